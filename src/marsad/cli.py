@@ -1,0 +1,151 @@
+"""The command line: a thin shell that parses, calls one library function, and explains errors."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from . import __version__, export
+from .errors import MarsadError
+from .pipeline import Summary, ingest_paths
+from .store import open_store
+
+EXIT_REJECTED = 3  # the batch ran, but some documents were rejected
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def cli() -> None:
+    """marsad: news reports about armed conflict in, a sourced, geolocated event database out."""
+
+
+def _coder(enabled: bool) -> object | None:
+    if not enabled:
+        return None
+    try:
+        from .events.code import EventCoder
+    except ImportError:  # event coding not installed in this build
+        return None
+    return EventCoder.load()
+
+
+def _print_summary(s: Summary, db: str) -> None:
+    click.echo(f"documents read:     {s.documents}")
+    click.echo(f"articles stored:    {s.articles}")
+    click.echo(f"events coded:       {s.events}")
+    click.echo(f"claims found:       {s.claims}")
+    click.echo(f"duplicates skipped: {s.duplicates}")
+    click.echo(f"rejected:           {len(s.rejected)}")
+    for r in s.rejected:
+        click.echo(f"  {r.document}: {r.reason} [{r.stage}]")
+    if s.interrupted:
+        click.echo("interrupted: what was stored is complete; run the same command again to finish.")
+    click.echo(f"database:           {db}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
+@click.option("--events/--no-events", default=True, show_default=True,
+              help="Code events and claims (--no-events stores articles only, faster).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None) -> None:
+    """Read files, folders (recursively) or - (stdin) into the database.
+
+    Formats: .txt, .html/.htm, .json/.jsonl (objects with "text" and optional "title",
+    "url", "published", "outlet"). Re-ingesting the same content adds nothing. Exits 3
+    when some documents were rejected (they are listed with the reason).
+    """
+    try:
+        with open_store(db) as store:
+            summary = ingest_paths(paths, store, coder=_coder(events), progress=progress)  # type: ignore[arg-type]
+    except MarsadError as e:
+        raise click.ClickException(str(e)) from e
+    _print_summary(summary, db)
+    if summary.interrupted:
+        sys.exit(130)
+    if summary.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    with open(str(path), "w", encoding="utf-8", newline="") as f:
+        yield f
+
+
+@cli.command(name="export")
+@click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
+@click.option("--what", type=click.Choice(export.WHATS), default="events", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(export.FORMATS)), default="jsonl", show_default=True,
+              help="acled: CSV with ACLED's column names; geojson: events with coordinates.")
+@click.option("-o", "--output", default=None, help="Output file (default: standard output).")
+def export_cmd(db: str, what: str, fmt: str, output: str | None) -> None:
+    """Export events, articles or claims, every row (no cap)."""
+    if not Path(db).exists():
+        raise click.ClickException(f"no database at {db}; create one with: marsad ingest PATH --db {db}")
+    try:
+        with open_store(db) as store, _output(output) as out:
+            rows = {"events": store.events, "articles": store.articles, "claims": store.claims}[what]()
+            n = export.write(rows, out, what=what, fmt=fmt)
+    except MarsadError as e:
+        raise click.ClickException(str(e)) from e
+    if output not in (None, "-"):
+        click.echo(f"{n} {what} written to {output}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.File("rb"))
+def extract(file: click.utils.LazyFile) -> None:
+    """Code one document with no database: FILE or - in, events as JSON Lines out."""
+    from .ingest import decode, documents_from_text, kind_of, sniff_kind
+    from .pipeline import process
+    from .records import as_dict
+
+    name = getattr(file, "name", "<stdin>")
+    origin = "<stdin>" if name in ("-", "<stdin>") else str(name)
+    try:
+        text, enc = decode(file.read(), origin)
+    except MarsadError as e:
+        raise click.ClickException(str(e)) from e
+    kind = sniff_kind(text) if origin == "<stdin>" else (kind_of(Path(origin)) or "txt")
+    coder = _coder(True)
+    failed = False
+    for doc in documents_from_text(text, origin=origin, kind=kind, encoding=enc):
+        if isinstance(doc, MarsadError):
+            click.echo(f"rejected: {doc}", err=True)
+            failed = True
+            continue
+        try:
+            _articles, events, _claims = process(doc, coder)  # type: ignore[arg-type]
+        except MarsadError as e:
+            click.echo(f"rejected: {e}", err=True)
+            failed = True
+            continue
+        for ev in events:
+            click.echo(json.dumps(as_dict(ev), ensure_ascii=False))
+    if failed:
+        sys.exit(EXIT_REJECTED)
+
+
+def _attach_optional_commands() -> None:
+    with contextlib.suppress(ImportError):
+        from .cli_gazetteer import gazetteer
+
+        cli.add_command(gazetteer)
+
+
+_attach_optional_commands()
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,33 @@
+"""CSV with the contract's field names; lists of names joined with "; ", nested records as JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from .columns import BY_KIND
+
+
+def cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return "; ".join(value)
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write(records: Iterable[dict[str, Any]], out: TextIO, what: str) -> int:
+    columns = BY_KIND[what]
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
+    n = 0
+    for r in records:
+        w.writerow([cell(r.get(c)) for c in columns])
+        n += 1
+    return n

@@ -1,0 +1,115 @@
+"""The pipeline, stage by stage — this module reads like the table of contents.
+
+1. ingest   — files, folders, stdin → raw documents (`ingest`)
+2. segment  — raw document → clean articles (`segment`)
+3–8. code   — articles → events and claims: annotate, places, actors, dates, events,
+              claims (`events.code.EventCoder`, optional: without it only articles are stored)
+9. link     — same event from several reports → one event (`link`, inside the store)
+10. store   — one transaction per document (`store`)
+
+Library calls raise; `ingest_paths`, the batch runner, records a rejection for a bad
+document (which document, which stage, why) and goes on with the next.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tqdm import tqdm
+
+from .errors import InvalidInput, MarsadError
+from .ingest import read_paths
+from .records import Article, Claim, Event, RawDocument
+from .segment import segment
+from .store.base import Store
+
+BATCH = 16  # documents coded together: the language model is fastest on batches
+
+
+class Coder(Protocol):
+    """Stages 3–8: articles in, events and claims out (see `events.code`)."""
+
+    def code(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]: ...
+
+
+@dataclass(frozen=True)
+class Rejection:
+    document: str
+    stage: str
+    reason: str
+
+
+@dataclass
+class Summary:
+    """What a batch did, for the CLI to print."""
+
+    documents: int = 0
+    articles: int = 0
+    events: int = 0
+    claims: int = 0
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    interrupted: bool = False
+
+
+def process(doc: RawDocument, coder: Coder | None) -> tuple[list[Article], list[Event], list[Claim]]:
+    """One raw document through every stage before storage."""
+    articles = segment(doc)
+    if coder is None:
+        return articles, [], []
+    events, claims = coder.code(articles)
+    return articles, events, claims
+
+
+def _batches(items: Iterable[RawDocument | InvalidInput], size: int) -> Iterator[list[RawDocument | InvalidInput]]:
+    batch: list[RawDocument | InvalidInput] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = None,
+                 progress: bool | None = None, stdin: object = None) -> Summary:
+    """Read, process and store every document under `paths`; bad documents are reported, not fatal."""
+    summary = Summary()
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(unit="doc", disable=not show, file=sys.stderr, desc="ingest")
+
+    def reject(document: str, stage: str, reason: str) -> None:
+        summary.rejected.append(Rejection(document, stage, reason))
+        store.add_rejection(document, stage, reason)
+
+    try:
+        for batch in _batches(read_paths(paths, stdin=stdin), BATCH):
+            for item in batch:
+                bar.update(1)
+                summary.documents += 1
+                if isinstance(item, InvalidInput):
+                    reject(item.document, item.stage, item.reason)
+                    continue
+                if store.has_document(item.doc_id):
+                    summary.duplicates += 1
+                    continue
+                try:
+                    articles, events, claims = process(item, coder)
+                except MarsadError as e:
+                    stage = e.stage if isinstance(e, InvalidInput) else "code"
+                    reject(item.origin, stage, e.reason if isinstance(e, InvalidInput) else str(e))
+                    continue
+                stored = store.add_document(item, articles, events, claims)
+                summary.articles += stored.articles
+                summary.events += stored.events
+                summary.claims += stored.claims
+    except KeyboardInterrupt:
+        # The document being stored rolled back with its transaction; a re-run completes the batch.
+        summary.interrupted = True
+    finally:
+        bar.close()
+    return summary

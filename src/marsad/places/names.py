@@ -1,0 +1,158 @@
+"""Place-name normalisation: two keys per name, so spelling variants meet.
+
+`plain_name` is the conservative form — lowercase ASCII, diacritics and apostrophes gone,
+punctuation to single spaces ("Dayr az-Zawr" → "dayr az zawr"). Two names with the same
+plain form are the same string as far as a reader is concerned.
+
+`name_key` is the transliteration-aware form used to find candidates: it also drops Arabic
+articles (al-, el-, ez-, …, also assimilated and glued ones: "Ezzor"), unifies the
+Abu/Albu/Al-Bu prefix, removes spaces, folds doubled letters, vowel digraphs and a few
+consonant spellings. "Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr" and "Deir al-Zour" all
+give "dirzur". Keys merge more than plain names do, so the resolver trusts a plain-name
+match over a key-only match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters NFKD does not decompose into ASCII.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "þ": "th",
+        "ə": "e",
+        "ŀ": "l",
+    }
+)
+_APOSTROPHES = re.compile(r"['’‘`´ʿʾʻʼ′ʹ]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Arabic definite article in its transliterated shapes (sun-letter assimilation included).
+_ARTICLES = frozenset(
+    "al el il ul ad ed ud as es us az ez uz ar er ur ash esh ush at et ut an en un "
+    "ath eth adh edh ats".split()
+)
+# An article glued to the next word with assimilation: "Ezzor" = ez-Zor, "Assuwayda".
+_GLUED_ARTICLE = re.compile(r"^[ae](sh|th|dh|[tdrzsn])\1(?=[a-z]{2})")
+_ABU = frozenset({"abu", "albu", "abou", "abo", "bou", "bu"})
+
+# Applied in order to the joined key.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"(.)\1+", r"\1"),  # doubled letters: Raqqa → Raqa
+        (r"q", "k"),
+        (r"ck", "k"),
+        (r"ph", "f"),
+        (r"ou|oo|aw|ow", "u"),
+        (r"ee|ie|ei|ey|ay|ai|ej|aj", "i"),
+        (r"uw", "w"),
+        (r"o", "u"),
+        (r"e", "i"),
+        (r"y(?=[^aiu]|$)", "i"),  # y as a vowel
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=200_000)
+def plain_name(s: str) -> str:
+    """Lowercase ASCII form with diacritics, apostrophes and punctuation removed."""
+    s = unicodedata.normalize("NFKD", s.casefold().translate(_SPECIAL))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _APOSTROPHES.sub("", s)
+    return _NON_ALNUM.sub(" ", s).strip()
+
+
+def _strip_articles(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok in _ARTICLES and i < n - 1:
+            continue
+        if tok in _ABU and i < n - 1:
+            out.append("bu")
+            continue
+        if i > 0:
+            tok = _GLUED_ARTICLE.sub("", tok)
+        if tok.startswith("albu") and len(tok) > 6:
+            tok = "bu" + tok[4:]
+        elif tok.startswith("abu") and len(tok) > 5 and i == 0 and n == 1:
+            tok = "bu" + tok[3:]
+        out.append(tok)
+    return out or tokens
+
+
+def _fold_token_end(tok: str) -> str:
+    # Ta marbuta spelled -ah / -eh / -a: Raqqah = Raqqa, Hasakeh = Hasaka.
+    if len(tok) > 3 and tok.endswith(("ah", "eh")):
+        return tok[:-2] + "a"
+    return tok
+
+
+@lru_cache(maxsize=200_000)
+def name_key(s: str) -> str:
+    """Transliteration-folded key: variants of one Arabic (or other) name share it."""
+    plain = plain_name(s)
+    if not plain:
+        return ""
+    tokens = [_fold_token_end(t) for t in _strip_articles(plain.split())]
+    key = "".join(tokens)
+    for pattern, repl in _FOLDS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+_ADMIN_WORDS = re.compile(
+    r"\b(governorate|province|provinces|region|district|county|municipality|prefecture|"
+    r"oblast|state|territory|department|countryside|city|area|raion|rayon|wilayah|"
+    r"muhafazat|qada|nahiya|sub-district|subdistrict)\b",
+    re.IGNORECASE,
+)
+
+
+def has_admin_word(name: str) -> bool:
+    """Whether a name carries an administrative-unit word ("Homs Governorate")."""
+    return bool(_ADMIN_WORDS.search(name))
+
+
+def strip_admin_words(name: str) -> str:
+    """"Homs Governorate" → "Homs"; "Governorate of Homs" → "Homs"."""
+    s = _ADMIN_WORDS.sub(" ", name)
+    s = re.sub(r"^\s*(of|the)\s+", " ", s.strip(), flags=re.IGNORECASE)
+    return " ".join(s.split())
+
+
+def is_ascii_name(name: str) -> bool:
+    return name.isascii()
+
+
+def ascii_fold(name: str) -> str:
+    """Diacritics removed, case and punctuation kept: "Ḩimş" → "Hims"."""
+    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _APOSTROPHES.sub("", s)
+    return s.encode("ascii", "ignore").decode("ascii").strip()
+
+
+def is_latin_or_arabic(name: str) -> bool:
+    """Names worth indexing: Latin script (any diacritics) or Arabic script."""
+    for c in name:
+        o = ord(c)
+        if o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0x600 <= o <= 0x6FF:
+            continue
+        if c in "’‘ʿʾʻʼ′":
+            continue
+        return False
+    return True

@@ -1,0 +1,181 @@
+"""Publication dates from datelines and metadata, with day/month ambiguity settled by evidence.
+
+A dateline is a line that is mostly a date ("Tuesday, 05/09/2023", "Posted on March 4, 2024
+by Staff", "Date of publication: 2024-02-11"). Numeric dates are read as:
+
+- ``dd.mm.yyyy`` and ``dd-mm-yyyy``: day first (the convention of the sites that use them),
+  unless the evidence says otherwise;
+- ``mm/dd/yyyy``-or-``dd/mm/yyyy``: genuinely ambiguous when both parts are ≤ 12, so the
+  evidence decides — a weekday on the line that fits one reading only, then the dates the
+  article itself mentions (news talks about days near its publication, and "ahead of the
+  summit on May 19" bounds it from above). If nothing decides, the date is None.
+
+Dates inside photo captions are never candidates: the caller passes body lines only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})\b"),  # ISO
+    re.compile(rf"\b(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}\b"),  # numeric
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 6 March 2024
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # March 6, 2024
+]
+_WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b", re.I)
+# Words a dateline may carry besides the date itself.
+_DATELINE_WORDS = re.compile(
+    r"\b(?:published|posted|updated|last updated|date of publication|date|on|at|by|in|am|pm|gmt|utc|"
+    r"local time|time|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|[\d:.,/|()+-]",
+    re.I,
+)
+
+# Month-and-day mentions in the body, for evidence: "on May 19", "February 6".
+_MENTIONS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?", re.I),
+)
+_FUTURE_CUE = re.compile(r"\b(?:will|ahead of|next|upcoming|scheduled|due to|set to|planned for)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A date found on a line: the readings still possible, and where it was."""
+
+    candidates: tuple[dt.date, ...]
+    weekday: int | None
+    day_first_prior: bool | None  # True: the separator's convention says day first
+    line: str
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_dateline(line: str, *, strict: bool = True) -> Dateline | None:
+    """The date on `line`, if the line is a dateline (strict) or merely contains one."""
+    s = line.strip()
+    for pat in _PATTERNS:
+        m = pat.search(s)
+        if not m:
+            continue
+        if strict:
+            # A dateline is mostly its date: what is left after the date, a byline after it
+            # ("Posted on March 4, 2024 by Staff Writer") and dateline words must be tiny.
+            rest = s[: m.start()] + " " + re.sub(r"^\s*[|,–-]?\s*by\b.*$", "", s[m.end():], flags=re.I)
+            if len(re.sub(r"\s+", "", _DATELINE_WORDS.sub(" ", rest))) > 12:
+                continue
+        g = m.groupdict()
+        year = int(g["year"])
+        prior: bool | None = None
+        if g.get("m"):
+            cands = [_safe_date(year, int(g["m"]), int(g["d"]))]
+        elif g.get("a"):
+            a, b = int(g["a"]), int(g["b"])
+            day_first = _safe_date(year, b, a)
+            month_first = _safe_date(year, a, b)
+            cands = [day_first, month_first] if a != b else [day_first]
+            prior = True if g["sep"] in ".-" else None
+        else:
+            cands = [_safe_date(year, MONTHS[g["month"].lower().rstrip(".")], int(g["day"]))]
+        found = tuple(c for c in cands if c is not None)
+        if not found:
+            continue
+        wd = _WEEKDAY_RE.search(s)
+        weekday = WEEKDAYS.get(wd.group("weekday").lower()[:3]) if wd else None
+        return Dateline(found, weekday, prior, s)
+    return None
+
+
+def _mentions(body: Iterable[str]) -> list[tuple[int, int, int | None, bool]]:
+    """(month, day, year or None, future) for each month-and-day the body mentions."""
+    out = []
+    for para in body:
+        for sent in re.split(r"(?<=[.!?])\s+", para):
+            future = bool(_FUTURE_CUE.search(sent))
+            for m in (m for pat in _MENTIONS for m in pat.finditer(sent)):
+                month = MONTHS.get(m.group("month").lower().rstrip("."))
+                day = int(m.group("day"))
+                if month and 1 <= day <= 31:
+                    year = int(m.group("year")) if m.group("year") else None
+                    out.append((month, day, year, future))
+    return out
+
+
+def _distance(cand: dt.date, mentions: list[tuple[int, int, int | None, bool]]) -> float:
+    """How badly a candidate fits the mentioned dates (days, smaller is better)."""
+    total = 0.0
+    for month, day, year, future in mentions:
+        best = None
+        for y in ([year] if year else [cand.year - 1, cand.year, cand.year + 1]):
+            d = _safe_date(y, month, day)
+            if d is None:
+                continue
+            gap = (d - cand).days
+            cost = abs(gap) + (400 if future and gap < 0 else 0)
+            best = cost if best is None else min(best, cost)
+        total += min(best if best is not None else 366, 366)
+    return total / max(len(mentions), 1)
+
+
+def decide(dateline: Dateline, body: Iterable[str]) -> dt.date | None:
+    """Settle an ambiguous dateline with the evidence; None when nothing decides."""
+    cands = list(dateline.candidates)
+    if len(cands) == 1:
+        return cands[0]
+    if dateline.weekday is not None:
+        fitting = [c for c in cands if c.weekday() == dateline.weekday]
+        if len(fitting) == 1:
+            return fitting[0]
+        cands = fitting or cands
+    mentions = _mentions(body)
+    if mentions:
+        scored = sorted((_distance(c, mentions), i, c) for i, c in enumerate(cands))
+        # Only a clear margin decides: a few days' difference is noise.
+        if len(scored) == 1 or scored[1][0] - scored[0][0] >= 14:
+            return scored[0][2]
+    if dateline.day_first_prior:
+        return cands[0]
+    return None
+
+
+def from_metadata(value: str | None) -> dt.date | None:
+    """A metadata date (ISO date or datetime, or any format a dateline may use)."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    found = parse_dateline(value, strict=False)
+    if found is None:
+        return None
+    return decide(found, [])
+
+
+def find_published(header: list[str], body: list[str]) -> tuple[dt.date | None, str | None]:
+    """The publication date from the article's header/footer lines, and the line it came from."""
+    for line in header:
+        found = parse_dateline(line)
+        if found is not None:
+            return decide(found, body), line
+    return None, None

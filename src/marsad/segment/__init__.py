@@ -1,0 +1,62 @@
+"""Stage 2, clean and segment: a raw document → one or more clean articles.
+
+1. HTML pages: main text and metadata via trafilatura/htmldate (`html`).
+2. Split glued articles (`clean.split_glued`).
+3. Per article: title, body, captions, chrome, bylines (`clean.clean_part`).
+4. Publication date: metadata first, else the dateline, ambiguity settled by the body (`pubdate`).
+5. Outlet and language.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from .. import pubdate
+from ..errors import InvalidInput
+from ..records import Article, RawDocument, content_id
+from . import clean, html, language
+
+
+def segment(doc: RawDocument) -> list[Article]:
+    """A raw document → its clean articles. Raises InvalidInput when nothing readable remains."""
+    text, title, published, outlet, captions = doc.text, doc.title, doc.published, doc.outlet, ()
+    if doc.kind == "html":
+        page = html.read_html(doc.text, doc.origin)
+        text, captions = page.text, page.captions
+        title = title or page.title
+        published = published or page.published
+        outlet = outlet or page.outlet
+    parts = clean.split_glued(text) if title is None else [clean.blocks(text)]
+    articles = []
+    for index, part in enumerate(parts):
+        cleaned = clean.clean_part(part, title=title if len(parts) == 1 else None)
+        body = "\n\n".join(cleaned.body)
+        if not body.strip():
+            continue
+        date = pubdate.from_metadata(published) if published else None
+        if date is None and not published:
+            date, _line = pubdate.find_published(cleaned.meta_lines, cleaned.body)
+        articles.append(Article(
+            article_id=content_id(doc.doc_id, index, body),
+            doc_id=doc.doc_id,
+            origin=doc.origin,
+            title=cleaned.title,
+            published=date.isoformat() if date else None,
+            outlet=outlet or cleaned.outlet or _domain(doc.url),
+            language=language.detect(body),
+            text=body,
+            captions=tuple(dict.fromkeys((*captions, *cleaned.captions))),
+            url=doc.url,
+        ))
+    if not articles:
+        raise InvalidInput(doc.origin, "no article text found (only titles, captions or site chrome)",
+                           stage="segment")
+    return articles
+
+
+def _domain(url: str | None) -> str | None:
+    """The site a URL belongs to, as the outlet of last resort."""
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None

@@ -1,0 +1,115 @@
+"""Split a scraped text into its articles and clean each one.
+
+A part of a page is cleaned line by line (see `lines`): the title is the most headline-like
+of the first lines; repeated lines are kept once; captions and credits are set aside;
+chrome, bylines and datelines are dropped from the body (datelines and outlet lines are
+kept for metadata). Glued articles are split where a long gap is followed by a headline
+and both sides have a real body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..pubdate import parse_dateline
+from . import lines as L
+
+_HEAD_WINDOW = 8  # the title, captions and dateline sit in the first lines of a page
+_MIN_BODY = 200  # characters of body a part needs to stand as an article of its own
+
+
+@dataclass
+class Part:
+    """One article's worth of lines, sorted into kinds."""
+
+    title: str | None = None
+    body: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    meta_lines: list[str] = field(default_factory=list)  # datelines, bylines, outlet lines
+    outlet: str | None = None
+
+
+def blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Blank-line separated blocks, each with the number of blank lines before it."""
+    out: list[tuple[int, list[str]]] = []
+    gap, cur = 0, []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if raw.strip():
+            if not cur:
+                out.append((gap, cur))
+            cur.append(raw.strip())
+            gap = 0
+        else:
+            if cur:
+                cur = []
+            gap += 1
+    return out
+
+
+def _body_chars(bs: list[tuple[int, list[str]]]) -> int:
+    return sum(len(ln) for _, b in bs for ln in b if L.titleness(ln) == 0 and not L.is_caption(ln))
+
+
+def split_glued(text: str) -> list[list[tuple[int, list[str]]]]:
+    """Blocks grouped into articles: a new article starts after two or more blank lines when
+    its first line reads as a headline and both sides carry a real body."""
+    bs = blocks(text)
+    parts: list[list[tuple[int, list[str]]]] = [[]]
+    for i, (gap, block) in enumerate(bs):
+        if (gap >= 2 and parts[-1] and L.titleness(block[0]) >= 0.6
+                and _body_chars(parts[-1]) >= _MIN_BODY and _body_chars(bs[i:]) >= _MIN_BODY):
+            parts.append([])
+        parts[-1].append((gap, block))
+    return [p for p in parts if p]
+
+
+def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -> Part:
+    """Sort the lines of one article; `title` is a title known from metadata."""
+    flat = [(bi, ln) for bi, (_, b) in enumerate(part) for ln in b]
+    out = Part(title=title)
+    if out.title is None:
+        head = [(i, ln) for i, (_, ln) in enumerate(flat[:_HEAD_WINDOW])
+                if not L.is_caption(ln) and not L.is_chrome(ln) and not L.is_byline(ln)]
+        scored = [(L.titleness(ln), -i, i, ln) for i, ln in head if L.titleness(ln) > 0]
+        if scored:
+            best = max(scored)
+            out.title = L.norm_line(best[3])
+            # Lines above the headline are captions or chrome of the page, not the story.
+            for _, ln in flat[: best[2]]:
+                if L.norm_line(ln) != out.title and not L.is_chrome(ln):
+                    out.captions.append(L.norm_line(ln))
+            flat = flat[best[2]:]
+    seen: set[str] = set()
+    last_block = -1
+    for i, (bi, ln) in enumerate(flat):
+        key = L.norm_line(ln)
+        if key in seen or (out.title and key.lower() == out.title.lower()):
+            continue
+        seen.add(key)
+        if L.is_chrome(ln):
+            continue
+        if L.is_caption(ln):
+            out.captions.append(key)
+            continue
+        outlet = L.outlet_in(ln)
+        if outlet or L.is_byline(ln):
+            out.outlet = out.outlet or outlet
+            out.meta_lines.append(key)
+            continue
+        if parse_dateline(key) is not None and (i < _HEAD_WINDOW or i >= len(flat) - 3):
+            out.meta_lines.append(key)
+            continue
+        # Hard-wrapped paragraphs: a line that stops mid-sentence continues on the next.
+        if out.body and bi == last_block and not re.search(r"[.!?:\"”’)]$", out.body[-1]):
+            out.body[-1] = f"{out.body[-1]} {key}"
+        else:
+            out.body.append(key)
+        last_block = bi
+    return out
+
+
+def paragraphs(text: str) -> list[str]:
+    """Body text → paragraphs (blank-line separated; single lines when there are none)."""
+    paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    return [p for p in paras if p]

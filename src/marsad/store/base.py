@@ -1,0 +1,41 @@
+"""What the pipeline needs from a database, so another backend (PostgreSQL) can stand in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..records import Article, Claim, Event, RawDocument
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """What `add_document` did: stored, or skipped because the content was already there."""
+
+    doc_id: str
+    new: bool
+    articles: int
+    events: int
+    claims: int
+
+
+class Store(Protocol):
+    def has_document(self, doc_id: str) -> bool: ...
+
+    def add_document(self, doc: RawDocument, articles: Sequence[Article], events: Sequence[Event],
+                     claims: Sequence[Claim]) -> StoredDocument:
+        """Store a document and everything derived from it in one transaction."""
+        ...
+
+    def add_rejection(self, document: str, stage: str, reason: str) -> None: ...
+
+    def articles(self) -> Iterator[dict[str, Any]]: ...
+
+    def events(self) -> Iterator[dict[str, Any]]: ...
+
+    def claims(self) -> Iterator[dict[str, Any]]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,137 @@
+"""SQLite, the embedded default store: one file, WAL mode, foreign keys, migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import link
+from ..errors import StoreError
+from ..records import Article, Claim, Event, RawDocument, as_dict
+from . import migrations
+from .base import StoredDocument
+
+ARTICLE_FIELDS = ("article_id", "origin", "title", "published", "outlet", "language", "text")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """The `Store` interface over one SQLite file (or ":memory:")."""
+
+    def __init__(self, path: str | Path = "marsad.db") -> None:
+        self.path = str(path)
+        try:
+            # Autocommit mode: every write below opens its own explicit transaction.
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            migrations.apply(self.db)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open database {self.path}: {e}") from e
+
+    # writing -------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def add_document(self, doc: RawDocument, articles: Sequence[Article], events: Sequence[Event],
+                     claims: Sequence[Claim]) -> StoredDocument:
+        if self.has_document(doc.doc_id):
+            return StoredDocument(doc.doc_id, False, 0, 0, 0)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if doc.origin != "<stdin>":
+                db.execute("UPDATE documents SET superseded = 1 WHERE origin = ? AND doc_id != ?",
+                           (doc.origin, doc.doc_id))
+            db.execute("INSERT INTO documents (doc_id, origin, kind, encoding, ingested_at) VALUES (?,?,?,?,?)",
+                       (doc.doc_id, doc.origin, doc.kind, doc.encoding, _now()))
+            for position, a in enumerate(articles):
+                db.execute(
+                    "INSERT OR IGNORE INTO articles (article_id, doc_id, position, origin, title, published,"
+                    " outlet, language, text, captions, url) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.article_id, doc.doc_id, position, a.origin, a.title, a.published, a.outlet,
+                     a.language, a.text, json.dumps(list(a.captions), ensure_ascii=False), a.url))
+            for e in events:
+                self._put_event(as_dict(e))
+            for c in claims:
+                db.execute("INSERT OR IGNORE INTO claims (claim_id, article_id, data) VALUES (?,?,?)",
+                           (c.claim_id, c.article_id, json.dumps(as_dict(c), ensure_ascii=False)))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return StoredDocument(doc.doc_id, True, len(articles), len(events), len(claims))
+
+    def _put_event(self, data: dict[str, Any]) -> None:
+        row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
+        if row is not None:
+            data = link.merge(json.loads(row["data"]), data)
+        self.db.execute(
+            "INSERT INTO events (event_id, event_type, sub_event_type, event_date, country, admin1, data)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET data = excluded.data",
+            (data["event_id"], data["event_type"], data["sub_event_type"], data.get("event_date"),
+             data.get("country"), data.get("admin1"), json.dumps(data, ensure_ascii=False)))
+        for article_id in data.get("article_ids") or []:
+            self.db.execute("INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?,?)",
+                            (data["event_id"], article_id))
+
+    def add_rejection(self, document: str, stage: str, reason: str) -> None:
+        self.db.execute("INSERT INTO rejections (document, stage, reason, at) VALUES (?,?,?,?)",
+                        (document, stage, reason, _now()))
+
+    # reading -------------------------------------------------------------------------
+    def articles(self) -> Iterator[dict[str, Any]]:
+        """Current articles (of documents not superseded by a changed version), in ingest order."""
+        rows = self.db.execute(
+            "SELECT a.* FROM articles a JOIN documents d ON d.doc_id = a.doc_id WHERE d.superseded = 0"
+            " ORDER BY d.rowid, a.position")
+        for r in rows:
+            out = {k: r[k] for k in ARTICLE_FIELDS}
+            out["url"] = r["url"]
+            out["captions"] = json.loads(r["captions"])
+            yield out
+
+    def events(self) -> Iterator[dict[str, Any]]:
+        for r in self.db.execute("SELECT data FROM events ORDER BY event_date, event_id"):
+            yield json.loads(r["data"])
+
+    def claims(self) -> Iterator[dict[str, Any]]:
+        for r in self.db.execute("SELECT data FROM claims ORDER BY rowid"):
+            yield json.loads(r["data"])
+
+    def rejections(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT document, stage, reason, at FROM rejections")]
+
+    def counts(self) -> dict[str, int]:
+        q = {
+            "documents": "SELECT count(*) FROM documents",
+            "articles": "SELECT count(*) FROM articles a JOIN documents d USING (doc_id) WHERE d.superseded = 0",
+            "events": "SELECT count(*) FROM events",
+            "claims": "SELECT count(*) FROM claims",
+            "rejections": "SELECT count(*) FROM rejections",
+        }
+        return {k: self.db.execute(sql).fetchone()[0] for k, sql in q.items()}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path) -> SQLiteStore:
+    return SQLiteStore(path)
