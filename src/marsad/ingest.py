@@ -41,19 +41,37 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        text = str(best)
-        if _plausible(text):
-            return text, best.encoding
-    for enc in _FALLBACK_ENCODINGS:
+    for enc in _guess_order(data):
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
         if _plausible(text):
             return text, enc
     raise InvalidInput(origin, "undecodable bytes: not UTF-8, and no known encoding gives readable text")
+
+
+def _guess_order(data: bytes) -> list[str]:
+    """Encodings to try for non-UTF-8 bytes, most likely first.
+
+    Arabic Windows text is mostly high bytes that cp1256 maps to Arabic letters; Western text
+    has few high bytes (accents), where statistical detectors confuse cp1252 with cp1250.
+    """
+    order: list[str] = []
+    high = sum(b > 127 for b in data) / len(data)
+    try:
+        arabic = data.decode("cp1256")
+        letters = sum("\u0600" <= c <= "\u06ff" for c in arabic)
+        if letters / max(sum(b > 127 for b in data), 1) > 0.6:
+            order.append("cp1256")
+    except UnicodeDecodeError:
+        pass
+    if high < 0.1:
+        order.append("cp1252")
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        order.append(best.encoding)
+    return [*order, *_FALLBACK_ENCODINGS]
 
 
 def _plausible(text: str) -> bool:

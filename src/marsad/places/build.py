@@ -78,16 +78,13 @@ def _tsv(path: Path) -> Iterator[list[str]]:
 
 
 def _english_admin_name(canonical: str, aliases: list[str]) -> str:
-    """GeoNames-style English name: canonical "Ḩimş" → alias "Homs"; "Rīf Dimashq" → ASCII."""
-    if all(ord(c) < 0x180 for c in canonical):
-        return canonical
+    """GeoNames-style English name: the first plain ASCII alias ("Ḩimş" → "Homs",
+    "Dayr az Zawr" → "Deir ez-Zor", "Bretagne" → "Brittany"), else the canonical name
+    without diacritics ("Rīf Dimashq" → "Rif Dimashq")."""
     for a in aliases:
-        if a.isascii() and not has_admin_word(a) and " " not in a.strip("- ").replace("-", ""):
+        if a.isascii() and len(a) > 3 and not a.isupper() and not has_admin_word(a):
             return a
-    for a in aliases:
-        if a.isascii() and not has_admin_word(a):
-            return a
-    return ascii_fold(canonical)
+    return ascii_fold(canonical) or canonical
 
 
 def _usable_alt(name: str) -> bool:
@@ -220,6 +217,30 @@ class _Builder:
             self._area_from(self.places[gid], by_a1.get(key, []))
         for key, (_, gid) in self.admin2.items():
             self._area_from(self.places[gid], by_a2.get(key, []))
+        # Countries: the mean of their admin1 centroids is nearer the geographic centre
+        # than the median town (towns crowd the coasts); areas without towns inherit
+        # their parent's point.
+        a1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for (cc, _), (_, gid) in self.admin1.items():
+            p = self.places[gid]
+            if p.lat is not None and p.lon is not None:
+                a1_points[cc].append((p.lat, p.lon))
+        for cc, info in self.countries.items():
+            pts = a1_points.get(cc)
+            if pts and len(pts) >= 3:
+                country = self.places[info["geonameid"]]
+                country.lat = sum(x for x, _ in pts) / len(pts)
+                country.lon = sum(y for _, y in pts) / len(pts)
+        for (cc, a1), (_, gid) in self.admin1.items():
+            self._inherit(self.places[gid], self.places.get(self.countries.get(cc, {}).get("geonameid", 0)))
+        for (cc, a1, _), (_, gid) in self.admin2.items():
+            parent = self.admin1.get((cc, a1))
+            self._inherit(self.places[gid], self.places.get(parent[1]) if parent else None)
+
+    @staticmethod
+    def _inherit(area: _Place, parent: _Place | None) -> None:
+        if area.lat is None and parent is not None:
+            area.lat, area.lon = parent.lat, parent.lon
 
     def _area_from(self, area: _Place, towns: list[_Place]) -> None:
         if not towns:
@@ -284,7 +305,7 @@ class _Builder:
             p.source = str(entry.get("source", "place_aliases.yaml"))
             p.names.update([entry["name"], *entry.get("aliases", ())])
             self.places[p.geonameid] = p
-        by_name = {plain_name(p.name): p.geonameid for p in self.places.values() if p.fcode in ("CONT", "RGN")}
+        by_name = {plain_name(p.name): p.geonameid for p in self.places.values() if p.geonameid < 0 or p.fcode == "CONT"}
         for demonym, target in (data.get("demonyms") or {}).items():
             target = str(target)
             gid_ = self.countries[target]["geonameid"] if target in self.countries else by_name.get(plain_name(target))

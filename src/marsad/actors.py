@@ -1,0 +1,378 @@
+"""Actors: names in text -> canonical ACLED actors (stage 5, "resolve actors").
+
+`ActorKB` reads `data/actors.yaml` (canonical names, aliases, ACLED category, affiliation,
+country) and finds every alias in a text with one regular expression, compiled once:
+
+    kb = ActorKB.load()
+    kb.find("Iran-backed militias and the IRGC moved ...")
+    # -> [ActorMention(0, 20, 'Iran-backed militias', 'Militia (Pro-Iran)', ...), ...]
+
+Matching rules (the same for sources, see `AliasMatcher`): the longest alias wins at a
+position; an alias matches whole words only; capitalised acronyms (IRGC, SDF, IS, US) match
+only in capitals, other words in any case; an alias that is also an English word ("IS") is
+not matched inside text written in capitals.
+
+Actors ACLED names per country ("Civilians (Syria)", "Unidentified Armed Group (Syria)")
+carry a "{country}" placeholder.  The country comes from the caller (the event's place):
+`find(text, country="Syria")` fills it, and without one the placeholder stays, so nothing
+downstream can mistake an unknown country for a known one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PLACEHOLDER = "{country}"
+_STATE_FORCES_PATTERN = "Military Forces of {country}"
+
+
+# --- alias matching (shared with marsad.sources) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class AliasSpec:
+    """One alias as written in a data file, with its matching options.
+
+    alias: the name; "[a|b]" is an alternation. key: what a match resolves to.
+    exact: match the whole alias only with this capitalisation.
+    word: also an English word: not matched in text written in capitals.
+    not_followed_by: case-sensitive regular expression that vetoes the match when it follows.
+    """
+
+    alias: str
+    key: str
+    exact: bool = False
+    word: bool = False
+    not_followed_by: str | None = None
+
+    @classmethod
+    def parse(cls, entry: str | dict[str, Any], key: str) -> AliasSpec:
+        if isinstance(entry, str):
+            return cls(entry, key)
+        return cls(
+            str(entry["alias"]),
+            key,
+            exact=entry.get("case") == "exact",
+            word=bool(entry.get("word", False)),
+            not_followed_by=entry.get("not_followed_by"),
+        )
+
+
+_ALTERNATION = re.compile(r"\[([^\[\]]*)\]")
+_PIECES = re.compile(r"(?P<sep>[\s\-]+)|(?P<apos>['’‘])|(?P<word>[^\s\-'’‘]+)")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
+_SEP = r"[\s\-‐‑–]*"
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def expand(alias: str) -> list[str]:
+    """Every spelling an alias stands for: 'Revolutionary Guard[|s]' -> both forms."""
+    m = _ALTERNATION.search(alias)
+    if not m:
+        return [alias]
+    head, tail = alias[: m.start()], alias[m.end() :]
+    return [head + option + rest for option in m.group(1).split("|") for rest in expand(tail)]
+
+
+def _literal(text: str, exact: bool) -> str:
+    out = []
+    for m in _PIECES.finditer(text):
+        if m.group("sep"):
+            out.append(_SEP)
+        elif m.group("apos"):
+            out.append("['’‘]?")
+        else:
+            word = m.group("word")
+            esc = re.escape(word)
+            out.append(f"(?-i:{esc})" if exact or _ACRONYM.fullmatch(word) else esc)
+    return "".join(out)
+
+
+def alias_regex(spec: AliasSpec) -> str:
+    """The regular expression (for a case-insensitive pattern) of one alias."""
+    parts, pos = [], 0
+    for m in _ALTERNATION.finditer(spec.alias):
+        parts.append(_literal(spec.alias[pos : m.start()], spec.exact))
+        options = sorted(m.group(1).split("|"), key=len, reverse=True)
+        parts.append("(?:" + "|".join(_literal(o, spec.exact) for o in options) + ")")
+        pos = m.end()
+    parts.append(_literal(spec.alias[pos:], spec.exact))
+    veto = f"(?!(?-i:{spec.not_followed_by}))" if spec.not_followed_by else ""
+    return "".join(parts) + r"(?!\w)" + veto
+
+
+class AliasMatcher:
+    """Finds many aliases in text with one compiled regular expression.
+
+    Branches are ordered longest alias first, so at any position the longest alias wins
+    ("Kataib Hezbollah" before "Hezbollah"); matches never overlap.
+    """
+
+    def __init__(self, specs: Iterable[AliasSpec]) -> None:
+        self.specs = sorted(specs, key=lambda s: max(len(x) for x in expand(s.alias)), reverse=True)
+        branches = (f"(?P<a{i}>{alias_regex(s)})" for i, s in enumerate(self.specs))
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")", re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], AliasSpec]]:
+        for m in self.pattern.finditer(text):
+            assert m.lastgroup is not None
+            spec = self.specs[int(m.lastgroup[1:])]
+            if spec.word and _in_capitals(text, m):
+                continue
+            yield m, spec
+
+
+def _in_capitals(text: str, m: re.Match[str]) -> bool:
+    """The match is in capitals and so is a neighbouring word: a headline, not a name."""
+    if not m.group().isupper():
+        return False
+    before = _CAPS_WORD.findall(text[max(0, m.start() - 40) : m.start()])
+    after = _CAPS_WORD.findall(text[m.end() : m.end() + 40])
+    neighbours = before[-1:] + after[:1]
+    return any(w.isupper() for w in neighbours)
+
+
+# --- actors ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An actor of the knowledge base (one entry of actors.yaml; see its header)."""
+
+    name: str
+    inter: str
+    country: str | None = None
+    affiliation: str | None = None
+    family: str | None = None
+    period: tuple[str, str] | None = None
+    state_forces_of: str | None = None
+    descriptive: bool = False
+    aliases: tuple[AliasSpec, ...] = ()
+
+    @property
+    def per_country(self) -> bool:
+        return PLACEHOLDER in self.name
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in a text: `text == source[start:end]`.
+
+    canonical: ACLED's name; still holds "{country}" for a per-country actor found without a
+        country (`needs_country`).
+    inter: ACLED actor category ("State forces", …). affiliation: parent or patron, or None.
+    country: the actor's country (for a per-country actor, the country given), or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    inter: str
+    affiliation: str | None
+    country: str | None
+
+    @property
+    def needs_country(self) -> bool:
+        return PLACEHOLDER in self.canonical
+
+
+class ActorKB:
+    """Canonical actors and their aliases; see the module docstring."""
+
+    def __init__(self, actors: Iterable[KnownActor], *, generated: Iterable[AliasSpec] = ()) -> None:
+        self.actors: dict[str, KnownActor] = {}
+        for a in actors:
+            if a.name in self.actors:
+                raise ValueError(f"actor listed twice: {a.name!r}")
+            self.actors[a.name] = a
+        self.generated = tuple(generated)
+        specs = [s for a in self.actors.values() for s in a.aliases] + list(self.generated)
+        _check_unambiguous(specs)
+        self.matcher = AliasMatcher(specs)
+        self._per_country = [
+            (re.compile(re.escape(a.name).replace(re.escape(PLACEHOLDER), r"(.+)") + r"\Z"), a)
+            for a in self.actors.values()
+            if a.per_country
+        ]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ActorKB:
+        """The knowledge base in `path`, or marsad's own (loaded once, then shared)."""
+        if path is None:
+            return _default_kb()
+        return cls.from_data(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> ActorKB:
+        nouns = list(data.get("force_nouns") or [])
+        actors, generated = [], []
+        for entry in data["actors"]:
+            name = str(entry["name"])
+            period = entry.get("period")
+            actors.append(
+                KnownActor(
+                    name=name,
+                    inter=str(entry["inter"]),
+                    country=entry.get("country"),
+                    affiliation=entry.get("affiliation"),
+                    family=entry.get("family"),
+                    period=(str(period[0] or ""), str(period[1] or "")) if period else None,
+                    state_forces_of=entry.get("state_forces_of"),
+                    descriptive=bool(entry.get("descriptive", False)),
+                    aliases=tuple(AliasSpec.parse(x, name) for x in entry.get("aliases") or ()),
+                )
+            )
+            demonyms = entry.get("demonyms") or []
+            if demonyms and nouns:
+                forms = [form for n in nouns for form in expand(n)]
+                alias = "[" + "|".join(demonyms) + "] [" + "|".join(forms) + "]"
+                generated.append(AliasSpec(alias, name))
+        return cls(actors, generated=generated)
+
+    # -- finding ------------------------------------------------------------------------
+    def find(self, text: str, *, country: str | None = None) -> list[ActorMention]:
+        """Every actor named in `text`, in order; `country` fills per-country names."""
+        out = []
+        for m, spec in self.matcher.finditer(text):
+            actor = self.actors[spec.key]
+            canonical = self.fill(actor.name, country) if country and actor.per_country else actor.name
+            home = country if actor.per_country else actor.country
+            out.append(
+                ActorMention(m.start(), m.end(), m.group(), canonical, actor.inter, actor.affiliation, home)
+            )
+        return out
+
+    # -- looking up -----------------------------------------------------------------------
+    def canonical(self, name: str) -> str | None:
+        """The canonical name of a canonical name, a filled per-country name or an alias."""
+        name = name.strip()
+        if name in self.actors:
+            return name
+        if self._per_country_actor(name):
+            return name
+        found = self.find(name)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+            return found[0].canonical
+        return None
+
+    def actor(self, canonical: str) -> KnownActor | None:
+        """The knowledge-base entry of a canonical (or filled per-country) name."""
+        return self.actors.get(canonical) or self._per_country_actor(canonical)
+
+    def inter(self, canonical: str) -> str | None:
+        """ACLED actor category of a canonical name; state forces of any country included."""
+        known = self.actor(canonical)
+        if known:
+            return known.inter
+        if canonical.startswith(("Military Forces of ", "Police Forces of ")):
+            return "State forces"
+        return None
+
+    def affiliation(self, canonical: str) -> str | None:
+        known = self.actor(canonical)
+        return known.affiliation if known else None
+
+    def _per_country_actor(self, name: str) -> KnownActor | None:
+        for pattern, actor in self._per_country:
+            if pattern.match(name):
+                return actor
+        return None
+
+    # -- per-country and per-period names ---------------------------------------------------
+    def fill(self, canonical: str, country: str) -> str:
+        """A per-country name for `country`; other names unchanged."""
+        if canonical == _STATE_FORCES_PATTERN:
+            return self.state_forces(country)
+        return canonical.replace(PLACEHOLDER, country)
+
+    def state_forces(self, country: str, *, on: str | dt.date | None = None) -> str:
+        """ACLED's name for a country's military, for the government in power `on` a date
+        (the knowledge base's default without one; "Military Forces of X" if unknown)."""
+        for a in self.actors.values():
+            if a.state_forces_of == country:
+                return self.for_date(a.name, on) if on else a.name
+        return f"Military Forces of {country}"
+
+    def civilians(self, country: str) -> str:
+        return self.fill("Civilians ({country})", country)
+
+    def protesters(self, country: str) -> str:
+        return self.fill("Protesters ({country})", country)
+
+    def rioters(self, country: str) -> str:
+        return self.fill("Rioters ({country})", country)
+
+    def unidentified(self, country: str) -> str:
+        return self.fill("Unidentified Armed Group ({country})", country)
+
+    def for_date(self, canonical: str, date: str | dt.date | None) -> str:
+        """The member of `canonical`'s family whose period holds `date`: ACLED renames
+        state forces with the government ("Military Forces of Syria (2000-2024)" -> "(2024-)")."""
+        known = self.actors.get(canonical)
+        if date is None or known is None or known.family is None:
+            return canonical
+        day = date.isoformat() if isinstance(date, dt.date) else str(date)[:10]
+        for a in self.actors.values():
+            if a.family == known.family and a.period:
+                start, end = a.period
+                if start <= day and (not end or day < end):
+                    return a.name
+        return canonical
+
+
+@functools.cache
+def _default_kb() -> ActorKB:
+    text = resources.files("marsad").joinpath("data/actors.yaml").read_text(encoding="utf-8")
+    return ActorKB.from_data(yaml.safe_load(text))
+
+
+def _norm(alias: str) -> str:
+    return re.sub(r"[\s\-'’‘.]", "", alias).lower()
+
+
+def _check_unambiguous(specs: Iterable[AliasSpec]) -> None:
+    """Two actors (or sources) must not claim the same alias: that merge is the editor's."""
+    seen: dict[str, str] = {}
+    for s in specs:
+        for form in expand(s.alias):
+            key = _norm(form) if not s.exact else form
+            if seen.setdefault(key, s.key) != s.key:
+                raise ValueError(f"alias {form!r} names both {seen[key]!r} and {s.key!r}")
+
+
+# --- spaCy --------------------------------------------------------------------------------
+
+
+def ruler_patterns(kb: ActorKB | None = None, *, label: str = "ORG") -> list[dict[str, Any]]:
+    """Token patterns for a spaCy EntityRuler, one per spelling of every named actor, so
+    spaCy keeps "Liwa Fatemiyoun" or "Kataib Hezbollah" whole and labels them `label`;
+    each pattern's "id" is the canonical name (spaCy's `ent.ent_id_`).
+
+    Descriptions ("Iran-backed militias", "gunmen", "Israeli jets") get no pattern.
+    """
+    import spacy  # here, not at import time: the rest of this module needs no spaCy
+
+    kb = kb or ActorKB.load()
+    tokenizer = spacy.blank("en").tokenizer
+    out: list[dict[str, Any]] = []
+    for actor in kb.actors.values():
+        if actor.descriptive or actor.per_country:
+            continue
+        for spec in actor.aliases:
+            for form in expand(spec.alias):
+                tokens = []
+                for tok in tokenizer(form):
+                    exact = spec.exact or _ACRONYM.fullmatch(tok.text)
+                    tokens.append({"ORTH": tok.text} if exact else {"LOWER": tok.lower_})
+                out.append({"label": label, "pattern": tokens, "id": actor.name})
+    return out

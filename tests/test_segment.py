@@ -1,0 +1,143 @@
+"""Cleaning scraped pages: titles, captions, chrome, glued articles, publication dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.ingest import read_paths
+from marsad.pubdate import decide, parse_dateline
+from marsad.records import RawDocument, content_id
+from marsad.segment import segment
+
+from .conftest import SEEDS
+
+BODY_A = ("Turkish drones struck a vehicle near the town of Amuda on Saturday, killing two members of "
+          "the Asayish, the Kurdish-led internal security force said in a statement issued later that day.")
+BODY_B = ("The interior ministry announced on Sunday that it had arrested eleven people suspected of "
+          "smuggling weapons across the border with Iraq, without naming the groups involved.")
+
+
+def txt(text: str) -> RawDocument:
+    return RawDocument(content_id(text), "test.txt", "txt", text)
+
+
+def seed_articles():
+    out = []
+    for doc in read_paths([SEEDS]):
+        out.extend(segment(doc))  # type: ignore[arg-type]
+    return out
+
+
+def test_seeds_split_titles_dates_and_clean_text():
+    arts = seed_articles()
+    titles = [a.title for a in arts]
+    assert len(arts) == 3
+    assert titles[0].startswith("Suspicious Iranian Movements Near Syrian-Iraqi Borders")
+    assert titles[1].startswith("EU’s Kallas Says She Hopes")
+    assert titles[2].startswith("Tehran-Backed Militias Removing Iranian Flags")
+    assert [a.published for a in arts] == [None, None, "2023-05-09"]
+    for a in arts:
+        lines = [ln for ln in a.text.splitlines() if ln.strip()]
+        assert len(lines) == len(set(lines)), "repeated lines"
+        assert "TT" not in lines and "More News" not in lines
+        assert "(AFP" not in a.text and "A general view shows" not in a.text
+    assert "Kallas" not in arts[0].text and "IRGC" not in arts[1].text
+    assert any("Raqqa" in c for c in arts[0].captions)
+
+
+def test_repeated_title_caption_credit_and_chrome_are_removed():
+    text = (f"Drone strike near Amuda\n\nDrone strike near Amuda\n\nA burned car on a road, June 3, 2019. (Reuters)\n"
+            f"Photo: Hawar News\nShare\n\n{BODY_A}\n\n{BODY_A}\n\nRead more\n")
+    [a] = segment(txt(text))
+    assert a.title == "Drone strike near Amuda"
+    assert a.text == BODY_A
+    assert a.published is None  # the caption's 2019 date is the photo's, not the article's
+    assert "A burned car on a road, June 3, 2019. (Reuters)" in a.captions
+
+
+def test_caption_line_above_the_headline_is_not_the_title():
+    text = ("Portraits of commanders hang beside a checkpoint flag in the old city\n\n"
+            "Security Forces Detain Smuggling Suspects Near Border\n\n" + BODY_B)
+    [a] = segment(txt(text))
+    assert a.title == "Security Forces Detain Smuggling Suspects Near Border"
+    assert "Portraits" not in a.text
+
+
+def test_glued_articles_are_split_on_gap_and_headline():
+    text = f"Drone Strike Near Amuda Kills Two\n\n{BODY_A}\n\n\n\nMinistry Announces Smuggling Arrests\n\n{BODY_B}\n"
+    arts = segment(txt(text))
+    assert [a.title for a in arts] == ["Drone Strike Near Amuda Kills Two", "Ministry Announces Smuggling Arrests"]
+    assert arts[0].text == BODY_A and arts[1].text == BODY_B
+    assert len({a.article_id for a in arts}) == 2
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    cut = BODY_A.index(" ", 60)
+    wrapped = BODY_A[:cut] + "\n" + BODY_A[cut + 1:]
+    [a] = segment(txt("Drone strike report\n\n" + wrapped))
+    assert a.text == BODY_A
+
+
+def test_outlet_line_and_language():
+    [a] = segment(txt(f"Drone Strike Near Amuda\n\nSource: Enab Baladi\n\n{BODY_A}"))
+    assert a.outlet == "Enab Baladi" and a.language == "en"
+    [ar] = segment(txt("قصف جوي على ريف دير الزور\n\nقصفت طائرات حربية مواقع في ريف دير الزور الشرقي يوم الاثنين، "
+                       "وقالت مصادر محلية إن القصف استهدف مستودعات للأسلحة قرب مدينة الميادين."))
+    assert ar.language == "ar"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Wednesday 6 March 2024", "2024-03-06"),
+    ("March 6, 2024 Wednesday", "2024-03-06"),
+    ("Published 3 March 2024", "2024-03-03"),
+    ("Posted on March 4, 2024 by Staff Writer", "2024-03-04"),
+    ("Date of publication: 2024-02-11", "2024-02-11"),
+    ("09.05.2023", "2023-05-09"),  # dots: day first
+    ("12-03-2024", "2024-03-12"),  # dashes: day first
+    ("25/03/2024", "2024-03-25"),  # only one reading is a real date
+    ("Tuesday, 05/09/2023", None),  # both readings are Tuesdays: the body must decide
+    ("Monday, 03/04/2024", "2024-03-04"),  # only 4 March 2024 is a Monday
+])
+def test_dateline_formats(line, expected):
+    found = parse_dateline(line)
+    assert found is not None
+    got = decide(found, [])
+    assert (got.isoformat() if got else None) == expected
+
+
+def test_ambiguous_slash_date_is_settled_by_dates_in_the_body():
+    found = parse_dateline("Tuesday, 05/09/2023")
+    body = ["Ministers met on Sunday ahead of the summit in Riyadh on May 19."]
+    assert decide(found, body) == dt.date(2023, 5, 9)
+    body = ["Talks are scheduled to resume on September 12 in Geneva."]
+    assert decide(found, body) == dt.date(2023, 9, 5)
+
+
+def test_sentences_that_merely_contain_a_date_are_not_datelines():
+    assert parse_dateline("The group captured the town on March 4, 2019 after heavy fighting.") is None
+
+
+def test_dateline_in_text_becomes_published_and_leaves_the_body():
+    [a] = segment(txt(f"Drone Strike Near Amuda\n\nMonday, 03/04/2024\n\n{BODY_A}"))
+    assert a.published == "2024-03-04" and "2024" not in a.text
+
+
+def test_json_metadata_wins():
+    doc = RawDocument("x", "feed.jsonl#L1", "txt", BODY_A, title="Given title", published="2024-03-05T09:00:00Z",
+                      outlet="North Press")
+    [a] = segment(doc)
+    assert (a.title, a.published, a.outlet, a.text) == ("Given title", "2024-03-05", "North Press", BODY_A)
+
+
+def test_html_page_metadata_and_captions():
+    html = ("<html><head><title>Shelling hits Tyre - Example News</title>"
+            '<meta property="og:site_name" content="Example News">'
+            '<meta property="article:published_time" content="2024-03-04T08:00:00Z"></head>'
+            "<body><nav>Home | World | Share</nav><article><h1>Shelling hits Tyre</h1>"
+            "<figure><figcaption>Smoke over the coast, June 3, 2019 (AFP)</figcaption></figure>"
+            f"<p>{BODY_A}</p><p>{BODY_B}</p></article><footer>Copyright 2024 Example News</footer></body></html>")
+    [a] = segment(RawDocument("h", "page.html", "html", html))
+    assert a.title == "Shelling hits Tyre" and a.outlet == "Example News" and a.published == "2024-03-04"
+    assert BODY_A in a.text and "Copyright" not in a.text and "Smoke over" not in a.text
