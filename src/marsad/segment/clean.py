@@ -99,7 +99,8 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
             out.outlet = out.outlet or outlet
             out.meta_lines.append(key)
             continue
-        if parse_dateline(key) is not None and (i < _HEAD_WINDOW or i >= len(flat) - 3):
+        # Datelines sit above the story (before its second paragraph) or at its foot.
+        if parse_dateline(key) is not None and (len(out.body) <= 1 or i >= len(flat) - 3):
             out.meta_lines.append(key)
             continue
         # Hard-wrapped paragraphs: a line that stops mid-sentence continues on the next.

@@ -1,0 +1,179 @@
+"""Score marsad's sentence-level event classifier on the CASE 2021 task 2 dev snippets.
+
+    python eval/events.py [--data PATH] [--min-f1 X] [--min-acc Y] [--errors] [--plover]
+
+How the five non-ACLED classes (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO,
+ATTRIB) are folded in: their gold label becomes one class, NO_EVENT. A prediction of None
+is NO_EVENT; a prediction of "Other" on a NO_EVENT snippet also counts as NO_EVENT (the
+task says marsad should code no event or `Other` for them).
+
+- accuracy: over all snippets, 26 classes (the 25 ACLED sub-types + NO_EVENT).
+- weighted F1: per-class F1 over the 25 ACLED classes only, weighted by gold support,
+  computed over *all* snippets — an ACLED prediction on a NO_EVENT snippet is a false
+  positive for that class, a None on an ACLED snippet a false negative. This is the
+  figure comparable with CASE 2021 task 2 (best system 83.9, trained on ACLED data).
+- macro F1 over the same 25 classes, and NO_EVENT's own P/R/F1, are printed beside.
+
+`--min-f1` / `--min-acc` (fractions, e.g. 0.6) make the script exit 1 when the weighted
+F1 or the accuracy falls below them, for CI gating.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.events.classify import classify  # noqa: E402
+
+DEFAULT_DATA = Path("/work/shared/data/events/case2021_task2_dev.tsv")
+DEFAULT_PLOVER = Path("/work/shared/data/events/PLOVER_GSR_CAMEO.json")
+
+# CASE 2021 task 2 codes -> ACLED sub-event types. Kept here so the script stands alone.
+CASE_TO_ACLED = {
+    "ARMED_CLASH": "Armed clash",
+    "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "CHEM_WEAP": "Chemical weapon",
+    "AIR_STRIKE": "Air/drone strike",
+    "SUIC_BOMB": "Suicide bomb",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "GRENADE": "Grenade",
+    "SEX_VIOL": "Sexual violence",
+    "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "PEACE_PROTEST": "Peaceful protest",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence",
+    "AGREEMENT": "Agreement",
+    "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established",
+    "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "OTHER": "Other",
+}
+NON_ACLED = {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"}
+NO_EVENT = "NO_EVENT"
+
+
+def read_case(path: Path) -> list[tuple[str, str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    out = []
+    for r in rows:
+        code = r["SubType"].strip()
+        gold = NO_EVENT if code in NON_ACLED else CASE_TO_ACLED[code]
+        out.append((r["id"], r["EventSnippet"], gold))
+    return out
+
+
+def fold(prediction: str | None, gold: str) -> str:
+    if prediction is None or (prediction == "Other" and gold == NO_EVENT):
+        return NO_EVENT
+    return prediction
+
+
+def prf(gold: list[str], pred: list[str], label: str) -> tuple[float, float, float, int]:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p == label)
+    n_pred = sum(1 for p in pred if p == label)
+    n_gold = sum(1 for g in gold if g == label)
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, n_gold
+
+
+def plover_check(path: Path) -> None:
+    """How often PLOVER's violent / protest gold sentences get *some* ACLED event (cheap)."""
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    expect_event = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "SEIZE"}
+    hit = Counter()
+    total = Counter()
+    for r in records:
+        cat = str(r.get("event", ""))
+        got = classify(r["text"])
+        total[cat] += 1
+        if got is not None:
+            hit[cat] += 1
+    print("\nPLOVER gold sentences with an ACLED event found, by PLOVER category:")
+    for cat in sorted(total):
+        flag = "  (event expected)" if cat in expect_event else ""
+        print(f"  {cat:<12} {hit[cat]:>3}/{total[cat]:<3}{flag}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--min-f1", type=float, default=None, help="fail below this weighted F1 (0-1)")
+    ap.add_argument("--min-acc", type=float, default=None, help="fail below this accuracy (0-1)")
+    ap.add_argument("--errors", action="store_true", help="list every misclassified snippet")
+    ap.add_argument("--plover", action="store_true", help="also run the PLOVER sanity check")
+    ap.add_argument("--top", type=int, default=15, help="how many confusions to list")
+    args = ap.parse_args(argv)
+
+    rows = read_case(args.data)
+    t0 = time.perf_counter()
+    raw = [classify(text) for _, text, _ in rows]
+    elapsed = time.perf_counter() - t0
+    gold = [g for _, _, g in rows]
+    pred = [fold(c.sub_event_type if c else None, g) for c, g in zip(raw, gold, strict=True)]
+
+    acled_labels = list(CASE_TO_ACLED.values())
+    accuracy = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(rows)
+    table = {lab: prf(gold, pred, lab) for lab in [*acled_labels, NO_EVENT]}
+    support = sum(table[lab][3] for lab in acled_labels)
+    weighted = sum(table[lab][2] * table[lab][3] for lab in acled_labels) / support
+    macro = sum(table[lab][2] for lab in acled_labels) / len(acled_labels)
+
+    print(f"{len(rows)} snippets ({support} ACLED, {len(rows) - support} non-ACLED -> {NO_EVENT})")
+    print(f"accuracy (26 classes):            {accuracy:.3f}")
+    print(f"weighted F1 (25 ACLED classes):   {weighted:.3f}")
+    print(f"macro F1 (25 ACLED classes):      {macro:.3f}")
+    p, r, f, n = table[NO_EVENT]
+    print(f"{NO_EVENT}: P {p:.3f} R {r:.3f} F1 {f:.3f} (n={n})")
+    print(f"speed: {len(rows) / elapsed:,.0f} snippets/s ({elapsed * 1000 / len(rows):.2f} ms each)")
+
+    print(f"\n{'class':<38} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
+    for lab in [*acled_labels, NO_EVENT]:
+        p, r, f, n = table[lab]
+        print(f"{lab:<38} {p:>6.2f} {r:>6.2f} {f:>6.2f} {n:>4}")
+
+    confusions = Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p)
+    print(f"\ntop confusions (gold -> predicted), {sum(confusions.values())} errors:")
+    for (g, p), k in confusions.most_common(args.top):
+        print(f"  {k:>3}  {g} -> {p}")
+
+    if args.errors:
+        print("\nerrors:")
+        for (sid, text, g), c, p in zip(rows, raw, pred, strict=True):
+            if g != p:
+                trig = f" [{c.trigger}]" if c else ""
+                print(f"  {sid}: {g} -> {p}{trig}: {text[:200]}")
+
+    if args.plover and DEFAULT_PLOVER.exists():
+        plover_check(DEFAULT_PLOVER)
+
+    failed = False
+    if args.min_f1 is not None and weighted < args.min_f1:
+        print(f"FAIL: weighted F1 {weighted:.3f} < {args.min_f1}", file=sys.stderr)
+        failed = True
+    if args.min_acc is not None and accuracy < args.min_acc:
+        print(f"FAIL: accuracy {accuracy:.3f} < {args.min_acc}", file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

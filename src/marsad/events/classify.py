@@ -1,0 +1,383 @@
+"""Which ACLED sub-event type a sentence reports, if any — a rule and lexicon classifier.
+
+`classify(sentence)` returns a `Classification` (ACLED event type, sub-event type, a score
+and the trigger's character span) or None when the sentence reports no ACLED event. It is
+plain regular expressions over `data/event_lexicon.yaml`, no spaCy, so it runs at
+thousands of sentences per second. The lexicon's header documents its pattern syntax.
+
+How a sentence is scored:
+
+1. Every sub-type's trigger patterns are matched; a sub-type scores its best match
+   (matches after the first sentence of a multi-sentence text count 0.85), plus 0.25 for
+   each further distinct match (at most three), plus its `boost` entries whose cue occurs.
+   A sub-type with `requires` (the protest family) is only scored when a protest word
+   occurs.
+2. Territory: the two "regains / overtakes territory" sub-types share capture verbs, and
+   a capture counts for the sub-type of its *agent*: the passive "by X" after the verb, or
+   else the nearest actor before it in the same sentence (state forces → Government
+   regains territory; rebels, militias … → Non-state actor overtakes territory), or else
+   the opposite of a "from X" after it. A capture whose object is weapons or people is no
+   territory change; an unknown agent costs one point.
+3. Non-events (crime, natural and man-made disasters, diplomacy, attribution) are scored
+   the same way. When the best of them scores strictly above the best event sub-type the
+   sentence is no event (None). Attribution ("claimed responsibility for …", "denied
+   involvement in …") only counts when it comes before the event trigger: the event is then
+   the object of a claim, not a report.
+4. No trigger, or a best score below `MIN_SCORE` → None. Ties go to the earlier trigger.
+
+`score` is the winning raw weight divided by 6 and capped at 1: an ordering of confidence,
+not a probability.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+MIN_SCORE = 2.0
+LATER_SENTENCE_FACTOR = 0.85
+EXTRA_MATCH_BONUS = 0.25
+MAX_EXTRA_MATCHES = 3
+UNKNOWN_AGENT_PENALTY = 1.0
+
+STATE = "state"
+NON_STATE = "non_state"
+
+
+@dataclass(frozen=True)
+class Classification:
+    """An ACLED event type found in a sentence.
+
+    event_type, sub_event_type: ACLED's names, e.g. "Explosions/Remote violence",
+        "Air/drone strike".
+    score: confidence in [0, 1] (raw lexicon weight / 6, capped): for ranking, not a
+        probability.
+    trigger_start, trigger_end: character offsets of the trigger in the sentence;
+        `sentence[trigger_start:trigger_end] == trigger`.
+    """
+
+    event_type: str
+    sub_event_type: str
+    score: float
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class _SubType:
+    name: str
+    event_type: str
+    patterns: tuple[_Pattern, ...]
+    boosts: tuple[tuple[str, float], ...]
+    requires: tuple[str, ...]
+    agent: str | None
+
+
+@dataclass(frozen=True)
+class _NonEvent:
+    name: str
+    patterns: tuple[_Pattern, ...]
+    before_trigger_only: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled lexicon: sub-types, non-event families and named cues."""
+
+    subtypes: tuple[_SubType, ...]
+    non_events: tuple[_NonEvent, ...]
+    cues: Mapping[str, re.Pattern[str]]
+    place_after: re.Pattern[str]
+    non_place_after: re.Pattern[str]
+
+    @property
+    def subtype_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.subtypes)
+
+
+# --- pattern syntax ---------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\{gap(\d+)\}|\{(\w+)\}|\[\[|\]\]|([A-Za-z]+)~|_| ")
+# Regular inflections after "stem~": plural/3rd person, past, gerund, agent noun, with an
+# optional doubled consonant (kidnap~ -> kidnapped) and -ion (liberat~ -> liberation).
+_INFLECT = r"(?:s|es|e|d|ied|ies|ions?|[bdgklmnprtz]?(?:ed|ing|ers?))?"
+_GAP = r"(?:[^\s.;!?]+\s+){{0,{n}}}?"
+_SPACE = r"[\s\-]+"
+_JOIN = r"[\s\-]*"
+
+
+def _to_regex(source: str, cue_sources: Mapping[str, str], depth: int = 0) -> str:
+    """Translate the lexicon's pattern syntax (see the YAML header) to a Python regex."""
+    if depth > 4:
+        raise ValueError("event lexicon: cues nest too deeply")
+    source = re.sub(r"\n\s*", "", source.strip())
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            return _GAP.format(n=int(m.group(1)))
+        if m.group(2):
+            name = m.group(2)
+            if name not in cue_sources:
+                raise ValueError(f"event lexicon: unknown cue {{{name}}}")
+            return "(?:" + _to_regex(cue_sources[name], cue_sources, depth + 1) + ")"
+        tok = m.group(0)
+        if tok == "[[":
+            return "(?P<t>"
+        if tok == "]]":
+            return ")"
+        if m.group(3):
+            return m.group(3) + _INFLECT
+        return _SPACE if tok == " " else _JOIN
+
+    return _TOKEN.sub(one, source)
+
+
+def _compile(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + _to_regex(source, cue_sources) + r")(?!\w)", re.IGNORECASE)
+
+
+def _patterns(triggers: Mapping[Any, str], cue_sources: Mapping[str, str]) -> tuple[_Pattern, ...]:
+    out = []
+    for weight, source in triggers.items():
+        out.append(_Pattern(_compile(str(source), cue_sources), float(weight)))
+    return tuple(sorted(out, key=lambda p: -p.weight))
+
+
+def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
+    """Compile a lexicon from its parsed YAML (see `data/event_lexicon.yaml`)."""
+    cue_sources: dict[str, str] = {str(k): str(v) for k, v in data.get("cues", {}).items()}
+    context_sources = {str(k): str(v) for k, v in data.get("context", {}).items()}
+    all_cues = {**cue_sources, **context_sources}
+    subtypes = []
+    for event_type, members in data["subtypes"].items():
+        for name, spec in members.items():
+            boosts = tuple((str(b["if"]), float(b["add"])) for b in spec.get("boost", []) or [])
+            for cue, _ in boosts:
+                if cue not in all_cues:
+                    raise ValueError(f"event lexicon: {name}: unknown boost cue {cue!r}")
+            subtypes.append(
+                _SubType(
+                    name=str(name),
+                    event_type=str(event_type),
+                    patterns=_patterns(spec["triggers"], cue_sources),
+                    boosts=boosts,
+                    requires=tuple(str(r) for r in spec.get("requires", []) or []),
+                    agent=spec.get("agent_of_capture"),
+                )
+            )
+    non_events = tuple(
+        _NonEvent(
+            name=str(name),
+            patterns=_patterns(spec["triggers"], cue_sources),
+            before_trigger_only=spec.get("scope") == "before_trigger",
+        )
+        for name, spec in data.get("non_events", {}).items()
+    )
+    cues = {name: _compile(src, all_cues) for name, src in all_cues.items()}
+    gap = _GAP.format(n=4)
+    place_after = re.compile(
+        r"\s+" + gap + r"(?:" + _to_regex(cue_sources["place_object"], cue_sources) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    non_place = (
+        _to_regex(cue_sources["weapon_object"], cue_sources)
+        + r"|alive|prisoners?|hostages?|fighters|militants|soldiers|members|suspects?|people|"
+        r"men|women|children|civilians|vehicles?|tanks?|equipment|boats?|ships?|drugs?"
+    )
+    non_place_after = re.compile(r"\s+" + gap + r"(?:" + non_place + r")(?!\w)", re.IGNORECASE)
+    return Lexicon(tuple(subtypes), non_events, cues, place_after, non_place_after)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in `marsad/data/event_lexicon.yaml`, compiled once."""
+    text = resources.files("marsad").joinpath("data/event_lexicon.yaml").read_text(encoding="utf-8")
+    return load_lexicon(yaml.safe_load(text))
+
+
+# --- scoring ----------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])")
+
+
+def _first_sentence_end(text: str) -> int:
+    """End of the first sentence, skipping a short dateline ("Deir Ezzur. ...")."""
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() >= 40:
+            return m.end()
+    return len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the sentence that `pos` is in (for looking back at an agent)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+class _Scorer:
+    """One text, its cue look-ups cached."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.first_end = _first_sentence_end(text)
+        self._cue: dict[str, bool] = {}
+
+    def has(self, cue: str) -> bool:
+        if cue not in self._cue:
+            self._cue[cue] = self.lex.cues[cue].search(self.text) is not None
+        return self._cue[cue]
+
+    def hits(self, patterns: Iterable[_Pattern]) -> list[tuple[float, int, int]]:
+        out = []
+        for p in patterns:
+            for m in p.regex.finditer(self.text):
+                start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
+                factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
+                out.append((p.weight * factor, start, end))
+        return out
+
+    # Territory: who took it, and did they take a place?
+    def agent(self, start: int, end: int) -> str | None:
+        text, cues = self.text, self.lex.cues
+        after = text[end : end + 60]
+        by = re.match(r"\s+by\s+(?:[^\s.;!?]+\s+){0,3}?", after)
+        if by and re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", text[max(0, start - 25) : start]):
+            rest = after[by.end() :]
+            if cues["state_actor"].match(rest):
+                return STATE
+            if cues["non_state_actor"].match(rest):
+                return NON_STATE
+        lo = max(_clause_start(text, start), start - 120)
+        window = text[lo:start]
+        best: tuple[int, str] | None = None
+        for kind, cue in ((STATE, "state_actor"), (NON_STATE, "non_state_actor")):
+            for m in cues[cue].finditer(window):
+                if best is None or m.end() > best[0]:
+                    best = (m.end(), kind)
+        if best is not None:
+            return best[1]
+        frm = re.match(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?", text[end : end + 90])
+        if frm:
+            rest = text[end + frm.end() : end + 90]
+            if cues["state_actor"].match(rest):
+                return NON_STATE
+            if cues["non_state_actor"].match(rest):
+                return STATE
+        return None
+
+    def takes_place(self, start: int, end: int) -> bool:
+        trigger = self.text[start:end].lower()
+        if "control" in trigger or trigger.startswith(("fell", "falls", "overr")):
+            return True
+        place = self.lex.place_after.match(self.text, end)
+        other = self.lex.non_place_after.match(self.text, end)
+        if place is None:
+            return False
+        return other is None or place.end() <= other.end()
+
+
+def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
+    if st.requires and not any(sc.has(r) for r in st.requires):
+        return None
+    hits = sc.hits(st.patterns)
+    if st.agent is not None:
+        kept = []
+        for w, s, e in hits:
+            if not sc.takes_place(s, e):
+                continue
+            who = sc.agent(s, e)
+            if who is None:
+                kept.append((w - UNKNOWN_AGENT_PENALTY, s, e))
+            elif who == st.agent:
+                kept.append((w, s, e))
+        hits = kept
+    if not hits:
+        return None
+    best_w, best_s, best_e = max(hits, key=lambda h: (h[0], -h[1]))
+    distinct = {(s, e) for _, s, e in hits}
+    score = best_w + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
+    score += sum(add for cue, add in st.boosts if sc.has(cue))
+    return score, best_s, best_e
+
+
+def _score_all(text: str, lex: Lexicon) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
+    sc = _Scorer(text, lex)
+    scored = []
+    for st in lex.subtypes:
+        r = _subtype_score(sc, st)
+        if r is not None:
+            scored.append((r[0], r[1], r[2], st))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return scored, sc
+
+
+def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None]:
+    best, which = 0.0, None
+    for ne in sc.lex.non_events:
+        hits = sc.hits(ne.patterns)
+        if ne.before_trigger_only:
+            hits = [h for h in hits if h[1] < trigger_start]
+        if not hits:
+            continue
+        distinct = {(s, e) for _, s, e in hits}
+        score = max(h[0] for h in hits) + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
+        if score > best:
+            best, which = score, ne.name
+    return best, which
+
+
+def classify(sentence: str, *, lexicon: Lexicon | None = None) -> Classification | None:
+    """The ACLED event type and sub-type a sentence reports, or None when it reports none.
+
+    Rule and lexicon based (see the module docstring); `lexicon` defaults to the shipped
+    `data/event_lexicon.yaml`. Modality ("occurred", "planned", ...) is not judged here:
+    see `marsad.events.modality`.
+    """
+    lex = lexicon or default_lexicon()
+    if not sentence or not sentence.strip():
+        return None
+    scored, sc = _score_all(sentence, lex)
+    if not scored:
+        return None
+    score, start, end, st = scored[0]
+    if score < MIN_SCORE:
+        return None
+    non_score, _ = _non_event_score(sc, start)
+    if non_score > score:
+        return None
+    return Classification(
+        event_type=st.event_type,
+        sub_event_type=st.name,
+        score=round(min(1.0, score / 6.0), 3),
+        trigger_start=start,
+        trigger_end=end,
+        trigger=sentence[start:end],
+    )
+
+
+def explain(sentence: str, *, lexicon: Lexicon | None = None) -> dict[str, Any]:
+    """Every sub-type's score and the best non-event score, for debugging the lexicon."""
+    lex = lexicon or default_lexicon()
+    scored, sc = _score_all(sentence, lex)
+    start = scored[0][1] if scored else len(sentence)
+    non_score, non_name = _non_event_score(sc, start)
+    return {
+        "subtypes": [(st.name, round(s, 2), sentence[a:b]) for s, a, b, st in scored],
+        "non_event": (non_name, round(non_score, 2)),
+    }

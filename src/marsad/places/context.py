@@ -1,0 +1,81 @@
+"""What the words around a toponym say about it: cues read from the text.
+
+"Homs province", "the countryside of Homs" → an administrative area is meant;
+"near Palmyra", "10 km east of Raqqa", "the outskirts of X" → the event is near the town
+(ACLED geo_precision 2); "eastern Syria" → part of a region; "Tripoli, Libya" → the
+place after the comma contains the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIR = r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)"
+_ADMIN_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(province|governorate|governate|countryside|district|county|region|oblast|wilayat|"
+    r"muhafazat|prefecture|state\b(?!\s+(?:media|department|television|tv|news|agency|run|owned|forces|"
+    r"of)))",
+    re.IGNORECASE,
+)
+_ADMIN_BEFORE = re.compile(
+    r"\b(province|governorate|countryside|district|county|region|countrysides|desert|suburbs|outskirts|"
+    r"vicinity|environs|periphery|outskirt)\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|close\s+to|around|outside(?:\s+of)?|just\s+outside|on\s+the\s+edge\s+of|"
+    r"in\s+the\s+area\s+of|west\s+of|east\s+of|north\s+of|south\s+of|"
+    + _DIR
+    + r"\s+of|(?:km|kilometers|kilometres|miles|mi)\s+(?:\(\d+\s*\w+\)\s+)?(?:to\s+the\s+)?"
+    + _DIR
+    + r"?\s*(?:of|from)|(?:outskirts|vicinity|environs|countryside|suburbs|periphery|surroundings)\s+of)\s+"
+    r"(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+_PART_BEFORE = re.compile(r"\b(?:in\s+|across\s+)?(?:the\s+)?(?:far\s+)?" + _DIR + r"\s+$", re.IGNORECASE)
+_CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """admin: an administrative area is named ("Homs province", "countryside of Homs").
+    near: the text places something near, around or at a distance from the place.
+    part: a directional part of the place ("eastern Syria", "northern Aleppo").
+    countryside: "countryside of X" / "X countryside" — part of X's governorate.
+    """
+
+    admin: bool = False
+    near: bool = False
+    part: bool = False
+    countryside: bool = False
+    district: bool = False
+
+
+def read_cues(text: str, start: int, end: int) -> Cues:
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 40]
+    m_after = _ADMIN_AFTER.match(after)
+    m_before = _ADMIN_BEFORE.search(before)
+    words = {m.group(1).lower() for m in (m_after, m_before) if m}
+    admin_words = {"province", "governorate", "governate", "countryside", "countrysides", "district", "county",
+                   "region", "oblast", "wilayat", "muhafazat", "prefecture", "state"}
+    return Cues(
+        admin=bool(words & admin_words),
+        near=bool(_NEAR_BEFORE.search(before)) or bool(words & {"outskirts", "vicinity", "suburbs", "environs"}),
+        part=bool(_PART_BEFORE.search(before)),
+        countryside=bool(words & {"countryside", "countrysides"}),
+        district=bool(words & {"district", "county"}),
+    )
+
+
+def container_span(text: str, end: int, spans: list[tuple[int, int]]) -> int | None:
+    """Index of the span right after ", " following `end` ("Tripoli, Libya"), if any."""
+    m = _CONTAINER_AFTER.match(text[end : end + 12])
+    if not m:
+        return None
+    nxt = end + m.end()
+    for i, (s, _e) in enumerate(spans):
+        if s == nxt:
+            return i
+    return None

@@ -1,0 +1,195 @@
+"""Lookup in the built gazetteer: a name in, every place it may mean out.
+
+`Gazetteer.open()` reads the SQLite file `build_gazetteer` wrote (default: see
+`default_gazetteer_path`); `candidates(name)` returns `Candidate`s carrying every field a
+`Place` needs, with how well the name matched. Lookups are cached.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import SetupError
+from .names import name_key, plain_name
+
+ENV_VAR = "MARSAD_GAZETTEER"
+
+
+def default_gazetteer_path() -> Path:
+    """`$MARSAD_GAZETTEER` if set, else `<sys.prefix>/share/marsad/gazetteer.sqlite`."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(sys.prefix) / "share" / "marsad" / "gazetteer.sqlite"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may refer to.
+
+    geonameid: GeoNames id; negative for marsad's own places (place_aliases.yaml), which
+        `public_id` turns into None.
+    match: 2 = the name is the place's main name (case and accents aside), 1 = one of its
+        alternate names, 0 = only the transliteration key matched.
+    """
+
+    geonameid: int
+    name: str
+    latitude: float | None
+    longitude: float | None
+    feature_class: str
+    feature_code: str
+    country_code: str | None
+    country: str | None
+    admin1_code: str | None
+    admin1: str | None
+    admin2_code: str | None
+    admin2: str | None
+    population: int
+    match: int
+
+    @property
+    def public_id(self) -> int | None:
+        return self.geonameid if self.geonameid > 0 else None
+
+    @property
+    def is_area(self) -> bool:
+        return self.feature_code in ("PCLI", "ADM1", "ADM2", "CONT", "RGN") or self.feature_class in ("A", "L")
+
+
+_PLACE_COLS = (
+    "p.geonameid, p.name, p.latitude, p.longitude, p.feature_class, p.feature_code, "
+    "p.country_code, p.admin1_code, p.admin2_code, p.population"
+)
+
+
+class Gazetteer:
+    """Read-only view of a built gazetteer file."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
+        self.path = path
+        self._db = db
+        self.countries: dict[str, tuple[str, int]] = {
+            cc: (name, gid) for cc, name, gid in db.execute("SELECT country_code, name, geonameid FROM countries")
+        }
+        self.admin1_names: dict[tuple[str, str], str] = {
+            (cc, a1): name for cc, a1, name in db.execute("SELECT country_code, admin1_code, name FROM admin1")
+        }
+        self.admin1_ids: dict[tuple[str, str], int] = {
+            (cc, a1): gid for cc, a1, gid in db.execute("SELECT country_code, admin1_code, geonameid FROM admin1")
+        }
+        self._admin2: dict[tuple[str, str, str], str] = {}
+        self._demonyms: dict[str, int] = {k: g for k, g in db.execute("SELECT plain, geonameid FROM demonyms")}
+        self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._get = lru_cache(maxsize=50_000)(self._get_uncached)
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Gazetteer:
+        """Open the gazetteer at `path` (default `default_gazetteer_path()`)."""
+        p = Path(path) if path is not None else default_gazetteer_path()
+        if not p.exists():
+            raise SetupError(
+                f"no gazetteer at {p}: build it with `marsad gazetteer build` (or `make setup`), "
+                f"or point {ENV_VAR} at one"
+            )
+        db = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
+        return cls(db, p)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def meta(self) -> dict[str, str]:
+        return {k: v for k, v in self._db.execute("SELECT key, value FROM meta")}
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("places", "names", "countries", "admin1", "admin2", "demonyms"):
+            out[table] = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out
+
+    def admin2_name(self, cc: str | None, a1: str | None, a2: str | None) -> str | None:
+        if not (cc and a1 and a2):
+            return None
+        key = (cc, a1, a2)
+        if key not in self._admin2:
+            row = self._db.execute(
+                "SELECT name FROM admin2 WHERE country_code=? AND admin1_code=? AND admin2_code=?", key
+            ).fetchone()
+            self._admin2[key] = row[0] if row else ""
+        return self._admin2[key] or None
+
+    def _candidate(self, row: tuple, match: int) -> Candidate:
+        gid, name, lat, lon, fcl, fco, cc, a1, a2, pop = row
+        return Candidate(
+            geonameid=gid, name=name, latitude=lat, longitude=lon, feature_class=fcl, feature_code=fco,
+            country_code=cc, country=self.countries.get(cc, (None, 0))[0] if cc else None,
+            admin1_code=a1, admin1=self.admin1_names.get((cc, a1)) if cc and a1 else None,
+            admin2_code=a2, admin2=self.admin2_name(cc, a1, a2), population=pop or 0, match=match,
+        )
+
+    def _lookup_uncached(self, name: str) -> tuple[Candidate, ...]:
+        key = name_key(name)
+        plain = plain_name(name)
+        if not key:
+            return ()
+        rows = self._db.execute(
+            f"SELECT n.plain, n.kind, {_PLACE_COLS} FROM names n JOIN places p USING (geonameid) WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        best: dict[int, tuple[int, tuple]] = {}
+        for n_plain, kind, *place in rows:
+            match = (2 if kind == "main" else 1) if n_plain == plain else 0
+            gid = place[0]
+            if gid not in best or match > best[gid][0]:
+                best[gid] = (match, tuple(place))
+        return tuple(self._candidate(place, m) for m, place in best.values())
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place `name` may mean: plain-name matches and transliteration-key matches."""
+        return list(self._lookup(name.strip()))
+
+    def _get_uncached(self, geonameid: int) -> Candidate | None:
+        row = self._db.execute(f"SELECT {_PLACE_COLS} FROM places p WHERE geonameid = ?", (geonameid,)).fetchone()
+        return self._candidate(row, 2) if row else None
+
+    def get(self, geonameid: int) -> Candidate | None:
+        """The place with this id (GeoNames id, or marsad's negative id)."""
+        return self._get(geonameid)
+
+    def country(self, cc: str) -> Candidate | None:
+        entry = self.countries.get(cc)
+        return self.get(entry[1]) if entry else None
+
+    def admin1(self, cc: str, a1: str) -> Candidate | None:
+        gid = self.admin1_ids.get((cc, a1))
+        return self.get(gid) if gid else None
+
+    def demonym(self, word: str) -> Candidate | None:
+        """"Syrian" → Syria; "Europeans" → Europe; None when `word` is no demonym."""
+        gid = self._demonyms.get(plain_name(word))
+        return self.get(gid) if gid is not None else None
+
+    def is_demonym(self, word: str) -> bool:
+        return plain_name(word) in self._demonyms
+
+    def demonym_words(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT name FROM demonyms")]
+
+    def names_in_countries(self, countries: list[str], *, min_population: int = 0) -> list[str]:
+        """Main and alternate names (Latin script) of places in these countries, for matchers."""
+        marks = ",".join("?" * len(countries))
+        rows = self._db.execute(
+            f"SELECT DISTINCT n.name FROM names n JOIN places p USING (geonameid) "
+            f"WHERE p.country_code IN ({marks}) AND (p.population >= ? OR p.feature_class != 'P')",
+            (*countries, min_population),
+        )
+        return [r[0] for r in rows]
+
+    def alias_names(self) -> list[str]:
+        """Names of marsad's own places (place_aliases.yaml)."""
+        return [r[0] for r in self._db.execute("SELECT name FROM names WHERE geonameid < 0")]
