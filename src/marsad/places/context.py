@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIR = r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)"
+_DIR = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
+    r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)"
+)
 _ADMIN_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(province|governorate|governate|countryside|district|county|region|oblast|wilayat|"
     r"muhafazat|prefecture|state\b(?!\s+(?:media|department|television|tv|news|agency|run|owned|forces|"
@@ -58,11 +61,25 @@ def read_cues(text: str, start: int, end: int) -> Cues:
     m_after = _ADMIN_AFTER.match(after)
     m_before = _ADMIN_BEFORE.search(before)
     words = {m.group(1).lower() for m in (m_after, m_before) if m}
-    admin_words = {"province", "governorate", "governate", "countryside", "countrysides", "district", "county",
-                   "region", "oblast", "wilayat", "muhafazat", "prefecture", "state"}
+    admin_words = {
+        "province",
+        "governorate",
+        "governate",
+        "countryside",
+        "countrysides",
+        "district",
+        "county",
+        "region",
+        "oblast",
+        "wilayat",
+        "muhafazat",
+        "prefecture",
+        "state",
+    }
     return Cues(
         admin=bool(words & admin_words),
-        near=bool(_NEAR_BEFORE.search(before)) or bool(words & {"outskirts", "vicinity", "suburbs", "environs"}),
+        near=bool(_NEAR_BEFORE.search(before))
+        or bool(words & {"outskirts", "vicinity", "suburbs", "environs"}),
         part=bool(_PART_BEFORE.search(before)),
         countryside=bool(words & {"countryside", "countrysides"}),
         district=bool(words & {"district", "county"}),
@@ -77,5 +94,20 @@ def container_span(text: str, end: int, spans: list[tuple[int, int]]) -> int | N
     nxt = end + m.end()
     for i, (s, _e) in enumerate(spans):
         if s == nxt:
+            return i
+    return None
+
+
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+
+
+def possessor_span(text: str, start: int, spans: list[tuple[int, int]]) -> int | None:
+    """Index of the span owning this one: "Cairo's Abbasiya district" → "Cairo"."""
+    m = _POSSESSIVE_BEFORE.search(text[max(0, start - 4) : start])
+    if not m:
+        return None
+    own_end = start - (len(text[max(0, start - 4) : start]) - m.start())
+    for i, (s, e) in enumerate(spans):
+        if e == own_end or (e == own_end + 2 and s < own_end):
             return i
     return None

@@ -59,7 +59,10 @@ class Candidate:
 
     @property
     def is_area(self) -> bool:
-        return self.feature_code in ("PCLI", "ADM1", "ADM2", "CONT", "RGN") or self.feature_class in ("A", "L")
+        return self.feature_code in ("PCLI", "ADM1", "ADM2", "CONT", "RGN") or self.feature_class in (
+            "A",
+            "L",
+        )
 
 
 _PLACE_COLS = (
@@ -75,16 +78,21 @@ class Gazetteer:
         self.path = path
         self._db = db
         self.countries: dict[str, tuple[str, int]] = {
-            cc: (name, gid) for cc, name, gid in db.execute("SELECT country_code, name, geonameid FROM countries")
+            cc: (name, gid)
+            for cc, name, gid in db.execute("SELECT country_code, name, geonameid FROM countries")
         }
         self.admin1_names: dict[tuple[str, str], str] = {
-            (cc, a1): name for cc, a1, name in db.execute("SELECT country_code, admin1_code, name FROM admin1")
+            (cc, a1): name
+            for cc, a1, name in db.execute("SELECT country_code, admin1_code, name FROM admin1")
         }
         self.admin1_ids: dict[tuple[str, str], int] = {
-            (cc, a1): gid for cc, a1, gid in db.execute("SELECT country_code, admin1_code, geonameid FROM admin1")
+            (cc, a1): gid
+            for cc, a1, gid in db.execute("SELECT country_code, admin1_code, geonameid FROM admin1")
         }
         self._admin2: dict[tuple[str, str, str], str] = {}
-        self._demonyms: dict[str, int] = {k: g for k, g in db.execute("SELECT plain, geonameid FROM demonyms")}
+        self._demonyms: dict[str, int] = {
+            k: g for k, g in db.execute("SELECT plain, geonameid FROM demonyms")
+        }
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._get = lru_cache(maxsize=50_000)(self._get_uncached)
 
@@ -126,10 +134,20 @@ class Gazetteer:
     def _candidate(self, row: tuple, match: int) -> Candidate:
         gid, name, lat, lon, fcl, fco, cc, a1, a2, pop = row
         return Candidate(
-            geonameid=gid, name=name, latitude=lat, longitude=lon, feature_class=fcl, feature_code=fco,
-            country_code=cc, country=self.countries.get(cc, (None, 0))[0] if cc else None,
-            admin1_code=a1, admin1=self.admin1_names.get((cc, a1)) if cc and a1 else None,
-            admin2_code=a2, admin2=self.admin2_name(cc, a1, a2), population=pop or 0, match=match,
+            geonameid=gid,
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            feature_class=fcl,
+            feature_code=fco,
+            country_code=cc,
+            country=self.countries.get(cc, (None, 0))[0] if cc else None,
+            admin1_code=a1,
+            admin1=self.admin1_names.get((cc, a1)) if cc and a1 else None,
+            admin2_code=a2,
+            admin2=self.admin2_name(cc, a1, a2),
+            population=pop or 0,
+            match=match,
         )
 
     def _lookup_uncached(self, name: str) -> tuple[Candidate, ...]:
@@ -138,12 +156,15 @@ class Gazetteer:
         if not key:
             return ()
         rows = self._db.execute(
-            f"SELECT n.plain, n.kind, {_PLACE_COLS} FROM names n JOIN places p USING (geonameid) WHERE n.key = ?",
+            f"SELECT n.plain, n.kind, {_PLACE_COLS} FROM names n JOIN places p USING (geonameid) "
+            "WHERE n.key = ?",
             (key,),
         ).fetchall()
         best: dict[int, tuple[int, tuple]] = {}
         for n_plain, kind, *place in rows:
             match = (2 if kind == "main" else 1) if n_plain == plain else 0
+            if match == 0 and (len(plain) <= 3 or len(key) <= 3):
+                continue  # "US" must not meet "Osa" through the key
             gid = place[0]
             if gid not in best or match > best[gid][0]:
                 best[gid] = (match, tuple(place))
@@ -154,7 +175,9 @@ class Gazetteer:
         return list(self._lookup(name.strip()))
 
     def _get_uncached(self, geonameid: int) -> Candidate | None:
-        row = self._db.execute(f"SELECT {_PLACE_COLS} FROM places p WHERE geonameid = ?", (geonameid,)).fetchone()
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLS} FROM places p WHERE geonameid = ?", (geonameid,)
+        ).fetchone()
         return self._candidate(row, 2) if row else None
 
     def get(self, geonameid: int) -> Candidate | None:
@@ -170,7 +193,7 @@ class Gazetteer:
         return self.get(gid) if gid else None
 
     def demonym(self, word: str) -> Candidate | None:
-        """"Syrian" → Syria; "Europeans" → Europe; None when `word` is no demonym."""
+        """ "Syrian" → Syria; "Europeans" → Europe; None when `word` is no demonym."""
         gid = self._demonyms.get(plain_name(word))
         return self.get(gid) if gid is not None else None
 

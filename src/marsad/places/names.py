@@ -85,7 +85,7 @@ def _strip_articles(tokens: list[str]) -> list[str]:
             out.append("bu")
             continue
         if i > 0:
-            tok = _GLUED_ARTICLE.sub("", tok)
+            tok = _GLUED_ARTICLE.sub(r"\1", tok)
         if tok.startswith("albu") and len(tok) > 6:
             tok = "bu" + tok[4:]
         elif tok.startswith("abu") and len(tok) > 5 and i == 0 and n == 1:
@@ -128,7 +128,7 @@ def has_admin_word(name: str) -> bool:
 
 
 def strip_admin_words(name: str) -> str:
-    """"Homs Governorate" → "Homs"; "Governorate of Homs" → "Homs"."""
+    """ "Homs Governorate" → "Homs"; "Governorate of Homs" → "Homs"."""
     s = _ADMIN_WORDS.sub(" ", name)
     s = re.sub(r"^\s*(of|the)\s+", " ", s.strip(), flags=re.IGNORECASE)
     return " ".join(s.split())

@@ -102,8 +102,15 @@ class SQLiteStore:
             out["captions"] = json.loads(r["captions"])
             yield out
 
-    def events(self) -> Iterator[dict[str, Any]]:
-        for r in self.db.execute("SELECT data FROM events ORDER BY event_date, event_id"):
+    def events(self, *, modality: str | None = "occurred") -> Iterator[dict[str, Any]]:
+        """Events in date order; by default only those that occurred (not threats, plans,
+        fears or denials — those are kept, and `modality=None` returns every one)."""
+        if modality is None:
+            rows = self.db.execute("SELECT data FROM events ORDER BY event_date, event_id")
+        else:
+            rows = self.db.execute("SELECT data FROM events WHERE json_extract(data, '$.modality') = ?"
+                                   " ORDER BY event_date, event_id", (modality,))
+        for r in rows:
             yield json.loads(r["data"])
 
     def claims(self) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,128 @@
+"""Stage 6, dates: date expressions in a sentence, resolved against the publication date.
+
+Returns a `ReportedDate` (a date plus ACLED's time_precision: 1 day, 2 week, 3 month).
+Rules, in the order they are tried:
+
+- an explicit day: "on May 7", "7 May 2023", "on 14 February 2024" (no year: the most
+  recent such day not after publication);
+- a weekday: "on Monday", "Sunday night" → the latest such day before publication
+  (news reports the past; the publication day itself only with "today");
+- "today", "yesterday", "last night", "the day before";
+- "last week", "this week", "earlier this week" → precision 2;
+- "earlier this month", "this month", "last month", "in March" → precision 3.
+
+Without a publication date only explicit dates with a year resolve; nothing is ever
+resolved against today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .pubdate import MONTHS, WEEKDAYS
+
+_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+_EXPLICIT = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"),
+)
+_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
+                           r"tonight|earlier today)\b", re.I)
+_WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|the previous week)\b", re.I)
+_MONTH_REL = re.compile(r"\b(?P<rel>earlier this month|this month|last month|early this month|the past month)\b",
+                        re.I)
+_IN_MONTH = re.compile(rf"\bin (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
+_YEAR_ONLY = re.compile(r"\b(?:in|since|during|by|of)\s+(?P<year>(?:19|20)\d{2})\b")
+
+DAY, WEEK, MONTH = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class ReportedDate:
+    date: dt.date
+    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
+    start: int  # the expression's span in the sentence
+    end: int
+
+
+def _latest_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
+    for year in (ref.year, ref.year - 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= ref:
+            return d
+    return None
+
+
+def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
+    """The first date the sentence states about its event, or None."""
+    for pat in _EXPLICIT:
+        m = pat.search(sentence)
+        if m:
+            month = MONTHS[m.group("month").lower().rstrip(".")]
+            day = int(m.group("day"))
+            if m.group("year"):
+                try:
+                    return ReportedDate(dt.date(int(m.group("year")), month, day), DAY, m.start(), m.end())
+                except ValueError:
+                    continue
+            if published is not None:
+                d = _latest_on_or_before(month, day, published)
+                if d is not None:
+                    return ReportedDate(d, DAY, m.start(), m.end())
+    if published is None:
+        return None
+    m = _RELATIVE_DAY.search(sentence)
+    if m:
+        rel = m.group("rel").lower()
+        back = 1 if rel in ("yesterday", "last night", "the day before") else 0
+        return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
+    m = _WEEKDAY.search(sentence)
+    if m:
+        wd = WEEKDAYS[m.group("wd").lower()]
+        back = (published.weekday() - wd) % 7 or 7
+        return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
+    m = _WEEK.search(sentence)
+    if m:
+        monday = published - dt.timedelta(days=published.weekday())
+        start = monday if "this" in m.group("rel").lower() else monday - dt.timedelta(days=7)
+        return ReportedDate(start, WEEK, m.start(), m.end())
+    m = _MONTH_REL.search(sentence)
+    if m:
+        first = published.replace(day=1)
+        if "last" in m.group("rel").lower():
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return ReportedDate(first, MONTH, m.start(), m.end())
+    m = _IN_MONTH.search(sentence)
+    if m:
+        month = MONTHS[m.group("month").lower().rstrip(".")]
+        year = int(m.group("year")) if m.group("year") else (
+            published.year if month <= published.month else published.year - 1)
+        return ReportedDate(dt.date(year, month, 1), MONTH, m.start(), m.end())
+    return None
+
+
+_SUMMARY = re.compile(r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) (?:few )?"
+                      r"(?:weeks|months|years|decades)\b|\bsince the (?:start|beginning|outbreak)\b", re.I)
+
+
+def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
+    """History or summary, not news: a year long past ("in 2017", "since 2011"), a date
+    months old, or a span of time summed up ("in recent weeks", "over the past year")."""
+    if _SUMMARY.search(sentence):
+        return True
+    if published is not None and reported is not None and (published - reported.date).days > 45:
+        return True
+    for m in _YEAR_ONLY.finditer(sentence):
+        year = int(m.group("year"))
+        if published is None or year < published.year - (0 if published.month > 2 else 1):
+            return True
+    return False

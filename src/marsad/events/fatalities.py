@@ -1,0 +1,399 @@
+"""How many people a sentence says were killed — conservative, ACLED-style.
+
+`fatality_mentions(sentence)` lists every death count the sentence states, with its span;
+`fatalities(sentence)` reduces them to one number, or None when the sentence says nothing
+about deaths.
+
+Rules (ACLED codes reported fatalities, uses the most conservative figure, and counts
+everyone killed, perpetrators included; injuries are never counted):
+
+- "killed three", "three were killed", "3 dead", "3 deaths", "left 3 people dead",
+  "claimed the lives of 3" → 3. "a smuggler was killed", "killing a smuggler" → 1.
+- Coordinated counts add up: "killed two civilians and a child" → 3; "including …" is a
+  subset and is not added; counting stops at the next verb ("killed 3 fighters and
+  wounded 5" → 3).
+- Qualifiers keep the stated figure: "at least 27", "more than 27", "over 27", "some 27",
+  "nearly 27", "about 27", "up to 27" → 27.
+- Ranges take the lower bound: "between 5 and 8", "5-8", "five to eight", "5 or 6" → 5.
+- Vague quantities, per ACLED's fatality notes ("tens" 10, "dozens" 12, "hundreds" 100)
+  and marsad's choices for the rest (kept in `VAGUE`): a dozen 12, two dozen 24,
+  half a dozen 6, scores 20 (one score), thousands 1000, several / many / multiple /
+  a number of 10 (our reading of ACLED's practice for vague plurals), a few 3,
+  a couple 2, both 2.
+- Zero: "no casualties", "no one was killed", "nobody was hurt", "no deaths",
+  "no reports of casualties" → 0 (when nothing in the sentence states a positive count).
+- Perpetrators: a suicide bomber who "blew himself up" adds 1; "two suicide bombers blew
+  themselves up" adds 2 (2 when their number is not given).
+- A death toll ("the death toll rose to 66") is a running total: it is used only when the
+  sentence has no count of its own.
+- Numbers that count something else (12 cars, 125 locations, 2011, 3 days) never count:
+  a number counts only in a death construction, and not with a non-person noun.
+
+`fatalities()` = the sum of the sentence's own counts (killed + perpetrators); else the
+death toll; else 0 when a zero statement is present; else None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KILLED = "killed"
+PERPETRATOR = "perpetrator"
+TOTAL = "total"
+ZERO = "zero"
+
+
+@dataclass(frozen=True)
+class FatalityMention:
+    """One stated death count: `sentence[start:end] == text`.
+
+    kind: "killed" (a count of people killed), "perpetrator" (attackers who killed
+        themselves), "total" (a running death toll) or "zero" (no one was killed).
+    """
+
+    value: int
+    start: int
+    end: int
+    text: str
+    kind: str = KILLED
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
+VAGUE = {
+    "dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000,
+    "several": 10, "many": 10, "multiple": 10, "numerous": 10, "a number": 10,
+    "a few": 3, "a couple": 2, "a dozen": 12, "half a dozen": 6, "a half-dozen": 6,
+    "a half dozen": 6, "both": 2, "a score": 20,
+}  # fmt: skip
+
+_PERSON_SINGULAR = (
+    "man|woman|child|boy|girl|baby|infant|toddler|teenager|teen|youth|person|civilian|soldier|"
+    "policeman|policewoman|police officer|officer|officers|fighter|militant|rebel|insurgent|jihadist|"
+    "terrorist|smuggler|farmer|herder|shepherd|student|journalist|reporter|teacher|doctor|nurse|driver|"
+    "worker|guard|commander|leader|official|member|resident|villager|protester|protestor|demonstrator|"
+    "bomber|attacker|gunman|assailant|suspect|trader|passenger|son|daughter|brother|sister|father|"
+    "mother|wife|husband|chief|imam|priest|pastor|pilot|gendarme|serviceman|trooper|sergeant|major|"
+    "captain|colonel|general|lieutenant|private|militiaman|contractor|employee|volunteer|paramedic|"
+    "activist|politician|lawmaker|judge|mayor|governor|minister|elder|cleric|worshipper|pilgrim|"
+    "tourist|refugee|migrant|prisoner|detainee|inmate|hostage|victim|vendor|motorist|cyclist|"
+    "security guard|bodyguard|cadet|recruit|peacekeeper|marine|sailor|ranger|medic|aid worker|"
+    "humanitarian|national|citizen|local|individual|kid|pedestrian|spokesman|spokesperson|agent|combatant|"
+    "jihadi|extremist|separatist|guerrilla|bandit|poacher|ranger|miner|fisherman|mourner|hunter"
+)
+# Nouns that mark a number as counting something other than people.
+_NON_PERSON = re.compile(
+    r"^(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|"
+    r"times|percent|per|%|cars?|vehicles?|trucks?|buses|houses?|homes?|buildings?|locations?|sites?|"
+    r"villages?|towns?|districts?|provinces?|countries|states|rockets?|missiles?|shells?|bombs?|grenades?|"
+    r"rounds|bullets|weapons?|guns?|rifles?|tons?|tonnes?|kg|kilograms?|dollars?|\$|usd|euros?|acres?|"
+    r"hectares?|shops?|stores?|churches|mosques|schools?|camps?|bases?|posts?|points?|attacks?|incidents?|"
+    r"explosions?|blasts?|strikes?|raids?|sorties?|targets?|positions?|cases?|a\.m\.|p\.m\.|am|pm|o'clock)$",
+    re.I,
+)
+
+_NUM_WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
+_NUMBER = (
+    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|"
+    r"(?:" + _NUM_WORD + r")(?:[\s-]+(?:and[\s-]+)?(?:" + _NUM_WORD + r"))*"
+)
+_QUALIFIER = (
+    r"(?:at least|at most|no fewer than|no less than|not less than|more than|over|some|about|around|"
+    r"approximately|nearly|almost|roughly|up to|as many as|an estimated|a total of|a further|another|"
+    r"an additional|close to|upwards of|only|just)\s+"
+)
+_VAGUE_RX = r"half a dozen|a half[\s-]dozen|a couple|a dozen|a score|a few|a number|" + "|".join(
+    v for v in VAGUE if " " not in v
+)
+_QUANT = re.compile(
+    r"(?:between\s+(?P<b1>" + _NUMBER + r")\s+and\s+(?P<b2>" + _NUMBER + r"))|"
+    r"(?:" + _QUALIFIER + r")?(?:(?P<n1>" + _NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>" + _NUMBER + r"))?"
+    r"(?:\s+dozen(?!s))?|(?P<vague>" + _VAGUE_RX + r"))(?:\s+of)?",
+    re.I,
+)
+_ARTICLE = re.compile(r"(?:a|an|one|the|his|her|their|its|another)\s+", re.I)
+_PERSON_SG_RX = re.compile(r"(?:" + _PERSON_SINGULAR + r")(?!\w)", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*")
+
+_NP_STOP = {
+    "and", "or", "but", "including", "while", "who", "which", "that", "as", "after", "when", "were",
+    "was", "are", "is", "have", "has", "had", "been", "being", "in", "on", "at", "by", "with", "from",
+    "during", "near", "into", "to", "for", "also", "said", "says", "reportedly", "wounded",
+    "injured", "hurt", "wounding", "injuring", "killed", "killing", "dead", "died", "among", "than", "ago",
+    "outside", "inside", "across", "around", "along", "under", "over", "through", "against", "between",
+    "behind", "beyond", "toward", "towards", "upon", "onto", "off", "via", "amid", "despite", "without",
+    "within", "throughout", "following", "before", "until", "today", "yesterday", "overnight",
+    "they", "he", "she", "it", "we", "you", "i", "them", "him", "her", "whom", "whose", "where", "since",
+}  # fmt: skip
+_DEATH_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|all|later|allegedly|"
+    r"confirmed|reported|found|now|believed|thought|feared|said|known|to have been|to be|got|"
+    r"subsequently)\s+)*"
+    r"(?:killed|dead|died|die|dying|slain|perished|murdered|massacred|executed|beheaded|shot dead|"
+    r"gunned down|lost (?:their|his|her) li(?:ves|fe)|succumbed|deaths|fatalities|bodies|lifeless)(?!\w)",
+    re.I,
+)
+_DEATH_VERB = re.compile(
+    r"(?<!\w)(?:killed|killing|kills|kill|massacred|massacring|executed|executing|slaughtered|"
+    r"slaughtering|slew|slaying|shot dead|gunned down|beheaded|claimed the lives of|claiming the lives of|"
+    r"claimed|claiming|took the lives of|taking the lives of|left|leaving)(?!\w)\s+",
+    re.I,
+)
+_NOT_FACTUAL_BEFORE = re.compile(
+    r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bcan|\bthreat(?:en(?:ed|s)?)? to|\bfailed to|"
+    r"\btried to|\battempt(?:ed|ing)? to|\bplot(?:ted)? to)\s+$",
+    re.I,
+)
+_TOLL = re.compile(
+    r"(?<!\w)death[\s-]+toll\s+(?:\w+\s+){0,4}?(?:to|at|of|reached|hit|is|was|stands at|crossed|"
+    r"crosses|passed|exceeded|rises to|rose to)\s+(?P<q>" + _QUALIFIER.rstrip(r"\s+") + r"\s+)?"
+    r"(?P<n>" + _NUMBER + r")",
+    re.I,
+)
+_ZERO = re.compile(
+    r"(?<!\w)(?:no(?:[\s-]+one|body)\s+(?:\w+\s+){0,2}?(?:was|were|has been|had been|is|got)\s+(?:\w+\s+)?"
+    r"(?:killed|hurt|injured|wounded|harmed)|no\s+one\s+died|"
+    r"(?:there\s+(?:were|was|have been|had been)\s+)?no\s+(?:immediate\s+)?(?:reports?\s+of\s+(?:any\s+)?)?"
+    r"(?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|loss of (?:life|lives)|injur(?:y|ies)|one (?:was )?hurt)|"
+    r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualt(?:y|ies)|deaths|injuries|loss of life)|"
+    r"caus(?:ed|ing)\s+no\s+(?:casualt(?:y|ies)|deaths|injuries))(?!\w)",
+    re.I,
+)
+_SELF = re.compile(
+    r"(?<!\w)(?:blew|blow|blows|blown|blowing)\s+(?P<who>himself|herself|themselves)\s+up|"
+    r"(?:killing|killed|kill)\s+(?P<who2>himself|herself|themselves)|"
+    r"detonat\w*\s+(?P<who3>his|her|their)\s+(?:explosive\s+|suicide\s+)?(?:vests?|belts?)",
+    re.I,
+)
+
+
+_BOMBER_COUNT = re.compile(
+    r"(" + _NUMBER + r")\s+(?:\w+\s+){0,2}?(?:suicide\s+)?(?:bombers|attackers|militants)", re.I
+)
+
+
+def _word_number(text: str) -> int | None:
+    """'twenty-seven' -> 27, 'one hundred and twenty' -> 120, '1,200' -> 1200."""
+    t = text.lower().replace(",", "")
+    if t.replace(".", "", 1).isdigit():
+        return int(float(t))
+    total = current = 0
+    seen = False
+    for w in re.split(r"[\s-]+", t):
+        if w == "and" or not w:
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _SCALES:
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: int
+    start: int
+    end: int  # end of the whole noun phrase (number + nouns)
+    head: str  # the phrase's last word, for the non-person check
+
+
+def _quantity_at(text: str, pos: int) -> _Quantity | None:
+    """A counted noun phrase starting at `pos`: '3', 'at least 27 soldiers', 'a smuggler'."""
+    m = _QUANT.match(text, pos)
+    value: int | None = None
+    end = pos
+    if m and m.group(0).strip():
+        if m.group("b1"):
+            value = _word_number(m.group("b1"))
+        elif m.group("n1"):
+            value = _word_number(m.group("n1"))
+            if value is not None and re.search(r"\s+dozen$", m.group(0).rstrip(), re.I):
+                value *= 12
+            lower = _word_number(m.group("n2")) if m.group("n2") else None
+            if value is not None and lower is not None and lower < value:
+                value = lower  # "8 to 5" read as a range: still the lower bound
+        elif m.group("vague"):
+            value = VAGUE.get(re.sub(r"\s+", " ", m.group("vague").lower()))
+        end = m.end()
+        if value is not None and m.group("n1") and re.fullmatch(r"(?:19|20)\d\d", m.group("n1")):
+            # A year unless a person noun follows ("2011 people" is rare but possible).
+            after = text[end : end + 30]
+            if not re.match(r"\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers)", after, re.I):
+                return None
+    else:
+        a = _ARTICLE.match(text, pos)
+        if not a:
+            return None
+        # "a (young) smuggler", "the soldier": one person, when a singular person noun heads it
+        rest = a.end()
+        following = list(_WORD.finditer(text, rest, min(len(text), rest + 50)))[:3]
+        for w in following:
+            if _PERSON_SG_RX.fullmatch(w.group(0)) or _PERSON_SG_RX.match(text, w.start()):
+                pm = _PERSON_SG_RX.match(text, w.start())
+                if pm is None:
+                    break
+                nxt = text[pm.end() : pm.end() + 2]
+                if nxt[:1].isalpha():
+                    break
+                return _Quantity(1, pos, pm.end(), pm.group(0))
+            if w.group(0).lower() in _NP_STOP:
+                break
+        return None
+    if value is None:
+        return None
+    # Extend over the counted noun phrase: up to five words, stopping at verbs/connectives.
+    head = ""
+    np_end = end
+    words: list[str] = []
+    for w in _WORD.finditer(text, end):
+        gap = text[np_end : w.start()]
+        if gap.strip() not in ("", "-", "'s", "’s"):
+            break
+        if w.start() - np_end > 3:
+            break
+        word = w.group(0).rstrip(".,")
+        if word.lower() in _NP_STOP or _word_number(word) is not None:
+            break
+        head = word
+        words.append(word)
+        np_end = w.start() + len(word)
+        if len(text[end:np_end].split()) >= 5:
+            break
+    if any(_NON_PERSON.match(w) for w in words):
+        return None
+    if head.lower() in ("the", "those", "these", "of"):  # "12 of the dead were civilians"
+        return None
+    return _Quantity(value, pos if not m else m.start(), np_end, head)
+
+
+_CHAIN_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)", re.I)
+
+
+def _chain(text: str, pos: int) -> list[_Quantity]:
+    """'two civilians and a child' -> [2, 1]; stops at 'including', verbs, non-counts."""
+    out: list[_Quantity] = []
+    q = _quantity_at(text, pos)
+    while q is not None:
+        out.append(q)
+        sep = _CHAIN_SEP.match(text, q.end)
+        if not sep:
+            break
+        q = _quantity_at(text, sep.end())
+    return out
+
+
+def fatality_mentions(sentence: str) -> list[FatalityMention]:
+    """Every death count the sentence states, in order (see the module docstring)."""
+    text = sentence
+    found: dict[tuple[int, int], FatalityMention] = {}
+
+    def add(value: int, start: int, end: int, kind: str) -> None:
+        for (s, e), old in list(found.items()):
+            if s < end and start < e:  # overlapping: keep the longer reading
+                if e - s >= end - start:
+                    return
+                del found[(s, e)]
+                del old
+        found[(start, end)] = FatalityMention(value, start, end, text[start:end], kind)
+
+    # "killed three", "killing 2 civilians and a child", "left 5 people dead"
+    for v in _DEATH_VERB.finditer(text):
+        if _NOT_FACTUAL_BEFORE.search(text[max(0, v.start() - 25) : v.start()]):
+            continue
+        verb = v.group(0).strip().lower()
+        chain = _chain(text, v.end())
+        if not chain:
+            continue
+        if verb in ("left", "leaving"):
+            if not re.match(r"\s+dead(?!\w)", text[chain[-1].end : chain[-1].end + 8], re.I):
+                continue
+        elif verb in ("claimed", "claiming") and not (
+            chain[-1].head.lower() in ("lives", "life")
+            or re.match(r"\s+li(?:ves|fe)(?!\w)", text[chain[-1].end : chain[-1].end + 8], re.I)
+        ):
+            continue
+        for q in chain:
+            add(q.value, q.start, q.end, KILLED)
+
+    # "three were killed", "3 dead", "a smuggler was killed",
+    # "dozens of soldiers and a general have been killed"
+    for start in _candidate_starts(text):
+        chain = _chain(text, start)
+        if not chain:
+            continue
+        after = _DEATH_AFTER.match(text, chain[-1].end)
+        if not after:
+            continue
+        word = after.group(0).split()[-1].lower()
+        if word == "bodies":
+            continue
+        if word == "killed" and after.group(0).strip().lower() == "killed" and _quantity_at(
+            text, after.end() + len(text[after.end() :]) - len(text[after.end() :].lstrip())
+        ):
+            continue  # active voice: "two bombers killed 10 people" counts the 10, not the 2
+        for q in chain:
+            add(q.value, q.start, q.end, KILLED)
+
+    for m in _TOLL.finditer(text):
+        value = _word_number(m.group("n"))
+        if value is not None:
+            add(value, m.start("n"), m.end("n"), TOTAL)
+
+    for m in _SELF.finditer(text):
+        who = (m.group("who") or m.group("who2") or m.group("who3") or "").lower()
+        count = 1
+        if who in ("themselves", "their"):
+            count = 2
+            before = text[max(0, m.start() - 80) : m.start()]
+            nm = list(_BOMBER_COUNT.finditer(before))
+            if nm:
+                n = _word_number(nm[-1].group(1))
+                if n:
+                    count = n
+        add(count, m.start(), m.end(), PERPETRATOR)
+
+    for m in _ZERO.finditer(text):
+        add(0, m.start(), m.end(), ZERO)
+
+    return sorted(found.values(), key=lambda f: f.start)
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Positions where a counted noun phrase may start (word starts)."""
+    return [m.start() for m in re.finditer(r"(?<![\w-])[\w]", text)]
+
+
+def fatalities(sentence: str) -> int | None:
+    """The conservative number of people the sentence says were killed, or None.
+
+    Sum of its own counts (killed + perpetrators); else a stated death toll; else 0 when it
+    says no one was killed; else None (it says nothing about deaths).
+    """
+    mentions = fatality_mentions(sentence)
+    own = [m.value for m in mentions if m.kind in (KILLED, PERPETRATOR)]
+    if own:
+        return sum(own)
+    totals = [m.value for m in mentions if m.kind == TOTAL]
+    if totals:
+        return min(totals)
+    if any(m.kind == ZERO for m in mentions):
+        return 0
+    return None

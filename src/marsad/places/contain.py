@@ -1,0 +1,56 @@
+"""Unresolved places that the text itself locates: "Ayash warehouses in western Deir ez-Zor
+countryside" — Ayash is not in the gazetteer, but the article says which governorate it is
+in. Such a place keeps its own name, takes the country and admin areas of its container,
+and is coded the ACLED way: to the container's point with geo_precision 2 (near a town) or
+3 (only the region is known). Later mentions of the same name reuse it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..records import Place
+
+_GAP = re.compile(
+    r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhood|camp|village|town|area|district|checkpoint|base|"
+    r"crossing|farms?|fields?|sub-district))?"
+    r"\s*,?\s+(?:in|of|near|outside|on the outskirts of|east of|west of|north of|south of|close to)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|(?:outskirts|countryside)\s+of\s+)?$",
+    re.I,
+)
+_TOWN_CODES = ("PPL",)
+
+
+def follows_container(gap: str) -> bool:
+    """Whether the text between two toponyms makes the second the container of the first."""
+    return len(gap) <= 60 and bool(_GAP.match(gap))
+
+
+def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place]) -> list[Place]:
+    """`places` with each unresolved one located by the container the text names after it."""
+    out = list(places)
+    learned: dict[str, Place] = {}
+    for i, (place, (start, end)) in enumerate(zip(places, spans, strict=True)):
+        if place.geonameid is not None or place.latitude is not None:
+            continue
+        for j in range(i + 1, min(i + 3, len(places))):
+            container = places[j]
+            gap = text[end:spans[j][0]]
+            if container.latitude is None or not follows_container(gap):
+                continue
+            town = (container.feature_code or "").startswith(_TOWN_CODES)
+            out[i] = Place(
+                name=place.name, country=container.country, country_code=container.country_code,
+                admin1=container.admin1, admin2=container.admin2 if town else None,
+                latitude=container.latitude, longitude=container.longitude,
+                geo_precision=2 if town else 3, score=place.score,
+            )
+            learned[place.name.lower()] = out[i]
+            break
+    for i, place in enumerate(out):
+        known = learned.get(place.name.lower())
+        if known is not None and place.latitude is None:
+            out[i] = replace(known, score=place.score)
+    return out

@@ -1,0 +1,202 @@
+"""Event typing: sentences written for these tests pin every ACLED sub-type and the
+non-event classes (crime, disasters, diplomacy, attribution)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from marsad.events.classify import Classification, classify, default_lexicon
+
+CASES = [
+    # Battles
+    ("Armed clash", "Rebels and army troops clashed for hours on the outskirts of the town."),
+    ("Armed clash", "Heavy fighting broke out between the two militias near the river crossing."),
+    ("Armed clash", "Insurgents attacked an army checkpoint on the highway overnight."),
+    ("Armed clash", "A gunfight erupted between police and bandits in the forest."),
+    ("Government regains territory", "Government forces recaptured the town of Karmoun from the rebels."),
+    ("Government regains territory", "The army regained control of three villages after an offensive."),
+    ("Non-state actor overtakes territory", "Militants seized the district centre after the garrison fled."),
+    ("Non-state actor overtakes territory", "Rebel fighters captured two villages from government troops."),
+    ("Non-state actor overtakes territory", "The insurgents took control of the border crossing on Sunday."),
+    # Explosions/Remote violence
+    ("Air/drone strike", "An airstrike hit a market in the provincial capital."),
+    ("Air/drone strike", "Warplanes struck rebel positions west of the city."),
+    ("Air/drone strike", "A drone strike destroyed a car carrying two commanders."),
+    ("Air/drone strike", "Jets pounded the hills around the valley for a second night."),
+    ("Shelling/artillery/missile attack", "Army artillery shelled the northern suburbs of the town."),
+    ("Shelling/artillery/missile attack", "Three rockets landed near the airport on Tuesday."),
+    ("Shelling/artillery/missile attack", "Mortar rounds hit a residential block, residents said."),
+    ("Shelling/artillery/missile attack", "A ballistic missile struck the port city at dawn."),
+    ("Remote explosive/landmine/IED", "A roadside bomb struck a police patrol near the bridge."),
+    ("Remote explosive/landmine/IED", "Two shepherds were killed when they stepped on a landmine."),
+    ("Remote explosive/landmine/IED", "A car bomb exploded outside the ministry building."),
+    ("Remote explosive/landmine/IED", "An improvised explosive device went off beside a bus."),
+    ("Suicide bomb", "A suicide bomber detonated his vest at a wedding hall."),
+    ("Suicide bomb", "The attacker blew himself up at the entrance of the mosque."),
+    ("Grenade", "Unknown men hurled a grenade into a crowded bar."),
+    ("Grenade", "A grenade attack on a police post injured two officers."),
+    ("Chemical weapon", "Dozens suffered breathing problems after a chlorine attack on the suburb."),
+    ("Chemical weapon", "Investigators concluded that sarin was used in the assault on the town."),
+    # Violence against civilians
+    ("Sexual violence", "Soldiers raped two women during a search of the village."),
+    ("Sexual violence", "The report documents sexual violence by militia members against displaced girls."),
+    ("Attack", "Gunmen opened fire on worshippers leaving the church."),
+    ("Attack", "Militants massacred villagers in a night raid on the settlement."),
+    ("Attack", "A local journalist was shot dead outside his home."),
+    ("Attack", "The group executed three captured aid workers."),
+    ("Abduction/forced disappearance", "Armed men kidnapped five engineers working on the dam."),
+    ("Abduction/forced disappearance", "Two activists were abducted by unidentified men in plain clothes."),
+    # Protests and riots
+    ("Peaceful protest", "Thousands of teachers protested in the capital over unpaid wages."),
+    ("Peaceful protest", "Residents staged a sit-in outside the governor's office."),
+    ("Peaceful protest", "Students held a peaceful rally against the new law."),
+    ("Protest with intervention", "Police fired tear gas to disperse protesters outside parliament."),
+    ("Protest with intervention", "Riot police arrested dozens of demonstrators during the march."),
+    ("Excessive force against protesters", "Security forces opened fire on protesters, killing four."),
+    ("Excessive force against protesters", "Troops used live ammunition against demonstrators."),
+    ("Violent demonstration", "Rioters set fire to a police station in the north of the city."),
+    ("Violent demonstration", "Protesters threw stones at police and blocked the main highway."),
+    ("Violent demonstration", "Demonstrators clashed with security forces outside the ministry."),
+    ("Mob violence", "An angry mob lynched a man accused of stealing a motorbike."),
+    ("Mob violence", "A mob beat two traders to death after rumours spread in the market."),
+    # Strategic developments
+    ("Agreement", "The warring parties signed a ceasefire agreement in the capital."),
+    ("Agreement", "The two sides agreed a three-day truce to allow aid deliveries."),
+    ("Agreement", "The government and the rebels carried out a prisoner exchange."),
+    ("Arrests", "Police arrested 20 opposition activists in a dawn raid."),
+    ("Arrests", "Security forces detained a prominent journalist at the airport."),
+    ("Change to group/activity", "The army redeployed two battalions to the eastern front."),
+    ("Change to group/activity", "Foreign troops withdrew from the air base on Friday."),
+    ("Change to group/activity", "The militia sent reinforcements to the frontline villages."),
+    ("Change to group/activity", "Fighters removed the group's flags from the town hall and replaced them."),
+    ("Disrupted weapons use", "Bomb disposal experts defused an explosive device near the school."),
+    ("Disrupted weapons use", "Police seized a cache of weapons and ammunition in a farmhouse."),
+    ("Disrupted weapons use", "Air defences intercepted a drone over the capital."),
+    ("Disrupted weapons use", "The army said it shot down two rockets fired at the base."),
+    ("Headquarters or base established", "Foreign forces set up a new military post near the village."),
+    ("Headquarters or base established", "The rebels established a headquarters in the old school."),
+    ("Looting/property destruction", "Militiamen looted shops and burned houses in the village."),
+    ("Looting/property destruction", "Soldiers demolished dozens of homes in the camp."),
+    ("Non-violent transfer of territory", "Rebels entered the town without resistance after troops left."),
+    ("Non-violent transfer of territory", "The militia handed over control of the city to the police."),
+    ("Other", "Investigators found a mass grave on the edge of the town."),
+]
+
+NON_EVENTS = [
+    # crime
+    "Police dismantled a cocaine smuggling ring operating from the port.",
+    "Two men robbed a bank in the city centre and escaped with cash.",
+    "Customs officers seized counterfeit banknotes worth millions.",
+    # natural disasters
+    "A 6.8 magnitude earthquake struck the coastal province on Monday.",
+    "Flash floods swept away dozens of homes after torrential rain.",
+    "The volcano erupted again, sending ash over nearby villages.",
+    # man-made disasters
+    "A gas leak at a chemical plant killed four workers.",
+    "Nine people died when a bus crashed into a ravine.",
+    "A fire broke out in a textile factory overnight, firefighters said.",
+    # diplomacy
+    "The government expelled two diplomats over spying allegations.",
+    "The European Union imposed new sanctions on the ministry.",
+    # attribution
+    "The group claimed responsibility for last week's bombing of the bus station.",
+    "The ministry denied involvement in the drone attack on the refinery.",
+]
+
+
+@pytest.mark.parametrize(("expected", "sentence"), CASES)
+def test_subtypes(expected: str, sentence: str) -> None:
+    got = classify(sentence)
+    assert got is not None, sentence
+    assert got.sub_event_type == expected, (sentence, got)
+
+
+@pytest.mark.parametrize("sentence", NON_EVENTS)
+def test_non_events(sentence: str) -> None:
+    got = classify(sentence)
+    assert got is None or got.sub_event_type == "Other", (sentence, got)
+
+
+def test_every_subtype_is_pinned() -> None:
+    assert {name for name, _ in CASES} == set(default_lexicon().subtype_names)
+    assert len(default_lexicon().subtype_names) == 25
+
+
+def test_event_types_are_acled() -> None:
+    types = {st.event_type for st in default_lexicon().subtypes}
+    assert types == {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    }
+
+
+def test_trigger_span() -> None:
+    s = "On Monday, warplanes struck a fuel depot."
+    c = classify(s)
+    assert isinstance(c, Classification)
+    assert s[c.trigger_start : c.trigger_end] == c.trigger
+    assert "warplanes" in c.trigger.lower()
+    assert 0.0 < c.score <= 1.0
+
+
+def test_no_event_text() -> None:
+    assert classify("") is None
+    assert classify("The minister opened a new hospital wing on Tuesday.") is None
+
+
+def test_attribution_after_the_event_keeps_the_event() -> None:
+    c = classify("A car bomb killed eight people in the city; the group later claimed responsibility.")
+    assert c is not None and c.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_rocket_propelled_grenade_is_not_a_grenade() -> None:
+    c = classify("Fighters fired rocket-propelled grenades at the armoured vehicle.")
+    assert c is not None and c.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_speed() -> None:
+    sentences = [s for _, s in CASES] + NON_EVENTS
+    classify(sentences[0])
+    t0 = time.perf_counter()
+    n = 0
+    while time.perf_counter() - t0 < 0.5:
+        for s in sentences:
+            classify(s)
+        n += len(sentences)
+    rate = n / (time.perf_counter() - t0)
+    assert rate > 500, f"{rate:.0f} sentences/s"  # target >= 2,000/s; loose bound for slow CI
+
+
+def test_lexicon_has_no_duplicate_keys() -> None:
+    """YAML silently keeps the last of two equal keys (two `4.7:` tiers): refuse them."""
+    from importlib import resources
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: Strict, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        dupes = {k for k in keys if keys.count(k) > 1}
+        assert not dupes, f"duplicate keys {dupes} at line {node.start_mark.line + 1}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    text = resources.files("marsad").joinpath("data/event_lexicon.yaml").read_text(encoding="utf-8")
+    yaml.load(text, Loader=Strict)
+
+
+def test_lexicon_names_match_the_acled_vocabulary() -> None:
+    from marsad import vocab
+
+    lex = default_lexicon()
+    assert set(lex.subtype_names) == set(vocab.sub_event_types())
+    for st in lex.subtypes:
+        assert vocab.event_type_of(st.name) == st.event_type

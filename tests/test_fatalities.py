@@ -1,0 +1,105 @@
+"""Fatality counting: one pinned sentence per rule in marsad.events.fatalities."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.events.fatalities import FatalityMention, fatalities, fatality_mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verb then count, count then passive, "N dead"
+        ("Gunmen killed three herders near the well on Tuesday.", 3),
+        ("Three were killed when the convoy came under fire.", 3),
+        ("Officials reported 3 dead after the raid.", 3),
+        ("The raid left nine people dead, residents said.", 9),
+        ("The mortar round claimed the lives of four pupils.", 4),
+        # ranges take the lower bound
+        ("Between 5 and 8 fighters were killed in the ambush.", 5),
+        ("5-8 fighters were killed in the ambush.", 5),
+        ("Five to eight fighters were killed in the ambush.", 5),
+        ("Six or seven villagers died in the fire set by the raiders.", 6),
+        # qualifiers keep the stated figure
+        ("At least 27 recruits were killed at the academy.", 27),
+        ("More than 40 miners died in the assault on the camp.", 40),
+        ("Up to 15 guards were killed, a witness said.", 15),
+        # vague quantities
+        ("Dozens of fighters were killed in the offensive.", 12),
+        ("A dozen soldiers were killed.", 12),
+        ("Scores of civilians were killed in the bombardment.", 20),
+        ("Tens of militiamen were killed.", 10),
+        ("Hundreds of people were killed during the siege.", 100),
+        ("Several policemen were killed in the attack.", 10),
+        ("A few guards died in the assault.", 3),
+        # one person
+        ("A smuggler was killed by border guards overnight.", 1),
+        ("Border guards opened fire, killing a smuggler.", 1),
+        ("Gunmen shot dead a local councillor's driver.", 1),
+        # coordination adds, "including" does not, a verb stops the count
+        ("The drone strike killed two farmers and a child.", 3),
+        ("The blast killed six people, including two children.", 6),
+        ("Troops killed 3 fighters and wounded 5 in the clash.", 3),
+        ("Dozens of soldiers and a colonel have been killed.", 13),
+        # word numbers
+        ("Twenty-seven cadets were killed in the attack.", 27),
+        ("The bombing killed one hundred and twelve worshippers.", 112),
+        ("The shelling killed 1,204 people over the year.", 1204),
+        # zero
+        ("There were no casualties in the shelling.", 0),
+        ("No one was killed in the explosion.", 0),
+        ("Nobody was hurt when the rocket landed.", 0),
+        ("Police said there were no deaths.", 0),
+        ("The device exploded without causing any casualties.", 0),
+        # perpetrators count too
+        ("A suicide bomber blew himself up at the gate, killing four guards.", 5),
+        ("Two attackers blew themselves up at the market, killing 9 shoppers.", 11),
+        # a death toll is used only when there is no count of its own
+        ("The death toll from the assault rose to 31 on Friday.", 31),
+    ],
+)
+def test_counts(sentence: str, expected: int) -> None:
+    assert fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The blast wounded 14 people and damaged 12 cars.",
+        "Rebels attacked 125 locations across 10 provinces in 2011.",
+        "At least 30 people were injured when police fired tear gas.",
+        "Protesters marched through the capital for the third day.",
+        "Militants tried to kill the district governor.",
+        "The attack came 3 days after the ceasefire.",
+    ],
+)
+def test_no_death_statement_is_none(sentence: str) -> None:
+    assert fatalities(sentence) is None
+
+
+def test_injuries_do_not_count_beside_deaths() -> None:
+    assert fatalities("Four soldiers were killed and 17 others injured.") == 4
+
+
+def test_active_subject_is_not_counted_as_dead() -> None:
+    assert fatalities("Two gunmen killed 8 passengers on the bus.") == 8
+
+
+def test_years_and_times_do_not_count() -> None:
+    assert fatalities("In 2014, 6 soldiers were killed there.") == 6
+    assert fatalities("Two people were killed four days ago.") == 2
+
+
+def test_mentions_carry_spans() -> None:
+    sentence = "The strike killed 12 fighters and wounded 30."
+    [m] = fatality_mentions(sentence)
+    assert isinstance(m, FatalityMention)
+    assert m.value == 12
+    assert sentence[m.start : m.end] == m.text
+    assert m.text.startswith("12")
+
+
+def test_zero_mention_kind() -> None:
+    [m] = fatality_mentions("No one was killed.")
+    assert (m.value, m.kind) == (0, "zero")

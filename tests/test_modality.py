@@ -1,0 +1,70 @@
+"""Modality of an event trigger: one pinned sentence per cue family."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.events.modality import MODALITIES, modality
+
+
+def mod(sentence: str, trigger: str) -> str:
+    i = sentence.index(trigger)
+    return modality(sentence, i, i + len(trigger))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Soldiers shelled the outskirts of the town on Monday.", "shelled", "occurred"),
+        ("The fiercest raids targeted the market four days ago.", "raids", "occurred"),
+        ("Families left the valley amid fears of renewed air raids.", "air raids", "feared"),
+        ("Farmers stay indoors, fearing attacks by herders.", "attacks", "feared"),
+        ("Villagers sleep in the forest in fear of being attacked.", "attacked", "feared"),
+        ("Traders closed their shops to avoid frequent attacks.", "attacks", "feared"),
+        ("The militia threatened to attack the camp.", "attack", "threatened"),
+        ("The rebels vowed to retake the town.", "retake", "threatened"),
+        ("The group warned it would bomb the pipeline.", "bomb", "threatened"),
+        ("The union plans to protest outside parliament.", "protest", "planned"),
+        ("Teachers will strike across the province.", "strike", "planned"),
+        ("The army is set to deploy two brigades.", "deploy", "planned"),
+        ("Police are preparing to disperse the sit-in.", "disperse", "planned"),
+        ("The party intends to rally its supporters.", "rally", "planned"),
+        ("Students hold a march next week in the capital.", "march", "planned"),
+        ("Organisers hope to hold a rally in the square.", "rally", "hoped"),
+        ("Residents are hoping the truce holds.", "truce", "hoped"),
+        ("The ministry denied that its jets bombed the clinic.", "bombed", "denied"),
+        ("The army did not shell the village.", "shell", "denied"),
+        ("No air strikes were carried out in the area.", "air strikes", "denied"),
+        ("Officials refuted reports of an ambush near the border.", "ambush", "denied"),
+        ("Gunmen may have abducted the engineers.", "abducted", "possible"),
+        ("The depot was possibly hit by drones.", "hit", "possible"),
+        ("There were unconfirmed reports of clashes in the north.", "clashes", "possible"),
+    ],
+)
+def test_modality(sentence: str, trigger: str, expected: str) -> None:
+    assert mod(sentence, trigger) == expected
+
+
+def test_nearest_cue_governs() -> None:
+    s = "Amid fears of new raids, the army will deploy troops."
+    assert mod(s, "raids") == "feared"
+    assert mod(s, "deploy") == "planned"
+
+
+def test_cue_in_another_sentence_does_not_count() -> None:
+    s = "The rebels threatened to strike. Yesterday they attacked a post."
+    assert mod(s, "attacked") == "occurred"
+
+
+def test_will_as_noun_is_not_planned() -> None:
+    s = "Against the will of the elders, youths marched to the palace."
+    assert mod(s, "marched") == "occurred"
+
+
+def test_values_are_known() -> None:
+    assert set(MODALITIES) == {"occurred", "planned", "threatened", "feared", "hoped", "denied", "possible"}
+
+
+def test_bad_span_raises() -> None:
+    with pytest.raises(ValueError):
+        modality("short", 3, 99)

@@ -1,0 +1,194 @@
+"""The place stage: name keys, gazetteer lookup, resolution by context, precision codes.
+
+Texts here are written for these tests. The gazetteer is the one `make setup` builds
+(`$MARSAD_GAZETTEER` or the venv's); without one, a temporary one is built (slow, ~30 s).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.places import Gazetteer, PlaceResolver, build_gazetteer, default_gazetteer_path, name_key
+from marsad.places.context import read_cues
+
+
+@pytest.fixture(scope="session")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = default_gazetteer_path()
+    if not path.exists():
+        path = Path(tmp_path_factory.mktemp("gaz")) / "gazetteer.sqlite"
+        build_gazetteer(path, progress=False)
+    return Gazetteer.open(path)
+
+
+@pytest.fixture(scope="session")
+def resolver(gaz: Gazetteer) -> PlaceResolver:
+    return PlaceResolver(gaz)
+
+
+def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
+    out = []
+    for n in names:
+        i = text.index(n)
+        out.append((i, i + len(n)))
+    return out
+
+
+# -- name keys ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour", "Deir el-Zor", "Dayr az-Zawr"],
+        ["Al-Bukamal", "Abu Kamal", "Albu Kamal", "Al Bu Kamal", "Abū Kamāl", "Boukamal"],
+        ["Al-Mayadin", "Al-Mayadeen", "Mayadin", "Al Mayādīn"],
+        ["Raqqa", "Al-Raqqah", "Ar Raqqah", "Raqqah"],
+        ["Hasakah", "Al-Hasakeh", "Hassakeh"],
+        ["Qamishli", "Qamishly", "Kamishli"],
+        ["Sweida", "Suwayda", "As-Suwayda"],
+    ],
+)
+def test_transliteration_variants_share_a_key(variants: list[str]) -> None:
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Paris", "Parma"),
+        ("Homs", "Hama"),
+        ("Aleppo", "Alpe"),
+        ("Idlib", "Iblid"),
+        ("London", "Lindon"),
+        ("Ayash", "Ayaş"),
+        ("US", "Osa"),
+    ],
+)
+def test_unrelated_names_keep_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+def test_variants_find_the_same_place(gaz: Gazetteer) -> None:
+    for group, gid in [
+        (["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"], 170794),
+        (["Al-Bukamal", "Abu Kamal", "Albu Kamal"], None),
+        (["Al-Mayadin", "Al-Mayadeen", "Mayadin"], 173480),
+        (["Palmyra", "Tadmur"], 163808),
+        (["Raqqa", "Al-Raqqah"], 172955),
+    ]:
+        ids = [{c.geonameid for c in gaz.candidates(v)} for v in group]
+        common = set.intersection(*ids)
+        assert common, group
+        if gid:
+            assert gid in common
+
+
+# -- resolution --------------------------------------------------------------------
+
+
+def test_transliterations_resolve_in_a_syria_article(resolver: PlaceResolver) -> None:
+    text = (
+        "Airstrikes hit Iranian-backed militia positions near Albu Kamal on the Iraqi border, while "
+        "residents of Al-Mayadeen and Deir Ezzor reported explosions, a monitor in Syria said. "
+        "Convoys later moved toward Al-Raqqah."
+    )
+    places = resolver.resolve_all(
+        text, spans_of(text, "Albu Kamal", "Al-Mayadeen", "Deir Ezzor", "Syria", "Al-Raqqah")
+    )
+    assert [p.country_code for p in places] == ["SY"] * 5
+    assert places[1].geonameid == 173480
+    assert places[2].geonameid == 170794 and places[2].admin1 == "Deir ez-Zor"
+    assert places[4].geonameid == 172955
+    assert places[0].admin1 == "Deir ez-Zor" and places[0].geo_precision == 2
+
+
+def test_palmyra_in_a_syria_article_is_tadmur(resolver: PlaceResolver) -> None:
+    text = (
+        "Government troops in Syria said they had pushed back fighters who attacked Palmyra from the desert."
+    )
+    syria, palmyra = resolver.resolve_all(text, spans_of(text, "Syria", "Palmyra"))
+    assert syria.feature_code == "PCLI"
+    assert palmyra.geonameid == 163808
+    assert palmyra.admin1 == "Homs"
+    assert palmyra.geo_precision == 1
+
+
+def test_tripoli_by_context(resolver: PlaceResolver) -> None:
+    libya = (
+        "Rival armed groups clashed in Tripoli overnight, the Libyan health ministry said; "
+        "Misrata sent fighters."
+    )
+    lebanon = "Protesters gathered in Tripoli, Lebanon's second city, before marching toward Beirut."
+    (t1,) = resolver.resolve_all(libya, spans_of(libya, "Tripoli"))[:1]
+    t2 = resolver.resolve_all(lebanon, spans_of(lebanon, "Tripoli", "Lebanon", "Beirut"))[0]
+    assert t1.country_code == "LY"
+    assert t2.country_code == "LB"
+
+
+def test_homs_city_versus_governorate(resolver: PlaceResolver) -> None:
+    city = "A car bomb exploded in Homs on Tuesday, state media in Syria reported."
+    province = "Shelling hit several villages in Homs province, Syria, on Tuesday."
+    countryside = "Clashes continued in the northern countryside of Homs in Syria."
+    p_city = resolver.resolve_all(city, spans_of(city, "Homs", "Syria"))[0]
+    p_prov = resolver.resolve_all(province, spans_of(province, "Homs", "Syria"))[0]
+    p_cs = resolver.resolve_all(countryside, spans_of(countryside, "Homs", "Syria"))[0]
+    assert p_city.geonameid == 169577 and p_city.geo_precision == 1
+    assert p_prov.feature_code == "ADM1" and p_prov.admin1 == "Homs" and p_prov.geo_precision in (2, 3)
+    assert p_cs.feature_code == "ADM1" and p_cs.geo_precision in (2, 3)
+
+
+def test_obscure_foreign_namesake_stays_unresolved(resolver: PlaceResolver) -> None:
+    text = (
+        "Militiamen raided the village of Ayash in the western countryside of Deir ez-Zor, according to "
+        "sources in Deir ez-Zor. Syrian forces later entered Ayash and Al-Mayadin."
+    )
+    spans = spans_of(text, "Ayash", "Deir ez-Zor", "Al-Mayadin")
+    ayash = resolver.resolve_all(text, spans)[0]
+    assert ayash.country_code != "TR"
+    assert ayash.geonameid is None or ayash.country_code == "SY"
+
+
+def test_regions_get_region_precision(resolver: PlaceResolver) -> None:
+    text = (
+        "Drone strikes were reported in eastern Syria and in the southern countryside of Aleppo, "
+        "near Palmyra."
+    )
+    syria, aleppo, palmyra = resolver.resolve_all(text, spans_of(text, "Syria", "Aleppo", "Palmyra"))
+    assert syria.feature_code == "PCLI" and syria.geo_precision == 3
+    assert aleppo.country_code == "SY" and aleppo.geo_precision in (2, 3)
+    assert palmyra.geonameid == 163808 and palmyra.geo_precision == 2
+
+
+def test_aliases_file_places(resolver: PlaceResolver) -> None:
+    text = (
+        "Israeli jets struck the T4 airbase in Homs province; later drones hit the Conoco gas field in Syria."
+    )
+    t4, conoco = resolver.resolve_all(text, spans_of(text, "T4 airbase", "Conoco gas field"))
+    assert t4.country_code == "SY" and t4.admin1 == "Homs" and t4.geonameid is None and t4.latitude
+    assert conoco.admin1 == "Deir ez-Zor"
+
+
+def test_single_resolve_and_demonym(resolver: PlaceResolver) -> None:
+    assert resolver.resolve("Syrian").country_code == "SY"
+    assert resolver.resolve("Damascus").geonameid == 170654
+    p = resolver.resolve("Xqzzyville")
+    assert p.geonameid is None and p.name == "Xqzzyville" and p.score < resolver.threshold
+
+
+def test_cues() -> None:
+    t = "fighting near the town of Palmyra and in Homs province"
+    i = t.index("Palmyra")
+    assert read_cues(t, i, i + 7).near
+    j = t.index("Homs")
+    assert read_cues(t, j, j + 4).admin
+
+
+def test_gazetteer_has_admin_names_as_acled_spells_them(gaz: Gazetteer) -> None:
+    assert gaz.admin1_names[("SY", "07")] == "Deir ez-Zor"
+    assert gaz.admin1_names[("SY", "11")] == "Homs"
+    assert gaz.admin1_names[("SY", "09")] == "Aleppo"
+    assert gaz.admin1_names[("SY", "06")] == "Daraa"
+    assert gaz.admin1_names[("SY", "08")] == "Rif Dimashq"
