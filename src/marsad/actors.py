@@ -148,6 +148,11 @@ class AliasMatcher:
             spec = self.specs[int(m.lastgroup[1:])]
             if spec.word and _in_capitals(text, m):
                 continue
+            # The tail of a hyphenated name is not a name of its own ("Al-Amal" is a
+            # neighbourhood, not the Amal Movement).
+            if w.start() >= 2 and text[w.start() - 1] == "-" and text[w.start() - 2].isalpha() \
+                    and text[max(0, w.start() - 4):w.start() - 1].lower().endswith(("al", "el")):
+                continue
             end = m.end()
             yield m, spec
 

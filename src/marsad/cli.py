@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 import click
 
@@ -109,7 +109,7 @@ def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) 
 
 @cli.command()
 @click.argument("file", type=click.File("rb"))
-def extract(file: click.utils.LazyFile) -> None:
+def extract(file: BinaryIO) -> None:
     """Code one document with no database: FILE or - in, events as JSON Lines out."""
     from .ingest import decode, documents_from_text, kind_of, sniff_kind
     from .pipeline import process

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -195,9 +196,10 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InvalidInput]:
             yield InvalidInput(str(path), "no such file or folder")
 
 
-def read_stdin(stream: object = None, *, max_bytes: int = MAX_BYTES) -> Iterator[ReadResult]:
-    """Standard input → documents; the kind is sniffed from the content."""
-    buf = getattr(stream or sys.stdin, "buffer", stream or sys.stdin)
+def read_stdin(stream: Any = None, *, max_bytes: int = MAX_BYTES) -> Iterator[ReadResult]:
+    """Standard input (or any binary/text stream) → documents; the kind is sniffed from the content."""
+    source = stream if stream is not None else sys.stdin
+    buf = getattr(source, "buffer", source)
     data = buf.read(max_bytes + 1)
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -212,7 +214,7 @@ def read_stdin(stream: object = None, *, max_bytes: int = MAX_BYTES) -> Iterator
     yield from documents_from_text(text, origin="<stdin>", kind=sniff_kind(text), encoding=encoding)
 
 
-def read_paths(paths: Iterable[str | Path], *, stdin: object = None) -> Iterator[ReadResult]:
+def read_paths(paths: Iterable[str | Path], *, stdin: Any = None) -> Iterator[ReadResult]:
     """Every document under `paths` ("-" is standard input), in a stable order."""
     for p in paths:
         if str(p) == "-":

@@ -14,7 +14,6 @@ import functools
 import importlib
 from typing import TYPE_CHECKING
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 

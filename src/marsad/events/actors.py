@@ -60,8 +60,9 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
     mentions = kb.find(sentence, country=country)
     named = lambda ms: [kb.for_date(n, date) for n in _names(ms, country)]  # noqa: E731
     if cls.event_type in VIOLENT:
-        before = [m for m in mentions if m.end <= cls.trigger_start]
-        after = [m for m in mentions if m.start >= cls.trigger_end]
+        # "Jordanian warplanes struck": the actor may share words with the trigger.
+        before = [m for m in mentions if m.start < cls.trigger_start]
+        after = [m for m in mentions if m.start >= cls.trigger_start]
         by = [m for m in after if _PASSIVE_BY.search(sentence[cls.trigger_end:m.start][-8:])]
         agents = named(by) or named(before)
         targets = named(before) if by else named([m for m in after if m not in by])
@@ -87,6 +88,7 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
 
 
 def _roles(kb: ActorKB, side1: list[str], side2: list[str]) -> Roles:
+    side2 = [n for n in side2 if n not in side1]
     a1 = side1[0] if side1 else None
     a2 = side2[0] if side2 else None
     return Roles(a1, tuple(side1[1:]), kb.inter(a1) if a1 else None,

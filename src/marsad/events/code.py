@@ -33,7 +33,6 @@ from .fatalities import fatalities
 from .modality import modality
 from .places import Located, event_places
 
-
 # "the South", "the north": directions, not places, when they stand alone.
 _COMPASS = {"north", "south", "east", "west", "the north", "the south", "the east", "the west", "northeast",
             "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
@@ -79,8 +78,12 @@ class EventCoder:
     # -- stages ---------------------------------------------------------------------------------
     def _sentences(self, article: Article, doc: object) -> list[Sentence]:
         text = article.text
+        # Names of actors and sources are not places, whatever spaCy says ("Hamas", "SANA").
+        named = [(m.start, m.end) for m in self.actors.find(text)]
+        named += [(m.start(), m.end()) for m, _ in self.sources.matcher.finditer(text)]
         spans = [s for s in find_toponyms(doc, gazetteer=self.gazetteer)
-                 if text[s[0]:s[1]].lower().strip() not in _COMPASS]
+                 if text[s[0]:s[1]].lower().strip() not in _COMPASS
+                 and not any(a <= s[0] and s[1] <= b for a, b in named)]
         resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], self.resolver.resolve_all(text, spans))
         located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
         paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
@@ -159,7 +162,9 @@ class EventCoder:
         out = []
         for loc in places:
             p = loc.place
-            event_id = content_id(cls.sub_event_type, event_date, p.geonameid or p.name, roles.actor1)
+            # ACLED's unit: one event type, one place, one day. Reports that name the actor
+            # differently (or not at all) still meet on this id.
+            event_id = content_id(cls.event_type, event_date, p.geonameid or p.name or p.country)
             out.append(Event(
                 event_id=event_id, event_type=cls.event_type, sub_event_type=cls.sub_event_type,
                 event_date=event_date, time_precision=precision,
@@ -201,9 +206,14 @@ def _merge(old: Event | None, new: Event) -> Event:
     the first figure given stands (a later sentence of the same report adds detail, not a toll)."""
     if old is None:
         return new
+    filled = {k: getattr(new, k) for k in ("actor1", "inter1", "actor2", "inter2") if getattr(old, k) is None}
+    if old.actor1 and old.actor1.startswith("Unidentified") and new.actor1 \
+            and not new.actor1.startswith("Unidentified"):
+        filled.update(actor1=new.actor1, inter1=new.inter1)  # a named actor beats an unnamed one
     return replace(
         old,
         evidence=tuple(dict.fromkeys(old.evidence + new.evidence)),
         sources=tuple(dict.fromkeys(old.sources + new.sources)),
         fatalities=old.fatalities if old.fatalities is not None else new.fatalities,
+        **filled,
     )

@@ -60,6 +60,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
      r"(?:unclear|not clear|not known) (?:whether|if)|whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"
      r"(?:rejected|dismissed) (?:reports?|claims?) (?:of|that)", 10),
+    # "Nobody was arrested", "none of the members of the forces have withdrawn".
+    (DENIED, r"nobody|no one|none of|not one of|neither", 10),
     (DENIED, r"did not|didn't|does not|doesn't|do not|don't|never|(?:was|were|is|are|has|have|had) not|"
      r"wasn't|weren't|hasn't|haven't|hadn't|no(?: reports? of(?: any)?)?|not a single|nor|without", 2),
 )

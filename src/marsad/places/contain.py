@@ -32,7 +32,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
     """`places` with each unresolved one located by the container the text names after it."""
     out = list(places)
     learned: dict[str, Place] = {}
-    for i, (place, (start, end)) in enumerate(zip(places, spans, strict=True)):
+    for i, (place, (_start, end)) in enumerate(zip(places, spans, strict=True)):
         if place.geonameid is not None or place.latitude is not None:
             continue
         for j in range(i + 1, min(i + 3, len(places))):

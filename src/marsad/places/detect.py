@@ -156,7 +156,8 @@ _PLACE_WORD = (r"(?:village|town|city|hamlet|neighbo(?:u)?rhood|district|suburb|
 _FACILITY = (r"(?:neighbo(?:u)?rhood|village|camp|district|warehouses?|depots?|checkpoint|crossing|air ?base|"
              r"military base|base|airport|prison|refinery|oil ?field|gas ?field|dam|roundabout|square|"
              r"quarter|suburb|town|sub-district)")
-_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrtnz]|[Aa]sh|[Ee][sz])-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|as|ash|az|ar|at|an|ez|es|bin|ibn)-?)?[A-Z][\w'’]+){0,3}"
+_NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrtnz]|[Aa]sh|[Ee][sz])-)?[A-Z][\w'’]+"
+         r"(?:[ -](?:(?:al|el|ad|as|ash|az|ar|at|an|ez|es|bin|ibn)-?)?[A-Z][\w'’]+){0,3}")
 _INTRODUCED = re.compile(rf"\b{_PLACE_WORD}s? of (?:the )?(?P<name>{_NAME})")
 _FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
 _NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",

@@ -208,7 +208,7 @@ class PlaceResolver:
         if main is None or c.country_code == main:
             return False
         # A spelling-key match ("Al-Joura" ~ "Jura") is never famous enough to travel abroad.
-        famous = c.match > 0 and (c.feature_code in _IMPORTANT_CODES or c.population >= 100_000)
+        famous = c.match > 0 and (c.feature_code in _IMPORTANT_CODES or c.population >= 1_000_000)
         if famous or c.geonameid < 0:
             return False
         own = ctx.own_anchor.get((name, c.country_code or ""), 0.0)

@@ -19,7 +19,8 @@ from . import clean, html, language
 
 def segment(doc: RawDocument) -> list[Article]:
     """A raw document → its clean articles. Raises InvalidInput when nothing readable remains."""
-    text, title, published, outlet, captions = doc.text, doc.title, doc.published, doc.outlet, ()
+    text, title, published, outlet = doc.text, doc.title, doc.published, doc.outlet
+    captions: tuple[str, ...] = ()
     if doc.kind == "html":
         page = html.read_html(doc.text, doc.origin)
         text, captions = page.text, page.captions

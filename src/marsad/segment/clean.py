@@ -33,7 +33,8 @@ class Part:
 def blocks(text: str) -> list[tuple[int, list[str]]]:
     """Blank-line separated blocks, each with the number of blank lines before it."""
     out: list[tuple[int, list[str]]] = []
-    gap, cur = 0, []
+    gap = 0
+    cur: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if raw.strip():
             if not cur:

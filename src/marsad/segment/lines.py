@@ -27,7 +27,9 @@ _AGENCIES = (
     r"Twitter|Telegram|X|Facebook|IRNA|WANA|Tasnim|Fars|Mehr|ISNA|Rudaw|Enab Baladi|Hawar"
 )
 _CREDIT_TAIL = re.compile(
-    rf"(?:\((?i:photo|image|picture|credit|photo credit)s?\s*:[^()]{{1,80}}\)|\((?:{_AGENCIES})(?:\s*/\s*[^()]{{1,80}})?\)|\b(?:{_AGENCIES})\s*/\s*[A-Z][^.()]{{1,60}})\s*$"
+    rf"(?:\((?i:photo|image|picture|credit|photo credit)s?\s*:[^()]{{1,80}}\)"
+    rf"|\((?:{_AGENCIES})(?:\s*/\s*[^()]{{1,80}})?\)"
+    rf"|\b(?:{_AGENCIES})\s*/\s*[A-Z][^.()]{{1,60}})\s*$"
 )
 _PHOTO_LEAD = re.compile(
     r"^(?:photo|file photo|image|picture|credit|photo credit|caption)\s*[:|]\s*|"
@@ -63,7 +65,13 @@ def norm_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
 
+# Teasers for other stories: "Read more: …", "Related: …".
+_TEASER = re.compile(r"^(?:read more|read also|also read|see also|related|watch|more on this|recommended)\s*:", re.I)
+
+
 def is_chrome(line: str) -> bool:
+    if _TEASER.match(norm_line(line)):
+        return True
     s = norm_line(line).lower().strip(" |•·:>»«-–—")
     if not s:
         return True
