@@ -21,8 +21,10 @@ from ..records import Place
 if TYPE_CHECKING:
     from .code import Sentence
 
-_METONYM_BEFORE = re.compile(r"\b(?:government|regime|authorities|officials|leadership|ministry|request|"
-                             r"embassy|ambassador|envoy|delegation)\s+(?:in|of|by|from)\s+(?:the\s+)?$", re.I)
+_METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
+                             r"embassy|ambassador|envoy|delegation)\s+(?:in|of|by|from)|\bloyal to|\bbacked by|"
+                             r"\ballied (?:with|to)|\baligned with|\bfunded by|\bsupported by|\bproxies of)"
+                             r"\s+(?:the\s+)?$", re.I)
 # "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
 # the subject of an act ("Jordan carried out airstrikes") is the actor, not the place.
 _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskirts|suburbs?|districts?|"

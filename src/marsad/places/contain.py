@@ -33,16 +33,18 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
     out = list(places)
     learned: dict[str, Place] = {}
     for i, (place, (_start, end)) in enumerate(zip(places, spans, strict=True)):
-        if place.geonameid is not None or place.latitude is not None:
-            continue
         for j in range(i + 1, min(i + 3, len(places))):
             container = places[j]
             gap = text[end:spans[j][0]]
             if container.latitude is None or not follows_container(gap):
                 continue
+            if place.latitude is not None and place.country_code == container.country_code:
+                break  # resolved, and inside the container the text names: nothing to do
+            # Unresolved, or resolved to a same-named place outside the container the text
+            # names ("Ayash … in western Deir ez-Zor" is not Ayaş, Turkey).
             town = (container.feature_code or "").startswith(_TOWN_CODES)
             out[i] = Place(
-                name=place.name, country=container.country, country_code=container.country_code,
+                name=text[_start:end], country=container.country, country_code=container.country_code,
                 admin1=container.admin1, admin2=container.admin2 if town else None,
                 latitude=container.latitude, longitude=container.longitude,
                 geo_precision=2 if town else 3, score=place.score,

@@ -1,0 +1,150 @@
+"""Event coding on texts written for these tests: each hard case of the event-coding issue."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.records import Article, content_id
+
+ABU_KAMAL, MAYADIN, TADMUR = 174448, 173480, 163808
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from marsad.events.code import EventCoder
+
+    return EventCoder.load()
+
+
+def article(text: str, published: str | None = "2024-03-06") -> Article:
+    return Article(article_id=content_id(text), doc_id="d", origin="test", title="Test report",
+                   published=published, outlet=None, language="en", text=text)
+
+
+def code(coder, text, published="2024-03-06", *, occurred_only=True):
+    a = article(text, published)
+    events, claims = coder.code([a])
+    for e in events:
+        for ev in e.evidence:
+            assert a.text[ev.start:ev.end] == ev.text, "evidence span must match the article text"
+    if occurred_only:
+        events = [e for e in events if e.modality == "occurred"]
+    return events, claims
+
+
+@pytest.mark.parametrize("spelling", ["Deir Ezzor", "Dayr az Zawr", "Deir al-Zour", "Deir ez-Zor"])
+def test_deir_ez_zor_spellings_meet(coder, spelling):
+    events, _ = code(coder, f"Israeli warplanes struck a militia depot in the city of {spelling} on Monday, "
+                            f"killing four fighters, the Syrian Observatory for Human Rights said.")
+    assert [e.admin1 for e in events] == ["Deir ez-Zor"]
+
+
+@pytest.mark.parametrize("spelling", ["Abu Kamal", "Albu Kamal", "Al-Bukamal"])
+def test_abu_kamal_spellings_meet(coder, spelling):
+    events, _ = code(coder, f"Unidentified drones struck a truck near {spelling} in eastern Syria on Sunday, "
+                            "local sources said.")
+    assert [e.geonameid for e in events] == [ABU_KAMAL]
+
+
+def test_palmyra_is_tadmur_with_governorate(coder):
+    events, _ = code(coder, "Islamic State fighters ambushed an army convoy near Palmyra in central Syria on "
+                            "Tuesday, killing five soldiers, the observatory said.")
+    [e] = events
+    assert (e.geonameid, e.admin1, e.country, e.fatalities) == (TADMUR, "Homs", "Syria", 5)
+    assert e.event_type == "Battles" and e.actor1.startswith("Islamic State")
+
+
+def test_one_event_per_location(coder):
+    events, _ = code(coder, "Militias loyal to Tehran took down Iranian flags from their headquarters in Abu Kamal, "
+                            "Mayadin and Palmyra on Sunday, the Syrian Observatory for Human Rights reported.")
+    assert sorted(e.geonameid for e in events) == sorted([ABU_KAMAL, MAYADIN, TADMUR])
+    assert {e.sub_event_type for e in events} == {"Change to group/activity"}
+    assert all(e.sources == ("Syrian Observatory for Human Rights",) for e in events)
+    assert {e.event_date for e in events} == {"2024-03-03"}  # the Sunday before publication
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hezbollah threatened to strike northern Israel if the shelling of Lebanese villages continued.",
+    "The army plans to launch an offensive on the rebel-held town of Jasim next month.",
+    "The Israeli military denied carrying out the air strike on the village of Tayr Harfa.",
+    "Residents of Mayadin stayed indoors amid fears of new Israeli air strikes.",
+    "The envoy said he hopes for a political agreement between the factions in Daraa.",
+])
+def test_what_did_not_happen_is_not_an_occurred_event(coder, sentence):
+    events, _ = code(coder, sentence)
+    assert events == []
+
+
+def test_threats_are_kept_with_their_modality(coder):
+    events, _ = code(coder, "Hezbollah threatened to shell the Israeli town of Metula.", occurred_only=False)
+    assert [e.modality for e in events] == ["threatened"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shelling by regime forces killed between 5 and 8 civilians in Kansafra on Monday.", 5),
+    ("Dozens of fighters were killed in clashes near Marib on Monday, medical sources said.", 12),
+    ("At least 27 people were killed in an Israeli air strike on Rafah on Monday.", 27),
+    ("Artillery shells hit the outskirts of Tyre on Monday; no casualties were reported.", 0),
+    ("Turkish drones struck a car near Qamishli on Monday, the SDF said.", None),
+])
+def test_fatalities_are_coded_conservatively(coder, sentence, expected):
+    events, _ = code(coder, sentence)
+    assert [e.fatalities for e in events] == [expected]
+
+
+def test_dates_resolved_against_publication(coder):
+    # Published Wednesday 6 March 2024.
+    [monday], _ = code(coder, "Gunmen shot dead a teacher in the town of Jasim on Monday, local sources said.")
+    assert (monday.event_date, monday.time_precision) == ("2024-03-04", 1)
+    [week], _ = code(coder, "Gunmen shot dead a teacher in the town of Jasim last week, local sources said.")
+    assert (week.event_date, week.time_precision) == ("2024-02-26", 2)
+    [month], _ = code(coder, "Gunmen shot dead a teacher in the town of Jasim earlier this month, residents said.")
+    assert (month.event_date, month.time_precision) == ("2024-03-01", 3)
+
+
+def test_no_publication_date_means_no_event_date(coder):
+    [e], _ = code(coder, "Gunmen shot dead a teacher in the town of Jasim on Monday, local sources said.",
+                  published=None)
+    assert e.event_date is None and e.time_precision is None
+
+
+def test_background_history_is_not_a_new_event(coder):
+    events, _ = code(coder, "In 2017 the Islamic State captured the town of Mayadin after weeks of fighting.")
+    assert events == []
+
+
+def test_unresolved_village_keeps_its_name_and_takes_its_container(coder):
+    text = ("A convoy of Revolutionary Guards officers moved weapons to Ayash warehouses in western Deir ez-Zor "
+            "countryside on Sunday, the observatory said.\n\nThe officers met aid officials from Turkey.")
+    [e] = [e for e in code(coder, text)[0] if e.location == "Ayash"]
+    assert e.geonameid is None and e.admin1 == "Deir ez-Zor" and e.country == "Syria" and e.geo_precision == 3
+    assert "Islamic Revolutionary Guard Corps" in (e.actor1 or "")
+
+
+def test_a_country_as_the_attacker_is_its_state_forces(coder):
+    [e], _ = code(coder, "On Monday, Jordan carried out air strikes on southern Syria, killing a smuggler, "
+                         "intelligence sources said.")
+    assert e.actor1.startswith("Military Forces of Jordan") and e.country == "Syria" and e.fatalities == 1
+    assert e.sources == ("Intelligence sources",)
+
+
+def test_sources_carry_over_from_the_last_named_source(coder):
+    text = ("The Syrian Observatory for Human Rights reported that fighters clashed with tribal gunmen near "
+            "Diban on Monday.\n\nThe fighters later torched two houses in the village of Diban on Monday.")
+    events, _ = code(coder, text)
+    assert events and all("Syrian Observatory for Human Rights" in e.sources for e in events)
+
+
+def test_claims_with_source_place_and_subject(coder):
+    text = ("According to the Jusoor Center, the Revolutionary Guards hold 40 positions across Syria, mainly "
+            "Aleppo in the north, which has 11 military points.")
+    _, claims = code(coder, text)
+    got = {(c.quantity, c.place, c.source) for c in claims}
+    assert (40, "Syria", "Jusoor Center for Studies") in got
+    assert (11, "Aleppo", "Jusoor Center for Studies") in got
+    assert all("Islamic Revolutionary Guard Corps" in (c.subject or "") for c in claims)
+
+
+def test_years_casualties_and_compounds_are_not_claims(coder):
+    _, claims = code(coder, "Since 2011 the 22-nation bloc has met 3 times; the strike killed 4 fighters.")
+    assert claims == []
