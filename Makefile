@@ -49,7 +49,7 @@ eval-geo: setup
 	$(BIN)/python eval/geo.py
 
 eval-events: setup
-	$(BIN)/python eval/events.py
+	$(BIN)/python eval/events.py --pipeline
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

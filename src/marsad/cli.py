@@ -39,6 +39,8 @@ def _print_summary(s: Summary, db: str) -> None:
     click.echo(f"documents read:     {s.documents}")
     click.echo(f"articles stored:    {s.articles}")
     click.echo(f"events coded:       {s.events}")
+    if s.events_total is not None:
+        click.echo(f"events in database: {s.events_total} (reports of one event at one place on one day merged)")
     click.echo(f"claims found:       {s.claims}")
     click.echo(f"duplicates skipped: {s.duplicates}")
     click.echo(f"rejected:           {len(s.rejected)}")
@@ -146,6 +148,14 @@ def _attach_optional_commands() -> None:
         from .cli_gazetteer import gazetteer
 
         cli.add_command(gazetteer)
+    with contextlib.suppress(ImportError):  # the web extras (fastapi, uvicorn) may be absent
+        from .cli_serve import serve
+
+        cli.add_command(serve)
+    with contextlib.suppress(ImportError):
+        from .cli_geoparse import geoparse
+
+        cli.add_command(geoparse)
 
 
 _attach_optional_commands()

@@ -53,6 +53,7 @@ class Summary:
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     interrupted: bool = False
+    events_total: int | None = None  # events in the store after the batch
 
 
 def process(doc: RawDocument, coder: Coder | None) -> tuple[list[Article], list[Event], list[Claim]]:
@@ -112,4 +113,5 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
         summary.interrupted = True
     finally:
         bar.close()
+    summary.events_total = store.counts()["events"]
     return summary

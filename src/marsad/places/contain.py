@@ -17,7 +17,8 @@ _GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhood|camp|village|town|area|district|checkpoint|base|"
     r"crossing|farms?|fields?|sub-district))?"
     r"\s*,?\s+(?:in|of|near|outside|on the outskirts of|east of|west of|north of|south of|close to)\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|(?:outskirts|countryside)\s+of\s+)?$",
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?"
+    r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?$",
     re.I,
 )
 _TOWN_CODES = ("PPL",)
