@@ -102,3 +102,22 @@ def test_empty_event_exports_are_valid(db):
     assert json.loads(r.output) == {"type": "FeatureCollection", "features": []}
     r = runner.invoke(cli, ["export", "--db", str(db), "--what", "claims", "--format", "csv"])
     assert r.output.splitlines() == [",".join(columns.CLAIM)]
+
+
+def test_extract_prints_events_as_json_lines(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Turkish Drone Strike Near Qamishli\n\nMonday, 03/04/2024\n\nA Turkish drone struck a car near "
+                      "Qamishli on Sunday, killing two SDF fighters, the Syrian Observatory for Human Rights said.\n")
+    r = CliRunner().invoke(cli, ["extract", str(report)])
+    assert r.exit_code == 0, r.output
+    [event] = [json.loads(line) for line in r.output.splitlines()]
+    assert event["sub_event_type"] == "Air/drone strike" and event["event_date"] == "2024-03-03"
+    assert event["actor1"].startswith("Military Forces of Turkey") and event["fatalities"] == 2
+    assert event["admin1"] == "Al Hasakah" and event["sources"] == ["Syrian Observatory for Human Rights"]
+
+
+def test_extract_rejects_bad_input_with_the_reason(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    r = CliRunner().invoke(cli, ["extract", str(bad)])
+    assert r.exit_code == 1 and f"{bad}: empty document" in r.output

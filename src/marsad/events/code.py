@@ -174,7 +174,9 @@ class EventCoder:
                 latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
                 geonameid=p.geonameid, fatalities=killed if len(places) == 1 else _split(killed),
                 sources=sources, article_ids=(article.article_id,), evidence=evidence, modality=mode,
-                notes=loc.note,
+                # ACLED's notes summarise the event: here, the sentence it was coded from,
+                # and how the place was chosen when the sentence does not name one.
+                notes=sent.text[:300] + (f" [{loc.note}]" if loc.note else ""),
             ))
         return out
 
