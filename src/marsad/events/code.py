@@ -172,7 +172,7 @@ class EventCoder:
                 actor2=roles.actor2, assoc_actor_2=roles.assoc2, inter2=roles.inter2,
                 country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name if p.name else None,
                 latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
-                geonameid=p.geonameid, fatalities=killed if len(places) == 1 else _split(killed),
+                geonameid=p.geonameid, fatalities=killed if loc is places[0] else _split(killed),
                 sources=sources, article_ids=(article.article_id,), evidence=evidence, modality=mode,
                 # ACLED's notes summarise the event: here, the sentence it was coded from,
                 # and how the place was chosen when the sentence does not name one.
@@ -182,8 +182,8 @@ class EventCoder:
 
 
 def _split(killed: int | None) -> int | None:
-    """Fatalities of one sentence that names several places: ACLED never double counts, and
-    the sentence does not say how they divide, so each place gets none it can't support."""
+    """Fatalities for the second and later places of a sentence that names several: the
+    sentence's toll goes to its first place, so the total is never counted twice."""
     return 0 if killed == 0 else None
 
 

@@ -35,6 +35,8 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                             r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b|"
                             r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b)", re.I)
+_ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
+_ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"}
 
 
@@ -65,6 +67,8 @@ def _where_things_happen(sent: Sentence) -> list[Located]:
             gap = sent.text[out[-1].end - offset: loc.start - offset]
             if follows_container(gap) and out[-1].place.name != loc.place.name:
                 continue  # "Mayadin in Deir ez-Zor governorate": Deir ez-Zor only says where Mayadin is
+            if _ROUTE_END.match(gap) and _ROUTE_START.search(sent.text[: out[-1].start - offset]):
+                continue  # "the road between Daraa and Tafas", "the Daraa-Tafas road": one place, near the first
         out.append(loc)
     # A name nobody can locate (no country, no point) only adds noise beside one that can be.
     if any(loc.place.country for loc in out):
@@ -84,7 +88,11 @@ def _where_things_happen(sent: Sentence) -> list[Located]:
 
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None) -> list[Located]:
     here = _where_things_happen(sent)
-    if here:
+    # Foreign countries alone ("United States and British aircraft struck …") name who acted,
+    # not where: the story's place is then the one the article was already at.
+    abroad = bool(here) and country is not None and all(
+        _is_country(loc.place) and loc.place.country != country.country for loc in here)
+    if here and not abroad:
         return here
     # The story goes on where it was: the nearest earlier sentence of this paragraph or the
     # one before it that names a place.
@@ -94,6 +102,8 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None) 
         there = _where_things_happen(prev)
         if there:
             return [Located(loc.start, loc.end, loc.place, "place from an earlier sentence") for loc in there]
+    if here:
+        return here
     if country is not None:
         return [Located(sent.start, sent.start, Place(name=country.name, country=country.country,
                                                      country_code=country.country_code),
