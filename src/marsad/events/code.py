@@ -107,6 +107,7 @@ class EventCoder:
         all_places = [loc for s in sentences for loc in s.places]
         country = _main_country(all_places)
         last_sources: tuple[str, ...] = ()
+        story_date: tuple[str, int] | None = None  # the day the story is at so far
         events: dict[str, Event] = {}
         claims: list[Claim] = []
         for i, sent in enumerate(sentences):
@@ -123,14 +124,16 @@ class EventCoder:
                 if c.subject is None and claims and claims[-1].subject:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
-            event = self._code_sentence(article, sent, sentences[:i], published, country, sources)
-            for e in event:
+            coded = self._code_sentence(article, sent, sentences[:i], published, country, sources, story_date)
+            for e in coded:
                 events[e.event_id] = _merge(events.get(e.event_id), e)
+            if coded and coded[0].event_date and coded[0].time_precision == 1:
+                story_date = (coded[0].event_date, 1)
         return list(events.values()), claims
 
     def _code_sentence(self, article: Article, sent: Sentence, before: list[Sentence],
                        published: dt.date | None, country: Place | None,
-                       sources: tuple[str, ...]) -> list[Event]:
+                       sources: tuple[str, ...], story_date: tuple[str, int] | None) -> list[Event]:
         cls = classify(sent.text)
         if cls is None:
             return []
@@ -148,6 +151,9 @@ class EventCoder:
             return []
         if reported is not None:
             event_date, precision = reported.date.isoformat(), reported.precision
+        elif story_date is not None:
+            # Undated here, but the story already said which day it is telling.
+            event_date, precision = story_date
         elif published is not None:
             # Undated in the text: reported as news, so within the week before publication.
             event_date, precision = published.isoformat(), 2

@@ -37,6 +37,16 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b)", re.I)
 _ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
 _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
+# Separators of an enumeration ("A, B and the town of C"): each member is a place of its own.
+_LIST = re.compile(r"^(?=.*(?:,|\band\b|\bor\b|&))(?:\s+(?:governorate|province|district|city|town|village|"
+                   r"camp|area|countryside|region|neighbo(?:u)?rhood))?\s*,?\s*(?:and|or|as well as|&)?\s*(?:the\s+)?"
+                   r"(?:(?:towns?|villages?|cit(?:y|ies)|camps?|areas?|neighbo(?:u)?rhoods?)\s+of\s+)?$", re.I)
+# Words that make one place locate another ("east of", "in", "near", "province of").
+_LINK = re.compile(r"\b(?:in|of|near|outside|close to|east|west|north|south|countryside|province|governorate|"
+                   r"district|outskirts|area|region|border|desert|facing|overlooking)\b", re.I)
+_BREAK = re.compile(r"[;.]|\b(?:while|after|before|but|when|where|which|who|said|and then|as)\b", re.I)
+_FACILITY_CODES = {"AIRB", "AIRP", "AIRF", "CMP", "CMPRF", "INSM", "MILB", "PSTB", "BDGQ", "MKT", "PRN", "OILF",
+                   "GASF", "DAM", "BLDG", "CH", "MSQE", "HSP", "SCH", "STDM", "PRT", "CTRR", "RDJCT", "FRM", "WHRF"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"}
 
 
@@ -54,8 +64,39 @@ def _is_country(p: Place) -> bool:
     return (p.feature_code or "") in _COUNTRY_CODES
 
 
+def _specificity(p: Place) -> int:
+    """How precisely a place pins an event: a town or facility beats a district, a district a
+    province, a province a region, a region a country."""
+    code = p.feature_code or ""
+    if p.geonameid is None and p.latitude is None:
+        return -1 if not p.country else 4  # unresolved; located by its container: a village
+    if p.geonameid is None and p.geo_precision and p.geo_precision > 1:
+        return 4  # unresolved, coded to its container
+    if code.startswith("PPL") or code in _FACILITY_CODES:
+        return 5
+    return {"ADM3": 4, "ADM4": 4, "ADM2": 3, "ADM1": 2}.get(code, 0 if _is_country(p) else 1)
+
+
+def _chains(sent: Sentence, places: list[Located]) -> list[list[Located]]:
+    """Places of one sentence grouped into chains: "the desert east of Palmyra, in Homs
+    province" is one chain (one event), "Abu Kamal, Mayadin and Palmyra" three."""
+    chains: list[list[Located]] = []
+    for loc in places:
+        if chains:
+            prev = chains[-1][-1]
+            gap = sent.text[prev.end - sent.start: loc.start - sent.start]
+            route = _ROUTE_END.match(gap) and _ROUTE_START.search(sent.text[: prev.start - sent.start])
+            if route or (not _LIST.match(gap) and (follows_container(gap) or _LINK.search(gap)
+                                                   and len(gap) <= 50 and not _BREAK.search(gap))):
+                chains[-1].append(loc)
+                continue
+        chains.append([loc])
+    return chains
+
+
 def _where_things_happen(sent: Sentence) -> list[Located]:
-    """The sentence's places minus metonymy, modifiers and containers."""
+    """The sentence's places minus metonymy and modifiers; of each chain of places that
+    locate one another, the most precise."""
     out: list[Located] = []
     offset = sent.start
     for loc in sent.places:
@@ -63,16 +104,11 @@ def _where_things_happen(sent: Sentence) -> list[Located]:
         after = sent.text[loc.end - offset:]
         if _METONYM_BEFORE.search(before[-60:]) or _METONYM_AFTER.match(after[:40]):
             continue
-        if out:
-            gap = sent.text[out[-1].end - offset: loc.start - offset]
-            if follows_container(gap) and out[-1].place.name != loc.place.name:
-                continue  # "Mayadin in Deir ez-Zor governorate": Deir ez-Zor only says where Mayadin is
-            if _ROUTE_END.match(gap) and _ROUTE_START.search(sent.text[: out[-1].start - offset]):
-                continue  # "the road between Daraa and Tafas", "the Daraa-Tafas road": one place, near the first
         out.append(loc)
     # A name nobody can locate (no country, no point) only adds noise beside one that can be.
     if any(loc.place.country for loc in out):
         out = [loc for loc in out if loc.place.country]
+    out = [max(chain, key=lambda loc: _specificity(loc.place)) for chain in _chains(sent, out)]
     if any(not _is_country(loc.place) for loc in out):
         out = [loc for loc in out if not _is_country(loc.place)]
     # One event per place: the same place named twice is one place.
