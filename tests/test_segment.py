@@ -99,6 +99,13 @@ def test_outlet_line_and_language():
     ("25/03/2024", "2024-03-25"),  # only one reading is a real date
     ("Tuesday, 05/09/2023", None),  # both readings are Tuesdays: the body must decide
     ("Monday, 03/04/2024", "2024-03-04"),  # only 4 March 2024 is a Monday
+    ("Wed 06 Mar 2024 14:32 GMT", "2024-03-06"),
+    ("Updated: March 6, 2024 10:15 am", "2024-03-06"),
+    ("By Ahmad Hassan - March 6, 2024", "2024-03-06"),
+    ("Last updated 2024-03-06T10:32:00Z", "2024-03-06"),
+    ("2024/03/06", "2024-03-06"),
+    ("6th of March 2024", "2024-03-06"),
+    ("Published on 06/03/2024 at 10:32", None),  # day or month first: nothing decides
 ])
 def test_dateline_formats(line, expected):
     found = parse_dateline(line)
