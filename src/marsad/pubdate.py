@@ -159,8 +159,9 @@ def decide(dateline: Dateline, body: Iterable[str]) -> dt.date | None:
     return None
 
 
-def from_metadata(value: str | None) -> dt.date | None:
-    """A metadata date (ISO date or datetime, or any format a dateline may use)."""
+def from_metadata(value: str | None, body: Iterable[str] = ()) -> dt.date | None:
+    """A metadata date (ISO date or datetime, or any format a dateline may use; an
+    ambiguous one is settled by the `body` as for datelines)."""
     if not value:
         return None
     m = re.match(r"\s*((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
@@ -169,7 +170,7 @@ def from_metadata(value: str | None) -> dt.date | None:
     found = parse_dateline(value, strict=False)
     if found is None:
         return None
-    return decide(found, [])
+    return decide(found, body)
 
 
 def find_published(header: list[str], body: list[str]) -> tuple[dt.date | None, str | None]:

@@ -34,7 +34,7 @@ def segment(doc: RawDocument) -> list[Article]:
         body = "\n\n".join(cleaned.body)
         if not body.strip():
             continue
-        date = pubdate.from_metadata(published) if published else None
+        date = pubdate.from_metadata(published, cleaned.body) if published else None
         if date is None and not published:
             date, _line = pubdate.find_published(cleaned.meta_lines, cleaned.body)
         articles.append(Article(
