@@ -227,3 +227,13 @@ def test_long_unpunctuated_text_stays_fast(kb):
     start = time.perf_counter()
     kb.find_attributions(sentence, article_sources={SOHR})
     assert time.perf_counter() - start < 2.0
+
+
+def test_unknown_named_sources_are_kept_as_written():
+    from marsad.sources import unknown_attributions
+
+    assert unknown_attributions("Drones hit two houses, according to the local network Suwayda 24.") == ["Suwayda 24"]
+    assert unknown_attributions("Two were killed, according to a statement by the Qamishli Security Council.") == [
+        "Qamishli Security Council"]
+    assert unknown_attributions("Two were killed, according to SOHR.") == []  # known: found by find_attributions
+    assert unknown_attributions("Two were killed, according to local sources.") == []

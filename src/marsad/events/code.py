@@ -26,7 +26,7 @@ from ..nlp import load_pipeline
 from ..places import Gazetteer, PlaceResolver, find_toponyms
 from ..places.contain import inherit_containers
 from ..records import Article, Claim, Event, Evidence, Place, content_id
-from ..sources import SourceKB
+from ..sources import SourceKB, unknown_attributions
 from . import actors as actor_roles
 from .classify import classify
 from .fatalities import fatalities
@@ -112,7 +112,7 @@ class EventCoder:
         claims: list[Claim] = []
         for i, sent in enumerate(sentences):
             found = tuple(dict.fromkeys(a.canonical for a in self.sources.find_attributions(
-                sent.text, article_sources=named)))
+                sent.text, article_sources=named))) or tuple(unknown_attributions(sent.text))
             sources = found or last_sources
             if found:
                 last_sources = found
