@@ -14,7 +14,7 @@ document (which document, which stage, why) and goes on with the next.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -65,6 +65,32 @@ def process(doc: RawDocument, coder: Coder | None) -> tuple[list[Article], list[
     return articles, events, claims
 
 
+Coded = tuple[RawDocument, list[Article], list[Event], list[Claim]]
+
+
+def _code(ready: list[tuple[RawDocument, list[Article]]], coder: Coder | None,
+          reject: Callable[[str, str, str], None]) -> list[Coded]:
+    """Code a batch of documents' articles in one pass of the language model (it is fastest
+    on batches); if that fails, document by document, so one bad document is rejected alone."""
+    if coder is None:
+        return [(doc, arts, [], []) for doc, arts in ready]
+    try:
+        events, claims = coder.code([a for _, arts in ready for a in arts])
+    except MarsadError:
+        out: list[Coded] = []
+        for doc, arts in ready:
+            try:
+                ev, cl = coder.code(arts)
+            except MarsadError as e:
+                reject(doc.origin, "code", str(e))
+                continue
+            out.append((doc, arts, ev, cl))
+        return out
+    owner = {a.article_id: doc.doc_id for doc, arts in ready for a in arts}
+    return [(doc, arts, [e for e in events if owner.get(e.article_ids[0]) == doc.doc_id],
+             [c for c in claims if owner.get(c.article_id) == doc.doc_id]) for doc, arts in ready]
+
+
 def _batches(items: Iterable[RawDocument | InvalidInput], size: int) -> Iterator[list[RawDocument | InvalidInput]]:
     batch: list[RawDocument | InvalidInput] = []
     for item in items:
@@ -89,22 +115,23 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
 
     try:
         for batch in _batches(read_paths(paths, stdin=stdin), BATCH):
+            ready: list[tuple[RawDocument, list[Article]]] = []
             for item in batch:
                 bar.update(1)
                 summary.documents += 1
                 if isinstance(item, InvalidInput):
                     reject(item.document, item.stage, item.reason)
-                    continue
-                if store.has_document(item.doc_id):
+                elif store.has_document(item.doc_id):
                     summary.duplicates += 1
-                    continue
-                try:
-                    articles, events, claims = process(item, coder)
-                except MarsadError as e:
-                    stage = e.stage if isinstance(e, InvalidInput) else "code"
-                    reject(item.origin, stage, e.reason if isinstance(e, InvalidInput) else str(e))
-                    continue
-                stored = store.add_document(item, articles, events, claims)
+                else:
+                    try:
+                        ready.append((item, segment(item)))
+                    except InvalidInput as e:
+                        reject(item.origin, e.stage, e.reason)
+            for doc, articles, events, claims in _code(ready, coder, reject):
+                stored = store.add_document(doc, articles, events, claims)
+                if not stored.new:
+                    summary.duplicates += 1  # the same content twice in one batch
                 summary.articles += stored.articles
                 summary.events += stored.events
                 summary.claims += stored.claims
