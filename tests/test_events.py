@@ -148,3 +148,30 @@ def test_claims_with_source_place_and_subject(coder):
 def test_years_casualties_and_compounds_are_not_claims(coder):
     _, claims = code(coder, "Since 2011 the 22-nation bloc has met 3 times; the strike killed 4 fighters.")
     assert claims == []
+
+
+def test_conflicting_tolls_are_kept_per_source_and_the_lowest_counts(coder):
+    text = ("Israeli warplanes struck a weapons depot near Mayadin on Saturday, killing nine fighters, the Syrian "
+            "Observatory for Human Rights said.\n\nSANA said the Israeli air strike on Mayadin killed five people.")
+    [e] = code(coder, text)[0]
+    assert e.fatalities == 5
+    assert {(r.source, r.fatalities) for r in e.fatality_reports} == {
+        ("Syrian Observatory for Human Rights", 9), ("SANA", 5)}
+
+
+def test_reports_of_one_event_in_two_articles_merge_conservatively(tmp_path):
+    from marsad.pipeline import ingest_paths
+    from marsad.store import open_store
+
+    (tmp_path / "a.txt").write_text("Strike on Mayadin\n\nSaturday 2 March 2024\n\nIsraeli warplanes struck a "
+                                    "depot near Mayadin on Saturday, killing nine fighters, the Syrian "
+                                    "Observatory for Human Rights said.")
+    (tmp_path / "b.txt").write_text("Mayadin depot hit\n\nSunday 3 March 2024\n\nAn Israeli air strike hit a "
+                                    "depot near Mayadin on Saturday and killed six people, SANA reported.")
+    from marsad.events.code import EventCoder
+
+    with open_store(tmp_path / "m.db") as store:
+        ingest_paths([str(tmp_path)], store, coder=EventCoder.load(), progress=False)
+        [e] = list(store.events())
+    assert e["event_date"] == "2024-03-02" and len(e["article_ids"]) == 2 and e["fatalities"] == 6
+    assert sorted(r["fatalities"] for r in e["fatality_reports"]) == [6, 9]

@@ -5,8 +5,8 @@ Rules, in the order they are tried:
 
 - an explicit day: "on May 7", "7 May 2023", "on 14 February 2024" (no year: the most
   recent such day not after publication);
-- a weekday: "on Monday", "Sunday night" → the latest such day before publication
-  (news reports the past; the publication day itself only with "today");
+- a weekday: "on Monday", "Sunday night" → the latest such day on or before publication
+  (news reports the past; wires name the publication day itself by its weekday too);
 - "today", "yesterday", "last night", "the day before";
 - "last week", "this week", "earlier this week" → precision 2;
 - "earlier this month", "this month", "last month", "in March" → precision 3.
@@ -88,7 +88,8 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     m = _WEEKDAY.search(sentence)
     if m:
         wd = WEEKDAYS[m.group("wd").lower()]
-        back = (published.weekday() - wd) % 7 or 7
+        # The publication's own weekday is that day: wires write "on Saturday" for today.
+        back = (published.weekday() - wd) % 7
         return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
     m = _WEEK.search(sentence)
     if m:

@@ -23,11 +23,11 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     out = dict(old)
     for key in ("article_ids", "evidence", "sources", "assoc_actor_1", "assoc_actor_2"):
         out[key] = _union(old.get(key) or [], new.get(key) or [])
-    figures = [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None]
-    out["fatalities"] = min(figures) if figures else None
     reported = _union(old.get("fatality_reports") or [], new.get("fatality_reports") or [])
-    if reported:
-        out["fatality_reports"] = reported
+    out["fatality_reports"] = reported
+    figures = [r["fatalities"] for r in reported]
+    figures += [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None and not reported]
+    out["fatalities"] = min(figures) if figures else None
     for key, value in new.items():
         if out.get(key) is None and value is not None:
             out[key] = value

@@ -105,6 +105,17 @@ class Place:
 
 
 @dataclass(frozen=True)
+class FatalityReport:
+    """One figure for one event: who gives it (a canonical source, or None when the report
+    names none) and in which article. Conflicting figures are all kept; the event's
+    `fatalities` is the lowest (ACLED's conservative rule)."""
+
+    fatalities: int
+    source: str | None
+    article_id: str
+
+
+@dataclass(frozen=True)
 class Event:
     """One coded event, in ACLED's field semantics (see DESIGN.md, "event")."""
 
@@ -133,6 +144,7 @@ class Event:
     evidence: tuple[Evidence, ...]
     modality: str = "occurred"
     notes: str = ""
+    fatality_reports: tuple[FatalityReport, ...] = ()
 
 
 @dataclass(frozen=True)

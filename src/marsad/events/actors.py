@@ -21,6 +21,7 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 _CIVILIANS = re.compile(r"\b(?:civilians?|children|child|women|residents?|villagers?|shepherds?|farmers?|"
                         r"passers-by|worshippers|family|families|girl|boy|students?|journalists?|"
                         r"displaced|refugees?|people)\b", re.I)
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?$")
 _PASSIVE_BY = re.compile(r"\b(?:by|from)\s*$", re.I)
 _STATES = ("Israel", "Jordan", "Turkey", "Russia", "Iran", "Iraq", "Syria", "Lebanon", "Egypt", "Saudi Arabia",
            "the United States", "the US", "the U.S.", "Britain", "the United Kingdom", "France", "Yemen",
@@ -71,6 +72,13 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
             if subject:
                 state = subject.group(1)
                 agents = [kb.state_forces(_STATE_NAMES.get(state, state), on=date)]
+        if not agents:
+            # "an Israeli air strike", "Turkish shelling": a demonym on the trigger names the
+            # state whose forces acted.
+            adjective = _DEMONYM_BEFORE.search(sentence[: cls.trigger_start])
+            forces = kb.find(f"{adjective.group(1)} forces") if adjective else []
+            if len(forces) == 1 and forces[0].inter == "State forces":
+                agents = [kb.for_date(forces[0].canonical, date)]
         if not agents and cls.sub_event_type == "Air/drone strike":
             agents = ["Unidentified Military Forces"]
         elif not agents and country:

@@ -25,7 +25,7 @@ from ..actors import ActorKB
 from ..nlp import load_pipeline
 from ..places import Gazetteer, PlaceResolver, find_toponyms
 from ..places.contain import inherit_containers
-from ..records import Article, Claim, Event, Evidence, Place, content_id
+from ..records import Article, Claim, Event, Evidence, FatalityReport, Place, content_id
 from ..sources import SourceKB, unknown_attributions
 from . import actors as actor_roles
 from .classify import classify
@@ -168,6 +168,9 @@ class EventCoder:
         out = []
         for loc in places:
             p = loc.place
+            toll = killed if loc is places[0] else _split(killed)
+            reports = (FatalityReport(toll, sources[0] if sources else None, article.article_id),) \
+                if toll is not None else ()
             # ACLED's unit: one event type, one place, one day. Reports that name the actor
             # differently (or not at all) still meet on this id.
             event_id = content_id(cls.event_type, event_date, p.geonameid or p.name or p.country)
@@ -178,7 +181,7 @@ class EventCoder:
                 actor2=roles.actor2, assoc_actor_2=roles.assoc2, inter2=roles.inter2,
                 country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name if p.name else None,
                 latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
-                geonameid=p.geonameid, fatalities=killed if loc is places[0] else _split(killed),
+                geonameid=p.geonameid, fatalities=toll, fatality_reports=reports,
                 sources=sources, article_ids=(article.article_id,), evidence=evidence, modality=mode,
                 # ACLED's notes summarise the event: here, the sentence it was coded from,
                 # and how the place was chosen when the sentence does not name one.
@@ -218,10 +221,15 @@ def _merge(old: Event | None, new: Event) -> Event:
     if old.actor1 and old.actor1.startswith("Unidentified") and new.actor1 \
             and not new.actor1.startswith("Unidentified"):
         filled.update(actor1=new.actor1, inter1=new.inter1)  # a named actor beats an unnamed one
+    # Figures per source: a source's first figure stands (its later sentences add detail);
+    # different sources' figures are all kept, and the event takes the lowest.
+    reports = {r.source: r for r in reversed(new.fatality_reports + old.fatality_reports)}
+    kept = tuple(sorted(reports.values(), key=lambda r: (r.source or "", r.fatalities)))
     return replace(
         old,
         evidence=tuple(dict.fromkeys(old.evidence + new.evidence)),
         sources=tuple(dict.fromkeys(old.sources + new.sources)),
-        fatalities=old.fatalities if old.fatalities is not None else new.fatalities,
+        fatalities=min(r.fatalities for r in kept) if kept else None,
+        fatality_reports=kept,
         **filled,
     )
