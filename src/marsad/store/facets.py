@@ -1,0 +1,130 @@
+"""Counts beside the event list: facets, actors, places, an event's neighbours, articles, claims."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+from typing import Any
+
+from .query import EventFilter, fts_query, where
+
+# facet → (the filter field it narrows, SELECT value + count over `event_index i` … WHERE {where} GROUP BY 1)
+_FACETS = {
+    "event_type": ("event_type", "SELECT i.event_type, count(*) FROM event_index i"),
+    "sub_event_type": ("sub_event_type", "SELECT i.sub_event_type, count(*) FROM event_index i"),
+    "country": ("country", "SELECT i.country, count(*) FROM event_index i"),
+    "admin1": ("admin1", "SELECT i.admin1, count(*) FROM event_index i"),
+    "modality": ("modality", "SELECT i.modality, count(*) FROM event_index i"),
+    "geo_precision": ("geo_precision", "SELECT i.geo_precision, count(*) FROM event_index i"),
+    "review": ("review", "SELECT i.status, count(*) FROM event_index i"),
+    "actor": ("actor", "SELECT a.actor, count(*) FROM event_actors a JOIN event_index i ON i.event_id = a.event_id"),
+    "source": ("source", "SELECT s.source, count(*) FROM event_sources s"
+                         " JOIN event_index i ON i.event_id = s.event_id"),
+    "outlet": ("outlet", "SELECT ar.outlet, count(DISTINCT ea.event_id) FROM event_articles ea"
+                         " JOIN articles ar ON ar.article_id = ea.article_id"
+                         " JOIN event_index i ON i.event_id = ea.event_id"),
+}
+FACETS = tuple(_FACETS)
+
+
+def facets(db: sqlite3.Connection, f: EventFilter, *, size: int = 50) -> dict[str, list[dict[str, Any]]]:
+    """For each facet, its values and how many events each would give, as if that facet's own
+    selection were off (so selected values can be combined with others)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, (field, select) in _FACETS.items():
+        g = f.without(field)
+        if field == "review":  # count rejected events too, so they can be chosen
+            g = replace(g, review=("unreviewed", "confirmed", "rejected"))
+        sql, params = where(g)
+        rows = db.execute(f"{select} WHERE {sql} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*params, size])
+        out[name] = [{"value": v, "count": n} for v, n in rows]
+    return out
+
+
+def actors(db: sqlite3.Connection, f: EventFilter, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    sql, params = where(f)
+    rows = db.execute("SELECT a.actor, count(*) FROM event_actors a JOIN event_index i ON i.event_id = a.event_id"
+                      f" WHERE {sql} GROUP BY a.actor ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [{"actor": a, "events": n} for a, n in rows]
+
+
+def places(db: sqlite3.Connection, f: EventFilter, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    sql, params = where(f)
+    rows = db.execute(
+        "SELECT i.country, i.admin1, i.location, min(i.geo_precision), avg(i.latitude), avg(i.longitude), count(*)"
+        f" FROM event_index i WHERE {sql} GROUP BY i.country, i.admin1, i.location ORDER BY 7 DESC, 1, 2, 3"
+        " LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [{"country": c, "admin1": a, "location": loc, "geo_precision": p, "latitude": lat, "longitude": lon,
+             "events": n} for c, a, loc, p, lat, lon, n in rows]
+
+
+def neighbours(db: sqlite3.Connection, event: dict[str, Any], *, n: int = 3) -> dict[str, list[dict[str, Any]]]:
+    """Events just before and after this one in the same country, and the nearest on the map."""
+    cols = "SELECT event_id, event_type, sub_event_type, event_date, location, fatalities FROM event_index"
+    eid, date, country = event["event_id"], event.get("event_date") or "", event.get("country")
+    same = "status != 'rejected' AND country IS ?"
+    before = db.execute(f"{cols} WHERE {same} AND (coalesce(event_date, '') < ? OR"
+                        " (coalesce(event_date, '') = ? AND event_id < ?))"
+                        " ORDER BY event_date DESC, event_id DESC LIMIT ?", (country, date, date, eid, n))
+    after = db.execute(f"{cols} WHERE {same} AND (coalesce(event_date, '') > ? OR"
+                       " (coalesce(event_date, '') = ? AND event_id > ?))"
+                       " ORDER BY event_date, event_id LIMIT ?", (country, date, date, eid, n))
+    out = {"before": [dict(r) for r in before], "after": [dict(r) for r in after], "nearby": []}
+    lat, lon = event.get("latitude"), event.get("longitude")
+    if lat is not None and lon is not None:
+        rows = db.execute(f"{cols.replace(' FROM', ', latitude, longitude FROM')} WHERE status != 'rejected'"
+                          " AND event_id != ? AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?"
+                          " ORDER BY (latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) LIMIT ?",
+                          (eid, lat - 1, lat + 1, lon - 1, lon + 1, lat, lat, lon, lon, n + 2))
+        out["nearby"] = [dict(r) for r in rows]
+    return out
+
+
+_ARTICLE = "a.article_id, a.origin, a.title, a.published, a.outlet, a.language, a.url"
+
+
+def articles(db: sqlite3.Connection, *, q: str | None, outlet: str | None, limit: int,
+             offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """Current articles (newest first), optionally matching words `q` and from `outlet`."""
+    clauses: list[str] = ["d.superseded = 0"]
+    params: list[Any] = []
+    if q is not None:
+        match = fts_query(q)
+        clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if match else "0")
+        params.extend([match] if match else [])
+    if outlet is not None:
+        clauses.append("a.outlet = ?")
+        params.append(outlet)
+    sql = " AND ".join(clauses)
+    base = f"FROM articles a JOIN documents d ON d.doc_id = a.doc_id WHERE {sql}"
+    total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = db.execute(f"SELECT {_ARTICLE}, (SELECT count(*) FROM event_articles ea WHERE ea.article_id ="
+                      f" a.article_id) AS events {base} ORDER BY a.published DESC, a.article_id LIMIT ? OFFSET ?",
+                      [*params, limit, offset])
+    return total, [dict(r) for r in rows]
+
+
+def article(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    row = db.execute(f"SELECT {_ARTICLE}, a.text, a.captions FROM articles a WHERE a.article_id = ?",
+                     (article_id,)).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    out["captions"] = json.loads(out["captions"])
+    out["event_ids"] = [r[0] for r in db.execute(
+        "SELECT ea.event_id FROM event_articles ea JOIN event_index i ON i.event_id = ea.event_id"
+        " WHERE ea.article_id = ? ORDER BY i.event_date, ea.event_id", (article_id,))]
+    return out
+
+
+def claims(db: sqlite3.Connection, *, article_id: str | None, limit: int,
+           offset: int) -> tuple[int, list[dict[str, Any]]]:
+    if article_id is None:
+        total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        rows = db.execute("SELECT data FROM claims ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset))
+    else:
+        total = db.execute("SELECT count(*) FROM claims WHERE article_id = ?", (article_id,)).fetchone()[0]
+        rows = db.execute("SELECT data FROM claims WHERE article_id = ? ORDER BY rowid LIMIT ? OFFSET ?",
+                          (article_id, limit, offset))
+    return total, [json.loads(r[0]) for r in rows]

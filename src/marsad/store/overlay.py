@@ -1,0 +1,150 @@
+"""Analysts' corrections laid over the machine coding of events.
+
+The `events` table holds what the pipeline coded (re-ingesting re-merges it); the
+`corrections` table holds what people decided (ingest never writes it). Whenever an event is
+read, the latest correction of each field wins and the record says so in `review`. The
+`event_index` table keeps the corrected values in indexed columns for the API's filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .. import vocab
+from ..errors import InvalidInput
+
+# Fields an analyst may correct, and the type each must have (None is always allowed except for types).
+EDITABLE: dict[str, tuple[type, ...]] = {
+    "event_type": (str,), "sub_event_type": (str,), "event_date": (str,), "time_precision": (int,),
+    "actor1": (str,), "actor2": (str,), "assoc_actor_1": (list,), "assoc_actor_2": (list,),
+    "inter1": (str,), "inter2": (str,), "country": (str,), "admin1": (str,), "admin2": (str,),
+    "location": (str,), "latitude": (float, int), "longitude": (float, int), "geo_precision": (int,),
+    "fatalities": (int,), "modality": (str,), "notes": (str,),
+}
+STATUSES = ("unreviewed", "confirmed", "rejected")
+REQUIRED = ("event_type", "sub_event_type")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def latest(rows: Iterable[Any]) -> dict[str, dict[str, Any]]:
+    """The latest correction per field, from rows in insertion order."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        out[r["field"]] = {"field": r["field"], "value": json.loads(r["value"]), "author": r["author"],
+                           "created_at": r["created_at"], "note": r["note"]}
+    return out
+
+
+def apply(machine: dict[str, Any], rows: Iterable[Any]) -> dict[str, Any]:
+    """The event as analysts left it: corrected fields replaced, the machine values kept in `review`."""
+    current = latest(rows)
+    if not current:
+        return machine
+    out = dict(machine)
+    status = current.pop("status", None)
+    fields = []
+    for name, c in current.items():
+        fields.append({**c, "machine_value": machine.get(name)})
+        out[name] = c["value"]
+    out["review"] = {"status": status["value"] if status else "unreviewed",
+                     "reviewed_by": status["author"] if status else None,
+                     "reviewed_at": status["created_at"] if status else None,
+                     "corrections": fields}
+    return out
+
+
+def rows_for(db: sqlite3.Connection, event_id: str) -> list[sqlite3.Row]:
+    return db.execute("SELECT field, value, author, created_at, note FROM corrections WHERE event_id = ?"
+                      " ORDER BY id", (event_id,)).fetchall()
+
+
+def corrected_event(db: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    row = db.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    return apply(json.loads(row[0]), rows_for(db, event_id))
+
+
+def reindex(db: sqlite3.Connection, event_id: str) -> None:
+    """Recompute one event's row in `event_index` (and its actors and sources) from data + corrections."""
+    e = corrected_event(db, event_id)
+    if e is None:
+        return
+    status = (e.get("review") or {}).get("status", "unreviewed")
+    corrected = 1 if (e.get("review") or {}).get("corrections") else 0
+    db.execute(
+        "INSERT OR REPLACE INTO event_index (event_id, event_type, sub_event_type, event_date, country, admin1,"
+        " location, latitude, longitude, geo_precision, fatalities, modality, status, corrected)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (event_id, e["event_type"], e["sub_event_type"], e.get("event_date"), e.get("country"), e.get("admin1"),
+         e.get("location"), e.get("latitude"), e.get("longitude"), e.get("geo_precision"), e.get("fatalities"),
+         e.get("modality"), status, corrected))
+    db.execute("DELETE FROM event_actors WHERE event_id = ?", (event_id,))
+    actors = {a for a in (e.get("actor1"), e.get("actor2"), *(e.get("assoc_actor_1") or []),
+                          *(e.get("assoc_actor_2") or [])) if isinstance(a, str) and a}
+    db.executemany("INSERT INTO event_actors (event_id, actor) VALUES (?, ?)", [(event_id, a) for a in actors])
+    db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
+    sources = {s for s in e.get("sources") or [] if isinstance(s, str) and s}
+    db.executemany("INSERT INTO event_sources (event_id, source) VALUES (?, ?)", [(event_id, s) for s in sources])
+
+
+def check(field: str, value: Any) -> None:
+    """Raise InvalidInput unless `value` is acceptable for `field`."""
+    if field == "status":
+        if value not in STATUSES:
+            raise InvalidInput(field, f"status must be one of {', '.join(STATUSES)}", stage="review")
+        return
+    if field not in EDITABLE:
+        raise InvalidInput(field, f"not an editable field; use one of {', '.join(EDITABLE)}", stage="review")
+    if value is None:
+        if field in REQUIRED:
+            raise InvalidInput(field, "cannot be empty", stage="review")
+        return
+    kinds = EDITABLE[field]
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise InvalidInput(field, f"must be {' or '.join(k.__name__ for k in kinds)}", stage="review")
+    if field == "event_type" and value not in vocab.event_types():
+        raise InvalidInput(field, "not an ACLED event type", stage="review")
+    if field == "sub_event_type" and value not in vocab.sub_event_types():
+        raise InvalidInput(field, "not an ACLED sub-event type", stage="review")
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        raise InvalidInput(field, "must be a list of names", stage="review")
+
+
+def correct(db: sqlite3.Connection, event_id: str, changes: Mapping[str, Any], *, author: str,
+            note: str | None = None) -> dict[str, Any]:
+    """Record corrections (field → value; "status" for a review decision) in one transaction;
+    returns the corrected event. Raises KeyError for an unknown event, InvalidInput for a bad value."""
+    if not changes:
+        raise InvalidInput("changes", "nothing to change", stage="review")
+    for field, value in changes.items():
+        check(field, value)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        before = corrected_event(db, event_id)
+        if before is None:
+            raise KeyError(event_id)
+        after = {**before, **{k: v for k, v in changes.items() if k != "status"}}
+        if after["sub_event_type"] not in vocab.sub_event_types(after["event_type"]):
+            raise InvalidInput("sub_event_type", f"{after['sub_event_type']!r} is not a sub-event type of"
+                               f" {after['event_type']!r}", stage="review")
+        at = now()
+        db.executemany("INSERT INTO corrections (event_id, field, value, author, created_at, note)"
+                       " VALUES (?,?,?,?,?,?)",
+                       [(event_id, f, json.dumps(v, ensure_ascii=False), author, at, note)
+                        for f, v in changes.items()])
+        reindex(db, event_id)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    result = corrected_event(db, event_id)
+    assert result is not None
+    return result

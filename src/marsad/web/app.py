@@ -1,0 +1,34 @@
+"""The ASGI application: the API routers, the page, the error shape, the database pool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from .. import __version__
+from ..errors import StoreError
+from . import api_events, api_reference, api_review, assets, errors
+from .deps import Pool
+
+
+def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url: str | None = None,
+               read_only: bool = False) -> FastAPI:
+    """The workbench over one database. Writes (reviews, corrections) are refused when
+    `read_only`, and need `write_token` (as a Bearer token) when one is given."""
+    if str(db_path) != ":memory:" and not Path(db_path).exists():
+        raise StoreError(f"no database at {db_path}; create one with: marsad ingest PATH --db {db_path}")
+    app = FastAPI(title="marsad", version=__version__, docs_url="/api/docs", redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Conflict events coded from news: filters, evidence, review. Every error is"
+                              ' {"error": {"status", "code", "message", "details"}}.')
+    app.state.pool = Pool(str(db_path))
+    app.state.write_token = write_token or None
+    app.state.tile_url = tile_url or None
+    app.state.read_only = read_only
+    errors.install(app)
+    app.include_router(api_events.router)
+    app.include_router(api_reference.router)
+    app.include_router(api_review.router)
+    app.include_router(assets.router(tile_url))
+    return app

@@ -1,0 +1,128 @@
+"""What may arrive from outside: query parameters and JSON bodies, validated before any use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..store.query import EventFilter
+from .errors import ApiError
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Names = Annotated[list[str] | None, Query(max_length=100)]
+DatePattern = r"^\d{4}-\d{2}-\d{2}$"
+Interval = Literal["day", "week", "month", "year"]
+Format = Literal["json", "geojson", "csv", "acled", "jsonl"]
+ExportFormat = Literal["acled", "csv", "geojson", "jsonl"]
+Modality = Literal["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible"]
+Status = Literal["unreviewed", "confirmed", "rejected"]
+Sort = Literal["date", "-date", "fatalities", "-fatalities", "country", "-country", "event_type", "-event_type",
+               "id", "-id"]
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, f"{name}: not a date (YYYY-MM-DD): {value!r}", code="invalid_query") from None
+    return value
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        raise ApiError(422, "bbox: four numbers west,south,east,north", code="invalid_query") from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise ApiError(422, "bbox: west<=east within -180..180, south<=north within -90..90", code="invalid_query")
+    return west, south, east, north
+
+
+def _names(values: list[str] | None, name: str) -> tuple[str, ...]:
+    for v in values or ():
+        if not v or len(v) > 300:
+            raise ApiError(422, f"{name}: values must be 1 to 300 characters", code="invalid_query")
+    return tuple(values or ())
+
+
+def event_filter(
+    event_type: Names = None, sub_event_type: Names = None, actor: Names = None, country: Names = None,
+    admin1: Names = None, source: Names = None, outlet: Names = None,
+    modality: Annotated[list[Modality] | None, Query(max_length=10)] = None,
+    geo_precision: Annotated[list[Annotated[int, Field(ge=1, le=3)]] | None, Query(max_length=3)] = None,
+    review: Annotated[list[Status] | None, Query(max_length=3,
+                                                 description="review status; default: all but rejected")] = None,
+    date_from: Annotated[str | None, Query(pattern=DatePattern, description="YYYY-MM-DD, inclusive")] = None,
+    date_to: Annotated[str | None, Query(pattern=DatePattern, description="YYYY-MM-DD, inclusive")] = None,
+    fatalities_min: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
+    fatalities_max: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
+    q: Annotated[str | None, Query(max_length=500, description="words that the event's articles contain")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="west,south,east,north")] = None,
+) -> EventFilter:
+    """The filter every event endpoint shares (repeat a parameter to select several values)."""
+    return EventFilter(
+        event_type=_names(event_type, "event_type"), sub_event_type=_names(sub_event_type, "sub_event_type"),
+        actor=_names(actor, "actor"), country=_names(country, "country"), admin1=_names(admin1, "admin1"),
+        source=_names(source, "source"), outlet=_names(outlet, "outlet"), modality=tuple(modality or ()),
+        geo_precision=tuple(geo_precision or ()), review=tuple(review or ()),
+        date_from=_date(date_from, "date_from"), date_to=_date(date_to, "date_to"),
+        fatalities_min=fatalities_min, fatalities_max=fatalities_max, q=q, bbox=_bbox(bbox))
+
+
+class EventChanges(BaseModel):
+    """Fields an analyst may correct; a field left out stays as it is, null means "unknown"."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    event_date: Annotated[str | None, Field(pattern=DatePattern)] = None
+    time_precision: Annotated[int | None, Field(ge=1, le=3)] = None
+    actor1: Annotated[str | None, Field(max_length=300)] = None
+    actor2: Annotated[str | None, Field(max_length=300)] = None
+    assoc_actor_1: Annotated[list[Name] | None, Field(max_length=50)] = None
+    assoc_actor_2: Annotated[list[Name] | None, Field(max_length=50)] = None
+    country: Annotated[str | None, Field(max_length=200)] = None
+    admin1: Annotated[str | None, Field(max_length=200)] = None
+    admin2: Annotated[str | None, Field(max_length=200)] = None
+    location: Annotated[str | None, Field(max_length=300)] = None
+    latitude: Annotated[float | None, Field(ge=-90, le=90)] = None
+    longitude: Annotated[float | None, Field(ge=-180, le=180)] = None
+    geo_precision: Annotated[int | None, Field(ge=1, le=3)] = None
+    fatalities: Annotated[int | None, Field(ge=0, le=10_000_000)] = None
+    modality: Modality | None = None
+    notes: Annotated[str | None, Field(max_length=5000)] = None
+
+    @field_validator("event_date")
+    @classmethod
+    def _real_date(cls, v: str | None) -> str | None:
+        if v is not None:
+            dt.date.fromisoformat(v)  # ValueError → 422
+        return v
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's edit of one event: who, what, and optionally why."""
+
+    model_config = ConfigDict(extra="forbid")
+    author: Name
+    note: Annotated[str | None, Field(max_length=2000)] = None
+    changes: EventChanges
+
+    def change_dict(self) -> dict[str, Any]:
+        return self.changes.model_dump(exclude_unset=True)
+
+
+class ReviewIn(BaseModel):
+    """A review decision on one event."""
+
+    model_config = ConfigDict(extra="forbid")
+    author: Name
+    status: Status
+    note: Annotated[str | None, Field(max_length=2000)] = None

@@ -1,0 +1,248 @@
+"""The page in real headless Chromium against a real server on a loopback port.
+
+Needs /usr/bin/chromium (Debian's `chromium` package) and the front-end libraries (`npm ci`).
+Without them the tests skip — except in CI (CI=true), where they fail. Screenshots go to
+artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .webdata import ROOT, demo_db, synthetic_db
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return "/usr/bin/chromium is not installed (apt-get install chromium)"
+    from marsad.web.assets import node_modules
+
+    if node_modules() is None:
+        return "front-end libraries are not installed (npm ci)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -r requirements-dev.lock)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:  # Playwright gives each launch a fresh, temporary profile
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Server:
+    """uvicorn in a thread, on a free loopback port."""
+
+    def __init__(self, db: Path) -> None:
+        import uvicorn
+
+        from marsad.web import create_app
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.time() + 20
+        while not self.server.started:
+            if time.time() > deadline:
+                raise RuntimeError("server did not start")
+            time.sleep(0.05)
+
+    def api(self, path: str, **params: object) -> dict:
+        r = httpx.get(self.url + path, params=params)  # type: ignore[arg-type]
+        r.raise_for_status()
+        return r.json()
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    server = Server(demo_db(folder / "demo.db"))
+    server.db = folder / "demo.db"  # type: ignore[attr-defined]
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser, demo, request):
+    context = browser.new_context(viewport={"width": 1400, "height": 850}, accept_downloads=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (errors.append("dialog opened: " + d.message), d.dismiss()))
+    yield pg
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    context.close()
+    assert not errors, errors
+
+
+def ready(pg, before: str | None = None) -> str:
+    """Wait until the page has finished a refresh (a newer one than `before`)."""
+    pg.wait_for_function("(b) => document.body.dataset.ready && document.body.dataset.ready !== b",
+                         arg=before or "", timeout=20000)
+    return pg.evaluate("document.body.dataset.ready")
+
+
+def test_the_map_shows_the_events(page, demo):
+    page.goto(demo.url)
+    ready(page)
+    points = demo.api("/api/map/points", modality="occurred")["points"]
+    bounds = page.evaluate("document.body.dataset.mapBounds")
+    in_view = demo.api("/api/map/points", modality="occurred", bbox=bounds)["points"]
+    assert points and len(in_view) >= 0.9 * len(points)  # the first view fits (nearly) every event
+    # A cluster counts every member, including ones whose own point lies just outside the view.
+    assert len(in_view) <= int(page.evaluate("document.body.dataset.mapEvents")) <= len(points)
+    assert page.locator(".cluster").count() + page.locator(".leaflet-overlay-pane canvas").count() > 0
+    assert page.locator(".leaflet-overlay-pane canvas").count() >= 1  # borders and markers are drawn
+    assert f"{len(points)} on the map" in page.inner_text("#count")
+
+
+def test_a_facet_click_filters_map_and_timeline(page, demo):
+    page.goto(demo.url)
+    tick = ready(page)
+    page.click('.facet[data-facet="event_type"] input[data-value="Battles"]')
+    ready(page, tick)
+    bounds = page.evaluate("document.body.dataset.mapBounds")
+    battles = demo.api("/api/map/points", modality="occurred", event_type="Battles", bbox=bounds)["points"]
+    total_battles = demo.api("/api/map/points", modality="occurred", event_type="Battles")["points"]
+    assert len(battles) <= int(page.evaluate("document.body.dataset.mapEvents")) <= len(total_battles)
+    fills = set(page.eval_on_selector_all("#timeline rect:not(.brush)", "rs => rs.map(r => r.getAttribute('fill'))"))
+    colour = next(t["colour"] for t in demo.api("/api/vocab")["event_types"] if t["name"] == "Battles")
+    assert fills == {colour}
+    heights = page.eval_on_selector_all("#timeline rect:not(.brush)", "rs => rs.length")
+    assert heights > 0
+    total = demo.api("/api/events", modality="occurred", event_type="Battles")["total"]
+    assert page.inner_text("#count").startswith(f"{total} events")
+
+
+def test_the_event_panel_highlights_the_evidence(page, demo):
+    page.goto(demo.url)
+    ready(page)
+    first = page.locator(".list-item").first
+    eid = first.get_attribute("data-event")
+    first.click()
+    page.wait_for_selector("mark.evidence")
+    evidence = demo.api(f"/api/events/{eid}")["event"]["evidence"]
+    marks = page.locator("mark.evidence").all_inner_texts()
+    assert set(marks) <= {e["text"] for e in evidence} and marks
+    assert page.locator("#panel .article").count() >= 1
+
+
+def test_a_review_edit_survives_a_reingest(page, demo):
+    from marsad.cli import _coder
+    from marsad.pipeline import ingest_paths
+    from marsad.store import open_store
+
+    events = demo.api("/api/events", modality="occurred", limit=200)["events"]
+    target = next(e for e in events if e["latitude"] is not None and e["article_ids"])
+    page.goto(demo.url)
+    ready(page)
+    page.locator("#review-mode").check()
+    page.fill("#author", "Rana (test)")
+    page.evaluate("id => window.dispatchEvent(new CustomEvent('marsad:open', {detail: id}))", target["event_id"])
+    page.wait_for_selector("#edit-form")
+    page.fill('#edit-form input[name="fatalities"]', "42")
+    page.fill('#edit-form input[name="_note"]', "hospital list")
+    page.click("#save-corrections")
+    page.wait_for_selector('tr.corrected[data-field="fatalities"]')
+    page.click("#confirm")
+    page.wait_for_selector("#status-badge.confirmed")
+
+    # The same articles arrive again, as a changed copy of the file: machine fields re-merge.
+    origin = demo.api(f"/api/articles/{target['article_ids'][0]}")["origin"]
+    again = demo.db.parent / "again"  # type: ignore[attr-defined]
+    again.mkdir(exist_ok=True)
+    src = Path(origin) if Path(origin).is_absolute() else ROOT / origin
+    shutil.copy(src, again / src.name)
+    with open(again / src.name, "a", encoding="utf-8") as f:
+        f.write("\n\nThis report was updated.\n")
+    with open_store(demo.db) as store:  # type: ignore[attr-defined]
+        summary = ingest_paths([str(again)], store, coder=_coder(True), progress=False)  # type: ignore[arg-type]
+    assert summary.articles >= 1
+    after = demo.api(f"/api/events/{target['event_id']}")["event"]
+    assert len(after["article_ids"]) > len(target["article_ids"])  # the re-ingest did reach this event
+
+    page.reload()
+    ready(page)
+    page.evaluate("id => window.dispatchEvent(new CustomEvent('marsad:open', {detail: id}))", target["event_id"])
+    row = page.wait_for_selector('tr.corrected[data-field="fatalities"]')
+    assert "42" in row.inner_text() and "Rana (test)" in row.inner_text()
+    assert page.inner_text("#status-badge") == "confirmed"
+
+
+def test_an_export_downloads_exactly_the_filtered_rows(page, demo):
+    page.goto(demo.url)
+    tick = ready(page)
+    page.click('.facet[data-facet="country"] input[data-value="Syria"]')
+    ready(page, tick)
+    with page.expect_download() as info:
+        page.click("#export-acled")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    want = demo.api("/api/events", modality="occurred", country="Syria", limit=1000)
+    assert len(rows) == want["total"] > 0
+    assert {r["event_id_cnty"] for r in rows} == {e["event_id"] for e in want["events"]}
+    assert {r["country"] for r in rows} == {"Syria"}
+    with page.expect_download() as info:
+        page.click("#export-geojson")
+    assert '"FeatureCollection"' in Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_article_html_is_shown_as_text(browser, tmp_path):
+    from .webdata import event_n
+
+    server = Server(synthetic_db(tmp_path / "hostile.db", 6))
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 850})
+        pg = context.new_page()
+        dialogs: list[str] = []
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.goto(server.url)
+        ready(pg)
+        pg.evaluate("id => window.dispatchEvent(new CustomEvent('marsad:open', {detail: id}))",
+                    event_n(0, "a", "x s", "s").event_id)
+        pg.wait_for_selector("#panel .article")
+        text = pg.inner_text("#panel .article .text")
+        assert '<script>alert("x")</script>' in text and "<img src=x onerror=alert(1)>" in text
+        assert pg.locator("#panel script, #panel img").count() == 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "test_article_html_is_shown_as_text.png"))
+        assert not dialogs
+        context.close()
+    finally:
+        server.stop()
