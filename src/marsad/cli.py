@@ -17,6 +17,7 @@ from .pipeline import Summary, ingest_paths
 from .store import open_store
 
 EXIT_REJECTED = 3  # the batch ran, but some documents were rejected
+MODALITIES = ["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible", "all"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,8 +92,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
 @click.option("--format", "fmt", type=click.Choice(list(export.FORMATS)), default="jsonl", show_default=True,
               help="acled: CSV with ACLED's column names; geojson: events with coordinates.")
 @click.option("-o", "--output", default=None, help="Output file (default: standard output).")
-@click.option("--modality", type=click.Choice(["occurred", "planned", "threatened", "feared", "hoped", "denied",
-                                               "possible", "all"]), default="occurred", show_default=True,
+@click.option("--modality", type=click.Choice(MODALITIES), default="occurred", show_default=True,
               help="Events of this modality only: what happened, or what was threatened, planned, feared…")
 def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) -> None:
     """Export events, articles or claims, every row (no cap)."""
@@ -111,7 +111,9 @@ def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) 
 
 @cli.command()
 @click.argument("file", type=click.File("rb"))
-def extract(file: BinaryIO) -> None:
+@click.option("--modality", type=click.Choice(MODALITIES), default="occurred", show_default=True,
+              help="Events of this modality only (as for export).")
+def extract(file: BinaryIO, modality: str) -> None:
     """Code one document with no database: FILE or - in, events as JSON Lines out."""
     from .ingest import decode, documents_from_text, kind_of, sniff_kind
     from .pipeline import process
@@ -138,7 +140,8 @@ def extract(file: BinaryIO) -> None:
             failed = True
             continue
         for ev in events:
-            click.echo(json.dumps(as_dict(ev), ensure_ascii=False))
+            if modality in ("all", ev.modality):
+                click.echo(json.dumps(as_dict(ev), ensure_ascii=False))
     if failed:
         sys.exit(EXIT_REJECTED)
 

@@ -34,6 +34,9 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"rejected|called|urged|vowed|insisted|claimed|accused|blamed|condemned|pledged|"
                             r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                             r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b|"
+                            # "United States and British aircraft": a country naming the forces
+                            r"(?:\s+and\s+[A-Z]\w+)?\s+(?:\w+\s+)?(?:aircraft|warplanes|jets|planes|forces|troops|"
+                            r"army|navy|air force|drones?|military|warships?|destroyers?|helicopters?|soldiers)\b|"
                             r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b)", re.I)
 _ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
 _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
