@@ -126,8 +126,14 @@ def test_one_event_with_evidence_articles_and_neighbours(client):
 
 def test_map_points_timeline_and_facets(client):
     p = client.get("/api/map/points", params={"country": "Syria"}).json()
-    assert len(p["points"]) == expect(lambda e: e.country == "Syria" and e.latitude is not None)
-    assert p["fields"][:3] == ["event_id", "latitude", "longitude"]
+    assert p["count"] == len(p["columns"]["event_id"]) == expect(lambda e: e.country == "Syria"
+                                                                 and e.latitude is not None)
+    assert p["fields"][:3] == ["event_id", "latitude", "longitude"] and set(p["columns"]) == set(p["fields"])
+    assert p["total"] == expect(lambda e: e.country == "Syria")
+    syria = {e.event_id: e for e in truth() if e.country == "Syria" and e.latitude is not None}
+    for i, eid in enumerate(p["columns"]["event_id"]):
+        etype = p["event_types"][p["columns"]["event_type"][i]]
+        assert (p["columns"]["latitude"][i], etype) == (syria[eid].latitude, syria[eid].event_type)
     for interval in ("day", "week", "month", "year"):
         t = client.get("/api/timeline", params={"interval": interval}).json()
         assert sum(b["total"] for b in t["buckets"]) + t["undated"] == N

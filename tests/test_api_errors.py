@@ -44,7 +44,7 @@ BAD_GETS = [
     ("/api/timeline?interval=hour", 422), ("/api/facets?size=0", 422), ("/api/export?format=pdf", 422),
     ("/api/articles?limit=5000", 422), ("/api/articles/nope", 404), ("/api/claims?offset=x", 422),
     ("/api/actors?limit=-1", 422), ("/api/places?fatalities_max=x", 422), ("/api/nothing-here", 404),
-    ("/static/missing.js", 404), ("/vendor/evil.js", 404),
+    ("/static/missing.js", 404), ("/vendor/evil.js", 404), ("/api/changes?since=x", 422), ("/api/changes", 422),
 ]
 
 

@@ -9,37 +9,94 @@ from typing import Any
 
 from .query import EventFilter, fts_query, where
 
-# facet → (the filter field it narrows, SELECT value + count over `event_index i` … WHERE {where} GROUP BY 1)
-_FACETS = {
-    "event_type": ("event_type", "SELECT i.event_type, count(*) FROM event_index i"),
-    "sub_event_type": ("sub_event_type", "SELECT i.sub_event_type, count(*) FROM event_index i"),
-    "country": ("country", "SELECT i.country, count(*) FROM event_index i"),
-    "admin1": ("admin1", "SELECT i.admin1, count(*) FROM event_index i"),
-    "modality": ("modality", "SELECT i.modality, count(*) FROM event_index i"),
-    "geo_precision": ("geo_precision", "SELECT i.geo_precision, count(*) FROM event_index i"),
-    "review": ("review", "SELECT i.status, count(*) FROM event_index i"),
-    "actor": ("actor", "SELECT a.actor, count(*) FROM event_actors a JOIN event_index i ON i.event_id = a.event_id"),
-    "source": ("source", "SELECT s.source, count(*) FROM event_sources s"
-                         " JOIN event_index i ON i.event_id = s.event_id"),
-    "outlet": ("outlet", "SELECT ar.outlet, count(DISTINCT ea.event_id) FROM event_articles ea"
-                         " JOIN articles ar ON ar.article_id = ea.article_id"
-                         " JOIN event_index i ON i.event_id = ea.event_id"),
-}
-FACETS = tuple(_FACETS)
+# Facets over columns of `event_index`: (facet name, the filter field it narrows, the column).
+_COLUMN_FACETS = (("event_type", "event_type", "event_type"), ("sub_event_type", "sub_event_type", "sub_event_type"),
+                  ("country", "country", "country"), ("admin1", "admin1", "admin1"),
+                  ("modality", "modality", "modality"), ("geo_precision", "geo_precision", "geo_precision"),
+                  ("review", "review", "status"))
+# Facets over `event_tags` (an event may have several values: count events, not rows).
+_TAG_FACETS = ("actor", "source", "outlet")
+FACETS = tuple(name for name, _, _ in _COLUMN_FACETS) + _TAG_FACETS
+_COLUMN_FIELDS = {field for _, field, _ in _COLUMN_FACETS}
+_ALL_STATUSES = ("unreviewed", "confirmed", "rejected")
+
+
+def _top(counts: dict[Any, int], size: int) -> list[dict[str, Any]]:
+    """Largest counts first, then by value (None first, as SQL sorts NULL), `size` of them."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] is not None, kv[0] if kv[0] is not None else ""))
+    return [{"value": v, "count": n} for v, n in ranked[:size]]
+
+
+def _keeps(combo: dict[str, Any], f: EventFilter, skip: str) -> bool:
+    """Whether a combination of column values passes the column filters of `f`, except `skip`'s."""
+    for _, field, column in _COLUMN_FACETS:
+        if field == skip:
+            continue
+        chosen = getattr(f, field)
+        if field == "review":
+            if chosen and combo[column] not in chosen:
+                return False
+            if not chosen and combo[column] == "rejected":
+                return False
+        elif chosen and combo[column] not in chosen:
+            return False
+    return True
+
+
+def _column_facets(db: sqlite3.Connection, f: EventFilter, size: int) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """Every column facet, and the total, from one scan of the covering index: SQL counts each
+    combination of column values under the filter's other parts; each facet then sums the
+    combinations that pass every column filter but its own."""
+    cleared: dict[str, Any] = {field: () for field in _COLUMN_FIELDS}
+    rest = replace(f, **{**cleared, "review": _ALL_STATUSES})
+    sql, params = where(rest)
+    cols = [column for _, _, column in _COLUMN_FACETS]
+    combos = [(dict(zip(cols, r[:-1], strict=True)), r[-1]) for r in db.execute(
+        f"SELECT {', '.join('i.' + c for c in cols)}, count(*) FROM event_index i INDEXED BY event_index_facets"
+        f" WHERE {sql} GROUP BY {', '.join('i.' + c for c in cols)}", params)]
+    total = sum(n for combo, n in combos if _keeps(combo, f, ""))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, field, column in _COLUMN_FACETS:
+        counts: dict[Any, int] = {}
+        for combo, n in combos:
+            if _keeps(combo, f, field):
+                counts[combo[column]] = counts.get(combo[column], 0) + n
+        out[name] = _top(counts, size)
+    return total, out
+
+
+def _tag_facets(db: sqlite3.Connection, f: EventFilter, size: int) -> dict[str, list[dict[str, Any]]]:
+    """Actor, source and outlet counts from `event_tags`, which carries the filter columns itself;
+    facets whose filters come out the same (none of the three selected) share one scan."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    todo: dict[EventFilter, list[str]] = {}
+    for name in _TAG_FACETS:
+        todo.setdefault(f.without(name), []).append(name)
+    for g, names in todo.items():
+        sql, params = where(g)
+        rows = db.execute(f"SELECT i.facet, i.value, count(*) FROM event_tags i WHERE i.facet IN"
+                          f" ({','.join('?' * len(names))}) AND {sql} GROUP BY i.facet, i.value", [*names, *params])
+        counts: dict[str, dict[Any, int]] = {name: {} for name in names}
+        for facet, value, n in rows:
+            counts[facet][value] = n
+        for name in names:
+            out[name] = _top(counts[name], size)
+    return out
+
+
+def facets_and_total(db: sqlite3.Connection, f: EventFilter, *,
+                     size: int = 50) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """For each facet, its values and how many events each would give, as if that facet's own
+    selection were off (so selected values can be combined with others); and how many events
+    match `f` itself. Review counts rejected events too, so they can be chosen."""
+    total, out = _column_facets(db, f, size)
+    out.update(_tag_facets(db, f, size))
+    return total, {name: out[name] for name in FACETS}
 
 
 def facets(db: sqlite3.Connection, f: EventFilter, *, size: int = 50) -> dict[str, list[dict[str, Any]]]:
-    """For each facet, its values and how many events each would give, as if that facet's own
-    selection were off (so selected values can be combined with others)."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for name, (field, select) in _FACETS.items():
-        g = f.without(field)
-        if field == "review":  # count rejected events too, so they can be chosen
-            g = replace(g, review=("unreviewed", "confirmed", "rejected"))
-        sql, params = where(g)
-        rows = db.execute(f"{select} WHERE {sql} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*params, size])
-        out[name] = [{"value": v, "count": n} for v, n in rows]
-    return out
+    """The facet counts of `facets_and_total`."""
+    return facets_and_total(db, f, size=size)[1]
 
 
 def actors(db: sqlite3.Connection, f: EventFilter, *, limit: int, offset: int) -> list[dict[str, Any]]:

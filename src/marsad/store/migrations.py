@@ -197,3 +197,85 @@ def m005_article_search(db: sqlite3.Connection) -> None:
 def m006_timeline_index(db: sqlite3.Connection) -> None:
     """A covering index for the timeline histogram: counting by date and type reads no table rows."""
     db.execute("CREATE INDEX event_index_timeline ON event_index(event_date, event_type, status, modality)")
+
+
+# Columns of `event_index` copied onto every row of `event_tags`, so that a facet over actors,
+# sources or outlets filters and counts without joining 100,000 text keys back to the index.
+TAG_COLUMNS = ("event_type", "sub_event_type", "event_date", "country", "admin1", "latitude", "longitude",
+               "geo_precision", "fatalities", "modality", "status")
+# Every write that can change what the API reads bumps `data_version` (caches key on it); a
+# trigger per table catches every writer: ingest, corrections, the CLI beside a running server.
+_VERSIONED = {"events": ("INSERT", "UPDATE", "DELETE"), "event_index": ("INSERT", "UPDATE", "DELETE"),
+              "event_articles": ("INSERT", "DELETE"), "corrections": ("INSERT", "UPDATE", "DELETE"),
+              "articles": ("INSERT", "UPDATE", "DELETE"), "documents": ("INSERT", "UPDATE", "DELETE")}
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+@migration
+def m007_workbench_speed(db: sqlite3.Connection) -> None:
+    """What makes the workbench fast at 100,000 events, and what it says about changes:
+
+    - `event_index_facets`: one covering index over every filter column, so facet counts for
+      all index columns come from one index scan, and map points never read table rows;
+    - `event_articles_article_event`: article → events without reading table rows (text search);
+    - `event_tags`: (facet, value, event) for actors, sources and outlets, with the event's
+      filter columns copied in (kept current by `overlay.reindex`);
+    - `data_version`: a counter that every write bumps (triggers), which result caches key on;
+    - `event_changes`: when each event was created, last updated, last corrected (triggers),
+      for the `/api/changes` feed.
+    """
+    cols = ", ".join(TAG_COLUMNS)
+    _script(db, f"""
+        CREATE INDEX event_index_facets ON event_index(event_type, sub_event_type, country, admin1, modality,
+            geo_precision, status, event_date, fatalities, latitude, longitude, event_id);
+        CREATE INDEX event_articles_article_event ON event_articles(article_id, event_id);
+        CREATE TABLE event_tags (
+            facet TEXT NOT NULL,  -- actor, source or outlet
+            value TEXT NOT NULL,
+            event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+            event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, event_date TEXT, country TEXT, admin1 TEXT,
+            latitude REAL, longitude REAL, geo_precision INTEGER, fatalities INTEGER, modality TEXT,
+            status TEXT NOT NULL,
+            PRIMARY KEY (facet, value, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_tags_event ON event_tags(event_id);
+        INSERT INTO event_tags (facet, value, event_id, {cols})
+            SELECT t.facet, t.value, i.event_id, {", ".join(f"i.{c}" for c in TAG_COLUMNS)}
+            FROM (SELECT 'actor' AS facet, actor AS value, event_id FROM event_actors
+                  UNION SELECT 'source', source, event_id FROM event_sources
+                  UNION SELECT 'outlet', a.outlet, ea.event_id FROM event_articles ea
+                        JOIN articles a ON a.article_id = ea.article_id WHERE a.outlet IS NOT NULL) t
+            JOIN event_index i ON i.event_id = t.event_id;
+        CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT INTO data_version (id, version) VALUES (1, 1);
+        CREATE TABLE event_changes (
+            event_id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,  -- UTC, 2024-05-01T12:00:00.123Z
+            updated_at TEXT NOT NULL,  -- the latest of: created, machine coding changed, corrected
+            corrected_at TEXT
+        );
+        CREATE INDEX event_changes_updated ON event_changes(updated_at, event_id);
+        INSERT INTO event_changes (event_id, created_at, updated_at, corrected_at)
+            SELECT e.event_id, coalesce(min(d.ingested_at), {_NOW}), coalesce(max(d.ingested_at), {_NOW}),
+                   (SELECT max(c.created_at) FROM corrections c WHERE c.event_id = e.event_id)
+            FROM events e LEFT JOIN event_articles ea ON ea.event_id = e.event_id
+            LEFT JOIN articles a ON a.article_id = ea.article_id LEFT JOIN documents d ON d.doc_id = a.doc_id
+            GROUP BY e.event_id
+    """)
+    # Times stored before this migration came from Python (with or without an offset): one format.
+    db.execute("UPDATE event_changes SET created_at = substr(created_at, 1, 19) || '.000Z',"
+               " updated_at = substr(max(updated_at, coalesce(corrected_at, '')), 1, 19) || '.000Z',"
+               " corrected_at = substr(corrected_at, 1, 19) || '.000Z'")
+    for table, ops in _VERSIONED.items():
+        for op in ops:
+            db.execute(f"CREATE TRIGGER {table}_{op.lower()}_version AFTER {op} ON {table} BEGIN"
+                       " UPDATE data_version SET version = version + 1 WHERE id = 1; END")
+    db.execute(f"CREATE TRIGGER events_insert_change AFTER INSERT ON events BEGIN"
+               f" INSERT INTO event_changes (event_id, created_at, updated_at) VALUES (new.event_id, {_NOW}, {_NOW})"
+               f" ON CONFLICT(event_id) DO UPDATE SET updated_at = excluded.updated_at; END")
+    db.execute(f"CREATE TRIGGER events_update_change AFTER UPDATE OF data ON events"
+               f" WHEN old.data IS NOT new.data BEGIN"
+               f" UPDATE event_changes SET updated_at = {_NOW} WHERE event_id = new.event_id; END")
+    db.execute(f"CREATE TRIGGER corrections_insert_change AFTER INSERT ON corrections BEGIN"
+               f" UPDATE event_changes SET updated_at = {_NOW}, corrected_at = {_NOW}"
+               f" WHERE event_id = new.event_id; END")

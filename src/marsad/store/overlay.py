@@ -93,6 +93,25 @@ def reindex(db: sqlite3.Connection, event_id: str) -> None:
     db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
     sources = {s for s in e.get("sources") or [] if isinstance(s, str) and s}
     db.executemany("INSERT INTO event_sources (event_id, source) VALUES (?, ?)", [(event_id, s) for s in sources])
+    _retag(db, event_id, actors, sources)
+
+
+_TAG_SELECT = ("SELECT ?, ?, event_id, event_type, sub_event_type, event_date, country, admin1, latitude, longitude,"
+               " geo_precision, fatalities, modality, status FROM event_index WHERE event_id = ?")
+
+
+def _retag(db: sqlite3.Connection, event_id: str, actors: set[str], sources: set[str]) -> None:
+    """The event's rows in `event_tags` (its actors, sources and outlets, each with the event's
+    filter columns), which facet counts read instead of joining back to `event_index`."""
+    try:
+        db.execute("DELETE FROM event_tags WHERE event_id = ?", (event_id,))
+    except sqlite3.OperationalError:  # migration m004 reindexes before m007 creates the table (and fills it)
+        return
+    outlets = {r[0] for r in db.execute("SELECT a.outlet FROM event_articles ea JOIN articles a"
+                                        " ON a.article_id = ea.article_id WHERE ea.event_id = ?"
+                                        " AND a.outlet IS NOT NULL", (event_id,))}
+    tags = [("actor", a) for a in actors] + [("source", s) for s in sources] + [("outlet", o) for o in outlets]
+    db.executemany(f"INSERT INTO event_tags {_TAG_SELECT}", [(facet, value, event_id) for facet, value in tags])
 
 
 def check(field: str, value: Any) -> None:

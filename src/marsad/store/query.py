@@ -6,10 +6,11 @@ SQL text comes only from the constants here, every value the user gives is a par
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -98,9 +99,12 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.q is not None and match is None:
         clauses.append("0")  # a search with no words matches nothing
     elif match:
-        clauses.append("i.event_id IN (SELECT ea.event_id FROM articles_fts JOIN articles a"
-                       " ON a.rowid = articles_fts.rowid JOIN event_articles ea ON ea.article_id = a.article_id"
-                       " WHERE articles_fts MATCH ?)")
+        # The FTS match yields article rowids only; the events come from one index probe each. The
+        # unary + keeps SQLite from looking every matching id up in `event_index` one by one (slow
+        # when a common word matches every article): it tests membership in the list instead.
+        clauses.append("+i.event_id IN (SELECT ea.event_id FROM event_articles ea WHERE ea.article_id IN"
+                       " (SELECT a.article_id FROM articles a WHERE a.rowid IN"
+                       " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))")
         params.append(match)
     return " AND ".join(clauses), params
 
@@ -139,30 +143,83 @@ def iter_events(db: sqlite3.Connection, f: EventFilter, *, sort: str = "date", l
             yield overlay.apply(json.loads(r[1]), fixes.get(r[0], ()))
 
 
-def points(db: sqlite3.Connection, f: EventFilter) -> list[list[Any]]:
-    """Every matching event with coordinates, compactly: [id, lat, lon, type, fatalities, precision]."""
+POINT_FIELDS = ("event_id", "latitude", "longitude", "event_type", "fatalities", "geo_precision")
+
+
+def points_json(db: sqlite3.Connection, f: EventFilter) -> tuple[int, str, list[str]]:
+    """Every matching event with coordinates as JSON columns, built by SQLite from the covering
+    index alone (no Python object per point): (how many, '{"event_id":[…],…}', type names).
+    `event_type` holds positions in the type names; coordinates are rounded to 5 decimals (~1 m)."""
     sql, params = where(f)
-    return [list(r) for r in db.execute(
-        "SELECT i.event_id, i.latitude, i.longitude, i.event_type, i.fatalities, i.geo_precision"
-        f" FROM event_index i WHERE {sql} AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL", params)]
+    types = [r[0] for r in db.execute("SELECT DISTINCT event_type FROM event_index ORDER BY event_type")]
+    code = "CASE i.event_type " + " ".join("WHEN ? THEN ?" for _ in types) + " END" if types else "NULL"
+    codes = [x for n, t in enumerate(types) for x in (t, n)]
+    row = db.execute(
+        f"SELECT count(*), json_group_array(i.event_id), json_group_array(round(i.latitude, 5)),"
+        f" json_group_array(round(i.longitude, 5)), json_group_array({code}), json_group_array(i.fatalities),"
+        f" json_group_array(i.geo_precision) FROM event_index i INDEXED BY event_index_facets WHERE {sql}"
+        " AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL", [*codes, *params]).fetchone()
+    columns = ",".join(f'"{name}":{col}' for name, col in zip(POINT_FIELDS, row[1:], strict=True))
+    return int(row[0]), "{" + columns + "}", types
 
 
-BUCKETS = {"day": "i.event_date", "week": "date(i.event_date, '-6 days', 'weekday 1')",
-           "month": "substr(i.event_date, 1, 7) || '-01'", "year": "substr(i.event_date, 1, 4) || '-01-01'"}
+def data_version(db: sqlite3.Connection) -> int:
+    """A number that every write to events, corrections or articles increases (triggers, m007):
+    results cached under one version are never served under another."""
+    return int(db.execute("SELECT version FROM data_version WHERE id = 1").fetchone()[0])
+
+
+def _week(day: str) -> str | None:
+    """The Monday on or before `day` (None for a date SQLite's date() would not read either)."""
+    try:
+        d = dt.date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
+BUCKETS: dict[str, Callable[[str], str | None]] = {
+    "day": lambda d: d, "week": _week, "month": lambda d: d[:7] + "-01", "year": lambda d: d[:4] + "-01-01"}
 
 
 def timeline(db: sqlite3.Connection, f: EventFilter, interval: str) -> dict[str, Any]:
     """Events per day/week/month/year, stacked by event type. The date range is not applied
-    (the timeline is where it is chosen); every other filter is."""
+    (the timeline is where it is chosen); every other filter is. SQL counts per day (a covering
+    index, no per-row date arithmetic); days are folded into weeks, months or years here."""
     g = replace(f, date_from=None, date_to=None)
     sql, params = where(g)
     bucket = BUCKETS[interval]
-    buckets: dict[str, dict[str, int]] = {}
-    for start, etype, n in db.execute(
-            f"SELECT {bucket} AS b, i.event_type, count(*) FROM event_index i WHERE {sql}"
-            " AND i.event_date IS NOT NULL GROUP BY b, i.event_type ORDER BY b", params):
-        buckets.setdefault(start, {})[etype] = n
-    undated = db.execute(f"SELECT count(*) FROM event_index i WHERE {sql} AND i.event_date IS NULL",
-                         params).fetchone()[0]
+    buckets: dict[str | None, dict[str, int]] = {}
+    undated = 0
+    for day, etype, n in db.execute(
+            f"SELECT i.event_date, i.event_type, count(*) FROM event_index i WHERE {sql}"
+            " GROUP BY i.event_date, i.event_type ORDER BY i.event_date", params):
+        if day is None:
+            undated += n
+            continue
+        counts = buckets.setdefault(bucket(day), {})
+        counts[etype] = counts.get(etype, 0) + n
     return {"interval": interval, "undated": undated,
             "buckets": [{"start": k, "counts": v, "total": sum(v.values())} for k, v in buckets.items()]}
+
+
+def changes(db: sqlite3.Connection, since: str, *, after: str | None = None,
+            limit: int = 100) -> list[dict[str, Any]]:
+    """Events created, re-coded or corrected after `since` (UTC, as stored: 2024-05-01T12:00:00.000Z),
+    oldest change first, each with its current (corrected) record. `after` ("updated_at event_id",
+    from the previous page's last change) continues a feed without skipping ties."""
+    cols = "c.event_id, c.created_at, c.updated_at, c.corrected_at, e.data"
+    base = f"SELECT {cols} FROM event_changes c JOIN events e ON e.event_id = c.event_id WHERE c.updated_at > ?"
+    params: list[Any] = [since]
+    if after:
+        at, _, eid = after.partition(" ")
+        base += " AND (c.updated_at > ? OR (c.updated_at = ? AND c.event_id > ?))"
+        params += [at, at, eid]
+    rows = db.execute(base + " ORDER BY c.updated_at, c.event_id LIMIT ?", [*params, limit]).fetchall()
+    fixes = _corrections_of(db, [r[0] for r in rows])
+    out = []
+    for event_id, created, updated, corrected, data in rows:
+        kind = "created" if created > since else "corrected" if corrected and corrected >= updated else "updated"
+        out.append({"event_id": event_id, "change": kind, "created_at": created, "updated_at": updated,
+                    "corrected_at": corrected, "event": overlay.apply(json.loads(data), fixes.get(event_id, ()))})
+    return out

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
 import tempfile
-from collections.abc import Iterator
-from typing import Annotated, Any
+from collections.abc import Callable, Hashable, Iterator
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from .. import export
 from ..store import SQLiteStore, query
 from ..store import facets as facet_queries
 from ..store.query import EventFilter
+from .cache import ResultCache
 from .deps import store
 from .errors import RESPONSES
 from .schemas import ExportFormat, Format, Interval, Sort, event_filter
@@ -23,6 +26,7 @@ Store = Annotated[SQLiteStore, Depends(store)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 _MEDIA = {"acled": "text/csv", "csv": "text/csv", "geojson": "application/geo+json",
           "jsonl": "application/x-ndjson", "json": "application/json"}
+T = TypeVar("T")
 _EXT = {"acled": "acled.csv", "csv": "csv", "geojson": "geojson", "jsonl": "jsonl"}
 
 
@@ -32,31 +36,55 @@ def _render(events: Any, fmt: str) -> str:
     return buf.getvalue()
 
 
+def _cached(request: Request, s: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T:
+    cache: ResultCache = request.app.state.cache
+    return cache.get(key, query.data_version(s.db), compute)
+
+
+def _count(request: Request, s: SQLiteStore, f: EventFilter) -> int:
+    return _cached(request, s, ("count", f), lambda: query.count(s.db, f))
+
+
 @router.get("/events", summary="Events matching the filter, one page, sorted")
-def events(s: Store, f: Filter, sort: Sort = "date",
+def events(request: Request, s: Store, f: Filter, sort: Sort = "date",
            limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
            format: Format = "json") -> Any:
     page = list(query.iter_events(s.db, f, sort=sort, limit=limit, offset=offset))
     if format != "json":
         return Response(_render(page, format), media_type=_MEDIA[format])
-    return {"total": query.count(s.db, f), "limit": limit, "offset": offset, "sort": sort, "events": page}
+    return {"total": _count(request, s, f), "limit": limit, "offset": offset, "sort": sort, "events": page}
 
 
-@router.get("/map/points", summary="Every matching event with coordinates, compact, for the map")
-def points(s: Store, f: Filter) -> dict[str, Any]:
-    rows = query.points(s.db, f)
-    return {"fields": ["event_id", "latitude", "longitude", "event_type", "fatalities", "geo_precision"],
-            "total": query.count(s.db, f), "points": rows}
+@router.get("/map/points", summary="Every matching event with coordinates, as columns, for the map",
+            response_class=Response,
+            description="`columns` holds one list per name in `fields` (the i-th event is the i-th entry of"
+                        " each); `event_type` holds positions in `event_types`; `total` counts the matching"
+                        " events with or without coordinates, `count` those on the map.")
+def points(request: Request, s: Store, f: Filter) -> Response:
+    def compute() -> tuple[bytes, bytes]:
+        n, columns, types = query.points_json(s.db, f)
+        head = {"fields": list(query.POINT_FIELDS), "event_types": types, "total": query.count(s.db, f), "count": n}
+        body = (json.dumps(head, ensure_ascii=False)[:-1] + ',"columns":' + columns + "}").encode()
+        return body, gzip.compress(body, 1)  # level 1: 4x faster than 6, ~13% larger
+
+    # Built and compressed once per filter and data version: 100,000 points are megabytes of JSON.
+    body, packed = _cached(request, s, ("points", f), compute)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(packed, media_type="application/json",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(body, media_type="application/json", headers={"Vary": "Accept-Encoding"})
 
 
 @router.get("/timeline", summary="Events per day, week, month or year, stacked by event type")
-def timeline(s: Store, f: Filter, interval: Interval = "day") -> dict[str, Any]:
-    return query.timeline(s.db, f, interval)
+def timeline(request: Request, s: Store, f: Filter, interval: Interval = "day") -> dict[str, Any]:
+    return _cached(request, s, ("timeline", f, interval), lambda: query.timeline(s.db, f, interval))
 
 
 @router.get("/facets", summary="Counts per value of each facet under the filter")
-def facets(s: Store, f: Filter, size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
-    return {"total": query.count(s.db, f), "facets": facet_queries.facets(s.db, f, size=size)}
+def facets(request: Request, s: Store, f: Filter, size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    total, counts = _cached(request, s, ("facets", f, size),
+                            lambda: facet_queries.facets_and_total(s.db, f, size=size))
+    return {"total": total, "facets": counts}
 
 
 @router.get("/export", summary="Every event matching the filter (no row cap), as a download",

@@ -5,17 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..errors import StoreError
-from . import api_events, api_reference, api_review, assets, errors
+from . import api_changes, api_events, api_reference, api_review, assets, errors
+from .cache import ResultCache
 from .deps import Pool
 
 
 def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url: str | None = None,
-               read_only: bool = False) -> FastAPI:
+               read_only: bool = False, cache: bool = True) -> FastAPI:
     """The workbench over one database. Writes (reviews, corrections) are refused when
-    `read_only`, and need `write_token` (as a Bearer token) when one is given."""
+    `read_only`, and need `write_token` (as a Bearer token) when one is given. Facets, timeline,
+    map points and counts are cached per filter and data version unless `cache` is False."""
     if str(db_path) != ":memory:" and not Path(db_path).exists():
         raise StoreError(f"no database at {db_path}; create one with: marsad ingest PATH --db {db_path}")
     app = FastAPI(title="marsad", version=__version__, docs_url="/api/docs", redoc_url=None,
@@ -26,9 +29,13 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url:
     app.state.write_token = write_token or None
     app.state.tile_url = tile_url or None
     app.state.read_only = read_only
+    app.state.cache = ResultCache(enabled=cache)
+    # Map points for 100,000 events are megabytes of JSON; level 5 compresses them ~8x in tens of ms.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     errors.install(app)
     app.include_router(api_events.router)
     app.include_router(api_reference.router)
     app.include_router(api_review.router)
+    app.include_router(api_changes.router)
     app.include_router(assets.router(tile_url))
     return app

@@ -9,7 +9,7 @@ const FACETS = [
 ];
 const LIST_FIELDS = FACETS.map(f => f[0]);
 const state = {
-  filter: { modality: ["occurred"] }, vocab: null, config: null, colours: {}, interval: "auto",
+  filter: {}, vocab: null, config: null, colours: {}, interval: "auto",
   reviewMode: false, listOffset: 0, selected: null, index: null, map: null, layer: null,
 };
 
@@ -60,7 +60,7 @@ function markerRadius(fatalities) {
   return 4 + Math.min(16, Math.sqrt(fatalities || 0) * 2.2);
 }
 
-async function initMap() {
+function initMap() {
   const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 2, maxZoom: 14 });
   state.map = map;
   state.renderer = L.canvas({ padding: 0.3 });
@@ -68,33 +68,36 @@ async function initMap() {
     L.tileLayer(state.config.tile_url, { attribution: "base map: " + new URL(state.config.tile_url).host })
       .addTo(map);
   }
-  try {
-    const topo = await (await fetch("/vendor/countries.json")).json();
+  // Borders get their own pane and canvas under the markers: they load beside the events (not
+  // before them) and are not redrawn each time the markers are.
+  map.createPane("borders").style.zIndex = 350;
+  state.borders = fetch("/vendor/countries.json").then(r => r.json()).then(topo => {
     const countries = topojson.feature(topo, topo.objects.countries);
     L.geoJSON(countries, {
-      renderer: state.renderer, interactive: false,
+      pane: "borders", renderer: L.canvas({ padding: 0.3, pane: "borders" }), interactive: false,
       style: { color: "#8a99a8", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: state.config.tile_url ? 0 : 1 },
     }).addTo(map);
-  } catch (e) {
-    console.warn("country borders unavailable", e);
-  }
+  }).catch(e => console.warn("country borders unavailable", e));
   state.layer = L.layerGroup().addTo(map);
   map.setView([30, 30], 3);
   map.on("moveend", drawMap);
 }
 
-function buildIndex(points) {
-  const types = state.vocab.event_types.map(t => t.name);
-  const features = points.map(([id, lat, lon, type, fat, prec]) => ({
-    type: "Feature", geometry: { type: "Point", coordinates: [lon, lat] },
-    properties: { id, type, fat: fat || 0, prec: prec || 3 },
-  }));
+function buildIndex(data) {
+  // /api/map/points sends columns (one list per field); event_type holds positions in event_types.
+  const c = data.columns, names = data.event_types;
+  const features = new Array(data.count);
+  for (let i = 0; i < data.count; i++) {
+    features[i] = {
+      type: "Feature", geometry: { type: "Point", coordinates: [c.longitude[i], c.latitude[i]] },
+      properties: { id: c.event_id[i], type: names[c.event_type[i]], fat: c.fatalities[i] || 0, prec: c.geo_precision[i] || 3 },
+    };
+  }
   state.index = new Supercluster({
     radius: 48, maxZoom: 12,
-    map: p => { const c = {}; c[p.type] = 1; return { types: c, fat: p.fat }; },
+    map: p => { const t = {}; t[p.type] = 1; return { types: t, fat: p.fat }; },
     reduce: (a, b) => { for (const [k, v] of Object.entries(b.types)) a.types[k] = (a.types[k] || 0) + v; a.fat += b.fat; },
   }).load(features);
-  state.types = types;
 }
 
 function drawMap() {
@@ -172,14 +175,16 @@ function chooseInterval(spanDays) {
   return "day";
 }
 
-async function loadTimeline() {
+async function loadTimeline(current) {
   const first = await api("/api/timeline?" + params({ interval: "month" }));
+  if (current && !current()) return;
   let interval = "month";
   if (first.buckets.length) {
     const a = new Date(first.buckets[0].start), b = new Date(first.buckets[first.buckets.length - 1].start);
     interval = chooseInterval((b - a) / 864e5 + 31);
   }
   const data = interval === "month" ? first : await api("/api/timeline?" + params({ interval }));
+  if (current && !current()) return;
   drawTimeline(data);
 }
 
@@ -323,11 +328,12 @@ function eventRow(e) {
         .filter(Boolean).join(" · "), e.review ? el("span", { class: `badge ${e.review.status}` }, e.review.status) : null)));
 }
 
-async function showList(append) {
+async function showList(append, current) {
   const panel = $("panel");
   if (!append) state.listOffset = 0;
   try {
     const data = await api("/api/events?" + params({ limit: 50, offset: state.listOffset, sort: "-date" }));
+    if (current && !current()) return;
     if (!append) panel.replaceChildren(el("h2", {}, `Events (${data.total})`), el("div", { id: "event-list" }));
     const list = $("event-list");
     $("more")?.remove();
@@ -479,28 +485,60 @@ async function write(url, body, message) {
 }
 
 // --- wiring ---------------------------------------------------------------------------------------
+// The filter lives in the address bar too: a link shares it, the back button goes to the one before.
+const URL_FIELDS = [...LIST_FIELDS, "date_from", "date_to", "fatalities_min", "fatalities_max", "q"];
+const NUMBER_LISTS = new Set(["geo_precision"]);
+
+function filterFromUrl() {
+  const p = new URLSearchParams(location.search);
+  if (![...p.keys()].some(k => URL_FIELDS.includes(k) || k === "all")) return { modality: ["occurred"] };
+  const f = {};
+  for (const name of LIST_FIELDS) {
+    const values = p.getAll(name);
+    if (values.length) f[name] = NUMBER_LISTS.has(name) ? values.map(Number) : values;
+  }
+  for (const name of ["date_from", "date_to", "q"]) if (p.get(name)) f[name] = p.get(name);
+  for (const name of ["fatalities_min", "fatalities_max"]) if (p.get(name)) f[name] = Math.max(0, Math.floor(Number(p.get(name))));
+  return f;
+}
+
+function filterToUrl() {
+  const p = params();
+  const search = p.toString() ? "?" + p : "?all";  // "?all": every event, not the default filter
+  if (search !== location.search) history.pushState(null, "", search);
+}
+
 let refreshing = 0;
 async function refresh(opts) {
+  // Map, facets, timeline and list load side by side and each is drawn as soon as it arrives,
+  // so a slow one (facets over a large selection) never holds back the others.
   const ticket = ++refreshing;
+  if (!(opts && opts.fromUrl)) filterToUrl();
   syncInputs();
   $("count").textContent = "loading…";
-  try {
-    const [points, facets] = await Promise.all([api("/api/map/points?" + params()), api("/api/facets?" + params())]);
-    if (ticket !== refreshing) return;
-    $("count").textContent = `${facets.total.toLocaleString()} events · ${points.points.length.toLocaleString()} on the map`;
-    buildIndex(points.points);
-    if (!state.fitted && points.points.length) {
+  const current = () => ticket === refreshing;
+  const map = api("/api/map/points?" + params()).then(points => {
+    if (!current()) return;
+    $("count").textContent = `${points.total.toLocaleString()} events · ${points.count.toLocaleString()} on the map`;
+    buildIndex(points);
+    if (!state.fitted && points.count) {
       state.fitted = true;
       let s = 90, w = 180, n = -90, e = -180;
-      for (const p of points.points) { s = Math.min(s, p[1]); n = Math.max(n, p[1]); w = Math.min(w, p[2]); e = Math.max(e, p[2]); }
+      const lat = points.columns.latitude, lon = points.columns.longitude;
+      for (let i = 0; i < points.count; i++) {
+        s = Math.min(s, lat[i]); n = Math.max(n, lat[i]); w = Math.min(w, lon[i]); e = Math.max(e, lon[i]);
+      }
       state.map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 8 });
     }
     drawMap();
-    drawFacets(facets);
-    await loadTimeline();
-    if (!(opts && opts.keepPanel)) await showList(false);
-    document.body.dataset.ready = String(ticket);
-  } catch (e) { $("count").textContent = "error: " + e.message; }
+  });
+  const facets = api("/api/facets?" + params()).then(data => { if (current()) drawFacets(data); });
+  const parts = [map, facets, loadTimeline(current), state.borders];
+  if (!(opts && opts.keepPanel)) parts.push(showList(false, current));
+  try {
+    await Promise.all(parts);
+    if (current()) document.body.dataset.ready = String(ticket);
+  } catch (e) { if (current()) $("count").textContent = "error: " + e.message; }
 }
 
 function bindInputs() {
@@ -532,8 +570,10 @@ async function main() {
   drawLegend();
   bindInputs();
   initBrush();
-  await initMap();
-  await refresh();
+  state.filter = filterFromUrl();
+  window.addEventListener("popstate", () => { state.filter = filterFromUrl(); refresh({ fromUrl: true }); });
+  initMap();
+  await refresh({ fromUrl: true });
 }
 
 // Other code (and the browser tests) can open an event by id.

@@ -1,0 +1,41 @@
+"""/api/changes: a feed of what changed — events created, re-coded by a later ingest, or
+corrected or reviewed by an analyst — since a time, so another system can stay in step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from ..store import SQLiteStore, query
+from .deps import store
+from .errors import RESPONSES, ApiError
+
+router = APIRouter(prefix="/api", tags=["events"], responses=RESPONSES)
+Store = Annotated[SQLiteStore, Depends(store)]
+
+
+def stamp(value: str) -> str:
+    """An ISO date or time (an offset, or UTC when none is given) → the stored form, UTC to the millisecond."""
+    try:
+        t = dt.datetime.fromisoformat(value.strip().replace("z", "Z"))
+        if t.tzinfo is not None:
+            t = t.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
+        raise ApiError(422, f"since: not an ISO date or time (2024-05-01 or 2024-05-01T12:00:00Z): {value!r}",
+                       code="invalid_query") from None
+    return f"{t:%Y-%m-%dT%H:%M:%S}.{t.microsecond // 1000:03d}Z"
+
+
+@router.get("/changes", summary="Events created, updated or corrected since a time, oldest change first",
+            description="Each change carries the event's stable id, what happened (`created`, `updated`: the"
+                        " machine coding changed, `corrected`: an analyst's correction or review), when, and"
+                        " the event as it is now. Pass `next` back as `after` for the following page.")
+def changes(s: Store, since: Annotated[str, Query(min_length=4, max_length=40, description="ISO date or time")],
+            after: Annotated[str | None, Query(max_length=120, pattern=r"^\S+ [0-9A-Za-z_-]+$")] = None,
+            limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+    rows = query.changes(s.db, stamp(since), after=after, limit=limit)
+    last = rows[-1] if len(rows) == limit else None
+    return {"since": stamp(since), "changes": rows,
+            "next": f"{last['updated_at']} {last['event_id']}" if last else None}
