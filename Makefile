@@ -50,6 +50,7 @@ seeds: setup
 
 bench: setup
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/geo_bench.py
 	$(BIN)/python bench/web_bench.py
 
 eval: eval-geo eval-events

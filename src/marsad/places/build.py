@@ -49,6 +49,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX names_plain ON names (plain);
+CREATE UNIQUE INDEX IF NOT EXISTS names_place_plain ON names (geonameid, plain);
 """
 
 
@@ -354,11 +355,13 @@ class _Builder:
         }
         for demonym, target in (data.get("demonyms") or {}).items():
             target = str(target)
-            gid_ = (
-                self.countries[target]["geonameid"]
-                if target in self.countries
-                else by_name.get(plain_name(target))
-            )
+            if target in self.countries:
+                gid_ = self.countries[target]["geonameid"]
+            elif "." in target and (target.split(".", 1)[0], target.split(".", 1)[1]) in self.admin1:
+                cc_, _, a1_ = target.partition(".")
+                gid_ = self.admin1[(cc_, a1_)][1]  # "GB.ENG": English → England
+            else:
+                gid_ = by_name.get(plain_name(target))
             if gid_ is None:
                 raise ValueError(f"place_aliases.yaml: demonym {demonym!r} points at unknown {target!r}")
             self.demonyms[plain_name(demonym)] = (demonym, gid_)

@@ -37,6 +37,21 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PART_BEFORE = re.compile(r"\b(?:in\s+|across\s+)?(?:the\s+)?(?:far\s+)?" + _DIR + r"\s+$", re.IGNORECASE)
+# Words that make a name a polity, not a town: "New York Gov. Cuomo", "the Quebec government",
+# "Governor of Kentucky" — an admin area (or country) over the town of the same name.
+_POLITY_AFTER = re.compile(
+    r"^\s*(?:['’]s\s+)?(?:gov\.|governor|government|premier|legislature|lawmakers|legislators|parliament|"
+    r"state\s+(?:senate|house|assembly|government|legislature|police|capitol)|health\s+minister|"
+    r"attorney\s+general|secretary\s+of\s+state|provincial|statewide|province-wide)\b",
+    re.IGNORECASE,
+)
+_POLITY_BEFORE = re.compile(r"\b(?:governor|government|premier|legislature|gov\.)\s+of\s+(?:the\s+)?$", re.I)
+# "the Atlantic", "the eastern Pacific", "the Gulf": towns rarely take the article; seas,
+# regions and ranges do.
+_THE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:(?:[a-z]+ern|tropical|north|south|east|west|central|upper|lower|greater|wider|whole|entire|"
+    r"far|deep|mid|occupied|divided)[\s-]+)*$"
+)
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
 
 
@@ -46,6 +61,8 @@ class Cues:
     near: the text places something near, around or at a distance from the place.
     part: a directional part of the place ("eastern Syria", "northern Aleppo").
     countryside: "countryside of X" / "X countryside" — part of X's governorate.
+    polity: a government word goes with the name ("the Quebec government", "New York Gov.").
+    article: "the" comes before the name ("the Atlantic", "the eastern Mediterranean").
     """
 
     admin: bool = False
@@ -53,6 +70,8 @@ class Cues:
     part: bool = False
     countryside: bool = False
     district: bool = False
+    polity: bool = False
+    article: bool = False
 
 
 def read_cues(text: str, start: int, end: int) -> Cues:
@@ -83,6 +102,8 @@ def read_cues(text: str, start: int, end: int) -> Cues:
         part=bool(_PART_BEFORE.search(before)),
         countryside=bool(words & {"countryside", "countrysides"}),
         district=bool(words & {"district", "county"}),
+        polity=bool(_POLITY_AFTER.match(after) or _POLITY_BEFORE.search(before)),
+        article=bool(_THE_BEFORE.search(before)),
     )
 
 

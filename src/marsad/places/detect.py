@@ -15,6 +15,12 @@
 5. Names that a place word introduces or follows ("the village of Kansafra", "Ayash
    warehouses", "Al-Joura neighbourhood"): villages and facilities too small for the
    gazetteer are still toponyms — kept unresolved, rather than lost (`cue_toponyms`).
+6. Countries, admin1 areas and capitals that NER left outside every entity, and towns
+   after "in", "near", "from" … ("flights to Muscat"); capitalised datelines ("BEIRUT
+   (AP) —").
+7. With `embedded=True`, well-known places inside other names ("Syrian" in "Syrian
+   Observatory for Human Rights"); with `drop_unknown=True`, GPEs the gazetteer does not
+   know and the text does not locate are left out (`marsad geoparse` uses both).
 Returned spans are (start_char, end_char, label).
 """
 
@@ -23,7 +29,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .contain import follows_container
 from .gazetteer import Gazetteer
+from .names import has_admin_word, strip_admin_words
 
 REGION_COUNTRIES = ["SY", "IQ", "LB", "YE", "IL", "PS", "JO", "TR", "IR", "SA", "EG", "LY"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -110,7 +118,27 @@ def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **kwargs: Any) -> Any:
     return ruler
 
 
+def _located_by_text(text: str, end: int) -> bool:
+    """Whether the words after a name place it in another ("Ayash, in the countryside of
+    Deir ez-Zor"): a village the gazetteer lacks is still a toponym there."""
+    m = re.search(r"[A-Z]", text[end : end + 70])
+    return m is not None and follows_container(text[end : end + m.start()])
+
+
+def _known_somehow(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether the gazetteer knows the name, its admin-word-free form ("Sichuan province"),
+    one of its words ("Mississippi State", "Torkula village") or a demonym in it."""
+    if gazetteer.candidates(text) or gazetteer.demonym(text) is not None:
+        return True
+    if has_admin_word(text) and gazetteer.candidates(strip_admin_words(text)):
+        return True
+    words = [w for w in re.findall(r"[A-Z][\w'’-]+", text) if w not in _GENERIC and len(w) > 2]
+    return len(words) > 1 and any(gazetteer.candidates(w) for w in words)
+
+
 def _important(gazetteer: Gazetteer, text: str) -> bool:
+    if len(text) < 3 and not text.isupper() or text in _GENERIC:
+        return False  # "Li" is a surname; "US" and "UK" are places
     for c in gazetteer.candidates(text):
         if c.match > 0 and (
             c.feature_code in ("PCLI", "ADM1", "PPLC", "CONT") or c.geonameid < 0 or c.population >= 100_000
@@ -120,9 +148,24 @@ def _important(gazetteer: Gazetteer, text: str) -> bool:
 
 
 def find_toponyms(
-    doc: Any, *, gazetteer: Gazetteer | None = None, demonyms: bool = False
+    doc: Any,
+    *,
+    gazetteer: Gazetteer | None = None,
+    demonyms: bool = False,
+    embedded: bool = False,
+    drop_unknown: bool = False,
 ) -> list[tuple[int, int, str]]:
-    """Toponym spans of a spaCy Doc: (start_char, end_char, label)."""
+    """Toponym spans of a spaCy Doc: (start_char, end_char, label).
+
+    drop_unknown: leave out GPE entities the gazetteer knows nothing of, unless the text
+    locates them ("Ayash, in the countryside of Deir ez-Zor"): most are names spaCy
+    mislabels ("Dubreuil", "UConn"). Event coding keeps them (an unresolved village is
+    still the place of an event); `marsad geoparse` drops them.
+
+    embedded: also places named inside other names ("Syrian" in "Syrian Observatory for
+    Human Rights", "Dubai" in "Dubai World Cup"), labelled "EMBEDDED" — geoparsing corpora
+    count them; an event is never located by them.
+    """
     out: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         label = ent.label_
@@ -134,15 +177,31 @@ def find_toponyms(
             end -= 2
             text = text[:-2]
         if label in _PLACE_LABELS:
+            if (
+                drop_unknown
+                and gazetteer is not None
+                and label == "GPE"
+                and not _known_somehow(gazetteer, text)
+                and not _located_by_text(doc.text, end)
+            ):
+                continue  # a GPE the gazetteer knows nothing of is mostly a name ("Dubreuil", "UConn")
             if demonyms or gazetteer is None or not gazetteer.is_demonym(text):
                 out.append((start, end, label))
             else:
                 continue
         elif gazetteer is not None and label == "NORP":
-            if demonyms and gazetteer.is_demonym(text):
+            if demonyms and (gazetteer.is_demonym(text) or gazetteer.demonym(text) is not None):
                 out.append((start, end, "DEMONYM"))
         elif gazetteer is not None and label in ("ORG", "PERSON") and _important(gazetteer, text):
             out.append((start, end, "GPE"))
+        elif gazetteer is not None and embedded and label in _EMBEDDING_LABELS:
+            out.extend((a, b, "EMBEDDED") for a, b in _embedded_places(gazetteer, doc.text, start, end, demonyms))
+    if gazetteer is not None:
+        out.extend((a, b, "GPE") for a, b in _missed_places(doc, gazetteer, demonyms))
+        taken = [(a, b) for a, b, _ in out]
+        out.extend(
+            (a, b, "DATELINE") for a, b in datelines(doc.text, gazetteer) if not any(x < b and a < y for x, y in taken)
+        )
     taken = [(a, b) for a, b, _ in out]
     for a, b in cue_toponyms(doc.text):
         if not any(x < b and a < y for x, y in taken):
@@ -165,6 +224,101 @@ _NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its"
               "Syrian", "Iraqi", "Lebanese", "Kurdish", "Arab", "Coalition", "US", "U.S.", "UN", "New", "Old",
               "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
               "Regime", "Border", "Refugee", "Displacement", "Camp", "City", "Town", "Village", "In", "On", "At"}
+
+
+# Not PERSON: "George Washington" and "Vladimir" name no place.
+_EMBEDDING_LABELS = {"ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+# Words that are also names of places somewhere but, inside an organisation's name, are
+# plain words ("Federal Reserve", "Commonwealth Bank", "Centre for …").
+_GENERIC = frozenset(
+    "Centre Center Federal Commonwealth Act No Do Free King Union National General Central Surprise Orange "
+    "Store Victory Unity Liberty Independence Progress Hope Grace Justice Republic Capital Royal Imperial "
+    "Global International United Metro Regional City Town Village County State Mission Providence Concord "
+    "Paradise Eden Golden Silver Diamond Crystal Summit Harmony Phoenix Bank Trust Enterprise Reading Bath".split()
+)
+_WORD = re.compile(r"[A-Z][\w'’.-]*[\w.]|[A-Z]")
+
+
+_LOCATIVE = frozenset({"in", "near", "from", "outside", "at", "to", "into", "across", "around", "toward", "towards"})
+
+
+def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple[int, int]]:
+    """Countries, first-level areas, capitals (and demonyms) that NER left outside every
+    entity: "… across Mississippi", "flights to Muscat"."""
+    out: list[tuple[int, int]] = []
+    toks = list(doc)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.ent_iob_ != "O" or not t.text[:1].isupper() or t.is_sent_start and t.text in _NOT_NAMES:
+            i += 1
+            continue
+        for k in range(min(3, len(toks) - i), 0, -1):
+            span = toks[i : i + k]
+            if any(x.ent_iob_ != "O" or not x.text[:1].isupper() for x in span):
+                continue
+            a, b = span[0].idx, span[-1].idx + len(span[-1].text)
+            name = doc.text[a:b]
+            if name in _STOP or name in _GENERIC or len(name) < 3:
+                continue
+            hit = demonyms and gazetteer.is_demonym(name)
+            # After "in", "near", "from" …, a town's own name is enough: "shops in Riverdale".
+            locative = i > 0 and toks[i - 1].lower_ in _LOCATIVE
+            hit = hit or any(
+                c.match == 2
+                and (
+                    c.feature_code in ("PCLI", "ADM1", "PPLC", "CONT")
+                    or locative and (c.feature_class == "P" and c.population >= 1000 or c.feature_code == "ADM2")
+                )
+                for c in gazetteer.candidates(name)
+            )
+            if hit:
+                out.append((a, b))
+                i += k - 1
+                break
+        i += 1
+    return out
+
+
+_SHORT = frozenset({"US", "UK", "EU"})  # the two-letter names news uses inside other names
+
+
+def _embedded_places(gazetteer: Gazetteer, text: str, start: int, end: int, demonyms: bool) -> list[tuple[int, int]]:
+    """Spans of well-known places (or demonyms) inside the entity text[start:end]."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for k in range(min(3, len(words) - i), 0, -1):
+            a, b = words[i][0], words[i + k - 1][1]
+            if a == start and b == end:
+                continue  # the whole entity was judged above
+            sub = text[a:b].rstrip(".")
+            if sub in _STOP or sub in _GENERIC or sub in ("The", "A", "An") or len(sub) < 3 and sub not in _SHORT:
+                continue
+            if (demonyms and gazetteer.is_demonym(sub)) or _important(gazetteer, sub):
+                out.append((a, a + len(sub)))
+                i += k - 1
+                break
+        i += 1
+    return out
+
+
+# "BEIRUT (AP) —", "MEXICO CITY, May 3 -": a dateline in capitals, which NER misses.
+_DATELINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=\s*(?:,|\(|—|–|-|:))")
+
+
+def datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of capitalised datelines that name a known place."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group("name").rstrip(".")
+        if len(name) < 3 or name in ("AP", "AFP", "UPDATE", "WATCH", "PHOTO", "VIDEO", "BREAKING"):
+            continue
+        cands = gazetteer.candidates(name.title())
+        if any(c.match > 0 and (c.population >= 1000 or c.feature_class != "P") for c in cands):
+            out.append((m.start("name"), m.start("name") + len(name)))
+    return out
 
 
 def cue_toponyms(text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,11 @@ from ..errors import SetupError
 from .names import name_key, plain_name
 
 ENV_VAR = "MARSAD_GAZETTEER"
+# Regular English demonym endings → how the place's name ends instead, tried in order.
+_DEMONYM_FORMS = (
+    ("ians", "ia"), ("ian", "ia"), ("ians", "a"), ("ian", "a"), ("ians", "io"), ("ian", "io"),
+    ("ans", "as"), ("an", "as"), ("ans", "a"), ("an", "a"), ("ans", ""), ("an", ""), ("ers", ""), ("er", ""),
+)
 
 
 def default_gazetteer_path() -> Path:
@@ -94,6 +99,8 @@ class Gazetteer:
             k: g for k, g in db.execute("SELECT plain, geonameid FROM demonyms")
         }
         self._lookup = lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._derived_demonym = lru_cache(maxsize=20_000)(self._derived_demonym_uncached)
+        self._name_count = lru_cache(maxsize=20_000)(self._name_count_uncached)
         self._get = lru_cache(maxsize=50_000)(self._get_uncached)
 
     @classmethod
@@ -116,8 +123,10 @@ class Gazetteer:
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("places", "names", "countries", "admin1", "admin2", "demonyms"):
-            out[table] = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table in ("places", "names", "countries", "admin1", "admin2", "demonyms", "hierarchy"):
+            if table in tables:
+                out[table] = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
 
     def admin2_name(self, cc: str | None, a1: str | None, a2: str | None) -> str | None:
@@ -193,9 +202,35 @@ class Gazetteer:
         return self.get(gid) if gid else None
 
     def demonym(self, word: str) -> Candidate | None:
-        """ "Syrian" → Syria; "Europeans" → Europe; None when `word` is no demonym."""
+        """ "Syrian" → Syria; "Europeans" → Europe; None when `word` is no demonym.
+
+        Beyond the table (place_aliases.yaml), the regular English forms of a well-known
+        place's people are read off its name: "Iowans" → Iowa, "Ontarians" → Ontario,
+        "Londoners" → London, "Texan" → Texas."""
         gid = self._demonyms.get(plain_name(word))
-        return self.get(gid) if gid is not None else None
+        if gid is not None:
+            return self.get(gid)
+        return self._derived_demonym(word.strip())
+
+    def _derived_demonym_uncached(self, word: str) -> Candidate | None:
+        if len(word) < 5 or not word[:1].isupper() or " " in word.strip() and not word.istitle():
+            return None
+        for ending, repl in _DEMONYM_FORMS:
+            if not word.endswith(ending):
+                continue
+            stem = word[: len(word) - len(ending)] + repl
+            found = [
+                c
+                for c in self.candidates(stem)
+                if c.match > 0
+                and (
+                    c.feature_code in ("PCLI", "ADM1", "PPLC", "PPLA")
+                    or c.feature_class == "P" and c.population >= 100_000
+                )
+            ]
+            if found:
+                return max(found, key=lambda c: (c.feature_code == "PCLI", c.feature_code == "ADM1", c.population))
+        return None
 
     def is_demonym(self, word: str) -> bool:
         return plain_name(word) in self._demonyms
@@ -204,14 +239,31 @@ class Gazetteer:
         return [r[0] for r in self._db.execute("SELECT name FROM demonyms")]
 
     def names_in_countries(self, countries: list[str], *, min_population: int = 0) -> list[str]:
-        """Main and alternate names (Latin script) of places in these countries, for matchers."""
+        """Main and alternate names (Latin script) of places in these countries, for matchers:
+        countries, admin1/admin2 areas, marsad's own places and towns of `min_population`
+        (an imported GeoNames dump's hills and wells would only add false matches)."""
         marks = ",".join("?" * len(countries))
         rows = self._db.execute(
             f"SELECT DISTINCT n.name FROM names n JOIN places p USING (geonameid) "
-            f"WHERE p.country_code IN ({marks}) AND (p.population >= ? OR p.feature_class != 'P')",
+            f"WHERE p.country_code IN ({marks}) AND (p.population >= ? AND p.feature_class = 'P' "
+            f"OR p.feature_class != 'P' AND p.source NOT LIKE 'GeoNames dump%')",
             (*countries, min_population),
         )
         return [r[0] for r in rows]
+
+    def name_count(self, geonameid: int) -> int:
+        """How many names the place has: how widely it is known (Venice has 36, Ayaş 4)."""
+        return self._name_count(geonameid)
+
+    def _name_count_uncached(self, geonameid: int) -> int:
+        return int(self._db.execute("SELECT count(*) FROM names WHERE geonameid = ?", (geonameid,)).fetchone()[0])
+
+    def country_names(self) -> list[tuple[str, str]]:
+        """(name, country code) for every name of every country."""
+        return self._db.execute(
+            "SELECT n.name, p.country_code FROM names n JOIN places p USING (geonameid) "
+            "WHERE p.feature_code = 'PCLI' AND p.country_code IS NOT NULL"
+        ).fetchall()
 
     def alias_names(self) -> list[str]:
         """Names of marsad's own places (place_aliases.yaml)."""

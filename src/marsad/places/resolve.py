@@ -1,13 +1,18 @@
 """Choose, for each toponym of a document, the place it means — or say it is unknown.
 
 1. candidates: every gazetteer place with the name (plain-name or transliteration-key
-   match); demonyms ("Syrian") map to their country.
+   match); demonyms ("Syrian", "Iowans") map to their place; a name that is none itself
+   falls back on a place inside it ("Dubai World Cup" → Dubai).
 2. prior: how likely a bare mention means this candidate — countries, capitals, admin1
    areas and big towns first; exact names over key-only matches.
-3. context, in two passes: the confidently resolved toponyms give the document's
-   countries and admin1 areas (plus any demonyms in the text and the caller's hint);
-   every toponym is then re-scored with them, with the words around it ("Homs province",
-   "near Palmyra") and with an explicit container ("Tripoli, Libya").
+3. context, in two passes over the spans in text order: the confidently resolved
+   toponyms, the demonyms and the country names written anywhere in the text give the
+   document's countries, admin1 areas and points (a toponym never counts as evidence for
+   its own reading); every toponym is then re-scored with them, with the words around it
+   ("Homs province", "near Palmyra", "the Quebec government", "the Atlantic"), with the
+   place that holds it ("Tripoli, Libya", "Al-Joura neighbourhood of Deir ez-Zor",
+   "Cairo's Abbasiya" — a comma between two peers is a list, not a container) and with
+   its peers in a list ("Alberta, Saskatchewan and Newfoundland").
 4. decision: a calibrated score in [0, 1]; under the threshold, or a small place abroad
    while the document is clearly about another country, the toponym stays unresolved
    (`Place(name=text)`).
@@ -24,11 +29,35 @@ from dataclasses import dataclass, field
 from ..records import Place
 from .context import Cues, container_span, possessor_span, read_cues
 from .gazetteer import Candidate, Gazetteer
-from .names import has_admin_word, strip_admin_words
+from .names import has_admin_word, plain_name, strip_admin_words
 
 _IMPORTANT_CODES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "GULF"})
 _REGION_CODES = frozenset(
     {"PCLI", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "STRT", "PEN", "DSRT", "MTS", "STM", "PLAT", "AREA"}
+)
+_CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'’.-]*)*")
+# Words between a place and the one that holds it: "Al-Joura neighbourhood of Deir ez-Zor",
+# "Mayadin, in the eastern countryside of Deir ez-Zor", "Qatraneh in the Karak district".
+_CONTAINS_GAP = re.compile(
+    r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhoods?|camps?|village|town|city|area|district|checkpoint|"
+    r"base|crossing|farms?|fields?|sub-district|suburbs?|quarter)\s*,?\s+(?:in|of|inside|within)|\s*,\s+(?:in|inside|within))"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?(?:(?:outskirts|countryside|suburbs)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:city|town|province|governorate|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&)|/)\s*$")
+_TEXT_CONTAINER = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
+_TOKEN = re.compile(r"[\w'’.-]+")
+# A town this big is known abroad: a story about another country may still mention it
+# (Liverpool in an Egyptian story); a smaller namesake abroad (Ayaş for Ayash) is not.
+_FAMOUS_POPULATION = 100_000
+_FAMOUS_NAMES = 15
+# Words that make no place of their own in a longer name ("Dubai World Cup").
+_EMBED_STOP = frozenset(
+    "world cup university college school hospital general office center centre international national "
+    "federal state city county airport station church cathedral park street road mall club hotel "
+    "museum academy institute tower bridge river lake mount new old great royal saint st the of and "
+    "north south east west northern southern eastern western central upper lower".split()
 )
 _DISTRICT_WORD = re.compile(r"\b(?:county|district|co\.?)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
@@ -49,13 +78,30 @@ class DocContext:
     anchors: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     own_anchor: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
 
-    def country_share(self, cc: str | None) -> float:
-        total = sum(self.countries.values())
-        return self.countries.get(cc, 0.0) / total if cc and total else 0.0
+    # What each name itself contributed: a toponym is no evidence for its own reading
+    # ("Tripoli" resolved to Libya's capital must not vote for Libya when re-scored).
+    own_countries: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    own_admin1: dict[str, dict[tuple[str, str], float]] = field(default_factory=lambda: defaultdict(dict))
+    point_names: list[str] = field(default_factory=list)
 
-    def admin1_share(self, cc: str | None, a1: str | None) -> float:
-        total = sum(self.admin1.values())
-        return self.admin1.get((cc, a1), 0.0) / total if cc and a1 and total else 0.0
+    def country_share(self, cc: str | None, name: str = "") -> float:
+        if not cc:
+            return 0.0
+        own = self.own_countries.get(name, {})
+        total = sum(self.countries.values()) - sum(own.values())
+        mine = self.countries.get(cc, 0.0) - own.get(cc, 0.0)
+        return max(0.0, mine) / total if total > 1e-9 else 0.0
+
+    def admin1_share(self, cc: str | None, a1: str | None, name: str = "") -> float:
+        if not (cc and a1):
+            return 0.0
+        own = self.own_admin1.get(name, {})
+        total = sum(self.admin1.values()) - sum(own.values())
+        mine = self.admin1.get((cc, a1), 0.0) - own.get((cc, a1), 0.0)
+        return max(0.0, mine) / total if total > 1e-9 else 0.0
+
+    def other_points(self, name: str) -> list[tuple[float, float]]:
+        return [p for p, n in zip(self.points, self.point_names, strict=True) if n != name]
 
     def main_country(self) -> tuple[str | None, float, float]:
         """(country code, its share, its weight) of the dominant anchor country, if any."""
@@ -63,6 +109,41 @@ class DocContext:
             return None, 0.0, 0.0
         cc, w = max(self.anchors.items(), key=lambda kv: kv[1])
         return cc, w / sum(self.anchors.values()), w
+
+
+_RANK = {"CONT": 0, "PCLI": 1, "RGN": 1, "ADM1": 2, "ADM2": 3}
+
+
+def _rank(c: Candidate) -> int:
+    """How big an area a place is: continent 0, country 1, admin1 2, admin2 3, anything else 4."""
+    return _RANK.get(c.feature_code, 4)
+
+
+@dataclass(frozen=True)
+class Container:
+    """The place the text puts a toponym in: `index` of its span; `explicit` when words say so
+    ("Mayadin, in the countryside of Deir ez-Zor", "Al-Joura neighbourhood of Deir ez-Zor",
+    "Cairo's Abbasiya") rather than a bare comma ("Tripoli, Libya" — but also lists:
+    "Russia, Turkey and Iran")."""
+
+    index: int | None
+    explicit: bool
+    candidate: Candidate | None = None  # a container written in the text but not a toponym span
+
+
+def contains(container: Candidate, c: Candidate, explicit: bool) -> bool | None:
+    """Whether `container` can hold `c` (None: the pair says nothing, as in a list of peers)."""
+    if _rank(container) >= _rank(c) and not (
+        explicit and _rank(c) == 4 and not c.is_area and container.population >= c.population
+    ):
+        return None  # peers; or "the Cincinnati suburb of West Chester", where the smaller is held
+    if not container.country_code:  # a continent or region: no test
+        return None
+    if c.country_code != container.country_code:
+        return False
+    if container.feature_code != "PCLI" and container.admin1_code and c.admin1_code:
+        return c.admin1_code == container.admin1_code
+    return True
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -108,6 +189,33 @@ class PlaceResolver:
         self.threshold = threshold
         words = sorted(self.gaz.demonym_words(), key=len, reverse=True)
         self._demonym_re = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+        self._country_names: dict[str, str] = {}
+        for n, cc in self.gaz.country_names():
+            if n[:1].isupper() and n.isascii() and (len(n) >= 4 or n.isupper() and len(n) >= 2 and "." not in n):
+                # A name that is also a big place or an admin area elsewhere ("Georgia") is no evidence.
+                if not any(
+                    c.match > 0 and c.feature_code != "PCLI" and (c.feature_code == "ADM1" or c.population >= 100_000)
+                    for c in self.gaz.candidates(n)
+                ):
+                    self._country_names[plain_name(n)] = cc
+
+    def countries_in_text(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+        """(start, end, country code) of country names written in `text` outside the `skip`
+        spans: the article's countries even where nobody marked them as toponyms."""
+        out = []
+        for m in _CAPS_RUN.finditer(text):
+            toks = [(t.start() + m.start(), t.end() + m.start()) for t in _TOKEN.finditer(m.group(0))]
+            i = 0
+            while i < len(toks):
+                for j in range(min(len(toks), i + 5), i, -1):
+                    s, e = toks[i][0], toks[j - 1][1]
+                    cc = self._country_names.get(plain_name(text[s:e]))
+                    if cc and text[s].isupper() and not any(a < e and s < b for a, b in skip):
+                        out.append((s, e, cc))
+                        i = j - 1
+                        break
+                i += 1
+        return out
 
     # -- candidates ---------------------------------------------------------------
 
@@ -116,15 +224,42 @@ class PlaceResolver:
         cands = {c.geonameid: c for c in self.gaz.candidates(name)}
         if has_admin_word(name):
             stripped = strip_admin_words(name)
-            if stripped and stripped != name:
-                full_hit = any(c.match > 0 for c in cands.values())
+            # "Kansas City" and "Suffolk County" are places of their own when the gazetteer knows
+            # them by the whole name: "Kansas" is looked up only when it does not.
+            if stripped and stripped != name and not any(c.match > 0 for c in cands.values()):
                 for c in self.gaz.candidates(stripped):
-                    # "Suffolk County" is the county when the gazetteer knows it by that name.
-                    cands.setdefault(c.geonameid, Candidate(**{**c.__dict__, "match": 0}) if full_hit else c)
+                    cands.setdefault(c.geonameid, c)
         dem = self.gaz.demonym(name)
         if dem is not None:
             cands[dem.geonameid] = Candidate(**{**dem.__dict__, "match": 2})
+        if not cands:
+            return self._embedded(name)
         return list(cands.values())
+
+    def _embedded(self, name: str) -> list[Candidate]:
+        """A place named inside a longer name that is none itself: "Dubai World Cup" → Dubai,
+        "Russian Higher School of Economics" → Russia. The longest such part wins; it matches
+        as an alternate name at best (the whole is not the place)."""
+        toks = name.split()
+        if len(toks) < 2:
+            return []
+        for k in range(len(toks) - 1, 0, -1):
+            for i in range(len(toks) - k + 1):
+                part = toks[i : i + k]
+                if not part[0][:1].isupper() or part[0].lower() in _EMBED_STOP or part[-1].lower() in _EMBED_STOP:
+                    continue
+                sub = " ".join(part)
+                found = [
+                    c
+                    for c in self.gaz.candidates(sub)
+                    if c.match > 0 and (c.population >= 1000 or c.feature_class != "P" or c.geonameid < 0)
+                ]
+                dem = self.gaz.demonym(sub)
+                if dem is not None:
+                    found.append(Candidate(**{**dem.__dict__, "match": 2}))
+                if found:
+                    return [Candidate(**{**c.__dict__, "match": 1}) for c in found]
+        return []
 
     # -- scoring ------------------------------------------------------------------
 
@@ -136,15 +271,19 @@ class PlaceResolver:
         ctx: DocContext,
         container: Candidate | None,
         is_demonym: bool,
+        explicit: bool = False,
+        support: frozenset[int] = frozenset(),
+        peers: Sequence[Candidate] = (),
     ) -> float:
         base = 0.6 * prior(c) * _MATCH[c.match]
         # Context multiplies: it lifts a plausible candidate in the document's country or
         # province, but cannot make a hamlet beat the country of the same name.
-        ctx_factor = 0.6 * ctx.country_share(c.country_code) + 0.5 * ctx.admin1_share(
-            c.country_code, c.admin1_code
+        ctx_factor = 0.6 * ctx.country_share(c.country_code, name) + 0.5 * ctx.admin1_share(
+            c.country_code, c.admin1_code, name
         )
-        if ctx.points and c.latitude is not None and c.longitude is not None and not c.is_area:
-            d = min(_km((c.latitude, c.longitude), p) for p in ctx.points)
+        points = ctx.other_points(name) if ctx.points else []
+        if points and c.latitude is not None and c.longitude is not None and not c.is_area:
+            d = min(_km((c.latitude, c.longitude), p) for p in points)
             ctx_factor += 0.3 if d < 50 else 0.2 if d < 150 else 0.08 if d < 400 else 0.0
         s = base * (1.0 + ctx_factor)
         if is_demonym:
@@ -158,15 +297,32 @@ class PlaceResolver:
                 s += 0.5
             elif c.feature_class == "P":
                 s -= 0.1
+        for p in peers:
+            # "Alberta, Saskatchewan and Newfoundland": the items of a list are alike.
+            s += 0.15 * (_rank(p) == _rank(c)) + 0.15 * (c.feature_code != "PCLI" and p.country_code == c.country_code)
+        if support:
+            # "Atlanta, Georgia": the state that holds Atlanta, not the country.
+            s += 0.4 if c.geonameid in support else -0.5
+        if cues.article and (c.feature_class in ("H", "L", "T") or c.feature_code in ("RGN", "CONT")):
+            s += 0.3
+        if cues.polity and not admin_named:
+            s += 0.35 if c.feature_code in ("ADM1", "PCLI") else -0.1 if c.feature_class == "P" else 0.0
         if container is not None:
-            inside = c.country_code == container.country_code and (
-                container.feature_code != "ADM1" or c.admin1_code == container.admin1_code
-            )
-            s += 0.5 if inside else -0.6
+            inside = contains(container, c, explicit)
+            if inside is not None:
+                s += 0.5 if inside else -0.6
         return s
 
     def _choose(
-        self, name: str, cands: list[Candidate], cues: Cues, ctx: DocContext, container: Candidate | None
+        self,
+        name: str,
+        cands: list[Candidate],
+        cues: Cues,
+        ctx: DocContext,
+        container: Candidate | None,
+        explicit: bool = False,
+        support: frozenset[int] = frozenset(),
+        peers: Sequence[Candidate] = (),
     ) -> tuple[Candidate | None, float]:
         if not cands:
             return None, 0.0
@@ -179,12 +335,19 @@ class PlaceResolver:
             if c.match > 0
             or c.feature_code in _IMPORTANT_CODES
             or c.geonameid < 0
-            or ctx.country_share(c.country_code) > 0.0
+            or ctx.country_share(c.country_code, name) > 0.0
         ]
         if not cands:
             return None, 0.0
+        # When some place bears the name as written, a place that only shares its spelling
+        # key ("Columbia" ~ Colombia) is the weaker reading.
+        exact = any(c.match > 0 for c in cands)
         scored = sorted(
-            ((self._score(c, name, cues, ctx, container, is_dem), c) for c in cands),
+            (
+                (self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers)
+                 * (0.6 if exact and c.match == 0 else 1.0), c)
+                for c in cands
+            ),
             key=lambda sc: (sc[0], sc[1].population),
             reverse=True,
         )
@@ -193,34 +356,40 @@ class PlaceResolver:
         # Calibrated confidence: absolute support, plus a margin term.
         margin = best_s - second
         conf = 1.0 / (1.0 + math.exp(-6.0 * (best_s - 0.35))) * (0.75 + 0.25 * min(1.0, margin / 0.2 + 0.2))
-        if self._foreign_and_obscure(best, name, ctx, container):
+        if self._foreign_and_obscure(best, name, ctx, container, explicit):
             return None, min(conf, 0.1)
         return best, round(max(0.0, min(1.0, conf)), 3)
 
-    @staticmethod
-    def _foreign_and_obscure(c: Candidate, name: str, ctx: DocContext, container: Candidate | None) -> bool:
+    def _foreign_and_obscure(
+        self, c: Candidate, name: str, ctx: DocContext, container: Candidate | None, explicit: bool = False
+    ) -> bool:
         """A small place abroad while the document is clearly about one other country
         (mentions of this same name do not count as evidence for its own country)."""
         main, share, weight = ctx.main_country()
-        if container is not None:
+        if container is not None and contains(container, c, explicit) is not None:
             # "Ayash, in Deir ez-Zor": a candidate outside its named container is wrong.
             return bool(container.country_code) and c.country_code != container.country_code
         if main is None or c.country_code == main:
             return False
         # A spelling-key match ("Al-Joura" ~ "Jura") is never famous enough to travel abroad.
-        famous = c.match > 0 and (c.feature_code in _IMPORTANT_CODES or c.population >= 1_000_000)
+        famous = c.match > 0 and (c.feature_code in _IMPORTANT_CODES or c.population >= _FAMOUS_POPULATION)
         if famous or c.geonameid < 0:
             return False
         own = ctx.own_anchor.get((name, c.country_code or ""), 0.0)
         total = sum(ctx.anchors.values()) - own
         if total <= 0:
             return False
-        # Its own country must be a real part of the story, not one passing mention
-        # ("the earthquake in Turkey and Syria" does not put Ayash in Turkey).
+        # Its own country must be a real part of the story (a quarter of it, or named twice
+        # and more), not one passing mention ("the earthquake in Turkey and Syria" does not
+        # put Ayash in Turkey).
         theirs = ctx.anchors.get(c.country_code or "", 0.0) - own
-        if theirs / total >= 0.25:
+        if theirs / total >= 0.25 or theirs >= 2.0:
             return False
-        return weight >= 1.5 and weight >= 3 * theirs
+        if not (weight >= 1.5 and weight >= 3 * theirs):
+            return False
+        # Known in many languages (Venice, Cannes, Sirte — not Ayaş, with 4 names): a story
+        # elsewhere may still mention it. Asked last: counting names is a query.
+        return not (c.match > 0 and c.population >= 10_000 and self.gaz.name_count(c.geonameid) >= _FAMOUS_NAMES)
 
     # -- public API ---------------------------------------------------------------
 
@@ -279,16 +448,41 @@ class PlaceResolver:
         self, text: str, spans: Sequence[Span], *, country_hint: str | None = None
     ) -> list[Place]:
         """One `Place` per span (start, end[, label]) of `text`, in the order given."""
-        bounds = [(int(s[0]), int(s[1])) for s in spans]
+        given = [(int(s[0]), int(s[1])) for s in spans]
+        order = sorted(range(len(given)), key=lambda k: given[k])
+        if order != list(range(len(given))):
+            # Neighbours ("Atlanta, Georgia", lists) are read in text order.
+            placed = self.resolve_all(text, [given[k] for k in order], country_hint=country_hint)
+            out: list[Place | None] = [None] * len(given)
+            for k, p in zip(order, placed, strict=True):
+                out[k] = p
+            return [p for p in out if p is not None]
+        bounds = given
         names = [clean_name(text[s:e]) for s, e in bounds]
         cues = [read_cues(text, s, e) for s, e in bounds]
         cands = [self.candidates(n, c) for n, c in zip(names, cues, strict=True)]
-        containers = [
-            container_span(text, e, bounds)
-            if container_span(text, e, bounds) is not None
-            else possessor_span(text, s, bounds)
-            for s, e in bounds
-        ]
+        containers = [self._container(text, bounds, i) for i in range(len(bounds))]
+        peers: list[list[int]] = [[] for _ in bounds]
+        for i in range(len(bounds) - 1):
+            if _LIST_GAP.match(text[bounds[i][1] : bounds[i + 1][0]]):
+                peers[i].append(i + 1)
+                peers[i + 1].append(i)
+        # "Atlanta, Georgia": of the container's readings, those that hold a reading of the
+        # name before the comma are supported (Georgia the state, not the country).
+        support: list[set[int]] = [set() for _ in bounds]
+        for i, cont in enumerate(containers):
+            if cont is None:
+                continue
+            inner = [c for c in cands[i] if c.match > 0]
+            outer = cands[cont.index] if cont.index is not None else [cont.candidate] if cont.candidate else []
+            held = {c2.geonameid for c2 in outer if any(contains(c2, c1, cont.explicit) for c1 in inner)}
+            if not held and not cont.explicit:
+                containers[i] = None  # a list ("Copenhagen, Hamburg"), not a place and its container
+            elif cont.index is not None:
+                # A bare comma speaks for a country or province ("Atlanta, Georgia"), not a district.
+                support[cont.index].update(
+                    g for g in held if cont.explicit or _rank(next(c for c in outer if c.geonameid == g)) <= 2
+                )
 
         # Pass 1: context from what is unambiguous on its own.
         ctx = DocContext()
@@ -301,13 +495,16 @@ class PlaceResolver:
                 if d is not None and d.country_code:
                     ctx.countries[d.country_code] += 0.5
                     ctx.anchors[d.country_code] += 0.5
+        for _s, _e, cc in self.countries_in_text(text, bounds):
+            ctx.countries[cc] += 0.5
+            ctx.anchors[cc] += 0.5
         empty = DocContext()
         first: list[tuple[Candidate | None, float]] = []
-        for n, cu, cs in zip(names, cues, cands, strict=True):
-            best, conf = self._choose(n, cs, cu, empty, None)
+        for n, cu, cs, sup in zip(names, cues, cands, support, strict=True):
+            best, conf = self._choose(n, cs, cu, empty, None, support=frozenset(sup))
             first.append((best, conf))
             if best is not None and conf >= 0.6:
-                self._add(ctx, best, 1.0)
+                self._add(ctx, best, 1.0, n)
                 if best.country_code:
                     w = 1.0 if best.feature_code in _IMPORTANT_CODES or best.population >= 100_000 else 0.5
                     ctx.anchors[best.country_code] += w
@@ -319,43 +516,93 @@ class PlaceResolver:
         for _round in range(2):
             resolved: list[tuple[Candidate | None, float]] = []
             for i, (n, cu, cs) in enumerate(zip(names, cues, cands, strict=True)):
-                cont_i = containers[i]
-                container = result[cont_i][0] if cont_i is not None else None
-                resolved.append(self._choose(n, cs, cu, ctx, container))
+                cont = containers[i]
+                container = (
+                    None if cont is None else result[cont.index][0] if cont.index is not None else cont.candidate
+                )
+                peer_places = [
+                    b for j in peers[i] for b, conf in [result[j]] if b is not None and conf >= self.threshold
+                ]
+                resolved.append(
+                    self._choose(
+                        n, cs, cu, ctx, container, cont is not None and cont.explicit, frozenset(support[i]),
+                        peer_places,
+                    )
+                )
             result = resolved
             ctx2 = DocContext()
             if country_hint:
                 ctx2.countries[country_hint] += 2.0
-            for best, conf in result:
+            for n, (best, conf) in zip(names, result, strict=True):
                 if best is not None and conf >= self.threshold:
-                    self._add(ctx2, best, conf)
+                    self._add(ctx2, best, conf, n)
             ctx = self._merge(ctx, ctx2)
         return [
             self.to_place(text[s:e], b, sc, cu)
             for (s, e), (b, sc), cu in zip(bounds, result, cues, strict=True)
         ]
 
+    def _container(self, text: str, bounds: list[tuple[int, int]], i: int) -> Container | None:
+        """What the text says holds span i: a comma ("Tripoli, Libya"), words ("Al-Joura
+        neighbourhood of Deir ez-Zor", "Mayadin, in the countryside of Deir ez-Zor") or a
+        possessive ("Cairo's Abbasiya"). A comma may also separate a list ("Copenhagen,
+        Hamburg"): `resolve_all` keeps a comma container only when some reading of it can
+        hold some reading of the name."""
+        s, e = bounds[i]
+        j = possessor_span(text, s, bounds)
+        if j is not None:
+            return Container(j, True)
+        for j in range(i + 1, min(i + 3, len(bounds))):
+            gap = text[e : bounds[j][0]]
+            if bounds[j][0] >= e and _CONTAINS_GAP.match(gap) and not self.gaz.is_demonym(text[slice(*bounds[j])]):
+                return Container(j, True)
+        j = container_span(text, e, bounds)
+        if j is not None:
+            return Container(j, False)
+        m = _TEXT_CONTAINER.match(text, e)
+        if m:
+            # "Churchill, Man.", "Tripoli, Lebanon" where only the first is a toponym span.
+            name = m.group(1) if m.group(1).endswith(".") else clean_name(m.group(1))
+            found = [c for c in self.gaz.candidates(name) if c.match > 0 and c.feature_code in ("PCLI", "ADM1")]
+            if found:
+                return Container(None, False, max(found, key=prior))
+        return None
+
     @staticmethod
-    def _add(ctx: DocContext, c: Candidate, w: float) -> None:
+    def _add(ctx: DocContext, c: Candidate, w: float, name: str = "") -> None:
         if c.country_code:
             ctx.countries[c.country_code] += w
+            own = ctx.own_countries[name]
+            own[c.country_code] = own.get(c.country_code, 0.0) + w
         if c.country_code and c.admin1_code and c.feature_code != "PCLI":
             ctx.admin1[(c.country_code, c.admin1_code)] += w
+            own1 = ctx.own_admin1[name]
+            own1[(c.country_code, c.admin1_code)] = own1.get((c.country_code, c.admin1_code), 0.0) + w
         if c.latitude is not None and c.longitude is not None and not c.is_area:
             ctx.points.append((c.latitude, c.longitude))
+            ctx.point_names.append(name)
 
     @staticmethod
     def _merge(a: DocContext, b: DocContext) -> DocContext:
         out = DocContext()
-        for cc, w in a.countries.items():
-            out.countries[cc] += 0.5 * w
-        for cc, w in b.countries.items():
-            out.countries[cc] += w
-        for k, w in a.admin1.items():
-            out.admin1[k] += 0.5 * w
-        for k, w in b.admin1.items():
-            out.admin1[k] += w
-        out.points = list(dict.fromkeys(a.points + b.points))
+        for src, k in ((a, 0.5), (b, 1.0)):
+            for cc, w in src.countries.items():
+                out.countries[cc] += k * w
+            for key, w in src.admin1.items():
+                out.admin1[key] += k * w
+            for n, ws in src.own_countries.items():
+                for cc, w in ws.items():
+                    out.own_countries[n][cc] = out.own_countries[n].get(cc, 0.0) + k * w
+            for n, ws1 in src.own_admin1.items():
+                for key, w in ws1.items():
+                    out.own_admin1[n][key] = out.own_admin1[n].get(key, 0.0) + k * w
+        seen: set[tuple[tuple[float, float], str]] = set()
+        for p, n in zip(a.points + b.points, a.point_names + b.point_names, strict=True):
+            if (p, n) not in seen:
+                seen.add((p, n))
+                out.points.append(p)
+                out.point_names.append(n)
         out.anchors = a.anchors
         out.own_anchor = a.own_anchor
         return out
+

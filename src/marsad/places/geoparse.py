@@ -1,0 +1,104 @@
+"""Geoparse documents: text in, toponyms with GeoNames places out.
+
+1. toponyms — the spans a caller gives (resolution only, as Mordecai3 is evaluated), or
+   the ones `find_toponyms` detects with marsad's spaCy pipeline (demonyms included:
+   "Syrian" is a mention of Syria);
+2. places — `PlaceResolver.resolve_all` over all of the document's toponyms at once, so
+   each one is read in the context of the others;
+3. records — one dict per toponym in the `marsad geoparse` JSON shape; an unresolved
+   toponym keeps its text and has null ids and coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..records import Place
+from .detect import find_toponyms
+from .resolve import PlaceResolver
+
+FIELDS = (
+    "start", "end", "text", "geonameid", "name", "latitude", "longitude", "country_code", "admin1", "admin2",
+    "feature_code", "score",
+)
+
+
+def toponym_record(text: str, start: int, end: int, place: Place) -> dict[str, Any]:
+    """The JSON record of one toponym: its span, and the place (nulls when unresolved)."""
+    return {
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "geonameid": place.geonameid,  # null for marsad's own places (place_aliases.yaml) too
+        "name": place.name,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "feature_code": place.feature_code,
+        "score": place.score,
+    }
+
+
+def detect_spans(doc: Any, *, gazetteer: Any, demonyms: bool = True, embedded: bool = True) -> list[tuple[int, int]]:
+    """The toponym spans `marsad geoparse` reports for a parsed document: place names,
+    demonyms and places embedded in other names, as geoparsing corpora count them."""
+    found = find_toponyms(doc, gazetteer=gazetteer, demonyms=demonyms, embedded=embedded, drop_unknown=True)
+    return [(s, e) for s, e, _ in found]
+
+
+def geoparse_text(
+    text: str,
+    *,
+    resolver: PlaceResolver,
+    nlp: Any = None,
+    spans: Sequence[Sequence[int]] | None = None,
+    doc: Any = None,
+    demonyms: bool = True,
+) -> list[dict[str, Any]]:
+    """Toponym records of one text: those at `spans` when given, else the detected ones
+    (`nlp` or an already parsed `doc` needed)."""
+    if spans is not None:
+        bounds = [(int(s[0]), int(s[1])) for s in spans]
+    else:
+        if doc is None:
+            if nlp is None:
+                raise ValueError("geoparse_text needs `spans`, `doc` or `nlp`")
+            doc = nlp(text)
+        bounds = detect_spans(doc, gazetteer=resolver.gaz, demonyms=demonyms, embedded=demonyms)
+    places = resolver.resolve_all(text, bounds)
+    return [toponym_record(text, s, e, p) for (s, e), p in zip(bounds, places, strict=True)]
+
+
+def geoparse_documents(
+    docs: Iterable[dict[str, Any]],
+    *,
+    resolver: PlaceResolver,
+    nlp: Any = None,
+    demonyms: bool = True,
+    batch_size: int = 32,
+) -> Iterator[dict[str, Any]]:
+    """`{"id", "text"[, "spans"]}` records in, `{"id", "toponyms"}` out, in order. Texts
+    without spans go through spaCy in batches (`nlp.pipe`)."""
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        need = [d for d in batch if d.get("spans") is None]
+        parsed = iter(nlp.pipe([d["text"] for d in need], batch_size=batch_size)) if need and nlp else iter(())
+        for d in batch:
+            doc = next(parsed) if d.get("spans") is None and nlp is not None else None
+            yield {
+                "id": d.get("id"),
+                "toponyms": geoparse_text(
+                    d["text"], resolver=resolver, nlp=nlp, spans=d.get("spans"), doc=doc, demonyms=demonyms
+                ),
+            }
+        batch.clear()
+
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()

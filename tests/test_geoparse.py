@@ -1,0 +1,140 @@
+"""`marsad geoparse`: JSON Lines in, toponyms out — with gold spans (resolution only) and
+end to end (detection with marsad's spaCy pipeline). Texts are written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.cli import cli
+from marsad.places import Gazetteer, PlaceResolver, build_gazetteer, default_gazetteer_path
+from marsad.places.geoparse import FIELDS, geoparse_text
+
+
+@pytest.fixture(scope="module")
+def gaz_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = default_gazetteer_path()
+    if not path.exists():
+        path = Path(tmp_path_factory.mktemp("gaz")) / "gazetteer.sqlite"
+        build_gazetteer(path, progress=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def resolver(gaz_path: Path) -> PlaceResolver:
+    return PlaceResolver(Gazetteer.open(gaz_path))
+
+
+def span(text: str, name: str, nth: int = 0) -> list[int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(name, i + 1)
+    return [i, i + len(name)]
+
+
+def test_gold_spans_are_resolved_exactly(resolver: PlaceResolver) -> None:
+    text = "Protesters gathered in Tripoli, Lebanon, before marching toward the port."
+    (rec,) = geoparse_text(text, resolver=resolver, spans=[span(text, "Tripoli")])
+    assert tuple(rec) == FIELDS
+    assert rec["text"] == "Tripoli" and rec["country_code"] == "LB"  # read from the text around it
+    assert 0.0 <= rec["score"] <= 1.0
+
+
+def test_tripoli_libya_versus_lebanon(resolver: PlaceResolver) -> None:
+    libya = "Militias clashed in Tripoli and Misrata overnight, Libyan officials said."
+    lebanon = "Gunmen clashed in Tripoli overnight; the army deployed across northern Lebanon and Beirut."
+    t1 = geoparse_text(libya, resolver=resolver, spans=[span(libya, "Tripoli"), span(libya, "Misrata")])[0]
+    t2 = geoparse_text(lebanon, resolver=resolver, spans=[span(lebanon, "Tripoli"), span(lebanon, "Beirut")])[0]
+    assert t1["country_code"] == "LY" and t1["geonameid"] == 2210247
+    assert t2["country_code"] == "LB"
+
+
+def test_homs_city_and_governorate(resolver: PlaceResolver) -> None:
+    text = "A car bomb exploded in Homs city, and shelling hit villages elsewhere in Homs governorate."
+    city, gov = geoparse_text(text, resolver=resolver, spans=[span(text, "Homs"), span(text, "Homs", 1)])
+    assert city["geonameid"] == 169577 and city["feature_code"] != "ADM1"
+    assert gov["feature_code"] == "ADM1" and gov["admin1"] == "Homs"
+
+
+def test_palmyra_syria_versus_elsewhere(resolver: PlaceResolver) -> None:
+    syria = "Islamic State fighters advanced on Palmyra, the ancient city in the Syrian desert."
+    usa = "The Palmyra school board in New Jersey met on Tuesday to discuss the budget for Burlington County."
+    p1 = geoparse_text(syria, resolver=resolver, spans=[span(syria, "Palmyra")])[0]
+    p2 = geoparse_text(usa, resolver=resolver, spans=[span(usa, "Palmyra"), span(usa, "New Jersey")])[0]
+    assert p1["geonameid"] == 163808
+    assert p2["geonameid"] != 163808
+    assert p2["geonameid"] is None or p2["country_code"] == "US"
+
+
+def test_ayash_stays_unresolved_without_a_dump(resolver: PlaceResolver) -> None:
+    text = (
+        "Iranian-backed militias moved weapons into the Ayash warehouses in the western countryside of "
+        "Deir ez-Zor, according to local sources. The earthquake in Turkey last year had damaged roads "
+        "across Syria."
+    )
+    spans = [span(text, "Ayash"), span(text, "Deir ez-Zor"), span(text, "Turkey"), span(text, "Syria")]
+    ayash = geoparse_text(text, resolver=resolver, spans=spans)[0]
+    assert ayash["geonameid"] is None and ayash["latitude"] is None and ayash["country_code"] is None
+
+
+def test_cli_end_to_end_and_with_spans(gaz_path: Path) -> None:
+    docs = [
+        {"id": "d1", "text": "Turkish drones struck near Qamishli in northeastern Syria on Monday."},
+        {"id": "d2", "text": "Protesters gathered in Tripoli, Lebanon.", "spans": [[23, 30]]},
+    ]
+    stdin = "".join(json.dumps(d) + "\n" for d in docs)
+    r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path)], input=stdin)
+    assert r.exit_code == 0, r.output
+    out = [json.loads(line) for line in r.output.splitlines()]
+    assert [o["id"] for o in out] == ["d1", "d2"]
+    by_text = {t["text"]: t for t in out[0]["toponyms"]}
+    assert by_text["Qamishli"]["country_code"] == "SY" and by_text["Syria"]["feature_code"] == "PCLI"
+    assert [t["text"] for t in out[1]["toponyms"]] == ["Tripoli"]
+
+
+def test_cli_reports_bad_lines_and_goes_on(gaz_path: Path) -> None:
+    stdin = 'not json\n{"id": "x"}\n{"id": "ok", "text": "Aleppo", "spans": [[0, 6]]}\n'
+    r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path)], input=stdin)
+    assert r.exit_code == 1
+    assert '"id": "ok"' in r.output
+    assert "line 1: not JSON" in r.output and 'line 2: no "text"' in r.output
+
+
+def test_a_comma_names_a_container_or_a_list(resolver: PlaceResolver) -> None:
+    text = "The company has offices in Atlanta, Georgia, and the band plays Copenhagen, Hamburg and Munich."
+    spans = [span(text, n) for n in ("Atlanta", "Georgia", "Copenhagen", "Hamburg", "Munich")]
+    atlanta, georgia, copenhagen, hamburg, _ = geoparse_text(text, resolver=resolver, spans=spans)
+    assert atlanta["country_code"] == "US" and georgia["country_code"] == "US" and georgia["feature_code"] == "ADM1"
+    assert copenhagen["country_code"] == "DK" and hamburg["country_code"] == "DE"
+
+
+def test_government_words_mean_the_state_not_the_city(resolver: PlaceResolver) -> None:
+    text = "The Quebec government said on Monday that Montreal would get more buses."
+    quebec = geoparse_text(text, resolver=resolver, spans=[span(text, "Quebec"), span(text, "Montreal")])[0]
+    assert quebec["feature_code"] == "ADM1"
+
+
+def test_oceans_take_the_article(resolver: PlaceResolver) -> None:
+    text = "Forecasters expect storms to form in the tropical Atlantic, far from Atlantic, Iowa."
+    ocean, town = geoparse_text(text, resolver=resolver, spans=[span(text, "Atlantic"), span(text, "Atlantic", 1)])
+    assert ocean["feature_code"] == "OCN"
+    assert town["country_code"] == "US"
+
+
+def test_detection_finds_demonyms_datelines_and_embedded_places(gaz_path: Path) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.geoparse import detect_spans
+
+    gaz = Gazetteer.open(gaz_path)
+    text = (
+        "BEIRUT (AP) — The Syrian Observatory for Human Rights said on Monday that Iowans and Ontarians "
+        "had donated to the relief fund in Damascus."
+    )
+    found = {text[s:e] for s, e in detect_spans(load_pipeline(gaz)(text), gazetteer=gaz)}
+    assert {"BEIRUT", "Syrian", "Damascus"} <= found
+    assert "Iowans" in found or "Ontarians" in found
+    assert gaz.demonym("Iowans").name == "Iowa" and gaz.demonym("Ontarians").name == "Ontario"
+    assert gaz.demonym("Republicans") is None
