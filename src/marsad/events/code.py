@@ -13,6 +13,7 @@ For each article:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -67,6 +68,8 @@ class EventCoder:
     def code(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]:
         events: list[Event] = []
         claims: list[Claim] = []
+        # The lexicons and the language model are English: other articles are stored and
+        # marked with their language, not coded (Arabic is a later capability).
         english = [a for a in articles if a.language == "en"]
         for article, doc in zip(english, self.nlp.pipe([a.text for a in english], batch_size=16), strict=True):
             sentences = self._sentences(article, doc)
@@ -96,7 +99,7 @@ class EventCoder:
                 end -= 1
             if start >= end:
                 continue
-            para = sum(1 for p in paragraph_starts if p <= start) - 1
+            para = bisect.bisect_right(paragraph_starts, start) - 1
             here = tuple(loc for loc in located if start <= loc.start < end)
             out.append(Sentence(start, end, text[start:end], para, here))
         return out
