@@ -192,3 +192,26 @@ def test_gazetteer_has_admin_names_as_acled_spells_them(gaz: Gazetteer) -> None:
     assert gaz.admin1_names[("SY", "09")] == "Aleppo"
     assert gaz.admin1_names[("SY", "06")] == "Daraa"
     assert gaz.admin1_names[("SY", "08")] == "Rif Dimashq"
+
+
+def test_same_name_town_follows_its_neighbours(resolver: PlaceResolver) -> None:
+    # No country is written: London and Edmonton are read beside the other towns named.
+    text = "Police in London said the driver had come from St. Thomas and was held overnight."
+    london, _ = resolver.resolve_all(text, spans_of(text, "London", "St. Thomas"))
+    assert london.country_code == "CA" and london.admin1 == "Ontario"
+    text = "A school in Edmonton raised money for a food bank in Enfield and a club in Tottenham."
+    edmonton, enfield, _ = resolver.resolve_all(text, spans_of(text, "Edmonton", "Enfield", "Tottenham"))
+    assert edmonton.country_code == "GB" and enfield.country_code == "GB"
+    text = "The mayor of London met the prime minister."
+    (london,) = resolver.resolve_all(text, spans_of(text, "London"))
+    assert london.geonameid == 2643743
+
+
+def test_curated_regions_keep_their_geonames_ids(resolver: PlaceResolver) -> None:
+    text = "Tankers crossing the Atlantic and the Indian Ocean avoid the Middle East."
+    atlantic, indian, mideast = resolver.resolve_all(
+        text, spans_of(text, "Atlantic", "Indian Ocean", "Middle East")
+    )
+    assert (atlantic.geonameid, indian.geonameid, mideast.geonameid) == (3373405, 1545739, 6269133)
+    assert mideast.feature_code == "RGN" and mideast.geo_precision == 3
+    assert resolver.resolve("Middle Eastern").geonameid == 6269133

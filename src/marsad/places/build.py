@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from .gazetteer import ALIAS_SOURCE
 from .names import ascii_fold, has_admin_word, is_latin_or_arabic, name_key, plain_name, strip_admin_words
 
 SCHEMA = """
@@ -339,7 +340,7 @@ class _Builder:
                 a2_code,
                 int(entry.get("population") or 0),
             )
-            p.source = str(entry.get("source", "place_aliases.yaml"))
+            p.source = f"{ALIAS_SOURCE}: {entry.get('source', '')}".rstrip(": ")
             p.names.update([entry["name"], *entry.get("aliases", ())])
             self.places[p.geonameid] = p
         for abbr_cc, table in (data.get("admin_abbreviations") or {}).items():
@@ -351,7 +352,7 @@ class _Builder:
         by_name = {
             plain_name(p.name): p.geonameid
             for p in self.places.values()
-            if p.geonameid < 0 or p.fcode == "CONT"
+            if p.source.startswith(ALIAS_SOURCE) or p.fcode == "CONT"
         }
         for demonym, target in (data.get("demonyms") or {}).items():
             target = str(target)

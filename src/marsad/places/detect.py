@@ -141,7 +141,7 @@ def _important(gazetteer: Gazetteer, text: str) -> bool:
         return False  # "Li" is a surname; "US" and "UK" are places
     for c in gazetteer.candidates(text):
         if c.match > 0 and (
-            c.feature_code in ("PCLI", "ADM1", "PPLC", "CONT") or c.geonameid < 0 or c.population >= 100_000
+            c.feature_code in ("PCLI", "ADM1", "PPLC", "CONT") or c.curated or c.population >= 100_000
         ):
             return True
     return False

@@ -18,6 +18,9 @@ from ..errors import SetupError
 from .names import name_key, plain_name
 
 ENV_VAR = "MARSAD_GAZETTEER"
+# How `places.source` starts for marsad's own places (place_aliases.yaml), with a GeoNames
+# id or without one: they are curated, whatever their feature code or population says.
+ALIAS_SOURCE = "place_aliases.yaml"
 # Regular English demonym endings → how the place's name ends instead, tried in order.
 _DEMONYM_FORMS = (
     ("ians", "ia"), ("ian", "ia"), ("ians", "a"), ("ian", "a"), ("ians", "io"), ("ian", "io"),
@@ -39,6 +42,8 @@ class Candidate:
 
     geonameid: GeoNames id; negative for marsad's own places (place_aliases.yaml), which
         `public_id` turns into None.
+    curated: a place of place_aliases.yaml (a region, sea or facility news names), whether
+        GeoNames has an id for it or not.
     match: 2 = the name is the place's main name (case and accents aside), 1 = one of its
         alternate names, 0 = only the transliteration key matched.
     """
@@ -57,6 +62,7 @@ class Candidate:
     admin2: str | None
     population: int
     match: int
+    curated: bool = False
 
     @property
     def public_id(self) -> int | None:
@@ -72,7 +78,7 @@ class Candidate:
 
 _PLACE_COLS = (
     "p.geonameid, p.name, p.latitude, p.longitude, p.feature_class, p.feature_code, "
-    "p.country_code, p.admin1_code, p.admin2_code, p.population"
+    "p.country_code, p.admin1_code, p.admin2_code, p.population, p.source"
 )
 
 
@@ -141,7 +147,7 @@ class Gazetteer:
         return self._admin2[key] or None
 
     def _candidate(self, row: tuple, match: int) -> Candidate:
-        gid, name, lat, lon, fcl, fco, cc, a1, a2, pop = row
+        gid, name, lat, lon, fcl, fco, cc, a1, a2, pop, source = row
         return Candidate(
             geonameid=gid,
             name=name,
@@ -157,6 +163,7 @@ class Gazetteer:
             admin2=self.admin2_name(cc, a1, a2),
             population=pop or 0,
             match=match,
+            curated=gid < 0 or (source or "").startswith(ALIAS_SOURCE),
         )
 
     def _lookup_uncached(self, name: str) -> tuple[Candidate, ...]:
@@ -267,4 +274,11 @@ class Gazetteer:
 
     def alias_names(self) -> list[str]:
         """Names of marsad's own places (place_aliases.yaml)."""
-        return [r[0] for r in self._db.execute("SELECT name FROM names WHERE geonameid < 0")]
+        return [
+            r[0]
+            for r in self._db.execute(
+                "SELECT n.name FROM names n JOIN places p USING (geonameid) "
+                "WHERE n.geonameid < 0 OR p.source LIKE ?",
+                (ALIAS_SOURCE + "%",),
+            )
+        ]

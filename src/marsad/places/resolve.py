@@ -12,7 +12,9 @@
    ("Homs province", "near Palmyra", "the Quebec government", "the Atlantic"), with the
    place that holds it ("Tripoli, Libya", "Al-Joura neighbourhood of Deir ez-Zor",
    "Cairo's Abbasiya" — a comma between two peers is a list, not a container) and with
-   its peers in a list ("Alberta, Saskatchewan and Newfoundland").
+   its peers in a list ("Alberta, Saskatchewan and Newfoundland"); a town that other
+   names of the story can lie beside gains (London with St. Thomas is in Ontario, Edmonton
+   with Enfield in north London), before any context is known.
 4. decision: a calibrated score in [0, 1]; under the threshold, or a small place abroad
    while the document is clearly about another country, the toponym stays unresolved
    (`Place(name=text)`).
@@ -23,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..records import Place
@@ -64,6 +66,15 @@ _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
 
 Span = tuple[int, int] | tuple[int, int, str]
+# Same-name towns with no country written in the story (London, Ontario or England;
+# Edmonton, Alberta or north London): the reading that other names of the story can lie
+# beside wins. A neighbour is a reading of another name within _NEAR_KM, or an area that
+# holds this one; each of up to two such names adds _NEAR_BONUS.
+_NEAR_KM = 100.0
+_NEAR_BONUS = 0.15
+# Only towns known beyond their county take part: among small places, some namesake of
+# one name lies near some namesake of another by chance (there are 40 Washingtons).
+_NEAR_MIN_POPULATION = 10_000
 
 
 @dataclass
@@ -152,6 +163,51 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _neighbours(names: Sequence[str], cands: Sequence[Sequence[Candidate]]) -> list[dict[int, int]]:
+    """For each span, its candidates' counts of other names (distinct, in the same
+    document) with a reading beside them: a town within `_NEAR_KM`, or an admin1/admin2
+    area that holds them. Countries and continents say nothing here (context does that);
+    towns under `_NEAR_MIN_POPULATION` neither get nor give support."""
+    by_name: dict[str, list[Candidate]] = {}
+    for n, cs in zip(names, cands, strict=True):
+        if n not in by_name:
+            by_name[n] = [
+                c
+                for c in cs
+                if c.match > 0
+                and c.feature_code not in ("PCLI", "CONT", "RGN", "OCN", "SEA")
+                and (c.population >= _NEAR_MIN_POPULATION or c.feature_code in ("ADM1", "ADM2") or c.curated)
+            ]
+    counts: dict[str, dict[int, int]] = {}
+    for n, cs in by_name.items():
+        out: dict[int, int] = {}
+        for c in cs:
+            k = sum(
+                any(_beside(c, c2) for c2 in cs2) for n2, cs2 in by_name.items() if n2 != n and cs2
+            )
+            if k:
+                out[c.geonameid] = k
+        counts[n] = out
+    return [counts[n] for n in names]
+
+
+def _beside(c: Candidate, other: Candidate) -> bool:
+    if c.geonameid == other.geonameid or c.country_code != other.country_code or not c.country_code:
+        return False
+    if other.feature_code == "ADM1":
+        return c.feature_code != "ADM1" and c.admin1_code == other.admin1_code
+    if other.feature_code == "ADM2":
+        return c.feature_code not in ("ADM1", "ADM2") and (c.admin1_code, c.admin2_code) == (
+            other.admin1_code,
+            other.admin2_code,
+        )
+    if c.feature_code in ("ADM1", "ADM2"):
+        return False  # a point beside an area: counted from the point's side
+    if None in (c.latitude, c.longitude, other.latitude, other.longitude):
+        return False
+    return _km((c.latitude, c.longitude), (other.latitude, other.longitude)) < _NEAR_KM  # type: ignore[arg-type]
+
+
 def clean_name(text: str) -> str:
     """The name in a toponym span: "the Golan's" → "Golan"."""
     s = text.strip().strip('.,;:!?"“”()[]')
@@ -168,7 +224,7 @@ def prior(c: Candidate) -> float:
         return 2.0
     if code == "CONT":
         return 1.6
-    if c.geonameid < 0:
+    if c.curated:
         return 0.85  # curated in place_aliases.yaml
     if code == "ADM1":
         return 0.72 + 0.1 * min(pop, 1.0)
@@ -252,7 +308,7 @@ class PlaceResolver:
                 found = [
                     c
                     for c in self.gaz.candidates(sub)
-                    if c.match > 0 and (c.population >= 1000 or c.feature_class != "P" or c.geonameid < 0)
+                    if c.match > 0 and (c.population >= 1000 or c.feature_class != "P" or c.curated)
                 ]
                 dem = self.gaz.demonym(sub)
                 if dem is not None:
@@ -274,6 +330,7 @@ class PlaceResolver:
         explicit: bool = False,
         support: frozenset[int] = frozenset(),
         peers: Sequence[Candidate] = (),
+        near: Mapping[int, int] | None = None,
     ) -> float:
         base = 0.6 * prior(c) * _MATCH[c.match]
         # Context multiplies: it lifts a plausible candidate in the document's country or
@@ -286,8 +343,12 @@ class PlaceResolver:
             d = min(_km((c.latitude, c.longitude), p) for p in points)
             ctx_factor += 0.3 if d < 50 else 0.2 if d < 150 else 0.08 if d < 400 else 0.0
         s = base * (1.0 + ctx_factor)
+        if near:
+            # Other names of the document that may lie beside this reading (London with
+            # St. Thomas and Middlesex in Ontario; Edmonton with Enfield and Tottenham).
+            s += _NEAR_BONUS * min(near.get(c.geonameid, 0), 2)
         if is_demonym:
-            s += 0.6 if c.feature_code in ("PCLI", "CONT") or c.geonameid < 0 else -0.3
+            s += 0.6 if c.feature_code in ("PCLI", "CONT") or c.curated else -0.3
         district = cues.district or bool(_DISTRICT_WORD.search(name))
         admin_named = cues.admin or has_admin_word(name)
         if admin_named:
@@ -323,6 +384,7 @@ class PlaceResolver:
         explicit: bool = False,
         support: frozenset[int] = frozenset(),
         peers: Sequence[Candidate] = (),
+        near: Mapping[int, int] | None = None,
     ) -> tuple[Candidate | None, float]:
         if not cands:
             return None, 0.0
@@ -334,7 +396,7 @@ class PlaceResolver:
             for c in cands
             if c.match > 0
             or c.feature_code in _IMPORTANT_CODES
-            or c.geonameid < 0
+            or c.curated
             or ctx.country_share(c.country_code, name) > 0.0
         ]
         if not cands:
@@ -344,7 +406,7 @@ class PlaceResolver:
         exact = any(c.match > 0 for c in cands)
         scored = sorted(
             (
-                (self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers)
+                (self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near)
                  * (0.6 if exact and c.match == 0 else 1.0), c)
                 for c in cands
             ),
@@ -356,7 +418,7 @@ class PlaceResolver:
         # Calibrated confidence: absolute support, plus a margin term.
         margin = best_s - second
         conf = 1.0 / (1.0 + math.exp(-6.0 * (best_s - 0.35))) * (0.75 + 0.25 * min(1.0, margin / 0.2 + 0.2))
-        if self._foreign_and_obscure(best, name, ctx, container, explicit):
+        if not (near and near.get(best.geonameid)) and self._foreign_and_obscure(best, name, ctx, container, explicit):
             return None, min(conf, 0.1)
         return best, round(max(0.0, min(1.0, conf)), 3)
 
@@ -373,7 +435,7 @@ class PlaceResolver:
             return False
         # A spelling-key match ("Al-Joura" ~ "Jura") is never famous enough to travel abroad.
         famous = c.match > 0 and (c.feature_code in _IMPORTANT_CODES or c.population >= _FAMOUS_POPULATION)
-        if famous or c.geonameid < 0:
+        if famous or c.curated:
             return False
         own = ctx.own_anchor.get((name, c.country_code or ""), 0.0)
         total = sum(ctx.anchors.values()) - own
@@ -415,7 +477,7 @@ class PlaceResolver:
         """ACLED geo_precision for a chosen place and the cues around its mention."""
         if c.feature_code == "ADM2":
             return 2
-        if c.feature_code in _REGION_CODES or c.feature_class in ("A", "L", "H", "T") and c.geonameid > 0:
+        if c.feature_code in _REGION_CODES or c.feature_class in ("A", "L", "H", "T") and not c.curated:
             return 2 if cues.countryside or (cues.near and c.feature_code not in ("PCLI", "CONT")) else 3
         return 2 if cues.near else 1
 
@@ -484,6 +546,8 @@ class PlaceResolver:
                     g for g in held if cont.explicit or _rank(next(c for c in outer if c.geonameid == g)) <= 2
                 )
 
+        near = _neighbours(names, cands)
+
         # Pass 1: context from what is unambiguous on its own.
         ctx = DocContext()
         if country_hint:
@@ -501,7 +565,7 @@ class PlaceResolver:
         empty = DocContext()
         first: list[tuple[Candidate | None, float]] = []
         for n, cu, cs, sup in zip(names, cues, cands, support, strict=True):
-            best, conf = self._choose(n, cs, cu, empty, None, support=frozenset(sup))
+            best, conf = self._choose(n, cs, cu, empty, None, support=frozenset(sup), near=near[len(first)])
             first.append((best, conf))
             if best is not None and conf >= 0.6:
                 self._add(ctx, best, 1.0, n)
@@ -526,7 +590,7 @@ class PlaceResolver:
                 resolved.append(
                     self._choose(
                         n, cs, cu, ctx, container, cont is not None and cont.explicit, frozenset(support[i]),
-                        peer_places,
+                        peer_places, near[i],
                     )
                 )
             result = resolved
