@@ -175,3 +175,10 @@ def test_reports_of_one_event_in_two_articles_merge_conservatively(tmp_path):
         [e] = list(store.events())
     assert e["event_date"] == "2024-03-02" and len(e["article_ids"]) == 2 and e["fatalities"] == 6
     assert sorted(r["fatalities"] for r in e["fatality_reports"]) == [6, 9]
+
+
+def test_a_village_in_the_countryside_of_a_city_is_the_place_not_the_city(coder):
+    [e], _ = code(coder, "Jordanian warplanes struck two houses in the village of Umm Rummana, in the southern "
+                         "countryside of As-Suwayda, on Monday, according to the local network Suwayda 24.")
+    assert (e.location, e.geonameid, e.admin1, e.geo_precision) == ("Umm Rummana", None, "Suwayda", 3)
+    assert e.actor1.startswith("Military Forces of Jordan") and e.sources == ("Suwayda 24",)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -84,9 +85,11 @@ class EventCoder:
         # Names of actors and sources are not places, whatever spaCy says ("Hamas", "SANA").
         named = [(m.start, m.end) for m in self.actors.find(text)]
         named += [(m.start(), m.end()) for m, _ in self.sources.matcher.finditer(text)]
+        # A place name with a number after it is an outlet ("Suwayda 24", "Deir Ezzor 24").
         spans = [s for s in find_toponyms(doc, gazetteer=self.gazetteer)
                  if text[s[0]:s[1]].lower().strip() not in _COMPASS
-                 and not any(a <= s[0] and s[1] <= b for a, b in named)]
+                 and not any(a <= s[0] and s[1] <= b for a, b in named)
+                 and not re.match(r"\s+\d+\b", text[s[1]:s[1] + 8])]
         resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], self.resolver.resolve_all(text, spans))
         located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
         paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]

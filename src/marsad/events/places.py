@@ -97,6 +97,16 @@ def _chains(sent: Sentence, places: list[Located]) -> list[list[Located]]:
     return chains
 
 
+def _head(chain: list[Located]) -> Located:
+    """The place a chain is about: its first place ("Umm Rummana, in the countryside of
+    As-Suwayda"), unless that is only a region another place of the chain pins down
+    ("the desert east of Palmyra")."""
+    first = chain[0]
+    if _specificity(first.place) >= 3:
+        return first
+    return max(chain, key=lambda loc: _specificity(loc.place))
+
+
 def _where_things_happen(sent: Sentence) -> list[Located]:
     """The sentence's places minus metonymy and modifiers; of each chain of places that
     locate one another, the most precise."""
@@ -111,7 +121,7 @@ def _where_things_happen(sent: Sentence) -> list[Located]:
     # A name nobody can locate (no country, no point) only adds noise beside one that can be.
     if any(loc.place.country for loc in out):
         out = [loc for loc in out if loc.place.country]
-    out = [max(chain, key=lambda loc: _specificity(loc.place)) for chain in _chains(sent, out)]
+    out = [_head(chain) for chain in _chains(sent, out)]
     if any(not _is_country(loc.place) for loc in out):
         out = [loc for loc in out if not _is_country(loc.place)]
     # One event per place: the same place named twice is one place.
