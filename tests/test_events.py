@@ -182,3 +182,10 @@ def test_a_village_in_the_countryside_of_a_city_is_the_place_not_the_city(coder)
                          "countryside of As-Suwayda, on Monday, according to the local network Suwayda 24.")
     assert (e.location, e.geonameid, e.admin1, e.geo_precision) == ("Umm Rummana", None, "Suwayda", 3)
     assert e.actor1.startswith("Military Forces of Jordan") and e.sources == ("Suwayda 24",)
+
+
+def test_coordinated_states_are_all_actors(coder):
+    [e], _ = code(coder, "Russian and Syrian warplanes carried out more than 20 raids on the outskirts of Ariha "
+                         "on Monday, the White Helmets said.")
+    assert e.actor1.startswith("Military Forces of Russia")
+    assert any(a.startswith("Military Forces of Syria") for a in e.assoc_actor_1)

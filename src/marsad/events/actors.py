@@ -22,6 +22,8 @@ _CIVILIANS = re.compile(r"\b(?:civilians?|children|child|women|residents?|villag
                         r"passers-by|worshippers|family|families|girl|boy|students?|journalists?|"
                         r"displaced|refugees?|people)\b", re.I)
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?$")
+_COORDINATED = re.compile(r"\b(?P<demonyms>[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*\s+and\s+[A-Z][a-z]+)\s+"
+                          r"(?:warplanes|jets|aircraft|planes|drones|forces|troops|artillery|tanks|helicopters)\b")
 _PASSIVE_BY = re.compile(r"\b(?:by|from)\s*$", re.I)
 _STATES = ("Israel", "Jordan", "Turkey", "Russia", "Iran", "Iraq", "Syria", "Lebanon", "Egypt", "Saudi Arabia",
            "the United States", "the US", "the U.S.", "Britain", "the United Kingdom", "France", "Yemen",
@@ -65,7 +67,8 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
         before = [m for m in mentions if m.start < cls.trigger_start]
         after = [m for m in mentions if m.start >= cls.trigger_start]
         by = [m for m in after if _PASSIVE_BY.search(sentence[cls.trigger_end:m.start][-8:])]
-        agents = named(by) or named(before)
+        agents = _coordinated_states(sentence[: cls.trigger_end], kb, date) + named(by) or named(before)
+        agents = list(dict.fromkeys(agents))
         targets = named(before) if by else named([m for m in after if m not in by])
         if not agents:
             subject = _STATE_SUBJECT.search(sentence[: cls.trigger_start])
@@ -93,6 +96,18 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
     if cls.event_type == "Riots" and country:
         return _roles(kb, [kb.rioters(country)], names)
     return _roles(kb, names, [])
+
+
+def _coordinated_states(text: str, kb: ActorKB, date: str | None) -> list[str]:
+    """"Russian and Syrian warplanes": the knowledge base knows "Syrian warplanes"; the
+    demonyms coordinated with it name more state forces."""
+    out: list[str] = []
+    for m in _COORDINATED.finditer(text):
+        for word in re.findall(r"[A-Z][a-z]+", m.group("demonyms")):
+            forces = kb.find(f"{word} forces")
+            if len(forces) == 1 and forces[0].inter == "State forces":
+                out.append(kb.for_date(forces[0].canonical, date))
+    return out
 
 
 def _roles(kb: ActorKB, side1: list[str], side2: list[str]) -> Roles:
