@@ -189,3 +189,9 @@ def test_coordinated_states_are_all_actors(coder):
                          "on Monday, the White Helmets said.")
     assert e.actor1.startswith("Military Forces of Russia")
     assert any(a.startswith("Military Forces of Syria") for a in e.assoc_actor_1)
+
+
+def test_history_in_a_clause_does_not_erase_todays_event(coder):
+    events, _ = code(coder, "Rebels captured the town of Kafr Nabudah on Thursday, days after the army reopened "
+                            "the road for the first time since 2012, activists said.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]

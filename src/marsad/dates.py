@@ -116,6 +116,10 @@ _SUMMARY = re.compile(r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|
                       r"(?:weeks|months|years|decades)\b|\bsince the (?:start|beginning|outbreak)\b", re.I)
 
 
+_CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                      r"Sunday)s?\b|\b(?:today|yesterday|last night|overnight|this morning|tonight)\b", re.I)
+
+
 def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
     """History or summary, not news: a year long past ("in 2017", "since 2011"), a date
     months old, or a span of time summed up ("in recent weeks", "over the past year")."""
@@ -123,6 +127,10 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
         return True
     if published is not None and reported is not None and (published - reported.date).days > 45:
         return True
+    # A sentence that dates its own event as current ("on Thursday", "yesterday") is news,
+    # whatever history its clauses recall ("… since it first intervened in 2016").
+    if _CURRENT.search(sentence):
+        return False
     for m in _YEAR_ONLY.finditer(sentence):
         year = int(m.group("year"))
         if published is None or year < published.year - (0 if published.month > 2 else 1):
