@@ -116,6 +116,9 @@ class EventCoder:
         story_date: tuple[str, int] | None = None  # the day the story is at so far
         events: dict[str, Event] = {}
         claims: list[Claim] = []
+        paragraphs: dict[int, str] = {}
+        for sent in sentences:
+            paragraphs[sent.paragraph] = f"{paragraphs.get(sent.paragraph, '')} {sent.text}".strip()
         for i, sent in enumerate(sentences):
             found = tuple(dict.fromkeys(a.canonical for a in self.sources.find_attributions(
                 sent.text, article_sources=named))) or tuple(unknown_attributions(sent.text))
@@ -130,7 +133,8 @@ class EventCoder:
                 if c.subject is None and claims and claims[-1].subject:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
-            coded = self._code_sentence(article, sent, sentences[:i], published, country, sources, story_date)
+            coded = self._code_sentence(article, sent, sentences[:i], published, country, sources, story_date,
+                                        paragraphs[sent.paragraph])
             for e in coded:
                 events[e.event_id] = _merge(events.get(e.event_id), e)
             if coded and coded[0].event_date and coded[0].time_precision == 1:
@@ -139,9 +143,14 @@ class EventCoder:
 
     def _code_sentence(self, article: Article, sent: Sentence, before: list[Sentence],
                        published: dt.date | None, country: Place | None,
-                       sources: tuple[str, ...], story_date: tuple[str, int] | None) -> list[Event]:
+                       sources: tuple[str, ...], story_date: tuple[str, int] | None,
+                       paragraph: str) -> list[Event]:
         cls = classify(sent.text)
         if cls is None:
+            return []
+        # The paragraph must read as an event too: "explosions tore through an industrial
+        # area" is an accident when the next sentence says the plant stored chemicals.
+        if paragraph != sent.text and classify(paragraph) is None:
             return []
         mode = modality(sent.text, cls.trigger_start, cls.trigger_end)
         reported = dates.resolve(sent.text, published)
