@@ -30,7 +30,7 @@ from ..places.contain import inherit_containers
 from ..records import Article, Claim, Event, Evidence, FatalityReport, Place, content_id
 from ..sources import SourceKB, unknown_attributions
 from . import actors as actor_roles
-from .classify import classify
+from .classify import MILITARY_MEANS, classify
 from .fatalities import fatalities
 from .modality import modality
 from .places import Located, event_places
@@ -150,7 +150,8 @@ class EventCoder:
             return []
         # The paragraph must read as an event too: "explosions tore through an industrial
         # area" is an accident when the next sentence says the plant stored chemicals.
-        if paragraph != sent.text and classify(paragraph) is None:
+        # Air strikes and shelling that start fires are still air strikes and shelling.
+        if paragraph != sent.text and cls.sub_event_type not in MILITARY_MEANS and classify(paragraph) is None:
             return []
         mode = modality(sent.text, cls.trigger_start, cls.trigger_end)
         reported = dates.resolve(sent.text, published)
@@ -186,9 +187,11 @@ class EventCoder:
             toll = killed if loc is places[0] else _split(killed)
             reports = (FatalityReport(toll, sources[0] if sources else None, article.article_id),) \
                 if toll is not None else ()
-            # ACLED's unit: one event type, one place, one day. Reports that name the actor
-            # differently (or not at all) still meet on this id.
-            event_id = content_id(cls.event_type, event_date, p.geonameid or p.name or p.country)
+            # ACLED's unit: one event type, one place, one day, one attacker. Two named sides
+            # at one place on one day are two events (an exchange of fire); an attacker the
+            # report does not name stays out of the id, so such reports merge with each other.
+            side = roles.actor1 if roles.actor1 and not roles.actor1.startswith("Unidentified") else None
+            event_id = content_id(cls.event_type, event_date, p.geonameid or p.name or p.country, side)
             out.append(Event(
                 event_id=event_id, event_type=cls.event_type, sub_event_type=cls.sub_event_type,
                 event_date=event_date, time_precision=precision,

@@ -22,6 +22,7 @@ _GAP = re.compile(
     re.I,
 )
 _TOWN_CODES = ("PPL",)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 
 
 def follows_container(gap: str) -> bool:
@@ -52,6 +53,13 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
             )
             learned[place.name.lower()] = out[i]
             break
+    # "Alma al-Shaab, Dhayra and Yarine, in the Tyre district": the list shares its container.
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1]
+        if out[i].latitude is None and nxt.geonameid is None and nxt.latitude is not None \
+                and _LIST_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
+            out[i] = replace(nxt, name=out[i].name, score=out[i].score)
+            learned[out[i].name.lower()] = out[i]
     for i, place in enumerate(out):
         known = learned.get(place.name.lower())
         if known is not None and place.latitude is None:
