@@ -12,7 +12,10 @@ Detection (text in): precision/recall/F1 of predicted toponym spans against gold
   Mixed, Metonymic, Coercion, *_Modifier, Embedded_*, Demonym), nonLocational excluded.
 Coverage: share of gold GeoNames ids present in the gazetteer at all.
 
-    python eval/geo.py [--data DIR] [--limit N] [--errors N] [--floors FILE]
+Calibration (`--calibration`): for the resolved toponyms with a gold GeoNames id, binned
+  by score — count, mean score and exact-id accuracy; a calibrated score has the two close.
+
+    python eval/geo.py [--data DIR] [--limit N] [--errors N] [--calibration] [--floors FILE]
 Floors: eval/floors.json by default, keys "geo.<set>.<metric>" (metric: exact, km161, f1);
 exit status 1 when a score is below its floor. `--no-floors` only prints.
 """
@@ -143,8 +146,15 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+CALIBRATION_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
+
+
 def score_resolution(
-    docs: list[Doc], resolver: PlaceResolver, gaz: Gazetteer, errors: list | None = None
+    docs: list[Doc],
+    resolver: PlaceResolver,
+    gaz: Gazetteer,
+    errors: list | None = None,
+    scored: list[tuple[float, bool]] | None = None,
 ) -> dict:
     n_id = ok_id = n_km = ok_km = n_in = n_top = 0
     t0 = time.perf_counter()
@@ -158,6 +168,8 @@ def score_resolution(
                 n_id += 1
                 n_in += gaz.get(g.geonameid) is not None
                 ok_id += p.geonameid == g.geonameid
+                if scored is not None and p.geonameid is not None:
+                    scored.append((p.score, p.geonameid == g.geonameid))
             if g.lat is not None and g.lon is not None:
                 n_km += 1
                 hit = (g.geonameid is not None and p.geonameid == g.geonameid) or (
@@ -177,6 +189,19 @@ def score_resolution(
         "n_km": n_km,
         "toponyms_per_s": n_top / dt if dt else 0.0,
     }
+
+
+def reliability(scored: list[tuple[float, bool]], bins: tuple[float, ...] = CALIBRATION_BINS) -> list[list[str]]:
+    """Rows (bin, count, mean score, accuracy) of resolved toponyms binned by score."""
+    rows = []
+    for k, (lo, hi) in enumerate(zip(bins, bins[1:], strict=False)):
+        last = k == len(bins) - 2
+        b = [(s, ok) for s, ok in scored if lo <= s < hi or last and s == hi]
+        if b:
+            mean = sum(s for s, _ in b) / len(b)
+            acc = sum(ok for _, ok in b) / len(b)
+            rows.append([f"{lo:.2f}-{hi:.2f}", str(len(b)), f"{mean:.3f}", f"{acc:.3f}"])
+    return rows
 
 
 def score_detection(docs: list[Doc], nlp, gaz: Gazetteer, *, demonyms: bool) -> dict:  # type: ignore[no-untyped-def]
@@ -216,6 +241,7 @@ def score_detection(docs: list[Doc], nlp, gaz: Gazetteer, *, demonyms: bool) -> 
     show_default=True,
     help='JSON {"geo.trnews.exact": 0.8, "geo.geowebnews.f1": 0.8, …}; keys of other scripts are ignored.',
 )
+@click.option("--calibration", is_flag=True, help="Print the reliability table (score bins) per set.")
 @click.option("--no-floors", is_flag=True, help="Print the scores without checking floors.")
 def main(
     data: Path,
@@ -224,6 +250,7 @@ def main(
     no_detect: bool,
     show_errors: int,
     floors: Path,
+    calibration: bool,
     no_floors: bool,
 ) -> None:
     """Print the place-stage scores; exit 1 when one is under its floor."""
@@ -246,7 +273,14 @@ def main(
     for name, docs in sets.items():
         docs = docs[:limit] if limit else docs
         errs: list = []
-        r = score_resolution(docs, resolver, gaz, errs if show_errors else None)
+        scored: list[tuple[float, bool]] = []
+        r = score_resolution(docs, resolver, gaz, errs if show_errors else None, scored if calibration else None)
+        if calibration:
+            print(f"reliability [{name}] (resolved toponyms with a gold id)")
+            table = [["score", "count", "mean", "accuracy"], *reliability(scored)]
+            cw = [max(len(x) for x in col) for col in zip(*table, strict=True)]
+            for line in table:
+                print("  " + "  ".join(x.ljust(w) for x, w in zip(line, cw, strict=True)))
         got[f"geo.{name}.exact"], got[f"geo.{name}.km161"] = r["exact"], r["km161"]
         row = [
             name,

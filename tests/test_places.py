@@ -215,3 +215,38 @@ def test_curated_regions_keep_their_geonames_ids(resolver: PlaceResolver) -> Non
     assert (atlantic.geonameid, indian.geonameid, mideast.geonameid) == (3373405, 1545739, 6269133)
     assert mideast.feature_code == "RGN" and mideast.geo_precision == 3
     assert resolver.resolve("Middle Eastern").geonameid == 6269133
+
+
+def test_score_calibration_is_monotone_in_unit_interval() -> None:
+    from marsad.places.resolve import _CALIBRATION, _RAW_THRESHOLD, DEFAULT_THRESHOLD, calibrate, uncalibrate
+
+    xs, ys = zip(*_CALIBRATION, strict=True)
+    assert all(a < b for a, b in zip(xs, xs[1:], strict=False))  # strictly rising: invertible
+    assert all(a < b for a, b in zip(ys, ys[1:], strict=False))
+    grid = [i / 1000 for i in range(-10, 1011)]
+    out = [calibrate(x) for x in grid]
+    assert all(0.0 <= y <= 1.0 for y in out)
+    assert all(a <= b for a, b in zip(out, out[1:], strict=False))
+    # The threshold maps through the same function: the same toponyms stay resolved.
+    assert abs(uncalibrate(DEFAULT_THRESHOLD) - _RAW_THRESHOLD) < 1e-12
+    for x in (0.0, 0.25, 0.3, 0.6, 0.9, 0.99, 1.0):
+        assert abs(uncalibrate(calibrate(x)) - x) < 1e-9
+
+
+def test_admin_cue_picks_state_over_same_name_city(resolver: PlaceResolver) -> None:
+    def one(text: str, name: str) -> str | None:
+        i = text.index(name)
+        return resolver.resolve_all(text, [(i, i + len(name))])[0].feature_code
+
+    assert one("Wildfires spread across the state of Washington this week.", "Washington") == "ADM1"
+    assert one("Wildfires spread across Washington state this week.", "Washington") == "ADM1"
+    assert one("Senators returned to Washington after the recess.", "Washington") == "PPLC"
+    assert one("New York Gov. Jane Doe signed the budget.", "New York") == "ADM1"
+    assert one("Ferries were halted in the province of Quebec.", "Quebec") == "ADM1"
+    assert one("The mayor of Quebec opened the winter carnival.", "Quebec") == "PPLA"
+    t = "The head of state of Mexico arrived."
+    assert not read_cues(t, t.index("Mexico"), t.index("Mexico") + 6).admin
+    t = "the state of Jalisco"
+    assert read_cues(t, t.index("Jalisco"), len(t)).admin
+    t = "said Ohio Gov. John Doe"
+    assert read_cues(t, t.index("Ohio"), t.index("Ohio") + 4).polity

@@ -63,7 +63,8 @@ class _LazyPipeline:
 @click.option("--gazetteer", "gaz_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Gazetteer file [default: $MARSAD_GAZETTEER or <venv>/share/marsad/gazetteer.sqlite].")
 @click.option("--threshold", type=float, default=None,
-              help="Least score to accept a place; under it the toponym stays unresolved [0.3].")
+              help="Least score (an estimated probability of being right) to accept a place; "
+                   "under it the toponym stays unresolved [0.1].")
 @click.option("--no-demonyms", is_flag=True, help="Do not report demonyms (\"Syrian\") as toponyms.")
 def geoparse(source: IO[str], output: IO[str], gaz_path: Path | None, threshold: float | None,
              no_demonyms: bool) -> None:

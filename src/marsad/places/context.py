@@ -23,7 +23,7 @@ _ADMIN_AFTER = re.compile(
 )
 _ADMIN_BEFORE = re.compile(
     r"\b(province|governorate|countryside|district|county|region|countrysides|desert|suburbs|outskirts|"
-    r"vicinity|environs|periphery|outskirt)\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    r"vicinity|environs|periphery|outskirt|(?<!head\sof\s)(?<!secretary\sof\s)state)\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(
@@ -42,7 +42,7 @@ _PART_BEFORE = re.compile(r"\b(?:in\s+|across\s+)?(?:the\s+)?(?:far\s+)?" + _DIR
 _POLITY_AFTER = re.compile(
     r"^\s*(?:['’]s\s+)?(?:gov\.|governor|government|premier|legislature|lawmakers|legislators|parliament|"
     r"state\s+(?:senate|house|assembly|government|legislature|police|capitol)|health\s+minister|"
-    r"attorney\s+general|secretary\s+of\s+state|provincial|statewide|province-wide)\b",
+    r"attorney\s+general|secretary\s+of\s+state|provincial|statewide|province-wide)(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 _POLITY_BEFORE = re.compile(r"\b(?:governor|government|premier|legislature|gov\.)\s+of\s+(?:the\s+)?$", re.I)
