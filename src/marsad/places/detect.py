@@ -166,13 +166,14 @@ def find_toponyms(
     Human Rights", "Dubai" in "Dubai World Cup"), labelled "EMBEDDED" — geoparsing corpora
     count them; an event is never located by them.
     """
+    full = doc.text  # Doc.text is rebuilt from the tokens at every access
     out: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         label = ent.label_
         start, end, text = ent.start_char, ent.end_char, ent.text
         if ent[0].lower_ == "the":
             start = ent[1].idx if len(ent) > 1 else start
-            text = doc.text[start:end]
+            text = full[start:end]
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
@@ -182,7 +183,7 @@ def find_toponyms(
                 and gazetteer is not None
                 and label == "GPE"
                 and not _known_somehow(gazetteer, text)
-                and not _located_by_text(doc.text, end)
+                and not _located_by_text(full, end)
             ):
                 continue  # a GPE the gazetteer knows nothing of is mostly a name ("Dubreuil", "UConn")
             if demonyms or gazetteer is None or not gazetteer.is_demonym(text):
@@ -195,17 +196,17 @@ def find_toponyms(
         elif gazetteer is not None and label in ("ORG", "PERSON") and _important(gazetteer, text):
             out.append((start, end, "GPE"))
         elif gazetteer is not None and embedded and label in _EMBEDDING_LABELS:
-            out.extend((a, b, "EMBEDDED") for a, b in _embedded_places(gazetteer, doc.text, start, end, demonyms))
+            out.extend((a, b, "EMBEDDED") for a, b in _embedded_places(gazetteer, full, start, end, demonyms))
     if gazetteer is not None:
         out.extend((a, b, "GPE") for a, b in _missed_places(doc, gazetteer, demonyms))
         taken = [(a, b) for a, b, _ in out]
         out.extend(
-            (a, b, "DATELINE") for a, b in datelines(doc.text, gazetteer) if not any(x < b and a < y for x, y in taken)
+            (a, b, "DATELINE") for a, b in datelines(full, gazetteer) if not any(x < b and a < y for x, y in taken)
         )
     taken = [(a, b) for a, b, _ in out]
-    for a, b in cue_toponyms(doc.text):
+    for a, b in cue_toponyms(full):
         if not any(x < b and a < y for x, y in taken):
-            if gazetteer is None or not gazetteer.is_demonym(doc.text[a:b]):
+            if gazetteer is None or not gazetteer.is_demonym(full[a:b]):
                 out.append((a, b, "CUE"))
     return sorted(out)
 
@@ -247,6 +248,7 @@ def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple
     entity: "… across Mississippi", "flights to Muscat"."""
     out: list[tuple[int, int]] = []
     toks = list(doc)
+    full = doc.text  # Doc.text is rebuilt from the tokens at every access
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -258,7 +260,7 @@ def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple
             if any(x.ent_iob_ != "O" or not x.text[:1].isupper() for x in span):
                 continue
             a, b = span[0].idx, span[-1].idx + len(span[-1].text)
-            name = doc.text[a:b]
+            name = full[a:b]
             if name in _STOP or name in _GENERIC or len(name) < 3:
                 continue
             hit = demonyms and gazetteer.is_demonym(name)
