@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -185,37 +185,11 @@ def _compile(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + _to_regex(source, cue_sources) + r")(?!\w)", re.IGNORECASE)
 
 
-def _split_top(source: str) -> list[str]:
-    """Split a pattern on its top-level "|" (not inside groups, classes or escapes)."""
-    parts: list[str] = []
-    cur: list[str] = []
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, char, group depth after it) for the pattern's structural characters —
+    "(", ")" and "|" that are neither escaped nor inside a character class."""
     depth, cls, esc = 0, False, False
-    for ch in source:
-        if esc:
-            esc = False
-        elif ch == "\\":
-            esc = True
-        elif cls:
-            cls = ch != "]"
-        elif ch == "[":
-            cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    parts.append("".join(cur))
-    return [p for p in parts if p]
-
-
-def _group_end(source: str, i: int) -> int:
-    """Index just past the group that opens at source[i] == "("."""
-    depth, cls, esc = 0, False, False
-    for j in range(i, len(source)):
+    for j in range(start, len(source)):
         ch = source[j]
         if esc:
             esc = False
@@ -225,12 +199,23 @@ def _group_end(source: str, i: int) -> int:
             cls = ch != "]"
         elif ch == "[":
             cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield j, ch, depth
+
+
+def _split_top(source: str) -> list[str]:
+    """Split a pattern on its top-level "|" (not inside groups, classes or escapes)."""
+    cuts = [j for j, ch, depth in _structure(source) if ch == "|" and depth == 0]
+    bounds = zip([-1, *cuts], [*cuts, len(source)], strict=True)
+    return [p for p in (source[a + 1 : b] for a, b in bounds) if p]
+
+
+def _group_end(source: str, i: int) -> int:
+    """Index just past the group that opens at source[i] == "("."""
+    for j, ch, depth in _structure(source, i):
+        if ch == ")" and depth == 0:
+            return j + 1
     return len(source)
 
 

@@ -116,9 +116,3 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
 def _continues(flat: list[tuple[int, str]], i: int) -> bool:
     """A hard-wrapped line: the next line of its block carries on the same sentence."""
     return i + 1 < len(flat) and flat[i + 1][0] == flat[i][0] and flat[i + 1][1][:1].islower()
-
-
-def paragraphs(text: str) -> list[str]:
-    """Body text → paragraphs (blank-line separated; single lines when there are none)."""
-    paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
-    return [p for p in paras if p]
