@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from marsad.cli import cli
-from marsad.places import Gazetteer, PlaceResolver, build_gazetteer, default_gazetteer_path
+from marsad.places import Gazetteer, PlaceResolver
 from marsad.places.dump import import_dump
 
 JURA, CAMP, AIRSTRIP, HAMLET, OLD = 990000001, 990000002, 990000003, 990000004, 990000005
@@ -66,13 +66,9 @@ def dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def gaz_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def gaz_copy(tmp_path_factory: pytest.TempPathFactory, gaz_path: Path) -> Path:
     target = Path(tmp_path_factory.mktemp("gaz")) / "gazetteer.sqlite"
-    src = default_gazetteer_path()
-    if src.exists():
-        shutil.copy(src, target)
-    else:
-        build_gazetteer(target, progress=False)
+    shutil.copy(gaz_path, target)
     return target
 
 

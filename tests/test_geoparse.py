@@ -10,17 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from marsad.cli import cli
-from marsad.places import Gazetteer, PlaceResolver, build_gazetteer, default_gazetteer_path
+from marsad.places import Gazetteer, PlaceResolver
 from marsad.places.geoparse import FIELDS, geoparse_text
-
-
-@pytest.fixture(scope="module")
-def gaz_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = default_gazetteer_path()
-    if not path.exists():
-        path = Path(tmp_path_factory.mktemp("gaz")) / "gazetteer.sqlite"
-        build_gazetteer(path, progress=False)
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from marsad.places import Gazetteer, PlaceResolver, build_gazetteer, default_gazetteer_path, name_key
+from marsad.places import Gazetteer, PlaceResolver, name_key
 from marsad.places.context import read_cues
 
 
 @pytest.fixture(scope="session")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    path = default_gazetteer_path()
-    if not path.exists():
-        path = Path(tmp_path_factory.mktemp("gaz")) / "gazetteer.sqlite"
-        build_gazetteer(path, progress=False)
-    return Gazetteer.open(path)
+def gaz(gaz_path: Path) -> Gazetteer:
+    return Gazetteer.open(gaz_path)
 
 
 @pytest.fixture(scope="session")
