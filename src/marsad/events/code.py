@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -119,6 +120,11 @@ class EventCoder:
         paragraphs: dict[int, str] = {}
         for sent in sentences:
             paragraphs[sent.paragraph] = f"{paragraphs.get(sent.paragraph, '')} {sent.text}".strip()
+
+        @functools.cache
+        def reads_as_event(paragraph: int) -> bool:
+            """Whether a paragraph, read whole, survives the non-event vetoes (once each)."""
+            return classify(paragraphs[paragraph]) is not None
         for i, sent in enumerate(sentences):
             found = tuple(dict.fromkeys(a.canonical for a in self.sources.find_attributions(
                 sent.text, article_sources=named))) or tuple(unknown_attributions(sent.text))
@@ -134,7 +140,7 @@ class EventCoder:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
             coded = self._code_sentence(article, sent, sentences[:i], published, country, sources, story_date,
-                                        paragraphs[sent.paragraph])
+                                        reads_as_event)
             for e in coded:
                 events[e.event_id] = _merge(events.get(e.event_id), e)
             if coded and coded[0].event_date and coded[0].time_precision == 1:
@@ -144,14 +150,14 @@ class EventCoder:
     def _code_sentence(self, article: Article, sent: Sentence, before: list[Sentence],
                        published: dt.date | None, country: Place | None,
                        sources: tuple[str, ...], story_date: tuple[str, int] | None,
-                       paragraph: str) -> list[Event]:
+                       reads_as_event: Callable[[int], bool]) -> list[Event]:
         cls = classify(sent.text)
         if cls is None:
             return []
         # The paragraph must read as an event too: "explosions tore through an industrial
         # area" is an accident when the next sentence says the plant stored chemicals.
         # Air strikes and shelling that start fires are still air strikes and shelling.
-        if paragraph != sent.text and cls.sub_event_type not in MILITARY_MEANS and classify(paragraph) is None:
+        if cls.sub_event_type not in MILITARY_MEANS and not reads_as_event(sent.paragraph):
             return []
         mode = modality(sent.text, cls.trigger_start, cls.trigger_end)
         reported = dates.resolve(sent.text, published)
