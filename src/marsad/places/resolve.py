@@ -72,6 +72,8 @@ Span = tuple[int, int] | tuple[int, int, str]
 # holds this one; each of up to two such names adds _NEAR_BONUS.
 _NEAR_KM = 100.0
 _NEAR_BONUS = 0.15
+# A namesake this many times bigger makes nearness no evidence for a town.
+_DOMINANCE = 100
 # Only towns known beyond their county take part: among small places, some namesake of
 # one name lies near some namesake of another by chance (there are 40 Washingtons).
 _NEAR_MIN_POPULATION = 10_000
@@ -208,6 +210,11 @@ def _beside(c: Candidate, other: Candidate) -> bool:
     return _km((c.latitude, c.longitude), (other.latitude, other.longitude)) < _NEAR_KM  # type: ignore[arg-type]
 
 
+def _known_abroad(c: Candidate) -> bool:
+    """A country, first-level area, region, capital or city of _FAMOUS_POPULATION."""
+    return c.curated or c.feature_code in _IMPORTANT_CODES or c.population >= _FAMOUS_POPULATION
+
+
 def clean_name(text: str) -> str:
     """The name in a toponym span: "the Golan's" → "Golan"."""
     s = text.strip().strip('.,;:!?"“”()[]')
@@ -229,7 +236,11 @@ def prior(c: Candidate) -> float:
     if code == "ADM1":
         return 0.72 + 0.1 * min(pop, 1.0)
     if code == "ADM2":
-        return 0.2 + 0.2 * min(pop, 1.0)
+        if c.match < 2:
+            return 0.2 + 0.2 * min(pop, 1.0)  # "Ohio" is not Ohio County
+        # A county called by its own name is known as well as a town of its size ("Kent",
+        # "Fife"); `_choose` still prefers the same-named town that lies in it.
+        return max(0.2, 0.1 + 0.7 * min(pop, 1.0))
     base = 0.2 + 0.7 * min(pop, 1.0)
     return base + {"PPLC": 0.25, "PPLA": 0.1, "PPLA2": 0.04}.get(code, 0.0)
 
@@ -340,27 +351,34 @@ class PlaceResolver:
 
     def _embedded(self, name: str) -> list[Candidate]:
         """A place named inside a longer name that is none itself: "Dubai World Cup" → Dubai,
-        "Russian Higher School of Economics" → Russia. The longest such part wins; it matches
-        as an alternate name at best (the whole is not the place)."""
+        "Russian Higher School of Economics" → Russia, "Robinson College Cambridge" →
+        Cambridge. The longest such part wins; it matches as an alternate name at best (the
+        whole is not the place). Only a place known beyond its region counts: in "Carnegie
+        Library" or "Summit of the Americas" the small town named Carnegie or Summit is a
+        coincidence of words."""
         toks = name.split()
         if len(toks) < 2:
             return []
         for k in range(len(toks) - 1, 0, -1):
+            found: list[Candidate] = []
             for i in range(len(toks) - k + 1):
                 part = toks[i : i + k]
-                if not part[0][:1].isupper() or part[0].lower() in _EMBED_STOP or part[-1].lower() in _EMBED_STOP:
+                # "New York Auto Show" holds New York; a lone "New" or "North" holds nothing.
+                lead = part[0].lower() in _EMBED_STOP
+                if not part[0][:1].isupper() or (lead and k == 1) or part[-1].lower() in _EMBED_STOP:
                     continue
                 sub = " ".join(part)
-                found = [
+                found += [
                     c
                     for c in self.gaz.candidates(sub)
-                    if c.match > 0 and (c.population >= 1000 or c.feature_class != "P" or c.curated)
+                    if c.match > (1 if lead else 0)  # "Old Town" is only another name of a city
+                    and (c.population >= 1000 or c.feature_class != "P" or c.curated)
                 ]
                 dem = self.gaz.demonym(sub)
                 if dem is not None:
                     found.append(Candidate(**{**dem.__dict__, "match": 2}))
-                if found:
-                    return [Candidate(**{**c.__dict__, "match": 1}) for c in found]
+            if found:
+                return [Candidate(**{**c.__dict__, "match": 1}) for c in found]
         return []
 
     # -- scoring ------------------------------------------------------------------
@@ -377,6 +395,7 @@ class PlaceResolver:
         support: frozenset[int] = frozenset(),
         peers: Sequence[Candidate] = (),
         near: Mapping[int, int] | None = None,
+        dominated: bool = False,
     ) -> float:
         base = 0.6 * prior(c) * _MATCH[c.match]
         # Context multiplies: it lifts a plausible candidate in the document's country or
@@ -384,12 +403,14 @@ class PlaceResolver:
         ctx_factor = 0.6 * ctx.country_share(c.country_code, name) + 0.5 * ctx.admin1_share(
             c.country_code, c.admin1_code, name
         )
-        points = ctx.other_points(name) if ctx.points else []
+        # Nearness to the story's other places tells namesakes of a like size apart; it does
+        # not turn "California" into a village of 11,000 beside Washington.
+        points = ctx.other_points(name) if ctx.points and not dominated else []
         if points and c.latitude is not None and c.longitude is not None and not c.is_area:
             d = min(_km((c.latitude, c.longitude), p) for p in points)
             ctx_factor += 0.3 if d < 50 else 0.2 if d < 150 else 0.08 if d < 400 else 0.0
         s = base * (1.0 + ctx_factor)
-        if near:
+        if near and not dominated:
             # Other names of the document that may lie beside this reading (London with
             # St. Thomas and Middlesex in Ontario; Edmonton with Enfield and Tottenham).
             s += _NEAR_BONUS * min(near.get(c.geonameid, 0), 2)
@@ -450,10 +471,15 @@ class PlaceResolver:
         # When some place bears the name as written, a place that only shares its spelling
         # key ("Columbia" ~ Colombia) is the weaker reading.
         exact = any(c.match > 0 for c in cands)
+        # A bare "Birmingham" or "Cavan" is the town rather than the district named after it.
+        seats = {(c.country_code, c.admin1_code, c.admin2_code) for c in cands if c.feature_class == "P" and c.match == 2}
+        biggest = max((c.population for c in cands if c.match > 0), default=0)
         scored = sorted(
             (
-                (self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near)
-                 * (0.6 if exact and c.match == 0 else 1.0), c)
+                (self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near,
+                             c.feature_class == "P" and c.population * _DOMINANCE < biggest)
+                 * (0.6 if exact and c.match == 0 else 1.0)
+                 * (0.85 if c.feature_code == "ADM2" and (c.country_code, c.admin1_code, c.admin2_code) in seats else 1.0), c)
                 for c in cands
             ),
             key=lambda sc: (sc[0], sc[1].population),
