@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from marsad import vocab
@@ -285,12 +283,12 @@ def test_a_small_knowledge_base_from_data():
     assert [m.text for m in kb.find("Utopian jets and Utopian troops")] == ["Utopian jets", "Utopian troops"]
 
 
-def test_find_is_fast_on_a_long_text(kb):
+def test_find_reads_every_mention_of_a_long_text(kb):
+    # Its speed is measured by bench/stage_bench.py.
     text = "Iran-backed militias and the IRGC moved, said residents of the town. " * 300
-    start = time.perf_counter()
     found = kb.find(text)
     assert len(found) == 600
-    assert time.perf_counter() - start < 1.0
+    assert {m.canonical for m in found} == {PRO_IRAN, IRGC}
 
 
 def test_ruler_patterns_for_spacy(kb):

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from marsad import sources
@@ -222,11 +220,10 @@ def test_every_source_has_a_known_type(kb):
     assert {s.type for s in kb.sources.values()} <= known
 
 
-def test_long_unpunctuated_text_stays_fast(kb):
+def test_long_unpunctuated_text_without_a_verb_attributes_nothing(kb):
+    # Its speed (no backtracking blow-up) is measured by bench/stage_bench.py.
     sentence = ("SOHR and the observatory and activists , , " * 200) + "no verb here"
-    start = time.perf_counter()
-    kb.find_attributions(sentence, article_sources={SOHR})
-    assert time.perf_counter() - start < 2.0
+    assert kb.find_attributions(sentence, article_sources={SOHR}) == []
 
 
 def test_unknown_named_sources_are_kept_as_written():
