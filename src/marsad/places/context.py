@@ -45,7 +45,12 @@ _POLITY_AFTER = re.compile(
     r"attorney\s+general|secretary\s+of\s+state|provincial|statewide|province-wide)(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
-_POLITY_BEFORE = re.compile(r"\b(?:governor|government|premier|legislature|gov\.)\s+of\s+(?:the\s+)?$", re.I)
+_POLITY_BEFORE = re.compile(
+    r"\b(?:(?i:governor|government|premier|legislature|gov\.)\s+of\s+(?:the\s+)?|"
+    # "western states such as California or Washington": each name of the list
+    r"(?i:states|provinces)\s+(?i:such\s+as|like|including)\s+"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|,?\s+(?:and|or))\s+)*)$",
+)
 # "the Atlantic", "the eastern Pacific", "the Gulf": towns rarely take the article; seas,
 # regions and ranges do.
 _THE_BEFORE = re.compile(

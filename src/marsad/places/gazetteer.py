@@ -163,7 +163,7 @@ class Gazetteer:
             admin2=self.admin2_name(cc, a1, a2),
             population=pop or 0,
             match=match,
-            curated=gid < 0 or (source or "").startswith(ALIAS_SOURCE),
+            curated=(source or "").startswith(ALIAS_SOURCE),  # not airportsdata's airports
         )
 
     def _lookup_uncached(self, name: str) -> tuple[Candidate, ...]:
@@ -278,7 +278,7 @@ class Gazetteer:
             r[0]
             for r in self._db.execute(
                 "SELECT n.name FROM names n JOIN places p USING (geonameid) "
-                "WHERE n.geonameid < 0 OR p.source LIKE ?",
+                "WHERE p.source LIKE ?",
                 (ALIAS_SOURCE + "%",),
             )
         ]

@@ -233,6 +233,8 @@ def prior(c: Candidate) -> float:
         return 1.6
     if c.curated:
         return 0.85  # curated in place_aliases.yaml
+    if code in _AIRFIELD_PRIOR:
+        return _AIRFIELD_PRIOR[code]
     if code == "ADM1":
         return 0.72 + 0.1 * min(pop, 1.0)
     if code == "ADM2":
@@ -246,6 +248,9 @@ def prior(c: Candidate) -> float:
 
 
 _MATCH = {2: 1.0, 1: 0.85, 0: 0.6}
+# Airports have no population: one with an IATA code is as known as a town of ~50,000,
+# a military field a little less, a local strip like a village.
+_AIRFIELD_PRIOR = {"AIRP": 0.6, "AIRB": 0.55, "AIRF": 0.35}
 
 # Calibration of the public score: (raw confidence from `_choose`, share of resolutions
 # that are right). Fitted on TR-News with gold spans: the resolved toponyms that have a
@@ -468,23 +473,20 @@ class PlaceResolver:
         ]
         if not cands:
             return None, 0.0
-        # When some place bears the name as written, a place that only shares its spelling
-        # key ("Columbia" ~ Colombia) is the weaker reading.
         exact = any(c.match > 0 for c in cands)
-        # A bare "Birmingham" or "Cavan" is the town rather than the district named after it.
-        seats = {(c.country_code, c.admin1_code, c.admin2_code) for c in cands if c.feature_class == "P" and c.match == 2}
+        seats = {(c.country_code, c.admin1_code, c.admin2_code) for c in cands if c.feature_class == "P" and c.match}
         biggest = max((c.population for c in cands if c.match > 0), default=0)
-        scored = sorted(
-            (
-                (self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near,
-                             c.feature_class == "P" and c.population * _DOMINANCE < biggest)
-                 * (0.6 if exact and c.match == 0 else 1.0)
-                 * (0.85 if c.feature_code == "ADM2" and (c.country_code, c.admin1_code, c.admin2_code) in seats else 1.0), c)
-                for c in cands
-            ),
-            key=lambda sc: (sc[0], sc[1].population),
-            reverse=True,
-        )
+
+        def score(c: Candidate) -> float:
+            dominated = c.feature_class == "P" and c.population * _DOMINANCE < biggest
+            s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
+            if exact and c.match == 0:
+                s *= 0.6  # a place that only shares the spelling key ("Columbia" ~ Colombia)
+            if c.feature_code == "ADM2" and (c.country_code, c.admin1_code, c.admin2_code) in seats:
+                s *= 0.85  # a bare "Birmingham" or "Cavan" is the town, not the district named after it
+            return s
+
+        scored = sorted(((score(c), c) for c in cands), key=lambda sc: (sc[0], sc[1].population), reverse=True)
         best_s, best = scored[0]
         second = scored[1][0] if len(scored) > 1 else 0.0
         # Calibrated confidence: absolute support, plus a margin term.
