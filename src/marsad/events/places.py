@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..places.contain import follows_container
+from ..places.context import LIST_GAP
 from ..records import Place
 
 if TYPE_CHECKING:
@@ -40,10 +41,6 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b)", re.I)
 _ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
 _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
-# Separators of an enumeration ("A, B and the town of C"): each member is a place of its own.
-_LIST = re.compile(r"^(?=.*(?:,|\band\b|\bor\b|&))(?:\s+(?:governorate|province|district|city|town|village|"
-                   r"camp|area|countryside|region|neighbo(?:u)?rhood))?\s*,?\s*(?:and|or|as well as|&)?\s*(?:the\s+)?"
-                   r"(?:(?:towns?|villages?|cit(?:y|ies)|camps?|areas?|neighbo(?:u)?rhoods?)\s+of\s+)?$", re.I)
 # Words that make one place locate another ("east of", "in", "near", "province of").
 _LINK = re.compile(r"\b(?:in|of|near|outside|close to|east|west|north|south|countryside|province|governorate|"
                    r"district|outskirts|area|region|border|desert|facing|overlooking)\b", re.I)
@@ -89,7 +86,8 @@ def _chains(sent: Sentence, places: list[Located]) -> list[list[Located]]:
             prev = chains[-1][-1]
             gap = sent.text[prev.end - sent.start: loc.start - sent.start]
             route = _ROUTE_END.match(gap) and _ROUTE_START.search(sent.text[: prev.start - sent.start])
-            if route or (not _LIST.match(gap) and (follows_container(gap) or _LINK.search(gap)
+            # An enumeration ("A, B and the town of C") gives each member an event of its own.
+            if route or (not LIST_GAP.match(gap) and (follows_container(gap) or _LINK.search(gap)
                                                    and len(gap) <= 50 and not _BREAK.search(gap))):
                 chains[-1].append(loc)
                 continue

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Place
+from .context import LIST_GAP
 
 _GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhood|camp|village|town|area|district|checkpoint|base|"
@@ -22,7 +23,6 @@ _GAP = re.compile(
     re.I,
 )
 _TOWN_CODES = ("PPL",)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 
 
 def follows_container(gap: str) -> bool:
@@ -57,7 +57,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
     for i in range(len(out) - 2, -1, -1):
         nxt = out[i + 1]
         if out[i].latitude is None and nxt.geonameid is None and nxt.latitude is not None \
-                and _LIST_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
+                and LIST_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
             out[i] = replace(nxt, name=out[i].name, score=out[i].score)
             learned[out[i].name.lower()] = out[i]
     for i, place in enumerate(out):

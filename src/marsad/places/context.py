@@ -58,6 +58,16 @@ _THE_BEFORE = re.compile(
     r"far|deep|mid|occupied|divided)[\s-]+)*$"
 )
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
+# The words between two items of a list of places — "Abu Kamal, Mayadin and Palmyra",
+# "Homs governorate and Hama", "Daraa as well as the towns of Nawa and Jasim",
+# "Tripoli/Benghazi" — one definition for the resolver, container inheritance and events.
+LIST_GAP = re.compile(
+    r"^(?=.*(?:,|\band\b|\bor\b|&|/))"
+    r"(?:\s+(?:governorate|province|district|city|town|village|camp|area|countryside|region|neighbo(?:u)?rhood))?"
+    r"\s*[,/]?\s*(?:and|or|as\s+well\s+as|&)?\s*(?:the\s+)?"
+    r"(?:(?:towns?|villages?|cit(?:y|ies)|camps?|areas?|neighbo(?:u)?rhoods?)\s+of\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..records import Place
-from .context import Cues, container_span, possessor_span, read_cues
+from .context import LIST_GAP, Cues, container_span, possessor_span, read_cues
 from .gazetteer import Candidate, Gazetteer
 from .names import has_admin_word, plain_name, strip_admin_words
 
@@ -47,7 +47,6 @@ _CONTAINS_GAP = re.compile(
     r"(?:the\s+)?(?:(?:city|town|province|governorate|district)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&)|/)\s*$")
 _TEXT_CONTAINER = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _TOKEN = re.compile(r"[\w'’.-]+")
 # A town this big is known abroad: a story about another country may still mention it
@@ -601,7 +600,7 @@ class PlaceResolver:
         containers = [self._container(text, bounds, i) for i in range(len(bounds))]
         peers: list[list[int]] = [[] for _ in bounds]
         for i in range(len(bounds) - 1):
-            if _LIST_GAP.match(text[bounds[i][1] : bounds[i + 1][0]]):
+            if LIST_GAP.match(text[bounds[i][1] : bounds[i + 1][0]]):
                 peers[i].append(i + 1)
                 peers[i + 1].append(i)
         # "Atlanta, Georgia": of the container's readings, those that hold a reading of the
