@@ -295,3 +295,10 @@ def test_a_place_inside_a_longer_name(resolver: PlaceResolver) -> None:
     assert p.country_code == "US" and p.name.startswith("New York")
     [p] = _resolved(resolver, "She studied at Robinson College Cambridge in the 1990s.", "Robinson College Cambridge")
     assert (p.name, p.country_code) == ("Cambridge", "GB")
+
+
+def test_english_town_without_its_river_or_sea(resolver: PlaceResolver) -> None:
+    text = "Fans travelled from Burton to the match, and a coach left Clacton, Essex, at dawn."
+    burton, clacton = _resolved(resolver, text, "Burton", "Clacton")
+    assert burton.name == "Burton upon Trent"
+    assert clacton.name == "Clacton-on-Sea"

