@@ -302,3 +302,9 @@ def test_english_town_without_its_river_or_sea(resolver: PlaceResolver) -> None:
     burton, clacton = _resolved(resolver, text, "Burton", "Clacton")
     assert burton.name == "Burton upon Trent"
     assert clacton.name == "Clacton-on-Sea"
+
+
+def test_a_street_holds_no_town_of_its_name(resolver: PlaceResolver) -> None:
+    text = "Police closed Hampton Avenue after the crash, and traffic was diverted."
+    [p] = _resolved(resolver, text, "Hampton Avenue")
+    assert p.geonameid is None and p.latitude is None

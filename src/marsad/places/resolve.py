@@ -60,6 +60,11 @@ _EMBED_STOP = frozenset(
     "museum academy institute tower bridge river lake mount new old great royal saint st the of and "
     "north south east west northern southern eastern western central upper lower".split()
 )
+_STREET_WORD = re.compile(
+    r"^(?:avenue|ave\.?|street|st\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|place|parade|way|"
+    r"terrace|crescent|highway|parkway)$",
+    re.IGNORECASE,
+)
 _DISTRICT_WORD = re.compile(r"\b(?:county|district|co\.?)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
@@ -357,11 +362,10 @@ class PlaceResolver:
         """A place named inside a longer name that is none itself: "Dubai World Cup" → Dubai,
         "Russian Higher School of Economics" → Russia, "Robinson College Cambridge" →
         Cambridge. The longest such part wins; it matches as an alternate name at best (the
-        whole is not the place). Only a place known beyond its region counts: in "Carnegie
-        Library" or "Summit of the Americas" the small town named Carnegie or Summit is a
-        coincidence of words."""
+        whole is not the place). A street holds none: streets are named after anything
+        ("Collins Avenue" is not in Collinsville)."""
         toks = name.split()
-        if len(toks) < 2:
+        if len(toks) < 2 or _STREET_WORD.match(toks[-1]):
             return []
         for k in range(len(toks) - 1, 0, -1):
             found: list[Candidate] = []
