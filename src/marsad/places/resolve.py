@@ -229,7 +229,7 @@ def clean_name(text: str) -> str:
 
 def prior(c: Candidate) -> float:
     """How likely a bare mention of the name means `c`, in [0, ~1.2]."""
-    pop = math.log10(max(c.population, 0) + 1) / 7.0
+    pop = math.log10(max(c.population or (SEAT_POPULATION if c.seat else 0), 0) + 1) / 7.0
     code = c.feature_code
     if code == "PCLI":
         return 2.0
@@ -252,6 +252,8 @@ def prior(c: Candidate) -> float:
 
 
 _MATCH = {2: 1.0, 1: 0.85, 0: 0.6}
+# A seat of an admin division listed without population weighs like a town this size.
+SEAT_POPULATION = 5000
 # Airports have no population: one with an IATA code is as known as a town of ~50,000,
 # a military field a little less, a local strip like a village.
 _AIRFIELD_PRIOR = {"AIRP": 0.6, "AIRB": 0.55, "AIRF": 0.35}
@@ -476,14 +478,18 @@ class PlaceResolver:
         ]
         if not cands:
             return None, 0.0
+        # Provinces of the places that bear the name as written: a key-only reading in one of
+        # them is the same name transliterated another way ("Jisr al-Shughur" district and
+        # "Jisr ash Shughur" town), not another word ("Columbia" ~ Colombia).
         exact = any(c.match > 0 for c in cands)
+        exact_areas = {(c.country_code, c.admin1_code) for c in cands if c.match > 0}
         seats = {(c.country_code, c.admin1_code, c.admin2_code) for c in cands if c.feature_class == "P" and c.match}
         biggest = max((c.population for c in cands if c.match > 0), default=0)
 
         def score(c: Candidate) -> float:
             dominated = c.feature_class == "P" and c.population * _DOMINANCE < biggest
             s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
-            if exact and c.match == 0:
+            if exact and c.match == 0 and (c.country_code, c.admin1_code) not in exact_areas:
                 s *= 0.6  # a place that only shares the spelling key ("Columbia" ~ Colombia)
             if c.feature_code == "ADM2" and (c.country_code, c.admin1_code, c.admin2_code) in seats:
                 s *= 0.85  # a bare "Birmingham" or "Cavan" is the town, not the district named after it
