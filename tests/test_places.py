@@ -320,3 +320,10 @@ def test_admin_seats_listed_without_population_resolve(resolver: PlaceResolver) 
     tal, jisr = _resolved(resolver, text, "Tal Abyad", "Jisr al-Shughur")
     assert (tal.country_code, tal.admin1, tal.feature_code) == ("SY", "Raqqa", "PPL")
     assert (jisr.country_code, jisr.admin1, jisr.feature_code) == ("SY", "Idlib", "PPL")
+
+
+def test_a_metropolis_over_the_state_that_bears_its_name(resolver: PlaceResolver) -> None:
+    [p] = _resolved(resolver, "The company opened an office in New York last spring.", "New York")
+    assert p.name == "New York City" and p.feature_code == "PPL"
+    [p] = _resolved(resolver, "Snow closed roads across the state of New York.", "New York")
+    assert p.feature_code == "ADM1"

@@ -485,12 +485,16 @@ class PlaceResolver:
         exact_areas = {(c.country_code, c.admin1_code) for c in cands if c.match > 0}
         seats = {(c.country_code, c.admin1_code, c.admin2_code) for c in cands if c.feature_class == "P" and c.match}
         biggest = max((c.population for c in cands if c.match > 0), default=0)
+        metropolises = {(c.country_code, c.admin1_code) for c in cands if c.feature_class == "P" and c.match
+                        and c.population >= 1_000_000}
 
         def score(c: Candidate) -> float:
             dominated = c.feature_class == "P" and c.population * _DOMINANCE < biggest
             s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
             if exact and c.match == 0 and (c.country_code, c.admin1_code) not in exact_areas:
                 s *= 0.6  # a place that only shares the spelling key ("Columbia" ~ Colombia)
+            if c.feature_code == "ADM1" and (c.country_code, c.admin1_code) in metropolises:
+                s *= 0.9  # "New York" is the city that bears the state's name, over the state
             if c.feature_code == "ADM2" and (c.country_code, c.admin1_code, c.admin2_code) in seats:
                 s *= 0.85  # a bare "Birmingham" or "Cavan" is the town, not the district named after it
             return s
