@@ -35,6 +35,7 @@ from .names import has_admin_word, strip_admin_words
 
 REGION_COUNTRIES = ["SY", "IQ", "LB", "YE", "IL", "PS", "JO", "TR", "IR", "SA", "EG", "LY"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LANDMARK_CODES = ("BLDG", "PAL", "SQR", "ST", "MSQE")
 _STOP = {
     "The",
     "This",
@@ -94,7 +95,9 @@ def ruler_patterns(
     """EntityRuler patterns (label GPE, or FAC for marsad's facilities) for place names of
     the region; phrase patterns, so they cost little at run time."""
     names = set(gazetteer.names_in_countries(countries or REGION_COUNTRIES, min_population=min_population))
-    names.update(gazetteer.alias_names())
+    # Landmarks stand for their occupants far more often than for a place ("the White House
+    # said", "the Kremlin denied"): resolvable when NER marks them, never forced by the ruler.
+    names.update(gazetteer.alias_names(exclude_codes=_LANDMARK_CODES))
     out = []
     for n in sorted(names):
         if not n.isascii() or len(n) < 4 or n in _STOP or not n[0].isupper() or n.isupper():

@@ -278,13 +278,14 @@ class Gazetteer:
             "WHERE p.feature_code = 'PCLI' AND p.country_code IS NOT NULL"
         ).fetchall()
 
-    def alias_names(self) -> list[str]:
-        """Names of marsad's own places (place_aliases.yaml)."""
+    def alias_names(self, *, exclude_codes: tuple[str, ...] = ()) -> list[str]:
+        """Names of marsad's own places (place_aliases.yaml), but those of `exclude_codes`."""
+        marks = ",".join("?" * len(exclude_codes))
         return [
             r[0]
             for r in self._db.execute(
                 "SELECT n.name FROM names n JOIN places p USING (geonameid) "
-                "WHERE p.source LIKE ?",
-                (ALIAS_SOURCE + "%",),
+                f"WHERE p.source LIKE ? AND p.feature_code NOT IN ({marks})",
+                (ALIAS_SOURCE + "%", *exclude_codes),
             )
         ]
