@@ -129,3 +129,19 @@ def test_detection_finds_demonyms_datelines_and_embedded_places(gaz_path: Path) 
     assert "Iowans" in found or "Ontarians" in found
     assert gaz.demonym("Iowans").name == "Iowa" and gaz.demonym("Ontarians").name == "Ontario"
     assert gaz.demonym("Republicans") is None
+
+
+def test_a_person_named_like_a_city_is_no_toponym(gaz_path: Path) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    nlp = load_pipeline(gaz)
+
+    text = (
+        "Nick Burton runs a garden in Paris. \"You should talk to him,\" said Taylor. "
+        "Burton, 39, moved there from Bristol."
+    )
+    found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
+    assert "Burton" not in found and "Taylor" not in found
+    assert {"Paris", "Bristol"} <= found

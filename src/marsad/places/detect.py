@@ -171,6 +171,7 @@ def find_toponyms(
     """
     full = doc.text  # Doc.text is rebuilt from the tokens at every access
     out: list[tuple[int, int, str]] = []
+    people = _people(doc)
     for ent in doc.ents:
         label = ent.label_
         start, end, text = ent.start_char, ent.end_char, ent.text
@@ -196,7 +197,12 @@ def find_toponyms(
         elif gazetteer is not None and label == "NORP":
             if demonyms and (gazetteer.is_demonym(text) or gazetteer.demonym(text) is not None):
                 out.append((start, end, "DEMONYM"))
-        elif gazetteer is not None and label in ("ORG", "PERSON") and _important(gazetteer, text):
+        elif (
+            gazetteer is not None
+            and label in ("ORG", "PERSON")
+            and not (label == "PERSON" and _a_person(ent, text, people))
+            and _important(gazetteer, text)
+        ):
             out.append((start, end, "GPE"))
         elif gazetteer is not None and embedded and label in _EMBEDDING_LABELS:
             out.extend((a, b, "EMBEDDED") for a, b in _embedded_places(gazetteer, full, start, end, demonyms))
@@ -212,6 +218,26 @@ def find_toponyms(
             if gazetteer is None or not gazetteer.is_demonym(full[a:b]):
                 out.append((a, b, "CUE"))
     return sorted(out)
+
+
+_SPEECH = frozenset({"said", "says", "told", "added", "explained", "wrote", "recalled", "asked"})
+
+
+def _people(doc: Any) -> set[str]:
+    """Words of the multi-word PERSON names of a Doc: "Nick Burton" makes a later "Burton"
+    the man, not Burton upon Trent."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _a_person(ent: Any, text: str, people: set[str]) -> bool:
+    """Whether a PERSON entity that is also a big place's name is a person here: one of the
+    article's people ("Burton, 39"), or the speaker of a quote ("said Taylor", "Paterson told")."""
+    if text in people:
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in _SPEECH or after in _SPEECH
 
 
 _PLACE_WORD = (r"(?:village|town|city|hamlet|neighbo(?:u)?rhood|district|suburb|camp|area|province|governorate|"
