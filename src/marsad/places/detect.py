@@ -182,6 +182,8 @@ def find_toponyms(
             end -= 2
             text = text[:-2]
         if label in _PLACE_LABELS:
+            if _surname(ent) and (gazetteer is None or not _important(gazetteer, text)):
+                continue  # "Detective Sergeant Glen Horan" with the surname tagged GPE
             if (
                 drop_unknown
                 and gazetteer is not None
@@ -229,6 +231,12 @@ def _people(doc: Any) -> set[str]:
     return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
+def _surname(ent: Any) -> bool:
+    """A one-word entity right after a PERSON entity's last word: the rest of the name."""
+    doc = ent.doc
+    return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON"
+
+
 def _a_person(ent: Any, text: str, people: set[str]) -> bool:
     """Whether a PERSON entity that is also a big place's name is a person here: one of the
     article's people ("Burton, 39"), or the speaker of a quote ("said Taylor", "Paterson told")."""
@@ -264,7 +272,8 @@ _GENERIC = frozenset(
     "Centre Center Federal Commonwealth Act No Do Free King Union National General Central Surprise Orange "
     "Store Victory Unity Liberty Independence Progress Hope Grace Justice Republic Capital Royal Imperial "
     "Global International United Metro Regional City Town Village County State Mission Providence Concord "
-    "Paradise Eden Golden Silver Diamond Crystal Summit Harmony Phoenix Bank Trust Enterprise Reading Bath".split()
+    "Paradise Eden Golden Silver Diamond Crystal Summit Harmony Phoenix Bank Trust Enterprise Reading Bath "
+    "Lakes".split()
 )
 _WORD = re.compile(r"[A-Z][\w'’.-]*[\w.]|[A-Z]")
 
