@@ -182,7 +182,10 @@ def find_toponyms(
             end -= 2
             text = text[:-2]
         if label in _PLACE_LABELS:
-            if _surname(ent) and (gazetteer is None or not _important(gazetteer, text)):
+            if _surname(ent) and not (
+                gazetteer is not None
+                and any(c.match > 0 and c.feature_code in ("PCLI", "CONT") for c in gazetteer.candidates(text))
+            ):
                 continue  # "Detective Sergeant Glen Horan" with the surname tagged GPE
             if (
                 drop_unknown
