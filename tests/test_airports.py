@@ -86,3 +86,17 @@ def test_a_state_named_in_an_airport_stays_the_state(resolver: PlaceResolver) ->
     text = "Voters in Arkansas went to the polls on Tuesday."
     p = resolve_in(resolver, text, "Arkansas")
     assert (p.country_code, p.feature_code) == ("US", "ADM1")
+
+
+def test_detection_takes_the_airfield_not_the_town(gaz_path: Path) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    text = "Missiles struck Damascus airport and the Shayrat air base overnight; Homs was calm."
+    found = {text[a:b] for a, b, _ in find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz)}
+    assert {"Damascus airport", "Shayrat air base", "Homs"} <= found
+    assert "Damascus" not in found
+    # A town's name before "airport" is left alone when no airfield bears it.
+    text = "Crowds gathered near Idlib airport road."
+    assert not any(text[a:b] == "Idlib airport" for a, b, _ in find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz))

@@ -195,3 +195,11 @@ def test_history_in_a_clause_does_not_erase_todays_event(coder):
     events, _ = code(coder, "Rebels captured the town of Kafr Nabudah on Thursday, days after the army reopened "
                             "the road for the first time since 2012, activists said.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_strike_on_an_airport_is_located_at_the_airport(coder):
+    events, _ = code(coder, "Israeli missiles struck Damascus airport on Sunday, putting it out of service, "
+                            "the Syrian army said.")
+    [e] = events
+    assert (e.location, e.admin1, e.geo_precision) == ("Damascus International Airport", "Rif Dimashq", 1)
+    assert e.geonameid is None and abs(e.latitude - 33.41) < 0.05

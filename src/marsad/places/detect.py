@@ -217,6 +217,9 @@ def find_toponyms(
         out.extend(
             (a, b, "DATELINE") for a, b in datelines(full, gazetteer) if not any(x < b and a < y for x, y in taken)
         )
+        # "Damascus airport", "the Shayrat air base": the airfield, not the town it is named after.
+        for a, b in airfields(full, gazetteer):
+            out = [x for x in out if not (x[0] < b and a < x[1])] + [(a, b, "FAC")]
     taken = [(a, b) for a, b, _ in out]
     for a, b in cue_toponyms(full):
         if not any(x < b and a < y for x, y in taken):
@@ -361,6 +364,26 @@ def datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         cands = gazetteer.candidates(name.title())
         if any(c.match > 0 and (c.population >= 1000 or c.feature_class != "P") for c in cands):
             out.append((m.start("name"), m.start("name") + len(name)))
+    return out
+
+
+_AIRFIELD = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}) (?i:(?:international |military )?airport|air ?base|airfield)\b"
+)
+_AIRFIELD_CODES = ("AIRP", "AIRB", "AIRF")
+
+
+def airfields(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of "<name> airport / air base / airfield" that the gazetteer knows as an airfield."""
+    out = []
+    for m in _AIRFIELD.finditer(text):
+        start, name = m.start("name"), m.group("name")
+        while name.split(" ", 1)[0] in _NOT_NAMES and " " in name:
+            head = name.split(" ", 1)[0]
+            name, start = name[len(head) + 1:], start + len(head) + 1
+        whole = text[start : m.end()]
+        if any(c.match > 0 and c.feature_code in _AIRFIELD_CODES for c in gazetteer.candidates(whole)):
+            out.append((start, m.end()))
     return out
 
 
