@@ -148,3 +148,16 @@ def test_a_person_named_like_a_city_is_no_toponym(gaz_path: Path) -> None:
     text = "Detective Senior Sergeant Glen Horan, who leads the unit, agrees the figures are rising."
     found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
     assert "Horan" not in found
+    text = "President Buhari visited troops in Maiduguri on Friday."
+    found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
+    assert "Buhari" not in found and "Maiduguri" in found
+
+
+def test_an_acronym_in_brackets_names_the_organisation(gaz_path: Path) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    text = "The minister approached British Airways (BA) about resuming flights to Harare."
+    found = {text[a:b] for a, b, _ in find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz)}
+    assert "BA" not in found and "Harare" in found

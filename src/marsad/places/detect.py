@@ -37,6 +37,7 @@ REGION_COUNTRIES = ["SY", "IQ", "LB", "YE", "IL", "PS", "JO", "TR", "IR", "SA", 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LANDMARK_CODES = ("BLDG", "PAL", "SQR", "ST", "MSQE")
 _STOP = {
+    "First",
     "The",
     "This",
     "That",
@@ -182,11 +183,11 @@ def find_toponyms(
             end -= 2
             text = text[:-2]
         if label in _PLACE_LABELS:
-            if _surname(ent) and not (
+            if _name_of_person(ent) and not (
                 gazetteer is not None
                 and any(c.match > 0 and c.feature_code in ("PCLI", "CONT") for c in gazetteer.candidates(text))
             ):
-                continue  # "Detective Sergeant Glen Horan" with the surname tagged GPE
+                continue  # "Sergeant Glen Horan", "President Buhari": a person
             if (
                 drop_unknown
                 and gazetteer is not None
@@ -205,6 +206,7 @@ def find_toponyms(
         elif (
             gazetteer is not None
             and label in ("ORG", "PERSON")
+            and not _acronym_of_previous(ent)
             and not (label == "PERSON" and _a_person(ent, text, people))
             and _important(gazetteer, text)
         ):
@@ -237,10 +239,31 @@ def _people(doc: Any) -> set[str]:
     return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
-def _surname(ent: Any) -> bool:
-    """A one-word entity right after a PERSON entity's last word: the rest of the name."""
-    doc = ent.doc
-    return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON"
+_TITLES = frozenset(
+    "president premier minister chancellor king queen prince princess sheikh emir mr mr. mrs mrs. ms ms. dr dr. "
+    "sen. senator rep. gov. governor mayor cllr councillor sgt sergeant gen. general col. colonel capt. captain "
+    "lt. lieutenant judge justice pope imam rabbi father bishop".split()
+)
+
+
+def _name_of_person(ent: Any) -> bool:
+    """A one-word entity that is part of a person's name: right after a PERSON entity
+    ("Sergeant Glen Horan") or a title ("President Buhari"). (Not before one: "Calgary MLA
+    Sandra Jansen", "WASHINGTON Barack Obama pardoned".)"""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.ent_type_ == "PERSON" and before.is_alpha and before.text[:1].isupper() or before.lower_ in _TITLES
+
+
+def _acronym_of_previous(ent: Any) -> bool:
+    """"British Airways (BA)": an all-capitals entity in brackets that spells the initials
+    of the capitalised words before the bracket."""
+    doc, text = ent.doc, ent.text
+    if not (text.isupper() and 2 <= len(text) <= 6) or ent.start < 2 or doc[ent.start - 1].text != "(":
+        return False
+    words = [t.text for t in doc[max(0, ent.start - 1 - len(text) - 2) : ent.start - 1] if t.text[:1].isupper()]
+    return "".join(w[0] for w in words[-len(text):]) == text
 
 
 def _a_person(ent: Any, text: str, people: set[str]) -> bool:
