@@ -161,3 +161,22 @@ def test_an_acronym_in_brackets_names_the_organisation(gaz_path: Path) -> None:
     text = "The minister approached British Airways (BA) about resuming flights to Harare."
     found = {text[a:b] for a, b, _ in find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz)}
     assert "BA" not in found and "Harare" in found
+
+
+def test_one_sense_per_story(gaz_path: Path) -> None:
+    # A name found once as a place, after "in", is a place where spaCy calls it a person
+    # or leaves it out, and inside an organisation's name (reported as embedded).
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    text = (
+        "Flooding closed roads in Slidell, Louisiana, on Friday. A boy drowned in a pool, Slidell "
+        "police said, and the Slidell Rotary Club raised funds."
+    )
+    spans = find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz, embedded=True)
+    got = sorted((a, label) for a, b, label in spans if text[a:b] == "Slidell")
+    assert [label for _a, label in got] == ["GPE", "EMBEDDED", "EMBEDDED"]
+    # Event coding asks for no embedded places: the club is no place of an event.
+    spans = find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz)
+    assert [text[a:b] for a, b, _l in spans].count("Slidell") == 1

@@ -140,6 +140,14 @@ def _known_somehow(gazetteer: Gazetteer, text: str) -> bool:
     return len(words) > 1 and any(gazetteer.candidates(w) for w in words)
 
 
+def _a_known_place(gazetteer: Gazetteer, text: str) -> bool:
+    """A town of 1,000 or more, an admin area or a curated place by this very name."""
+    return any(
+        c.match > 0 and (c.population >= 1000 or c.feature_class == "A" or c.curated or c.seat)
+        for c in gazetteer.candidates(text.title() if text.isupper() else text)
+    )
+
+
 def _important(gazetteer: Gazetteer, text: str) -> bool:
     if len(text) < 3 and not text.isupper() or text in _GENERIC:
         return False  # "Li" is a surname; "US" and "UK" are places
@@ -227,7 +235,56 @@ def find_toponyms(
         if not any(x < b and a < y for x, y in taken):
             if gazetteer is None or not gazetteer.is_demonym(full[a:b]):
                 out.append((a, b, "CUE"))
+    if gazetteer is not None:
+        out.extend(_named_again(doc, full, out, gazetteer, people, embedded))
     return sorted(out)
+
+
+def _named_again(
+    doc: Any,
+    full: str,
+    found: list[tuple[int, int, str]],
+    gazetteer: Gazetteer,
+    people: set[str],
+    embedded: bool,
+) -> list[tuple[int, int, str]]:
+    """One sense per story: a name found as a place is a place wherever else it stands —
+    where spaCy called it a person ("gas station in Riverdale") or left it out — and a
+    place embedded in an organisation's name ("Beverly Hills Police Department"). Only a
+    name the gazetteer knows as a town or area and no person of the story bears ("Noma"
+    tagged a place once is still the woman of the story); never inside a longer person's
+    name ("George Washington")."""
+    names = {
+        full[a:b]
+        for a, b, label in found
+        if label in ("GPE", "LOC", "FAC", "DATELINE")
+        and b - a >= 4
+        and (label == "DATELINE" or _LOCATIVE_BEFORE.search(full, max(0, a - 12), a))
+        and full[a:b] not in people
+        and full[a:b] not in _GENERIC
+        and _a_known_place(gazetteer, full[a:b])
+    }
+    if not names:
+        return []
+    taken = [(a, b) for a, b, _ in found]
+    ent_at: dict[int, Any] = {}
+    for ent in doc.ents:
+        for i in range(ent.start_char, ent.end_char):
+            ent_at[i] = ent
+    out: list[tuple[int, int, str]] = []
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    for m in pattern.finditer(full):
+        a, b = m.span()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        ent = ent_at.get(a)
+        if ent is None or ent.label_ in _PLACE_LABELS or (ent.label_ == "PERSON" and len(ent) == 1):
+            out.append((a, b, "GPE"))
+        elif embedded and ent.label_ in _EMBEDDING_LABELS:
+            out.append((a, b, "EMBEDDED"))
+        taken.append((a, b))
+    return out
 
 
 _SPEECH = frozenset({"said", "says", "told", "added", "explained", "wrote", "recalled", "asked"})
@@ -307,6 +364,10 @@ _GENERIC = frozenset(
 _WORD = re.compile(r"[A-Z][\w'’.-]*[\w.]|[A-Z]")
 
 
+# A place word's evidence: "in Riverdale", "near the Samos hotspot", "from Cirencester".
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|from|outside|at|to|into|across|around|toward|towards|of|via|through)\s+(?:the\s+)?$", re.I
+)
 _LOCATIVE = frozenset({"in", "near", "from", "outside", "at", "to", "into", "across", "around", "toward", "towards"})
 
 
