@@ -180,3 +180,19 @@ def test_one_sense_per_story(gaz_path: Path) -> None:
     # Event coding asks for no embedded places: the club is no place of an event.
     spans = find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz)
     assert [text[a:b] for a, b, _l in spans].count("Slidell") == 1
+
+
+def test_demonyms_spacy_labels_otherwise(gaz_path: Path) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    nlp = load_pipeline(gaz)
+
+    def demonyms(text: str) -> set[str]:
+        return {text[a:b] for a, b, label in find_toponyms(nlp(text), gazetteer=gaz, demonyms=True)
+                if label == "DEMONYM"}
+
+    assert "Russian" in demonyms("The ministry condemned what it called an anti-Russian campaign.")
+    assert "English" in demonyms("The pair were found on a bench in the English city of Salisbury.")
+    assert "English" not in demonyms("She teaches English lessons to new arrivals.")

@@ -208,15 +208,18 @@ def find_toponyms(
                 out.append((start, end, label))
             else:
                 continue
-        elif gazetteer is not None and label == "NORP":
-            if demonyms and (gazetteer.is_demonym(text) or gazetteer.demonym(text) is not None):
+        elif gazetteer is not None and label in ("NORP", "PERSON", "LANGUAGE") and _demonym_use(ent, text, gazetteer):
+            if demonyms:  # "Kurdish fighters", "Azerbaijani soldiers" (spaCy: PERSON), "the English city"
                 out.append((start, end, "DEMONYM"))
+        elif gazetteer is not None and label == "NORP" and "-" in text:
+            if demonyms:  # "anti-Russian", "Russian-European"
+                out.extend((start + a, start + b, "DEMONYM") for a, b in _demonym_parts(text, gazetteer))
         elif (
             gazetteer is not None
-            and label in ("ORG", "PERSON")
+            and label in ("ORG", "PERSON", "NORP")
             and not _acronym_of_previous(ent)
             and not (label == "PERSON" and _a_person(ent, text, people))
-            and _important(gazetteer, text)
+            and _important(gazetteer, text)  # "Tunis" tagged NORP, "Palmyra" tagged PERSON
         ):
             out.append((start, end, "GPE"))
         elif gazetteer is not None and embedded and label in _EMBEDDING_LABELS:
@@ -301,6 +304,41 @@ _TITLES = frozenset(
     "sen. senator rep. gov. governor mayor cllr councillor sgt sergeant gen. general col. colonel capt. captain "
     "lt. lieutenant judge justice pope imam rabbi father bishop".split()
 )
+
+
+_NOT_AFTER_DEMONYM = frozenset(
+    "language languages speakers speaking translation translations version subtitles lessons teacher teachers "
+    "course courses literature".split()
+)
+
+
+def _demonym_use(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the entity is a demonym used of people or things of a place: any NORP
+    demonym; a PERSON one ("Azerbaijani soldiers"); a LANGUAGE one before a noun that is
+    no language word ("the English city of Salisbury", not "English lessons", "in English")."""
+    if not (gazetteer.is_demonym(text) or gazetteer.demonym(text) is not None):
+        return False
+    if ent.label_ != "LANGUAGE":
+        return ent.label_ == "NORP" or len(ent) == 1
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return (
+        nxt is not None
+        and nxt.is_alpha
+        and nxt.is_lower
+        and nxt.lower_ not in _NOT_AFTER_DEMONYM
+        and before not in ("in", "into", "from", "speak", "speaks", "spoke", "learn")
+    )
+
+
+def _demonym_parts(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Offsets of the demonyms in a hyphenated NORP ("anti-Russian", "Russian-European")."""
+    out = []
+    for m in re.finditer(r"[A-Z][\w'’]+", text):
+        if gazetteer.is_demonym(m.group()) or gazetteer.demonym(m.group()) is not None:
+            out.append(m.span())
+    return out
 
 
 def _name_of_person(ent: Any) -> bool:
