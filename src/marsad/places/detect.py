@@ -7,7 +7,9 @@
    countries, plus marsad's own aliases.
 3. ORG/PERSON/NORP entities whose whole text is a gazetteer name of an important place
    (a country, admin1 area, capital, or a town with ≥ 100,000 people) are taken as
-   toponyms too ("Aleppo" tagged PERSON).
+   toponyms too ("Aleppo" tagged PERSON) — unless `people.py` says the entity is a
+   person or an acronym here ("Nick Burton … Burton, 39", "President Buhari", "British
+   Airways (BA)").
 4. Demonyms ("Syrian", "Iraqis") — spaCy's NORP — are returned only with
    `demonyms=True`, labelled "DEMONYM": geoparsing corpora count them as toponyms
    (GeoWebNews types Demonym and modifiers; TR-News codes "Turkish" as Turkey), but an
@@ -21,6 +23,9 @@
 7. With `embedded=True`, well-known places inside other names ("Syrian" in "Syrian
    Observatory for Human Rights"); with `drop_unknown=True`, GPEs the gazetteer does not
    know and the text does not locate are left out (`marsad geoparse` uses both).
+8. One sense per story: a known town found as a place after "in", "near" … is a place
+   wherever else the story names it (`_named_again`).
+The word cues of 5 and 6 (datelines, airfields) live in `cues.py`.
 Returned spans are (start_char, end_char, label).
 """
 
@@ -30,64 +35,14 @@ import re
 from typing import Any
 
 from .contain import follows_container
+from .cues import NOT_NAMES, STOP, airfields, cue_toponyms, datelines
 from .gazetteer import Gazetteer
 from .names import has_admin_word, strip_admin_words
+from .people import a_person, acronym_of_previous, demonym_parts, demonym_use, name_of_person, people_in
 
 REGION_COUNTRIES = ["SY", "IQ", "LB", "YE", "IL", "PS", "JO", "TR", "IR", "SA", "EG", "LY"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LANDMARK_CODES = ("BLDG", "PAL", "SQR", "ST", "MSQE")
-_STOP = {
-    "First",
-    "The",
-    "This",
-    "That",
-    "Police",
-    "President",
-    "Army",
-    "State",
-    "Center",
-    "Central",
-    "North",
-    "South",
-    "East",
-    "West",
-    "University",
-    "Hospital",
-    "Airport",
-    "Mosque",
-    "Church",
-    "Union",
-    "Street",
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Islam",
-    "Allah",
-    "God",
-    "Hamas",
-    "Hezbollah",
-    "Muslim",
-    "Arab",
-    "Kurdish",
-    "Shia",
-    "Sunni",
-}
 
 
 def ruler_patterns(
@@ -101,7 +56,7 @@ def ruler_patterns(
     names.update(gazetteer.alias_names(exclude_codes=_LANDMARK_CODES))
     out = []
     for n in sorted(names):
-        if not n.isascii() or len(n) < 4 or n in _STOP or not n[0].isupper() or n.isupper():
+        if not n.isascii() or len(n) < 4 or n in STOP or not n[0].isupper() or n.isupper():
             continue
         out.append({"label": "GPE", "pattern": n})
     return out
@@ -180,7 +135,7 @@ def find_toponyms(
     """
     full = doc.text  # Doc.text is rebuilt from the tokens at every access
     out: list[tuple[int, int, str]] = []
-    people = _people(doc)
+    people = people_in(doc)
     for ent in doc.ents:
         label = ent.label_
         start, end, text = ent.start_char, ent.end_char, ent.text
@@ -191,7 +146,7 @@ def find_toponyms(
             end -= 2
             text = text[:-2]
         if label in _PLACE_LABELS:
-            if _name_of_person(ent) and not (
+            if name_of_person(ent) and not (
                 gazetteer is not None
                 and any(c.match > 0 and c.feature_code in ("PCLI", "CONT") for c in gazetteer.candidates(text))
             ):
@@ -208,17 +163,17 @@ def find_toponyms(
                 out.append((start, end, label))
             else:
                 continue
-        elif gazetteer is not None and label in ("NORP", "PERSON", "LANGUAGE") and _demonym_use(ent, text, gazetteer):
+        elif gazetteer is not None and label in ("NORP", "PERSON", "LANGUAGE") and demonym_use(ent, text, gazetteer):
             if demonyms:  # "Kurdish fighters", "Azerbaijani soldiers" (spaCy: PERSON), "the English city"
                 out.append((start, end, "DEMONYM"))
         elif gazetteer is not None and label == "NORP" and "-" in text:
             if demonyms:  # "anti-Russian", "Russian-European"
-                out.extend((start + a, start + b, "DEMONYM") for a, b in _demonym_parts(text, gazetteer))
+                out.extend((start + a, start + b, "DEMONYM") for a, b in demonym_parts(text, gazetteer))
         elif (
             gazetteer is not None
             and label in ("ORG", "PERSON", "NORP")
-            and not _acronym_of_previous(ent)
-            and not (label == "PERSON" and _a_person(ent, text, people))
+            and not acronym_of_previous(ent)
+            and not (label == "PERSON" and a_person(ent, text, people))
             and _important(gazetteer, text)  # "Tunis" tagged NORP, "Palmyra" tagged PERSON
         ):
             out.append((start, end, "GPE"))
@@ -290,104 +245,6 @@ def _named_again(
     return out
 
 
-_SPEECH = frozenset({"said", "says", "told", "added", "explained", "wrote", "recalled", "asked"})
-
-
-def _people(doc: Any) -> set[str]:
-    """Words of the multi-word PERSON names of a Doc: "Nick Burton" makes a later "Burton"
-    the man, not Burton upon Trent."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-
-
-_TITLES = frozenset(
-    "president premier minister chancellor king queen prince princess sheikh emir mr mr. mrs mrs. ms ms. dr dr. "
-    "sen. senator rep. gov. governor mayor cllr councillor sgt sergeant gen. general col. colonel capt. captain "
-    "lt. lieutenant judge justice pope imam rabbi father bishop".split()
-)
-
-
-_NOT_AFTER_DEMONYM = frozenset(
-    "language languages speakers speaking translation translations version subtitles lessons teacher teachers "
-    "course courses literature".split()
-)
-
-
-def _demonym_use(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
-    """Whether the entity is a demonym used of people or things of a place: any NORP
-    demonym; a PERSON one ("Azerbaijani soldiers"); a LANGUAGE one before a noun that is
-    no language word ("the English city of Salisbury", not "English lessons", "in English")."""
-    if not (gazetteer.is_demonym(text) or gazetteer.demonym(text) is not None):
-        return False
-    if ent.label_ != "LANGUAGE":
-        return ent.label_ == "NORP" or len(ent) == 1
-    doc = ent.doc
-    nxt = doc[ent.end] if ent.end < len(doc) else None
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return (
-        nxt is not None
-        and nxt.is_alpha
-        and nxt.is_lower
-        and nxt.lower_ not in _NOT_AFTER_DEMONYM
-        and before not in ("in", "into", "from", "speak", "speaks", "spoke", "learn")
-    )
-
-
-def _demonym_parts(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Offsets of the demonyms in a hyphenated NORP ("anti-Russian", "Russian-European")."""
-    out = []
-    for m in re.finditer(r"[A-Z][\w'’]+", text):
-        if gazetteer.is_demonym(m.group()) or gazetteer.demonym(m.group()) is not None:
-            out.append(m.span())
-    return out
-
-
-def _name_of_person(ent: Any) -> bool:
-    """A one-word entity that is part of a person's name: right after a PERSON entity
-    ("Sergeant Glen Horan") or a title ("President Buhari"). (Not before one: "Calgary MLA
-    Sandra Jansen", "WASHINGTON Barack Obama pardoned".)"""
-    if len(ent) != 1 or ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return before.ent_type_ == "PERSON" and before.is_alpha and before.text[:1].isupper() or before.lower_ in _TITLES
-
-
-def _acronym_of_previous(ent: Any) -> bool:
-    """"British Airways (BA)": an all-capitals entity in brackets that spells the initials
-    of the capitalised words before the bracket."""
-    doc, text = ent.doc, ent.text
-    if not (text.isupper() and 2 <= len(text) <= 6) or ent.start < 2 or doc[ent.start - 1].text != "(":
-        return False
-    words = [t.text for t in doc[max(0, ent.start - 1 - len(text) - 2) : ent.start - 1] if t.text[:1].isupper()]
-    return "".join(w[0] for w in words[-len(text):]) == text
-
-
-def _a_person(ent: Any, text: str, people: set[str]) -> bool:
-    """Whether a PERSON entity that is also a big place's name is a person here: one of the
-    article's people ("Burton, 39"), or the speaker of a quote ("said Taylor", "Paterson told")."""
-    if text in people:
-        return True
-    doc = ent.doc
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return before in _SPEECH or after in _SPEECH
-
-
-_PLACE_WORD = (r"(?:village|town|city|hamlet|neighbo(?:u)?rhood|district|suburb|camp|area|province|governorate|"
-               r"outskirts|countryside|municipality|locality|settlement|sub-district|region)")
-_FACILITY = (r"(?:neighbo(?:u)?rhood|village|camp|district|warehouses?|depots?|checkpoint|crossing|air ?base|"
-             r"military base|base|airport|prison|refinery|oil ?field|gas ?field|dam|roundabout|square|"
-             r"quarter|suburb|town|sub-district)")
-_NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrtnz]|[Aa]sh|[Ee][sz])-)?[A-Z][\w'’]+"
-         r"(?:[ -](?:(?:al|el|ad|as|ash|az|ar|at|an|ez|es|bin|ibn)-?)?[A-Z][\w'’]+){0,3}")
-_INTRODUCED = re.compile(rf"\b{_PLACE_WORD}s? of (?:the )?(?P<name>{_NAME})")
-_FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
-_NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",
-              "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
-              "Syrian", "Iraqi", "Lebanese", "Kurdish", "Arab", "Coalition", "US", "U.S.", "UN", "New", "Old",
-              "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-              "Regime", "Border", "Refugee", "Displacement", "Camp", "City", "Town", "Village", "In", "On", "At"}
-
-
 # Not PERSON: "George Washington" and "Vladimir" name no place.
 _EMBEDDING_LABELS = {"ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 # Words that are also names of places somewhere but, inside an organisation's name, are
@@ -418,7 +275,7 @@ def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.ent_iob_ != "O" or not t.text[:1].isupper() or t.is_sent_start and t.text in _NOT_NAMES:
+        if t.ent_iob_ != "O" or not t.text[:1].isupper() or t.is_sent_start and t.text in NOT_NAMES:
             i += 1
             continue
         for k in range(min(3, len(toks) - i), 0, -1):
@@ -427,7 +284,7 @@ def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple
                 continue
             a, b = span[0].idx, span[-1].idx + len(span[-1].text)
             name = full[a:b]
-            if name in _STOP or name in _GENERIC or len(name) < 3:
+            if name in STOP or name in _GENERIC or len(name) < 3:
                 continue
             hit = demonyms and gazetteer.is_demonym(name)
             # After "in", "near", "from" …, a town's own name is enough: "shops in Riverdale".
@@ -462,64 +319,11 @@ def _embedded_places(gazetteer: Gazetteer, text: str, start: int, end: int, demo
             if a == start and b == end:
                 continue  # the whole entity was judged above
             sub = text[a:b].rstrip(".")
-            if sub in _STOP or sub in _GENERIC or sub in ("The", "A", "An") or len(sub) < 3 and sub not in _SHORT:
+            if sub in STOP or sub in _GENERIC or sub in ("The", "A", "An") or len(sub) < 3 and sub not in _SHORT:
                 continue
             if (demonyms and gazetteer.is_demonym(sub)) or _important(gazetteer, sub):
                 out.append((a, a + len(sub)))
                 i += k - 1
                 break
         i += 1
-    return out
-
-
-# "BEIRUT (AP) —", "MEXICO CITY, May 3 -": a dateline in capitals, which NER misses.
-_DATELINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=\s*(?:,|\(|—|–|-|:))")
-
-
-def datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of capitalised datelines that name a known place."""
-    out = []
-    for m in _DATELINE.finditer(text):
-        name = m.group("name").rstrip(".")
-        if len(name) < 3 or name in ("AP", "AFP", "UPDATE", "WATCH", "PHOTO", "VIDEO", "BREAKING"):
-            continue
-        cands = gazetteer.candidates(name.title())
-        if any(c.match > 0 and (c.population >= 1000 or c.feature_class != "P") for c in cands):
-            out.append((m.start("name"), m.start("name") + len(name)))
-    return out
-
-
-_AIRFIELD = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME}) (?i:(?:international |military )?airport|air ?base|airfield)\b"
-)
-_AIRFIELD_CODES = ("AIRP", "AIRB", "AIRF")
-
-
-def airfields(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of "<name> airport / air base / airfield" that the gazetteer knows as an airfield."""
-    out = []
-    for m in _AIRFIELD.finditer(text):
-        start, name = m.start("name"), m.group("name")
-        while name.split(" ", 1)[0] in _NOT_NAMES and " " in name:
-            head = name.split(" ", 1)[0]
-            name, start = name[len(head) + 1:], start + len(head) + 1
-        whole = text[start : m.end()]
-        if any(c.match > 0 and c.feature_code in _AIRFIELD_CODES for c in gazetteer.candidates(whole)):
-            out.append((start, m.end()))
-    return out
-
-
-def cue_toponyms(text: str) -> list[tuple[int, int]]:
-    """Spans of names that a place word introduces or follows (see the module docstring)."""
-    out = []
-    for pattern in (_INTRODUCED, _FOLLOWED):
-        for m in pattern.finditer(text):
-            name, start = m.group("name"), m.start("name")
-            # "The Deir Ezzor Governorate": leading capitalised words that are no names go.
-            while name.split(" ", 1)[0] in _NOT_NAMES and " " in name:
-                head = name.split(" ", 1)[0]
-                name, start = name[len(head) + 1:], start + len(head) + 1
-            if name.split()[0].split("-")[0] in _NOT_NAMES or name in _STOP:
-                continue
-            out.append((start, start + len(name)))
     return out

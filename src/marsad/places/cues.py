@@ -1,0 +1,133 @@
+"""Toponyms found by the words around them rather than by NER: a place word introduces or
+follows a name ("the village of Ayash", "Al-Joura neighbourhood"), a capitalised dateline
+opens a story ("BEIRUT (AP) —"), an airfield is named ("Damascus airport", "the Shayrat air
+base").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer
+
+# Capitalised words that are no place names.
+STOP = {
+    "First",
+    "The",
+    "This",
+    "That",
+    "Police",
+    "President",
+    "Army",
+    "State",
+    "Center",
+    "Central",
+    "North",
+    "South",
+    "East",
+    "West",
+    "University",
+    "Hospital",
+    "Airport",
+    "Mosque",
+    "Church",
+    "Union",
+    "Street",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Islam",
+    "Allah",
+    "God",
+    "Hamas",
+    "Hezbollah",
+    "Muslim",
+    "Arab",
+    "Kurdish",
+    "Shia",
+    "Sunni",
+}
+
+_PLACE_WORD = (r"(?:village|town|city|hamlet|neighbo(?:u)?rhood|district|suburb|camp|area|province|governorate|"
+               r"outskirts|countryside|municipality|locality|settlement|sub-district|region)")
+_FACILITY = (r"(?:neighbo(?:u)?rhood|village|camp|district|warehouses?|depots?|checkpoint|crossing|air ?base|"
+             r"military base|base|airport|prison|refinery|oil ?field|gas ?field|dam|roundabout|square|"
+             r"quarter|suburb|town|sub-district)")
+_NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrtnz]|[Aa]sh|[Ee][sz])-)?[A-Z][\w'’]+"
+         r"(?:[ -](?:(?:al|el|ad|as|ash|az|ar|at|an|ez|es|bin|ibn)-?)?[A-Z][\w'’]+){0,3}")
+_INTRODUCED = re.compile(rf"\b{_PLACE_WORD}s? of (?:the )?(?P<name>{_NAME})")
+_FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
+NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",
+              "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
+              "Syrian", "Iraqi", "Lebanese", "Kurdish", "Arab", "Coalition", "US", "U.S.", "UN", "New", "Old",
+              "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+              "Regime", "Border", "Refugee", "Displacement", "Camp", "City", "Town", "Village", "In", "On", "At"}
+
+
+# "BEIRUT (AP) —", "MEXICO CITY, May 3 -": a dateline in capitals, which NER misses.
+_DATELINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=\s*(?:,|\(|—|–|-|:))")
+
+
+def datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of capitalised datelines that name a known place."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group("name").rstrip(".")
+        if len(name) < 3 or name in ("AP", "AFP", "UPDATE", "WATCH", "PHOTO", "VIDEO", "BREAKING"):
+            continue
+        cands = gazetteer.candidates(name.title())
+        if any(c.match > 0 and (c.population >= 1000 or c.feature_class != "P") for c in cands):
+            out.append((m.start("name"), m.start("name") + len(name)))
+    return out
+
+
+_AIRFIELD = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}) (?i:(?:international |military )?airport|air ?base|airfield)\b"
+)
+_AIRFIELD_CODES = ("AIRP", "AIRB", "AIRF")
+
+
+def airfields(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of "<name> airport / air base / airfield" that the gazetteer knows as an airfield."""
+    out = []
+    for m in _AIRFIELD.finditer(text):
+        start, name = m.start("name"), m.group("name")
+        while name.split(" ", 1)[0] in NOT_NAMES and " " in name:
+            head = name.split(" ", 1)[0]
+            name, start = name[len(head) + 1:], start + len(head) + 1
+        whole = text[start : m.end()]
+        if any(c.match > 0 and c.feature_code in _AIRFIELD_CODES for c in gazetteer.candidates(whole)):
+            out.append((start, m.end()))
+    return out
+
+
+def cue_toponyms(text: str) -> list[tuple[int, int]]:
+    """Spans of names that a place word introduces or follows (see the module docstring)."""
+    out = []
+    for pattern in (_INTRODUCED, _FOLLOWED):
+        for m in pattern.finditer(text):
+            name, start = m.group("name"), m.start("name")
+            # "The Deir Ezzor Governorate": leading capitalised words that are no names go.
+            while name.split(" ", 1)[0] in NOT_NAMES and " " in name:
+                head = name.split(" ", 1)[0]
+                name, start = name[len(head) + 1:], start + len(head) + 1
+            if name.split()[0].split("-")[0] in NOT_NAMES or name in STOP:
+                continue
+            out.append((start, start + len(name)))
+    return out
