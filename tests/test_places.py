@@ -214,7 +214,7 @@ def test_curated_regions_keep_their_geonames_ids(resolver: PlaceResolver) -> Non
 
 
 def test_score_calibration_is_monotone_in_unit_interval() -> None:
-    from marsad.places.resolve import _CALIBRATION, _RAW_THRESHOLD, DEFAULT_THRESHOLD, calibrate, uncalibrate
+    from marsad.places.prior import _CALIBRATION, _RAW_THRESHOLD, DEFAULT_THRESHOLD, calibrate, uncalibrate
 
     xs, ys = zip(*_CALIBRATION, strict=True)
     assert all(a < b for a, b in zip(xs, xs[1:], strict=False))  # strictly rising: invertible
