@@ -203,3 +203,17 @@ def test_a_strike_on_an_airport_is_located_at_the_airport(coder):
     [e] = events
     assert (e.location, e.admin1, e.geo_precision) == ("Damascus International Airport", "Rif Dimashq", 1)
     assert e.geonameid is None and abs(e.latitude - 33.41) < 0.05
+
+
+def test_a_later_paragraph_without_a_place_takes_the_story_place(coder):
+    # Two paragraphs without a named place ("the Tulkarm Brigade" names a group) lie between
+    # the lede and the strike "in the camp": the strike is where the story is.
+    text = ("Israeli forces raided the Nur Shams camp near Tulkarm in the occupied West Bank on Sunday, "
+            "the Palestinian health ministry said.\n\n"
+            "The Tulkarm Brigade, a local armed group, said its fighters had fired at the troops.\n\n"
+            "Residents said the raid lasted hours.\n\n"
+            "An Israeli drone later struck a group of men in the camp, killing three, the ministry said.")
+    events, _ = code(coder, text)
+    [strike] = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert (strike.location, strike.admin1) == ("Nur Shams", "West Bank") and strike.latitude is not None
+    assert all(e.location != "Ţūlkarm" for e in events)  # the group's name locates nothing

@@ -5,8 +5,9 @@ From the toponyms of the sentence, drop those that are not where something happe
   "Britain-based", "Iran-backed";
 - containers: "Mayadin in Deir ez-Zor governorate" is one place, Mayadin; a country is
   dropped when a finer place is named.
-A sentence with no place takes those of the nearest earlier sentence of its paragraph,
-then the article's main country (country known, no point: never a country centroid).
+A sentence with no place takes those of the nearest earlier sentence of its paragraph (or
+the one before), then the first place of the story, then the article's main country
+(country known, no point: never a country centroid).
 """
 
 from __future__ import annotations
@@ -149,6 +150,15 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None) 
         there = _where_things_happen(prev)
         if there:
             return [Located(loc.start, loc.end, loc.place, "place from an earlier sentence") for loc in there]
+    # Failing that, where the story is: the first place of the article's opening paragraphs
+    # ("Israeli forces raided the Jenin camp …" … "bulldozers tore up roads in the camp").
+    # Only in the article's own country: a "WASHINGTON (Reuters) -" dateline is no place
+    # of an event in Syria.
+    for prev in before:
+        there = [loc for loc in _where_things_happen(prev)
+                 if country is None or loc.place.country_code == country.country_code]
+        if there:
+            return [Located(loc.start, loc.end, loc.place, "place of the story") for loc in there]
     if here:
         return here
     if country is not None:

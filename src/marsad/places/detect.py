@@ -38,7 +38,15 @@ from .contain import follows_container
 from .cues import NOT_NAMES, STOP, airfields, cue_toponyms, datelines
 from .gazetteer import Gazetteer
 from .names import has_admin_word, strip_admin_words
-from .people import a_person, acronym_of_previous, demonym_parts, demonym_use, name_of_person, people_in
+from .people import (
+    a_person,
+    acronym_of_previous,
+    demonym_parts,
+    demonym_use,
+    name_of_person,
+    names_an_organisation,
+    people_in,
+)
 
 REGION_COUNTRIES = ["SY", "IQ", "LB", "YE", "IL", "PS", "JO", "TR", "IR", "SA", "EG", "LY"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -151,6 +159,11 @@ def find_toponyms(
                 and any(c.match > 0 and c.feature_code in ("PCLI", "CONT") for c in gazetteer.candidates(text))
             ):
                 continue  # "Sergeant Glen Horan", "President Buhari": a person
+            if names_an_organisation(ent):
+                # "Al-Aqsa Martyrs' Brigades", "Hama Military Council": never where an event is.
+                if embedded:
+                    out.append((start, end, "EMBEDDED"))
+                continue
             if (
                 drop_unknown
                 and gazetteer is not None
@@ -237,7 +250,11 @@ def _named_again(
         if any(x < b and a < y for x, y in taken):
             continue
         ent = ent_at.get(a)
-        if ent is None or ent.label_ in _PLACE_LABELS or (ent.label_ == "PERSON" and len(ent) == 1):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and names_an_organisation(span):
+            if embedded:  # "the Tulkarm Brigade" after "near Tulkarm"
+                out.append((a, b, "EMBEDDED"))
+        elif ent is None or ent.label_ in _PLACE_LABELS or (ent.label_ == "PERSON" and len(ent) == 1):
             out.append((a, b, "GPE"))
         elif embedded and ent.label_ in _EMBEDDING_LABELS:
             out.append((a, b, "EMBEDDED"))

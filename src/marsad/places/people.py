@@ -94,3 +94,24 @@ def a_person(ent: Any, text: str, people: set[str]) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return before in _SPEECH or after in _SPEECH
+
+
+# The head words of armed groups' and bodies' names.
+_ORGANISATION_HEADS = frozenset(
+    "brigade brigades battalion battalions martyrs front army forces movement party council committee corps "
+    "regiment division militia militias group guards guard union federation league".split()
+)
+
+
+def names_an_organisation(ent: Any) -> bool:
+    """A place entity that opens an organisation's name: "Al-Aqsa Martyrs' Brigades",
+    "Hama Military Council", "Sinjar Resistance Units" — the capitalised words after it end
+    in an organisation's head word."""
+    doc = ent.doc
+    k = ent.end
+    last = None
+    while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].text in ("'", "’", "'s", "’s")):
+        if doc[k].text[:1].isupper():
+            last = doc[k]
+        k += 1
+    return last is not None and last.lower_ in _ORGANISATION_HEADS
