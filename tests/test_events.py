@@ -215,5 +215,5 @@ def test_a_later_paragraph_without_a_place_takes_the_story_place(coder):
             "An Israeli drone later struck a group of men in the camp, killing three, the ministry said.")
     events, _ = code(coder, text)
     [strike] = [e for e in events if e.sub_event_type == "Air/drone strike"]
-    assert (strike.location, strike.admin1) == ("Nur Shams", "West Bank") and strike.latitude is not None
+    assert strike.location.startswith("Nur Shams") and strike.admin1 == "West Bank" and strike.latitude is not None
     assert all(e.location != "Ţūlkarm" for e in events)  # the group's name locates nothing
