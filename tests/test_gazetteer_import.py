@@ -129,6 +129,8 @@ def test_cli_import_and_info(dump: Path, imported: Path) -> None:
     assert "Added 0 places" in r.output and "2026-04-02" in r.output
     r = runner.invoke(cli, ["gazetteer", "info", "--path", str(imported)])
     assert r.exit_code == 0 and "GeoNames of 2026-04-02" in r.output
+    airfields = next(line for line in r.output.splitlines() if line.startswith("airfields:"))
+    assert int(airfields.split()[1].replace(",", "")) > 5000  # airportsdata's fields are in
 
 
 def test_cli_import_says_what_it_expects(tmp_path: Path, gaz_copy: Path) -> None:

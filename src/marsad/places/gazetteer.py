@@ -138,6 +138,11 @@ class Gazetteer:
         for table in ("places", "names", "countries", "admin1", "admin2", "demonyms", "hierarchy"):
             if table in tables:
                 out[table] = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        # Places that are not GeoNames': airfields (airportsdata) and marsad's curated ones.
+        out["airfields"] = self._db.execute("SELECT count(*) FROM places WHERE source = 'airportsdata'").fetchone()[0]
+        out["curated"] = self._db.execute(
+            "SELECT count(*) FROM places WHERE source LIKE ?", (ALIAS_SOURCE + "%",)
+        ).fetchone()[0]
         return out
 
     def admin2_name(self, cc: str | None, a1: str | None, a2: str | None) -> str | None:
