@@ -217,3 +217,9 @@ def test_a_later_paragraph_without_a_place_takes_the_story_place(coder):
     [strike] = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strike.location.startswith("Nur Shams") and strike.admin1 == "West Bank" and strike.latitude is not None
     assert all(e.location != "Ţūlkarm" for e in events)  # the group's name locates nothing
+
+
+def test_different_strategic_developments_at_one_place_stay_apart(coder):
+    events, _ = code(coder, "Soldiers detained at least 12 people in the Nur Shams camp on Sunday, residents said. "
+                            "Troops also demolished two houses in the Nur Shams camp, residents said.")
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Looting/property destruction"]

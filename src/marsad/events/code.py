@@ -36,6 +36,8 @@ from .fatalities import fatalities
 from .modality import modality
 from .places import Located, event_places
 
+_STRATEGIC = "Strategic developments"  # ACLED's event type, in data/acled.yaml
+
 # "the South", "the north": directions, not places, when they stand alone.
 _COMPASS = {"north", "south", "east", "west", "the north", "the south", "the east", "the west", "northeast",
             "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
@@ -197,7 +199,10 @@ class EventCoder:
             # at one place on one day are two events (an exchange of fire); an attacker the
             # report does not name stays out of the id, so such reports merge with each other.
             side = roles.actor1 if roles.actor1 and not roles.actor1.startswith("Unidentified") else None
-            event_id = content_id(cls.event_type, event_date, p.geonameid or p.name or p.country, side)
+            # Strategic developments are unlike one another (arrests, looting, an agreement): the
+            # sub-type is the kind; a battle told as a clash and as a capture is one event.
+            kind = cls.sub_event_type if cls.event_type == _STRATEGIC else cls.event_type
+            event_id = content_id(kind, event_date, p.geonameid or p.name or p.country, side)
             out.append(Event(
                 event_id=event_id, event_type=cls.event_type, sub_event_type=cls.sub_event_type,
                 event_date=event_date, time_precision=precision,
