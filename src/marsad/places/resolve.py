@@ -402,7 +402,6 @@ class PlaceResolver:
         # Provinces of the places that bear the name as written: a key-only reading in one of
         # them is the same name transliterated another way ("Jisr al-Shughur" district and
         # "Jisr ash Shughur" town), not another word ("Columbia" ~ Colombia).
-        exact = any(c.match > 0 for c in cands)
         exact_areas = {(c.country_code, c.admin1_code) for c in cands if c.match > 0}
         seats = {(c.country_code, c.admin1_code, c.admin2_code) for c in cands if c.feature_class == "P" and c.match}
         biggest = max((c.population for c in cands if c.match > 0), default=0)
@@ -412,7 +411,7 @@ class PlaceResolver:
         def score(c: Candidate) -> float:
             dominated = c.feature_class == "P" and c.population * _DOMINANCE < biggest
             s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
-            if exact and c.match == 0 and (c.country_code, c.admin1_code) not in exact_areas:
+            if exact_areas and c.match == 0 and (c.country_code, c.admin1_code) not in exact_areas:
                 s *= 0.6  # a place that only shares the spelling key ("Columbia" ~ Colombia)
             if c.feature_code == "ADM1" and (c.country_code, c.admin1_code) in metropolises:
                 s *= 0.9  # "New York" is the city that bears the state's name, over the state
