@@ -1,0 +1,145 @@
+"""Score marsad's events against marsad's own event-level gold set (eval/gold_events.jsonl).
+
+    python eval/gold.py [--part check|tune|all] [--errors] [--no-floors]
+
+The gold set: real articles (FA-KES dev rows chosen by a fixed rule, the two seeds, and
+conflict stories from TR-News and GeoWebNews), each hand-coded by ACLED's codebook into the
+events an analyst records from it (`gold_events.jsonl`: one line per article with its
+events: type, sub-type, date, admin1, location, fatalities, main). Each article goes
+through `marsad ingest` → `marsad export`; its predicted events are those that cite it.
+
+A predicted event matches a gold event of the same article (one-to-one, greedily) when:
+- the type (for the type scores) or the sub-type (for the sub-type scores) is equal;
+- the admin1 is equal (names folded by `harness.region_key`; a gold admin1 of null
+  matches any admin1 in the gold country);
+- the dates are within a day (a week or a month when either side has that precision;
+  a gold date of null matches any).
+Printed: precision, recall and F1 of types and sub-types, predicted events per gold event,
+and fatalities right among matched events. Floors on the check part: "gold.subtype_f1",
+"gold.precision" and the range "gold.per_gold_min" .. "gold.per_gold_max".
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from harness import PARTS, ROOT, SHARED, gate, part, prf, read_floors, region_key, run_marsad
+
+GOLD = ROOT / "eval" / "gold_events.jsonl"
+
+
+def _texts(keys: set[str]) -> dict[str, dict[str, str]]:
+    """The text each gold article key names, read from ../shared."""
+    out: dict[str, dict[str, str]] = {}
+    with (SHARED / "data" / "news" / "fakes_dev.csv").open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if f"fakes:{r['unit_id']}" in keys:
+                out[f"fakes:{r['unit_id']}"] = {"title": r["article_title"], "text": r["article_content"]}
+    for name, file in (("trnews", "TR-News.xml"), ("geowebnews", "GeoWebNews.xml")):
+        for i, a in enumerate(ET.parse(SHARED / "data" / "geo" / file).getroot().iter("article")):
+            if f"{name}:{i}" in keys:
+                out[f"{name}:{i}"] = {"text": a.findtext("text") or ""}
+    for path in (SHARED / "seeds").glob("*.txt"):
+        if f"seed:{path.name}" in keys:
+            out[f"seed:{path.name}"] = {"text": path.read_text(encoding="utf-8")}
+    return out
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def matches(pred: dict[str, Any], gold: dict[str, Any], field: str) -> bool:
+    if pred.get(field) != gold.get(field):
+        return False
+    if gold.get("admin1"):
+        if region_key(pred.get("admin1")) != region_key(gold["admin1"]):
+            return False
+    elif gold.get("country") and pred.get("country") != gold["country"]:
+        return False
+    if gold.get("event_date"):
+        gap = _days(pred.get("event_date"), gold["event_date"])
+        precision = max(pred.get("time_precision") or 1, gold.get("time_precision") or 1)
+        if gap is None or gap > {1: 1, 2: 7}.get(precision, 31):
+            return False
+    return True
+
+
+def pair(preds: list[dict[str, Any]], golds: list[dict[str, Any]], field: str) -> list[tuple[dict, dict]]:
+    """Greedy one-to-one matching, gold events in order."""
+    free = list(preds)
+    out = []
+    for g in golds:
+        for p in free:
+            if matches(p, g, field):
+                out.append((p, g))
+                free.remove(p)
+                break
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--part", choices=[*PARTS, "all"], default="check")
+    ap.add_argument("--errors", action="store_true", help="list the tune part's misses and false events")
+    ap.add_argument("--no-floors", action="store_true")
+    args = ap.parse_args(argv)
+    if args.errors:
+        args.part = "tune"
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [g for g in gold if args.part == "all" or part(g["doc"]) == args.part]
+    texts = _texts({g["doc"] for g in gold})
+    out = run_marsad([{"key": g["doc"], **texts[g["doc"]]} for g in gold])
+    n_gold = sum(len(g["events"]) for g in gold)
+    n_pred = sum(len(out.events.get(g["doc"], [])) for g in gold)
+    tp_type = tp_sub = fat_ok = fat_n = 0
+    for g in gold:
+        preds = out.events.get(g["doc"], [])
+        tp_type += len(pair(preds, g["events"], "event_type"))
+        subs = pair(preds, g["events"], "sub_event_type")
+        tp_sub += len(subs)
+        for p, ge in subs:
+            if ge.get("fatalities") is not None:
+                fat_n += 1
+                fat_ok += p.get("fatalities") == ge["fatalities"]
+        if args.errors:
+            matched = {id(p) for p, _ in subs}
+            hit = {id(ge) for _, ge in subs}
+            missed = [ge for ge in g["events"] if id(ge) not in hit]
+            extra = [p for p in preds if id(p) not in matched]
+            if missed or extra:
+                print(f"\n== {g['doc']} {g.get('title', '')[:80]} (published {g.get('published')})")
+                for ge in missed:
+                    print(f"  MISSED {ge['sub_event_type']} {ge.get('admin1')} {ge.get('location')} "
+                          f"{ge.get('event_date')} f={ge.get('fatalities')} | {ge.get('evidence', '')[:120]}")
+                for p in extra:
+                    print(f"  EXTRA  {p['sub_event_type']} {p.get('admin1')} {p.get('location')} "
+                          f"{p.get('event_date')} f={p.get('fatalities')} | {p['evidence'][0]['text'][:120]}")
+    tp, tr, tf = prf(tp_type, n_pred, n_gold)
+    sp, sr, sf = prf(tp_sub, n_pred, n_gold)
+    per_gold = n_pred / n_gold if n_gold else 0.0
+    print(f"own event gold, {args.part} part: {len(gold)} articles, {n_gold} gold events, {n_pred} coded")
+    print(f"  event type:     P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
+    print(f"  sub-event type: P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
+    print(f"  events per gold event: {per_gold:.2f}")
+    print(f"  fatalities right among matched events with a gold figure: "
+          f"{fat_ok}/{fat_n}" + (f" ({fat_ok / fat_n:.2f})" if fat_n else ""))
+    if args.part != "check" or args.no_floors:
+        return 0
+    floors = read_floors()
+    ok = gate({"gold.subtype_f1": sf, "gold.precision": sp, "gold.per_gold_min": per_gold}, floors)
+    if "gold.per_gold_max" in floors and per_gold > floors["gold.per_gold_max"]:
+        print(f"FAIL: gold.per_gold {per_gold:.2f} > {floors['gold.per_gold_max']}")
+        ok = False
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

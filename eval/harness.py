@@ -1,0 +1,130 @@
+"""What every event eval shares: the fixed tune/check split, and the path a user runs.
+
+The split is fixed once, here: a document whose key (e.g. "fakes:1914947530",
+"case:12") has an even sha1 is in the *tune* part, odd in the *check* part. Rules are
+written while reading the tune part's errors only; scores are reported and gated on the
+check part (`../shared/data/README.md`, "Honest figures").
+
+`run_marsad` scores what a user gets: the documents are written as a JSON Lines file,
+`marsad ingest` reads it into a fresh database, `marsad export` writes the events and
+articles back out, and the eval reads those exports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"  # CI has ../shared beside the clone
+MARSAD = Path(sys.executable).parent / "marsad"
+PARTS = ("tune", "check")
+
+
+def part(key: str) -> str:
+    """The fixed split: 'tune' or 'check'."""
+    return "tune" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "check"
+
+
+@dataclass
+class Output:
+    """What `marsad export` gave for a batch: events per input key, and the articles."""
+
+    events: dict[str, list[dict[str, Any]]]  # key -> events that cite one of its articles
+    articles: dict[str, list[dict[str, Any]]]  # key -> its articles
+    rejected: set[str]  # keys of documents ingest refused
+
+
+def run_marsad(docs: list[dict[str, Any]]) -> Output:
+    """Ingest `docs` (each {"key", "text"[, "title", "published"]}) with `marsad ingest`,
+    export events and articles with `marsad export`, and group them by document key."""
+    with tempfile.TemporaryDirectory(prefix="marsad-eval-") as tmp:
+        src = Path(tmp) / "docs.jsonl"
+        with src.open("w", encoding="utf-8") as f:
+            for d in docs:
+                # The key travels as the record's URL, so it comes back as the article's origin.
+                rec = {"url": d["key"], "text": d["text"]}
+                rec.update({k: d[k] for k in ("title", "published") if d.get(k)})
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        db = Path(tmp) / "eval.db"
+        done = subprocess.run([str(MARSAD), "ingest", str(src), "--db", str(db)], capture_output=True, text=True)
+        if done.returncode not in (0, 3):
+            raise SystemExit(f"marsad ingest failed ({done.returncode}):\n{done.stderr}")
+        articles = _export(db, "articles")
+        events = _export(db, "events")
+    by_article = {a["article_id"]: a["origin"] for a in articles}
+    out = Output({}, {}, set())
+    for a in articles:
+        out.articles.setdefault(a["origin"], []).append(a)
+    out.rejected = {d["key"] for d in docs if d["key"] not in out.articles}
+    for e in events:
+        for key in dict.fromkeys(by_article[a] for a in e["article_ids"] if a in by_article):
+            out.events.setdefault(key, []).append(e)
+    return out
+
+
+def _export(db: Path, what: str) -> list[dict[str, Any]]:
+    done = subprocess.run([str(MARSAD), "export", "--db", str(db), "--what", what, "--format", "jsonl"],
+                          capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def main_event(events: list[dict[str, Any]], article_ids: set[str]) -> dict[str, Any] | None:
+    """The event marsad marks as the article's main one (else its first, by evidence)."""
+    for e in events:
+        if set(e.get("main_for") or ()) & article_ids:
+            return e
+
+    def first(e: dict[str, Any]) -> int:
+        return min((ev["start"] for ev in e["evidence"] if ev["article_id"] in article_ids), default=10**9)
+    return min(events, key=first) if events else None
+
+
+# Governorate / province names as gold sets and GeoNames spell them, folded to one key.
+# Rif Dimashq counts as Damascus (as in FA-KES).
+_ALIASES = {
+    "dimashq": "damascus", "rifdimashq": "damascus", "damascuscountryside": "damascus", "rifdamascus": "damascus",
+    "alhasakah": "hasakah", "hasakeh": "hasakah", "hassakeh": "hasakah", "hasaka": "hasakah",
+    "lattakia": "latakia", "deirezzor": "deirezzor", "deirezzour": "deirezzor", "dayrazzawr": "deirezzor",
+    "assuwayda": "suwayda", "sweida": "suwayda", "arraqqah": "raqqa", "idleb": "idlib", "dara": "daraa",
+    "tartous": "tartus", "hamah": "hama", "alqunaytirah": "quneitra",
+}
+
+
+def region_key(name: str | None) -> str | None:
+    """'Deir ez-Zor', 'deir ezzor', 'Dayr az Zawr Governorate' → one key."""
+    if not name:
+        return None
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"\b(?:governorate|province|muhafazat|oblast|state|region)\b", "", s)
+    s = re.sub(r"[^a-z]", "", s)
+    return _ALIASES.get(s, s)
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def read_floors() -> dict[str, float]:
+    path = ROOT / "eval" / "floors.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def gate(scores: dict[str, float], floors: dict[str, float]) -> bool:
+    """Print a FAIL line for every score under its floor; True when all pass."""
+    ok = True
+    for key, value in scores.items():
+        if key in floors and value < floors[key]:
+            print(f"FAIL: {key} {value:.3f} < {floors[key]}", file=sys.stderr)
+            ok = False
+    return ok
