@@ -94,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         args.part = "tune"
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # A data set row can appear twice (FA-KES has a repeated unit_id): each article once.
+    gold = list({g["doc"]: g for g in reversed(gold)}.values())[::-1]
     gold = [g for g in gold if args.part == "all" or part(g["doc"]) == args.part]
     texts = _texts({g["doc"] for g in gold})
     out = run_marsad([{"key": g["doc"], **texts[g["doc"]]} for g in gold])
