@@ -148,3 +148,59 @@ def test_html_page_metadata_and_captions():
     [a] = segment(RawDocument("h", "page.html", "html", html))
     assert a.title == "Shelling hits Tyre" and a.outlet == "Example News" and a.published == "2024-03-04"
     assert BODY_A in a.text and "Copyright" not in a.text and "Smoke over" not in a.text
+
+
+# -- short reports and datelines glued to the body (issue 9) ------------------------------
+
+def test_one_sentence_report_is_an_article():
+    one = "Gunmen on motorbikes shot dead a local council member outside his home in Jasim late on Sunday"
+    [art] = segment(txt(one))
+    assert art.text == one
+
+
+def test_headline_only_wire_item_is_an_article():
+    head = "Artillery fire kills three shepherds near Kobani, monitor says"
+    [art] = segment(txt(head))
+    assert art.text == head
+
+
+def test_body_on_one_line_with_no_punctuation_is_an_article():
+    body = ("Warplanes hit a bakery in the town of Sarmin on Friday killing five people and wounding "
+            "a dozen others local rescuers said adding that the toll could rise as people remained trapped")
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Bakery hit in Sarmin"))
+    assert art.text == body
+
+
+@pytest.mark.parametrize(("glued", "published"), [
+    ("Thu 06 Apr 2017 Jets struck a fuel depot on the edge of Saraqib late on Wednesday.", "2017-04-06"),
+    ("AFP Friday 3 Mar 2015 At least 12 people died when a shell hit a school bus in Daraa.", "2015-03-03"),
+    ("Date of publication 9 June 2016 Warplanes bombed a field hospital west of Atarib overnight.", "2016-06-09"),
+    ("Posted on May 2 2019 by Staff A roadside bomb killed two soldiers near Palmyra on Thursday.", "2019-05-02"),
+    ("Last updated at Oct 112018 Two rockets fell on a market in the old city of Homs.", "2018-10-11"),
+    ("21.11.2016 Clashes broke out between rival factions in the town of Azaz on Monday.", "2016-11-21"),
+])
+def test_dateline_glued_to_the_first_words_sets_the_publication_date(glued, published):
+    [art] = segment(txt(glued))
+    assert art.published == published
+    assert not art.text[:1].isdigit() and not art.text.startswith(("Thu", "AFP", "Date", "Posted", "Last"))
+
+
+def test_headline_repeated_after_the_glued_dateline_is_dropped():
+    title = "Car bomb kills nine at crossing in Azaz"
+    body = (f"Sat 14 Jan 2017 {title}. A car packed with explosives blew up at a checkpoint on the "
+            f"road to the border crossing on Saturday morning, a monitor said")
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title=title))
+    assert art.published == "2017-01-14"
+    assert art.text.startswith("A car packed with explosives")
+
+
+def test_a_sentence_that_merely_starts_with_a_date_keeps_its_words():
+    [art] = segment(txt("On 3 March 2015 at least 12 people died when a shell hit a school bus in Daraa."))
+    assert art.published is None
+    assert art.text.startswith("On 3 March 2015")
+
+
+def test_only_captions_and_chrome_is_still_rejected():
+    from marsad.errors import InvalidInput
+    with pytest.raises(InvalidInput, match="no article text"):
+        segment(txt("TT\n\nMore News\n\nShare"))

@@ -82,7 +82,7 @@ def parse_dateline(line: str, *, strict: bool = True) -> Dateline | None:
         if strict:
             # A dateline is mostly its date: what is left after the date, a byline after it
             # ("Posted on March 4, 2024 by Staff Writer") and dateline words must be tiny.
-            rest = s[: m.start()] + " " + re.sub(r"^\s*[|,–-]?\s*by\b.*$", "", s[m.end():], flags=re.I)
+            rest = s[: m.start()] + " " + re.sub(r"^\s*[|,–-]?\s*by\b.{0,60}$", "", s[m.end():], flags=re.I)
             if len(re.sub(r"\s+", "", _DATELINE_WORDS.sub(" ", rest))) > 12:
                 continue
         g = m.groupdict()
@@ -180,3 +180,42 @@ def find_published(header: list[str], body: list[str]) -> tuple[dt.date | None, 
         if found is not None:
             return decide(found, body), line
     return None, None
+
+
+# A dateline glued to the first words of a scraped body: "Wed 05 Apr 2017 Syria attack …",
+# "AFP Friday 3 Mar 2015 At least 12 …", "Date of publication 9 June 2016 Warplanes …",
+# "Last updated at Apr 152017 …" (day and year run together), "Posted on April 4 2017 by …".
+_LEAD_WORDS = re.compile(
+    r"(?:(?:posted|published|updated|last updated|date of publication|date)(?:\s+(?:on|at))?\s*:?\s+)?"
+    r"(?:(?-i:[A-Z]{2,5})\s+)?"  # an agency's short name: AFP, AP, SANA
+    rf"(?:{_WEEKDAY},?\s+)?", re.I)
+_GLUED_YEAR = re.compile(rf"\b{_MONTH}\s*(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d{{2}})\b", re.I)
+_TIME_AFTER = re.compile(r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]?\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:[+-]\d+)?)?)?"
+                         r"\s*[|,:–-]?\s*", re.I)
+
+
+def leading_dateline(text: str) -> tuple[Dateline, int] | None:
+    """A dateline at the very start of `text` and where the words after it begin, or None.
+    Only what precedes the story counts: a date in the first sentence's words is not one."""
+    lead = _LEAD_WORDS.match(text)
+    at = lead.end() if lead else 0
+    window = text[at: at + 40]
+    for pat in (*_PATTERNS, _GLUED_YEAR):
+        m = pat.match(window)
+        if m is None:
+            continue
+        if pat is _GLUED_YEAR:
+            day = _safe_date(int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")))
+            found = Dateline((day,), None, None, m.group(0)) if day else None
+        else:
+            found = parse_dateline(m.group(0), strict=False)
+        if found is None:
+            continue
+        wd = _WEEKDAY_RE.search(text[:at])
+        tail = _TIME_AFTER.match(text, at + m.end())
+        end = tail.end() if tail else at + m.end()
+        if wd is not None:
+            found = Dateline(found.candidates, WEEKDAYS.get(wd.group("weekday").lower()[:3]),
+                             found.day_first_prior, found.line)
+        return found, end
+    return None

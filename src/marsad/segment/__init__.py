@@ -31,12 +31,23 @@ def segment(doc: RawDocument) -> list[Article]:
     articles = []
     for index, part in enumerate(parts):
         cleaned = clean.clean_part(part, title=title if len(parts) == 1 else None)
-        body = "\n\n".join(cleaned.body)
+        paragraphs = list(cleaned.body)
+        lead = None
+        if paragraphs:
+            first, lead = clean.strip_lead(paragraphs[0], cleaned.title)
+            paragraphs[0] = first.strip()
+        elif cleaned.title:
+            # A headline-only wire item, or a one-sentence report taken for a title: the
+            # line is all the report there is, so it is the text too.
+            paragraphs = [cleaned.title]
+        body = "\n\n".join(p for p in paragraphs if p)
         if not body.strip():
             continue
-        date = pubdate.from_metadata(published, cleaned.body) if published else None
+        date = pubdate.from_metadata(published, paragraphs) if published else None
         if date is None and not published:
-            date, _line = pubdate.find_published(cleaned.meta_lines, cleaned.body)
+            date, _line = pubdate.find_published(cleaned.meta_lines, paragraphs)
+            if date is None and lead is not None:
+                date = pubdate.decide(lead, paragraphs)
         articles.append(Article(
             article_id=content_id(doc.doc_id, index, body),
             doc_id=doc.doc_id,

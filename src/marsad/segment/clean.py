@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..pubdate import parse_dateline
+from ..pubdate import Dateline, leading_dateline, parse_dateline
 from . import lines as L
 
 _HEAD_WINDOW = 8  # the title, captions and dateline sit in the first lines of a page
@@ -116,3 +116,40 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
 def _continues(flat: list[tuple[int, str]], i: int) -> bool:
     """A hard-wrapped line: the next line of its block carries on the same sentence."""
     return i + 1 < len(flat) and flat[i + 1][0] == flat[i][0] and flat[i + 1][1][:1].islower()
+
+
+def strip_lead(first: str, title: str | None) -> tuple[str, Dateline | None]:
+    """The first paragraph of a scraped body without what was glued before the story: a
+    dateline ("Wed 05 Apr 2017 …") and the headline repeated ("<headline>. Victims of …"),
+    in either order; and the dateline found, if any. Nothing is cut that would leave the
+    paragraph empty."""
+    dateline = None
+    for _ in range(2):
+        found = leading_dateline(first)
+        if found is not None and first[found[1]:].strip():
+            dateline = dateline or found[0]
+            first = first[found[1]:]
+        cut = _after_repeat(first, title) if title else None
+        if cut is not None:
+            first = first[cut:]
+    return first, dateline
+
+
+def _after_repeat(text: str, title: str) -> int | None:
+    """Where `text` goes on after repeating `title` at its start (letters and digits compared,
+    case and punctuation ignored: scrapes drop apostrophes), or None."""
+    want = [c.lower() for c in title if c.isalnum()]
+    if len(want) < 12:
+        return None
+    k = 0
+    for i, c in enumerate(text):
+        if k == len(want):
+            rest = text[i:]
+            gap = len(rest) - len(rest.lstrip(" .:-–—|"))
+            # The story must go on after it: a body that *is* the headline keeps it.
+            return i + gap if rest[gap:].strip() and not c.isalnum() else None
+        if c.isalnum():
+            if c.lower() != want[k]:
+                return None
+            k += 1
+    return None
