@@ -19,7 +19,7 @@ from .actors import ActorKB
 from .records import Article, Claim, Evidence, content_id
 
 if TYPE_CHECKING:
-    from .events.places import Located
+    from .events.sentences import Located
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,

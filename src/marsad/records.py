@@ -145,6 +145,10 @@ class Event:
     modality: str = "occurred"
     notes: str = ""
     fatality_reports: tuple[FatalityReport, ...] = ()
+    # The articles this event is the main event of (the one their headline and lede report),
+    # and the outlets of the articles that report it.
+    main_for: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

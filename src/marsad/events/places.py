@@ -13,15 +13,11 @@ the one before), then the first place of the story, then the article's main coun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..places.contain import follows_container
 from ..places.context import LIST_GAP
 from ..records import Place
-
-if TYPE_CHECKING:
-    from .code import Sentence
+from .sentences import Located, Sentence
 
 _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
                              r"embassy|ambassador|envoy|delegation)\s+(?:in|of|by|from)|\bloyal to|\bbacked by|"
@@ -51,21 +47,11 @@ _FACILITY_CODES = {"AIRB", "AIRP", "AIRF", "CMP", "CMPRF", "INSM", "MILB", "PSTB
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"}
 
 
-@dataclass(frozen=True)
-class Located:
-    """A toponym of the article (span in the article text) and the place it resolved to."""
-
-    start: int
-    end: int
-    place: Place
-    note: str = ""
-
-
 def _is_country(p: Place) -> bool:
     return (p.feature_code or "") in _COUNTRY_CODES
 
 
-def _specificity(p: Place) -> int:
+def specificity(p: Place) -> int:
     """How precisely a place pins an event: a town or facility beats a district, a district a
     province, a province a region, a region a country."""
     code = p.feature_code or ""
@@ -101,9 +87,9 @@ def _head(chain: list[Located]) -> Located:
     As-Suwayda"), unless that is only a region another place of the chain pins down
     ("the desert east of Palmyra")."""
     first = chain[0]
-    if _specificity(first.place) >= 3:
+    if specificity(first.place) >= 3:
         return first
-    return max(chain, key=lambda loc: _specificity(loc.place))
+    return max(chain, key=lambda loc: specificity(loc.place))
 
 
 def _where_things_happen(sent: Sentence) -> list[Located]:

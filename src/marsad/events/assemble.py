@@ -1,0 +1,221 @@
+"""Stage 7b: an article's mentions → its events — one real-world event, one record.
+
+A headline, its lede and a later paragraph tell one event three times; "the bombing killed
+41" tells the toll of an event named elsewhere. Mentions are taken in the article's order;
+each joins the event it fits best, or starts a new one. A mention fits an event when all
+of these hold:
+
+- kinds: the same sub-type; or both political violence (a battle, a remote-violence
+  attack or an attack on civilians: reports name one event by its means, its fight or
+  its victims); or both protests, or both riots. Strategic developments join only their
+  own sub-type (an arrest is not a withdrawal). The same modality.
+- places: one of them has no stated place; or the same place; or one holds the other (a
+  town and its province or country); or two points within `NEAR_KM`.
+- dates: equal days when both state a day; within a week when either only carries the
+  story's date; within the precision of a week or month date.
+- actors: no two different named attackers (an exchange of fire is two events).
+
+The event takes the most precise stated place and date, the means over the outcome for its
+type ("an air strike" over "were killed"), the lowest figure across sources (each source's
+first figure stands: its later sentences add detail), every source, and the evidence of
+every mention. Events at different places or on different days stay apart (ACLED's one
+event per place and day).
+
+The article's main event is the first event of the kind its headline reports, else its
+first event: `main_for` holds the article's id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..records import Article, Event, content_id
+from .classify import Classification
+from .mentions import Mention
+from .places import specificity
+
+NEAR_KM = 10.0  # two points this close are one place (a village and the town beside it)
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_MEANS = "Explosions/Remote violence"
+_STRATEGIC = "Strategic developments"
+
+
+def _named(actor: str | None) -> bool:
+    return bool(actor) and not str(actor).startswith("Unidentified")
+
+
+def kinds_fit(a: Event, b: Event) -> bool:
+    if a.modality != b.modality:
+        return False
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if a.event_type in VIOLENT and b.event_type in VIOLENT:
+        return True
+    return a.event_type == b.event_type and a.event_type != _STRATEGIC
+
+
+def _level(e: Event) -> int:
+    """How fine a place an event sits at: 0 country, 1 province, 2 district, 3 a named place."""
+    name = (e.location or "").lower()
+    if not name or name == (e.country or "").lower():
+        return 0
+    if name == (e.admin1 or "").lower():
+        return 1
+    if name == (e.admin2 or "").lower():
+        return 2
+    return 3
+
+
+def km(a: Event, b: Event) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)  # type: ignore[arg-type]
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)  # type: ignore[operator]
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def places_fit(a: Event, b: Event) -> bool:
+    """Whether two events can be at one place: the same, one inside the other, or near."""
+    if not a.country or not b.country:
+        return True
+    if a.country != b.country:
+        return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if (a.location or "").lower() == (b.location or "").lower():
+        return True
+    la, lb = _level(a), _level(b)
+    if min(la, lb) == 0:
+        return True
+    if min(la, lb) == 1:
+        return a.admin1 == b.admin1
+    if min(la, lb) == 2:
+        return a.admin1 == b.admin1 and a.admin2 == b.admin2
+    d = km(a, b)
+    return d is not None and d <= NEAR_KM
+
+
+def _days(a: str, b: str) -> int:
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def dates_fit(a: Event, b: Event, *, both_stated: bool, day_window: int = 0) -> bool:
+    if not a.event_date or not b.event_date:
+        return True
+    gap = _days(a.event_date, b.event_date)
+    if not both_stated:
+        return gap <= 7
+    precision = max(a.time_precision or 1, b.time_precision or 1)
+    return gap <= {1: day_window, 2: 7}.get(precision, 31)
+
+
+def actors_fit(a: Event, b: Event) -> bool:
+    return not (_named(a.actor1) and _named(b.actor1) and a.actor1 != b.actor1)
+
+
+class _Group:
+    """The mentions of one event so far."""
+
+    def __init__(self, first: Mention) -> None:
+        self.mentions = [first]
+        self.event = first.event
+
+    @property
+    def place_stated(self) -> bool:
+        return any(m.place_stated for m in self.mentions)
+
+    @property
+    def date_stated(self) -> bool:
+        return any(m.date_stated for m in self.mentions)
+
+    def fits(self, m: Mention) -> bool:
+        e = self.event
+        places = places_fit(e, m.event) or not (m.place_stated and self.place_stated)
+        return (kinds_fit(e, m.event) and places and actors_fit(e, m.event)
+                and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated))
+
+    def affinity(self, m: Mention) -> tuple[int, int]:
+        """How well a fitting mention fits: same sub-type and same place count most; ties go
+        to the latest event (the story goes on about what it just told)."""
+        e = self.event
+        same_place = (e.geonameid is not None and e.geonameid == m.event.geonameid) or \
+            (e.location or "").lower() == (m.event.location or "").lower()
+        return 2 * (e.sub_event_type == m.event.sub_event_type) + 2 * same_place + (
+            e.event_date == m.event.event_date), self.mentions[-1].sentence
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.event = combine(self.mentions)
+
+
+def combine(mentions: Sequence[Mention]) -> Event:
+    """One event from the mentions that tell it (see the module docstring)."""
+    causes = [m for m in mentions if not m.consequence] or list(mentions)
+    kind = next((m for m in causes if m.event.event_type == _MEANS), causes[0]).event
+    where = max(mentions, key=lambda m: (m.place_stated, specificity(m.place), -m.sentence))
+    dated = [m for m in mentions if m.event.event_date]
+    when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None
+    actor = next((m.event for m in mentions if _named(m.event.actor1)),
+                 next((m.event for m in mentions if m.event.actor1), kind))
+    target = next((m.event for m in mentions if m.event.actor2), actor)
+    # Figures per source: a source's first figure stands; the event takes the lowest.
+    reports = {}
+    for m in mentions:
+        for r in m.event.fatality_reports:
+            reports.setdefault(r.source, r)
+    kept = tuple(sorted(reports.values(), key=lambda r: (r.source or "", r.fatalities)))
+    w = where.event
+    return replace(
+        kind,
+        event_date=when.event.event_date if when else None,
+        time_precision=when.event.time_precision if when else None,
+        actor1=actor.actor1, inter1=actor.inter1, assoc_actor_1=actor.assoc_actor_1,
+        actor2=target.actor2, inter2=target.inter2, assoc_actor_2=target.assoc_actor_2,
+        country=w.country, admin1=w.admin1, admin2=w.admin2, location=w.location, latitude=w.latitude,
+        longitude=w.longitude, geo_precision=w.geo_precision, geonameid=w.geonameid,
+        fatalities=min(r.fatalities for r in kept) if kept else None,
+        fatality_reports=kept,
+        sources=tuple(dict.fromkeys(s for m in mentions for s in m.event.sources)),
+        evidence=tuple(dict.fromkeys(ev for m in mentions for ev in m.event.evidence)),
+        notes=w.notes if where.place_stated else kind.notes,
+    )
+
+
+def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classification | None) -> list[Event]:
+    """An article's mentions, in its order, → its events, the main one marked."""
+    groups: list[_Group] = []
+    for m in mentions:
+        fitting = [g for g in groups if g.fits(m)]
+        if fitting:
+            max(fitting, key=lambda g: g.affinity(m)).add(m)
+        else:
+            groups.append(_Group(m))
+    events = [_identify(g.event, article) for g in groups]
+    main = _main(events, headline)
+    return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
+
+
+def _identify(e: Event, article: Article) -> Event:
+    """A stable id from the event's defining parts and the article that first reports it:
+    two undated events of one type at one place in two articles are never one by id (the
+    link stage decides which reports of two articles are one event)."""
+    side = e.actor1 if _named(e.actor1) else None
+    kind = e.sub_event_type if e.event_type == _STRATEGIC else e.event_type
+    return replace(e, event_id=content_id(article.article_id, kind, e.event_date, e.modality,
+                                          e.geonameid or e.location or e.country, side))
+
+
+def _main(events: list[Event], headline: Classification | None) -> Event | None:
+    """The event the headline reports: the first that occurred of the headline's kind, else
+    the first that occurred."""
+    occurred = sorted((e for e in events if e.modality == "occurred"), key=lambda e: e.evidence[0].start)
+    if headline is not None:
+        same = [e for e in occurred if e.sub_event_type == headline.sub_event_type] or [
+            e for e in occurred if e.event_type in VIOLENT and headline.event_type in VIOLENT]
+        if same:
+            return same[0]
+    return occurred[0] if occurred else None

@@ -1,0 +1,129 @@
+"""Stage 7a: a sentence → event mentions — what this one sentence says happened.
+
+A mention is one sentence's account of an event at one place: type and sub-type,
+modality, date, place, actors, fatalities, sources and its evidence span. Mentions are not
+yet events: the headline, the lede and the body tell one event several times, and
+`assemble` makes them one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import dates
+from ..actors import ActorKB
+from ..records import Article, Event, Evidence, FatalityReport, Place
+from . import actors as actor_roles
+from .classify import MILITARY_MEANS, classify
+from .fatalities import fatalities
+from .modality import modality
+from .places import event_places
+from .sentences import Sentence
+
+# A trigger that only tells the toll: "the bombing killed 41", "dozens were wounded". Such a
+# sentence reports the consequence of an event the article names elsewhere.
+_CASUALTY_TRIGGER = re.compile(r"\b(?:kill|dead|death|die|dying|wound|injur|casualt|toll|lives|life|bodies|"
+                               r"massacre|slain|shot dead|martyr)", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence's account of an event at one place.
+
+    event: the event as this sentence alone tells it (`event_id` is set by `assemble`).
+    place: the place the event was put at (its fields are copied into `event`).
+    sentence, paragraph: where the sentence is in the article.
+    consequence: the sentence tells only deaths or injuries, not what caused them.
+    place_stated: the sentence names the place itself (not carried from another sentence).
+    date_stated: the date is stated in the sentence or its paragraph (not carried over
+        from the story or assumed from the publication date).
+    """
+
+    event: Event
+    place: Place
+    sentence: int
+    paragraph: int
+    consequence: bool
+    place_stated: bool
+    date_stated: bool
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What every sentence of one article is read against."""
+
+    article: Article
+    published: dt.date | None
+    country: Place | None  # the country most of the article's places are in
+    actors: ActorKB
+    reads_as_event: Callable[[int], bool]  # whether a paragraph survives the non-event vetoes
+
+
+def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence],
+                      sources: tuple[str, ...], story_date: tuple[str, int] | None) -> list[Mention]:
+    """The mentions of one sentence: none, or one per place where its event happened."""
+    cls = classify(sent.text)
+    if cls is None:
+        return []
+    # The paragraph must read as an event too: "explosions tore through an industrial
+    # area" is an accident when the next sentence says the plant stored chemicals.
+    # Air strikes and shelling that start fires are still air strikes and shelling.
+    if cls.sub_event_type not in MILITARY_MEANS and not ctx.reads_as_event(sent.paragraph):
+        return []
+    mode = modality(sent.text, cls.trigger_start, cls.trigger_end)
+    published = ctx.published
+    reported = dates.resolve(sent.text, published)
+    if reported is None:
+        # The nearest earlier sentence of the same paragraph that states a date.
+        for prev in reversed(before):
+            if prev.paragraph != sent.paragraph:
+                break
+            reported = dates.resolve(prev.text, published)
+            if reported is not None:
+                break
+    if dates.is_background(sent.text, published, reported):
+        return []
+    if reported is not None:
+        event_date, precision = reported.date.isoformat(), reported.precision
+    elif story_date is not None:
+        # Undated here, but the story already said which day it is telling.
+        event_date, precision = story_date
+    elif published is not None:
+        # Undated in the text: reported as news, so within the week before publication.
+        event_date, precision = published.isoformat(), 2
+    else:
+        event_date, precision = None, None
+    places = event_places(sent, before, ctx.country)
+    country = places[0].place.country if places else ctx.country.country if ctx.country else None
+    roles = actor_roles.assign(sent.text, cls, ctx.actors, country=country, date=event_date)
+    killed = fatalities(sent.text)
+    article = ctx.article
+    evidence = (Evidence(article.article_id, sent.start, sent.end, sent.text),)
+    consequence = bool(_CASUALTY_TRIGGER.search(cls.trigger)) and cls.sub_event_type not in MILITARY_MEANS
+    out = []
+    for loc in places:
+        p = loc.place
+        # The sentence's toll goes to its first place, so a total is never counted twice.
+        toll = killed if loc is places[0] else (0 if killed == 0 else None)
+        reports = (FatalityReport(toll, sources[0] if sources else None, article.article_id),) \
+            if toll is not None else ()
+        event = Event(
+            event_id="", event_type=cls.event_type, sub_event_type=cls.sub_event_type,
+            event_date=event_date, time_precision=precision,
+            actor1=roles.actor1, assoc_actor_1=roles.assoc1, inter1=roles.inter1,
+            actor2=roles.actor2, assoc_actor_2=roles.assoc2, inter2=roles.inter2,
+            country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name if p.name else None,
+            latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
+            geonameid=p.geonameid, fatalities=toll, fatality_reports=reports,
+            sources=sources, article_ids=(article.article_id,), evidence=evidence, modality=mode,
+            # ACLED's notes summarise the event: here, the sentence it was coded from,
+            # and how the place was chosen when the sentence does not name one.
+            notes=sent.text[:300] + (f" [{loc.note}]" if loc.note else ""),
+            outlets=(article.outlet,) if article.outlet else (),
+        )
+        out.append(Mention(event, p, index, sent.paragraph, consequence, place_stated=not loc.note,
+                           date_stated=reported is not None))
+    return out

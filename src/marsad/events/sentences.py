@@ -1,0 +1,73 @@
+"""Stage 3 for one article: its sentences, each with the places found in it.
+
+`Sentence` and `Located` are the records the later stages (mentions, places, claims) read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..actors import ActorKB
+from ..places import Gazetteer, PlaceResolver, find_toponyms
+from ..places.contain import inherit_containers
+from ..records import Article, Place
+from ..sources import SourceKB
+
+# "the South", "the north": directions, not places, when they stand alone.
+_COMPASS = {"north", "south", "east", "west", "the north", "the south", "the east", "the west", "northeast",
+            "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A toponym of the article (span in the article text) and the place it resolved to.
+    `note` says how an event got a place its sentence does not name ("" when it does)."""
+
+    start: int
+    end: int
+    place: Place
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article with what the stages found in it."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    places: tuple[Located, ...]
+
+
+def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: PlaceResolver,
+              actors: ActorKB, sources: SourceKB) -> list[Sentence]:
+    """The article's sentences (never crossing a paragraph) with their resolved places."""
+    text = article.text
+    # Names of actors and sources are not places, whatever spaCy says ("Hamas", "SANA").
+    named = [(m.start, m.end) for m in actors.find(text)]
+    named += [(m.start(), m.end()) for m, _ in sources.matcher.finditer(text)]
+    # A place name with a number after it is an outlet ("Suwayda 24", "Deir Ezzor 24").
+    spans = [s for s in find_toponyms(doc, gazetteer=gazetteer)
+             if text[s[0]:s[1]].lower().strip() not in _COMPASS
+             and not any(a <= s[0] and s[1] <= b for a, b in named)
+             and not re.match(r"\s+\d+\b", text[s[1]:s[1] + 8])]
+    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolver.resolve_all(text, spans))
+    located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
+    paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        para = bisect.bisect_right(paragraph_starts, start) - 1
+        here = tuple(loc for loc in located if start <= loc.start < end)
+        out.append(Sentence(start, end, text[start:end], para, here))
+    return out
