@@ -112,8 +112,14 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     return None
 
 
-_SUMMARY = re.compile(r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) (?:few )?"
-                      r"(?:weeks|months|years|decades)\b|\bsince the (?:start|beginning|outbreak)\b", re.I)
+# A span of time summed up: "over the past month", "in recent days", "over the last 15 days",
+# "since then", "so far this year", "fighting has intensified".
+_SUMMARY = re.compile(
+    r"\b(?:in|over|during|throughout|within) (?:the )?(?:recent|past|last|previous) (?:few |several |couple of |"
+    r"two |three |four |\d+ )?(?:weeks?|months?|years?|decades?)\b|"
+    r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
+    r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
+    r"\bso far (?:this|in) (?:year|month)\b|\b(?:has|have) (?:intensified|escalated|stepped up|increased)\b", re.I)
 
 
 _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

@@ -219,3 +219,19 @@ def leading_dateline(text: str) -> tuple[Dateline, int] | None:
                              found.day_first_prior, found.line)
         return found, end
     return None
+
+
+# A wire dateline inside the opening words, after a summary the site printed first:
+# "… the latest in a spate of blasts AFP Tuesday 6 Aug 2013 A bomb killed …".
+_AGENCY_BEFORE_DAY = re.compile(
+    rf"\b(?:AFP|Reuters|AP|SANA|Xinhua|Anadolu(?: Agency)?|DPA|dpa|UPI|TASS|Sputnik|IRNA|KUNA)\s+(?={_WEEKDAY}\b)")
+
+
+def agency_dateline(text: str, *, within: int = 600) -> tuple[Dateline, int, int] | None:
+    """An agency's name, a weekday and a date in the first `within` characters, and where
+    that dateline starts and ends; or None."""
+    for m in _AGENCY_BEFORE_DAY.finditer(text[:within]):
+        found = leading_dateline(text[m.end():])
+        if found is not None and found[0].weekday is not None:
+            return found[0], m.start(), m.end() + found[1]
+    return None

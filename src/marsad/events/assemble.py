@@ -210,12 +210,13 @@ def _identify(e: Event, article: Article) -> Event:
 
 
 def _main(events: list[Event], headline: Classification | None) -> Event | None:
-    """The event the headline reports: the first that occurred of the headline's kind, else
-    the first that occurred."""
+    """The event the lede reports: the first that occurred — unless the headline names an
+    event of another family and one of the next events is of the headline's family."""
     occurred = sorted((e for e in events if e.modality == "occurred"), key=lambda e: e.evidence[0].start)
-    if headline is not None:
-        same = [e for e in occurred if e.sub_event_type == headline.sub_event_type] or [
-            e for e in occurred if e.event_type in VIOLENT and headline.event_type in VIOLENT]
-        if same:
-            return same[0]
-    return occurred[0] if occurred else None
+    if not occurred:
+        return None
+    if headline is not None and headline.sub_event_type != "Other":
+        for e in occurred[:3]:
+            if e.event_type == headline.event_type or (e.event_type in VIOLENT and headline.event_type in VIOLENT):
+                return e
+    return occurred[0]

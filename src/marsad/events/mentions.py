@@ -20,6 +20,7 @@ from . import actors as actor_roles
 from .classify import MILITARY_MEANS, classify
 from .fatalities import fatalities
 from .modality import modality
+from .nonevents import not_an_event
 from .places import event_places
 from .sentences import Sentence
 
@@ -73,12 +74,15 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     # Air strikes and shelling that start fires are still air strikes and shelling.
     if cls.sub_event_type not in MILITARY_MEANS and not ctx.reads_as_event(sent.paragraph):
         return []
+    if not_an_event(sent.text, cls.event_type, cls.trigger_start):
+        return []
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end)
     published = ctx.published
     reported = dates.resolve(sent.text, published)
     if reported is None:
-        # The nearest earlier sentence of the same paragraph that states a date.
-        for prev in reversed(before):
+        # The nearest earlier sentence of the same paragraph that states a date (two at most:
+        # a scraped body can be one paragraph from headline to tags).
+        for prev in reversed(before[-2:]):
             if prev.paragraph != sent.paragraph:
                 break
             reported = dates.resolve(prev.text, published)

@@ -35,7 +35,10 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             # "United States and British aircraft": a country naming the forces
                             r"(?:\s+and\s+[A-Z]\w+)?\s+(?:\w+\s+)?(?:aircraft|warplanes|jets|planes|forces|troops|"
                             r"army|navy|air force|drones?|military|warships?|destroyers?|helicopters?|soldiers)\b|"
-                            r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b)", re.I)
+                            r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b|"
+                            # "Damascus's ally Russia", and scrapes that lost the apostrophe
+                            r"(?:['’]?s)?\s+(?:main\s+|key\s+|close\s+|staunch\s+)?(?:ally|allies|backers?|patrons?)\b)",
+                            re.I)
 _ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
 _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
 # Words that make one place locate another ("east of", "in", "near", "province of").

@@ -36,6 +36,12 @@ def segment(doc: RawDocument) -> list[Article]:
         if paragraphs:
             first, lead = clean.strip_lead(paragraphs[0], cleaned.title)
             paragraphs[0] = first.strip()
+            wire = pubdate.agency_dateline(paragraphs[0]) if lead is None else None
+            if wire is not None:
+                # "<the site's summary> AFP Tuesday 6 Aug 2013 <the wire story>": the dateline
+                # ends one paragraph and starts the next.
+                lead, at, end = wire
+                paragraphs[0:1] = [paragraphs[0][:at].strip(), paragraphs[0][end:].strip()]
         elif cleaned.title:
             # A headline-only wire item, or a one-sentence report taken for a title: the
             # line is all the report there is, so it is the text too.

@@ -1,0 +1,59 @@
+"""Only events are events: sentences that name violence but report no event.
+
+A sentence may use every word of an attack and still report none. These are rules of news
+writing in general, applied before a sentence yields mentions:
+
+- appeals, calls and condemnations before the event's words ("the UN called for urgent
+  access", "condemned the strike") — what someone said about events, not an event
+  (protests excepted: protesters call for things);
+- legal characterisations ("amounted to war crimes");
+- a monitor's methodology ("identifies the aircraft by their flight patterns");
+- tag and metadata lines ("Tags Syria Raqqa airstrikes …");
+- photo captions glued into a scraped body ("A man runs near an ambulance after an airstrike
+  … Syria August 6 2016 (TRT World and Agencies)").
+
+Summaries of a period ("fighting has intensified over the past month") are background:
+see `dates.is_background`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..segment.lines import is_caption
+
+_APPEAL = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|appeal(?:s|ed|ing)?\s+(?:to|for)|urg(?:e|es|ed|ing)\b|"
+    r"condemn\w*|denounc\w*|deplor\w*|demand(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:independent\s+)?"
+    r"(?:investigation|inquiry|probe|halt|end|stop))", re.I)
+_LEGAL = re.compile(
+    r"\b(?:amount(?:s|ed|ing)?\s+to|constitut(?:e|es|ed|ing)|tantamount\s+to|(?:could|may|might)\s+be)\s+"
+    r"(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+humanity|genocide|ethnic\s+cleansing)", re.I)
+_METHOD = re.compile(
+    r"\b(?:identif(?:y|ies|ied)|distinguish(?:es)?|determin(?:e|es)|tells?\s+apart)\b[^.;]{0,80}?"
+    r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
+_TAGS = re.compile(r"^\s*(?:tags?|keywords|topics|related\s+topics|filed\s+under)\b\s*:?\s", re.I)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# A picture's date and credit inside a sentence: "… Syria August 6 2016 (TRT World and Agencies)".
+_DATED_CREDIT = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\.?\s*\([^()]{{2,60}}\)")
+_PROTESTS = {"Protests", "Riots"}
+
+
+def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | None:
+    """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`)
+    reports no event, or None."""
+    if _TAGS.match(sentence):
+        return "tag or metadata line"
+    if is_caption(sentence) or _DATED_CREDIT.search(sentence):
+        return "photo caption"
+    if _LEGAL.search(sentence):
+        return "legal characterisation"
+    if _METHOD.search(sentence):
+        return "methodology"
+    # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew
+    # themselves up after police called on them to surrender": the event is.
+    appeal = _APPEAL.search(sentence)
+    if event_type not in _PROTESTS and appeal and appeal.start() < trigger_start:
+        return "appeal or condemnation"
+    return None
