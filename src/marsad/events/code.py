@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,6 +34,11 @@ from .assemble import assemble
 from .classify import classify
 from .mentions import ArticleContext, Mention, sentence_mentions
 from .sentences import Located, Sentence, sentences
+
+
+# What a census counts: "125 locations", "37 posts", "13 military sites".
+_PLACES_COUNTED = re.compile(r"(?:\w+\s+)*(?:locations|posts|sites|positions|bases|points|headquarters|centers|"
+                             r"centres|checkpoints|outposts|facilities|depots|warehouses|camps)$", re.I)
 
 
 class EventCoder:
@@ -92,14 +98,15 @@ class EventCoder:
             sources = found or last_sources
             if found:
                 last_sources = found
-            for c in claim_stage.find(article, sent.start, sent.text, sent.places, self.actors,
-                                      sources[0] if sources else None):
+            found_claims = claim_stage.find(article, sent.start, sent.text, sent.places, self.actors,
+                                            sources[0] if sources else None)
+            for c in found_claims:
                 # "The Deir Ezzor Governorate has 13 Iranian posts": the count goes on about
                 # the subject of the claims before it.
                 if c.subject is None and claims and claims[-1].subject:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
-            told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date)
+            told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=any(_PLACES_COUNTED.match(c.unit) for c in found_claims))
             mentions.extend(told)
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)

@@ -64,10 +64,16 @@ class ArticleContext:
 
 
 def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence],
-                      sources: tuple[str, ...], story_date: tuple[str, int] | None) -> list[Mention]:
-    """The mentions of one sentence: none, or one per place where its event happened."""
+                      sources: tuple[str, ...], story_date: tuple[str, int] | None, *,
+                      counts: bool = False) -> list[Mention]:
+    """The mentions of one sentence: none, or one per place where its event happened.
+    `counts`: the sentence counts places (a census: "posts in 125 locations", see `claims`)."""
     cls = classify(sent.text)
     if cls is None:
+        return []
+    # A census ("the IRGC is deployed in 125 locations … Daraa, 37 posts") is claims, never
+    # events: a deployment counted is a state of affairs, not something that happened.
+    if counts and cls.event_type == "Strategic developments":
         return []
     # The paragraph must read as an event too: "explosions tore through an industrial
     # area" is an accident when the next sentence says the plant stored chemicals.

@@ -106,9 +106,9 @@ def _where_things_happen(sent: Sentence) -> list[Located]:
         if _METONYM_BEFORE.search(before[-60:]) or _METONYM_AFTER.match(after[:40]):
             continue
         out.append(loc)
-    # A name nobody can locate (no country, no point) only adds noise beside one that can be.
-    if any(loc.place.country for loc in out):
-        out = [loc for loc in out if loc.place.country]
+    # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
+    # the story's place does better.
+    out = [loc for loc in out if loc.place.country]
     out = [_head(chain) for chain in _chains(sent, out)]
     if any(not _is_country(loc.place) for loc in out):
         out = [loc for loc in out if not _is_country(loc.place)]
