@@ -119,8 +119,9 @@ _SUMMARY = re.compile(
     r"two |three |four |\d+ )?(?:weeks?|months?|years?|decades?)\b|"
     r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
-    r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?(?:conflict|war|uprising|revolution|crisis|"
-    r"protests?|campaign|intervention|offensive) (?:began|started|erupted|broke out)\b|\b(?:has|have) (?:intensified|escalated|stepped up|increased)\b", re.I)
+    r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
+    r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
+    r"(?:began|started|erupted|broke out)\b|\b(?:has|have) (?:intensified|escalated|stepped up|increased)\b", re.I)
 
 
 _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

@@ -35,7 +35,6 @@ from .classify import classify
 from .mentions import ArticleContext, Mention, sentence_mentions
 from .sentences import Located, Sentence, sentences
 
-
 # What a census counts: "125 locations", "37 posts", "13 military sites".
 _PLACES_COUNTED = re.compile(r"(?:\w+\s+)*(?:locations|posts|sites|positions|bases|points|headquarters|centers|"
                              r"centres|checkpoints|outposts|facilities|depots|warehouses|camps)$", re.I)
@@ -106,7 +105,8 @@ class EventCoder:
                 if c.subject is None and claims and claims[-1].subject:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
-            told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=any(_PLACES_COUNTED.match(c.unit) for c in found_claims))
+            census = any(_PLACES_COUNTED.match(c.unit) for c in found_claims)
+            told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
             mentions.extend(told)
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)
