@@ -1,12 +1,33 @@
-"""Stage 9, link: reports of the same event become one event, every report kept as evidence.
+"""Stage 9, link: reports of one event in several articles become one event.
 
-Event ids come from the defining parts of an event (type, date, place, main actor), so the
-same event coded from two articles gets the same id; `merge` then unites their evidence.
+Within an article, `events.assemble` has already made one event per real-world event.
+Across articles, a newly coded event joins a stored one when they are the same event told
+by two reports (`same_event`):
+
+- the same event type (a strike one outlet calls an air strike and another shelling is
+  still one event), and the same modality;
+- both dated to the day, at most a day apart (reports date an overnight strike to either
+  day). Undated, week- or month-precise events never merge across articles: two vague
+  reports of "strikes on Aleppo" may be any two events;
+- places: the same place, one holding the other (a town and its province), or points
+  within `NEAR_KM`;
+- no two different named attackers;
+- not two events of one article (the article's own assembly kept them apart).
+
+The stored event keeps its id (ids stay stable as reports arrive) and takes every
+article, source, figure and evidence span; the lowest figure stands (ACLED's conservative
+rule); a more precise place or date replaces a vaguer one. `corroboration` counts the
+distinct articles, outlets and attributed sources behind the event.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from typing import Any
+
+NEAR_KM = 5.0  # two reports' points this close are one place (a village and the town beside it)
+PLACE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "geonameid")
 
 
 def _union(a: list[Any], b: list[Any]) -> list[Any]:
@@ -17,18 +38,91 @@ def _union(a: list[Any], b: list[Any]) -> list[Any]:
     return out
 
 
+def _named(actor: Any) -> bool:
+    return bool(actor) and not str(actor).startswith("Unidentified")
+
+
+def _level(e: dict[str, Any]) -> int:
+    """0 country, 1 province, 2 district, 3 a named place."""
+    name = (e.get("location") or "").lower()
+    if not name or name == (e.get("country") or "").lower():
+        return 0
+    if name == (e.get("admin1") or "").lower():
+        return 1
+    if name == (e.get("admin2") or "").lower():
+        return 2
+    return 3
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
+        return None
+    p1, p2 = math.radians(a["latitude"]), math.radians(b["latitude"])
+    dp, dl = p2 - p1, math.radians(b["longitude"] - a["longitude"])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if not a.get("country") or a.get("country") != b.get("country"):
+        return False
+    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
+        return True
+    if (a.get("location") or "").lower() == (b.get("location") or "").lower():
+        return True
+    low = min(_level(a), _level(b))
+    if low == 0:
+        return True
+    if low == 1:
+        return a.get("admin1") == b.get("admin1")
+    if low == 2:
+        return a.get("admin1") == b.get("admin1") and a.get("admin2") == b.get("admin2")
+    d = _km(a, b)
+    return d is not None and d <= NEAR_KM
+
+
+def same_event(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether two articles' events are one event (see the module docstring)."""
+    if old.get("event_type") != new.get("event_type") or old.get("modality") != new.get("modality"):
+        return False
+    if old.get("time_precision") != 1 or new.get("time_precision") != 1:
+        return False
+    if not old.get("event_date") or not new.get("event_date"):
+        return False
+    gap = abs((dt.date.fromisoformat(old["event_date"]) - dt.date.fromisoformat(new["event_date"])).days)
+    if gap > 1:
+        return False
+    if _named(old.get("actor1")) and _named(new.get("actor1")) and old["actor1"] != new["actor1"]:
+        return False
+    if set(old.get("article_ids") or ()) & set(new.get("article_ids") or ()):
+        return False
+    return same_place(old, new)
+
+
+def corroboration(data: dict[str, Any]) -> dict[str, int]:
+    """How many distinct articles, outlets and attributed sources report the event."""
+    return {"articles": len(set(data.get("article_ids") or ())),
+            "outlets": len({o.lower() for o in data.get("outlets") or () if o}),
+            "sources": len(set(data.get("sources") or ()))}
+
+
 def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """Two codings of one event → one: evidence, articles and sources united; the lowest
-    reported fatality figure kept (ACLED's conservative rule), every figure noted."""
+    """Two codings of one event → one, under the old event's id: articles, evidence, sources
+    and figures united; the lowest reported fatality figure kept (ACLED's conservative
+    rule); the more precise place and date kept."""
     out = dict(old)
-    for key in ("article_ids", "evidence", "sources", "assoc_actor_1", "assoc_actor_2"):
+    for key in ("article_ids", "evidence", "sources", "assoc_actor_1", "assoc_actor_2", "main_for", "outlets"):
         out[key] = _union(old.get(key) or [], new.get(key) or [])
     reported = _union(old.get("fatality_reports") or [], new.get("fatality_reports") or [])
     out["fatality_reports"] = reported
     figures = [r["fatalities"] for r in reported]
     figures += [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None and not reported]
     out["fatalities"] = min(figures) if figures else None
+    if new.get("geo_precision") and (not old.get("geo_precision") or new["geo_precision"] < old["geo_precision"]
+                                     or _level(new) > _level(old)):
+        out.update({k: new.get(k) for k in PLACE_FIELDS})
     for key, value in new.items():
         if out.get(key) is None and value is not None:
             out[key] = value
+    out["corroboration"] = corroboration(out)
     return out

@@ -77,6 +77,9 @@ class SQLiteStore:
         row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
         if row is not None:
             data = link.merge(json.loads(row["data"]), data)
+        else:
+            same = self._same_event(data)
+            data = link.merge(same, data) if same else {**data, "corroboration": link.corroboration(data)}
         self.db.execute(
             "INSERT INTO events (event_id, event_type, sub_event_type, event_date, country, admin1, data)"
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET data = excluded.data",
@@ -86,6 +89,22 @@ class SQLiteStore:
             self.db.execute("INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?,?)",
                             (data["event_id"], article_id))
         overlay.reindex(self.db, data["event_id"])  # the machine fields changed; corrections stay on top
+
+    def _same_event(self, data: dict[str, Any]) -> dict[str, Any] | None:
+        """A stored event another article reported that `data` is a report of (see `link`)."""
+        if not data.get("event_date") or data.get("time_precision") != 1 or not data.get("country"):
+            return None
+        day = dt.date.fromisoformat(data["event_date"])
+        rows = self.db.execute(
+            "SELECT data FROM events WHERE event_type = ? AND country = ? AND event_date BETWEEN ? AND ?"
+            " ORDER BY rowid",
+            (data["event_type"], data["country"], (day - dt.timedelta(days=1)).isoformat(),
+             (day + dt.timedelta(days=1)).isoformat()))
+        for r in rows:
+            old = json.loads(r["data"])
+            if link.same_event(old, data):
+                return old
+        return None
 
     def add_rejection(self, document: str, stage: str, reason: str) -> None:
         self.db.execute("INSERT INTO rejections (document, stage, reason, at) VALUES (?,?,?,?)",
