@@ -17,7 +17,7 @@ of these hold:
 
 The event takes the most precise stated place and date, the means over the outcome for its
 type ("an air strike" over "were killed"), the lowest figure across sources (each source's
-first figure stands: its later sentences add detail), every source, and the evidence of
+first figure stands: its later sentences add detail; a number beats "dozens"), every source, and the evidence of
 every mention. Events at different places or on different days stay apart (ACLED's one
 event per place and day).
 
@@ -32,7 +32,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..records import Article, Event, content_id
+from ..records import Article, Event, FatalityReport, content_id
 from .classify import Classification
 from .mentions import Mention
 from .places import specificity
@@ -163,8 +163,10 @@ def combine(mentions: Sequence[Mention]) -> Event:
                  next((m.event for m in mentions if m.event.actor1), kind))
     target = next((m.event for m in mentions if m.event.actor2), actor)
     # Figures per source: a source's first figure stands; the event takes the lowest.
-    reports = {}
-    for m in mentions:
+    reports: dict[str | None, FatalityReport] = {}
+    # "Dozens were killed" … "the bombing killed 41": a stated number replaces a vague word.
+    stated = [m for m in mentions if m.event.fatality_reports and not m.vague_toll]
+    for m in stated or mentions:
         for r in m.event.fatality_reports:
             reports.setdefault(r.source, r)
     kept = tuple(sorted(reports.values(), key=lambda r: (r.source or "", r.fatalities)))

@@ -18,7 +18,7 @@ from ..actors import ActorKB
 from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
 from .classify import MILITARY_MEANS, classify
-from .fatalities import fatalities
+from .fatalities import VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import not_an_event
 from .places import event_places
@@ -41,6 +41,8 @@ class Mention:
     place_stated: the sentence names the place itself (not carried from another sentence).
     date_stated: the date is stated in the sentence or its paragraph (not carried over
         from the story or assumed from the publication date).
+    vague_toll: the sentence's toll is only words like "dozens" or "several" (ACLED's
+        conventional values), which a stated number for the same event replaces.
     """
 
     event: Event
@@ -50,6 +52,7 @@ class Mention:
     consequence: bool
     place_stated: bool
     date_stated: bool
+    vague_toll: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     country = places[0].place.country if places else ctx.country.country if ctx.country else None
     roles = actor_roles.assign(sent.text, cls, ctx.actors, country=country, date=event_date)
     killed = fatalities(sent.text)
+    vague = killed is not None and all(
+        any(w in m.text.lower() for w in VAGUE) and not re.search(r"\d", m.text) for m in fatality_mentions(sent.text))
     article = ctx.article
     evidence = (Evidence(article.article_id, sent.start, sent.end, sent.text),)
     consequence = bool(_CASUALTY_TRIGGER.search(cls.trigger)) and cls.sub_event_type not in MILITARY_MEANS
@@ -135,5 +140,5 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
             outlets=(article.outlet,) if article.outlet else (),
         )
         out.append(Mention(event, p, index, sent.paragraph, consequence, place_stated=not loc.note,
-                           date_stated=reported is not None))
+                           date_stated=reported is not None, vague_toll=vague))
     return out

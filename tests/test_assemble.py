@@ -1,0 +1,138 @@
+"""One story, one event: each error class of the assembly issue, on texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from marsad.records import Article, content_id
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from marsad.events.code import EventCoder
+
+    return EventCoder.load()
+
+
+def code(coder, text, *, title="Report", published="2019-03-09"):
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title=title, published=published,
+                outlet=None, language="en", text=text)
+    events, _ = coder.code([a])
+    return [e for e in events if e.modality == "occurred"], a
+
+
+def test_headline_lede_and_body_of_one_bombing_are_one_event(coder):
+    text = ("A car bomb exploded at the Bab al-Hawa border crossing on Friday evening, killing dozens of "
+            "fighters as they queued to cross, a war monitor said.\n\n"
+            "The blast struck a line of vehicles near the crossing's customs hall, witnesses said.\n\n"
+            "The bombing killed 41 fighters, the Syrian Observatory for Human Rights said later.")
+    events, a = code(coder, text, title="Dozens of fighters killed in car bomb at border crossing")
+    assert len(events) == 1
+    [e] = events
+    assert e.event_type == "Explosions/Remote violence" and e.fatalities == 41
+    assert len(e.evidence) == 3 and e.main_for == (a.article_id,)
+
+
+def test_the_deaths_of_a_strike_are_the_strike(coder):
+    events, _ = code(coder, "Fifteen militants were killed when jets struck two of the group's bases near "
+                            "Saraqib on Thursday, the monitor said.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 15)]
+
+
+def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
+    text = ("Government artillery pounded the town of Kafr Nabl on Tuesday, residents said.\n\n"
+            "At least seven civilians were killed and 20 wounded, according to rescue workers.")
+    [e], _ = code(coder, text)
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.fatalities == 7
+    assert len(e.evidence) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting has intensified across the province over the past month, aid groups say.",
+    "The regime has stepped up air attacks on the region in recent weeks.",
+    "The monitor says it identifies the warplanes by their type, location and flight patterns.",
+    "The United Nations called for urgent access after the air strikes killed dozens in the town.",
+    "Rights groups said the bombing of the hospitals amounted to war crimes.",
+    "Tags Syria Raqqa Aleppo Russia airstrikes shelling clashes",
+    "More than 300,000 people have been killed since the conflict began in 2011.",
+])
+def test_sentences_that_report_no_event_are_not_events(coder, sentence):
+    events, _ = code(coder, sentence)
+    assert events == []
+
+
+def test_an_unplaced_lede_takes_the_town_the_next_paragraph_names(coder):
+    text = ("Air strikes on a crowded market killed at least 19 civilians in a town in northern Syria on "
+            "Monday, a monitor said.\n\n"
+            "Warplanes struck the market in the town of Ariha at midday, the monitor added.")
+    [e], _ = code(coder, text, published="2019-07-22")
+    assert e.sub_event_type == "Air/drone strike" and e.admin1 == "Idlib" and e.geo_precision == 1
+    assert e.fatalities == 19 and e.event_date == "2019-07-22"
+
+
+def test_events_at_two_places_or_two_days_stay_apart(coder):
+    text = ("Warplanes struck the town of Ariha on Monday, killing three people, rescuers said.\n\n"
+            "On Tuesday, jets hit the town of Saraqib, killing two, the rescuers added.")
+    events, _ = code(coder, text, published="2019-03-13")
+    assert sorted((e.location, e.event_date) for e in events) == [("Arīḩā", "2019-03-11"), ("Saraqib", "2019-03-12")]
+
+
+def test_the_main_event_is_the_one_the_headline_and_lede_report(coder):
+    text = ("Rebels shelled a government-held district of Aleppo on Saturday, killing four people, state "
+            "media said.\n\n"
+            "Separately, police arrested five men in Latakia on Saturday, the interior ministry said.")
+    events, a = code(coder, text, title="Rebel shelling kills four in Aleppo")
+    [main] = [e for e in events if e.main_for]
+    assert main.sub_event_type == "Shelling/artillery/missile attack" and main.admin1 == "Aleppo"
+    assert main.main_for == (a.article_id,)
+
+
+# -- across articles -------------------------------------------------------------------------
+
+def _ingest(tmp_path, files: dict[str, str]):
+    from marsad.events.code import EventCoder
+    from marsad.pipeline import ingest_paths
+    from marsad.store import open_store
+
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    with open_store(tmp_path / "m.db") as store:
+        ingest_paths([str(tmp_path)], store, coder=EventCoder.load(), progress=False)
+        return list(store.events())
+
+
+def test_two_outlets_reports_of_one_strike_merge_and_are_counted(tmp_path):
+    events = _ingest(tmp_path, {
+        "a.jsonl": json.dumps({"title": "Strike on Saraqib", "outlet": "Outlet One", "published": "2019-03-09",
+                               "text": "Warplanes struck a bakery in Saraqib on Friday night, killing eight "
+                                       "people, the Syrian Observatory for Human Rights said."}),
+        "b.jsonl": json.dumps({"title": "Bakery hit", "outlet": "Outlet Two", "published": "2019-03-09",
+                               "text": "An air strike hit a bakery in the town of Saraqib early on Saturday and "
+                                       "killed six civilians, local rescuers said."}),
+    })
+    [e] = events
+    assert len(e["article_ids"]) == 2 and e["fatalities"] == 6
+    assert e["corroboration"] == {"articles": 2, "outlets": 2, "sources": len(e["sources"])}
+    assert sorted(r["fatalities"] for r in e["fatality_reports"]) == [6, 8]
+
+
+def test_undated_reports_never_merge_across_articles(tmp_path):
+    events = _ingest(tmp_path, {
+        "a.txt": "Shelling on Ariha\n\nArtillery shells hit the town of Ariha, killing two people, residents said.",
+        "b.txt": "Ariha shelled again\n\nArtillery fire struck the town of Ariha and wounded a child, residents said.",
+    })
+    assert len(events) == 2 and all(e["event_date"] is None for e in events)
+
+
+def test_a_stored_event_keeps_its_id_when_another_report_arrives(tmp_path):
+    first = {"a.jsonl": json.dumps({"title": "Clashes in Azaz", "published": "2019-05-04",
+                                    "text": "Rival factions clashed in the town of Azaz on Saturday, killing "
+                                            "three fighters, a monitor said."})}
+    [before] = _ingest(tmp_path, first)
+    (tmp_path / "b.jsonl").write_text(json.dumps({
+        "title": "Azaz fighting", "published": "2019-05-05",
+        "text": "Three fighters died in clashes between rival factions in Azaz on Saturday, activists said."}))
+    [after] = _ingest(tmp_path, {})
+    assert after["event_id"] == before["event_id"] and len(after["article_ids"]) == 2
