@@ -7,7 +7,10 @@ Each article goes through `marsad ingest` → `marsad export` as a JSON Lines re
 article's main event is the one marsad marks (`main_for`), else its first. Scored:
 - governorate: the main event's admin1 equals the data set's governorate of the main event
   (Rif Dimashq counts as Damascus, as in FA-KES);
-- date: the main event's date equals the data set's date exactly;
+- date: the main event's date equals the data set's date exactly; and within a day. The
+  data set's date is the publication date in most articles (73% of the tune part), while
+  marsad codes the day the event happened ("killed on Tuesday … a monitor said on
+  Wednesday"), so the exact figure is a floor on agreement, not on correctness;
 - no event: share of articles with no event at all;
 - baseline: the first Syrian governorate the text names, for comparison.
 Floors: eval/floors.json keys "news.governorate" and "news.date", on the check part.
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = [r for r in load() if args.part == "all" or part(r["key"]) == args.part]
     out = run_marsad(rows)
-    region_ok = date_ok = none = baseline_ok = 0
+    region_ok = date_ok = near_ok = none = baseline_ok = 0
     wrong = []
     for r in rows:
         arts = out.articles.get(r["key"], [])
@@ -68,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         got_date = ev.get("event_date") if ev else None
         region_ok += got_region == r["gold_region"]
         date_ok += got_date == r["gold_date"]
+        near_ok += bool(got_date) and abs((dt.date.fromisoformat(got_date)
+                                           - dt.date.fromisoformat(r["gold_date"])).days) <= 1
         none += ev is None
         baseline_ok += first_named(f"{r['title']} {r['text']}") == r["gold_region"]
         if got_region != r["gold_region"] or got_date != r["gold_date"]:
@@ -77,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"FA-KES dev, {args.part} part: {n} articles through marsad ingest -> export")
     print(f"  main event's governorate:   {scores['news.governorate']:.3f}")
     print(f"  main event's date exact:    {scores['news.date']:.3f}")
+    print(f"  ... within a day:           {near_ok / n:.3f}")
     print(f"  articles with no event:     {none / n:.3f}")
     print(f"  rejected by ingest:         {len(out.rejected)}")
     print(f"  baseline, first governorate named: {baseline_ok / n:.3f}")

@@ -37,8 +37,13 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"army|navy|air force|drones?|military|warships?|destroyers?|helicopters?|soldiers)\b|"
                             r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b|"
                             # "Damascus's ally Russia", and scrapes that lost the apostrophe
-                            r"(?:['’]?s)?\s+(?:main\s+|key\s+|close\s+|staunch\s+)?(?:ally|allies|backers?|patrons?)\b)",
+                            r"(?:['’]?s)?\s+(?:main\s+|key\s+|close\s+|staunch\s+)?(?:ally|allies|backers?|patrons?)\b|"
+                            # "the Geneva talks", "the Astana process": a meeting, not a place
+                            r"\s+(?:peace\s+)?(?:talks|negotiations|conference|process|convention|accords?|summit|"
+                            r"format|declaration|communiqu[eé])\b)",
                             re.I)
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
+                       r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
 _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
 # Words that make one place locate another ("east of", "in", "near", "province of").
@@ -95,15 +100,24 @@ def _head(chain: list[Located]) -> Located:
     return max(chain, key=lambda loc: specificity(loc.place))
 
 
-def _where_things_happen(sent: Sentence) -> list[Located]:
-    """The sentence's places minus metonymy and modifiers; of each chain of places that
-    locate one another, the most precise."""
+def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Located]:
+    """The sentence's places minus metonymy, modifiers and datelines; of each chain of places
+    that locate one another, the most precise. `home`: the article's main country."""
     out: list[Located] = []
     offset = sent.start
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
         if _METONYM_BEFORE.search(before[-60:]) or _METONYM_AFTER.match(after[:40]):
+            continue
+        name = sent.text[loc.start - offset: loc.end - offset]
+        if not before.strip() and name.isupper() and len(name) > 3:
+            continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
+        # Abroad, a place names where things happen only when the sentence puts something
+        # there ("in Moscow", "near Kilis"); "Moscow has accepted", "Riyad Alhassan said",
+        # "the Geneva talks" name a government, a person or a meeting.
+        if home is not None and loc.place.country and loc.place.country != home.country \
+                and not _LOCATIVE.search(before[-30:]):
             continue
         out.append(loc)
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
@@ -124,7 +138,7 @@ def _where_things_happen(sent: Sentence) -> list[Located]:
 
 
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None) -> list[Located]:
-    here = _where_things_happen(sent)
+    here = _where_things_happen(sent, country)
     # Foreign countries alone ("United States and British aircraft struck …") name who acted,
     # not where: the story's place is then the one the article was already at.
     abroad = bool(here) and country is not None and all(
@@ -136,7 +150,7 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None) 
     for prev in reversed(before):
         if prev.paragraph < sent.paragraph - 1:
             break
-        there = _where_things_happen(prev)
+        there = _where_things_happen(prev, country)
         if there:
             return [Located(loc.start, loc.end, loc.place, "place from an earlier sentence") for loc in there]
     # Failing that, where the story is: the first place of the article's opening paragraphs
@@ -144,7 +158,7 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None) 
     # Only in the article's own country: a "WASHINGTON (Reuters) -" dateline is no place
     # of an event in Syria.
     for prev in before:
-        there = [loc for loc in _where_things_happen(prev)
+        there = [loc for loc in _where_things_happen(prev, country)
                  if country is None or loc.place.country_code == country.country_code]
         if there:
             return [Located(loc.start, loc.end, loc.place, "place of the story") for loc in there]
