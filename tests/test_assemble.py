@@ -136,3 +136,16 @@ def test_a_stored_event_keeps_its_id_when_another_report_arrives(tmp_path):
         "text": "Three fighters died in clashes between rival factions in Azaz on Saturday, activists said."}))
     [after] = _ingest(tmp_path, {})
     assert after["event_id"] == before["event_id"] and len(after["article_ids"]) == 2
+
+
+def test_a_follow_up_sentence_places_the_event_it_goes_on_about(coder):
+    text = ("Air strikes on a crowded market killed at least 19 civilians in a town in northern Syria on "
+            "Monday, a monitor said.\n\nThe strikes hit the market of Ariha at midday, the monitor added.")
+    [e], _ = code(coder, text, published="2019-07-22")
+    assert (e.sub_event_type, e.admin1, e.fatalities, len(e.evidence)) == ("Air/drone strike", "Idlib", 19, 2)
+
+
+def test_a_follow_up_sentence_is_never_an_event_of_its_own(coder):
+    events, _ = code(coder, "Talks on a truce resumed in Ankara on Monday.\n\nThe attack on the convoy near Azaz "
+                            "remains unexplained, officials said.")
+    assert all(e.location != "Azaz" for e in events)

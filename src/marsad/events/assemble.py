@@ -194,7 +194,7 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
         fitting = [g for g in groups if g.fits(m)]
         if fitting:
             max(fitting, key=lambda g: g.affinity(m)).add(m)
-        else:
+        elif not m.follow_up:  # "the strikes hit …" tells more of an event, never one of its own
             groups.append(_Group(m))
     events = [_identify(g.event, article) for g in groups]
     main = _main(events, headline)

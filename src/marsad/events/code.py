@@ -32,7 +32,7 @@ from ..records import Article, Claim, Event, Place
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify
-from .mentions import ArticleContext, Mention, sentence_mentions
+from .mentions import ArticleContext, Mention, follow_up, sentence_mentions
 from .sentences import Located, Sentence, sentences
 
 # What a census counts: "125 locations", "37 posts", "13 military sites".
@@ -107,6 +107,8 @@ class EventCoder:
                 claims.append(c)
             census = any(_PLACES_COUNTED.match(c.unit) for c in found_claims)
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
+            if not told and mentions:
+                told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])
             mentions.extend(told)
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)

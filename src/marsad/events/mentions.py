@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import dates
 from ..actors import ActorKB
 from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
-from .classify import MILITARY_MEANS, classify
+from .classify import MILITARY_MEANS, Classification, classify
 from .fatalities import VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import not_an_event
@@ -53,6 +53,7 @@ class Mention:
     place_stated: bool
     date_stated: bool
     vague_toll: bool = False
+    follow_up: bool = False  # a sentence that only goes on about the event before it
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,32 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     cls = classify(sent.text)
     if cls is None:
         return []
+    return _mentions(ctx, index, sent, before, sources, story_date, cls, counts=counts)
+
+
+# "The strikes hit the town of Douma", "The blast struck near the market": a sentence that
+# goes on about the event just told, by a noun that alone names no event type.
+_ANAPHORA = re.compile(r"^(?:the|this|that|these|those|both|all)\s+(?:\w+\s+){0,2}?(?:air\s?strikes?|strikes?|"
+                       r"raids?|attacks?|blasts?|explosions?|bombings?|bombs?|shelling|shells|clashes|fighting|"
+                       r"assault|offensive|ambush|massacre)\b", re.I)
+
+
+def follow_up(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence],
+              sources: tuple[str, ...], last: Mention) -> list[Mention]:
+    """A sentence that tells more of the event of `last` ("The strikes hit the market of
+    Atarib") without a word of its own that types it: a mention of that event's kind, so
+    its place and date join the event. Never an event of its own (see `assemble`)."""
+    if not _ANAPHORA.match(sent.text) or classify(sent.text) is not None:
+        return []
+    e = last.event
+    kind = Classification(e.event_type, e.sub_event_type, 0.0, 0, 0, "")
+    told = _mentions(ctx, index, sent, before, sources, None, kind, counts=False)
+    return [replace(m, event=replace(m.event, modality=e.modality), consequence=True, follow_up=True)
+            for m in told if m.place_stated]
+
+
+def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence], sources: tuple[str, ...],
+              story_date: tuple[str, int] | None, cls: Classification, *, counts: bool) -> list[Mention]:
     # A census ("the IRGC is deployed in 125 locations … Daraa, 37 posts") is claims, never
     # events: a deployment counted is a state of affairs, not something that happened.
     if counts and cls.event_type == "Strategic developments":
@@ -85,7 +112,7 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
         return []
     if not_an_event(sent.text, cls.event_type, cls.trigger_start):
         return []
-    mode = modality(sent.text, cls.trigger_start, cls.trigger_end)
+    mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published
     reported = dates.resolve(sent.text, published)
     if reported is None:
