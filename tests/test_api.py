@@ -122,6 +122,7 @@ def test_one_event_with_evidence_articles_and_neighbours(client):
     assert set(d["neighbours"]) == {"before", "after", "nearby"}
     assert all(n["event_id"] != eid for n in d["neighbours"]["nearby"])
     assert d["corrections"] == [] and isinstance(d["claims"], list)
+    assert d["event"]["corroboration"] == {"articles": 1, "outlets": 1, "sources": len(d["event"]["sources"])}
 
 
 def test_map_points_timeline_and_facets(client):

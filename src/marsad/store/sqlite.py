@@ -74,6 +74,11 @@ class SQLiteStore:
         return StoredDocument(doc.doc_id, True, len(articles), len(events), len(claims))
 
     def _put_event(self, data: dict[str, Any]) -> None:
+        ids = list(data.get("article_ids") or ())
+        known = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({','.join('?' * len(ids))})",
+            ids)] if ids else []
+        data = {**data, "outlets": list(dict.fromkeys([*(data.get("outlets") or ()), *known]))}
         row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
         if row is not None:
             data = link.merge(json.loads(row["data"]), data)

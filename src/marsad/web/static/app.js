@@ -370,10 +370,15 @@ function highlighted(text, spans) {
 
 const SHOWN = ["event_type", "sub_event_type", "event_date", "time_precision", "actor1", "assoc_actor_1", "inter1",
   "actor2", "assoc_actor_2", "inter2", "country", "admin1", "admin2", "location", "latitude", "longitude",
-  "geo_precision", "geonameid", "fatalities", "fatality_reports", "sources", "modality", "notes", "event_id"];
+  "geo_precision", "geonameid", "fatalities", "fatality_reports", "sources", "corroboration", "outlets", "modality",
+  "notes", "event_id"];
 
 function fmt(v) {
   if (v === null || v === undefined || v === "") return "—";
+  if (v && typeof v === "object" && "articles" in v && "outlets" in v) {
+    // corroboration: how many distinct reports stand behind the event
+    return `${v.articles} article${v.articles === 1 ? "" : "s"} · ${v.outlets} outlet${v.outlets === 1 ? "" : "s"} · ${v.sources} source${v.sources === 1 ? "" : "s"}`;
+  }
   if (Array.isArray(v)) return v.length ? v.map(x => typeof x === "object" ? JSON.stringify(x) : x).join("; ") : "—";
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
