@@ -75,9 +75,9 @@ class SQLiteStore:
 
     def _put_event(self, data: dict[str, Any]) -> None:
         ids = list(data.get("article_ids") or ())
+        marks = ",".join("?" * len(ids))  # placeholders only: the ids are bound, never spliced in
         known = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({','.join('?' * len(ids))})",
-            ids)] if ids else []
+            f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({marks})", ids)]
         data = {**data, "outlets": list(dict.fromkeys([*(data.get("outlets") or ()), *known]))}
         row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
         if row is not None:
