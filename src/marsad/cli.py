@@ -41,7 +41,7 @@ def _print_summary(s: Summary, db: str) -> None:
     click.echo(f"articles stored:    {s.articles}")
     click.echo(f"events coded:       {s.events}")
     if s.events_total is not None:
-        click.echo(f"events in database: {s.events_total} (reports of one event at one place on one day merged)")
+        click.echo(f"events in database: {s.events_total} (reports of one event in several articles merged)")
     click.echo(f"claims found:       {s.claims}")
     click.echo(f"duplicates skipped: {s.duplicates}")
     click.echo(f"rejected:           {len(s.rejected)}")
