@@ -149,3 +149,22 @@ def test_a_follow_up_sentence_is_never_an_event_of_its_own(coder):
     events, _ = code(coder, "Talks on a truce resumed in Ankara on Monday.\n\nThe attack on the convoy near Azaz "
                             "remains unexplained, officials said.")
     assert all(e.location != "Azaz" for e in events)
+
+
+def test_a_town_the_language_model_missed_is_found_after_a_locative_word(coder):
+    # spaCy takes "al-Hassakeh" for an organisation; after "in", in a story about Syria, it is the town.
+    [e], _ = code(coder, "Two suicide bombers driving trucks killed at least 30 police officers in al-Hassakeh in "
+                         "north-eastern Syria on Sunday, a monitor said.", published="2014-10-06")
+    assert e.admin1 == "Al Hasakah" and e.geo_precision == 1
+
+
+def test_eastern_and_the_like_are_directions_not_places(coder):
+    events, _ = code(coder, "Government shelling hit Eastern Aleppo on Friday, killing three, rescuers said.",
+                     published="2016-12-02")
+    assert [e.admin1 for e in events] == ["Aleppo"]
+
+
+def test_a_wire_dateline_in_capitals_is_not_where_the_event_happened(coder):
+    events, _ = code(coder, "BEIRUT Government air strikes killed four civilians in the town of Douma on "
+                            "Thursday, a monitor said.", published="2017-11-02")
+    assert [e.admin1 for e in events] == ["Rif Dimashq"]

@@ -18,7 +18,40 @@ from ..sources import SourceKB
 
 # "the South", "the north": directions, not places, when they stand alone.
 _COMPASS = {"north", "south", "east", "west", "the north", "the south", "the east", "the west", "northeast",
-            "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
+            "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+            "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+            "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"}
+
+
+# "killed 30 fighters in al-Hassakeh", "strikes on rebel-held Atareb": a name right after a
+# locative word or a verb of attack.
+_AFTER_CUE = re.compile(
+    r"\b(?:in|near|outside|at|on|targeting|targeted|struck|hit|shelled|bombed|pounded|stormed|captured|seized|"
+    r"besieged|rebel-held|government-held|regime-held|opposition-held|(?:town|city|village|district|"
+    r"neighbou?rhood) of)\s+(?P<name>(?:[Aa][lnrsdtz]-|[Ee]l-)?[A-Z][a-z]{2,}(?:[- ](?:al-)?[A-Z][a-z]{2,})?)")
+
+
+def _missed_in_home(text: str, spans: list[tuple[int, int, str]], resolved: list[Place],
+                    gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Names the language model missed or took for an organisation that stand where a place
+    stands (`_AFTER_CUE`) and that the gazetteer knows as a town of 1,000 or more, or an
+    admin area or seat, in the country most of the story's places are in."""
+    counts: dict[str, int] = {}
+    for p in resolved:
+        if p.country_code:
+            counts[p.country_code] = counts.get(p.country_code, 0) + 1
+    if not counts:
+        return []
+    home = max(counts, key=lambda c: counts[c])
+    out = []
+    for m in _AFTER_CUE.finditer(text):
+        a, b = m.span("name")
+        if any(s[0] < b and a < s[1] for s in spans) or text[a:b].lower() in _COMPASS:
+            continue
+        if any(c.country_code == home and (c.population >= 1000 or c.feature_class == "A" or c.seat)
+               for c in gazetteer.candidates(text[a:b])):
+            out.append((a, b, "GPE"))
+    return out
 
 
 @dataclass(frozen=True)
@@ -55,7 +88,12 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
              if text[s[0]:s[1]].lower().strip() not in _COMPASS
              and not any(a <= s[0] and s[1] <= b for a, b in named)
              and not re.match(r"\s+\d+\b", text[s[1]:s[1] + 8])]
-    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolver.resolve_all(text, spans))
+    resolved = resolver.resolve_all(text, spans)
+    extra = _missed_in_home(text, spans, resolved, gazetteer)
+    if extra:
+        spans = sorted([*spans, *extra])
+        resolved = resolver.resolve_all(text, spans)
+    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolved)
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
     paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
     out = []
