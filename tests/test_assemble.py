@@ -168,3 +168,10 @@ def test_a_wire_dateline_in_capitals_is_not_where_the_event_happened(coder):
     events, _ = code(coder, "BEIRUT Government air strikes killed four civilians in the town of Douma on "
                             "Thursday, a monitor said.", published="2017-11-02")
     assert [e.admin1 for e in events] == ["Rif Dimashq"]
+
+
+def test_a_republished_copy_of_an_undated_report_is_the_same_event(tmp_path):
+    story = "Shelling on Ariha\n\nArtillery shells hit the town of Ariha, killing two people, residents said."
+    events = _ingest(tmp_path, {"a.txt": story, "b.txt": story + "\n\nThis report was updated."})
+    [e] = events
+    assert e["event_date"] is None and e["corroboration"]["articles"] == 2

@@ -14,6 +14,10 @@ by two reports (`same_event`):
 - no two different named attackers;
 - not two events of one article (the article's own assembly kept them apart).
 
+A copy of a stored report — the same sentence about an event of the same type, date and
+place, as when a wire story is republished or a page re-scraped after an update — joins it
+whatever its date precision (`same_report`).
+
 The stored event keeps its id (ids stay stable as reports arrive) and takes every
 article, source, figure and evidence span; the lowest figure stands (ACLED's conservative
 rule); a more precise place or date replaces a vaguer one. `corroboration` counts the
@@ -97,6 +101,25 @@ def same_event(old: dict[str, Any], new: dict[str, Any]) -> bool:
     if set(old.get("article_ids") or ()) & set(new.get("article_ids") or ()):
         return False
     return same_place(old, new)
+
+
+def same_report(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether an event is told again in the very words of a stored one (a wire story
+    republished, a page re-scraped after an update): same type, modality and date (both
+    may be unknown), a compatible place, and a sentence of evidence in common. Such copies
+    are one event even when undated: they are one report, not two."""
+    if old.get("event_type") != new.get("event_type") or old.get("modality") != new.get("modality"):
+        return False
+    if old.get("event_date") != new.get("event_date"):
+        return False
+    if _named(old.get("actor1")) and _named(new.get("actor1")) and old["actor1"] != new["actor1"]:
+        return False
+    if set(old.get("article_ids") or ()) & set(new.get("article_ids") or ()):
+        return False
+    said = {ev["text"] for ev in old.get("evidence") or ()}
+    if not any(ev["text"] in said for ev in new.get("evidence") or ()):
+        return False
+    return same_place(old, new) or not old.get("country") and not new.get("country")
 
 
 def corroboration(data: dict[str, Any]) -> dict[str, int]:

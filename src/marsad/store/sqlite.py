@@ -97,6 +97,13 @@ class SQLiteStore:
 
     def _same_event(self, data: dict[str, Any]) -> dict[str, Any] | None:
         """A stored event another article reported that `data` is a report of (see `link`)."""
+        copies = self.db.execute(
+            "SELECT data FROM events WHERE event_type = ? AND country IS ? AND event_date IS ? ORDER BY rowid",
+            (data["event_type"], data.get("country"), data.get("event_date")))
+        for r in copies:
+            old = json.loads(r["data"])
+            if link.same_report(old, data):
+                return old
         if not data.get("event_date") or data.get("time_precision") != 1 or not data.get("country"):
             return None
         day = dt.date.fromisoformat(data["event_date"])
