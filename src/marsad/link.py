@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from typing import Any
 
 NEAR_KM = 5.0  # two reports' points this close are one place (a village and the town beside it)
@@ -46,7 +47,7 @@ def _named(actor: Any) -> bool:
     return bool(actor) and not str(actor).startswith("Unidentified")
 
 
-def _level(e: dict[str, Any]) -> int:
+def _level(e: Mapping[str, Any]) -> int:
     """0 country, 1 province, 2 district, 3 a named place."""
     name = (e.get("location") or "").lower()
     if not name or name == (e.get("country") or "").lower():
@@ -58,7 +59,7 @@ def _level(e: dict[str, Any]) -> int:
     return 3
 
 
-def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+def _km(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
     if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
         return None
     p1, p2 = math.radians(a["latitude"]), math.radians(b["latitude"])
@@ -67,7 +68,9 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def same_place(a: Mapping[str, Any], b: Mapping[str, Any], *, near_km: float = NEAR_KM) -> bool:
+    """The same place, one holding the other (a town and its province or country), or two
+    points within `near_km`."""
     if not a.get("country") or a.get("country") != b.get("country"):
         return False
     if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
@@ -82,7 +85,7 @@ def same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if low == 2:
         return a.get("admin1") == b.get("admin1") and a.get("admin2") == b.get("admin2")
     d = _km(a, b)
-    return d is not None and d <= NEAR_KM
+    return d is not None and d <= near_km
 
 
 def same_event(old: dict[str, Any], new: dict[str, Any]) -> bool:

@@ -28,10 +28,10 @@ first event: `main_for` holds the article's id.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..link import same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import Classification
 from .mentions import Mention
@@ -57,46 +57,12 @@ def kinds_fit(a: Event, b: Event) -> bool:
     return a.event_type == b.event_type and a.event_type != _STRATEGIC
 
 
-def _level(e: Event) -> int:
-    """How fine a place an event sits at: 0 country, 1 province, 2 district, 3 a named place."""
-    name = (e.location or "").lower()
-    if not name or name == (e.country or "").lower():
-        return 0
-    if name == (e.admin1 or "").lower():
-        return 1
-    if name == (e.admin2 or "").lower():
-        return 2
-    return 3
-
-
-def km(a: Event, b: Event) -> float | None:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)  # type: ignore[arg-type]
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)  # type: ignore[operator]
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
 def places_fit(a: Event, b: Event) -> bool:
-    """Whether two events can be at one place: the same, one inside the other, or near."""
+    """Whether two events can be at one place: an unknown place, the same, one inside the
+    other, or near (`link.same_place`, with this module's distance)."""
     if not a.country or not b.country:
         return True
-    if a.country != b.country:
-        return False
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    if (a.location or "").lower() == (b.location or "").lower():
-        return True
-    la, lb = _level(a), _level(b)
-    if min(la, lb) == 0:
-        return True
-    if min(la, lb) == 1:
-        return a.admin1 == b.admin1
-    if min(la, lb) == 2:
-        return a.admin1 == b.admin1 and a.admin2 == b.admin2
-    d = km(a, b)
-    return d is not None and d <= NEAR_KM
+    return same_place(vars(a), vars(b), near_km=NEAR_KM)
 
 
 def _days(a: str, b: str) -> int:
