@@ -175,3 +175,15 @@ def test_a_republished_copy_of_an_undated_report_is_the_same_event(tmp_path):
     events = _ingest(tmp_path, {"a.txt": story, "b.txt": story + "\n\nThis report was updated."})
     [e] = events
     assert e["event_date"] is None and e["corroboration"]["articles"] == 2
+
+
+def test_a_glued_dateline_dates_the_relative_days_of_the_story(coder):
+    from marsad.records import RawDocument
+    from marsad.segment import segment
+
+    body = ("AFP Thursday 6 Apr 2017 At least nine people were killed on Tuesday when government helicopters "
+            "dropped barrel bombs on the town of Ariha a monitoring group said")
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Barrel bombs kill nine"))
+    events, _ = coder.code([art])
+    assert art.published == "2017-04-06"
+    assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [("2017-04-04", 1, 9)]
