@@ -187,3 +187,16 @@ def test_a_glued_dateline_dates_the_relative_days_of_the_story(coder):
     events, _ = coder.code([art])
     assert art.published == "2017-04-06"
     assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [("2017-04-04", 1, 9)]
+
+
+def test_a_country_wide_aside_beside_placed_events_is_no_event(coder):
+    text = ("Government artillery shelled the town of Ariha on Monday, killing three people, rescuers said.\n\n"
+            "On Sunday, rebels and government forces clashed across Syria, a monitor said.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.location for e in events] == ["Arīḩā"]
+
+
+def test_a_report_placed_only_in_a_country_is_kept_when_it_is_all_there_is(coder):
+    events, _ = code(coder, "Air strikes killed 20 civilians in northern Syria on Monday, a monitor said.",
+                     published="2019-03-12")
+    assert [(e.country, e.admin1, e.fatalities) for e in events] == [("Syria", None, 20)]

@@ -47,7 +47,7 @@ def _named(actor: Any) -> bool:
     return bool(actor) and not str(actor).startswith("Unidentified")
 
 
-def _level(e: Mapping[str, Any]) -> int:
+def level(e: Mapping[str, Any]) -> int:
     """0 country, 1 province, 2 district, 3 a named place."""
     name = (e.get("location") or "").lower()
     if not name or name == (e.get("country") or "").lower():
@@ -77,7 +77,7 @@ def same_place(a: Mapping[str, Any], b: Mapping[str, Any], *, near_km: float = N
         return True
     if (a.get("location") or "").lower() == (b.get("location") or "").lower():
         return True
-    low = min(_level(a), _level(b))
+    low = min(level(a), level(b))
     if low == 0:
         return True
     if low == 1:
@@ -145,7 +145,7 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     figures += [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None and not reported]
     out["fatalities"] = min(figures) if figures else None
     if new.get("geo_precision") and (not old.get("geo_precision") or new["geo_precision"] < old["geo_precision"]
-                                     or _level(new) > _level(old)):
+                                     or level(new) > level(old)):
         out.update({k: new.get(k) for k in PLACE_FIELDS})
     for key, value in new.items():
         if out.get(key) is None and value is not None:

@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..link import same_place
+from ..link import level, same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import Classification
 from .mentions import Mention
@@ -163,6 +163,12 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
         elif not m.follow_up:  # "the strikes hit …" tells more of an event, never one of its own
             groups.append(_Group(m))
     events = [_identify(g.event, article) for g in groups]
+    # An event the article places in no more than a country, beside events it places
+    # precisely, is a summary or an aside ("fighting across Syria"), not an event an analyst
+    # could code (ACLED needs at least a province). Alone, it is kept: it is all there is.
+    placed = [e for e in events if _level(e) > 0]
+    if placed:
+        events = placed
     main = _main(events, headline)
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
 
@@ -175,6 +181,10 @@ def _identify(e: Event, article: Article) -> Event:
     kind = e.sub_event_type if e.event_type == _STRATEGIC else e.event_type
     return replace(e, event_id=content_id(article.article_id, kind, e.event_date, e.modality,
                                           e.geonameid or e.location or e.country, side))
+
+
+def _level(e: Event) -> int:
+    return level(vars(e))
 
 
 def _main(events: list[Event], headline: Classification | None) -> Event | None:
