@@ -191,9 +191,16 @@ def test_a_glued_dateline_dates_the_relative_days_of_the_story(coder):
 
 def test_a_country_wide_aside_beside_placed_events_is_no_event(coder):
     text = ("Government artillery shelled the town of Ariha on Monday, killing three people, rescuers said.\n\n"
-            "On Sunday, rebels and government forces clashed across Syria, a monitor said.")
+            "Separately, the army arrested dozens of suspected rebels across Syria, the interior ministry said.")
     events, _ = code(coder, text, published="2019-03-12")
     assert [e.location for e in events] == ["Arīḩā"]
+
+
+def test_a_strike_on_a_stated_day_in_a_region_of_a_country_is_an_event(coder):
+    text = ("Government artillery shelled the town of Ariha on Monday, killing three people, rescuers said.\n\n"
+            "On Sunday, Jordan carried out air strikes on southern Syria, hitting a drugs factory, sources said.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert sorted((e.location, e.event_date) for e in events) == [("Arīḩā", "2019-03-11"), ("Syria", "2019-03-10")]
 
 
 def test_a_report_placed_only_in_a_country_is_kept_when_it_is_all_there_is(coder):

@@ -98,6 +98,10 @@ class _Group:
     def date_stated(self) -> bool:
         return any(m.date_stated for m in self.mentions)
 
+    @property
+    def day_stated(self) -> bool:
+        return any(m.date_stated and m.event.time_precision == 1 for m in self.mentions)
+
     def fits(self, m: Mention) -> bool:
         e = self.event
         places = places_fit(e, m.event) or not (m.place_stated and self.place_stated)
@@ -162,13 +166,14 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
             max(fitting, key=lambda g: g.affinity(m)).add(m)
         elif not m.follow_up:  # "the strikes hit …" tells more of an event, never one of its own
             groups.append(_Group(m))
+    # An event the article places in no more than a country and dates to no day of its own,
+    # beside events it places precisely, is a summary or an aside ("Iran is seeking to
+    # consolidate its presence in Syria"), not an event an analyst could code. "On Monday,
+    # Jordan carried out air strikes on southern Syria" is an event; so is a report that
+    # is all the article has.
+    if any(_level(g.event) > 0 for g in groups):
+        groups = [g for g in groups if _level(g.event) > 0 or g.day_stated]
     events = [_identify(g.event, article) for g in groups]
-    # An event the article places in no more than a country, beside events it places
-    # precisely, is a summary or an aside ("fighting across Syria"), not an event an analyst
-    # could code (ACLED needs at least a province). Alone, it is kept: it is all there is.
-    placed = [e for e in events if _level(e) > 0]
-    if placed:
-        events = placed
     main = _main(events, headline)
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
 
@@ -189,12 +194,15 @@ def _level(e: Event) -> int:
 
 def _main(events: list[Event], headline: Classification | None) -> Event | None:
     """The event the lede reports: the first that occurred — unless the headline names an
-    event of another family and one of the next events is of the headline's family."""
+    event of another family and one of the next events is of it. An event the article
+    places in a province or finer is preferred to one it places only in a country (the
+    lede's "in northern Syria" is usually told with its town further down)."""
     occurred = sorted((e for e in events if e.modality == "occurred"), key=lambda e: e.evidence[0].start)
     if not occurred:
         return None
+    pool = [e for e in occurred if _level(e) > 0][:3] or occurred[:3]
     if headline is not None and headline.sub_event_type != "Other":
-        for e in occurred[:3]:
+        for e in pool:
             if e.event_type == headline.event_type or (e.event_type in VIOLENT and headline.event_type in VIOLENT):
                 return e
-    return occurred[0]
+    return pool[0]
