@@ -12,6 +12,7 @@ articles back out, and the eval reads those exports.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -99,14 +100,29 @@ _ALIASES = {
 }
 
 
+@functools.cache
 def region_key(name: str | None) -> str | None:
-    """'Deir ez-Zor', 'deir ezzor', 'Dayr az Zawr Governorate' → one key."""
+    """'Deir ez-Zor', 'deir ezzor', 'Dayr az Zawr Governorate' → one key; an English name
+    and GeoNames' own ('Bavaria', 'Bayern') → the first-level area's GeoNames id."""
     if not name:
         return None
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"\b(?:governorate|province|muhafazat|oblast|state|region)\b", "", s)
     s = re.sub(r"[^a-z]", "", s)
-    return _ALIASES.get(s, s)
+    if s in _ALIASES or s in _ALIASES.values():
+        return _ALIASES.get(s, s)
+    areas = [c for c in _gazetteer().candidates(name) if c.feature_code == "ADM1"]
+    if areas:
+        return f"adm1:{max(areas, key=lambda c: c.match).geonameid}"
+    return s
+
+
+@functools.cache
+def _gazetteer() -> Any:
+    sys.path.insert(0, str(ROOT / "src"))
+    from marsad.places import Gazetteer
+
+    return Gazetteer.open()
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
