@@ -51,7 +51,7 @@ def load() -> list[dict[str, Any]]:
 
 def first_named(text: str) -> str | None:
     m = _GOV_RE.search(text)
-    return _GOVERNORATES[m.group(0).lower()] if m else None
+    return region_key(_GOVERNORATES[m.group(0).lower()]) if m else None
 
 
 def main(argv: list[str] | None = None) -> int:
