@@ -39,8 +39,8 @@ class Mention:
     sentence, paragraph: where the sentence is in the article.
     consequence: the sentence tells only deaths or injuries, not what caused them.
     place_stated: the sentence names the place itself (not carried from another sentence).
-    date_stated: the date is stated in the sentence or its paragraph (not carried over
-        from the story or assumed from the publication date).
+    date_stated: the sentence states its date itself (not carried over from the sentences
+        before it or the story, nor assumed from the publication date).
     vague_toll: the sentence's toll is only words like "dozens" or "several" (ACLED's
         conventional values), which a stated number for the same event replaces.
     """
@@ -115,6 +115,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published
     reported = dates.resolve(sent.text, published)
+    own_date = reported is not None
     if reported is None:
         # The nearest earlier sentence of the same paragraph that states a date (two at most:
         # a scraped body can be one paragraph from headline to tags).
@@ -167,5 +168,5 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             outlets=(article.outlet,) if article.outlet else (),
         )
         out.append(Mention(event, p, index, sent.paragraph, consequence, place_stated=not loc.note,
-                           date_stated=reported is not None, vague_toll=vague))
+                           date_stated=own_date, vague_toll=vague))
     return out
