@@ -204,3 +204,19 @@ def test_only_captions_and_chrome_is_still_rejected():
     from marsad.errors import InvalidInput
     with pytest.raises(InvalidInput, match="no article text"):
         segment(txt("TT\n\nMore News\n\nShare"))
+
+
+def test_a_photo_caption_glued_into_a_one_line_body_is_set_aside():
+    body = ("Thu 02 Mar 2017 Government troops stand guard at a checkpoint on the road to the airport "
+            "in Deir ez-Zor February 20 2017 (Photo Agency) Shelling killed four people in the city on "
+            "Wednesday residents said")
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Shelling in Deir ez-Zor"))
+    assert art.text.startswith("Shelling killed four people")
+    assert any(c.startswith("Government troops stand guard") for c in art.captions)
+    assert art.published == "2017-03-02"
+
+
+def test_a_dated_aside_in_brackets_that_describes_no_picture_stays():
+    body = "Jets struck the town on June 6 2015 (local time) killing five people residents said"
+    [art] = segment(txt(body))
+    assert art.text == body

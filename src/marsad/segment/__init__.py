@@ -46,6 +46,10 @@ def segment(doc: RawDocument) -> list[Article]:
             # A headline-only wire item, or a one-sentence report taken for a title: the
             # line is all the report there is, so it is the text too.
             paragraphs = [cleaned.title]
+        glued: list[str] = []
+        for k, para in enumerate(paragraphs):
+            paragraphs[k], cut = clean.cut_glued_captions(para)
+            glued.extend(cut)
         body = "\n\n".join(p for p in paragraphs if p)
         if not body.strip():
             continue
@@ -63,7 +67,7 @@ def segment(doc: RawDocument) -> list[Article]:
             outlet=outlet or cleaned.outlet or _domain(doc.url),
             language=language.detect(body),
             text=body,
-            captions=tuple(dict.fromkeys((*captions, *cleaned.captions))),
+            captions=tuple(dict.fromkeys((*captions, *cleaned.captions, *glued))),
             url=doc.url,
         ))
     if not articles:

@@ -153,3 +153,23 @@ def _after_repeat(text: str, title: str) -> int | None:
                 return None
             k += 1
     return None
+
+
+# A photo caption glued into a scraped paragraph, ending with the picture's date and credit:
+# "A checkpoint … is seen after … June 6 2015 (Reuters) Two people were killed …".
+_GLUED_CAPTION = re.compile(
+    rf"(?:^|(?<=[.!?\"”)]\s))(?P<cap>[A-Z][^.!?]{{10,400}}?\b{L.MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\.?"
+    rf"\s*\([^()]{{2,60}}\))\s*")
+
+
+def cut_glued_captions(paragraph: str) -> tuple[str, list[str]]:
+    """A paragraph without the photo captions glued into it (a described picture — "is
+    seen", "stands", "shows" — ending with a date and a credit), and those captions."""
+    captions: list[str] = []
+
+    def cut(m: re.Match[str]) -> str:
+        if not L.CAPTION_VERB.search(m.group("cap")):
+            return m.group(0)
+        captions.append(m.group("cap"))
+        return ""
+    return _GLUED_CAPTION.sub(cut, paragraph).strip(), captions

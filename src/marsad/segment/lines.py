@@ -37,15 +37,16 @@ _PHOTO_LEAD = re.compile(
     r"this (?:photo|picture|handout))\b",
     re.I,
 )
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # Wire captions end with the place and date the picture was taken: "…, Syria, July 15, 2017."
-_DATED_TAIL = re.compile(rf"(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}})\.?\s*$")
+_DATED_TAIL = re.compile(rf"(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}})\.?\s*$")
 # Present-tense picture verbs: captions describe what a photo shows, not what happened.
-_CAPTION_VERB = re.compile(
+CAPTION_VERB = re.compile(
     r"\b(?:is|are) (?:seen|pictured|shown|photographed)\b|\bshows?\b|\bpictured\b|\bgathers?\b|"
     r"\bstands?\b|\bwalks?\b|\bwaits?\b|\bsits?\b|\bholds?\b|\brises?\b|\bbillows?\b|\bpose\b|"
-    r"\battends?\b|\bcarries\b|\binspects?\b|\blooks? on\b",
+    r"\battends?\b|\bcarries\b|\binspects?\b|\blooks? on\b|\bruns?\b|\bdrives?\b|\brides?\b|\bmarches\b|"
+    r"\bmourns?\b|\bprays?\b",
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|edited by)\s+[A-Z][\w.'’ -]{1,60}(?:,\s*[^,]{2,60})?$")
@@ -91,7 +92,7 @@ def is_caption(line: str) -> bool:
     if _CREDIT_TAIL.search(s) or _PHOTO_LEAD.search(s):
         return True
     # "A general view shows …, in Cairo, Egypt May 7, 2023." — a picture described, dated.
-    return bool(_DATED_TAIL.search(s) and _CAPTION_VERB.search(s) and 40 < len(s) < 400)
+    return bool(_DATED_TAIL.search(s) and CAPTION_VERB.search(s) and 40 < len(s) < 400)
 
 
 def outlet_in(line: str) -> str | None:
