@@ -207,3 +207,10 @@ def test_a_report_placed_only_in_a_country_is_kept_when_it_is_all_there_is(coder
     events, _ = code(coder, "Air strikes killed 20 civilians in northern Syria on Monday, a monitor said.",
                      published="2019-03-12")
     assert [(e.country, e.admin1, e.fatalities) for e in events] == [("Syria", None, 20)]
+
+
+def test_a_ground_battle_and_the_executions_after_it_are_two_events(coder):
+    text = ("Government troops and rebels clashed for hours in the town of Ariha on Monday, a monitor said.\n\n"
+            "Troops then summarily executed six young men in the town, activists said.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert sorted(e.event_type for e in events) == ["Battles", "Violence against civilians"]

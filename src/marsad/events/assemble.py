@@ -5,10 +5,12 @@ A headline, its lede and a later paragraph tell one event three times; "the bomb
 each joins the event it fits best, or starts a new one. A mention fits an event when all
 of these hold:
 
-- kinds: the same sub-type; or both political violence (a battle, a remote-violence
-  attack or an attack on civilians: reports name one event by its means, its fight or
-  its victims); or both protests, or both riots. Strategic developments join only their
-  own sub-type (an arrest is not a withdrawal). The same modality.
+- kinds: the same sub-type; or the same type; or a strike and the attack on civilians it
+  was (reports name one event by its means or its victims); or any political violence
+  and a sentence that tells only its toll ("the bombing killed 41"). A battle and an
+  execution of captives, or a strike and a ground assault, stay two events. Strategic
+  developments join only their own sub-type (an arrest is not a withdrawal). The same
+  modality.
 - places: one of them has no stated place; or the same place; or one holds the other (a
   town and its province or country); or two points within `NEAR_KM`.
 - dates: equal days when both state a day; within a week when either only carries the
@@ -40,6 +42,7 @@ from .places import specificity
 NEAR_KM = 10.0  # two points this close are one place (a village and the town beside it)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _MEANS = "Explosions/Remote violence"
+_STRIKE_ON_CIVILIANS = {_MEANS, "Violence against civilians"}
 _STRATEGIC = "Strategic developments"
 
 
@@ -47,13 +50,17 @@ def _named(actor: str | None) -> bool:
     return bool(actor) and not str(actor).startswith("Unidentified")
 
 
-def kinds_fit(a: Event, b: Event) -> bool:
+def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
+    """Whether two kinds of event can be one event. `toll_only`: one side tells only deaths,
+    which any violent event may have caused."""
     if a.modality != b.modality:
         return False
     if a.sub_event_type == b.sub_event_type:
         return True
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
-        return True
+        # A strike and the attack on civilians it was are one event; a battle and an
+        # execution of captives, or a strike and a ground assault, are two.
+        return toll_only or a.event_type == b.event_type or {a.event_type, b.event_type} == _STRIKE_ON_CIVILIANS
     return a.event_type == b.event_type and a.event_type != _STRATEGIC
 
 
@@ -105,7 +112,8 @@ class _Group:
     def fits(self, m: Mention) -> bool:
         e = self.event
         places = places_fit(e, m.event) or not (m.place_stated and self.place_stated)
-        return (kinds_fit(e, m.event) and places and actors_fit(e, m.event)
+        toll_only = m.consequence or all(x.consequence for x in self.mentions)
+        return (kinds_fit(e, m.event, toll_only=toll_only) and places and actors_fit(e, m.event)
                 and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated))
 
     def affinity(self, m: Mention) -> tuple[int, int]:
