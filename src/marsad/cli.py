@@ -116,6 +116,7 @@ def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) 
 def extract(file: BinaryIO, modality: str) -> None:
     """Code one document with no database: FILE or - in, events as JSON Lines out."""
     from .ingest import decode, documents_from_text, kind_of, sniff_kind
+    from . import link
     from .pipeline import process
     from .records import as_dict
 
@@ -141,7 +142,9 @@ def extract(file: BinaryIO, modality: str) -> None:
             continue
         for ev in events:
             if modality in ("all", ev.modality):
-                click.echo(json.dumps(as_dict(ev), ensure_ascii=False))
+                data = as_dict(ev)
+                data["corroboration"] = link.corroboration(data)  # as the store counts it
+                click.echo(json.dumps(data, ensure_ascii=False))
     if failed:
         sys.exit(EXIT_REJECTED)
 
