@@ -115,8 +115,8 @@ def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) 
               help="Events of this modality only (as for export).")
 def extract(file: BinaryIO, modality: str) -> None:
     """Code one document with no database: FILE or - in, events as JSON Lines out."""
-    from .ingest import decode, documents_from_text, kind_of, sniff_kind
     from . import link
+    from .ingest import decode, documents_from_text, kind_of, sniff_kind
     from .pipeline import process
     from .records import as_dict
 
