@@ -214,3 +214,12 @@ def test_a_ground_battle_and_the_executions_after_it_are_two_events(coder):
             "Troops then summarily executed six young men in the town, activists said.")
     events, _ = code(coder, text, published="2019-03-12")
     assert sorted(e.event_type for e in events) == ["Battles", "Violence against civilians"]
+
+
+def test_new_bases_counted_are_an_event_a_census_of_posts_is_not(coder):
+    [e], _ = code(coder, "Turkish ground forces set up two new military bases near the town of Zakho on Monday, "
+                         "officials said.", published="2019-03-12")
+    assert e.sub_event_type == "Headquarters or base established"
+    events, _ = code(coder, "The militia is deployed in 46 locations across the province of Hama, including "
+                            "12 posts in the city, a research centre said.", published="2019-03-12")
+    assert events == []

@@ -128,6 +128,12 @@ _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wed
                       r"Sunday)s?\b|\b(?:today|yesterday|last night|overnight|this morning|tonight)\b", re.I)
 
 
+def names_a_day(sentence: str) -> bool:
+    """Whether a sentence names the day of what it tells ("on Thursday", "yesterday"), even
+    when there is no publication date to resolve it against."""
+    return bool(_CURRENT.search(sentence))
+
+
 def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
     """History or summary, not news: a year long past ("in 2017", "since 2011"), a date
     months old, or a span of time summed up ("in recent weeks", "over the past year")."""

@@ -107,7 +107,7 @@ class _Group:
 
     @property
     def day_stated(self) -> bool:
-        return any(m.date_stated and m.event.time_precision == 1 for m in self.mentions)
+        return any(m.day_named for m in self.mentions)
 
     def fits(self, m: Mention) -> bool:
         e = self.event

@@ -53,6 +53,7 @@ class Mention:
     place_stated: bool
     date_stated: bool
     vague_toll: bool = False
+    day_named: bool = False  # the sentence names the day itself (resolved or not)
     follow_up: bool = False  # a sentence that only goes on about the event before it
 
 
@@ -103,7 +104,9 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
               story_date: tuple[str, int] | None, cls: Classification, *, counts: bool) -> list[Mention]:
     # A census ("the IRGC is deployed in 125 locations … Daraa, 37 posts") is claims, never
     # events: a deployment counted is a state of affairs, not something that happened.
-    if counts and cls.event_type == "Strategic developments":
+    # Setting up new bases is an event, counted or not ("set up two new bases").
+    if counts and cls.event_type == "Strategic developments" \
+            and cls.sub_event_type != "Headquarters or base established":
         return []
     # The paragraph must read as an event too: "explosions tore through an industrial
     # area" is an accident when the next sentence says the plant stored chemicals.
@@ -168,5 +171,6 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             outlets=(article.outlet,) if article.outlet else (),
         )
         out.append(Mention(event, p, index, sent.paragraph, consequence, place_stated=not loc.note,
-                           date_stated=own_date, vague_toll=vague))
+                           date_stated=own_date, vague_toll=vague,
+                           day_named=(own_date and precision == 1) or dates.names_a_day(sent.text)))
     return out
