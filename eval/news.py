@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         baseline_ok += first_named(f"{r['title']} {r['text']}") == r["gold_region"]
         if got_region != r["gold_region"] or got_date != r["gold_date"]:
             wrong.append((r, ev, arts))
-    n = len(rows)
+    n = len(rows) or 1
     scores = {"news.governorate": region_ok / n, "news.date": date_ok / n}
     print(f"FA-KES dev, {args.part} part: {n} articles through marsad ingest -> export")
     print(f"  main event's governorate:   {scores['news.governorate']:.3f}")

@@ -223,3 +223,22 @@ def test_new_bases_counted_are_an_event_a_census_of_posts_is_not(coder):
     events, _ = code(coder, "The militia is deployed in 46 locations across the province of Hama, including "
                             "12 posts in the city, a research centre said.", published="2019-03-12")
     assert events == []
+
+
+def test_a_town_named_like_its_province_does_not_hold_the_provinces_other_towns(coder):
+    text = ("Warplanes struck the city of Aleppo on Monday, killing four people, rescuers said.\n\n"
+            "Jets also hit the town of al-Bab on Monday, killing two, the rescuers added.")
+    events, _ = code(coder, text, published="2016-11-29")
+    assert len(events) == 2
+
+
+def test_an_appeal_in_another_clause_does_not_veto_the_event(coder):
+    events, _ = code(coder, "After the army called on rebels to surrender, warplanes bombed the town of Ariha on "
+                            "Monday, killing 20 people, rescuers said.", published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_toll_that_has_increased_is_news_not_a_summary(coder):
+    events, _ = code(coder, "The death toll from Monday's air strike on the market in Ariha has increased to "
+                            "31, rescuers said.", published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

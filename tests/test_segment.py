@@ -220,3 +220,14 @@ def test_a_dated_aside_in_brackets_that_describes_no_picture_stays():
     body = "Jets struck the town on June 6 2015 (local time) killing five people residents said"
     [art] = segment(txt(body))
     assert art.text == body
+
+
+def test_a_lede_that_begins_with_the_headline_words_keeps_them():
+    body = "Syrian army recaptures Palmyra from Islamic State, state television says"
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Syrian army recaptures Palmyra"))
+    assert art.text == body
+
+
+def test_a_number_after_a_glued_dateline_is_not_a_time():
+    [art] = segment(txt("Wed 05 Apr 2017 120 civilians were killed in the shelling of the town of Ariha."))
+    assert art.published == "2017-04-05" and art.text.startswith("120 civilians")

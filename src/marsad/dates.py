@@ -116,12 +116,14 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
 # "since then", "so far this year", "fighting has intensified".
 _SUMMARY = re.compile(
     r"\b(?:in|over|during|throughout|within) (?:the )?(?:recent|past|last|previous) (?:few |several |couple of |"
-    r"two |three |four |\d+ )?(?:weeks?|months?|years?|decades?)\b|"
+    r"two |three |four |\d+ )?(?:weeks|months|years|decades)\b|"
     r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
-    r"(?:began|started|erupted|broke out)\b|\b(?:has|have) (?:intensified|escalated|stepped up|increased)\b", re.I)
+    r"(?:began|started|erupted|broke out)\b", re.I)
+# A trend ("fighting has intensified"), unless the sentence names the day it tells.
+_TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b", re.I)
 
 
 _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -137,7 +139,7 @@ def names_a_day(sentence: str) -> bool:
 def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
     """History or summary, not news: a year long past ("in 2017", "since 2011"), a date
     months old, or a span of time summed up ("in recent weeks", "over the past year")."""
-    if _SUMMARY.search(sentence):
+    if _SUMMARY.search(sentence) or _TREND.search(sentence) and not _CURRENT.search(sentence):
         return True
     if published is not None and reported is not None and (published - reported.date).days > 45:
         return True

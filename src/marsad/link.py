@@ -43,7 +43,8 @@ def _union(a: list[Any], b: list[Any]) -> list[Any]:
     return out
 
 
-def _named(actor: Any) -> bool:
+def named(actor: Any) -> bool:
+    """A named actor, not an unidentified one."""
     return bool(actor) and not str(actor).startswith("Unidentified")
 
 
@@ -52,6 +53,8 @@ def level(e: Mapping[str, Any]) -> int:
     name = (e.get("location") or "").lower()
     if not name or name == (e.get("country") or "").lower():
         return 0
+    if e.get("geo_precision") == 1:
+        return 3  # a town, even one named like its province (Aleppo in Aleppo)
     if name == (e.get("admin1") or "").lower():
         return 1
     if name == (e.get("admin2") or "").lower():
@@ -88,22 +91,25 @@ def same_place(a: Mapping[str, Any], b: Mapping[str, Any], *, near_km: float = N
     return d is not None and d <= near_km
 
 
+def _compatible(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Same type and modality, no two different named attackers, not one article's two events."""
+    if old.get("event_type") != new.get("event_type") or old.get("modality") != new.get("modality"):
+        return False
+    if named(old.get("actor1")) and named(new.get("actor1")) and old["actor1"] != new["actor1"]:
+        return False
+    return not set(old.get("article_ids") or ()) & set(new.get("article_ids") or ())
+
+
 def same_event(old: dict[str, Any], new: dict[str, Any]) -> bool:
     """Whether two articles' events are one event (see the module docstring)."""
-    if old.get("event_type") != new.get("event_type") or old.get("modality") != new.get("modality"):
+    if not _compatible(old, new):
         return False
     if old.get("time_precision") != 1 or new.get("time_precision") != 1:
         return False
     if not old.get("event_date") or not new.get("event_date"):
         return False
     gap = abs((dt.date.fromisoformat(old["event_date"]) - dt.date.fromisoformat(new["event_date"])).days)
-    if gap > 1:
-        return False
-    if _named(old.get("actor1")) and _named(new.get("actor1")) and old["actor1"] != new["actor1"]:
-        return False
-    if set(old.get("article_ids") or ()) & set(new.get("article_ids") or ()):
-        return False
-    return same_place(old, new)
+    return gap <= 1 and same_place(old, new)
 
 
 def same_report(old: dict[str, Any], new: dict[str, Any]) -> bool:
@@ -111,13 +117,7 @@ def same_report(old: dict[str, Any], new: dict[str, Any]) -> bool:
     republished, a page re-scraped after an update): same type, modality and date (both
     may be unknown), a compatible place, and a sentence of evidence in common. Such copies
     are one event even when undated: they are one report, not two."""
-    if old.get("event_type") != new.get("event_type") or old.get("modality") != new.get("modality"):
-        return False
-    if old.get("event_date") != new.get("event_date"):
-        return False
-    if _named(old.get("actor1")) and _named(new.get("actor1")) and old["actor1"] != new["actor1"]:
-        return False
-    if set(old.get("article_ids") or ()) & set(new.get("article_ids") or ()):
+    if not _compatible(old, new) or old.get("event_date") != new.get("event_date"):
         return False
     said = {ev["text"] for ev in old.get("evidence") or ()}
     if not any(ev["text"] in said for ev in new.get("evidence") or ()):
@@ -135,7 +135,8 @@ def corroboration(data: dict[str, Any]) -> dict[str, int]:
 def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """Two codings of one event → one, under the old event's id: articles, evidence, sources
     and figures united; the lowest reported fatality figure kept (ACLED's conservative
-    rule); the more precise place and date kept."""
+    rule); the more precise place kept (the first report's date stands: merged reports are
+    at most a day apart)."""
     out = dict(old)
     for key in ("article_ids", "evidence", "sources", "assoc_actor_1", "assoc_actor_2", "main_for", "outlets"):
         out[key] = _union(old.get(key) or [], new.get(key) or [])

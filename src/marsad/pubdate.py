@@ -190,7 +190,9 @@ _LEAD_WORDS = re.compile(
     r"(?:(?-i:[A-Z]{2,5})\s+)?"  # an agency's short name: AFP, AP, SANA
     rf"(?:{_WEEKDAY},?\s+)?", re.I)
 _GLUED_YEAR = re.compile(rf"\b{_MONTH}\s*(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d{{2}})\b", re.I)
-_TIME_AFTER = re.compile(r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]?\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:[+-]\d+)?)?)?"
+# A time after the date: "at 0914", "20:02", "10.14 am GMT" — never a bare number ("120 civilians").
+_TIME_AFTER = re.compile(r"(?:,?\s+(?:at\s+\d{3,4}|(?:at\s+)?\d{1,2}[:.]\d{2})(?:\s*[ap]\.?m\.?)?"
+                         r"(?:\s*(?:GMT|UTC)(?:[+-]\d+)?)?)?"
                          r"\s*[|,:–-]?\s*", re.I)
 
 

@@ -33,7 +33,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..link import level, same_place
+from ..link import level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import Classification
 from .mentions import Mention
@@ -44,10 +44,6 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 _MEANS = "Explosions/Remote violence"
 _STRIKE_ON_CIVILIANS = {_MEANS, "Violence against civilians"}
 _STRATEGIC = "Strategic developments"
-
-
-def _named(actor: str | None) -> bool:
-    return bool(actor) and not str(actor).startswith("Unidentified")
 
 
 def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
@@ -87,7 +83,7 @@ def dates_fit(a: Event, b: Event, *, both_stated: bool, day_window: int = 0) -> 
 
 
 def actors_fit(a: Event, b: Event) -> bool:
-    return not (_named(a.actor1) and _named(b.actor1) and a.actor1 != b.actor1)
+    return not (named(a.actor1) and named(b.actor1) and a.actor1 != b.actor1)
 
 
 class _Group:
@@ -106,7 +102,7 @@ class _Group:
         return any(m.date_stated for m in self.mentions)
 
     @property
-    def day_stated(self) -> bool:
+    def day_named(self) -> bool:
         return any(m.day_named for m in self.mentions)
 
     def fits(self, m: Mention) -> bool:
@@ -137,7 +133,7 @@ def combine(mentions: Sequence[Mention]) -> Event:
     where = max(mentions, key=lambda m: (m.place_stated, specificity(m.place), -m.sentence))
     dated = [m for m in mentions if m.event.event_date]
     when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None
-    actor = next((m.event for m in mentions if _named(m.event.actor1)),
+    actor = next((m.event for m in mentions if named(m.event.actor1)),
                  next((m.event for m in mentions if m.event.actor1), kind))
     target = next((m.event for m in mentions if m.event.actor2), actor)
     # Figures per source: a source's first figure stands; the event takes the lowest.
@@ -180,7 +176,7 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     # Jordan carried out air strikes on southern Syria" is an event; so is a report that
     # is all the article has.
     if any(_level(g.event) > 0 for g in groups):
-        groups = [g for g in groups if _level(g.event) > 0 or g.day_stated]
+        groups = [g for g in groups if _level(g.event) > 0 or g.day_named]
     events = [_identify(g.event, article) for g in groups]
     main = _main(events, headline)
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
@@ -190,7 +186,7 @@ def _identify(e: Event, article: Article) -> Event:
     """A stable id from the event's defining parts and the article that first reports it:
     two undated events of one type at one place in two articles are never one by id (the
     link stage decides which reports of two articles are one event)."""
-    side = e.actor1 if _named(e.actor1) else None
+    side = e.actor1 if named(e.actor1) else None
     kind = e.sub_event_type if e.event_type == _STRATEGIC else e.event_type
     return replace(e, event_id=content_id(article.article_id, kind, e.event_date, e.modality,
                                           e.geonameid or e.location or e.country, side))
@@ -205,7 +201,8 @@ def _main(events: list[Event], headline: Classification | None) -> Event | None:
     event of another family and one of the next events is of it. An event the article
     places in a province or finer is preferred to one it places only in a country (the
     lede's "in northern Syria" is usually told with its town further down)."""
-    occurred = sorted((e for e in events if e.modality == "occurred"), key=lambda e: e.evidence[0].start)
+    occurred = sorted((e for e in events if e.modality == "occurred"),
+                      key=lambda e: e.evidence[0].start if e.evidence else 0)
     if not occurred:
         return None
     pool = [e for e in occurred if _level(e) > 0][:3] or occurred[:3]

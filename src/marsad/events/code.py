@@ -107,7 +107,7 @@ class EventCoder:
                 claims.append(c)
             census = any(_PLACES_COUNTED.match(c.unit) for c in found_claims)
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
-            if not told and mentions:
+            if not told and mentions and mentions[-1].sentence >= i - 2:
                 told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])
             mentions.extend(told)
             if told and told[0].event.event_date and told[0].event.time_precision == 1:

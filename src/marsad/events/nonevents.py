@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..segment.clean import cut_glued_captions
 from ..segment.lines import is_caption
 
 _APPEAL = re.compile(
@@ -33,10 +34,6 @@ _METHOD = re.compile(
     r"\b(?:identif(?:y|ies|ied)|distinguish(?:es)?|determin(?:e|es)|tells?\s+apart)\b[^.;]{0,80}?"
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
 _TAGS = re.compile(r"^\s*(?:tags?|keywords|topics|related\s+topics|filed\s+under)\b\s*:?\s", re.I)
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-# A picture's date and credit inside a sentence: "… Syria August 6 2016 (TRT World and Agencies)".
-_DATED_CREDIT = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\.?\s*\([^()]{{2,60}}\)")
 _PROTESTS = {"Protests", "Riots"}
 
 
@@ -45,7 +42,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
     reports no event, or None."""
     if _TAGS.match(sentence):
         return "tag or metadata line"
-    if is_caption(sentence) or _DATED_CREDIT.search(sentence):
+    if is_caption(sentence) or cut_glued_captions(sentence)[1]:
         return "photo caption"
     if _LEGAL.search(sentence):
         return "legal characterisation"
@@ -53,7 +50,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
         return "methodology"
     # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew
     # themselves up after police called on them to surrender": the event is.
+    # "After the army called on rebels to surrender, warplanes bombed Douma": another clause.
     appeal = _APPEAL.search(sentence)
-    if event_type not in _PROTESTS and appeal and appeal.start() < trigger_start:
+    if event_type not in _PROTESTS and appeal and appeal.start() < trigger_start \
+            and not re.search(r"[,;:]", sentence[appeal.end():trigger_start]):
         return "appeal or condemnation"
     return None

@@ -34,8 +34,8 @@ _AFTER_CUE = re.compile(
 def _missed_in_home(text: str, spans: list[tuple[int, int, str]], resolved: list[Place],
                     gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Names the language model missed or took for an organisation that stand where a place
-    stands (`_AFTER_CUE`) and that the gazetteer knows as a town of 1,000 or more, or an
-    admin area or seat, in the country most of the story's places are in."""
+    stands (`_AFTER_CUE`) and that the gazetteer knows as a town of 1,000 or more, a
+    province or district, or a seat, in the country most of the story's places are in."""
     counts: dict[str, int] = {}
     for p in resolved:
         if p.country_code:
@@ -48,7 +48,7 @@ def _missed_in_home(text: str, spans: list[tuple[int, int, str]], resolved: list
         a, b = m.span("name")
         if any(s[0] < b and a < s[1] for s in spans) or text[a:b].lower() in _COMPASS:
             continue
-        if any(c.country_code == home and (c.population >= 1000 or c.feature_class == "A" or c.seat)
+        if any(c.country_code == home and (c.population >= 1000 or c.feature_code in ("ADM1", "ADM2") or c.seat)
                for c in gazetteer.candidates(text[a:b])):
             out.append((a, b, "GPE"))
     return out
@@ -89,7 +89,8 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
              and not any(a <= s[0] and s[1] <= b for a, b in named)
              and not re.match(r"\s+\d+\b", text[s[1]:s[1] + 8])]
     resolved = resolver.resolve_all(text, spans)
-    extra = _missed_in_home(text, spans, resolved, gazetteer)
+    extra = [s for s in _missed_in_home(text, spans, resolved, gazetteer)
+             if not any(a <= s[0] and s[1] <= b for a, b in named) and not re.match(r"\s+\d+\b", text[s[1]:s[1] + 8])]
     if extra:
         spans = sorted([*spans, *extra])
         resolved = resolver.resolve_all(text, spans)

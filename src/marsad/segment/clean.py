@@ -146,8 +146,11 @@ def _after_repeat(text: str, title: str) -> int | None:
         if k == len(want):
             rest = text[i:]
             gap = len(rest) - len(rest.lstrip(" .:-–—|"))
-            # The story must go on after it: a body that *is* the headline keeps it.
-            return i + gap if rest[gap:].strip() and not c.isalnum() else None
+            # The repeat must end where a sentence does ("… nerve agent use WHO. Victims …",
+            # "… kills six Syrian state TV A bomb …"): "Syrian army recaptures Palmyra from
+            # Islamic State" is the lede itself. And the story must go on after it.
+            broke = any(ch in rest[:gap] for ch in ".:-–—|") or rest[gap:gap + 1].isupper()
+            return i + gap if rest[gap:].strip() and not c.isalnum() and broke else None
         if c.isalnum():
             if c.lower() != want[k]:
                 return None

@@ -45,7 +45,8 @@ _DATED_TAIL = re.compile(rf"(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MON
 CAPTION_VERB = re.compile(
     r"\b(?:is|are) (?:seen|pictured|shown|photographed)\b|\bshows?\b|\bpictured\b|\bgathers?\b|"
     r"\bstands?\b|\bwalks?\b|\bwaits?\b|\bsits?\b|\bholds?\b|\brises?\b|\bbillows?\b|\bpose\b|"
-    r"\battends?\b|\bcarries\b|\binspects?\b|\blooks? on\b|\bruns?\b|\bdrives?\b|\brides?\b|\bmarches\b|"
+    r"\battends?\b|\bcarries\b|\binspects?\b|\blooks? on\b|(?<!-)\bruns?\b(?!-)|"
+    r"(?<!-)\bdrives?\b(?! out| off| back| away)|\brides?\b|\bmarches\b|"
     r"\bmourns?\b|\bprays?\b",
     re.I,
 )

@@ -97,9 +97,10 @@ class SQLiteStore:
 
     def _same_event(self, data: dict[str, Any]) -> dict[str, Any] | None:
         """A stored event another article reported that `data` is a report of (see `link`)."""
+        # A copy is at the same place: the province narrows the candidates (events_place index).
         copies = self.db.execute(
-            "SELECT data FROM events WHERE event_type = ? AND country IS ? AND event_date IS ? ORDER BY rowid",
-            (data["event_type"], data.get("country"), data.get("event_date")))
+            "SELECT data FROM events WHERE country IS ? AND admin1 IS ? AND event_type = ? AND event_date IS ?"
+            " ORDER BY rowid", (data.get("country"), data.get("admin1"), data["event_type"], data.get("event_date")))
         for r in copies:
             old = json.loads(r["data"])
             if link.same_report(old, data):
