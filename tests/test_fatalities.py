@@ -103,3 +103,13 @@ def test_mentions_carry_spans() -> None:
 def test_zero_mention_kind() -> None:
     [m] = fatality_mentions("No one was killed.")
     assert (m.value, m.kind) == (0, "zero")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The death toll from Monday's strike on the market has risen to 86, a monitor said.", 86),
+    ("The toll climbed to 40 on Tuesday as rescuers pulled more bodies from the rubble.", 40),
+    ("The number of dead rose to 12, the health ministry said.", 12),
+    ("Drivers paid a toll of 5 dollars at the checkpoint.", None),
+])
+def test_a_toll_that_grows_is_a_running_total(sentence, expected):
+    assert fatalities(sentence) == expected

@@ -154,9 +154,15 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"\btried to|\battempt(?:ed|ing)? to|\bplot(?:ted)? to)\s+$",
     re.I,
 )
+# "the death toll rose to 66", "the toll from the strike has increased to 31", "the number of
+# dead climbed to 12".
 _TOLL = re.compile(
-    r"(?<!\w)death[\s-]+toll\s+(?:\w+\s+){0,4}?(?:to|at|of|reached|hit|is|was|stands at|crossed|"
-    r"crosses|passed|exceeded|rises to|rose to)\s+(?P<q>" + _QUALIFIER.rstrip(r"\s+") + r"\s+)?"
+    r"(?<!\w)(?:(?:death|casualty)[\s-]+toll\s+(?:[\w'’-]+\s+){0,8}?(?:to|at|of|reached|hit|is|was|stands at|crossed|"
+    r"crosses|passed|exceeded|rises to|rose to)|"
+    # a bare "toll" or "number of dead" counts the dead only when it grows ("a toll of 5 dollars")
+    r"(?:the\s+toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims))\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:rose|risen|rises|climbed|increased|jumped|reached|hit)(?:\s+to)?)"
+    r"\s+(?P<q>" + _QUALIFIER.rstrip(r"\s+") + r"\s+)?"
     r"(?P<n>" + _NUMBER + r")",
     re.I,
 )
