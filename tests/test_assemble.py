@@ -242,3 +242,10 @@ def test_a_toll_that_has_increased_is_news_not_a_summary(coder):
     events, _ = code(coder, "The death toll from Monday's air strike on the market in Ariha has increased to "
                             "31, rescuers said.", published="2019-03-12")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_what_had_happened_before_the_news_is_background(coder):
+    text = ("Warplanes struck the town of Ariha on Monday, killing three people, rescuers said.\n\n"
+            "Government forces had shelled the nearby town of Saraqib for weeks before the truce, residents said.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.location for e in events] == ["Arīḩā"]

@@ -30,6 +30,9 @@ _CASUALTY_TRIGGER = re.compile(r"\b(?:kill|dead|death|die|dying|wound|injur|casu
                                r"massacre|slain|shot dead|martyr)", re.I)
 
 
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?\w+(?:ed|en|ung|ought|ook|ew|ade)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Mention:
     """One sentence's account of an event at one place.
@@ -129,6 +132,10 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             if reported is not None:
                 break
     if dates.is_background(sent.text, published, reported):
+        return []
+    # The past perfect tells what came before the news ("Moscow had announced on Tuesday
+    # that …", "the town had been shelled for weeks"): background to the story.
+    if _PAST_PERFECT.search(sent.text[max(0, cls.trigger_start - 40):cls.trigger_end + 1]):
         return []
     if reported is not None:
         event_date, precision = reported.date.isoformat(), reported.precision
