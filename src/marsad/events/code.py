@@ -71,14 +71,16 @@ class EventCoder:
 
     def _code_article(self, article: Article, sents: list[Sentence]) -> tuple[list[Event], list[Claim]]:
         named = self.sources.named_in(article.text)
-        paragraphs: dict[int, str] = {}
-        for sent in sents:
-            paragraphs[sent.paragraph] = f"{paragraphs.get(sent.paragraph, '')} {sent.text}".strip()
 
         @functools.cache
-        def reads_as_event(paragraph: int) -> bool:
-            """Whether a paragraph, read whole, survives the non-event vetoes (once each)."""
-            return classify(paragraphs[paragraph]) is not None
+        def reads_as_event(index: int) -> bool:
+            """Whether a sentence read with its neighbours in its paragraph survives the
+            non-event vetoes. Neighbours, not the whole paragraph: a scraped body can be
+            one paragraph from headline to tags, and a plane crash told in its fifth
+            sentence does not make its first an accident."""
+            here = sents[index]
+            near = [s.text for s in sents[max(0, index - 1):index + 2] if s.paragraph == here.paragraph]
+            return classify(" ".join(near)) is not None
 
         ctx = ArticleContext(
             article=article,

@@ -68,7 +68,7 @@ class ArticleContext:
     published: dt.date | None
     country: Place | None  # the country most of the article's places are in
     actors: ActorKB
-    reads_as_event: Callable[[int], bool]  # whether a paragraph survives the non-event vetoes
+    reads_as_event: Callable[[int], bool]  # whether a sentence, read in context, survives the vetoes
 
 
 def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence],
@@ -111,10 +111,11 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     if counts and cls.event_type == "Strategic developments" \
             and cls.sub_event_type != "Headquarters or base established":
         return []
-    # The paragraph must read as an event too: "explosions tore through an industrial
-    # area" is an accident when the next sentence says the plant stored chemicals.
+    # The sentence read with its neighbours must read as an event too: "explosions tore
+    # through an industrial area" is an accident when the next sentence says the plant
+    # stored chemicals.
     # Air strikes and shelling that start fires are still air strikes and shelling.
-    if cls.sub_event_type not in MILITARY_MEANS and not ctx.reads_as_event(sent.paragraph):
+    if cls.sub_event_type not in MILITARY_MEANS and not ctx.reads_as_event(index):
         return []
     if not_an_event(sent.text, cls.event_type, cls.trigger_start):
         return []
