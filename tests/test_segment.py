@@ -231,3 +231,10 @@ def test_a_lede_that_begins_with_the_headline_words_keeps_them():
 def test_a_number_after_a_glued_dateline_is_not_a_time():
     [art] = segment(txt("Wed 05 Apr 2017 120 civilians were killed in the shelling of the town of Ariha."))
     assert art.published == "2017-04-05" and art.text.startswith("120 civilians")
+
+
+def test_a_tag_list_glued_into_the_body_is_cut_where_the_story_resumes():
+    body = ("Gunmen killed two aid workers near Azaz on Sunday. Tags Syria Aleppo Azaz aid workers attack "
+            "The charity said it had suspended its work in the area.")
+    [art] = segment(txt(body))
+    assert "Tags" not in art.text and art.text.endswith("suspended its work in the area.")

@@ -48,7 +48,7 @@ def segment(doc: RawDocument) -> list[Article]:
             paragraphs = [cleaned.title]
         glued: list[str] = []
         for k, para in enumerate(paragraphs):
-            paragraphs[k], cut = clean.cut_glued_captions(para)
+            paragraphs[k], cut = clean.cut_glued_captions(clean.cut_tag_runs(para))
             glued.extend(cut)
         body = "\n\n".join(p for p in paragraphs if p)
         if not body.strip():

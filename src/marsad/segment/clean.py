@@ -176,3 +176,17 @@ def cut_glued_captions(paragraph: str) -> tuple[str, list[str]]:
         captions.append(m.group("cap"))
         return ""
     return _GLUED_CAPTION.sub(cut, paragraph).strip(), captions
+
+
+# A site's tag list glued into a scraped paragraph: "… on spying. Tags Syria Islamic State
+# activists murder video Palmyra The Islamic State group has released …". The list is words
+# without a sentence's small words; the story resumes at a capitalised one ("The", "A", …).
+_TAG_RUN = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))(?:Tags?|Keywords|Topics)\s*:?\s+(?:(?!(?:The|A|An|In|On|At|After|As|Some|More|"
+    r"At least|Two|Three|Several|Dozens|Hundreds)\b)\S+\s+){1,15}?(?=(?:The|A|An|In|On|At|After|As|Some|More|"
+    r"At least|Two|Three|Several|Dozens|Hundreds)\s)")
+
+
+def cut_tag_runs(paragraph: str) -> str:
+    """A paragraph without the tag lists glued into it (when where the story resumes is clear)."""
+    return _TAG_RUN.sub("", paragraph)
