@@ -57,6 +57,9 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "Rights groups said the bombing of the hospitals amounted to war crimes.",
     "Tags Syria Raqqa Aleppo Russia airstrikes shelling clashes",
     "More than 300,000 people have been killed since the conflict began in 2011.",
+    "Kurdish fighters captured the town from the jihadists last year with the help of air strikes.",
+    "Rebels have regularly fired rockets into the city's western districts.",
+    "Government forces have been battling rebels in the district, which lies east of the capital.",
 ])
 def test_sentences_that_report_no_event_are_not_events(coder, sentence):
     events, _ = code(coder, sentence)

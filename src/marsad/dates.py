@@ -121,9 +121,15 @@ _SUMMARY = re.compile(
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
-    r"(?:began|started|erupted|broke out)\b", re.I)
-# A trend ("fighting has intensified"), unless the sentence names the day it tells.
-_TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b", re.I)
+    r"(?:began|started|erupted|broke out)\b|"
+    # history told as such: "captured the town last year", "previously", "years ago"
+    r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|\bearlier this year\b|"
+    r"\bpreviously\b|\bin the past\b", re.I)
+# A trend or a habit ("fighting has intensified", "have regularly launched rockets", "have
+# been battling"), unless the sentence names the day it tells.
+_TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
+                    r"\b(?:has|have) been (?:battling|fighting|shelling|bombing|besieging|targeting|attacking|"
+                    r"clashing|pounding)\b|\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 
 
 _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
