@@ -19,12 +19,12 @@ of these hold:
 
 The event takes the most precise stated place and date, the means over the outcome for its
 type ("an air strike" over "were killed"), the lowest figure across sources (each source's
-first figure stands: its later sentences add detail; a number beats "dozens"), every source, and the evidence of
-every mention. Events at different places or on different days stay apart (ACLED's one
-event per place and day).
+first figure stands: its later sentences add detail; a number beats "dozens"), every
+source, and the evidence of every mention. Events at different places or on different days
+stay apart (ACLED's one event per place and day). A country-level event with no day of its
+own, beside events placed more precisely, is dropped as an aside.
 
-The article's main event is the first event of the kind its headline reports, else its
-first event: `main_for` holds the article's id.
+The article's main event (`main_for` holds the article's id) is the lede's: see `_main`.
 """
 
 from __future__ import annotations
@@ -72,14 +72,14 @@ def _days(a: str, b: str) -> int:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
-def dates_fit(a: Event, b: Event, *, both_stated: bool, day_window: int = 0) -> bool:
+def dates_fit(a: Event, b: Event, *, both_stated: bool) -> bool:
     if not a.event_date or not b.event_date:
         return True
     gap = _days(a.event_date, b.event_date)
     if not both_stated:
         return gap <= 7
     precision = max(a.time_precision or 1, b.time_precision or 1)
-    return gap <= {1: day_window, 2: 7}.get(precision, 31)
+    return gap <= {1: 0, 2: 7}.get(precision, 31)
 
 
 def actors_fit(a: Event, b: Event) -> bool:

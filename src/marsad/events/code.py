@@ -28,12 +28,12 @@ from .. import claims as claim_stage
 from ..actors import ActorKB
 from ..nlp import load_pipeline
 from ..places import Gazetteer, PlaceResolver
-from ..records import Article, Claim, Event, Place
+from ..records import Article, Claim, Event
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify
 from .mentions import ArticleContext, Mention, follow_up, sentence_mentions
-from .sentences import Located, Sentence, sentences
+from .sentences import Sentence, main_country, sentences
 
 # What a census counts: "125 locations", "37 posts", "13 military sites".
 _PLACES_COUNTED = re.compile(r"(?:\w+\s+)*(?:locations|posts|sites|positions|bases|points|headquarters|centers|"
@@ -85,7 +85,7 @@ class EventCoder:
         ctx = ArticleContext(
             article=article,
             published=dt.date.fromisoformat(article.published) if article.published else None,
-            country=_main_country([loc for s in sents for loc in s.places]),
+            country=main_country(loc.place for s in sents for loc in s.places),
             actors=self.actors,
             reads_as_event=reads_as_event,
         )
@@ -117,18 +117,3 @@ class EventCoder:
         headline = classify(article.title) if article.title else None
         return assemble(mentions, article=article, headline=headline), claims
 
-
-def _main_country(located: list[Located]) -> Place | None:
-    """The country most places of the article are in, as a country-level place."""
-    counts: dict[str, int] = {}
-    first: dict[str, Place] = {}
-    for loc in located:
-        c = loc.place.country
-        if c:
-            counts[c] = counts.get(c, 0) + 1
-            first.setdefault(c, loc.place)
-    if not counts:
-        return None
-    best = max(counts, key=lambda c: counts[c])
-    p = first[best]
-    return Place(name=best, country=best, country_code=p.country_code)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,18 +32,29 @@ _AFTER_CUE = re.compile(
     r"neighbou?rhood) of)\s+(?P<name>(?:[Aa][lnrsdtz]-|[Ee]l-)?[A-Z][a-z]{2,}(?:[- ](?:al-)?[A-Z][a-z]{2,})?)")
 
 
+def main_country(places: Iterable[Place]) -> Place | None:
+    """The country most of the places are in, as a country-level place."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+            first.setdefault(p.country, p)
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    return Place(name=best, country=best, country_code=first[best].country_code)
+
+
 def _missed_in_home(text: str, spans: list[tuple[int, int, str]], resolved: list[Place],
                     gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Names the language model missed or took for an organisation that stand where a place
     stands (`_AFTER_CUE`) and that the gazetteer knows as a town of 1,000 or more, a
     province or district, or a seat, in the country most of the story's places are in."""
-    counts: dict[str, int] = {}
-    for p in resolved:
-        if p.country_code:
-            counts[p.country_code] = counts.get(p.country_code, 0) + 1
-    if not counts:
+    country = main_country(resolved)
+    if country is None or not country.country_code:
         return []
-    home = max(counts, key=lambda c: counts[c])
+    home = country.country_code
     out = []
     for m in _AFTER_CUE.finditer(text):
         a, b = m.span("name")

@@ -62,8 +62,9 @@ class SQLiteStore:
                     " outlet, language, text, captions, url) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (a.article_id, doc.doc_id, position, a.origin, a.title, a.published, a.outlet,
                      a.language, a.text, json.dumps(list(a.captions), ensure_ascii=False), a.url))
+            outlet_of = {a.article_id: a.outlet for a in articles if a.outlet}
             for e in events:
-                self._put_event(as_dict(e))
+                self._put_event(as_dict(e), outlet_of)
             for c in claims:
                 db.execute("INSERT OR IGNORE INTO claims (claim_id, article_id, data) VALUES (?,?,?)",
                            (c.claim_id, c.article_id, json.dumps(as_dict(c), ensure_ascii=False)))
@@ -73,11 +74,9 @@ class SQLiteStore:
             raise
         return StoredDocument(doc.doc_id, True, len(articles), len(events), len(claims))
 
-    def _put_event(self, data: dict[str, Any]) -> None:
-        ids = list(data.get("article_ids") or ())
-        marks = ",".join("?" * len(ids))  # placeholders only: the ids are bound, never spliced in
-        known = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({marks})", ids)]
+    def _put_event(self, data: dict[str, Any], outlet_of: dict[str, str]) -> None:
+        """Store an event of the document being added (`outlet_of`: its articles' outlets)."""
+        known = [outlet_of[a] for a in data.get("article_ids") or () if a in outlet_of]
         data = {**data, "outlets": list(dict.fromkeys([*(data.get("outlets") or ()), *known]))}
         row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
         if row is not None:
