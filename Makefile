@@ -22,9 +22,10 @@ $(STAMP): requirements.lock requirements-dev.lock requirements-model.txt pyproje
 	$(PIP) install --no-deps --no-build-isolation -e .
 	@touch $@
 
-# The web page's map, clustering and borders come from npm packages, served from node_modules.
+# The web page's map, clustering and borders, and the API's Swagger UI, come from npm packages, served from
+# node_modules. None needs an install script (the one there is, @scarf/scarf's, only reports the install).
 $(NODE): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # The gazetteer is built from installed packages (GeoNames data), never downloaded.

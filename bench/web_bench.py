@@ -84,7 +84,7 @@ def time_api(db: Path, requests: int, *, cache: bool) -> None:
 
     from marsad.web import create_app
 
-    client = TestClient(create_app(db, cache=cache))
+    client = TestClient(create_app(db, cache=cache), base_url="http://127.0.0.1")  # a name the server answers
     rnd = random.Random(1)
     types = list(vocab.event_types())
 
@@ -130,12 +130,13 @@ def time_page(db: Path, runs: int = 3) -> None:
     import uvicorn
     from playwright.sync_api import sync_playwright
 
+    from marsad.cli_serve import uvicorn_options
     from marsad.web import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, **uvicorn_options()))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from marsad.web import create_app
 
-from .webdata import ACTORS, HOSTILE, event_n, synthetic_db
+from .webdata import ACTORS, HOSTILE, LOCAL, event_n, synthetic_db
 
 N = 40
 
@@ -23,7 +23,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url=LOCAL)
 
 
 def truth():

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from marsad.web import create_app
 
-from .webdata import event_n, synthetic_db
+from .webdata import LOCAL, event_n, synthetic_db
 
 EID = event_n(1, "a", "x s", "s").event_id
 BODY = {"author": "analyst", "changes": {"fatalities": 2}}
@@ -20,7 +20,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db), raise_server_exceptions=False)
+    return TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def assert_error(r, status):
@@ -92,7 +92,7 @@ def test_writes_need_json_and_same_origin(client):
 
 
 def test_read_only_server_refuses_writes(db):
-    c = TestClient(create_app(db, read_only=True))
+    c = TestClient(create_app(db, read_only=True), base_url=LOCAL)
     e = assert_error(c.post(f"/api/events/{EID}/corrections", json=BODY), 403)
     assert e["code"] == "read_only" and "--write-token" in e["message"]
     assert c.get("/api/config").json()["writable"] is False
@@ -100,7 +100,7 @@ def test_read_only_server_refuses_writes(db):
 
 
 def test_token_is_required_when_set(db):
-    c = TestClient(create_app(db, write_token="s3cret"))
+    c = TestClient(create_app(db, write_token="s3cret"), base_url=LOCAL)
     assert_error(c.post(f"/api/events/{EID}/review", json={"author": "a", "status": "confirmed"}), 401)
     assert_error(c.post(f"/api/events/{EID}/review", json={"author": "a", "status": "confirmed"},
                         headers={"authorization": "Bearer wrong"}), 401)
@@ -113,7 +113,7 @@ def test_token_is_required_when_set(db):
 def test_an_unexpected_failure_is_a_500_in_the_same_shape(db, monkeypatch):
     from marsad.store import query
 
-    c = TestClient(create_app(db), raise_server_exceptions=False)
+    c = TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False)
 
     def boom(*a, **k):
         raise RuntimeError("disk on fire")

@@ -20,7 +20,8 @@ def _schema():
     from marsad.web import create_app
 
     folder = Path(tempfile.mkdtemp(prefix="marsad-prop-"))
-    app = create_app(synthetic_db(folder / "prop.db", 30), write_token="t0ken")
+    # schemathesis calls the app in-process under the fixed name "testserver"; the server must answer it.
+    app = create_app(synthetic_db(folder / "prop.db", 30), write_token="t0ken", allowed_hosts=["testserver"])
     return schemathesis.openapi.from_asgi("/api/openapi.json", app)
 
 

@@ -11,15 +11,12 @@ import csv
 import io
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from .webdata import ROOT, demo_db, synthetic_db
+from .webserver import Server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts"
@@ -54,38 +51,6 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
-
-
-class Server:
-    """uvicorn in a thread, on a free loopback port."""
-
-    def __init__(self, db: Path) -> None:
-        import uvicorn
-
-        from marsad.web import create_app
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.time() + 20
-        while not self.server.started:
-            if time.time() > deadline:
-                raise RuntimeError("server did not start")
-            time.sleep(0.05)
-
-    def api(self, path: str, **params: object) -> dict:
-        r = httpx.get(self.url + path, params=params)  # type: ignore[arg-type]
-        r.raise_for_status()
-        return r.json()
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
 
 
 @pytest.fixture(scope="module")
@@ -250,6 +215,19 @@ def test_an_export_downloads_exactly_the_filtered_rows(page, demo):
     with page.expect_download() as info:
         page.click("#export-geojson")
     assert '"FeatureCollection"' in Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_the_api_docs_render_offline_under_the_page_csp(page, demo):
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(demo.url + "/api/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/events" in paths and "/api/changes" in paths
+    assert not blocked
+    assert [u for u in fetched if not u.startswith((demo.url + "/", "data:"))] == []  # nothing from a CDN
 
 
 def test_article_html_is_shown_as_text(browser, tmp_path):

@@ -15,7 +15,7 @@ from marsad.store import open_store, query
 from marsad.store.query import EventFilter, where
 from marsad.web import create_app
 
-from .webdata import event_n, synthetic_db
+from .webdata import LOCAL, event_n, synthetic_db
 
 N = 40
 
@@ -137,7 +137,7 @@ def test_points_are_columns_of_the_matching_located_events(db):
 
 
 def test_map_points_come_gzipped_when_asked_and_plain_otherwise(db):
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=LOCAL)
     r = client.get("/api/map/points", headers={"accept-encoding": "gzip"})
     assert r.headers["content-encoding"] == "gzip" and r.json()["count"] > 0
     plain = client.get("/api/map/points", headers={"accept-encoding": "identity"})
@@ -153,8 +153,8 @@ def _snapshot(client, params):
 
 @pytest.mark.parametrize("change", ["correct", "reject", "ingest"])
 def test_a_cached_result_is_never_served_after_a_write(db, change):
-    cached = TestClient(create_app(db))
-    fresh = TestClient(create_app(db, cache=False))
+    cached = TestClient(create_app(db), base_url=LOCAL)
+    fresh = TestClient(create_app(db, cache=False), base_url=LOCAL)
     params = {"modality": "occurred"}
     before = _snapshot(cached, params)
     assert _snapshot(cached, params) == before == _snapshot(fresh, params)  # second time: from the cache
@@ -197,7 +197,7 @@ def test_every_write_bumps_the_data_version(db):
 # --- the feed of changes -------------------------------------------------------------------------
 
 def test_changes_feed_lists_created_then_corrected_events(db):
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=LOCAL)
     start = client.get("/api/changes", params={"since": "2000-01-01", "limit": 1000}).json()
     assert len(start["changes"]) == N and {c["change"] for c in start["changes"]} <= {"created", "corrected"}
     assert start["next"] is None
@@ -215,7 +215,7 @@ def test_changes_feed_lists_created_then_corrected_events(db):
 
 
 def test_changes_feed_pages_without_gaps_and_reads_offsets(db):
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=LOCAL)
     seen: list[str] = []
     after = None
     while True:

@@ -11,6 +11,8 @@ from marsad.records import Article, Event, Evidence, RawDocument, content_id
 from marsad.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
+# TestClient's base URL: the server answers loopback names (TestClient's own "testserver" gets 421).
+LOCAL = "http://127.0.0.1"
 TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
          ("Protests", "Peaceful protest"), ("Violence against civilians", "Attack")]
 PLACES = [("Syria", "Deir ez-Zor", "Abu Kamal", 34.45, 40.92, 1), ("Syria", "Aleppo", "Aleppo", 36.2, 37.16, 1),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +38,12 @@ def _coder(enabled: bool) -> object | None:
     return EventCoder.load()
 
 
+def _shown(text: str) -> str:
+    """Text from a document (its name, a reason quoting it) as one printable line: a newline
+    in a file name must not forge a line of the summary."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _print_summary(s: Summary, db: str) -> None:
     click.echo(f"documents read:     {s.documents}")
     click.echo(f"articles stored:    {s.articles}")
@@ -46,7 +54,7 @@ def _print_summary(s: Summary, db: str) -> None:
     click.echo(f"duplicates skipped: {s.duplicates}")
     click.echo(f"rejected:           {len(s.rejected)}")
     for r in s.rejected:
-        click.echo(f"  {r.document}: {r.reason} [{r.stage}]")
+        click.echo(f"  {_shown(r.document)}: {_shown(r.reason)} [{r.stage}]")
     if s.interrupted:
         click.echo("interrupted: what was stored is complete; run the same command again to finish.")
     click.echo(f"database:           {db}")
@@ -82,8 +90,16 @@ def _output(path: str | None) -> Iterator[TextIO]:
     if path in (None, "-"):
         yield sys.stdout
         return
-    with open(str(path), "w", encoding="utf-8", newline="") as f:
-        yield f
+    where = Path(str(path))
+    if where.is_dir():
+        raise click.ClickException(f"-o {path} is a folder; give a file name, e.g. -o {where / 'events.csv'}")
+    if not where.parent.is_dir():
+        raise click.ClickException(f"-o {path}: the folder {where.parent} does not exist; create it first")
+    try:
+        with open(where, "w", encoding="utf-8", newline="") as f:
+            yield f
+    except OSError as e:
+        raise click.ClickException(f"cannot write {path}: {e.strerror or e}") from e
 
 
 @cli.command(name="export")
@@ -96,10 +112,8 @@ def _output(path: str | None) -> Iterator[TextIO]:
               help="Events of this modality only: what happened, or what was threatened, planned, feared…")
 def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) -> None:
     """Export events, articles or claims, every row (no cap)."""
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db}; create one with: marsad ingest PATH --db {db}")
     try:
-        with open_store(db) as store, _output(output) as out:
+        with open_store(db, readonly=True) as store, _output(output) as out:
             rows = (store.events(modality=None if modality == "all" else modality) if what == "events"
                     else store.articles() if what == "articles" else store.claims())
             n = export.write(rows, out, what=what, fmt=fmt)
@@ -168,4 +182,16 @@ _attach_optional_commands()
 
 
 def main() -> None:
-    cli()
+    """The `marsad` command. An error marsad did not foresee is still one line, not a traceback
+    (MARSAD_DEBUG=1 shows the traceback, for a bug report)."""
+    try:
+        cli()
+    except BrokenPipeError:  # `marsad export | head`: the reader has what it wanted
+        sys.stderr.close()
+        os._exit(0)
+    except Exception as e:
+        if os.environ.get("MARSAD_DEBUG"):
+            raise
+        click.echo(f"Error: unexpected {type(e).__name__}: {e}. Nothing was lost: what was stored is"
+                   " complete. Please report this (MARSAD_DEBUG=1 shows the details).", err=True)
+        sys.exit(1)

@@ -28,11 +28,23 @@ def _documents(stream: IO[str], bad: list[str]) -> Iterator[dict[str, Any]]:
         spans = d.get("spans")
         if spans is not None and not (
             isinstance(spans, list)
-            and all(isinstance(s, list) and len(s) >= 2 and all(isinstance(x, int) for x in s[:2]) for s in spans)
+            # type() is int: JSON true/false would pass isinstance(x, int) as 1 and 0
+            and all(isinstance(s, list) and len(s) >= 2 and all(type(x) is int for x in s[:2]) for s in spans)
         ):
             bad.append(f"line {n}: \"spans\" must be a list of [start, end] integer pairs")
             continue
+        outside = _outside(spans or [], len(d["text"]))
+        if outside is not None:
+            # Echoing a toponym cut from outside the text would be a silent wrong answer, not an error.
+            bad.append(f"line {n}: span [{outside[0]}, {outside[1]}] is not within the text: each span needs"
+                       f" 0 <= start < end <= {len(d['text'])} (the text's length in characters)")
+            continue
         yield d
+
+
+def _outside(spans: list[list[int]], length: int) -> list[int] | None:
+    """The first [start, end] that does not mark a non-empty stretch of a text of `length` characters."""
+    return next((s[:2] for s in spans if not 0 <= s[0] < s[1] <= length), None)
 
 
 class _LazyPipeline:

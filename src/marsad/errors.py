@@ -10,11 +10,12 @@ class MarsadError(Exception):
 class InvalidInput(MarsadError):
     """A document cannot be read: empty, binary, undecodable, too large, malformed."""
 
-    def __init__(self, document: str, reason: str, *, stage: str = "ingest") -> None:
+    def __init__(self, document: str, reason: str, *, stage: str = "ingest", version: str = "") -> None:
         super().__init__(f"{document}: {reason}")
         self.document = document
         self.reason = reason
         self.stage = stage
+        self.version = version  # which version of the document: its content id, where it was read
 
 
 class StoreError(MarsadError):

@@ -153,3 +153,28 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
             out[key] = value
     out["corroboration"] = corroboration(out)
     return out
+
+
+def without(data: dict[str, Any], articles: set[str], outlets: list[str]) -> dict[str, Any]:
+    """The event with the reports of `articles` taken out: their document was replaced by a
+    changed version, which is coded afresh. `outlets`: those of the articles that remain.
+    An event no current article reports keeps its evidence as history, with no article: it
+    is out of every list until a new report of it revives it (`revive`)."""
+    out = dict(data)
+    out["article_ids"] = [a for a in data.get("article_ids") or [] if a not in articles]
+    out["main_for"] = [a for a in data.get("main_for") or [] if a not in articles]
+    if out["article_ids"]:
+        out["evidence"] = [ev for ev in data.get("evidence") or [] if ev.get("article_id") not in articles]
+        reports = [r for r in data.get("fatality_reports") or [] if r.get("article_id") not in articles]
+        if data.get("fatality_reports"):
+            out["fatalities"] = min(r["fatalities"] for r in reports) if reports else None
+        out["fatality_reports"] = reports
+        out["outlets"] = outlets
+    out["corroboration"] = corroboration(out)
+    return out
+
+
+def revive(retired: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A new report of an event no current article reports (see `without`): the new coding,
+    under the old id, so that analysts' corrections and links to the id still hold."""
+    return {**new, "event_id": retired["event_id"], "corroboration": corroboration(new)}

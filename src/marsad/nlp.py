@@ -71,3 +71,28 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
         ruler.add_patterns(actor_patterns())  # type: ignore[attr-defined]
     add_place_ruler(nlp, gazetteer or Gaz.open())
     return nlp
+
+
+# spaCy refuses a text over `nlp.max_length` (1,000,000 characters), and resolving places
+# and grouping mentions cost time in the square of an article's length: a text longer than
+# `LONG` is coded in windows of whole paragraphs (see `events.code`).
+LONG = 100_000
+WINDOW = 50_000
+
+
+def windows(text: str, size: int = WINDOW) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back to it exactly:
+    at paragraph breaks, else at line breaks, else after a sentence, else at a space."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, start + 1, end)
+            if cut > start:
+                end = cut + len(sep)
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces

@@ -8,11 +8,15 @@
 10. store   — one transaction per document (`store`)
 
 Library calls raise; `ingest_paths`, the batch runner, records a rejection for a bad
-document (which document, which stage, why) and goes on with the next.
+document (which document, which stage, why) and goes on with the next. An unexpected
+error in one document's processing — a bug marsad has not met yet — is that document's
+rejection too, never the end of the batch. Only the store failing (a full disk, a locked
+or broken database) ends it, since nothing more could be stored.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +24,7 @@ from typing import Protocol
 
 from tqdm import tqdm
 
-from .errors import InvalidInput, MarsadError
+from .errors import InvalidInput, MarsadError, StoreError
 from .ingest import read_paths
 from .records import Article, Claim, Event, RawDocument
 from .segment import segment
@@ -69,26 +73,33 @@ Coded = tuple[RawDocument, list[Article], list[Event], list[Claim]]
 
 
 def _code(ready: list[tuple[RawDocument, list[Article]]], coder: Coder | None,
-          reject: Callable[[str, str, str], None]) -> list[Coded]:
+          reject: Callable[[str, str, str, str], None]) -> list[Coded]:
     """Code a batch of documents' articles in one pass of the language model (it is fastest
     on batches); if that fails, document by document, so one bad document is rejected alone."""
     if coder is None:
         return [(doc, arts, [], []) for doc, arts in ready]
     try:
         events, claims = coder.code([a for _, arts in ready for a in arts])
-    except MarsadError:
+    except Exception:  # which document failed is found below, one by one
         out: list[Coded] = []
         for doc, arts in ready:
             try:
                 ev, cl = coder.code(arts)
-            except MarsadError as e:
-                reject(doc.origin, "code", str(e))
+            except Exception as e:  # this document's rejection, not the batch's end
+                reject(doc.origin, "code", _reason(e), doc.doc_id)
                 continue
             out.append((doc, arts, ev, cl))
         return out
     owner = {a.article_id: doc.doc_id for doc, arts in ready for a in arts}
     return [(doc, arts, [e for e in events if owner.get(e.article_ids[0]) == doc.doc_id],
              [c for c in claims if owner.get(c.article_id) == doc.doc_id]) for doc, arts in ready]
+
+
+def _reason(e: Exception) -> str:
+    """A rejection's reason: marsad's own message, or what an unexpected error was."""
+    if isinstance(e, MarsadError):
+        return str(e)
+    return f"unexpected error ({type(e).__name__}: {e}); please report it with this document"
 
 
 def _batches(items: Iterable[RawDocument | InvalidInput], size: int) -> Iterator[list[RawDocument | InvalidInput]]:
@@ -109,9 +120,9 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit="doc", disable=not show, file=sys.stderr, desc="ingest")
 
-    def reject(document: str, stage: str, reason: str) -> None:
+    def reject(document: str, stage: str, reason: str, version: str = "") -> None:
         summary.rejected.append(Rejection(document, stage, reason))
-        store.add_rejection(document, stage, reason)
+        store.add_rejection(document, stage, reason, version)
 
     try:
         for batch in _batches(read_paths(paths, stdin=stdin), BATCH):
@@ -120,24 +131,35 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
                 bar.update(1)
                 summary.documents += 1
                 if isinstance(item, InvalidInput):
-                    reject(item.document, item.stage, item.reason)
+                    reject(item.document, item.stage, item.reason, item.version)
                 elif store.has_document(item.doc_id):
                     summary.duplicates += 1
                 else:
                     try:
                         ready.append((item, segment(item)))
                     except InvalidInput as e:
-                        reject(item.origin, e.stage, e.reason)
+                        reject(item.origin, e.stage, e.reason, item.doc_id)
+                    except Exception as e:  # this document's rejection, not the batch's end
+                        reject(item.origin, "segment", _reason(e), item.doc_id)
             for doc, articles, events, claims in _code(ready, coder, reject):
-                stored = store.add_document(doc, articles, events, claims)
+                try:
+                    stored = store.add_document(doc, articles, events, claims)
+                except (StoreError, sqlite3.Error):
+                    raise
+                except Exception as e:  # the document rolled back alone
+                    reject(doc.origin, "store", _reason(e), doc.doc_id)
+                    continue
                 if not stored.new:
-                    summary.duplicates += 1  # the same content twice in one batch
+                    summary.duplicates += 1  # stored meanwhile: earlier in this batch, or by another ingest
                 summary.articles += stored.articles
                 summary.events += stored.events
                 summary.claims += stored.claims
     except KeyboardInterrupt:
         # The document being stored rolled back with its transaction; a re-run completes the batch.
         summary.interrupted = True
+    except sqlite3.Error as e:
+        raise StoreError(f"the database failed ({e}); what was stored before is complete,"
+                         " run the same command again once it is fixed") from e
     finally:
         bar.close()
     summary.events_total = store.counts()["events"]

@@ -27,8 +27,9 @@ class RawDocument:
 
     doc_id: sha1 of the content (and of the JSON record's fields for .json/.jsonl input),
         so re-ingesting the same bytes is a no-op.
-    origin: the path or URL it came from; "<stdin>" for standard input; a JSON Lines record
-        is "path#L<line>".
+    origin: the path or URL it came from; "<stdin>" for standard input; a record of a JSON
+        feed is its url, else "path#<its id field>", else "path#<content id>". A new
+        document with the origin of a stored one is a changed version that supersedes it.
     kind: "txt", "html" or "json" — how `segment` should read `text`.
     text: the decoded content (HTML stays HTML).
     title, url, published, outlet: metadata given with the document (JSON fields), or None.

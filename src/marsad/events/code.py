@@ -19,16 +19,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .. import claims as claim_stage
 from ..actors import ActorKB
-from ..nlp import load_pipeline
+from ..nlp import LONG, load_pipeline, windows
 from ..places import Gazetteer, PlaceResolver
-from ..records import Article, Claim, Event
+from ..records import Article, Claim, Event, Evidence, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify
@@ -38,6 +39,9 @@ from .sentences import Sentence, main_country, sentences
 # What a census counts: "125 locations", "37 posts", "13 military sites".
 _PLACES_COUNTED = re.compile(r"(?:\w+\s+)*(?:locations|posts|sites|positions|bases|points|headquarters|centers|"
                              r"centres|checkpoints|outposts|facilities|depots|warehouses|camps)$", re.I)
+
+
+BATCH_CHARS = 200_000
 
 
 class EventCoder:
@@ -60,14 +64,38 @@ class EventCoder:
         claims: list[Claim] = []
         # The lexicons and the language model are English: other articles are stored and
         # marked with their language, not coded (Arabic is a later capability).
-        english = [a for a in articles if a.language == "en"]
-        for article, doc in zip(english, self.nlp.pipe([a.text for a in english], batch_size=16), strict=True):
-            sents = sentences(article, doc, gazetteer=self.gazetteer, resolver=self.resolver,
+        units: list[tuple[Article, int]] = []  # an article, or a window of a long one at its offset
+        for a in articles:
+            if a.language != "en":
+                continue
+            if len(a.text) <= LONG:
+                units.append((a, 0))
+                continue
+            offset = 0
+            for piece in windows(a.text):
+                units.append((replace(a, text=piece), offset))
+                offset += len(piece)
+        for (unit, offset), doc in zip(units, self._annotate([u.text for u, _ in units]), strict=True):
+            sents = sentences(unit, doc, gazetteer=self.gazetteer, resolver=self.resolver,
                               actors=self.actors, sources=self.sources)
-            e, c = self._code_article(article, sents)
+            e, c = self._code_article(unit, sents)
+            if offset:
+                e, c = _shift(e, offset), [_shift_claim(x, offset) for x in c]
             events.extend(e)
             claims.extend(c)
         return events, claims
+
+    def _annotate(self, texts: list[str]) -> Iterator[Doc]:
+        """The language model over texts in batches of up to 16 texts and `BATCH_CHARS`
+        characters: its memory grows with the characters of a batch."""
+        batch: list[str] = []
+        for text in texts:
+            if batch and (len(batch) == 16 or sum(map(len, batch)) + len(text) > BATCH_CHARS):
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch = []
+            batch.append(text)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
 
     def _code_article(self, article: Article, sents: list[Sentence]) -> tuple[list[Event], list[Claim]]:
         named = self.sources.named_in(article.text)
@@ -117,3 +145,18 @@ class EventCoder:
         headline = classify(article.title) if article.title else None
         return assemble(mentions, article=article, headline=headline), claims
 
+
+
+def _moved(spans: tuple[Evidence, ...], offset: int) -> tuple[Evidence, ...]:
+    return tuple(replace(v, start=v.start + offset, end=v.end + offset) for v in spans)
+
+
+def _shift(events: list[Event], offset: int) -> list[Event]:
+    """Events of a window `offset` characters into its article, with spans into the article.
+    The article's main event is its first window's (the lede is there). An event's id is
+    kept: the same event told again in a later window is stored as one."""
+    return [replace(e, evidence=_moved(e.evidence, offset), main_for=()) for e in events]
+
+
+def _shift_claim(c: Claim, offset: int) -> Claim:
+    return replace(c, evidence=_moved(c.evidence, offset), claim_id=content_id(c.claim_id, offset))

@@ -177,9 +177,11 @@ def article(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
 
 def claims(db: sqlite3.Connection, *, article_id: str | None, limit: int,
            offset: int) -> tuple[int, list[dict[str, Any]]]:
-    if article_id is None:
-        total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
-        rows = db.execute("SELECT data FROM claims ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset))
+    if article_id is None:  # the claims of current articles (see `articles`)
+        current = (" FROM claims c JOIN articles a ON a.article_id = c.article_id"
+                   " JOIN documents d ON d.doc_id = a.doc_id WHERE d.superseded = 0")
+        total = db.execute("SELECT count(*)" + current).fetchone()[0]
+        rows = db.execute("SELECT c.data" + current + " ORDER BY c.rowid LIMIT ? OFFSET ?", (limit, offset))
     else:
         total = db.execute("SELECT count(*) FROM claims WHERE article_id = ?", (article_id,)).fetchone()[0]
         rows = db.execute("SELECT data FROM claims WHERE article_id = ? ORDER BY rowid LIMIT ? OFFSET ?",

@@ -89,6 +89,12 @@ def m002_events_and_claims(db: sqlite3.Connection) -> None:
     """)
 
 
+def pending(db: sqlite3.Connection) -> list[str]:
+    """The names of the migrations a database has not had yet."""
+    done = {row[0] for row in db.execute("SELECT version FROM migrations")}
+    return [name for version, (name, _) in enumerate(MIGRATIONS, 1) if version not in done]
+
+
 def apply(db: sqlite3.Connection) -> list[str]:
     """Apply every migration not yet recorded; returns the names applied."""
     db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
@@ -98,7 +104,12 @@ def apply(db: sqlite3.Connection) -> list[str]:
     for version, (name, fn) in enumerate(MIGRATIONS, 1):
         if version in done:
             continue
-        db.execute("BEGIN")
+        # Two processes may open a new database at once: the write lock is taken first, and
+        # the one that waited for it finds the migration done.
+        db.execute("BEGIN IMMEDIATE")
+        if db.execute("SELECT 1 FROM migrations WHERE version = ?", (version,)).fetchone():
+            db.execute("COMMIT")
+            continue
         try:
             fn(db)
             db.execute("INSERT INTO migrations (version, name) VALUES (?, ?)", (version, name))
@@ -279,3 +290,15 @@ def m007_workbench_speed(db: sqlite3.Connection) -> None:
     db.execute(f"CREATE TRIGGER corrections_insert_change AFTER INSERT ON corrections BEGIN"
                f" UPDATE event_changes SET updated_at = {_NOW}, corrected_at = {_NOW}"
                f" WHERE event_id = new.event_id; END")
+
+
+@migration
+def m008_rejections_once(db: sqlite3.Connection) -> None:
+    """A rejection is recorded once per document version (`version`: its content id where it
+    was read), not again on every re-run of the same folder."""
+    _script(db, """
+        ALTER TABLE rejections ADD COLUMN version TEXT NOT NULL DEFAULT '';
+        DELETE FROM rejections WHERE id NOT IN
+            (SELECT min(id) FROM rejections GROUP BY document, stage, reason, version);
+        CREATE UNIQUE INDEX rejections_once ON rejections(document, stage, version, reason)
+    """)

@@ -77,6 +77,10 @@ def reindex(db: sqlite3.Connection, event_id: str) -> None:
     e = corrected_event(db, event_id)
     if e is None:
         return
+    if not e.get("article_ids"):  # every report of it was superseded (`link.without`): in no list
+        for table in ("event_index", "event_actors", "event_sources", "event_tags"):
+            db.execute(f"DELETE FROM {table} WHERE event_id = ?", (event_id,))
+        return
     status = (e.get("review") or {}).get("status", "unreviewed")
     corrected = 1 if (e.get("review") or {}).get("corrections") else 0
     db.execute(

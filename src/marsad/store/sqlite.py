@@ -25,12 +25,28 @@ def _now() -> str:
 class SQLiteStore:
     """The `Store` interface over one SQLite file (or ":memory:")."""
 
-    def __init__(self, path: str | Path = "marsad.db") -> None:
+    def __init__(self, path: str | Path = "marsad.db", *, readonly: bool = False) -> None:
+        """Open (or, unless `readonly`, create) a marsad database. Read-only opens write
+        nothing, not even the schema: a file that is not a marsad database is refused, and
+        never changed (an empty file, another program's SQLite database)."""
         self.path = str(path)
         try:
+            if readonly:
+                self.db = _connect_readonly(self.path)
+                _check_marsad(self.db, self.path, empty_ok=False)
+                if migrations.pending(self.db):  # a marsad database of an older version: upgrade it
+                    self.db.close()
+                    try:
+                        SQLiteStore(self.path).close()
+                    except StoreError as e:
+                        raise StoreError(f"{self.path} was made by an older marsad and cannot be upgraded"
+                                         f" here ({e}); upgrade a writable copy with `marsad ingest`") from e
+                    self.db = _connect_readonly(self.path)
+                return
             # Autocommit mode: every write below opens its own explicit transaction.
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
+            _check_marsad(self.db, self.path, empty_ok=True)
             self.db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
@@ -51,9 +67,17 @@ class SQLiteStore:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
+            # Another ingest may have stored it since the check above; with the write lock
+            # held, this answer is final.
+            if self.has_document(doc.doc_id):
+                db.execute("ROLLBACK")
+                return StoredDocument(doc.doc_id, False, 0, 0, 0)
             if doc.origin != "<stdin>":
-                db.execute("UPDATE documents SET superseded = 1 WHERE origin = ? AND doc_id != ?",
-                           (doc.origin, doc.doc_id))
+                old = [r[0] for r in db.execute("SELECT doc_id FROM documents WHERE origin = ? AND doc_id != ?"
+                                                " AND superseded = 0", (doc.origin, doc.doc_id))]
+                if old:
+                    db.execute(f"UPDATE documents SET superseded = 1 WHERE doc_id IN ({_marks(old)})", old)
+                    self._retire(old)
             db.execute("INSERT INTO documents (doc_id, origin, kind, encoding, ingested_at) VALUES (?,?,?,?,?)",
                        (doc.doc_id, doc.origin, doc.kind, doc.encoding, _now()))
             for position, a in enumerate(articles):
@@ -83,7 +107,10 @@ class SQLiteStore:
             data = link.merge(json.loads(row["data"]), data)
         else:
             same = self._same_event(data)
-            data = link.merge(same, data) if same else {**data, "corroboration": link.corroboration(data)}
+            if same is None:
+                data = {**data, "corroboration": link.corroboration(data)}
+            else:
+                data = link.merge(same, data) if same.get("article_ids") else link.revive(same, data)
         self.db.execute(
             "INSERT INTO events (event_id, event_type, sub_event_type, event_date, country, admin1, data)"
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET data = excluded.data",
@@ -93,6 +120,27 @@ class SQLiteStore:
             self.db.execute("INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?,?)",
                             (data["event_id"], article_id))
         overlay.reindex(self.db, data["event_id"])  # the machine fields changed; corrections stay on top
+
+    def _retire(self, doc_ids: list[str]) -> None:
+        """Take the reports of superseded documents out of their events (`link.without`):
+        exports, the API and the page show the current version only; the old articles and
+        their documents stay in the database as history."""
+        gone = [r[0] for r in self.db.execute(f"SELECT article_id FROM articles WHERE doc_id IN ({_marks(doc_ids)})",
+                                              doc_ids)]
+        if not gone:
+            return
+        touched = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT event_id FROM event_articles WHERE article_id IN ({_marks(gone)})", gone)]
+        for event_id in touched:
+            data = json.loads(self.db.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()[0])
+            left = [a for a in data.get("article_ids") or [] if a not in set(gone)]
+            outlets = [r[0] for r in self.db.execute(
+                f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({_marks(left)})",
+                left)] if left else []
+            data = link.without(data, set(gone), outlets)
+            self.db.execute("UPDATE events SET data = ? WHERE event_id = ?", (json.dumps(data, ensure_ascii=False),
+                                                                           event_id))
+            overlay.reindex(self.db, event_id)
 
     def _same_event(self, data: dict[str, Any]) -> dict[str, Any] | None:
         """A stored event another article reported that `data` is a report of (see `link`)."""
@@ -118,9 +166,9 @@ class SQLiteStore:
                 return old
         return None
 
-    def add_rejection(self, document: str, stage: str, reason: str) -> None:
-        self.db.execute("INSERT INTO rejections (document, stage, reason, at) VALUES (?,?,?,?)",
-                        (document, stage, reason, _now()))
+    def add_rejection(self, document: str, stage: str, reason: str, version: str = "") -> None:
+        self.db.execute("INSERT OR IGNORE INTO rejections (document, stage, reason, version, at) VALUES (?,?,?,?,?)",
+                        (document, stage, reason, version, _now()))
 
     # reading -------------------------------------------------------------------------
     def articles(self) -> Iterator[dict[str, Any]]:
@@ -169,7 +217,9 @@ class SQLiteStore:
         return [{**dict(r), "value": json.loads(r["value"])} for r in rows]
 
     def claims(self) -> Iterator[dict[str, Any]]:
-        for r in self.db.execute("SELECT data FROM claims ORDER BY rowid"):
+        """Claims of current articles (not of documents superseded by a changed version)."""
+        for r in self.db.execute("SELECT c.data FROM claims c JOIN articles a ON a.article_id = c.article_id"
+                                 " JOIN documents d ON d.doc_id = a.doc_id WHERE d.superseded = 0 ORDER BY c.rowid"):
             yield json.loads(r["data"])
 
     def rejections(self) -> list[dict[str, Any]]:
@@ -179,8 +229,9 @@ class SQLiteStore:
         q = {
             "documents": "SELECT count(*) FROM documents",
             "articles": "SELECT count(*) FROM articles a JOIN documents d USING (doc_id) WHERE d.superseded = 0",
-            "events": "SELECT count(*) FROM events",
-            "claims": "SELECT count(*) FROM claims",
+            "events": "SELECT count(*) FROM event_index",  # not those every report of was superseded
+            "claims": "SELECT count(*) FROM claims c JOIN articles a USING (article_id) JOIN documents d"
+                      " ON d.doc_id = a.doc_id WHERE d.superseded = 0",
             "rejections": "SELECT count(*) FROM rejections",
         }
         return {k: self.db.execute(sql).fetchone()[0] for k, sql in q.items()}
@@ -195,5 +246,41 @@ class SQLiteStore:
         self.close()
 
 
-def open_store(path: str | Path) -> SQLiteStore:
-    return SQLiteStore(path)
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    if path == ":memory:" or not Path(path).is_file():
+        raise StoreError(f"no database at {path}; create one with: marsad ingest PATH --db {path}")
+    uri = Path(path).resolve().as_uri()
+    for options in ("?mode=ro", "?mode=ro&immutable=1"):  # immutable: a read-only folder (no -shm file)
+        db = sqlite3.connect(uri + options, uri=True, isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+            if options.endswith("immutable=1"):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _check_marsad(db: sqlite3.Connection, path: str, *, empty_ok: bool) -> None:
+    """Refuse a file that is not a marsad database: marsad never writes into one."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        if empty_ok:
+            return
+        raise StoreError(f"{path} is not a marsad database (it is empty);"
+                         f" create one with: marsad ingest PATH --db {path}")
+    first = migrations.MIGRATIONS[0][0]
+    if "migrations" not in tables or not db.execute("SELECT 1 FROM migrations WHERE name = ?", (first,)).fetchone():
+        raise StoreError(f"{path} is not a marsad database (it holds other tables); marsad will not write into it:"
+                         " give --db a new file name")
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def open_store(path: str | Path, *, readonly: bool = False) -> SQLiteStore:
+    return SQLiteStore(path, readonly=readonly)

@@ -17,15 +17,21 @@ Store = Annotated[SQLiteStore, Depends(store)]
 
 
 def stamp(value: str) -> str:
-    """An ISO date or time (an offset, or UTC when none is given) → the stored form, UTC to the millisecond."""
+    """An ISO date or time (an offset, or UTC when none is given) → the stored form, UTC to the millisecond.
+
+    The feed compares stamps as text, so every field must be zero-padded: strftime's %Y writes
+    the year 999 as '999', which sorts after '2024' and would hide every change."""
     try:
         t = dt.datetime.fromisoformat(value.strip().replace("z", "Z"))
-        if t.tzinfo is not None:
-            t = t.astimezone(dt.UTC)
-    except (ValueError, OverflowError):
+    except ValueError:
         raise ApiError(422, f"since: not an ISO date or time (2024-05-01 or 2024-05-01T12:00:00Z): {value!r}",
                        code="invalid_query") from None
-    return f"{t:%Y-%m-%dT%H:%M:%S}.{t.microsecond // 1000:03d}Z"
+    if t.tzinfo is not None:
+        try:
+            t = t.astimezone(dt.UTC).replace(tzinfo=None)
+        except OverflowError:  # 0001-01-01T00:00+01:00 is before the first UTC instant Python has; 9999 after the last
+            t = dt.datetime.min if t.year == 1 else dt.datetime.max
+    return t.isoformat(timespec="milliseconds") + "Z"  # isoformat, unlike strftime, always pads the year
 
 
 @router.get("/changes", summary="Events created, updated or corrected since a time, oldest change first",

@@ -13,7 +13,7 @@ from ..store import facets as q
 from ..store.overlay import EDITABLE, STATUSES
 from ..store.query import EventFilter
 from .deps import store
-from .errors import RESPONSES, ApiError
+from .errors import RESPONSES, ApiError, ErrorBody
 from .schemas import event_filter
 
 router = APIRouter(prefix="/api", responses=RESPONSES)
@@ -24,22 +24,38 @@ Offset = Annotated[int, Query(ge=0, le=10**9)]
 Id = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_-]+$")]
 
 
-@router.get("/events/{event_id}", tags=["events"], summary="One event: every field, evidence, articles, neighbours")
-def event(s: Store, event_id: Id) -> dict[str, Any]:
+@router.get("/events/{event_id}", tags=["events"], summary="One event: every field, evidence, articles, neighbours",
+            responses={410: {"model": ErrorBody, "description": "Every report of the event was superseded"}})
+def event(s: Store, event_id: Id, articles_offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+          articles_limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+    """An event reported by thousands of articles (copies of one wire story) would be
+    megabytes: its articles, and the evidence, figures and claims drawn from them, come a
+    page at a time (`articles_offset`, `articles_limit`; `paging` gives the total)."""
     e = s.event(event_id)
     if e is None:
         raise ApiError(404, f"no event {event_id!r}")
+    if not e.get("article_ids"):
+        raise ApiError(410, f"event {event_id!r} is gone: every article reporting it was replaced by a changed"
+                            " version that does not report it", code="superseded")
+    every = list(e.get("article_ids") or [])
+    page = every[articles_offset:articles_offset + articles_limit]
+    shown = set(page)
+    e = {**e, "article_ids": page,
+         "evidence": [ev for ev in e.get("evidence") or [] if ev.get("article_id") in shown],
+         "fatality_reports": [r for r in e.get("fatality_reports") or [] if r.get("article_id") in shown]}
     articles = []
-    for article_id in e.get("article_ids") or []:
+    for article_id in page:
         a = q.article(s.db, article_id)
         if a is None:
             continue
         a["evidence"] = [{"start": ev["start"], "end": ev["end"], "text": ev["text"]}
-                         for ev in e.get("evidence") or [] if ev.get("article_id") == article_id]
+                         for ev in e["evidence"] if ev.get("article_id") == article_id]
         articles.append(a)
-    claims = [c for a in articles for c in q.claims(s.db, article_id=a["article_id"], limit=100, offset=0)[1]]
+    claims = [c for a in articles for c in q.claims(s.db, article_id=a["article_id"], limit=20, offset=0)[1]]
     return {"event": e, "articles": articles, "claims": claims, "neighbours": q.neighbours(s.db, e),
-            "corrections": s.corrections(event_id)}
+            "corrections": s.corrections(event_id),
+            "paging": {"articles_total": len(every), "articles_offset": articles_offset,
+                       "articles_limit": articles_limit}}
 
 
 @router.get("/articles", tags=["articles"], summary="Articles, newest first; `q` searches their text")

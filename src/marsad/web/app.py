@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -12,16 +13,19 @@ from ..errors import StoreError
 from . import api_changes, api_events, api_reference, api_review, assets, errors
 from .cache import ResultCache
 from .deps import Pool
+from .guard import RequestGuard
 
 
 def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url: str | None = None,
-               read_only: bool = False, cache: bool = True) -> FastAPI:
+               read_only: bool = False, cache: bool = True, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The workbench over one database. Writes (reviews, corrections) are refused when
     `read_only`, and need `write_token` (as a Bearer token) when one is given. Facets, timeline,
-    map points and counts are cached per filter and data version unless `cache` is False."""
+    map points and counts are cached per filter and data version unless `cache` is False.
+    Requests are answered when addressed (Host) to a loopback name or one of `allowed_hosts`."""
     if str(db_path) != ":memory:" and not Path(db_path).exists():
         raise StoreError(f"no database at {db_path}; create one with: marsad ingest PATH --db {db_path}")
-    app = FastAPI(title="marsad", version=__version__, docs_url="/api/docs", redoc_url=None,
+    # /api/docs is the page's own (assets.py): Swagger UI from node_modules, under the page's CSP.
+    app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Conflict events coded from news: filters, evidence, review. Every error is"
                               ' {"error": {"status", "code", "message", "details"}}.')
@@ -32,6 +36,7 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url:
     app.state.cache = ResultCache(enabled=cache)
     # Map points for 100,000 events are megabytes of JSON; level 5 compresses them ~8x in tens of ms.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.add_middleware(RequestGuard, allowed_hosts=allowed_hosts)  # added last: runs first, before any work
     errors.install(app)
     app.include_router(api_events.router)
     app.include_router(api_reference.router)

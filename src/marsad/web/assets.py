@@ -22,6 +22,8 @@ VENDOR = {
     "supercluster.js": "supercluster/dist/supercluster.min.js",
     "topojson-client.js": "topojson-client/dist/topojson-client.min.js",
     "countries.json": "world-atlas/countries-50m.json",
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",  # /api/docs
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
 }
 _TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".html": "text/html",
           ".png": "image/png", ".svg": "image/svg+xml"}
@@ -54,6 +56,12 @@ def router(tile_url: str | None) -> APIRouter:
     def index() -> HTMLResponse:
         return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"), headers=headers)
 
+    @r.get("/api/docs")
+    def docs() -> HTMLResponse:
+        # Swagger UI from node_modules with a script file of ours (static/docs.js): it works offline,
+        # and under the page's CSP, which allows no inline script and no other host.
+        return HTMLResponse((STATIC / "docs.html").read_text(encoding="utf-8"), headers=headers)
+
     @r.get("/favicon.ico")
     def favicon() -> Response:
         return Response(status_code=204)
@@ -74,6 +82,9 @@ def router(tile_url: str | None) -> APIRouter:
             raise ApiError(404, "front-end libraries missing: run `npm ci` in the marsad repository",
                            code="npm_ci_needed")
         path = base / VENDOR[name]
+        if not path.is_file():  # node_modules from before a library was added to package.json
+            raise ApiError(404, f"front-end library file {VENDOR[name]} missing: run `npm ci` in the marsad"
+                                " repository", code="npm_ci_needed")
         return FileResponse(path, media_type=_TYPES.get(path.suffix, "application/octet-stream"),
                             headers={**headers, "Cache-Control": "public, max-age=86400"})
 

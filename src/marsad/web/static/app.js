@@ -411,7 +411,8 @@ async function openEvent(id) {
     el("h2", {}, `${e.sub_event_type}`, el("span", { class: `badge ${status}`, id: "status-badge" }, status)),
     state.reviewMode ? reviewTools(e) : null,
     el("table", {}, el("tbody", {}, rows)),
-    el("h3", {}, `Evidence in ${d.articles.length} article${d.articles.length === 1 ? "" : "s"}`), articles,
+    el("h3", {}, `Evidence in ${d.articles.length} article${d.articles.length === 1 ? "" : "s"}`
+      + (d.paging.articles_total > d.articles.length ? ` (the first of ${d.paging.articles_total})` : "")), articles,
     d.claims.length ? el("h3", {}, "Claims in these articles") : null,
     d.claims.map(c => el("div", { class: "note" }, `${c.quantity} ${c.unit}${c.subject ? " of " + c.subject : ""}${c.place ? " in " + c.place : ""}${c.source ? " — " + c.source : ""}`)),
     neighbour("Before (same country)", d.neighbours.before), neighbour("After (same country)", d.neighbours.after),
