@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from .. import claims as claim_stage
 from ..actors import ActorKB
-from ..nlp import LONG, load_pipeline, windows
+from ..nlp import LONG, WINDOW, load_pipeline, windows
 from ..places import Gazetteer, PlaceResolver
 from ..records import Article, Claim, Event, Evidence, content_id
 from ..sources import SourceKB, unknown_attributions
@@ -72,7 +72,7 @@ class EventCoder:
                 units.append((a, 0))
                 continue
             offset = 0
-            for piece in windows(a.text):
+            for piece in windows(a.text, WINDOW):
                 units.append((replace(a, text=piece), offset))
                 offset += len(piece)
         for (unit, offset), doc in zip(units, self._annotate([u.text for u, _ in units]), strict=True):
