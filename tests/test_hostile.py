@@ -26,7 +26,6 @@ from marsad.nlp import windows
 from marsad.pipeline import ingest_paths
 from marsad.records import Article, RawDocument
 from marsad.store import open_store
-
 from marsad.web import create_app
 
 from .webdata import LOCAL

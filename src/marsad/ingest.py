@@ -152,6 +152,9 @@ def documents_from_text(text: str, *, origin: str, kind: str, encoding: str = "u
         except json.JSONDecodeError as e:
             yield InvalidInput(origin, f"malformed JSON: {e.msg} at line {e.lineno}")
             return
+        except (RecursionError, ValueError) as e:
+            yield InvalidInput(origin, f"malformed JSON: {_json_limit(e)}")
+            return
         if not isinstance(value, list):
             yield _json_document(value, origin, origin, encoding)
             return
@@ -167,7 +170,25 @@ def documents_from_text(text: str, *, origin: str, kind: str, encoding: str = "u
         except json.JSONDecodeError as e:
             yield InvalidInput(where, f"malformed JSON on line {lineno}: {e.msg}")
             continue
+        except (RecursionError, ValueError) as e:
+            yield InvalidInput(where, f"malformed JSON on line {lineno}: {_json_limit(e)}")
+            continue
         yield _json_document(item, None, where, encoding, feed=origin)
+
+
+def _json_limit(e: Exception) -> str:
+    """What a JSON value past Python's limits is (JSONDecodeError is a ValueError too)."""
+    if isinstance(e, RecursionError):
+        return "nested too deeply"
+    return f"a value past the parser's limits ({e})"
+
+
+def _unicode(text: str) -> str:
+    """A JSON string may hold lone surrogates ("\\ud800"), which no UTF-8 text can: U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_document(item: object, origin: str | None, where: str, encoding: str, *, feed: str = "") -> ReadResult:
@@ -179,10 +200,14 @@ def _json_document(item: object, origin: str | None, where: str, encoding: str, 
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         return InvalidInput(where, "JSON record has no 'text' (or it is empty)")
+    text = _unicode(text)
 
     def opt(key: str) -> str | None:
+        """A metadata field as text; a list or object there is no url, id or title."""
         v = item.get(key)
-        return str(v).strip() or None if v is not None else None
+        if v is None or isinstance(v, list | dict):
+            return None
+        return _unicode(str(v)).strip() or None
 
     url = opt("url")
     kind = "html" if sniff_kind(text) == "html" else "txt"
@@ -312,5 +337,8 @@ def read_paths(paths: Iterable[str | Path], *, stdin: Any = None) -> Iterator[Re
         for f in expand_paths([p]):
             if isinstance(f, InvalidInput):
                 yield f
-            else:
+                continue
+            try:
                 yield from read_file(f)
+            except Exception as e:  # a reading bug marsad has not met: this file's rejection only
+                yield InvalidInput(path_text(f), f"unexpected error ({type(e).__name__}: {e}); please report it")

@@ -121,6 +121,8 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
     bar = tqdm(unit="doc", disable=not show, file=sys.stderr, desc="ingest")
 
     def reject(document: str, stage: str, reason: str, version: str = "") -> None:
+        # A name or reason may carry what no UTF-8 text can (a lone surrogate from JSON).
+        document, reason = (x.encode("utf-8", "backslashreplace").decode("utf-8") for x in (document, reason))
         summary.rejected.append(Rejection(document, stage, reason))
         store.add_rejection(document, stage, reason, version)
 
