@@ -302,3 +302,13 @@ def m008_rejections_once(db: sqlite3.Connection) -> None:
             (SELECT min(id) FROM rejections GROUP BY document, stage, reason, version);
         CREATE UNIQUE INDEX rejections_once ON rejections(document, stage, version, reason)
     """)
+
+
+@migration
+def m009_watches_and_alerts(db: sqlite3.Connection) -> None:
+    """Watches (saved filters with a rule) and the alerts they raised (see `marsad.watches`)."""
+
+
+@migration
+def m010_claims_ledger(db: sqlite3.Connection) -> None:
+    """Claims as first-class records: an index of their date, place, subject, unit and source."""
