@@ -199,7 +199,7 @@ def test_every_write_bumps_the_data_version(db):
 def test_changes_feed_lists_created_then_corrected_events(db):
     client = TestClient(create_app(db), base_url=LOCAL)
     start = client.get("/api/changes", params={"since": "2000-01-01", "limit": 1000}).json()
-    assert len(start["changes"]) == N and {c["change"] for c in start["changes"]} <= {"created", "corrected"}
+    assert len(start["changes"]) == N and {c["change"] for c in start["changes"]} <= {"new", "corrected"}
     assert start["next"] is None
     assert all(c["event"]["event_id"] == c["event_id"] for c in start["changes"])
     latest = max(c["updated_at"] for c in start["changes"])

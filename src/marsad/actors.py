@@ -215,12 +215,19 @@ class ActorMention:
 class ActorKB:
     """Canonical actors and their aliases; see the module docstring."""
 
-    def __init__(self, actors: Iterable[KnownActor], *, generated: Iterable[AliasSpec] = ()) -> None:
+    def __init__(self, actors: Iterable[KnownActor], *, generated: Iterable[AliasSpec] = (),
+                 groups: dict[str, tuple[str, ...]] | None = None) -> None:
         self.actors: dict[str, KnownActor] = {}
         for a in actors:
             if a.name in self.actors:
                 raise ValueError(f"actor listed twice: {a.name!r}")
             self.actors[a.name] = a
+        # Actor groups ("Iran-aligned"): an analyst's alignment of canonical actors.
+        self.groups: dict[str, tuple[str, ...]] = dict(groups or {})
+        for group, members in self.groups.items():
+            unknown = [m for m in members if m not in self.actors]
+            if unknown:
+                raise ValueError(f"group {group!r} lists actors the knowledge base lacks: {unknown}")
         self.generated = tuple(generated)
         specs = [s for a in self.actors.values() for s in a.aliases] + list(self.generated)
         check_unambiguous(specs)
@@ -263,7 +270,13 @@ class ActorKB:
                 forms = [form for n in nouns for form in expand(n)]
                 alias = "[" + "|".join(demonyms) + "] [" + "|".join(forms) + "]"
                 generated.append(AliasSpec(alias, name))
-        return cls(actors, generated=generated)
+        groups = {str(g): tuple(str(m) for m in (spec or {}).get("members") or ())
+                  for g, spec in (data.get("groups") or {}).items()}
+        return cls(actors, generated=generated, groups=groups)
+
+    def groups_of(self, canonical: str) -> list[str]:
+        """The groups an actor belongs to."""
+        return [g for g, members in self.groups.items() if canonical in members]
 
     # -- finding ------------------------------------------------------------------------
     def find(self, text: str, *, country: str | None = None) -> list[ActorMention]:

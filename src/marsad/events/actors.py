@@ -58,9 +58,29 @@ def _names(mentions: list[ActorMention], country: str | None) -> list[str]:
     return out
 
 
+# "Tehran-linked militias such as Liwa Zainebiyoun and Liwa Fatemiyoun": the names that
+# follow a description say which groups it means.
+_EXAMPLES = re.compile(r"\s*,?\s*(?:such\s+as|including|like|namely|notably|among\s+them)\s+(?:the\s+)?\Z", re.I)
+
+
+def _narrowed(sentence: str, mentions: list[ActorMention], kb: ActorKB) -> list[ActorMention]:
+    """Mentions without a description that the groups named right after it specify."""
+    def description(name: str) -> bool:
+        known = kb.actors.get(name)
+        return bool(known and known.descriptive)
+
+    out = []
+    for m, nxt in zip(mentions, [*mentions[1:], None], strict=False):  # the last has no next
+        if nxt is not None and description(m.canonical) and not description(nxt.canonical) \
+                and _EXAMPLES.match(sentence[m.end:nxt.start]):
+            continue
+        out.append(m)
+    return out
+
+
 def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | None,
            date: str | None) -> Roles:
-    mentions = kb.find(sentence, country=country)
+    mentions = _narrowed(sentence, kb.find(sentence, country=country), kb)
     named = lambda ms: [kb.for_date(n, date) for n in _names(ms, country)]  # noqa: E731
     if cls.event_type in VIOLENT:
         # "Jordanian warplanes struck": the actor may share words with the trigger.

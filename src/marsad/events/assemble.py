@@ -33,6 +33,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..actors import ActorKB
 from ..link import level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import Classification
@@ -83,7 +84,14 @@ def dates_fit(a: Event, b: Event, *, both_stated: bool) -> bool:
 
 
 def actors_fit(a: Event, b: Event) -> bool:
-    return not (named(a.actor1) and named(b.actor1) and a.actor1 != b.actor1)
+    """No two different named doers. A description ("Militia (Pro-Iran)") names no one: it
+    fits the group a later sentence names ("militias such as Liwa Zainebiyoun")."""
+    return not (_a_name(a.actor1) and _a_name(b.actor1) and a.actor1 != b.actor1)
+
+
+def _a_name(actor: str | None) -> bool:
+    known = ActorKB.load().actors.get(actor or "")
+    return named(actor) and not (known is not None and known.descriptive)
 
 
 class _Group:
@@ -133,8 +141,10 @@ def combine(mentions: Sequence[Mention]) -> Event:
     where = max(mentions, key=lambda m: (m.place_stated, specificity(m.place), -m.sentence))
     dated = [m for m in mentions if m.event.event_date]
     when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None
-    actor = next((m.event for m in mentions if named(m.event.actor1)),
-                 next((m.event for m in mentions if m.event.actor1), kind))
+    # A group's name beats a description of it, which beats an unidentified actor.
+    actor = next((m.event for m in mentions if _a_name(m.event.actor1)),
+                 next((m.event for m in mentions if named(m.event.actor1)),
+                      next((m.event for m in mentions if m.event.actor1), kind)))
     target = next((m.event for m in mentions if m.event.actor2), actor)
     # Figures per source: a source's first figure stands; the event takes the lowest.
     reports: dict[str | None, FatalityReport] = {}

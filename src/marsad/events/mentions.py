@@ -182,3 +182,22 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
                            date_stated=own_date, vague_toll=vague,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text)))
     return out
+
+
+def carry_actor(told: list[Mention], earlier: list[Mention]) -> list[Mention]:
+    """A development told without its doer ("the flags are being removed from Palmyra") is
+    done by whoever the article last said does it ("pro-Iran militias have started removing
+    the flags"): the latest earlier mention of the same sub-event type lends its actors.
+    Only strategic developments: a violent event without a named attacker is ACLED's
+    "unidentified" actor, never a guess."""
+    out = []
+    for m in told:
+        e = m.event
+        if e.event_type == "Strategic developments" and e.actor1 is None:
+            donor = next((d.event for d in reversed(earlier)
+                          if d.event.sub_event_type == e.sub_event_type and d.event.actor1), None)
+            if donor is not None:
+                m = replace(m, event=replace(e, actor1=donor.actor1, assoc_actor_1=donor.assoc_actor_1,
+                                             inter1=donor.inter1))
+        out.append(m)
+    return out

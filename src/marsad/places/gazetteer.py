@@ -279,6 +279,12 @@ class Gazetteer:
     def _name_count_uncached(self, geonameid: int) -> int:
         return int(self._db.execute("SELECT count(*) FROM names WHERE geonameid = ?", (geonameid,)).fetchone()[0])
 
+    def names_of(self, geonameid: int, limit: int = 40) -> list[str]:
+        """The names a place is known by (its aliases, Arabic included), shortest first."""
+        rows = self._db.execute("SELECT DISTINCT name FROM names WHERE geonameid = ? ORDER BY length(name), name"
+                                " LIMIT ?", (geonameid, limit))
+        return [r[0] for r in rows]
+
     def country_names(self) -> list[tuple[str, str]]:
         """(name, country code) for every name of every country."""
         return self._db.execute(

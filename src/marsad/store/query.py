@@ -27,6 +27,7 @@ class EventFilter:
     actor: tuple[str, ...] = ()
     country: tuple[str, ...] = ()
     admin1: tuple[str, ...] = ()
+    location: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     outlet: tuple[str, ...] = ()
     modality: tuple[str, ...] = ()
@@ -46,7 +47,8 @@ class EventFilter:
 
 
 _COLUMNS = {"event_type": "i.event_type", "sub_event_type": "i.sub_event_type", "country": "i.country",
-            "admin1": "i.admin1", "modality": "i.modality", "geo_precision": "i.geo_precision"}
+            "admin1": "i.admin1", "location": "i.location", "modality": "i.modality",
+            "geo_precision": "i.geo_precision"}
 SORTS = {"date": "i.event_date {d}, i.event_id {d}", "fatalities": "i.fatalities {d}, i.event_id {d}",
          "country": "i.country {d}, i.admin1 {d}, i.event_id {d}", "event_type": "i.event_type {d}, i.event_id {d}",
          "id": "i.event_id {d}"}
@@ -203,23 +205,56 @@ def timeline(db: sqlite3.Connection, f: EventFilter, interval: str) -> dict[str,
             "buckets": [{"start": k, "counts": v, "total": sum(v.values())} for k, v in buckets.items()]}
 
 
-def changes(db: sqlite3.Connection, since: str, *, after: str | None = None,
-            limit: int = 100) -> list[dict[str, Any]]:
-    """Events created, re-coded or corrected after `since` (UTC, as stored: 2024-05-01T12:00:00.000Z),
-    oldest change first, each with its current (corrected) record. `after` ("updated_at event_id",
-    from the previous page's last change) continues a feed without skipping ties."""
+CHANGES = ("new", "re-coded", "corrected", "confirmed", "rejected")
+
+
+def changes(db: sqlite3.Connection, since: str, *, after: str | None = None, limit: int = 100,
+            f: EventFilter | None = None, kinds: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Events changed after `since` (UTC, as stored: 2024-05-01T12:00:00.000Z), oldest change
+    first, each with its current (corrected) record and the kind of its latest change (`CHANGES`):
+    new since then, re-coded by a later ingest, or corrected, confirmed or rejected by an analyst.
+    `f` filters like the event list (every review status unless it names some: a rejection is a
+    change worth hearing of); `kinds` keeps those kinds. `after` ("updated_at event_id", from the
+    previous page's last change) continues a feed without skipping ties."""
     cols = "c.event_id, c.created_at, c.updated_at, c.corrected_at, e.data"
-    base = f"SELECT {cols} FROM event_changes c JOIN events e ON e.event_id = c.event_id WHERE c.updated_at > ?"
+    base = (f"SELECT {cols} FROM event_changes c JOIN events e ON e.event_id = c.event_id"
+            " JOIN event_index i ON i.event_id = c.event_id WHERE c.updated_at > ?")
     params: list[Any] = [since]
+    if f is not None:
+        sql, more = where(f if f.review else replace(f, review=overlay.STATUSES))
+        base += f" AND {sql}"
+        params += more
     if after:
         at, _, eid = after.partition(" ")
         base += " AND (c.updated_at > ? OR (c.updated_at = ? AND c.event_id > ?))"
         params += [at, at, eid]
-    rows = db.execute(base + " ORDER BY c.updated_at, c.event_id LIMIT ?", [*params, limit]).fetchall()
-    fixes = _corrections_of(db, [r[0] for r in rows])
-    out = []
-    for event_id, created, updated, corrected, data in rows:
-        kind = "created" if created > since else "corrected" if corrected and corrected >= updated else "updated"
-        out.append({"event_id": event_id, "change": kind, "created_at": created, "updated_at": updated,
-                    "corrected_at": corrected, "event": overlay.apply(json.loads(data), fixes.get(event_id, ()))})
+    out: list[dict[str, Any]] = []
+    # Kinds are known only row by row (from the correction log): read on until a page is full.
+    for start in range(0, 10**9, limit):
+        rows = db.execute(base + " ORDER BY c.updated_at, c.event_id LIMIT ? OFFSET ?",
+                          [*params, limit, start]).fetchall()
+        fixes = _corrections_of(db, [r[0] for r in rows])
+        for event_id, created, updated, corrected, data in rows:
+            kind = _change_kind(since, created, updated, corrected, fixes.get(event_id, []))
+            if kinds and kind not in kinds:
+                continue
+            out.append({"event_id": event_id, "change": kind, "created_at": created, "updated_at": updated,
+                        "corrected_at": corrected,
+                        "event": overlay.apply(json.loads(data), fixes.get(event_id, ()))})
+            if len(out) == limit:
+                return out
+        if len(rows) < limit:
+            return out
     return out
+
+
+def _change_kind(since: str, created: str, updated: str, corrected: str | None, fixes: list[sqlite3.Row]) -> str:
+    if created > since:
+        return "new"
+    if not corrected or corrected < updated:
+        return "re-coded"
+    last = fixes[-1] if fixes else None  # the latest entry of the correction log
+    if last is not None and last["field"] == "status":
+        status = json.loads(last["value"])
+        return "confirmed" if status == "confirmed" else "rejected" if status == "rejected" else "corrected"
+    return "corrected"

@@ -1,16 +1,19 @@
-"""/api/changes: a feed of what changed — events created, re-coded by a later ingest, or
-corrected or reviewed by an analyst — since a time, so another system can stay in step."""
+"""/api/changes: a feed of what changed — events new, re-coded by a later ingest, or
+corrected, confirmed or rejected by an analyst — since a time, filtered like the event list,
+so another system (or a watch) can stay in step."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 
 from ..store import SQLiteStore, query
+from ..store.query import EventFilter
 from .deps import store
 from .errors import RESPONSES, ApiError
+from .schemas import event_filter
 
 router = APIRouter(prefix="/api", tags=["events"], responses=RESPONSES)
 Store = Annotated[SQLiteStore, Depends(store)]
@@ -34,14 +37,21 @@ def stamp(value: str) -> str:
     return t.isoformat(timespec="milliseconds") + "Z"  # isoformat, unlike strftime, always pads the year
 
 
-@router.get("/changes", summary="Events created, updated or corrected since a time, oldest change first",
-            description="Each change carries the event's stable id, what happened (`created`, `updated`: the"
-                        " machine coding changed, `corrected`: an analyst's correction or review), when, and"
-                        " the event as it is now. Pass `next` back as `after` for the following page.")
+Kind = Literal["new", "re-coded", "corrected", "confirmed", "rejected"]
+
+
+@router.get("/changes", summary="Events new, re-coded, corrected, confirmed or rejected since a time",
+            description="Each change carries the event's stable id, the kind of its latest change (`new`,"
+                        " `re-coded`: a later ingest changed the machine coding, `corrected`, `confirmed`,"
+                        " `rejected`: an analyst's correction or review), when, and the event as it is now."
+                        " Takes the event list's filters (every review status unless `review` is given) and"
+                        " `kind`. Pass `next` back as `after` for the following page, oldest change first.")
 def changes(s: Store, since: Annotated[str, Query(min_length=4, max_length=40, description="ISO date or time")],
+            f: Annotated[EventFilter, Depends(event_filter)],
             after: Annotated[str | None, Query(max_length=120, pattern=r"^\S+ [0-9A-Za-z_-]+$")] = None,
+            kind: Annotated[list[Kind] | None, Query(max_length=5)] = None,
             limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
-    rows = query.changes(s.db, stamp(since), after=after, limit=limit)
+    rows = query.changes(s.db, stamp(since), after=after, limit=limit, f=f, kinds=tuple(kind or ()))
     last = rows[-1] if len(rows) == limit else None
     return {"since": stamp(since), "changes": rows,
             "next": f"{last['updated_at']} {last['event_id']}" if last else None}

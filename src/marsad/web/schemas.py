@@ -52,9 +52,25 @@ def _names(values: list[str] | None, name: str) -> tuple[str, ...]:
     return tuple(values or ())
 
 
+def _members(groups: list[str] | None) -> tuple[str, ...]:
+    """The actors of the named groups; an unknown group is an error, never an empty filter."""
+    if not groups:
+        return ()
+    from ..actors import ActorKB
+
+    known = ActorKB.load().groups
+    unknown = [g for g in groups if g not in known]
+    if unknown:
+        raise ApiError(422, f"actor_group: no group {unknown[0]!r}; the groups are {', '.join(sorted(known))}",
+                       code="invalid_query")
+    return tuple(dict.fromkeys(m for g in groups for m in known[g]))
+
+
 def event_filter(
-    event_type: Names = None, sub_event_type: Names = None, actor: Names = None, country: Names = None,
-    admin1: Names = None, source: Names = None, outlet: Names = None,
+    event_type: Names = None, sub_event_type: Names = None, actor: Names = None,
+    actor_group: Annotated[list[str] | None, Query(
+        max_length=20, description="an actor group (see /api/actor-groups): adds its members to `actor`")] = None,
+    country: Names = None, admin1: Names = None, location: Names = None, source: Names = None, outlet: Names = None,
     modality: Annotated[list[Modality] | None, Query(max_length=10)] = None,
     geo_precision: Annotated[list[Annotated[int, Field(ge=1, le=3)]] | None, Query(max_length=3)] = None,
     review: Annotated[list[Status] | None, Query(max_length=3,
@@ -69,7 +85,8 @@ def event_filter(
     """The filter every event endpoint shares (repeat a parameter to select several values)."""
     return EventFilter(
         event_type=_names(event_type, "event_type"), sub_event_type=_names(sub_event_type, "sub_event_type"),
-        actor=_names(actor, "actor"), country=_names(country, "country"), admin1=_names(admin1, "admin1"),
+        actor=_names(actor, "actor") + _members(actor_group), country=_names(country, "country"),
+        admin1=_names(admin1, "admin1"), location=_names(location, "location"),
         source=_names(source, "source"), outlet=_names(outlet, "outlet"), modality=tuple(modality or ()),
         geo_precision=tuple(geo_precision or ()), review=tuple(review or ()),
         date_from=_date(date_from, "date_from"), date_to=_date(date_to, "date_to"),
