@@ -253,3 +253,57 @@ def test_article_html_is_shown_as_text(browser, tmp_path):
         context.close()
     finally:
         server.stop()
+
+
+# --- change and context (issue 11) ------------------------------------------------------------------
+
+def test_compare_shows_what_changed_and_a_row_clicks_through(page, demo):
+    page.goto(demo.url)
+    tick = ready(page)
+    page.click("#compare")
+    page.wait_for_selector('#page-title[data-page="compare"]')
+    page.select_option("#compare-days", "30")
+    page.wait_for_function("() => document.querySelector('#compare-days').value === '30'"
+                           " && document.querySelector('#compare-total')")
+    page.wait_for_timeout(300)
+    want = demo.api("/api/compare", days=30, modality="occurred", limit=15)
+    assert page.inner_text("#compare-total").startswith(f"{want['total']['b']} events in the last period")
+    rows = page.locator('table.compare[data-dimension="admin1"] tr.drill')
+    assert rows.count() == len(want["admin1"]) > 0
+    first = want["admin1"][0]
+    rows.first.click()
+    ready(page, tick)
+    assert f"admin1={first['admin1'].replace(' ', '+')}" in page.url and f"date_from={want['a']['start']}" in page.url
+    events = demo.api("/api/events", modality="occurred", country=first["country"], admin1=first["admin1"],
+                      date_from=want["a"]["start"], date_to=want["b"]["end"])["total"]
+    assert events == first["a"] + first["b"] and page.inner_text("#count").startswith(f"{events} events")
+
+
+def test_an_actor_page_opens_from_an_event_and_from_its_address(page, demo):
+    events = demo.api("/api/events", modality="occurred", limit=200)["events"]
+    target = next(e for e in events if e["actor1"] and not e["actor1"].startswith("Unidentified"))
+    page.goto(demo.url)
+    ready(page)
+    page.evaluate("id => window.dispatchEvent(new CustomEvent('marsad:open', {detail: id}))", target["event_id"])
+    page.click('tr[data-field="actor1"] a.page-link')
+    page.wait_for_selector('#page-title[data-page="actor"]')
+    assert page.inner_text("#page-title") == target["actor1"] and "/actor/" in page.url
+    want = demo.api("/api/actor", name=target["actor1"], modality="occurred")
+    assert page.inner_text("#panel").count(" events") >= 1 and f"{want['events']} events" in page.inner_text("#panel")
+    assert page.locator("#panel .list-item").count() == len(want["latest"])
+    # The address alone opens the same page (a shared link), and a place on it opens the place's page.
+    page.goto(page.url)
+    ready(page)
+    page.wait_for_selector('#page-title[data-page="actor"]')
+    if want["places"]:
+        page.locator("#panel table.page-table a.page-link").first.click()
+        page.wait_for_selector('#page-title[data-page="place"]')
+        assert "/place/" in page.url
+
+
+def test_the_actor_and_province_facets_show_a_trend(page, demo):
+    page.goto(demo.url)
+    ready(page)
+    sparks = page.locator('.facet[data-facet="admin1"] svg.spark')
+    assert sparks.count() > 0
+    assert "events per month" in (sparks.first.locator("title").text_content() or "")

@@ -56,6 +56,12 @@ def router(tile_url: str | None) -> APIRouter:
     def index() -> HTMLResponse:
         return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"), headers=headers)
 
+    @r.get("/actor/{name:path}")
+    @r.get("/place/{name:path}")
+    def page(name: str) -> HTMLResponse:
+        # An actor's or a place's page is the workbench opened on it (views.js reads the path).
+        return index()
+
     @r.get("/api/docs")
     def docs() -> HTMLResponse:
         # Swagger UI from node_modules with a script file of ours (static/docs.js): it works offline,

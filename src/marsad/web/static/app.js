@@ -7,7 +7,8 @@ const FACETS = [
   ["review", "Review"], ["geo_precision", "Location precision"], ["country", "Country"], ["admin1", "Admin1"],
   ["actor", "Actor"], ["source", "Source"], ["outlet", "Outlet"],
 ];
-const LIST_FIELDS = FACETS.map(f => f[0]);
+// Filters that are no facet but come from a click elsewhere (a place in Compare): in the URL too.
+const LIST_FIELDS = [...FACETS.map(f => f[0]), "location"];
 const state = {
   filter: {}, vocab: null, config: null, colours: {}, interval: "auto",
   reviewMode: false, listOffset: 0, selected: null, index: null, map: null, layer: null,
@@ -330,6 +331,7 @@ function eventRow(e) {
 
 async function showList(append, current) {
   const panel = $("panel");
+  if (!append && location.pathname !== "/") history.replaceState(null, "", "/" + location.search);
   if (!append) state.listOffset = 0;
   try {
     const data = await api("/api/events?" + params({ limit: 50, offset: state.listOffset, sort: "-date" }));
@@ -394,8 +396,10 @@ async function openEvent(id) {
   const status = (e.review || {}).status || "unreviewed";
   const rows = SHOWN.filter(k => k in e || k === "fatalities").map(k => {
     const c = fixes[k];
+    const value = (k === "actor1" || k === "actor2") && e[k] ? actorLink(e[k])
+      : k === "location" && e[k] && e.country ? placeLink(e.country, e.admin1, e[k], e[k]) : fmt(e[k]);
     return el("tr", { class: c ? "corrected" : null, "data-field": k }, el("td", {}, k),
-      el("td", {}, fmt(e[k]),
+      el("td", {}, value,
         k === "geo_precision" && e[k] ? el("span", { class: "note" }, ` (${state.vocab.geo_precision[e[k]]})`) : null,
         c ? el("span", { class: "badge corr", title: `machine value: ${fmt(c.machine_value)}` },
           `corrected by ${c.author}, ${c.created_at.slice(0, 10)} · was ${fmt(c.machine_value)}`) : null));
@@ -538,7 +542,11 @@ async function refresh(opts) {
     }
     drawMap();
   });
-  const facets = api("/api/facets?" + params()).then(data => { if (current()) drawFacets(data); });
+  const facets = api("/api/facets?" + params()).then(data => {
+    if (!current()) return;
+    drawFacets(data);
+    return addSparklines(current);  // views.js: a trend line per actor and province
+  });
   const parts = [map, facets, loadTimeline(current), state.borders];
   if (!(opts && opts.keepPanel)) parts.push(showList(false, current));
   try {
@@ -559,6 +567,7 @@ function bindInputs() {
   bind("fat-min", "fatalities_min", true); bind("fat-max", "fatalities_max", true);
   $("brush-clear").addEventListener("click", () => { state.filter.date_from = state.filter.date_to = null; refresh(); });
   $("clear").addEventListener("click", () => { state.filter = {}; refresh(); });
+  $("compare").addEventListener("click", () => { leavePage(); showCompare(7); });
   $("interval").addEventListener("change", () => { state.interval = $("interval").value; loadTimeline(); });
   $("review-mode").addEventListener("change", () => {
     state.reviewMode = $("review-mode").checked;
@@ -579,7 +588,9 @@ async function main() {
   state.filter = filterFromUrl();
   window.addEventListener("popstate", () => { state.filter = filterFromUrl(); refresh({ fromUrl: true }); });
   initMap();
-  await refresh({ fromUrl: true });
+  const page = pageFromPath();  // /actor/NAME or /place/COUNTRY/…: that page in the panel, not the list
+  await refresh({ fromUrl: true, keepPanel: Boolean(page) });
+  if (page) await openPage(page, true);
 }
 
 // Other code (and the browser tests) can open an event by id.
