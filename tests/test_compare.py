@@ -141,3 +141,12 @@ def test_a_development_told_without_its_doer_is_done_by_the_group_the_article_na
     events2, _ = EventCoder.load().code([Article("x2", "d2", "b.txt", None, "2024-05-07", None, "en", text2)])
     bomb = [e for e in events2 if e.event_type != "Strategic developments"]
     assert bomb and all(e.actor1 != "Militia (Pro-Iran)" for e in bomb)
+
+
+def test_government_artillery_is_the_state_forces_of_the_event_country():
+    kb = ActorKB.load()
+    text = "Government artillery shelled the town of Kafr Nabl on Monday, killing two civilians."
+    assert assign(text, classify(text), kb, country="Syria", date="2024-03-04").actor1 == \
+        "Military Forces of Syria (2000-2024)"
+    # With no country, whose government is unknown: no actor rather than a placeholder.
+    assert assign(text, classify(text), kb, country=None, date="2024-03-04").actor1 is None

@@ -101,7 +101,11 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
             adjective = _DEMONYM_BEFORE.search(sentence[: cls.trigger_start])
             forces = kb.find(f"{adjective.group(1)} forces") if adjective else []
             if len(forces) == 1 and forces[0].inter == "State forces":
-                agents = [kb.for_date(forces[0].canonical, date)]
+                # "Government artillery": whose government only the event's country says.
+                if not forces[0].needs_country:
+                    agents = [kb.for_date(forces[0].canonical, date)]
+                elif country:
+                    agents = [kb.state_forces(country, on=date)]
         if not agents and cls.sub_event_type == "Air/drone strike":
             agents = ["Unidentified Military Forces"]
         elif not agents and country:
