@@ -69,7 +69,7 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
                 "longitude": lon, "geo_precision": rnd.choice((1, 1, 2, 3)), "geonameid": None,
                 "fatalities": rnd.choice((None, 0, 1, 2, 3, 5, 10, 25)), "sources": [rnd.choice(SOURCES)],
                 "article_ids": [article_id], "evidence": [], "modality": rnd.choice(("occurred",) * 9 + ("feared",)),
-                "notes": ""})
+                "notes": ""}, {})  # outlets: the facets read them from the articles table
         db.execute("COMMIT")
         db.execute("ANALYZE")
 

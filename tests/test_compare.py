@@ -150,3 +150,11 @@ def test_government_artillery_is_the_state_forces_of_the_event_country():
         "Military Forces of Syria (2000-2024)"
     # With no country, whose government is unknown: no actor rather than a placeholder.
     assert assign(text, classify(text), kb, country=None, date="2024-03-04").actor1 is None
+
+
+def test_a_place_filter_narrows_the_facets_too(client):
+    facets = client.get("/api/facets", params={"location": "Abu Kamal"}).json()["facets"]
+    here = [e for e in truth() if e.location == "Abu Kamal"]
+    actors = {r["value"]: r["count"] for r in facets["actor"]}
+    assert actors == {a: sum(1 for e in here if a in (e.actor1, e.actor2)) for a in
+                      {x for e in here for x in (e.actor1, e.actor2)}}

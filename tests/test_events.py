@@ -140,8 +140,8 @@ def test_claims_with_source_place_and_subject(coder):
             "Aleppo in the north, which has 11 military points.")
     _, claims = code(coder, text)
     got = {(c.quantity, c.place, c.source) for c in claims}
-    assert (40, "Syria", "Jusoor Center for Studies") in got
-    assert (11, "Aleppo", "Jusoor Center for Studies") in got
+    assert (40, "Syria", "Jusoor Center for Studies and Development") in got
+    assert (11, "Aleppo", "Jusoor Center for Studies and Development") in got
     assert all("Islamic Revolutionary Guard Corps" in (c.subject or "") for c in claims)
 
 

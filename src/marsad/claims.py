@@ -1,21 +1,35 @@
-"""Stage 8, claims: numeric claims — a quantity of something counted, where, who says so.
+"""Stage 8, claims: numeric claims — a quantity of something counted, where, when, who says so.
 
 "the Iranian Revolutionary Guard is deployed in 125 locations throughout Syria" →
-quantity 125, unit "locations", subject the IRGC, place Syria, source the Jusoor Center.
+quantity 125, unit "locations" (class "positions"), subject the IRGC, place Syria, source
+the Jusoor Center, dated by the sentence or else by the article.
 
 A claim is a number followed (within a few adjectives) by a plural count noun. Years,
-dates, times, ages, money and percentages are not claims; nor are compounds like
-"22-nation" or "13-year-long". The place is the nearest toponym before the number in the
-sentence ("Daraa …, which includes 37 military posts"), else the nearest one after it.
+dates, times, ages, money, percentages and temperatures are not claims; nor are compounds
+like "22-nation" or "13-year-long"; nor things already named ("the two sides"). The place
+is the toponym a preposition right after the count names ("37 posts in Daraa province"),
+else the nearest toponym before the number in the sentence ("Daraa …, which includes 37
+military posts"), else the nearest one after it, with the point, admin1, country and
+GeoNames id it resolved to. The date is the claim's own
+when the sentence states one ("as of May 2023", "on Monday"), else the publication date
+(precision 2, as for events). A census ("deployed in 125 locations … Daraa, 37 posts") is a
+set of claims, never events (see `events.code`).
+
+The unit is kept as written and normalised to `UNIT_CLASSES`, by its head noun ("military
+posts" → positions) and, for counts of people, by what the sentence says happened to them
+("four fighters were killed" → deaths, "displaced 3,000 people" → displaced).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from . import dates
 from .actors import ActorKB
+from .pubdate import MONTHS
 from .records import Article, Claim, Evidence, content_id
 
 if TYPE_CHECKING:
@@ -26,17 +40,129 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
           "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
-# A count noun: plural (ends in s) or a collective; up to three modifiers between.
+# A count noun: plural (ends in s) or a collective ("people", "police"); up to three modifiers
+# between, none of them a verb or a preposition ("the other three were Syrians" counts nothing).
 _CLAIM = re.compile(
     rf"(?<![\w$€£.,-]){_NUMBER}(?![\w%-])(?:\s+(?:more|other|additional|new|more than))?"
-    r"(?P<mods>(?:\s+(?!of\b|in\b|and\b|to\b|on\b|at\b|for\b)[A-Za-z][\w'’-]*){0,3}?)"
-    r"\s+(?P<unit>[a-z][a-z-]*(?:s|people|personnel|staff|police|militia|cattle))\b",
+    r"(?P<mods>(?:\s+(?!(?:of|in|and|or|to|on|at|for|from|by|with|near|into|across|over|after|than|per|were|was|"
+    r"are|is|had|have|has|been)\b)"
+    r"[A-Za-z][\w'’-]*){0,3}?)"
+    r"\s+(?P<unit>(?:[a-z][a-z-]*)?(?:people|personnel|staff|police|militia|cattle)|[a-z][a-z-]*s)\b",
     re.I,
 )
 _NOT_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "percent", "dollars", "pounds",
               "euros", "liras", "riyals", "dinars", "times", "ones", "was", "is", "has", "its", "this", "his",
-              "as", "us", "yes", "miles", "kilometers", "kilometres", "meters", "metres", "decades", "centuries"}
-_UNIT_TAIL = re.compile(r"^(?:\s+(?:and|&)\s+(?P<more>[a-z]+s))?", re.I)
+              "as", "us", "yes", "miles", "kilometers", "kilometres", "meters", "metres", "decades", "centuries",
+              "degrees", "celsius", "fahrenheit"}
+_REFERENCE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
+# "9 HTS fighters": an acronym before the count noun is a modifier, not the unit.
+_ACRONYM_THEN_NOUN = re.compile(r"\s+(?P<noun>[a-z][a-z-]*s)\b")
+
+# The unit vocabulary: every claim's `unit_class` is one of these keys.
+UNIT_CLASSES: dict[str, str] = {
+    "positions": "places a force holds: posts, sites, positions, locations, bases, points, headquarters, checkpoints",
+    "fighters": "fighters, troops, soldiers, members, militants, militiamen, officers, personnel",
+    "vehicles": "vehicles, tanks, cars, trucks, pickups, armoured vehicles, bulldozers",
+    "aircraft": "drones, aircraft, planes, warplanes, helicopters",
+    "munitions": "missiles, rockets, shells, mortars, bombs, mines, explosive devices",
+    "attacks": "attacks, strikes, raids, violations, operations, explosions, clashes",
+    "deaths": "deaths, killed, dead, bodies, killings — and people or fighters the sentence says were killed",
+    "injured": "wounded, injured — and people the sentence says were wounded",
+    "displaced": "displaced people, refugees, IDPs, families displaced",
+    "detained": "detainees, prisoners, captives, hostages — and people the sentence says were arrested",
+    "people": "civilians, people, residents, children, families and other people counted",
+    "areas": "villages, towns, cities, districts, governorates, provinces, countries",
+    "buildings": "houses, homes, buildings, schools, hospitals, mosques",
+    "other": "anything else counted",
+}
+_HEADS: dict[str, str] = {}
+for _cls, _words in {
+    "positions": "posts post sites positions locations bases points headquarters outposts checkpoints strongholds "
+                 "barracks depots warehouses garrisons hideouts airbases encampments",
+    "fighters": "fighters troops soldiers members militants militiamen combatants recruits officers personnel "
+                "gunmen jihadists rebels mercenaries guards commanders insurgents servicemen policemen police "
+                "operatives snipers militia paramilitaries conscripts",
+    "vehicles": "vehicles tanks cars trucks pickups pick-ups buses bulldozers apcs lorries tankers motorcycles "
+                "jeeps humvees",
+    "aircraft": "drones aircraft planes jets helicopters warplanes uavs",
+    "munitions": "missiles rockets shells mortars bombs rounds mines landmines ieds projectiles grenades munitions "
+                 "barrels devices",
+    "attacks": "attacks strikes airstrikes air-strikes raids violations operations incidents explosions assaults "
+               "bombardments shellings clashes ambushes",
+    "deaths": "deaths dead killed fatalities bodies lives killings",
+    "injured": "wounded injured injuries",
+    "displaced": "displaced refugees idps evacuees",
+    "detained": "detainees prisoners captives hostages abductees arrests detentions",
+    "people": "people civilians persons residents children women men families individuals villagers "
+              "protesters demonstrators students farmers shepherds workers journalists",
+    "areas": "villages towns cities districts governorates provinces countries areas neighbourhoods "
+             "neighborhoods regions sub-districts localities",
+    "buildings": "houses homes buildings schools hospitals mosques churches shops apartments",
+}.items():
+    for _w in _words.split():
+        _HEADS[_w] = _cls
+
+# What the sentence says happened to the people counted, right before the number or right after the unit.
+_FATES = (("deaths", r"killed|dead|died|slain|executed|lost their lives"),
+          ("injured", r"wounded|injured|hurt"),
+          ("displaced", r"displaced|uprooted|fled|forced to flee|made homeless|forced from their homes"),
+          ("detained", r"arrested|detained|abducted|kidnapped|captured|taken prisoner|held captive|freed|released"))
+_AFTER = {cls: re.compile(rf"^(?:\s+(?:of|from|in|inside|near|at)\s[^,.;:]{{0,40}}?|\s*\([^)]{{0,40}}\)|"
+                          rf",\s*[^,.;:]{{0,60}},)?,?\s+(?:(?:were|was|had|have|has|been|are|is|being|reportedly|"
+                          rf"also|all|later|remain|remained|still|now|who|that)\s+){{0,3}}(?:{verbs})\b", re.I)
+          for cls, verbs in _FATES}
+_BEFORE = {
+    "deaths": re.compile(r"\b(?:kill(?:ed|ing|s)?|death toll (?:at|of|to|rose to|stood at|reached)|toll (?:at|of|to)|"
+                         r"deaths? of|bodies of|execut(?:ed|ing))\s+(?:at least |more than |nearly |about |some |"
+                         r"around |over |up to )?$", re.I),
+    "injured": re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)\s+(?:at least |more than |nearly |about |"
+                          r"some |around |over )?$", re.I),
+    "displaced": re.compile(r"\b(?:displac(?:ed|ing|es)?|uproot(?:ed|ing|s)?|forced out)\s+(?:at least |more than |"
+                            r"nearly |about |some |around |over |up to )?$", re.I),
+    "detained": re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|"
+                           r"captur(?:ed|ing|es)?|free(?:d|ing|s)?|releas(?:ed|ing|es)?)\s+(?:at least |more than |"
+                           r"nearly |about |some |around |over |up to )?$", re.I),
+}
+# Counts of people or fighters take their class from their fate; other units keep their own.
+_FATE_TAKERS = {"people", "fighters", "other"}
+
+# A month with its year and no day: "as of May 2023", "(January 2023)".
+_MONTH_YEAR = re.compile(r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+                         r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+"
+                         r"(?P<year>(?:19|20)\d{2})\b")
+
+
+def unit_class(unit: str, *, before: str = "", after: str = "") -> str:
+    """The class of `UNIT_CLASSES` of a unit as written ("military posts" → "positions"):
+    any displacement word makes it "displaced"; else its head noun (the last word) decides.
+    `before` (the sentence up to the number) and `after` (the sentence after the unit) let a
+    count of people or fighters take the class of their fate ("were killed" → "deaths")."""
+    written = re.findall(r"[\w'’-]+", unit)
+    words = [w.strip("'’").lower() for w in written]
+    if any(w in ("displaced", "refugees", "idps", "evacuees") for w in words):
+        return "displaced"
+    head = words[-1] if words else ""
+    cls = _HEADS.get(head) or _HEADS.get(head.rstrip("s")) or "other"
+    if cls in _FATE_TAKERS and (before or after):
+        for fate, _ in _FATES:
+            if _BEFORE[fate].search(before) or _AFTER[fate].match(after):
+                return fate
+    if cls == "other" and written and written[-1][:1].isupper():
+        return "people"  # "15 Palestinians", "Yazidis": a people named by its plural
+    return cls
+
+
+def own_date(sentence: str, published: dt.date | None) -> dates.ReportedDate | None:
+    """The date a sentence states itself (`dates.resolve`), or a month and year it names
+    ("as of May 2023"), which holds even without a publication date."""
+    reported = dates.resolve(sentence, published)
+    if reported is not None:
+        return reported
+    m = _MONTH_YEAR.search(sentence)
+    if m:
+        month = MONTHS[m.group("month").lower().rstrip(".")]
+        return dates.ReportedDate(dt.date(int(m.group("year")), month, 1), dates.MONTH, m.start(), m.end())
+    return None
 
 
 def _value(token: str) -> float | None:
@@ -50,43 +176,92 @@ def _value(token: str) -> float | None:
 
 
 def find(article: Article, offset: int, sentence: str, places: Sequence[Located], kb: ActorKB,
-         source: str | None) -> list[Claim]:
-    """The numeric claims of one sentence (`offset`: where it starts in the article text)."""
-    out = []
+         source: str | None, *, published: dt.date | None = None,
+         carried: tuple[str, int] | None = None) -> list[Claim]:
+    """The numeric claims of one sentence (`offset`: where it starts in the article text).
+    `published`: the article's publication date; `carried`: a date (and precision) the
+    sentences before stated for the same count ("… in May 2023. Deir Ezzor has 13 posts"),
+    taken before the publication date when this sentence states none."""
+    out: list[Claim] = []
+    matches = list(_CLAIM.finditer(sentence))
+    if not matches:
+        return out
     actors = kb.find(sentence)
-    for m in _CLAIM.finditer(sentence):
+    stated = own_date(sentence, published)
+    if stated is not None:
+        when: tuple[str | None, int | None] = (stated.date.isoformat(), stated.precision)
+    elif carried is not None:
+        when = carried
+    elif published is not None:
+        when = (published.isoformat(), dates.WEEK)
+    else:
+        when = (None, None)
+    for m in matches:
         unit = m.group("unit").lower()
         value = _value(m.group("num"))
         if value is None or unit in _NOT_UNITS or not unit.endswith(("s", "people", "personnel", "staff")):
             continue
         if 1900 <= value <= 2100 and "," not in m.group("num"):
             continue  # a year
+        if not m.group("num")[0].isdigit() and _REFERENCE.search(sentence, 0, m.start()):
+            continue  # "the two sides", "both countries": things already named, not a count
         mods = m.group("mods").strip()
+        unit_start, end_unit = m.start("unit"), m.end()
+        written = sentence[unit_start:end_unit]
+        tail = _ACRONYM_THEN_NOUN.match(sentence, end_unit)
+        if written.isupper() and len(written) > 1 and tail:
+            # "9 HTS fighters": the acronym modifies the count noun after it.
+            mods, unit = f"{mods} {written}".strip(), tail.group("noun").lower()
+            unit_start, end_unit = tail.start("noun"), tail.end()
         if re.search(r"\b(?:killed|dead|died|wounded|injured)\b", mods, re.I) or re.search(
                 r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)\s+(?:at least\s+|some\s+)?$",
                 sentence[: m.start()], re.I):
             continue  # a casualty figure: the event's fatalities, not a claim
         full_unit = f"{mods} {unit}".strip()
-        start, end = offset + m.start(), offset + m.end()
-        place = _nearest_place(places, start, end, offset, offset + len(sentence))
+        start, end = offset + m.start(), offset + end_unit
+        place = _nearest_place(places, start, end, offset, offset + len(sentence), sentence, offset)
+        p = place.place if place else None
         subject = next((a.canonical for a in actors if "{" not in a.canonical), None)
         out.append(Claim(
-            claim_id=content_id(article.article_id, start, end),
+            claim_id=content_id(article.article_id, start, offset + m.end()),
             article_id=article.article_id,
             quantity=int(value) if value.is_integer() else value,
             unit=full_unit,
             subject=subject,
-            place=place.place.name if place else None,
-            admin1=place.place.admin1 if place else None,
+            place=p.name if p else None,
+            admin1=p.admin1 if p else None,
             source=source,
             evidence=(Evidence(article.article_id, offset, offset + len(sentence), sentence),),
+            unit_class=unit_class(f"{mods} {sentence[unit_start:end_unit]}", before=sentence[:m.start()],
+                                  after=sentence[end_unit:end_unit + 80]),
+            date=when[0],
+            date_precision=when[1],
+            country=p.country if p else None,
+            latitude=p.latitude if p else None,
+            longitude=p.longitude if p else None,
+            geonameid=p.geonameid if p else None,
         ))
     return out
 
 
-def _nearest_place(places: Sequence[Located], start: int, end: int, lo: int, hi: int) -> Located | None:
+# "37 posts in Daraa province", "125 locations throughout Syria": a preposition right after the
+# count ties it to the place that follows.
+_PLACE_AFTER = re.compile(r"^\s+(?:(?:in|at|across|throughout|near|around|inside|within)\s+)(?:the\s+)?"
+                          r"(?:(?:north|south|east|west|central|rural)[\w-]*\s+)?"
+                          r"(?:(?:\w+\s+){0,2}?(?:of|in)\s+(?:the\s+)?)?$", re.I)
+
+
+def _nearest_place(places: Sequence[Located], start: int, end: int, lo: int, hi: int, text: str = "",
+                   offset: int = 0) -> Located | None:
+    """The place of a count spanning `start`-`end` in a sentence from `lo` to `hi` (article
+    offsets; `text` is the sentence, at `offset`): the toponym a preposition after the count
+    names, else the nearest one before it, else the nearest one after it."""
+    after = [p for p in places if end <= p.start < hi and p.start - end <= 40]
+    if after and text:
+        first = min(after, key=lambda p: p.start)
+        if _PLACE_AFTER.match(text[end - offset:first.start - offset]):
+            return first
     before = [p for p in places if lo <= p.end <= start and start - p.end <= 80]
     if before:
         return max(before, key=lambda p: p.end)
-    after = [p for p in places if end <= p.start < hi and p.start - end <= 40]
     return min(after, key=lambda p: p.start) if after else None

@@ -55,6 +55,10 @@ def _print_summary(s: Summary, db: str) -> None:
     click.echo(f"rejected:           {len(s.rejected)}")
     for r in s.rejected:
         click.echo(f"  {_shown(r.document)}: {_shown(r.reason)} [{r.stage}]")
+    if s.alerts:
+        click.echo(f"alerts:             {len(s.alerts)}")
+        for a in s.alerts:
+            click.echo(f"  {_shown(a['watch'])} ({a['rule']}): {_shown(a['message'])}")
     if s.interrupted:
         click.echo("interrupted: what was stored is complete; run the same command again to finish.")
     click.echo(f"database:           {db}")
@@ -66,7 +70,9 @@ def _print_summary(s: Summary, db: str) -> None:
 @click.option("--events/--no-events", default=True, show_default=True,
               help="Code events and claims (--no-events stores articles only, faster).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None) -> None:
+@click.option("--notify-command", default=None, metavar="CMD",
+              help="Run CMD once per alert the watches raise, the alert as JSON on stdin (no shell).")
+def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None, notify_command: str | None) -> None:
     """Read files, folders (recursively) or - (stdin) into the database.
 
     Formats: .txt, .html/.htm, .json/.jsonl (objects with "text" and optional "title",
@@ -79,6 +85,11 @@ def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None)
     except MarsadError as e:
         raise click.ClickException(str(e)) from e
     _print_summary(summary, db)
+    if notify_command and summary.alerts:
+        from .watches import notify
+
+        for line in notify(notify_command, summary.alerts):
+            click.echo(f"notify: {_shown(line)}", err=True)
     if summary.interrupted:
         sys.exit(130)
     if summary.rejected:
@@ -106,7 +117,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
 @click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
 @click.option("--what", type=click.Choice(export.WHATS), default="events", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(list(export.FORMATS)), default="jsonl", show_default=True,
-              help="acled: CSV with ACLED's column names; geojson: events with coordinates.")
+              help="acled: CSV with ACLED's column names (events); geojson: events or claims with coordinates.")
 @click.option("-o", "--output", default=None, help="Output file (default: standard output).")
 @click.option("--modality", type=click.Choice(MODALITIES), default="occurred", show_default=True,
               help="Events of this modality only: what happened, or what was threatened, planned, feared…")
@@ -176,6 +187,10 @@ def _attach_optional_commands() -> None:
         from .cli_geoparse import geoparse
 
         cli.add_command(geoparse)
+    from .cli_watch import alerts, watch  # no optional dependency: always there
+
+    cli.add_command(watch)
+    cli.add_command(alerts)
 
 
 _attach_optional_commands()

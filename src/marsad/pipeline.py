@@ -6,6 +6,7 @@
               claims (`events.code.EventCoder`, optional: without it only articles are stored)
 9. link     — same event from several reports → one event (`link`, inside the store)
 10. store   — one transaction per document (`store`)
+11. watch   — saved watches look at what was stored; what fires is an alert (`watches`)
 
 Library calls raise; `ingest_paths`, the batch runner, records a rejection for a bad
 document (which document, which stage, why) and goes on with the next. An unexpected
@@ -20,7 +21,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from tqdm import tqdm
 
@@ -29,6 +30,7 @@ from .ingest import read_paths
 from .records import Article, Claim, Event, RawDocument
 from .segment import segment
 from .store.base import Store
+from .watches import run as run_watches
 
 BATCH = 16  # documents coded together: the language model is fastest on batches
 
@@ -58,6 +60,7 @@ class Summary:
     rejected: list[Rejection] = field(default_factory=list)
     interrupted: bool = False
     events_total: int | None = None  # events in the store after the batch
+    alerts: list[dict[str, Any]] = field(default_factory=list)  # raised by the watches (marsad.watches)
 
 
 def process(doc: RawDocument, coder: Coder | None) -> tuple[list[Article], list[Event], list[Claim]]:
@@ -165,4 +168,5 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
     finally:
         bar.close()
     summary.events_total = store.counts()["events"]
+    summary.alerts = run_watches(store)  # the watches look at what was stored since they last looked
     return summary

@@ -154,7 +154,19 @@ class Event:
 
 @dataclass(frozen=True)
 class Claim:
-    """A numeric claim: `quantity` `unit` of `subject`, at `place`, per `source`."""
+    """A numeric claim: `quantity` `unit` of `subject`, at `place`, on `date`, per `source`.
+
+    unit: what is counted, as written ("military posts"); unit_class: the unit in a small
+        vocabulary (`claims.UNIT_CLASSES`: positions, fighters, vehicles, deaths, …, other).
+    subject: the canonical actor the count is about, or None.
+    place: the toponym the claim is nearest to, as resolved (its name; the text when
+        unresolved), with its country, admin1, point and GeoNames id (None when unknown).
+    date, date_precision: the claim's own date when its sentence states one (ACLED's
+        time_precision: 1 day, 2 week, 3 month); else the article's publication date with
+        precision 2 (what a report counts holds around the time it was published); None
+        when neither is known.
+    source: the canonical source the sentence attributes the count to, or None.
+    """
 
     claim_id: str
     article_id: str
@@ -165,6 +177,13 @@ class Claim:
     admin1: str | None
     source: str | None
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    unit_class: str = "other"
+    date: str | None = None
+    date_precision: int | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
 
 
 def as_dict(record: Any) -> dict[str, Any]:

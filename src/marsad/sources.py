@@ -240,7 +240,7 @@ def canonical(name: str) -> str | None:
 # "according to the local network Suwayda 24": a named source marsad does not know yet is
 # still a source; it is kept as the text names it.
 _UNKNOWN = re.compile(
-    r"\baccording to (?:the |a |an )?(?:[a-z][\w-]* ){0,3}?"
+    r"\b[Aa]ccording to (?:the |a |an )?(?:[a-z][\w-]* ){0,3}?"
     r"(?P<name>(?:[A-Z][\w'’.-]*|\d+)(?: (?:[A-Z][\w'’.-]*|\d+|of|for|on|and|al-\w+))*)"
 )
 

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import claims as claim_stage
+from .. import dates
 from ..actors import ActorKB
 from ..nlp import LONG, WINDOW, load_pipeline, windows
 from ..places import Gazetteer, PlaceResolver
@@ -33,12 +34,18 @@ from ..records import Article, Claim, Event, Evidence, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify
-from .mentions import ArticleContext, Mention, follow_up, sentence_mentions
+from .mentions import ArticleContext, Mention, carry_actor, follow_up, sentence_mentions
 from .sentences import Sentence, main_country, sentences
 
 # What a census counts: "125 locations", "37 posts", "13 military sites".
 _PLACES_COUNTED = re.compile(r"(?:\w+\s+)*(?:locations|posts|sites|positions|bases|points|headquarters|centers|"
                              r"centres|checkpoints|outposts|facilities|depots|warehouses|camps)$", re.I)
+# Where forces are, told as a state with no day of its own ("most Iranian fighters … are
+# deployed in southern Damascus, the southern countryside of Aleppo …"): a census in words,
+# as a count of their posts is, never an event. "Troops were deployed to X on Monday" is one.
+_STATIONED = re.compile(r"\b(?:is|are)\s+(?:(?:still|now|mainly|mostly|also|currently|largely|widely)\s+)?"
+                        r"(?:deployed|stationed|based|positioned|present|distributed|spread|concentrated|"
+                        r"entrenched)\s+(?:in|across|throughout|over|at|along|on)\b", re.I)
 
 
 BATCH_CHARS = 200_000
@@ -121,25 +128,35 @@ class EventCoder:
         story_date: tuple[str, int] | None = None  # the day the story is at so far
         mentions: list[Mention] = []
         claims: list[Claim] = []
+        count_date: tuple[int, int, tuple[str, int] | None] = (-2, -1, None)  # sentence, paragraph, date
         for i, sent in enumerate(sents):
             found = tuple(dict.fromkeys(a.canonical for a in self.sources.find_attributions(
                 sent.text, article_sources=named))) or tuple(unknown_attributions(sent.text))
             sources = found or last_sources
             if found:
                 last_sources = found
+            # "… counted in May 2023. The Deir Ezzor Governorate has 13 posts": a count that goes
+            # on from the sentence just before, in its paragraph, keeps the date stated there.
+            carried = count_date[2] if count_date[:2] == (i - 1, sent.paragraph) else None
             found_claims = claim_stage.find(article, sent.start, sent.text, sent.places, self.actors,
-                                            sources[0] if sources else None)
+                                            sources[0] if sources else None, published=ctx.published,
+                                            carried=carried)
+            if found_claims:
+                stated = claim_stage.own_date(sent.text, ctx.published)
+                count_date = (i, sent.paragraph, (stated.date.isoformat(), stated.precision) if stated else carried)
             for c in found_claims:
                 # "The Deir Ezzor Governorate has 13 Iranian posts": the count goes on about
                 # the subject of the claims before it.
                 if c.subject is None and claims and claims[-1].subject:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
-            census = any(_PLACES_COUNTED.match(c.unit) for c in found_claims)
+            census = any(_PLACES_COUNTED.match(c.unit) for c in found_claims) or bool(
+                _STATIONED.search(sent.text) and not dates.names_a_day(sent.text)
+                and claim_stage.own_date(sent.text, ctx.published) is None)
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
             if not told and mentions and mentions[-1].sentence >= i - 2:
                 told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])
-            mentions.extend(told)
+            mentions.extend(carry_actor(told, mentions))
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)
         headline = classify(article.title) if article.title else None

@@ -23,7 +23,8 @@ def write(records: Iterable[dict[str, Any]], out: TextIO, *, what: str, fmt: str
         raise InvalidInput(fmt, f"unknown format; use one of {', '.join(FORMATS)}", stage="export")
     if what not in WHATS:
         raise InvalidInput(what, f"unknown record kind; use one of {', '.join(WHATS)}", stage="export")
-    if fmt in ("acled", "geojson") and what != "events":
-        raise InvalidInput(fmt, f"the {fmt} format holds events; use --what events (or jsonl/csv for {what})",
-                           stage="export")
+    if fmt == "acled" and what != "events" or fmt == "geojson" and what == "articles":
+        holds = "events" if fmt == "acled" else "events and claims"
+        use = "--what events" if fmt == "acled" else "--what events or claims"
+        raise InvalidInput(fmt, f"the {fmt} format holds {holds}; use {use} (or jsonl/csv for {what})", stage="export")
     return FORMATS[fmt](records, out, what)

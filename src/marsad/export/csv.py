@@ -22,12 +22,20 @@ def cell(value: Any) -> Any:
     return value
 
 
+def flat_claim(c: dict[str, Any]) -> dict[str, Any]:
+    """A claim with its evidence as plain columns: the sentence and its span in the article."""
+    ev = (c.get("evidence") or [{}])[0]
+    return {**c, "evidence": ev.get("text"), "evidence_start": ev.get("start"), "evidence_end": ev.get("end")}
+
+
 def write(records: Iterable[dict[str, Any]], out: TextIO, what: str) -> int:
     columns = BY_KIND[what]
     w = csv.writer(out, lineterminator="\n")
     w.writerow(columns)
     n = 0
     for r in records:
+        if what == "claims":
+            r = flat_claim(r)
         w.writerow([cell(r.get(c)) for c in columns])
         n += 1
     return n

@@ -1,4 +1,4 @@
-"""Counts beside the event list: facets, actors, places, an event's neighbours, articles, claims."""
+"""Counts beside the event list: facets, actors, places, an event's neighbours, articles (claims: `claims`)."""
 
 from __future__ import annotations
 
@@ -73,7 +73,12 @@ def _tag_facets(db: sqlite3.Connection, f: EventFilter, size: int) -> dict[str, 
     for name in _TAG_FACETS:
         todo.setdefault(f.without(name), []).append(name)
     for g, names in todo.items():
-        sql, params = where(g)
+        # `event_tags` copies the facet columns but not `location`: a place is chosen by event id.
+        sql, params = where(replace(g, location=()))
+        if g.location:
+            marks = ",".join("?" * len(g.location))
+            sql += f" AND i.event_id IN (SELECT event_id FROM event_index WHERE location IN ({marks}))"
+            params = [*params, *g.location]
         rows = db.execute(f"SELECT i.facet, i.value, count(*) FROM event_tags i WHERE i.facet IN"
                           f" ({','.join('?' * len(names))}) AND {sql} GROUP BY i.facet, i.value", [*names, *params])
         counts: dict[str, dict[Any, int]] = {name: {} for name in names}
@@ -174,16 +179,3 @@ def article(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
         " WHERE ea.article_id = ? ORDER BY i.event_date, ea.event_id", (article_id,))]
     return out
 
-
-def claims(db: sqlite3.Connection, *, article_id: str | None, limit: int,
-           offset: int) -> tuple[int, list[dict[str, Any]]]:
-    if article_id is None:  # the claims of current articles (see `articles`)
-        current = (" FROM claims c JOIN articles a ON a.article_id = c.article_id"
-                   " JOIN documents d ON d.doc_id = a.doc_id WHERE d.superseded = 0")
-        total = db.execute("SELECT count(*)" + current).fetchone()[0]
-        rows = db.execute("SELECT c.data" + current + " ORDER BY c.rowid LIMIT ? OFFSET ?", (limit, offset))
-    else:
-        total = db.execute("SELECT count(*) FROM claims WHERE article_id = ?", (article_id,)).fetchone()[0]
-        rows = db.execute("SELECT data FROM claims WHERE article_id = ? ORDER BY rowid LIMIT ? OFFSET ?",
-                          (article_id, limit, offset))
-    return total, [json.loads(r[0]) for r in rows]

@@ -306,9 +306,87 @@ def m008_rejections_once(db: sqlite3.Connection) -> None:
 
 @migration
 def m009_watches_and_alerts(db: sqlite3.Connection) -> None:
-    """Watches (saved filters with a rule) and the alerts they raised (see `marsad.watches`)."""
+    """Watches (saved filters with a rule) and the alerts they raised (see `marsad.watches`).
+
+    Each watch keeps its own watermark (`checked_at`: an `event_changes` time, `checked_doc`: a
+    `documents` rowid): an evaluation looks only at what was stored after it, so a re-run, two
+    ingests at once or an ingest killed before it evaluated never alert twice or miss anything.
+    `alert_events` names what raised an alert (kind `event` or `claim`), with the watch copied in,
+    so "has this watch alerted on this item already" is one index probe.
+    """
+    _script(db, """
+        CREATE TABLE watches (
+            watch_id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,  -- a UUID: the feed's id, the same in every copy of the database
+            name TEXT NOT NULL UNIQUE,
+            rule TEXT NOT NULL,
+            threshold REAL,
+            days INTEGER,
+            filter TEXT NOT NULL,  -- JSON: EventFilter fields (marsad.store.query)
+            created_at TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            checked_doc INTEGER NOT NULL
+        );
+        CREATE TABLE alerts (
+            alert_id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            watch_id INTEGER NOT NULL REFERENCES watches(watch_id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,  -- UTC, 2024-05-01T12:00:00.123Z (as event_changes)
+            rule TEXT NOT NULL,
+            message TEXT NOT NULL,
+            data TEXT NOT NULL  -- JSON: the figures behind the message
+        );
+        CREATE INDEX alerts_created ON alerts(created_at, alert_id);
+        CREATE INDEX alerts_watch ON alerts(watch_id, created_at);
+        CREATE TABLE alert_events (
+            alert_id INTEGER NOT NULL REFERENCES alerts(alert_id) ON DELETE CASCADE,
+            watch_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (alert_id, kind, item_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX alert_events_item ON alert_events(watch_id, kind, item_id)
+    """)
 
 
 @migration
 def m010_claims_ledger(db: sqlite3.Connection) -> None:
-    """Claims as first-class records: an index of their date, place, subject, unit and source."""
+    """Claims as first-class records: an index of their date, place, subject, unit and source.
+
+    `claim_index` holds one row per claim with one column per filter (`store.claims` writes
+    it as claims are stored) and `current`: 0 once the claim's document is superseded by a
+    changed version (a trigger follows `documents.superseded`), so reads join nothing. Claims
+    stored before it are upgraded (unit class, the article's date) and indexed here.
+    """
+    _script(db, """
+        CREATE TABLE claim_index (
+            claim_id TEXT PRIMARY KEY REFERENCES claims(claim_id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            date TEXT,
+            country TEXT,
+            admin1 TEXT,
+            location TEXT,
+            latitude REAL,
+            longitude REAL,
+            subject TEXT,
+            unit_class TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            quantity REAL NOT NULL,
+            source TEXT,
+            current INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX claim_index_article ON claim_index(article_id);
+        CREATE INDEX claim_index_date ON claim_index(current, date);
+        CREATE INDEX claim_index_place ON claim_index(current, country, admin1, location, date);
+        CREATE INDEX claim_index_count ON claim_index(current, unit_class, subject, country, admin1, location, date,
+                                                      source, unit, quantity, latitude, longitude);
+        CREATE INDEX claim_index_subject ON claim_index(current, subject, date);
+        CREATE INDEX claim_index_source ON claim_index(current, source, date)
+    """)
+    db.execute("CREATE TRIGGER claim_index_current AFTER UPDATE OF superseded ON documents"
+               " WHEN new.superseded IS NOT old.superseded BEGIN"
+               " UPDATE claim_index SET current = (new.superseded = 0)"
+               " WHERE article_id IN (SELECT article_id FROM articles WHERE doc_id = new.doc_id); END")
+    from .claims import index_all  # the rows are computed by the same code that keeps them current
+
+    index_all(db)

@@ -12,6 +12,7 @@ from typing import Any
 from .. import link
 from ..errors import StoreError
 from ..records import Article, Claim, Event, RawDocument, as_dict
+from . import claims as claim_store
 from . import migrations, overlay
 from .base import StoredDocument
 
@@ -90,8 +91,7 @@ class SQLiteStore:
             for e in events:
                 self._put_event(as_dict(e), outlet_of)
             for c in claims:
-                db.execute("INSERT OR IGNORE INTO claims (claim_id, article_id, data) VALUES (?,?,?)",
-                           (c.claim_id, c.article_id, json.dumps(as_dict(c), ensure_ascii=False)))
+                claim_store.put(db, as_dict(c))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -217,10 +217,8 @@ class SQLiteStore:
         return [{**dict(r), "value": json.loads(r["value"])} for r in rows]
 
     def claims(self) -> Iterator[dict[str, Any]]:
-        """Claims of current articles (not of documents superseded by a changed version)."""
-        for r in self.db.execute("SELECT c.data FROM claims c JOIN articles a ON a.article_id = c.article_id"
-                                 " JOIN documents d ON d.doc_id = a.doc_id WHERE d.superseded = 0 ORDER BY c.rowid"):
-            yield json.loads(r["data"])
+        """Claims of current articles (not of documents superseded by a changed version), by date."""
+        return claim_store.iter_claims(self.db)
 
     def rejections(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT document, stage, reason, at FROM rejections")]

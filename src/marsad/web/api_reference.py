@@ -1,5 +1,6 @@
-"""/api/ endpoints beside the event list: one event with its evidence, articles, claims,
-actors and places with counts, the vocabulary and the server's settings."""
+"""/api/ endpoints beside the event list: one event with its evidence, articles and claims,
+actors and places with counts, the vocabulary and the server's settings (the claims
+ledger itself: `api_claims`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from .. import vocab
+from ..claims import UNIT_CLASSES
 from ..store import SQLiteStore
+from ..store import claims as claim_store
 from ..store import facets as q
+from ..store.claims import ClaimFilter
 from ..store.overlay import EDITABLE, STATUSES
 from ..store.query import EventFilter
 from .deps import store
@@ -51,7 +55,8 @@ def event(s: Store, event_id: Id, articles_offset: Annotated[int, Query(ge=0, le
         a["evidence"] = [{"start": ev["start"], "end": ev["end"], "text": ev["text"]}
                          for ev in e["evidence"] if ev.get("article_id") == article_id]
         articles.append(a)
-    claims = [c for a in articles for c in q.claims(s.db, article_id=a["article_id"], limit=20, offset=0)[1]]
+    claims = [c for a in articles for c in claim_store.page(s.db, ClaimFilter(article_id=(a["article_id"],)),
+                                                             sort="date", limit=20)[1]]
     return {"event": e, "articles": articles, "claims": claims, "neighbours": q.neighbours(s.db, e),
             "corrections": s.corrections(event_id),
             "paging": {"articles_total": len(every), "articles_offset": articles_offset,
@@ -74,13 +79,6 @@ def article(s: Store, article_id: Id) -> dict[str, Any]:
     return a
 
 
-@router.get("/claims", tags=["claims"], summary="Numeric claims (of one article, or all)")
-def claims(s: Store, article_id: Annotated[str | None, Query(max_length=64)] = None, limit: Limit = 100,
-           offset: Offset = 0) -> dict[str, Any]:
-    total, rows = q.claims(s.db, article_id=article_id, limit=limit, offset=offset)
-    return {"total": total, "limit": limit, "offset": offset, "claims": rows}
-
-
 @router.get("/actors", tags=["counts"], summary="Actors with the number of matching events")
 def actors(s: Store, f: Filter, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     return {"limit": limit, "offset": offset, "actors": q.actors(s.db, f, limit=limit, offset=offset)}
@@ -100,6 +98,7 @@ def vocabulary() -> dict[str, Any]:
         "geo_precision": {c: vocab.geo_precision_meaning(c) for c in (1, 2, 3)},
         "time_precision": {c: vocab.time_precision_meaning(c) for c in (1, 2, 3)},
         "editable": list(EDITABLE), "statuses": list(STATUSES),
+        "unit_classes": dict(UNIT_CLASSES),  # what a claim's unit_class means (the claims ledger)
     }
 
 

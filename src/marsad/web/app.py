@@ -10,7 +10,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..errors import StoreError
-from . import api_changes, api_events, api_pages, api_reference, api_review, assets, errors
+from . import api_changes, api_claims, api_events, api_pages, api_reference, api_review, api_watches, assets, errors
 from .cache import ResultCache
 from .deps import Pool
 from .guard import RequestGuard
@@ -40,8 +40,10 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url:
     errors.install(app)
     app.include_router(api_events.router)
     app.include_router(api_reference.router)
+    app.include_router(api_claims.router)
     app.include_router(api_review.router)
     app.include_router(api_changes.router)
+    app.include_router(api_watches.router)
     app.include_router(api_pages.router)
     app.include_router(assets.router(tile_url))
     return app

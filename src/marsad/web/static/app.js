@@ -332,6 +332,7 @@ function eventRow(e) {
 async function showList(append, current) {
   const panel = $("panel");
   if (!append && location.pathname !== "/") history.replaceState(null, "", "/" + location.search);
+  if (!append) clearClaimLayer();  // ledger.js: the claims' map layer belongs to the Claims tab
   if (!append) state.listOffset = 0;
   try {
     const data = await api("/api/events?" + params({ limit: 50, offset: state.listOffset, sort: "-date" }));
@@ -568,6 +569,8 @@ function bindInputs() {
   $("brush-clear").addEventListener("click", () => { state.filter.date_from = state.filter.date_to = null; refresh(); });
   $("clear").addEventListener("click", () => { state.filter = {}; refresh(); });
   $("compare").addEventListener("click", () => { leavePage(); showCompare(7); });
+  $("claims").addEventListener("click", () => { leavePage(); showClaims(null); });
+  $("alerts").addEventListener("click", () => { leavePage(); showAlerts(); });
   $("interval").addEventListener("change", () => { state.interval = $("interval").value; loadTimeline(); });
   $("review-mode").addEventListener("change", () => {
     state.reviewMode = $("review-mode").checked;
@@ -591,6 +594,7 @@ async function main() {
   const page = pageFromPath();  // /actor/NAME or /place/COUNTRY/…: that page in the panel, not the list
   await refresh({ fromUrl: true, keepPanel: Boolean(page) });
   if (page) await openPage(page, true);
+  updateAlertBadge();  // ledger.js
 }
 
 // Other code (and the browser tests) can open an event by id.

@@ -58,6 +58,7 @@ function pageFromPath() {
 }
 
 async function openPage(page, fromHistory) {
+  clearClaimLayer();
   const path = page.actor ? `/actor/${encodeURIComponent(page.actor)}`
     : "/place/" + [page.country, page.admin1, page.location].filter(Boolean).map(encodeURIComponent).join("/");
   if (!fromHistory && location.pathname !== path) history.pushState(null, "", path + location.search);
@@ -138,6 +139,7 @@ const COMPARE_ROWS = [["event_type", "By event type", r => r.event_type],
 
 async function showCompare(days) {
   const panel = $("panel");
+  clearClaimLayer();
   const choose = el("select", { id: "compare-days", "aria-label": "Period" },
     ...[7, 30, 90, 365].map(n => el("option", { value: n, selected: n === days }, `last ${n} days vs the ${n} before`)));
   choose.addEventListener("change", () => showCompare(Number(choose.value)));
