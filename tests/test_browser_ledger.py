@@ -133,5 +133,9 @@ def test_a_watch_fires_when_a_new_file_is_ingested_and_its_atom_feed_is_valid(tm
         for required in ("id", "title", "updated"):
             assert entries[0].find(f"{ATOM}{required}").text
         assert entries[0].find(f"{ATOM}link").get("href")
+
+        page.click(".watch-remove")  # the page removes a watch too
+        page.wait_for_function("() => !document.querySelector('.watch')")
+        assert server.api("/api/watches")["watches"] == []
     finally:
         server.stop()

@@ -103,6 +103,15 @@ async function updateAlertBadge() {
   } catch (e) { $("alert-badge").hidden = true; }
 }
 
+async function removeWatch(id, message) {
+  const headers = {};
+  if ($("token").value) headers.authorization = "Bearer " + $("token").value;
+  try {
+    await api(`/api/watches/${id}`, { method: "DELETE", headers });
+    showAlerts();
+  } catch (e) { message.textContent = "not removed: " + e.message; message.className = "error"; }
+}
+
 async function showAlerts() {
   const panel = $("panel");
   let watches, alerts;
@@ -139,7 +148,8 @@ async function showAlerts() {
     el("h3", {}, `Watches (${watches.watches.length})`),
     ...watches.watches.map(w => el("div", { class: "watch", "data-watch": w.watch_id },
       el("strong", {}, w.name), ` — ${w.description} · ${w.alerts} alert${w.alerts === 1 ? "" : "s"} · `,
-      el("a", { href: w.feed, class: "page-link" }, "Atom"), " ", el("a", { href: w.feed_json, class: "page-link" }, "JSON feed"))),
+      el("a", { href: w.feed, class: "page-link" }, "Atom"), " ", el("a", { href: w.feed_json, class: "page-link" }, "JSON feed"),
+      " ", el("button", { type: "button", class: "watch-remove", onclick: () => removeWatch(w.watch_id, message) }, "remove"))),
     el("h3", {}, `Alerts (${alerts.alerts.length})`),
     ...alerts.alerts.slice().reverse().map(a => el("div", { class: "alert-item" },
       el("div", {}, el("strong", {}, a.watch), ` · ${a.created_at.slice(0, 16).replace("T", " ")}`),
