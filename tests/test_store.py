@@ -89,3 +89,27 @@ def test_kill_9_mid_ingest_then_rerun_gives_the_same_database(tmp_path):
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
     assert con.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
                        "(SELECT 1 FROM articles a WHERE a.doc_id = d.doc_id)").fetchone()[0] == 0
+
+
+def test_a_database_from_the_empty_migration_slots_gets_their_tables(tmp_path):
+    """One commit reserved m009 and m010 as empty migrations: a database made then recorded
+    them as applied with nothing in them. Opening it with this marsad repairs it (m011)."""
+    import sqlite3
+
+    from marsad.store import migrations, open_store
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+               " applied_at TEXT NOT NULL DEFAULT (datetime('now')))")
+    for version, (name, fn) in enumerate(migrations.MIGRATIONS[:10], 1):
+        db.execute("BEGIN")
+        if name not in ("m009_watches_and_alerts", "m010_claims_ledger"):
+            fn(db)
+        db.execute("INSERT INTO migrations (version, name) VALUES (?, ?)", (version, name))
+        db.execute("COMMIT")
+    db.close()
+    with open_store(path) as store:
+        tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"watches", "alerts", "claim_index"} <= tables
+        assert store.counts()["claims"] == 0

@@ -390,3 +390,14 @@ def m010_claims_ledger(db: sqlite3.Connection) -> None:
     from .claims import index_all  # the rows are computed by the same code that keeps them current
 
     index_all(db)
+
+
+@migration
+def m011_fill_empty_slots(db: sqlite3.Connection) -> None:
+    """A database made by the commit that reserved m009 and m010 as empty slots recorded them
+    as applied with nothing in them: give it their tables now."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "watches" not in tables:
+        m009_watches_and_alerts(db)
+    if "claim_index" not in tables:
+        m010_claims_ledger(db)
