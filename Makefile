@@ -54,6 +54,7 @@ bench: setup
 	$(BIN)/python bench/geo_bench.py
 	$(BIN)/python bench/stage_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/watch_bench.py
 	$(BIN)/python bench/claims_bench.py
 
 # Every score is printed for the check part of its set and gated on eval/floors.json

@@ -3,8 +3,9 @@ and the time the watches take after each ingested batch of 16 documents. Prints;
 
     python bench/watch_bench.py [--events 100000] [--batches 40] [--db bench/out/watch.db]
 
-1. Generates the database with `web_bench.generate` (synthetic events through the store, no
-   NLP), unless it exists; the watches are (re)made on each run, so they start from its end.
+1. Makes the database unless it exists: a copy of web_bench.py's (the same generator) when that
+   exists, else `web_bench.generate` (synthetic events through the store, no NLP; about an hour
+   for 100,000 events on 2 busy cores). Each run works on a fresh copy of it.
 2. Stores batches of 16 documents (3 events and 1 claim each, dated in the last two weeks, one
    batch in four a burst in one governorate), as `marsad ingest` would, and times
    `marsad.watches.evaluate` after each: the work every ingest adds. Target: under 50 ms a batch.
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
+import shutil
 import statistics
 import time
 from pathlib import Path
@@ -24,20 +27,19 @@ from web_bench import ACTORS, COUNTRIES, SOURCES, generate  # bench/ is on the p
 from marsad import vocab, watches
 from marsad.records import Article, Claim, Event, Evidence, RawDocument, content_id
 from marsad.store import open_store
-from marsad.store import watches as saved
 from marsad.store.query import EventFilter as F
 
 ROOT = Path(__file__).resolve().parents[1]
-WATCHES = [  # name, rule, filter, threshold, days
+WATCHES = [  # name, rule, filter, threshold, days (count thresholds a little above the generated level)
     ("syria new", "new", F(country=("Syria",)), None, None),
     ("iraq battles", "new", F(country=("Iraq",), event_type=("Battles",)), None, None),
     ("islamic state", "new", F(actor=("Islamic State",)), None, None),
     ("reuters says", "new", F(source=("Reuters",)), None, None),
     ("marib in the text", "new", F(q="Marib"), None, None),
-    ("syria busy", "count", F(country=("Syria",)), 50, 7),
-    ("aleppo busy", "count", F(admin1=("Aleppo",)), 10, 7),
-    ("air strikes", "count", F(sub_event_type=("Air/drone strike",)), 30, 14),
-    ("hezbollah month", "count", F(actor=("Hezbollah",)), 5, 30),
+    ("syria busy", "count", F(country=("Syria",)), 300, 7),
+    ("aleppo busy", "count", F(admin1=("Aleppo",)), 40, 7),
+    ("air strikes", "count", F(sub_event_type=("Air/drone strike",)), 80, 14),
+    ("hezbollah month", "count", F(actor=("Hezbollah",)), 25, 30),
     ("idlib surge", "surge", F(admin1=("Idlib",)), None, None),
     ("baghdad surge", "surge", F(admin1=("Baghdad",)), None, None),
     ("yemen surge", "surge", F(country=("Yemen",)), None, None),
@@ -80,6 +82,66 @@ def store_batch(store, rnd: random.Random, n: int, last: dt.date, burst: str | N
         store.add_document(doc, [art], events, [claim])
 
 
+def prepare(db: Path, events: int) -> None:
+    """The generated database, made once (see the module's docstring); runs use copies of it."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    # Built under a name of this process's own, renamed when complete: an interrupted run leaves
+    # no half database, and two runs at once never write into (or delete) each other's file.
+    part = db.with_name(f"{db.name}.{os.getpid()}.part")
+    web = ROOT / "bench" / "out" / "web.db"  # web_bench's database, the same generator's: a copy takes seconds
+    if events == 100_000 and web.exists():
+        shutil.copyfile(web, part)
+        print(f"copied {web} (made by web_bench.py)")
+    else:
+        generate(part, events)
+    part.rename(db)
+    print(f"{db} ready in {time.perf_counter() - t:.1f} s")
+
+
+def timed_rules(per_rule: dict[str, list[float]]) -> None:
+    """Time each rule inside the evaluation."""
+    for rule, fn in list(watches.RULES.items()):
+        def timed(*args, _fn=fn, _rule=rule):  # type: ignore[no-untyped-def]
+            t = time.perf_counter()
+            try:
+                return _fn(*args)
+            finally:
+                per_rule.setdefault(_rule, []).append(time.perf_counter() - t)
+        watches.RULES[rule] = timed
+
+
+def run(db: Path, batches: int) -> None:
+    per_rule: dict[str, list[float]] = {}
+    timed_rules(per_rule)
+    with open_store(db) as store:
+        for name, rule, f, threshold, days in WATCHES:
+            watches.add(store.db, name, rule, f, threshold=threshold, days=days)
+        last = watches.reference_date(store.db)
+        assert last is not None, "the database has no dated events"
+        total = store.counts()["events"]
+        rnd = random.Random(11)
+        samples, cpu, raised = [], [], 0
+        for n in range(batches):
+            store_batch(store, rnd, n, last, "Idlib" if n % 4 == 3 else None)
+            t, c = time.perf_counter(), time.process_time()
+            raised += len(watches.evaluate(store.db))
+            samples.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+        kinds = store.db.execute("SELECT w.rule, count(*) FROM alerts a JOIN watches w USING (watch_id)"
+                                 " GROUP BY w.rule ORDER BY w.rule").fetchall()
+    print(f"{total:,} events, {len(WATCHES)} watches, {batches} batches of 16 documents (48 events, 16 claims)")
+    for what, xs in (("wall", samples), ("CPU", cpu)):  # CPU time: what other processes on the cores hide
+        s = sorted(xs)
+        p95 = s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
+        print(f"alert evaluation per batch, {what} time: p50 {statistics.median(s) * 1000:.1f} ms,"
+              f" p95 {p95 * 1000:.1f} ms, max {s[-1] * 1000:.1f} ms (target < 50 ms)")
+    for rule, times in per_rule.items():
+        print(f"  {rule:10} {sum(times) / batches * 1000:6.2f} ms a batch over its watches"
+              f" ({statistics.median(times) * 1000:.2f} ms median per watch)")
+    print(f"  {raised} alerts raised: " + ", ".join(f"{r} {c}" for r, c in kinds))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--events", type=int, default=100_000)
@@ -87,51 +149,15 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "watch.db")
     a = ap.parse_args()
     if not a.db.exists():
-        a.db.parent.mkdir(parents=True, exist_ok=True)
-        t = time.perf_counter()
-        part = a.db.with_suffix(".part")  # renamed when complete: an interrupted run leaves no half database
-        part.unlink(missing_ok=True)
-        generate(part, a.events)
-        part.rename(a.db)
-        print(f"generated {a.events} events in {time.perf_counter() - t:.1f} s: {a.db}")
-    rnd = random.Random(11)
-    with open_store(a.db) as store:
-        for w in saved.watches(store.db):
-            saved.remove_watch(store.db, str(w.watch_id))
-        for name, rule, f, threshold, days in WATCHES:
-            watches.add(store.db, name, rule, f, threshold=threshold, days=days)
-        last = watches.reference_date(store.db)
-        assert last is not None
-        total = store.counts()["events"]
-        per_rule: dict[str, list[float]] = {}
-        for rule, fn in list(watches.RULES.items()):  # time each rule inside the evaluation
-            def timed(*args, _fn=fn, _rule=rule):  # type: ignore[no-untyped-def]
-                t = time.perf_counter()
-                try:
-                    return _fn(*args)
-                finally:
-                    per_rule.setdefault(_rule, []).append(time.perf_counter() - t)
-            watches.RULES[rule] = timed
-        samples, raised = [], 0
-        first = store.db.execute("SELECT coalesce(max(alert_id), 0) FROM alerts").fetchone()[0]
-        for n in range(a.batches):
-            burst = "Idlib" if n % 4 == 3 else None
-            store_batch(store, rnd, n + int(time.time()), last, burst)
-            t = time.perf_counter()
-            raised += len(watches.evaluate(store.db))
-            samples.append(time.perf_counter() - t)
-        s = sorted(samples)
-        p95 = s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
-        print(f"{total:,} events, {len(WATCHES)} watches, {a.batches} batches of 16 documents (48 events, 16 claims)")
-        print(f"alert evaluation per batch: p50 {statistics.median(s) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms,"
-              f" max {s[-1] * 1000:.1f} ms (target < 50 ms); {raised} alerts raised")
-        for rule, times in per_rule.items():
-            per_batch = sum(times) / a.batches * 1000
-            print(f"  {rule:10} {per_batch:6.2f} ms a batch over its watches ({statistics.median(times) * 1000:.2f} ms"
-                  " median per watch)")
-        kinds = store.db.execute("SELECT w.rule, count(*) FROM alerts a JOIN watches w USING (watch_id)"
-                                 " WHERE a.alert_id > ? GROUP BY w.rule", (first,)).fetchall()
-        print("  alerts by rule: " + ", ".join(f"{r} {c}" for r, c in kinds))
+        prepare(a.db, a.events)
+    # Every run works on a fresh copy: the batches it stores would otherwise crowd the next run's windows.
+    work = a.db.with_name(f"{a.db.name}.{os.getpid()}.run")
+    shutil.copyfile(a.db, work)
+    try:
+        run(work, a.batches)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -109,6 +109,17 @@ def test_watch_add_list_remove(tmp_path):
     assert run(cli, ["watch", "list", "--json", "--db", db]).output == ""
 
 
+def test_watch_filters_take_an_actor_group_and_a_location(tmp_path):
+    db = str(tmp_path / "w.db")
+    r = CliRunner().invoke(cli, ["watch", "add", "iran", "--rule", "new-place", "--actor-group", "Iran-aligned",
+                                 "--location", "Al Mayadin", "--db", db])
+    assert r.exit_code == 0, r.output
+    [w] = [json.loads(x) for x in CliRunner().invoke(cli, ["watch", "list", "--json", "--db", db]).output.splitlines()]
+    assert "Liwa Fatemiyoun" in w["filter"]["actor"] and w["filter"]["location"] == ["Al Mayadin"]
+    r = CliRunner().invoke(cli, ["watch", "add", "x", "--rule", "new", "--actor-group", "Nobody", "--db", db])
+    assert r.exit_code == 1 and "no actor group 'Nobody'; the groups are" in r.output
+
+
 @pytest.mark.parametrize("args,message", [
     (["x", "--rule", "count"], "a count watch needs --threshold N"),
     (["x", "--rule", "new-place"], "a new-place watch needs an actor"),
@@ -183,6 +194,8 @@ def test_claim_matching_ignores_case_and_uses_place_subject_source():
     assert watches.claim_matches(EventFilter(source=("Jusoor Center for Studies",), q="posts"), claim)
     assert not watches.claim_matches(EventFilter(actor=("Hezbollah",)), claim)
     assert not watches.claim_matches(EventFilter(q="vehicles"), claim)
+    assert watches.claim_matches(EventFilter(location=("Daraa",)), claim)
+    assert not watches.claim_matches(EventFilter(location=("Aleppo",)), claim)
 
 
 class LineCoder:
@@ -379,6 +392,12 @@ def test_api_writes_follow_the_write_guard(tmp_path):
     assert c.post("/api/watches", json=body).status_code == 409
     assert c.post("/api/watches", json={**body, "name": "n2", "threshold": None}).status_code == 422
     assert c.post("/api/watches", json={**body, "name": "n3", "filter": {"colour": ["red"]}}).status_code == 422
+    r = c.post("/api/watches", json={**body, "name": "n3", "filter": {"actor_group": ["Nobody"]}})
+    assert r.status_code == 422 and "no group 'Nobody'" in r.json()["error"]["message"]
+    r = c.post("/api/watches", json={"name": "group", "rule": "new-place", "filter": {"actor_group": ["Iran-aligned"],
+                                                                                    "location": ["Al Mayadin"]}})
+    assert r.status_code == 201 and "Liwa Fatemiyoun" in r.json()["watch"]["filter"]["actor"]
+    assert c.delete(f"/api/watches/{r.json()['watch']['watch_id']}").status_code == 200
     assert c.post("/api/watches", json={**body, "name": "n4"}, headers={"origin": "http://evil.example"}
                   ).status_code == 403
     assert c.post("/api/watches", content=json.dumps(body), headers={"content-type": "text/plain"}).status_code == 415

@@ -17,6 +17,16 @@ MODALITIES = ["occurred", "planned", "threatened", "feared", "hoped", "denied", 
 _DB = click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
 
 
+def _members(groups: tuple[str, ...]) -> tuple[str, ...]:
+    from .actors import ActorKB
+
+    known = ActorKB.load().groups
+    for g in groups:
+        if g not in known:
+            raise click.ClickException(f"no actor group {g!r}; the groups are {', '.join(sorted(known))}")
+    return tuple(dict.fromkeys(m for g in groups for m in known[g]))
+
+
 @click.group()
 def watch() -> None:
     """Saved filters with a rule: every ingest evaluates them and records what fires as an alert."""
@@ -34,7 +44,10 @@ def watch() -> None:
 @click.option("--sub-event-type", multiple=True, help="ACLED sub-event type.")
 @click.option("--country", multiple=True)
 @click.option("--admin1", multiple=True)
+@click.option("--location", multiple=True, help="Place name, as the exports write it.")
 @click.option("--actor", multiple=True, help="Canonical actor name, as the exports write it.")
+@click.option("--actor-group", multiple=True, help="An actor group of the knowledge base (e.g. Iran-aligned): its"
+              " members, as they are when the watch is made, join --actor.")
 @click.option("--source", multiple=True, help="Attributed source, as the exports write it.")
 @click.option("--outlet", multiple=True)
 @click.option("--modality", multiple=True, type=click.Choice(MODALITIES),
@@ -44,15 +57,12 @@ def watch() -> None:
 @click.option("--fatalities-min", type=click.IntRange(0), default=None)
 @click.option("--q", default=None, help="Words that the event's articles (or the claim's evidence) contain.")
 @_DB
-def add(name: str, rule: str, threshold: float | None, days: int | None, event_type: tuple[str, ...],
-        sub_event_type: tuple[str, ...], country: tuple[str, ...], admin1: tuple[str, ...], actor: tuple[str, ...],
-        source: tuple[str, ...], outlet: tuple[str, ...], modality: tuple[str, ...], date_from: str | None,
-        date_to: str | None, fatalities_min: int | None, q: str | None, db: str) -> None:
+def add(name: str, rule: str, threshold: float | None, days: int | None, modality: tuple[str, ...],
+        actor_group: tuple[str, ...], db: str, **fields: Any) -> None:
     """Save a watch called NAME. It looks at what is ingested from now on."""
-    every = tuple(m for m in MODALITIES if m != "all") if "all" in modality else modality
-    f = EventFilter(event_type=event_type, sub_event_type=sub_event_type, country=country, admin1=admin1,
-                    actor=actor, source=source, outlet=outlet, modality=every, date_from=date_from, date_to=date_to,
-                    fatalities_min=fatalities_min, q=q)
+    fields["modality"] = tuple(m for m in MODALITIES if m != "all") if "all" in modality else modality
+    fields["actor"] += _members(actor_group) if actor_group else ()
+    f = EventFilter(**fields)  # the options are named as the filter's fields
     try:
         with open_store(db) as store:
             w = watches.add(store.db, name, rule, f, threshold=threshold, days=days)

@@ -11,8 +11,8 @@ folder, which stores nothing, raises nothing):
   that average is at least one event a week — raised when this ingest's events make the week a surge;
 - `new-place`: an event of the filter's actor at a place (location, admin1, country) where no
   event stored before showed that actor;
-- `new-claim`: numeric claims of the articles this ingest stored, matched on country/admin1
-  (the claim's place or admin1), actor (its subject), source and words.
+- `new-claim`: numeric claims of the articles this ingest stored, matched on country, admin1 and
+  location (the claim's place, admin1, country), actor (its subject), source and words.
 
 The reference date is the latest event date in the database (not after tomorrow, so one date
 misread into the future cannot move every window): windows follow the news, not the clock, so a
@@ -47,7 +47,7 @@ COUNT_DAYS = 7
 SURGE_PERCENT = 100.0  # ACLED's surge tracker: an increase of 100% or more over the baseline week ...
 SURGE_DAYS = 28  # ... the average week of the past month (four weeks) ...
 SURGE_MIN_BASELINE = 1.0  # ... counted only where that average is at least one event a week
-CLAIM_FIELDS = {"country", "admin1", "actor", "source", "q"}  # what a claim has to match on
+CLAIM_FIELDS = {"country", "admin1", "location", "actor", "source", "q"}  # what a claim has to match on
 NOTIFY_TIMEOUT = 30.0
 
 
@@ -265,9 +265,10 @@ def weekly_counts(db: sqlite3.Connection, f: EventFilter, ref: dt.date, weeks: i
     g = _window(f, ref - dt.timedelta(days=7 * (weeks + 1) - 1), ref)
     sql, params = query.where(g)
     counts = [0] * (weeks + 1)
-    for day, n in db.execute(f"SELECT i.event_date, count(*) FROM event_index i WHERE {sql}"
-                             " GROUP BY i.event_date", params):
-        counts[(ref - dt.date.fromisoformat(day)).days // 7] += n
+    # The dates are counted here: GROUP BY in SQL tempts SQLite into an index in date order that
+    # reads every event of the window from the table (10 ms at 100,000 events), not the filter's own.
+    for (day,) in db.execute(f"SELECT i.event_date FROM event_index i WHERE {sql}", params):
+        counts[(ref - dt.date.fromisoformat(day)).days // 7] += 1
     return counts
 
 
@@ -341,7 +342,7 @@ def claim_matches(f: EventFilter, claim: dict[str, Any]) -> bool:
         return {str(v).casefold() for v in values if v}
 
     checks = ((f.country, ("country", "place", "admin1")), (f.admin1, ("admin1", "place")),
-              (f.actor, ("subject",)), (f.source, ("source",)))
+              (f.location, ("place",)), (f.actor, ("subject",)), (f.source, ("source",)))
     for wanted, keys in checks:
         if wanted and not norm(wanted) & norm(claim.get(k) for k in keys):
             return False

@@ -16,7 +16,7 @@ from ..store.query import EventFilter
 from . import feeds
 from .deps import require_write, store
 from .errors import RESPONSES, WRITE_RESPONSES, ApiError
-from .schemas import DatePattern, Modality, Status, _bbox
+from .schemas import DatePattern, Modality, Status, _bbox, _members
 
 router = APIRouter(prefix="/api", tags=["watches"], responses=RESPONSES)
 Store = Annotated[SQLiteStore, Depends(store)]
@@ -34,6 +34,9 @@ class FilterIn(BaseModel):
     actor: Names = None
     country: Names = None
     admin1: Names = None
+    location: Names = None
+    actor_group: Annotated[list[Annotated[str, Field(max_length=100)]] | None, Field(
+        max_length=20, description="its members, as they are now, join `actor`")] = None
     source: Names = None
     outlet: Names = None
     modality: Annotated[list[Modality] | None, Field(max_length=10)] = None
@@ -48,6 +51,9 @@ class FilterIn(BaseModel):
 
     def to_filter(self) -> EventFilter:
         values = self.model_dump(exclude_none=True)
+        groups = values.pop("actor_group", None)
+        if groups:
+            values["actor"] = [*values.get("actor", []), *_members(groups)]
         if "bbox" in values:
             values["bbox"] = _bbox(values["bbox"])
         return saved.filter_from_json(values)

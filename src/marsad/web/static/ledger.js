@@ -129,7 +129,7 @@ async function showAlerts() {
   const days = el("input", { id: "watch-days", type: "number", min: 1, placeholder: "days", size: 4, "aria-label": "Days" });
   const add = async () => {
     const filter = {};
-    for (const [k, v] of Object.entries(state.filter)) if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length) && k !== "location") filter[k] = v;
+    for (const [k, v] of Object.entries(state.filter)) if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)) filter[k] = v;
     const headers = { "content-type": "application/json" };
     if ($("token").value) headers.authorization = "Bearer " + $("token").value;
     const body = { name: name.value.trim(), rule: rule.value, filter,
