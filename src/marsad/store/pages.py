@@ -9,12 +9,13 @@ filter as the event list, so every number clicks through to its events.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import replace
 from typing import Any
 
+from . import claims as ledger
 from . import query
+from .claims import ClaimFilter
 from .compare import trends
 from .query import EventFilter
 
@@ -33,13 +34,9 @@ def _latest(db: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     return list(query.iter_events(db, f, sort="-date", limit=LATEST))
 
 
-def _claims(db: sqlite3.Connection, condition: str, params: list[Any]) -> list[dict[str, Any]]:
-    """The latest claims of current articles matching a condition on the claim's JSON `c.data`."""
-    rows = db.execute(
-        "SELECT c.data FROM claims c JOIN articles a ON a.article_id = c.article_id"
-        f" JOIN documents d ON d.doc_id = a.doc_id WHERE d.superseded = 0 AND {condition}"
-        " ORDER BY a.published DESC, c.rowid DESC LIMIT ?", [*params, LATEST])
-    return [json.loads(r[0]) for r in rows]
+def _claims(db: sqlite3.Connection, f: ClaimFilter) -> list[dict[str, Any]]:
+    """The latest claims of current documents matching `f` (the claims ledger's own query)."""
+    return ledger.page(db, f, sort="-date", limit=LATEST)[1]
 
 
 def actor_page(db: sqlite3.Connection, name: str, known: dict[str, Any] | None, f: EventFilter) -> dict[str, Any]:
@@ -55,7 +52,7 @@ def actor_page(db: sqlite3.Connection, name: str, known: dict[str, Any] | None, 
         "places": [{"country": r[0], "admin1": r[1], "location": r[2], "events": r[3], "last_date": r[4]}
                    for r in rows],
         "latest": _latest(db, g),
-        "claims": _claims(db, "json_extract(c.data, '$.subject') = ?", [name]),
+        "claims": _claims(db, ClaimFilter(subject=(name,))),
     }
 
 
@@ -64,16 +61,15 @@ def place_page(db: sqlite3.Connection, country: str, admin1: str | None, locatio
     """A country, a province (`admin1`) or a place within one (`location`)."""
     g = replace(f, country=(country,), admin1=(admin1,) if admin1 else (), location=(location,) if location else ())
     sql, params = query.where(g)
-    first = db.execute(f"SELECT i.event_id FROM event_index i WHERE {sql} LIMIT 1", params).fetchone()
     actors = db.execute(f"SELECT a.actor, count(*), max(i.event_date) FROM event_actors a JOIN event_index i"
                         f" ON i.event_id = a.event_id WHERE {sql} GROUP BY 1 ORDER BY 2 DESC, 3 DESC LIMIT 50",
                         params)
-    where_claim = "(json_extract(c.data, '$.admin1') = ? OR json_extract(c.data, '$.place') = ?)"
-    name = location or admin1 or country
+    summary = _summary(db, g)
+    here = ClaimFilter(country=(country,), admin1=(admin1,) if admin1 else (), location=(location,) if location else ())
     return {
-        "country": country, "admin1": admin1, "location": location, "found": first is not None, **_summary(db, g),
+        "country": country, "admin1": admin1, "location": location, "found": summary["events"] > 0, **summary,
         "timeline": trends(db, g, "event_type", buckets=12),
         "actors": [{"actor": r[0], "events": r[1], "last_date": r[2]} for r in actors],
         "latest": _latest(db, g),
-        "claims": _claims(db, where_claim, [name, name]),
+        "claims": _claims(db, here),
     }

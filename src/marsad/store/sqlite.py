@@ -131,13 +131,14 @@ class SQLiteStore:
             return
         touched = [r[0] for r in self.db.execute(
             f"SELECT DISTINCT event_id FROM event_articles WHERE article_id IN ({_marks(gone)})", gone)]
+        retired = set(gone)
         for event_id in touched:
             data = json.loads(self.db.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()[0])
-            left = [a for a in data.get("article_ids") or [] if a not in set(gone)]
+            left = [a for a in data.get("article_ids") or [] if a not in retired]
             outlets = [r[0] for r in self.db.execute(
                 f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({_marks(left)})",
                 left)] if left else []
-            data = link.without(data, set(gone), outlets)
+            data = link.without(data, retired, outlets)
             self.db.execute("UPDATE events SET data = ? WHERE event_id = ?", (json.dumps(data, ensure_ascii=False),
                                                                            event_id))
             overlay.reindex(self.db, event_id)
@@ -228,11 +229,10 @@ class SQLiteStore:
             "documents": "SELECT count(*) FROM documents",
             "articles": "SELECT count(*) FROM articles a JOIN documents d USING (doc_id) WHERE d.superseded = 0",
             "events": "SELECT count(*) FROM event_index",  # not those every report of was superseded
-            "claims": "SELECT count(*) FROM claims c JOIN articles a USING (article_id) JOIN documents d"
-                      " ON d.doc_id = a.doc_id WHERE d.superseded = 0",
             "rejections": "SELECT count(*) FROM rejections",
         }
-        return {k: self.db.execute(sql).fetchone()[0] for k, sql in q.items()}
+        out = {k: self.db.execute(sql).fetchone()[0] for k, sql in q.items()}
+        return {**out, "claims": claim_store.count(self.db, claim_store.ClaimFilter())}  # current ones
 
     def close(self) -> None:
         self.db.close()
