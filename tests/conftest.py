@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from . import pgserver
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -22,10 +27,65 @@ def gaz_path(tmp_path_factory):
     return path
 
 
+# The store contract suite: a test taking `new_db`, `module_db` or `store` runs once per backend.
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_base() -> Iterator[str]:
+    """A PostgreSQL server for the session: MARSAD_TEST_PG, else one started here (`pgserver`).
+    Without the PostgreSQL programs the PostgreSQL half is skipped, except in CI, where it fails."""
+    given = os.environ.get("MARSAD_TEST_PG")
+    if given:
+        yield given
+        return
+    try:
+        server = pgserver.Server()
+    except (pgserver.Unavailable, subprocess.CalledProcessError, OSError) as e:
+        detail = getattr(e, "stderr", "") or e
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs PostgreSQL for the store tests: {detail}")
+        pytest.skip(f"no PostgreSQL server here: {detail}")
+    yield server.base
+    server.stop()
+
+
+def _factory(request: pytest.FixtureRequest, folder: Path, backend: str,
+             made: list[tuple[str, str]]) -> Callable[[str], str]:
+    def make(name: str = "t.db") -> str:
+        """A new, empty database: an SQLite file in `folder`, or a fresh PostgreSQL schema."""
+        if backend == "sqlite":
+            return str(folder / name)
+        base = request.getfixturevalue("pg_base")
+        url, schema = pgserver.schema_url(base)
+        made.append((base, schema))
+        return url
+
+    return make
+
+
+@pytest.fixture(params=BACKENDS)
+def new_db(request, tmp_path) -> Iterator[Callable[[str], str]]:
+    """Makes new databases of this test's backend (see BACKENDS)."""
+    made: list[tuple[str, str]] = []
+    yield _factory(request, tmp_path, request.param, made)
+    for base, schema in made:
+        pgserver.drop_schema(base, schema)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db(request, tmp_path_factory) -> Iterator[Callable[[str], str]]:
+    """`new_db` for a module's shared database."""
+    made: list[tuple[str, str]] = []
+    yield _factory(request, tmp_path_factory.mktemp("db"), request.param, made)
+    for base, schema in made:
+        pgserver.drop_schema(base, schema)
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(new_db):
     from marsad.store import open_store
 
-    s = open_store(tmp_path / "t.db")
+    s = open_store(new_db("t.db"))
     yield s
     s.close()

@@ -17,8 +17,8 @@ N = 40
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return synthetic_db(tmp_path_factory.mktemp("api") / "syn.db", N)
+def db(module_db):
+    return synthetic_db(module_db("syn.db"), N)  # on SQLite and on PostgreSQL
 
 
 @pytest.fixture(scope="module")

@@ -225,8 +225,8 @@ def ledger_db(path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return ledger_db(tmp_path_factory.mktemp("ledger") / "ledger.db")
+def db(module_db):
+    return ledger_db(module_db("ledger.db"))  # on SQLite and on PostgreSQL
 
 
 @pytest.fixture(scope="module")
@@ -358,8 +358,8 @@ def test_the_choropleth_gives_each_admin1_its_latest_figure_and_the_sum(client):
 
 def test_superseded_documents_claims_are_not_listed(client, db):
     assert claims(client, place="Homs")["claims"][0]["unit"] == "checkpoints"
-    with sqlite3.connect(db) as con:
-        [old_id] = [r[0] for r in con.execute("SELECT claim_id FROM claim_index WHERE quantity = 5")]
+    with open_store(db) as s:
+        [old_id] = [r[0] for r in s.db.execute("SELECT claim_id FROM claim_index WHERE quantity = 5")]
     assert client.get(f"/api/claims/{old_id}").status_code == 404
     assert 5 not in by_quantity(claims(client)["claims"])
     r = CliRunner().invoke(cli, ["export", "--db", str(db), "--what", "claims"])

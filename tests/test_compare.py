@@ -19,8 +19,8 @@ N = 40
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    return TestClient(create_app(synthetic_db(tmp_path_factory.mktemp("cmp") / "syn.db", N)), base_url=LOCAL)
+def client(module_db):
+    return TestClient(create_app(synthetic_db(module_db("syn.db"), N)), base_url=LOCAL)
 
 
 def truth():

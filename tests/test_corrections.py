@@ -18,8 +18,8 @@ from .webdata import event_n, synthetic_db
 
 
 @pytest.fixture
-def db(tmp_path):
-    return synthetic_db(tmp_path / "c.db", 12)
+def db(new_db):
+    return synthetic_db(new_db("c.db"), 12)  # on SQLite and on PostgreSQL
 
 
 def test_correction_is_applied_on_read_with_machine_value_and_author(db):

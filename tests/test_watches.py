@@ -86,8 +86,8 @@ def all_alerts(db: Path) -> list[dict]:
 
 
 # the command line --------------------------------------------------------------------------------
-def test_watch_add_list_remove(tmp_path):
-    db = str(tmp_path / "w.db")
+def test_watch_add_list_remove(tmp_path, new_db):
+    db = new_db("w.db")
     run = CliRunner().invoke
     r = run(cli, ["watch", "add", "strikes", "--rule", "new", "--country", "Syria", "--event-type",
                   "Explosions/Remote violence", "--db", db])
@@ -109,8 +109,8 @@ def test_watch_add_list_remove(tmp_path):
     assert run(cli, ["watch", "list", "--json", "--db", db]).output == ""
 
 
-def test_watch_filters_take_an_actor_group_and_a_location(tmp_path):
-    db = str(tmp_path / "w.db")
+def test_watch_filters_take_an_actor_group_and_a_location(tmp_path, new_db):
+    db = new_db("w.db")
     r = CliRunner().invoke(cli, ["watch", "add", "iran", "--rule", "new-place", "--actor-group", "Iran-aligned",
                                  "--location", "Al Mayadin", "--db", db])
     assert r.exit_code == 0, r.output
@@ -137,8 +137,8 @@ def test_watch_add_refuses_with_one_line(tmp_path, args, message):
     assert len(r.output.strip().splitlines()) == 1 and "Traceback" not in r.output
 
 
-def test_watch_errors_are_one_line(tmp_path):
-    db = str(tmp_path / "w.db")
+def test_watch_errors_are_one_line(tmp_path, new_db):
+    db = new_db("w.db")
     run = CliRunner().invoke
     assert run(cli, ["watch", "add", "a", "--rule", "new", "--db", db]).exit_code == 0
     r = run(cli, ["watch", "add", "a", "--rule", "new", "--db", db])
@@ -152,8 +152,8 @@ def test_watch_errors_are_one_line(tmp_path):
 
 
 # the rules, through real ingests ------------------------------------------------------------------
-def test_new_and_new_place_fire_once_and_only_when_they_should(tmp_path, coder):
-    db = tmp_path / "w.db"
+def test_new_and_new_place_fire_once_and_only_when_they_should(tmp_path, new_db, coder):
+    db = new_db("w.db")
     ingest(db, write(tmp_path / "history", "qamishli.txt", QAMISHLI), coder)
     place = add(db, "turkey-places", "new-place", EventFilter(actor=(TURKEY,)))
     new = add(db, "syria", "new", EventFilter(country=("Syria",)))
@@ -175,8 +175,8 @@ def test_new_and_new_place_fire_once_and_only_when_they_should(tmp_path, coder):
         assert len(saved.alerts(s.db, watch_id=new.watch_id)) == 2
 
 
-def test_new_claim_matches_place_and_subject(tmp_path, coder):
-    db = tmp_path / "w.db"
+def test_new_claim_matches_place_and_subject(tmp_path, new_db, coder):
+    db = new_db("w.db")
     add(db, "daraa-claims", "new-claim", EventFilter(admin1=("Daraa",)))
     add(db, "aleppo-claims", "new-claim", EventFilter(admin1=("Aleppo",)))
     add(db, "posts-words", "new-claim", EventFilter(q="military posts"))
@@ -231,8 +231,8 @@ def days_before(end: str, *offsets: int) -> list[str]:
     return [(last - dt.timedelta(days=n)).isoformat() for n in offsets]
 
 
-def test_count_fires_when_an_ingest_takes_the_window_over_the_threshold(tmp_path):
-    db = tmp_path / "w.db"
+def test_count_fires_when_an_ingest_takes_the_window_over_the_threshold(tmp_path, new_db):
+    db = new_db("w.db")
     add(db, "busy-homs", "count", EventFilter(admin1=("Homs",)), threshold=3, days=7)
     end = "2024-06-30"
     assert ingest(db, batch(tmp_path / "a", "a", days_before(end, 0, 1, 2, 20)), LineCoder()).alerts == []
@@ -243,8 +243,8 @@ def test_count_fires_when_an_ingest_takes_the_window_over_the_threshold(tmp_path
     assert ingest(db, batch(tmp_path / "d", "d", days_before(end, 1), "Aleppo"), LineCoder()).alerts == []
 
 
-def test_surge_fires_on_a_burst_and_not_on_flat_history(tmp_path):
-    db = tmp_path / "w.db"
+def test_surge_fires_on_a_burst_and_not_on_flat_history(tmp_path, new_db):
+    db = new_db("w.db")
     add(db, "homs-surge", "surge", EventFilter(admin1=("Homs",)))  # +100% over the 4 weeks before
     end = "2024-06-30"
     flat = days_before(end, *[7 * w + d for w in range(8) for d in (1, 4)])  # two a week for eight weeks
@@ -379,8 +379,8 @@ def test_json_feed_is_a_json_feed(alerted):
     assert item["_marsad"]["details"]["week"] == 5 and len(item["_marsad"]["events"]) == 5
 
 
-def test_api_writes_follow_the_write_guard(tmp_path):
-    db = tmp_path / "w.db"
+def test_api_writes_follow_the_write_guard(tmp_path, new_db):
+    db = new_db("w.db")
     with open_store(db):
         pass
     body = {"name": "guarded", "rule": "count", "threshold": 2, "filter": {"country": ["Syria"]}}

@@ -33,7 +33,8 @@ def _host_names(ctx: click.Context, param: click.Parameter, values: tuple[str, .
 
 
 @click.command()
-@click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
+@click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB",
+              help="SQLite database file, or postgresql://user@host/dbname (also $MARSAD_DB).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. 127.0.0.1 serves this computer only; 0.0.0.0 exposes every event,"
                    " article text and the API to anyone who can reach this machine on the network"
@@ -58,10 +59,11 @@ def serve(db: str, host: str, port: int, allowed_hosts: list[str], write_token: 
     import uvicorn
 
     from .errors import MarsadError
+    from .store.pg_url import is_postgres, shown_url
     from .web import create_app
     from .web.guard import host_name, is_loopback
 
-    if not Path(db).exists():
+    if not is_postgres(db) and not Path(db).exists():
         raise click.ClickException(f"no database at {db}; create one with: marsad ingest PATH --db {db}")
     read_only = read_only or (not write_token and not is_loopback(host))
     if host_name(host) not in ANY_ADDRESS:
@@ -73,7 +75,8 @@ def serve(db: str, host: str, port: int, allowed_hosts: list[str], write_token: 
         raise click.ClickException(str(e)) from e
     shown = f"[{host}]" if ":" in host else host
     mode = "read-only" if read_only else ("writes need the token" if write_token else "reviews allowed")
-    click.echo(f"marsad: serving {os.path.abspath(db)} at http://{shown}:{port}/ ({mode}); Ctrl+C stops it")
+    where = shown_url(db) if is_postgres(db) else os.path.abspath(db)
+    click.echo(f"marsad: serving {where} at http://{shown}:{port}/ ({mode}); Ctrl+C stops it")
     if host_name(host) in ANY_ADDRESS and not allowed_hosts:
         click.echo("marsad: only loopback names (localhost, 127.0.0.1) are answered; add --allowed-host NAME"
                    " for each name or address the other machines use to reach this one", err=True)

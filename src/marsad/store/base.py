@@ -9,6 +9,19 @@ from typing import Any, Protocol
 from ..records import Article, Claim, Event, RawDocument
 
 
+def _database_errors() -> tuple[type[Exception], ...]:
+    import sqlite3
+
+    import psycopg
+
+    return (sqlite3.Error, psycopg.Error)
+
+
+# What a failing database raises, whichever backend: the batch runner stops on these (a full
+# disk, a lost server), rather than rejecting one document after another.
+DATABASE_ERRORS = _database_errors()
+
+
 @dataclass(frozen=True)
 class StoredDocument:
     """What `add_document` did: stored, or skipped because the content was already there."""

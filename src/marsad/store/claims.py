@@ -78,7 +78,8 @@ def put(db: sqlite3.Connection, data: dict[str, Any]) -> None:
                (*_index_row(data), data["article_id"]))
 
 
-_IS_CURRENT = ("coalesce((SELECT d.superseded = 0 FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
+_IS_CURRENT = ("coalesce((SELECT CASE WHEN d.superseded = 0 THEN 1 ELSE 0 END"
+               " FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
                " WHERE a.article_id = ?), 1)")
 
 
@@ -141,9 +142,10 @@ def where(f: ClaimFilter) -> tuple[str, list[Any]]:
         params.extend((south, north, west, east))
     if f.place:
         marks = ",".join("?" * len(f.place))
-        clauses.append(f"(c.location COLLATE NOCASE IN ({marks}) OR c.admin1 COLLATE NOCASE IN ({marks})"
-                       f" OR c.country COLLATE NOCASE IN ({marks}))")
-        params.extend([*f.place, *f.place, *f.place])
+        clauses.append(f"(lower(c.location) IN ({marks}) OR lower(c.admin1) IN ({marks})"
+                       f" OR lower(c.country) IN ({marks}))")  # any case: "aleppo" finds Aleppo
+        lowered = [p.lower() for p in f.place]
+        params.extend([*lowered, *lowered, *lowered])
     for value, sql in ((f.date_from, "c.date >= ?"), (f.date_to, "c.date <= ?"),
                        (f.quantity_min, "c.quantity >= ?"), (f.quantity_max, "c.quantity <= ?")):
         if value is not None:
@@ -157,7 +159,7 @@ def where(f: ClaimFilter) -> tuple[str, list[Any]]:
             params.extend("%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
                           for w in words)
         else:
-            clauses.append("0")  # a search with no words matches nothing
+            clauses.append("1 = 0")  # a search with no words matches nothing
     return "".join(f" AND {c}" for c in clauses), params
 
 
@@ -267,9 +269,9 @@ def groups(db: sqlite3.Connection, f: ClaimFilter, *, sort: str = "-count", limi
     base = (f"SELECT {keys}, count(*) AS n, min(c.date), max(c.date), min(c.quantity), max(c.quantity) AS high,"
             f" {_LATEST} AS latest_key, json_group_array(DISTINCT c.source){_CURRENT}{sql} GROUP BY {keys}")
     # One pass: the total number of groups rides on every row of the page.
-    rows = db.execute(f"SELECT *, count(*) OVER () FROM ({base}) ORDER BY {order_by(sort, GROUP_SORTS)}"
+    rows = db.execute(f"SELECT *, count(*) OVER () FROM ({base}) g ORDER BY {order_by(sort, GROUP_SORTS)}"
                       " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    total = rows[0][12] if rows else (count(db, f) and db.execute(f"SELECT count(*) FROM ({base})", params)
+    total = rows[0][12] if rows else (count(db, f) and db.execute(f"SELECT count(*) FROM ({base}) g", params)
                                       .fetchone()[0])
     latest = _latest_of(db, [r[10] for r in rows])
     out = []

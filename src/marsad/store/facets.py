@@ -153,7 +153,7 @@ def articles(db: sqlite3.Connection, *, q: str | None, outlet: str | None, limit
     params: list[Any] = []
     if q is not None:
         match = fts_query(q)
-        clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if match else "0")
+        clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if match else "1 = 0")
         params.extend([match] if match else [])
     if outlet is not None:
         clauses.append("a.outlet = ?")

@@ -99,7 +99,7 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
         params.extend((south, north, west, east))
     match = fts_query(f.q) if f.q else None
     if f.q is not None and match is None:
-        clauses.append("0")  # a search with no words matches nothing
+        clauses.append("1 = 0")  # a search with no words matches nothing
     elif match:
         # The FTS match yields article rowids only; the events come from one index probe each. The
         # unary + keeps SQLite from looking every matching id up in `event_index` one by one (slow
@@ -138,13 +138,14 @@ def iter_events(db: sqlite3.Connection, f: EventFilter, *, sort: str = "date", l
     sql, params = where(f)
     query = (f"SELECT e.event_id, e.data FROM event_index i JOIN events e ON e.event_id = i.event_id"
              f" WHERE {sql} ORDER BY {order_by(sort)} LIMIT ? OFFSET ?")
-    cursor = db.execute(query, [*params, -1 if limit is None else limit, offset])
+    cursor = db.execute(query, [*params, NO_LIMIT if limit is None else limit, offset])
     while rows := cursor.fetchmany(batch):
         fixes = _corrections_of(db, [r[0] for r in rows])
         for r in rows:
             yield overlay.apply(json.loads(r[1]), fixes.get(r[0], ()))
 
 
+NO_LIMIT = 2**62  # "every row" as a LIMIT both databases read (SQLite's -1 is an error in PostgreSQL)
 POINT_FIELDS = ("event_id", "latitude", "longitude", "event_type", "fatalities", "geo_precision")
 
 

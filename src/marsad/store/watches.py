@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..errors import MarsadError
-from .query import EventFilter
+from .query import NO_LIMIT, EventFilter
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # the clock and format of event_changes (m007)
 
@@ -165,7 +165,7 @@ def add_alert(db: sqlite3.Connection, watch: Watch, message: str, data: dict[str
 def alerts(db: sqlite3.Connection, *, since: str | None = None, watch_id: int | None = None,
            alert_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Alerts, oldest first (the latest `limit` when given), each with the ids that raised it."""
-    clauses, params = ["1"], []
+    clauses, params = ["1 = 1"], []
     for value, sql in ((since, "a.created_at > ?"), (watch_id, "a.watch_id = ?"), (alert_id, "a.alert_id = ?")):
         if value is not None:
             clauses.append(sql)
@@ -175,8 +175,8 @@ def alerts(db: sqlite3.Connection, *, since: str | None = None, watch_id: int | 
         " (SELECT json_group_array(item_id) FROM alert_events x WHERE x.alert_id = a.alert_id AND x.kind = 'event'),"
         " (SELECT json_group_array(item_id) FROM alert_events x WHERE x.alert_id = a.alert_id AND x.kind = 'claim')"
         f" FROM alerts a JOIN watches w ON w.watch_id = a.watch_id WHERE {' AND '.join(clauses)}"
-        " ORDER BY a.created_at DESC, a.alert_id DESC LIMIT ?) ORDER BY created_at, alert_id",
-        [*params, -1 if limit is None else limit]).fetchall()
+        " ORDER BY a.created_at DESC, a.alert_id DESC LIMIT ?) recent ORDER BY created_at, alert_id",
+        [*params, NO_LIMIT if limit is None else limit]).fetchall()
     return [{"alert_id": r[0], "id": f"urn:uuid:{r[1]}", "watch_id": r[2], "watch": r[3], "created_at": r[4],
              "rule": r[5], "message": r[6], "details": json.loads(r[7]), "events": json.loads(r[8]),
              "claims": json.loads(r[9])} for r in rows]

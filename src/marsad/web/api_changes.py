@@ -9,14 +9,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from ..store import SQLiteStore, query
+from ..store import SQLStore, query
 from ..store.query import EventFilter
 from .deps import store
 from .errors import RESPONSES, ApiError
 from .schemas import event_filter
 
 router = APIRouter(prefix="/api", tags=["events"], responses=RESPONSES)
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[SQLStore, Depends(store)]
 
 
 def stamp(value: str) -> str:

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from .. import export
 from ..errors import SetupError
 from ..places import Gazetteer
-from ..store import SQLiteStore
+from ..store import SQLStore
 from ..store import claims as ledger
 from ..store.claims import ClaimFilter
 from .deps import store
@@ -26,7 +26,7 @@ from .errors import RESPONSES, ApiError, ErrorBody
 from .schemas import DatePattern, Names, _bbox, _date, _names
 
 router = APIRouter(prefix="/api", tags=["claims"], responses=RESPONSES)
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[SQLStore, Depends(store)]
 # The unit vocabulary (`claims.UNIT_CLASSES`), spelled out so the API description lists it.
 UnitClass = Literal["positions", "fighters", "vehicles", "aircraft", "munitions", "attacks", "deaths", "injured",
                     "displaced", "detained", "people", "areas", "buildings", "other"]

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from .. import export
-from ..store import SQLiteStore, query
+from ..store import SQLStore, query
 from ..store import facets as facet_queries
 from ..store.query import EventFilter
 from .cache import ResultCache
@@ -22,7 +22,7 @@ from .errors import RESPONSES
 from .schemas import ExportFormat, Format, Interval, Sort, event_filter
 
 router = APIRouter(prefix="/api", tags=["events"], responses=RESPONSES)
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[SQLStore, Depends(store)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 _MEDIA = {"acled": "text/csv", "csv": "text/csv", "geojson": "application/geo+json",
           "jsonl": "application/x-ndjson", "json": "application/json"}
@@ -36,12 +36,12 @@ def _render(events: Any, fmt: str) -> str:
     return buf.getvalue()
 
 
-def _cached(request: Request, s: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T:
+def _cached(request: Request, s: SQLStore, key: Hashable, compute: Callable[[], T]) -> T:
     cache: ResultCache = request.app.state.cache
     return cache.get(key, query.data_version(s.db), compute)
 
 
-def _count(request: Request, s: SQLiteStore, f: EventFilter) -> int:
+def _count(request: Request, s: SQLStore, f: EventFilter) -> int:
     return _cached(request, s, ("count", f), lambda: query.count(s.db, f))
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from ..actors import ActorKB
 from ..errors import SetupError
 from ..places import Gazetteer
-from ..store import SQLiteStore, pages
+from ..store import SQLStore, pages
 from ..store import compare as cmp
 from ..store.query import EventFilter
 from .deps import store
@@ -18,7 +18,7 @@ from .errors import RESPONSES, ApiError
 from .schemas import DatePattern, event_filter
 
 router = APIRouter(prefix="/api", tags=["change"], responses=RESPONSES)
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[SQLStore, Depends(store)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Day = Annotated[str | None, Query(pattern=DatePattern, description="YYYY-MM-DD, inclusive")]
 Name = Annotated[str, Query(min_length=1, max_length=300)]

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from .. import vocab
 from ..claims import UNIT_CLASSES
-from ..store import SQLiteStore
+from ..store import SQLStore
 from ..store import claims as claim_store
 from ..store import facets as q
 from ..store.claims import ClaimFilter
@@ -21,7 +21,7 @@ from .errors import RESPONSES, ApiError, ErrorBody
 from .schemas import event_filter
 
 router = APIRouter(prefix="/api", responses=RESPONSES)
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[SQLStore, Depends(store)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0, le=10**9)]

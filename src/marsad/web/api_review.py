@@ -7,17 +7,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from ..store import SQLiteStore
+from ..store import SQLStore
 from .deps import require_write, store
 from .errors import RESPONSES, WRITE_RESPONSES, ApiError
 from .schemas import CorrectionIn, ReviewIn
 
 router = APIRouter(prefix="/api", tags=["review"])
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[SQLStore, Depends(store)]
 Id = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_-]+$")]
 
 
-def _apply(s: SQLiteStore, event_id: str, changes: dict[str, Any], author: str, note: str | None) -> dict[str, Any]:
+def _apply(s: SQLStore, event_id: str, changes: dict[str, Any], author: str, note: str | None) -> dict[str, Any]:
     try:
         return {"event": s.correct(event_id, changes, author=author, note=note)}
     except KeyError:

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import watches
-from ..store import SQLiteStore
+from ..store import SQLStore
 from ..store import watches as saved
 from ..store.query import EventFilter
 from . import feeds
@@ -19,7 +19,7 @@ from .errors import RESPONSES, WRITE_RESPONSES, ApiError
 from .schemas import DatePattern, Modality, Status, _bbox, _members
 
 router = APIRouter(prefix="/api", tags=["watches"], responses=RESPONSES)
-Store = Annotated[SQLiteStore, Depends(store)]
+Store = Annotated[SQLStore, Depends(store)]
 WatchId = Annotated[int, Path(ge=1, le=2**62)]
 Names = Annotated[list[Annotated[str, Field(min_length=1, max_length=300)]] | None, Field(max_length=100)]
 FEED_SIZE = 50  # alerts in a feed: the latest
@@ -78,7 +78,7 @@ def require_delete(request: Request) -> None:
     require_write(Request({**request.scope, "headers": [*headers, (b"content-type", b"application/json")]}))
 
 
-def _watch(s: SQLiteStore, watch_id: int) -> saved.Watch:
+def _watch(s: SQLStore, watch_id: int) -> saved.Watch:
     w = saved.get_watch(s.db, str(watch_id))
     if w is None:
         raise ApiError(404, f"no watch {watch_id}")
@@ -136,7 +136,7 @@ def list_alerts(s: Store, since: Annotated[str | None, Query(min_length=4, max_l
     return {"since": stamp, "alerts": saved.alerts(s.db, since=stamp, watch_id=watch, limit=limit)}
 
 
-def _feed_parts(s: SQLiteStore, watch_id: int) -> tuple[saved.Watch, list[dict[str, Any]], str]:
+def _feed_parts(s: SQLStore, watch_id: int) -> tuple[saved.Watch, list[dict[str, Any]], str]:
     w = _watch(s, watch_id)
     subtitle = f"{watches.describe_rule(w)} — {watches.describe_filter(w.filter)}"
     return w, saved.alerts(s.db, watch_id=w.watch_id, limit=FEED_SIZE), subtitle

@@ -10,6 +10,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..errors import StoreError
+from ..store.pg_url import is_postgres
 from . import api_changes, api_claims, api_events, api_pages, api_reference, api_review, api_watches, assets, errors
 from .cache import ResultCache
 from .deps import Pool
@@ -22,7 +23,7 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url:
     `read_only`, and need `write_token` (as a Bearer token) when one is given. Facets, timeline,
     map points and counts are cached per filter and data version unless `cache` is False.
     Requests are answered when addressed (Host) to a loopback name or one of `allowed_hosts`."""
-    if str(db_path) != ":memory:" and not Path(db_path).exists():
+    if not is_postgres(db_path) and str(db_path) != ":memory:" and not Path(db_path).exists():
         raise StoreError(f"no database at {db_path}; create one with: marsad ingest PATH --db {db_path}")
     # /api/docs is the page's own (assets.py): Swagger UI from node_modules, under the page's CSP.
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,

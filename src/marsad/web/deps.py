@@ -9,38 +9,40 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 
-from ..store import SQLiteStore
+from ..store import SQLiteStore, SQLStore, open_store
 from .errors import ApiError
 
 READ_PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY")
 
 
 class Pool:
-    """SQLite connections handed to one request at a time (a connection is never shared by two)."""
+    """Store connections (SQLite or PostgreSQL) handed to one request at a time (a connection is
+    never shared by two)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._free: queue.SimpleQueue[SQLiteStore] = queue.SimpleQueue()
+        self._free: queue.SimpleQueue[SQLStore] = queue.SimpleQueue()
         self._free.put(self._open())  # opens (and migrates) the database once, up front
 
-    def _open(self) -> SQLiteStore:
-        s = SQLiteStore(self.path)
-        # Reads dominate: map the file, keep 64 MB of pages per connection, sort and group in memory.
-        for pragma in READ_PRAGMAS:
-            s.db.execute(pragma)
+    def _open(self) -> SQLStore:
+        s = open_store(self.path)
+        if isinstance(s, SQLiteStore):
+            # Reads dominate: map the file, keep 64 MB of pages per connection, sort and group in memory.
+            for pragma in READ_PRAGMAS:
+                s.db.execute(pragma)
         return s
 
-    def get(self) -> SQLiteStore:
+    def get(self) -> SQLStore:
         try:
             return self._free.get_nowait()
         except queue.Empty:
             return self._open()
 
-    def put(self, store: SQLiteStore) -> None:
+    def put(self, store: SQLStore) -> None:
         self._free.put(store)
 
 
-def store(request: Request) -> Iterator[SQLiteStore]:
+def store(request: Request) -> Iterator[SQLStore]:
     pool: Pool = request.app.state.pool
     s = pool.get()
     try:
