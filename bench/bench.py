@@ -5,8 +5,10 @@
 1. Builds a corpus of --docs documents from the demo corpus (each copy made unique, so
    nothing is skipped as a duplicate) in a temporary folder.
 2. Ingest without event coding (`--no-events`): articles/s and peak RSS, in a child process.
-3. Ingest with event coding: the same, end to end.
-4. The bare spaCy NER pass over the same article texts, for comparison.
+3. Ingest with event coding: the same, end to end, in one process (`--workers 1`).
+4. The same with `--workers 2`: articles/s, the speed-up, peak RSS of the main process and
+   of each worker (the process tree polled every 0.2 s), and whether the events are the same.
+5. The bare spaCy NER pass over the same article texts, for comparison.
 """
 
 from __future__ import annotations
@@ -63,6 +65,42 @@ def run_child(args: list[str]) -> tuple[float, float, str]:
     return elapsed, rss, p.stdout
 
 
+def run_tree(args: list[str]) -> tuple[float, float, float, str]:
+    """Run a command that starts worker processes; (seconds, peak RSS in MB of the command's
+    own process, the highest peak RSS of any process under it, stdout)."""
+    import psutil
+
+    peak: dict[int, int] = {}
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        p = subprocess.Popen(args, stdout=out, stderr=err, text=True)
+        main = psutil.Process(p.pid)
+        while p.poll() is None:
+            try:
+                tree = [main, *main.children(recursive=True)]
+            except psutil.Error:
+                tree = []
+            for proc in tree:
+                try:
+                    peak[proc.pid] = max(peak.get(proc.pid, 0), proc.memory_info().rss)
+                except psutil.Error:  # it ended meanwhile
+                    pass
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if p.returncode not in (0, 3):
+        sys.exit(f"failed: {' '.join(args)}\n{stderr[-2000:]}")
+    own = peak.pop(p.pid, 0) / 2**20
+    return elapsed, own, max(peak.values(), default=0) / 2**20, stdout
+
+
+def exported(marsad: str, db: str) -> str:
+    return subprocess.run([marsad, "export", "--db", db, "--what", "events", "--modality", "all"],
+                          capture_output=True, text=True).stdout
+
+
 def stat(out: str, key: str) -> int:
     for line in out.splitlines():
         if line.startswith(key):
@@ -82,17 +120,25 @@ def main() -> None:
         n = make_corpus(corpus, args.docs)
         print(f"corpus: {n} documents generated from {DEMO.relative_to(ROOT)}")
         t, rss, out = run_child([marsad, "ingest", str(corpus), "--db", f"{tmp}/a.db", "--no-events",
-                                 "--no-progress"])
+                                 "--no-progress", "--workers", "1"])
         arts = stat(out, "articles stored")
         print(f"ingest, articles only:  {arts} articles in {t:.1f} s = {arts / t:.1f} articles/s; "
               f"peak RSS {rss:.0f} MB")
         if args.skip_events:
             return
-        t2, rss2, out2 = run_child([marsad, "ingest", str(corpus), "--db", f"{tmp}/e.db", "--no-progress"])
+        t2, rss2, out2 = run_child([marsad, "ingest", str(corpus), "--db", f"{tmp}/e.db", "--no-progress",
+                                    "--workers", "1"])
         arts2 = stat(out2, "articles stored")
         print(f"ingest, events coded:   {arts2} articles in {t2:.1f} s = {arts2 / t2:.1f} articles/s; "
               f"{stat(out2, 'events coded')} events, {stat(out2, 'claims found')} claims; "
               f"peak RSS (max of runs so far) {rss2:.0f} MB")
+        t3, own, worker, out3 = run_tree([marsad, "ingest", str(corpus), "--db", f"{tmp}/w.db", "--no-progress",
+                                          "--workers", "2"])
+        arts3 = stat(out3, "articles stored")
+        same = exported(marsad, f"{tmp}/e.db") == exported(marsad, f"{tmp}/w.db")
+        print(f"ingest, 2 workers:      {arts3} articles in {t3:.1f} s = {arts3 / t3:.1f} articles/s = "
+              f"{(arts3 / t3) / (arts2 / t2):.2f}x --workers 1; peak RSS main process {own:.0f} MB, "
+              f"worker {worker:.0f} MB (each); events {'the same as' if same else 'DIFFERENT from'} --workers 1")
         ner = subprocess.run([sys.executable, str(Path(__file__).with_name("bare_ner.py")), f"{tmp}/a.db"],
                              capture_output=True, text=True)
         print(ner.stdout.strip() or ner.stderr[-1000:])

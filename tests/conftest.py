@@ -73,6 +73,15 @@ def new_db(request, tmp_path) -> Iterator[Callable[[str], str]]:
         pgserver.drop_schema(base, schema)
 
 
+@pytest.fixture
+def pg_db(request, tmp_path) -> Iterator[Callable[[str], str]]:
+    """Makes new PostgreSQL databases (schemas), for the tests of PostgreSQL alone."""
+    made: list[tuple[str, str]] = []
+    yield _factory(request, tmp_path, "postgresql", made)
+    for base, schema in made:
+        pgserver.drop_schema(base, schema)
+
+
 @pytest.fixture(scope="module", params=BACKENDS)
 def module_db(request, tmp_path_factory) -> Iterator[Callable[[str], str]]:
     """`new_db` for a module's shared database."""

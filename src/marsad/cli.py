@@ -15,7 +15,7 @@ import click
 
 from . import __version__, export
 from .errors import MarsadError
-from .pipeline import Summary, ingest_paths
+from .pipeline import Summary, ingest_paths, load_event_coder
 from .store import open_store
 
 EXIT_REJECTED = 3  # the batch ran, but some documents were rejected
@@ -29,13 +29,7 @@ def cli() -> None:
 
 
 def _coder(enabled: bool) -> object | None:
-    if not enabled:
-        return None
-    try:
-        from .events.code import EventCoder
-    except ImportError:  # event coding not installed in this build
-        return None
-    return EventCoder.load()
+    return load_event_coder() if enabled else None  # None too where event coding is not installed
 
 
 def _shown(text: str) -> str:
@@ -66,13 +60,18 @@ def _print_summary(s: Summary, db: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
+@click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB",
+              help="SQLite database file, or postgresql://user@host/dbname (also $MARSAD_DB).")
 @click.option("--events/--no-events", default=True, show_default=True,
               help="Code events and claims (--no-events stores articles only, faster).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--notify-command", default=None, metavar="CMD",
               help="Run CMD once per alert the watches raise, the alert as JSON on stdin (no shell).")
-def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None, notify_command: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes that code documents (default: every core). The database is the same"
+                   " whatever N; each worker holds its own copy of the models.")
+def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None, notify_command: str | None,
+           workers: int | None) -> None:
     """Read files, folders (recursively) or - (stdin) into the database.
 
     Formats: .txt, .html/.htm, .json/.jsonl (objects with "text" and optional "title",
@@ -81,7 +80,9 @@ def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None,
     """
     try:
         with open_store(db) as store:
-            summary = ingest_paths(paths, store, coder=_coder(events), progress=progress)  # type: ignore[arg-type]
+            # The models load where they are used: in each worker, or here on first need.
+            summary = ingest_paths(paths, store, load_coder=load_event_coder if events else None,
+                                   progress=progress, workers=workers or os.cpu_count() or 1)
     except MarsadError as e:
         raise click.ClickException(str(e)) from e
     _print_summary(summary, db)
@@ -114,7 +115,8 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 @cli.command(name="export")
-@click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
+@click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB",
+              help="SQLite database file, or postgresql://user@host/dbname (also $MARSAD_DB).")
 @click.option("--what", type=click.Choice(export.WHATS), default="events", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(list(export.FORMATS)), default="jsonl", show_default=True,
               help="acled: CSV with ACLED's column names (events); geojson: events or claims with coordinates.")

@@ -14,7 +14,8 @@ from .store import watches as saved
 from .store.query import EventFilter
 
 MODALITIES = ["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible", "all"]
-_DB = click.option("--db", default="marsad.db", show_default=True, help="SQLite database file.")
+_DB = click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB",
+                   help="SQLite database file, or postgresql://user@host/dbname (also $MARSAD_DB).")
 
 
 def _members(groups: tuple[str, ...]) -> tuple[str, ...]:

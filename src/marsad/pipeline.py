@@ -8,6 +8,10 @@
 10. store   — one transaction per document (`store`)
 11. watch   — saved watches look at what was stored; what fires is an alert (`watches`)
 
+Stages 2–8 of a batch of documents are one pure function (`code_batch`), which the batch
+runner runs in this process or in worker processes (`parallel`, `--workers N`); storing
+is always this process's, in input order.
+
 Library calls raise; `ingest_paths`, the batch runner, records a rejection for a bad
 document (which document, which stage, why) and goes on with the next. An unexpected
 error in one document's processing — a bug marsad has not met yet — is that document's
@@ -17,7 +21,7 @@ or broken database) ends it, since nothing more could be stored.
 
 from __future__ import annotations
 
-import sqlite3
+import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +33,7 @@ from .errors import InvalidInput, MarsadError, StoreError
 from .ingest import read_paths
 from .records import Article, Claim, Event, RawDocument
 from .segment import segment
-from .store.base import Store
+from .store.base import DATABASE_ERRORS, Store
 from .watches import run as run_watches
 
 BATCH = 16  # documents coded together: the language model is fastest on batches
@@ -75,8 +79,35 @@ def process(doc: RawDocument, coder: Coder | None) -> tuple[list[Article], list[
 Coded = tuple[RawDocument, list[Article], list[Event], list[Claim]]
 
 
-def _code(ready: list[tuple[RawDocument, list[Article]]], coder: Coder | None,
-          reject: Callable[[str, str, str, str], None]) -> list[Coded]:
+@dataclass(frozen=True)
+class Refused:
+    """A document refused before storage — which, at which stage, why, and which version
+    of it (its content id) — as `code_batch` returns it, to be recorded by the writer."""
+
+    document: str
+    stage: str
+    reason: str
+    version: str = ""
+
+
+def code_batch(docs: Sequence[RawDocument], coder: Coder | None) -> list[Coded | Refused]:
+    """Stages 2–8 for a batch of documents: segment each, then code all their articles in
+    one pass. Pure: nothing is stored, a document that fails is `Refused` and the others go
+    on, and the result is plain picklable records. The single-process ingest and the worker
+    processes of `marsad.parallel` both run this, so they code alike."""
+    out: list[Coded | Refused] = []
+    ready: list[tuple[RawDocument, list[Article]]] = []
+    for doc in docs:
+        try:
+            ready.append((doc, segment(doc)))
+        except InvalidInput as e:
+            out.append(Refused(doc.origin, e.stage, e.reason, doc.doc_id))
+        except Exception as e:  # this document's rejection, not the batch's end
+            out.append(Refused(doc.origin, "segment", _reason(e), doc.doc_id))
+    return out + _code(ready, coder)
+
+
+def _code(ready: list[tuple[RawDocument, list[Article]]], coder: Coder | None) -> list[Coded | Refused]:
     """Code a batch of documents' articles in one pass of the language model (it is fastest
     on batches); if that fails, document by document, so one bad document is rejected alone."""
     if coder is None:
@@ -84,18 +115,28 @@ def _code(ready: list[tuple[RawDocument, list[Article]]], coder: Coder | None,
     try:
         events, claims = coder.code([a for _, arts in ready for a in arts])
     except Exception:  # which document failed is found below, one by one
-        out: list[Coded] = []
+        out: list[Coded | Refused] = []
         for doc, arts in ready:
             try:
                 ev, cl = coder.code(arts)
             except Exception as e:  # this document's rejection, not the batch's end
-                reject(doc.origin, "code", _reason(e), doc.doc_id)
+                out.append(Refused(doc.origin, "code", _reason(e), doc.doc_id))
                 continue
             out.append((doc, arts, ev, cl))
         return out
     owner = {a.article_id: doc.doc_id for doc, arts in ready for a in arts}
     return [(doc, arts, [e for e in events if owner.get(e.article_ids[0]) == doc.doc_id],
              [c for c in claims if owner.get(c.article_id) == doc.doc_id]) for doc, arts in ready]
+
+
+def load_event_coder() -> Coder | None:
+    """Stages 3–8 loaded (`EventCoder.load()`), or None where event coding is not installed
+    in this build. A top-level function, so a worker process can be told to call it."""
+    try:
+        from .events.code import EventCoder
+    except ImportError:
+        return None
+    return EventCoder.load()
 
 
 def _reason(e: Exception) -> str:
@@ -117,11 +158,31 @@ def _batches(items: Iterable[RawDocument | InvalidInput], size: int) -> Iterator
 
 
 def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = None,
-                 progress: bool | None = None, stdin: object = None) -> Summary:
-    """Read, process and store every document under `paths`; bad documents are reported, not fatal."""
+                 progress: bool | None = None, stdin: object = None, workers: int = 1,
+                 load_coder: Callable[[], Coder | None] | None = None) -> Summary:
+    """Read, process and store every document under `paths`; bad documents are reported, not fatal.
+
+    `coder` codes events (None and no `load_coder`: articles only). `workers` > 1 codes
+    batches in that many processes (`marsad.parallel`) while this one alone writes, in input
+    order, so the database is the same as with one; each worker builds its own coder with
+    `load_coder`, a picklable function (default: the coder's class's `load`, as
+    `EventCoder.load`). Given `load_coder` and no `coder`, this process builds one only when
+    it codes a batch itself."""
+    from .parallel import coded_in_order  # it imports this module
+
+    if workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers}")
+    if load_coder is None and coder is not None and workers > 1:
+        load_coder = getattr(type(coder), "load", None)
+        if load_coder is None:
+            raise ValueError("workers > 1 needs load_coder: a function a worker process calls to build its coder")
     summary = Summary()
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit="doc", disable=not show, file=sys.stderr, desc="ingest")
+    # Content ids sent to be coded in this run and not stored (yet, or ever: rejected). A
+    # copy of one later in the input is a duplicate whether or not its batch is back from
+    # coding, so one process or several count and code the same documents.
+    pending: set[str] = set()
 
     def reject(document: str, stage: str, reason: str, version: str = "") -> None:
         # A name or reason may carry what no UTF-8 text can (a lone surrogate from JSON).
@@ -129,40 +190,51 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
         summary.rejected.append(Rejection(document, stage, reason))
         store.add_rejection(document, stage, reason, version)
 
+    def to_code(batch: list[RawDocument | InvalidInput]) -> list[RawDocument]:
+        """The batch's documents to code: read, and neither stored nor sent already."""
+        docs = []
+        for item in batch:
+            if isinstance(item, RawDocument) and item.doc_id not in pending and not store.has_document(item.doc_id):
+                pending.add(item.doc_id)
+                docs.append(item)
+        return docs
+
     try:
-        for batch in _batches(read_paths(paths, stdin=stdin), BATCH):
-            ready: list[tuple[RawDocument, list[Article]]] = []
-            for item in batch:
-                bar.update(1)
-                summary.documents += 1
-                if isinstance(item, InvalidInput):
-                    reject(item.document, item.stage, item.reason, item.version)
-                elif store.has_document(item.doc_id):
-                    summary.duplicates += 1
-                else:
+        with contextlib.closing(coded_in_order(_batches(read_paths(paths, stdin=stdin), BATCH), to_code,
+                                               workers=workers, coder=coder, load_coder=load_coder)) as results:
+            for batch, docs, outcomes in results:
+                sent = {id(d) for d in docs}
+                for item in batch:
+                    summary.documents += 1
+                    if isinstance(item, InvalidInput):
+                        reject(item.document, item.stage, item.reason, item.version)
+                    elif id(item) not in sent:
+                        summary.duplicates += 1
+                for out in outcomes:
+                    if isinstance(out, Refused):
+                        reject(out.document, out.stage, out.reason, out.version)
+                        continue
+                    doc, articles, events, claims = out
                     try:
-                        ready.append((item, segment(item)))
-                    except InvalidInput as e:
-                        reject(item.origin, e.stage, e.reason, item.doc_id)
-                    except Exception as e:  # this document's rejection, not the batch's end
-                        reject(item.origin, "segment", _reason(e), item.doc_id)
-            for doc, articles, events, claims in _code(ready, coder, reject):
-                try:
-                    stored = store.add_document(doc, articles, events, claims)
-                except (StoreError, sqlite3.Error):
-                    raise
-                except Exception as e:  # the document rolled back alone
-                    reject(doc.origin, "store", _reason(e), doc.doc_id)
-                    continue
-                if not stored.new:
-                    summary.duplicates += 1  # stored meanwhile: earlier in this batch, or by another ingest
-                summary.articles += stored.articles
-                summary.events += stored.events
-                summary.claims += stored.claims
+                        stored = store.add_document(doc, articles, events, claims)
+                    except StoreError:
+                        raise
+                    except DATABASE_ERRORS:  # the database itself failed: nothing more can be stored
+                        raise
+                    except Exception as e:  # the document rolled back alone
+                        reject(doc.origin, "store", _reason(e), doc.doc_id)
+                        continue
+                    pending.discard(doc.doc_id)  # the store knows it now
+                    if not stored.new:
+                        summary.duplicates += 1  # stored meanwhile, by another ingest
+                    summary.articles += stored.articles
+                    summary.events += stored.events
+                    summary.claims += stored.claims
+                bar.update(len(batch))
     except KeyboardInterrupt:
         # The document being stored rolled back with its transaction; a re-run completes the batch.
         summary.interrupted = True
-    except sqlite3.Error as e:
+    except DATABASE_ERRORS as e:
         raise StoreError(f"the database failed ({e}); what was stored before is complete,"
                          " run the same command again once it is fixed") from e
     finally:
