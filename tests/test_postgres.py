@@ -48,8 +48,9 @@ def two_reports(folder: Path) -> list[Path]:
     return sorted(paths)
 
 
-def ingest(db: str, *paths: Path | str, **popen: object) -> subprocess.Popen[str]:
-    return subprocess.Popen([*MARSAD, "ingest", *map(str, paths), "--db", db, "--no-progress", "--workers", "1"],
+def ingest(db: str, *paths: Path | str, cluster: str | None = None, **popen: object) -> subprocess.Popen[str]:
+    how = ["--cluster", cluster] if cluster else ["--workers", "1"]
+    return subprocess.Popen([*MARSAD, "ingest", *map(str, paths), "--db", db, "--no-progress", *how],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
 
 

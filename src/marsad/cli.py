@@ -70,8 +70,11 @@ def _print_summary(s: Summary, db: str) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that code documents (default: every core). The database is the same"
                    " whatever N; each worker holds its own copy of the models.")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Code on a Dask cluster: its scheduler's address (tcp://host:8786), or local:N to start"
+                   " N worker processes here. This process stores what the workers code.")
 def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None, notify_command: str | None,
-           workers: int | None) -> None:
+           workers: int | None, cluster: str | None) -> None:
     """Read files, folders (recursively) or - (stdin) into the database.
 
     Formats: .txt, .html/.htm, .json/.jsonl (objects with "text" and optional "title",
@@ -79,10 +82,10 @@ def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None,
     when some documents were rejected (they are listed with the reason).
     """
     try:
-        with open_store(db) as store:
+        with open_store(db) as store, _dask(cluster) as client:
             # The models load where they are used: in each worker, or here on first need.
             summary = ingest_paths(paths, store, load_coder=load_event_coder if events else None,
-                                   progress=progress, workers=workers or os.cpu_count() or 1)
+                                   progress=progress, workers=workers or os.cpu_count() or 1, cluster=client)
     except MarsadError as e:
         raise click.ClickException(str(e)) from e
     _print_summary(summary, db)
@@ -95,6 +98,18 @@ def ingest(paths: tuple[str, ...], db: str, events: bool, progress: bool | None,
         sys.exit(130)
     if summary.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+@contextlib.contextmanager
+def _dask(address: str | None) -> Iterator[object]:
+    """A Dask client for `--cluster`, or None."""
+    if address is None:
+        yield None
+        return
+    from .cluster import connect
+
+    with connect(address) as client:
+        yield client
 
 
 @contextlib.contextmanager

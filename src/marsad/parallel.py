@@ -37,7 +37,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import MarsadError, SetupError
 from .pipeline import Coded, Coder, Refused, code_batch
@@ -52,14 +52,18 @@ DIED = ("its worker process died while coding it, alone (out of memory, or kille
 
 
 def coded_in_order(batches: Iterable[B], to_code: Callable[[B], list[RawDocument]], *, workers: int,
-                   coder: Coder | None = None, load_coder: CoderLoader | None = None,
+                   coder: Coder | None = None, load_coder: CoderLoader | None = None, cluster: Any = None,
                    ) -> Generator[tuple[B, list[RawDocument], Outcomes], None, None]:
     """Each batch, the documents `to_code` chose from it, and what coding them gave, in input
     order. `to_code` is called just before the batch is sent, after every batch sent
     `2 × workers` earlier has been yielded. Coded here with `coder` (else one built with
     `load_coder` on first need) when `workers` is 1 or the input is one batch; else in
-    `workers` processes, each building its coder with `load_coder` (a picklable function)."""
+    `workers` processes, each building its coder with `load_coder` (a picklable function).
+    Given a Dask `cluster` (a `distributed.Client`), its workers code every batch (`cluster`)."""
     it = iter(batches)
+    if cluster is not None:
+        yield from _on_cluster(it, to_code, cluster, load_coder)
+        return
     if workers > 1:
         first = next(it, None)
         if first is None:
@@ -84,6 +88,29 @@ def coded_in_order(batches: Iterable[B], to_code: Callable[[B], list[RawDocument
             yield _done(queue, pool)
         finished = True
     finally:  # Ctrl-C, an error, or the caller stopped early: the workers are stopped, not awaited
+        pool.close(wait=finished)
+
+
+def _on_cluster(batches: Iterator[B], to_code: Callable[[B], list[RawDocument]], client: Any,
+                load_coder: CoderLoader | None) -> Iterator[tuple[B, list[RawDocument], Outcomes]]:
+    """As the process pool does, on a Dask cluster: 2 batches in flight per worker thread."""
+    from .cluster import DaskPool
+
+    pool = DaskPool(client, load_coder)
+    queue: deque[tuple[B, list[RawDocument], Future[Outcomes]]] = deque()
+    finished = False
+    try:
+        for batch in batches:
+            while len(queue) >= 2 * pool.workers:
+                done, docs, future = queue.popleft()
+                yield done, docs, pool.result(future, docs)
+            docs = to_code(batch)
+            queue.append((batch, docs, pool.submit(docs)))
+        while queue:
+            done, docs, future = queue.popleft()
+            yield done, docs, pool.result(future, docs)
+        finished = True
+    finally:  # Ctrl-C or an error: what was sent is cancelled; a re-run codes it again
         pool.close(wait=finished)
 
 

@@ -159,7 +159,7 @@ def _batches(items: Iterable[RawDocument | InvalidInput], size: int) -> Iterator
 
 def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = None,
                  progress: bool | None = None, stdin: object = None, workers: int = 1,
-                 load_coder: Callable[[], Coder | None] | None = None) -> Summary:
+                 load_coder: Callable[[], Coder | None] | None = None, cluster: Any = None) -> Summary:
     """Read, process and store every document under `paths`; bad documents are reported, not fatal.
 
     `coder` codes events (None and no `load_coder`: articles only). `workers` > 1 codes
@@ -167,7 +167,8 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
     order, so the database is the same as with one; each worker builds its own coder with
     `load_coder`, a picklable function (default: the coder's class's `load`, as
     `EventCoder.load`). Given `load_coder` and no `coder`, this process builds one only when
-    it codes a batch itself."""
+    it codes a batch itself. Given a Dask `cluster` (a `distributed.Client`, see
+    `marsad.cluster`), its workers code every batch, each with a coder from `load_coder`."""
     from .parallel import coded_in_order  # it imports this module
 
     if workers < 1:
@@ -201,7 +202,8 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
 
     try:
         with contextlib.closing(coded_in_order(_batches(read_paths(paths, stdin=stdin), BATCH), to_code,
-                                               workers=workers, coder=coder, load_coder=load_coder)) as results:
+                                               workers=workers, coder=coder, load_coder=load_coder,
+                                               cluster=cluster)) as results:
             for batch, docs, outcomes in results:
                 sent = {id(d) for d in docs}
                 for item in batch:
