@@ -13,7 +13,7 @@ import psutil
 from marsad.store import open_store
 
 from .conftest import DEMO
-from .test_postgres import DAYS, TOWNS, export, finished, ingest
+from .test_postgres import clash_reports, export, finished, ingest
 
 
 def test_a_local_cluster_codes_into_postgresql_what_one_process_stores_in_sqlite(tmp_path, pg_db):
@@ -34,13 +34,7 @@ def _workers(client_pid: int) -> list[psutil.Process]:
 
 
 def test_killed_worker_then_killed_client_and_scheduler_lose_nothing(tmp_path, pg_db):
-    folder = tmp_path / "c"
-    folder.mkdir()
-    for i in range(96):
-        town, province = TOWNS[i % 8]
-        (folder / f"r{i:03d}.txt").write_text(
-            f"Clashes near {town}\n\nFighters clashed with government forces near {town} in {province} province on"
-            f" {DAYS[i % 7]}, killing {i % 5 + 1} fighters, local sources said. Report number {i}.\n")
+    folder = clash_reports(tmp_path / "c", 96)
     reference, db = str(tmp_path / "ref.db"), pg_db("killed")
     finished(ingest(reference, folder))
     p = ingest(db, folder, cluster="local:2", start_new_session=True)

@@ -48,6 +48,17 @@ def two_reports(folder: Path) -> list[Path]:
     return sorted(paths)
 
 
+def clash_reports(folder: Path, n: int) -> Path:
+    """`n` one-paragraph reports of clashes, each its own event."""
+    folder.mkdir()
+    for i in range(n):
+        town, province = TOWNS[i % 8]
+        (folder / f"r{i:03d}.txt").write_text(
+            f"Clashes near {town}\n\nFighters clashed with government forces near {town} in {province} province on"
+            f" {DAYS[i % 7]}, killing {i % 5 + 1} fighters, local sources said. Report number {i}.\n")
+    return folder
+
+
 def ingest(db: str, *paths: Path | str, cluster: str | None = None, **popen: object) -> subprocess.Popen[str]:
     how = ["--cluster", cluster] if cluster else ["--workers", "1"]
     return subprocess.Popen([*MARSAD, "ingest", *map(str, paths), "--db", db, "--no-progress", *how],
@@ -114,13 +125,7 @@ def test_four_writers_at_once_store_what_one_writer_stores(tmp_path, pg_db):
 
 def test_a_killed_ingest_into_postgresql_is_completed_by_the_same_command(tmp_path, pg_db):
     """kill -9 mid-run loses nothing, and the re-run stores what one uninterrupted run would."""
-    folder = tmp_path / "c"
-    folder.mkdir()
-    for i in range(48):
-        town, province = TOWNS[i % 8]
-        (folder / f"r{i:03d}.txt").write_text(
-            f"Clashes near {town}\n\nFighters clashed with government forces near {town} in {province} province on"
-            f" {DAYS[i % 7]}, killing {i % 5 + 1} fighters, local sources said. Report number {i}.\n")
+    folder = clash_reports(tmp_path / "c", 48)
     whole, killed = pg_db("whole"), pg_db("killed")
     finished(ingest(whole, folder))
     p = ingest(killed, folder, start_new_session=True)
