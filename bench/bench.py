@@ -7,8 +7,11 @@
 2. Ingest without event coding (`--no-events`): articles/s and peak RSS, in a child process.
 3. Ingest with event coding: the same, end to end, in one process (`--workers 1`).
 4. The same with `--workers 2`: articles/s, the speed-up, peak RSS of the main process and
-   of each worker (the process tree polled every 0.2 s), and whether the events are the same.
-5. The bare spaCy NER pass over the same article texts, for comparison.
+   of each worker (the process tree polled every 0.2 s), and whether the events are the same;
+   then on a 2-worker Dask LocalCluster into a PostgreSQL server started for the bench
+   (tests/pgserver.py), the same figures.
+5. The bare spaCy NER pass over the same article texts, for comparison; articles per day,
+   measured, and extrapolated to 8 and 32 cores.
 """
 
 from __future__ import annotations
@@ -139,12 +142,50 @@ def main() -> None:
         print(f"ingest, 2 workers:      {arts3} articles in {t3:.1f} s = {arts3 / t3:.1f} articles/s = "
               f"{(arts3 / t3) / (arts2 / t2):.2f}x --workers 1; peak RSS main process {own:.0f} MB, "
               f"worker {worker:.0f} MB (each); events {'the same as' if same else 'DIFFERENT from'} --workers 1")
+        cluster_rate = on_cluster(marsad, corpus, exported(marsad, f"{tmp}/e.db"), arts2 / t2)
         ner = subprocess.run([sys.executable, str(Path(__file__).with_name("bare_ner.py")), f"{tmp}/a.db"],
                              capture_output=True, text=True)
         print(ner.stdout.strip() or ner.stderr[-1000:])
         if ner.returncode == 0 and ner.stdout.strip():
             rate = float(ner.stdout.split("=")[1].split()[0])
-            print(f"end-to-end ingest is {100 * (arts2 / t2) / rate:.0f}% of the bare spaCy NER throughput")
+            print(f"end-to-end ingest is {100 * (arts2 / t2) / rate:.0f}% of the bare spaCy NER throughput"
+                  f" (--workers 1); per core with --workers 2: {100 * (arts3 / t3) / 2 / rate:.0f}%")
+        sizing(arts2 / t2, arts3 / t3, cluster_rate)
+
+
+def on_cluster(marsad: str, corpus: Path, reference: str, one: float) -> float | None:
+    """A 2-worker Dask LocalCluster coding into a PostgreSQL server started for the bench."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pgserver  # the tests' throwaway server: initdb + pg_ctl on a temporary directory
+
+    try:
+        server = pgserver.Server()
+    except (pgserver.Unavailable, subprocess.CalledProcessError) as e:
+        print(f"ingest, Dask LocalCluster(2) into PostgreSQL: skipped ({e})")
+        return None
+    try:
+        url, _ = pgserver.schema_url(server.base)
+        t, own, worker, out = run_tree([marsad, "ingest", str(corpus), "--db", url, "--no-progress",
+                                        "--cluster", "local:2"])
+        arts = stat(out, "articles stored")
+        same = exported(marsad, url) == reference
+        print(f"ingest, Dask LocalCluster(2) into PostgreSQL: {arts} articles in {t:.1f} s = {arts / t:.1f}"
+              f" articles/s = {(arts / t) / one:.2f}x --workers 1; peak RSS client {own:.0f} MB, worker"
+              f" {worker:.0f} MB (each); events {'the same as' if same else 'DIFFERENT from'} --workers 1 on SQLite")
+        return arts / t
+    finally:
+        server.stop()
+
+
+def sizing(one: float, two: float, cluster: float | None) -> None:
+    """Articles per day: measured here, and for more cores at the per-core rate of 2 workers
+    (an extrapolation: it assumes the writer keeps up, see README "Speed")."""
+    day = 86_400
+    print(f"projected articles/day on this machine: {one * day:,.0f} (--workers 1), {two * day:,.0f} (--workers 2)"
+          + (f", {cluster * day:,.0f} (LocalCluster(2) into PostgreSQL)" if cluster else ""))
+    per_core = two / 2
+    print("sizing at the 2-worker rate per core: " + ", ".join(
+        f"{cores} cores {per_core * cores * day:,.0f}/day" for cores in (1, 2, 8, 32)))
 
 
 if __name__ == "__main__":
