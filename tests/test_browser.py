@@ -13,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
 
 from .webdata import ROOT, demo_db, synthetic_db
@@ -250,6 +251,40 @@ def test_article_html_is_shown_as_text(browser, tmp_path):
         ARTIFACTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / "test_article_html_is_shown_as_text.png"))
         assert not dialogs
+        context.close()
+    finally:
+        server.stop()
+
+
+def test_the_page_filters_searches_and_reviews_on_postgresql(browser, pg_db):
+    """The workbench over PostgreSQL: map, facets, text search (tsvector) and a review write."""
+    from .webdata import event_n
+
+    server = Server(synthetic_db(pg_db("page"), 40), write_token=None)
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 850})
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(server.url)
+        tick = ready(pg)
+        everything = server.api("/api/events", modality="occurred")["total"]
+        assert everything > 20 and pg.inner_text("#count").startswith(f"{everything} events")
+        pg.click('.facet[data-facet="country"] input[data-value="Iraq"]')
+        tick = ready(pg, tick)
+        iraq = server.api("/api/events", modality="occurred", country="Iraq")["total"]
+        assert 0 < iraq < everything and pg.inner_text("#count").startswith(f"{iraq} events")
+        pg.fill("#q", "marker14")
+        pg.press("#q", "Enter")
+        tick = ready(pg, tick)
+        found = server.api("/api/events", modality="occurred", country="Iraq", q="marker14")["total"]
+        assert found == 1 and pg.inner_text("#count").startswith("1 events")
+        eid = event_n(14, "a", "x s", "s").event_id
+        r = httpx.post(f"{server.url}/api/events/{eid}/review", json={"status": "confirmed", "author": "rana"},
+                       headers={"origin": server.url})
+        assert r.status_code == 200, r.text
+        assert server.api(f"/api/events/{eid}")["event"]["review"]["status"] == "confirmed"
+        assert not errors, errors
         context.close()
     finally:
         server.stop()
