@@ -41,7 +41,9 @@ def _free_port() -> int:
 class Server:
     """One running server; `url(schema)` connects into a schema of its `marsad` database."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """`durable`: commits wait for the disk, as a production server's do (the tests
+        do not need that, and run faster without)."""
         initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
         self.dir = Path(tempfile.mkdtemp(prefix="marsad-pg-"))
         self.port = _free_port()
@@ -53,8 +55,9 @@ class Server:
         run = {"check": True, "capture_output": True, "text": True}
         subprocess.run([*as_user, initdb, "-D", str(data), "-U", "marsad", "--auth=trust", "-E", "UTF8",
                         "--locale=C.UTF-8", "--no-sync"], **run)  # type: ignore[call-overload]
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off"
-                   " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=200"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o", options, "-l", str(self.dir / "log"), "-w",
                         "start"], **run)  # type: ignore[call-overload]
         self._stop = [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"]

@@ -11,6 +11,8 @@ the few SQLite idioms they use into PostgreSQL once per distinct statement (cach
 - `json_each(?)` → `json_array_elements_text(…)`, `json_group_array(x)` → `json_agg(x)` as text,
   `json_extract(col, '$.a[0].b')` → `col::json #>> '{a,0,b}'`;
 - the FTS5 match on `articles_fts` → the `search` tsvector column of `articles` (GIN index);
+  `a.rowid [NOT] IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)` → `[NOT] (a.search @@ …)`
+  (no set of every matching rowid to build, and a test per row where the article is at hand);
 - `printf('%s %012d', a, b)` → `a || ' ' || lpad(b, 12, '0')`; `strftime(…'now')` → the same UTC text;
 - `PRAGMA` and `INDEXED BY` (hints) → nothing; `round(real, n)` through numeric; `lastrowid` from `RETURNING` the key;
 - `BEGIN IMMEDIATE` (SQLite's write lock) → `BEGIN` and one advisory lock for the database.
@@ -56,10 +58,13 @@ class Row(tuple[Any, ...]):
         return list(self._names)
 
 
+@functools.lru_cache(maxsize=1024)
+def _row_class(names: tuple[str, ...]) -> type[Row]:
+    return type("Row", (Row,), {"_names": names})  # one class per column list, made once
+
+
 def _row_factory(cursor: Any) -> Any:
-    names = tuple(c.name for c in cursor.description or ())
-    cls = type("Row", (Row,), {"_names": names})
-    return lambda values: cls(values)
+    return _row_class(tuple(c.name for c in cursor.description or ()))
 
 
 class _Numeric(Loader):
@@ -154,6 +159,8 @@ def translate(sql: str, with_params: bool) -> str:
     sql = re.sub(r"(\w+)\.rowid AS rowid, \1\.\*", r"\1.*", sql)  # `c.*` holds the explicit rowid here
     sql = re.sub(r"json_group_array\(((?:[^()]|\([^()]*\))*)\)", r"coalesce(json_agg(\1), '[]'::json)::text", sql)
     sql = re.sub(r"\bround\(([\w.]+), (\d+)\)", r"round((\1)::numeric, \2)::float8", sql)
+    sql = re.sub(r"(\w+)\.rowid (NOT )?IN \(SELECT rowid FROM articles_fts WHERE articles_fts MATCH \?\)",
+                 lambda m: f"{m.group(2) or ''}({m.group(1)}.search @@ marsad_fts(?))", sql)
     sql = sql.replace("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
                       "SELECT rowid FROM articles WHERE search @@ marsad_fts(?)")
     parts = _split(sql)
@@ -184,23 +191,37 @@ class Cursor:
 
     def __init__(self, cur: psycopg.Cursor[Any], returning: bool) -> None:
         self._cur = cur
-        self.rowcount = cur.rowcount
         self.lastrowid: int | None = None
         if returning:
             row = cur.fetchone()
             self.lastrowid = row[0] if row else None
 
+    @property
+    def rowcount(self) -> int:
+        return self._cur.rowcount
+
+    # A statement that returns no rows (an INSERT) reads as empty, as in sqlite3. Results are
+    # asked for, not checked up front: in pipeline mode they arrive only when asked for.
     def fetchone(self) -> Any:
-        return self._cur.fetchone() if self._cur.description else None
+        try:
+            return self._cur.fetchone()
+        except psycopg.ProgrammingError:
+            return None
 
     def fetchmany(self, size: int = 1000) -> list[Any]:
-        return self._cur.fetchmany(size) if self._cur.description else []
+        try:
+            return self._cur.fetchmany(size)
+        except psycopg.ProgrammingError:
+            return []
 
     def fetchall(self) -> list[Any]:
-        return self._cur.fetchall() if self._cur.description else []
+        try:
+            return self._cur.fetchall()
+        except psycopg.ProgrammingError:
+            return []
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._cur) if self._cur.description else iter(())
+        return iter(self.fetchmany(2**31 - 1))
 
 
 class PgConnection:

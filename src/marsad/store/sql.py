@@ -34,7 +34,7 @@ class SQLStore:
     path: str
 
     def _begin_write(self) -> None:
-        """Open a write transaction holding the database's write lock (SQLite: BEGIN IMMEDIATE)."""
+        """Open a document's write transaction, holding the database's write lock (BEGIN IMMEDIATE)."""
         self.db.execute("BEGIN IMMEDIATE")
 
     # writing -------------------------------------------------------------------------
