@@ -51,6 +51,7 @@ seeds: setup
 
 bench: setup
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/geo_bench.py
 	$(BIN)/python bench/stage_bench.py
 	$(BIN)/python bench/web_bench.py
