@@ -134,8 +134,18 @@ class AliasMatcher:
             c: re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")", re.IGNORECASE)
             for c, branches in by_letter.items()
         }
+        # The last texts' matches: an article's whole text is read twice in a row (for the
+        # names that are no places, then for the sources it names). Few: an article is
+        # seldom the same as one read long before.
+        self._found = functools.lru_cache(maxsize=4)(self._find_all)
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], AliasSpec]]:
+        return iter(self._found(text))
+
+    def _find_all(self, text: str) -> tuple[tuple[re.Match[str], AliasSpec], ...]:
+        return tuple(self._scan(text))
+
+    def _scan(self, text: str) -> Iterator[tuple[re.Match[str], AliasSpec]]:
         end = 0
         for w in _WORD_START.finditer(text):
             if w.start() < end:

