@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -20,6 +20,12 @@ def _database_errors() -> tuple[type[Exception], ...]:
 # What a failing database raises, whichever backend: the batch runner stops on these (a full
 # disk, a lost server), rather than rejecting one document after another.
 DATABASE_ERRORS = _database_errors()
+
+
+def stream(db: Any, sql: str, params: Sequence[Any] = ()) -> Iterable[Any]:
+    """The rows of a query that may return every row of a table (an export), a batch at a time:
+    SQLite steps through them anyway; PostgreSQL would otherwise send them all at once."""
+    return db.stream(sql, params) if hasattr(db, "stream") else db.execute(sql, params)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..claims import unit_class
+from .base import stream
 
 INDEX_COLUMNS = ("claim_id", "article_id", "date", "country", "admin1", "location", "latitude", "longitude",
                  "subject", "unit_class", "unit", "quantity", "source")
@@ -187,13 +188,11 @@ def page(db: sqlite3.Connection, f: ClaimFilter, *, sort: str = "-date", limit: 
 
 
 def iter_claims(db: sqlite3.Connection, f: ClaimFilter | None = None, *, sort: str = "date",
-                batch: int = 1000) -> Iterator[dict[str, Any]]:
+                ) -> Iterator[dict[str, Any]]:
     """Every matching claim of current documents (every one without a filter), in `sort` order."""
     sql, params = where(f or ClaimFilter())
-    cursor = db.execute(f"SELECT cl.data{_WITH_DATA}{sql} ORDER BY {order_by(sort)}", params)
-    while rows := cursor.fetchmany(batch):
-        for (data,) in rows:
-            yield json.loads(data)
+    for (data,) in stream(db, f"SELECT cl.data{_WITH_DATA}{sql} ORDER BY {order_by(sort)}", params):
+        yield json.loads(data)
 
 
 def _when(date: str | None, precision: int | None) -> str:

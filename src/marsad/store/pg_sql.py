@@ -25,6 +25,7 @@ the store modules behind `dialect(db)`.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -41,6 +42,7 @@ WRITE_LOCK = 0x6D61_7273_0001  # the advisory lock `BEGIN IMMEDIATE` takes (see 
 NOW_SQLITE = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 NOW_PG = """to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
 
+_CURSORS = itertools.count()  # names of server-side cursors, unique in this process
 _QUOTED = re.compile(r"('(?:[^']|'')*')")
 
 
@@ -88,7 +90,7 @@ def _translate_code(sql: str) -> str:
     sql = re.sub(r"\bIS (?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", "IS NOT DISTINCT FROM ", sql)
     sql = re.sub(r"\bLIKE\b", "ILIKE", sql)
     # SQLite's index and join-order hints: a unary + is an error on text, CROSS JOIN takes no ON.
-    sql = re.sub(r"\+(\w+\.\w+ IN\b)", r"\1", sql)
+    sql = re.sub(r"\+(\w+\.\w+ (?:NOT )?IN\b)", r"\1", sql)
     sql = re.sub(r"\bCROSS JOIN (\w+ \w+ ON)\b", r"JOIN \1", sql)
     sql = re.sub(r"\bjson_each\(\?\)(\s+(?!CROSS\b|JOIN\b|WHERE\b)(\w+))?",
                  lambda m: f"json_array_elements_text(?::json) AS {m.group(2) or 'j'}(value)", sql)
@@ -247,6 +249,16 @@ class PgConnection:
         cur = self.conn.cursor()
         cur.execute(query, params or None)
         return Cursor(cur, " RETURNING " in query and query.lstrip().upper().startswith("INSERT"))
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[Any]:
+        """Every row of a big read (an export), `size` at a time, from a server-side cursor: the
+        client holds one batch, not the result. WITH HOLD lets other statements run on this
+        connection between batches (corrections read for each batch of events)."""
+        query = translate(sql, bool(params))
+        with self.conn.cursor(name=f"marsad_{next(_CURSORS)}", withhold=True) as cur:
+            cur.itersize = size
+            cur.execute(query, list(params) or None)
+            yield from cur
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         rows = list(rows)

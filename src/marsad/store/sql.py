@@ -18,7 +18,7 @@ from .. import link
 from ..records import Article, Claim, Event, RawDocument, as_dict
 from . import claims as claim_store
 from . import overlay
-from .base import StoredDocument
+from .base import StoredDocument, stream
 
 ARTICLE_FIELDS = ("article_id", "origin", "title", "published", "outlet", "language", "text")
 
@@ -154,9 +154,8 @@ class SQLStore:
     # reading -------------------------------------------------------------------------
     def articles(self) -> Iterator[dict[str, Any]]:
         """Current articles (of documents not superseded by a changed version), in ingest order."""
-        rows = self.db.execute(
-            "SELECT a.* FROM articles a JOIN documents d ON d.doc_id = a.doc_id WHERE d.superseded = 0"
-            " ORDER BY d.rowid, a.position")
+        rows = stream(self.db, "SELECT a.* FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
+                             " WHERE d.superseded = 0 ORDER BY d.rowid, a.position")
         for r in rows:
             out = {k: r[k] for k in ARTICLE_FIELDS}
             out["url"] = r["url"]
@@ -177,7 +176,7 @@ class SQLStore:
         if modality is not None:
             sql += " AND i.modality = ?"
             params = (modality,)
-        for r in self.db.execute(sql + " ORDER BY i.event_date, i.event_id", params):
+        for r in stream(self.db, sql + " ORDER BY i.event_date, i.event_id", params):
             yield overlay.apply(json.loads(r["data"]), fixes.get(r["event_id"], ()))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
