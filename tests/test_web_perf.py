@@ -69,27 +69,34 @@ FILTERS = [
     EventFilter(date_from="2024-02-01", date_to="2024-02-29", fatalities_min=1),
     EventFilter(q="airstrike", sub_event_type=("Air/drone strike",)), EventFilter(bbox=(40, 30, 45, 35)),
     EventFilter(q="no-such-word"), EventFilter(country=("Nowhere",)),
+    # Searches most articles match (counted as all events less those no matching article reports):
+    EventFilter(q="fighters"), EventFilter(q="intro", country=("Syria",), modality=("occurred",)),
+    EventFilter(q="road", date_from="2024-02-01", actor=("IRGC",)), EventFilter(q="intro", review=("rejected",)),
+    # Date ranges: whole months pre-aggregated, the days at the ends from the index.
+    EventFilter(date_from="2024-01-15", date_to="2024-03-10", country=("Syria",)), EventFilter(date_from="2024-02-01"),
+    EventFilter(date_to="2024-02-29", modality=("occurred",)),
+    EventFilter(date_from="2024-02-03", date_to="2024-02-20"),
 ]
 
 
 @pytest.fixture
 def db(tmp_path):
-    path = synthetic_db(tmp_path / "perf.db", N)
+    return _reviewed(synthetic_db(tmp_path / "perf.db", N))
+
+
+@pytest.fixture
+def any_db(new_db):
+    """The same database on SQLite and on PostgreSQL."""
+    return _reviewed(synthetic_db(new_db("perf.db"), N))
+
+
+def _reviewed(path):
     with open_store(path) as s:  # some reviews and corrections, so status and corrected values count too
         s.correct(event_n(3, "a", "x s", "s").event_id, {"status": "rejected"}, author="t")
         s.correct(event_n(5, "a", "x s", "s").event_id, {"status": "confirmed", "actor1": "Hezbollah",
                                                           "country": "Lebanon"}, author="t")
         s.correct(event_n(8, "a", "x s", "s").event_id, {"event_date": None}, author="t")
     return path
-
-
-@pytest.mark.parametrize("f", FILTERS, ids=repr)
-def test_one_pass_facets_match_the_per_facet_sql(db, f):
-    with open_store(db) as s:
-        total, got = facet_queries.facets_and_total(s.db, f)
-        assert got == reference_facets(s.db, f)
-        assert total == query.count(s.db, f)
-        assert facet_queries.facets(s.db, f, size=2) == {k: v[:2] for k, v in reference_facets(s.db, f).items()}
 
 
 @pytest.mark.parametrize("f", FILTERS, ids=repr)
@@ -232,3 +239,124 @@ def test_changes_feed_pages_without_gaps_and_reads_offsets(db):
     for bad in ("yesterday", "2024-13-01", ""):
         r = client.get("/api/changes", params={"since": bad})
         assert r.status_code == 422 and set(r.json()["error"]) == {"status", "code", "message", "details"}
+
+
+# --- pre-aggregated counts, search plans, map cells (issue 12) -------------------------------------
+
+COUNT_TABLES = {
+    "facet_counts": ("event_index", "event_type, sub_event_type, country, admin1, modality, geo_precision, status"),
+    "day_counts": ("event_index", "event_date, event_type, country, modality, status"),
+    "month_counts": ("event_index", "month, event_type, sub_event_type, country, admin1, modality, geo_precision,"
+                     " status"),
+    "tag_counts": ("event_tags", "facet, value, event_type, country, modality, status"),
+    "place_counts": ("event_index",
+                     "latitude, longitude, event_type, country, admin1, modality, geo_precision, status"),
+}
+
+
+def _count_tables_match(conn):
+    for table, (source, keys) in COUNT_TABLES.items():
+        summed = (", fatalities", ", coalesce(sum(fatalities), 0)") if table == "place_counts" else ("", "")
+        kept = sorted(map(tuple, conn.execute(f"SELECT {keys}{summed[0]}, n FROM {table} WHERE n != 0")), key=repr)
+        keys = keys.replace("month", "CASE WHEN length(event_date) = 10 THEN substr(event_date, 1, 7) END")
+        fresh = sorted(map(tuple, conn.execute(f"SELECT {keys}{summed[1]}, count(*) FROM {source} GROUP BY {keys}")),
+                       key=repr)
+        assert kept == fresh, table
+
+
+def test_counts_kept_at_ingest_follow_corrections_rejections_and_superseded_documents(any_db):
+    with open_store(any_db) as s:
+        _count_tables_match(s.db)  # after ingest, a rejection, corrections of country and date
+        s.correct(event_n(7, "a", "x s", "s").event_id, {"modality": "feared", "country": None}, author="t")
+        s.correct(event_n(3, "a", "x s", "s").event_id, {"status": "unreviewed"}, author="t")
+        # A changed version of document 2 supersedes it: its event leaves the index.
+        doc = RawDocument(content_id("doc", "v2"), "synthetic/2.txt", "txt", "Another text entirely.")
+        s.add_document(doc, [Article(content_id("art", "v2"), doc.doc_id, doc.origin, "v2", "2024-03-05", None,
+                                     "en", doc.text)], [], [])
+        _count_tables_match(s.db)
+        assert query.count(s.db, EventFilter()) == s.db.execute(
+            "SELECT count(*) FROM event_index WHERE status != 'rejected'").fetchone()[0]
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=repr)
+def test_one_pass_facets_match_the_per_facet_sql_on_both_backends(any_db, f):
+    with open_store(any_db) as s:
+        total, got = facet_queries.facets_and_total(s.db, f)
+        assert got == reference_facets(s.db, f)
+        sql, params = where(f)
+        assert total == query.count(s.db, f) == s.db.execute(f"SELECT count(*) FROM event_index i WHERE {sql}",
+                                                             params).fetchone()[0]
+        assert facet_queries.facets(s.db, f, size=2) == {k: v[:2] for k, v in reference_facets(s.db, f).items()}
+
+
+def test_facets_under_a_date_range_count_dates_that_are_no_day_too(any_db):
+    with open_store(any_db) as s:  # corrected through the store, which does not check the pattern
+        s.correct(event_n(11, "a", "x s", "s").event_id, {"event_date": "2024-02"}, author="t")
+        s.correct(event_n(12, "a", "x s", "s").event_id, {"event_date": "2024-02-15 late"}, author="t")
+        _count_tables_match(s.db)
+        for f in (EventFilter(date_from="2024-01-20", date_to="2024-03-01"), EventFilter(date_from="2024-02-01"),
+                  EventFilter(date_to="2024-02-29"), EventFilter(date_from="2024-01-01", date_to="2024-03-31")):
+            total, got = facet_queries.facets_and_total(s.db, f)
+            assert got == reference_facets(s.db, f)
+            sql, params = where(f)
+            assert total == query.count(s.db, f) == s.db.execute(
+                f"SELECT count(*) FROM event_index i WHERE {sql}", params).fetchone()[0]
+
+
+@pytest.mark.parametrize("q", ["fighters", "intro", "airstrike", "marker7", "intro airstrike"])
+def test_every_search_plan_gives_the_same_events(any_db, q):
+    with open_store(any_db) as s:
+        for f in (EventFilter(q=q), EventFilter(q=q, modality=("occurred",), country=("Syria", "Iraq"))):
+            counts = set()
+            for mode in ("probe", "lookup", "exclude"):
+                sql, params = where(f, search=mode)
+                counts.add(s.db.execute(f"SELECT count(*) FROM event_index i WHERE {sql}", params).fetchone()[0])
+            assert counts == {query.count(s.db, f)}
+            pages = {tuple(e["event_id"] for e in query.iter_events(s.db, f, sort="-date", limit=7))}
+            sql, params = where(f)
+            pages.add(tuple(r[0] for r in s.db.execute(
+                f"SELECT i.event_id FROM event_index i WHERE {sql} ORDER BY i.event_date DESC, i.event_id DESC"
+                " LIMIT 7", params)))
+            assert len(pages) == 1
+
+
+@pytest.mark.parametrize("f", [EventFilter(), EventFilter(modality=("occurred",)), EventFilter(q="intro"),
+                               EventFilter(country=("Syria",), fatalities_min=1)], ids=repr)
+def test_map_cells_add_up_to_the_events_on_the_map(any_db, f):
+    with open_store(any_db) as s:
+        n, columns, types = query.points_json(s.db, f)
+        import json
+
+        points = json.loads(columns)
+        for zoom in (0, 4, 9, 22):
+            cells = query.point_cells(s.db, f, zoom)
+            c = cells["columns"]
+            assert cells["count"] == sum(c["count"]) == n
+            assert len(c["count"]) == len(set(zip(c["latitude"], c["longitude"], strict=True)))
+            assert all(c["event_id"][k] is not None for k in range(len(c["count"])) if c["count"][k] == 1)
+        # At zoom 22 a cell is a few metres: the synthetic places are 4, so as many cells.
+        c = query.point_cells(s.db, f, 22)["columns"]
+        assert sorted(zip(c["latitude"], c["longitude"], strict=True)) == sorted(
+            set(zip(points["latitude"], points["longitude"], strict=True)))
+        view = (40, 30, 45, 35)  # Anbar and Deir ez-Zor
+        in_view = sum(1 for la, lo in zip(points["latitude"], points["longitude"], strict=True)
+                      if 30 <= la <= 35 and 40 <= lo <= 45)
+        assert query.point_cells(s.db, f, 3, view)["count"] == in_view
+
+
+def test_map_points_are_cells_above_max_points_and_every_point_below(any_db):
+    client = TestClient(create_app(any_db, cache=False), base_url=LOCAL)
+    params = {"modality": "occurred", "zoom": 5}
+    whole = client.get("/api/map/points", params=params).json()
+    assert whole["clustered"] is False and whole["count"] == len(whole["columns"]["event_id"])
+    assert client.get("/api/map/points", params={"modality": "occurred"}).json() == whole
+    cells = client.get("/api/map/points", params={**params, "max_points": 10}).json()
+    assert cells["clustered"] is True and cells["total"] == whole["total"] > 10
+    assert sum(cells["columns"]["count"]) == cells["count"] == whole["count"]
+    assert set(cells["fields"]) == set(cells["columns"]) >= {"count", "latitude", "longitude", "event_type"}
+    assert {cells["event_types"][k] for k in cells["columns"]["event_type"]} <= set(whole["event_types"])
+    part = client.get("/api/map/points", params={**params, "max_points": 10, "view": "40,30,45,35"}).json()
+    assert 0 < part["count"] < cells["count"]
+    for bad in ({"view": "1,2,3"}, {"view": "10,0,5,1"}, {"zoom": 30}, {"max_points": -1}):
+        r = client.get("/api/map/points", params={**params, **bad})
+        assert r.status_code == 422, bad

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from .query import EventFilter, fts_query, where
+from .query import (
+    DATED,
+    FACET_COUNTED,
+    TAG_COUNTED,
+    UNMATCHED,
+    EventFilter,
+    count,
+    counted,
+    fts_query,
+    search_mode,
+    where,
+)
 
 # Facets over columns of `event_index`: (facet name, the filter field it narrows, the column).
 _COLUMN_FACETS = (("event_type", "event_type", "event_type"), ("sub_event_type", "sub_event_type", "sub_event_type"),
@@ -43,49 +56,165 @@ def _keeps(combo: dict[str, Any], f: EventFilter, skip: str) -> bool:
     return True
 
 
+def _column_combos(db: sqlite3.Connection, g: EventFilter, q: str | None = None) -> Counter[tuple[Any, ...]]:
+    """How many events under `g` have each combination of the column facets' values; with `q`,
+    only those of the events no article matching `q` reports (`query.UNMATCHED`)."""
+    cols = ", ".join(f"i.{column}" for _, _, column in _COLUMN_FACETS)
+    months = _whole_months(g) if q is None and counted(g, DATED) else None
+    if q is None and counted(g, FACET_COUNTED):  # pre-aggregated (m012): no event row read
+        sql, params = where(g)
+        rows = db.execute(f"SELECT {cols}, sum(i.n) FROM facet_counts i WHERE {sql} GROUP BY {cols}"
+                          " HAVING sum(i.n) > 0", params)
+    elif months is not None:
+        # A date range: its whole months pre-aggregated (m012), its ends (and any date that is no
+        # YYYY-MM-DD, which has no month) from the range of the covering index.
+        first, end = months
+        sql, params = where(replace(g, date_from=None, date_to=None))
+        bounds = [(" AND i.month >= ?", first[:7]) if first else None, (" AND i.month < ?", end[:7]) if end else None]
+        within = "".join(b[0] for b in bounds if b)
+        counts = Counter({tuple(r[:-1]): int(r[-1]) for r in db.execute(
+            f"SELECT {cols}, sum(i.n) FROM month_counts i WHERE i.month IS NOT NULL{within} AND {sql}"
+            f" GROUP BY {cols} HAVING sum(i.n) > 0", [*(b[1] for b in bounds if b), *params])})
+        sql, params = where(g)
+        ends = [c for c, v in (("i.event_date < ?", first), ("i.event_date >= ?", end)) if v]
+        rows = db.execute(f"SELECT {cols}, count(*) FROM event_index i INDEXED BY event_index_dated WHERE {sql}"
+                          f" AND ({' OR '.join([*ends, 'length(i.event_date) != 10'])}) GROUP BY {cols}",
+                          [*params, *(v for v in (first, end) if v)])
+        counts.update({tuple(r[:-1]): int(r[-1]) for r in rows})
+        return counts
+    else:
+        mode = search_mode(db, g)
+        sql, params = where(g, search=mode)
+        if q is not None:  # few events: looked up by id
+            sql += f" AND i.event_id IN ({UNMATCHED})"
+            params = [*params, *(fts_query(q),) * 2]
+            hint = ""
+        elif g.q and mode == "lookup":
+            hint = ""
+        elif (g.date_from or g.date_to) and counted(g, DATED):  # a date range of the covering index
+            hint = " INDEXED BY event_index_dated"
+        else:  # the whole covering index is read
+            hint = " INDEXED BY event_index_facets"
+        rows = db.execute(f"SELECT {cols}, count(*) FROM event_index i{hint} WHERE {sql} GROUP BY {cols}", params)
+    return Counter({tuple(r[:-1]): int(r[-1]) for r in rows})
+
+
+def _whole_months(g: EventFilter) -> tuple[str | None, str | None] | None:
+    """The whole months in `g`'s date range as (first day of the first, first day after the
+    last), None on a side the range leaves open; None when it holds no whole month."""
+    try:
+        start = dt.date.fromisoformat(g.date_from) if g.date_from else None
+        last = dt.date.fromisoformat(g.date_to) if g.date_to else None
+    except ValueError:
+        return None
+    first = None if start is None else start if start.day == 1 else _next_month(start)
+    end = None if last is None else _next_month(last) if (last + dt.timedelta(days=1)).day == 1 \
+        else last.replace(day=1)
+    if first is not None and end is not None and first >= end:
+        return None
+    return (first.isoformat() if first else None), (end.isoformat() if end else None)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _without_search(db: sqlite3.Connection, f: EventFilter) -> str | None:
+    """`f.q` when most articles match it: then counts are those without the search less those of
+    the few events no matching article reports (see `query.count`)."""
+    return f.q if f.q and search_mode(db, f) == "exclude" else None
+
+
 def _column_facets(db: sqlite3.Connection, f: EventFilter, size: int) -> tuple[int, dict[str, list[dict[str, Any]]]]:
-    """Every column facet, and the total, from one scan of the covering index: SQL counts each
-    combination of column values under the filter's other parts; each facet then sums the
-    combinations that pass every column filter but its own."""
+    """Every column facet, and the total, from one count per combination of column values under
+    the filter's other parts (pre-aggregated when those are column filters too); each facet then
+    sums the combinations that pass every column filter but its own."""
     cleared: dict[str, Any] = {field: () for field in _COLUMN_FIELDS}
     rest = replace(f, **{**cleared, "review": _ALL_STATUSES})
-    sql, params = where(rest)
+    q = _without_search(db, rest)
+    if q is not None:
+        base = replace(rest, q=None)
+        counts = _column_combos(db, base)
+        counts.subtract(_column_combos(db, base, q))
+    else:
+        counts = _column_combos(db, rest)
     cols = [column for _, _, column in _COLUMN_FACETS]
-    combos = [(dict(zip(cols, r[:-1], strict=True)), r[-1]) for r in db.execute(
-        f"SELECT {', '.join('i.' + c for c in cols)}, count(*) FROM event_index i INDEXED BY event_index_facets"
-        f" WHERE {sql} GROUP BY {', '.join('i.' + c for c in cols)}", params)]
+    combos = [(dict(zip(cols, key, strict=True)), n) for key, n in counts.items() if n]
     total = sum(n for combo, n in combos if _keeps(combo, f, ""))
     out: dict[str, list[dict[str, Any]]] = {}
     for name, field, column in _COLUMN_FACETS:
-        counts: dict[Any, int] = {}
+        by_value: dict[Any, int] = {}
         for combo, n in combos:
             if _keeps(combo, f, field):
-                counts[combo[column]] = counts.get(combo[column], 0) + n
-        out[name] = _top(counts, size)
+                by_value[combo[column]] = by_value.get(combo[column], 0) + n
+        out[name] = _top(by_value, size)
     return total, out
 
 
-def _tag_facets(db: sqlite3.Connection, f: EventFilter, size: int) -> dict[str, list[dict[str, Any]]]:
+def _tag_counts(db: sqlite3.Connection, g: EventFilter, names: list[str], matching: int | None,
+                q: str | None = None) -> Counter[tuple[str, Any]]:
+    """(facet, value) → events under `g`, for the tag facets `names`; with `q`, only those of
+    the events no article matching `q` reports. `matching`: how many events `g` matches, if known."""
+    facet_in = f"i.facet IN ({','.join('?' * len(names))})"
+    if q is None and counted(g, TAG_COUNTED):  # pre-aggregated (m012)
+        sql, params = where(g)
+        rows = db.execute(f"SELECT i.facet, i.value, sum(i.n) FROM tag_counts i WHERE {facet_in} AND {sql}"
+                          " GROUP BY i.facet, i.value HAVING sum(i.n) > 0", [*names, *params])
+        return Counter({(facet, value): int(n) for facet, value, n in rows})
+    if q is None and matching is None:
+        matching = count(db, g)
+    if q is not None or matching is not None and matching * 4 < _events(db):
+        # Few events: each one's tags, by event id (event_tags_event), rather than every tag row.
+        sql, params = where(g, search=search_mode(db, g))
+        if q is not None:
+            sql += f" AND i.event_id IN ({UNMATCHED})"
+            params = [*params, *(fts_query(q),) * 2]
+        # Column filters and a date range: the events from the range of the covering index.
+        hint = " INDEXED BY event_index_dated" if q is None and (g.date_from or g.date_to) and counted(g, DATED) \
+            else ""
+        rows = db.execute(f"SELECT t.facet, t.value, count(*) FROM event_index i{hint} CROSS JOIN event_tags t"
+                          f" ON t.event_id = i.event_id WHERE {facet_in.replace('i.', 't.')} AND {sql}"
+                          " GROUP BY t.facet, t.value", [*names, *params])
+        return Counter({(facet, value): int(n) for facet, value, n in rows})
+    # Most events: every tag row of the facets, filtered by the event's columns copied onto it.
+    # `event_tags` copies the facet columns but not `location`: a place is chosen by event id.
+    sql, params = where(replace(g, location=()), search=search_mode(db, g))
+    if g.location:
+        marks = ",".join("?" * len(g.location))
+        sql += f" AND i.event_id IN (SELECT event_id FROM event_index WHERE location IN ({marks}))"
+        params = [*params, *g.location]
+    rows = db.execute(f"SELECT i.facet, i.value, count(*) FROM event_tags i WHERE {facet_in} AND {sql}"
+                      " GROUP BY i.facet, i.value", [*names, *params])
+    return Counter({(facet, value): int(n) for facet, value, n in rows})
+
+
+def _events(db: sqlite3.Connection) -> int:
+    """How many events are indexed (all statuses), from the pre-aggregated counts."""
+    return int(db.execute("SELECT coalesce(sum(n), 0) FROM facet_counts").fetchone()[0])
+
+
+def _tag_facets(db: sqlite3.Connection, f: EventFilter, size: int, total: int) -> dict[str, list[dict[str, Any]]]:
     """Actor, source and outlet counts from `event_tags`, which carries the filter columns itself;
-    facets whose filters come out the same (none of the three selected) share one scan."""
+    facets whose filters come out the same (none of the three selected) share one query.
+    `total`: how many events `f` matches."""
     out: dict[str, list[dict[str, Any]]] = {}
     todo: dict[EventFilter, list[str]] = {}
     for name in _TAG_FACETS:
         todo.setdefault(f.without(name), []).append(name)
     for g, names in todo.items():
-        # `event_tags` copies the facet columns but not `location`: a place is chosen by event id.
-        sql, params = where(replace(g, location=()))
-        if g.location:
-            marks = ",".join("?" * len(g.location))
-            sql += f" AND i.event_id IN (SELECT event_id FROM event_index WHERE location IN ({marks}))"
-            params = [*params, *g.location]
-        rows = db.execute(f"SELECT i.facet, i.value, count(*) FROM event_tags i WHERE i.facet IN"
-                          f" ({','.join('?' * len(names))}) AND {sql} GROUP BY i.facet, i.value", [*names, *params])
-        counts: dict[str, dict[Any, int]] = {name: {} for name in names}
-        for facet, value, n in rows:
-            counts[facet][value] = n
+        q = _without_search(db, g)
+        if q is not None:
+            base = replace(g, q=None)
+            counts = _tag_counts(db, base, names, None)
+            counts.subtract(_tag_counts(db, base, names, None, q))
+        else:
+            counts = _tag_counts(db, g, names, total if g == f else None)
+        by_facet: dict[str, dict[Any, int]] = {name: {} for name in names}
+        for (facet, value), n in counts.items():
+            if n:
+                by_facet[facet][value] = n
         for name in names:
-            out[name] = _top(counts[name], size)
+            out[name] = _top(by_facet[name], size)
     return out
 
 
@@ -95,7 +224,7 @@ def facets_and_total(db: sqlite3.Connection, f: EventFilter, *,
     selection were off (so selected values can be combined with others); and how many events
     match `f` itself. Review counts rejected events too, so they can be chosen."""
     total, out = _column_facets(db, f, size)
-    out.update(_tag_facets(db, f, size))
+    out.update(_tag_facets(db, f, size, total))
     return total, {name: out[name] for name in FACETS}
 
 

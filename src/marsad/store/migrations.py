@@ -401,3 +401,94 @@ def m011_fill_empty_slots(db: sqlite3.Connection) -> None:
         m009_watches_and_alerts(db)
     if "claim_index" not in tables:
         m010_claims_ledger(db)
+
+
+# Counts kept up to date at ingest (triggers): (table, key columns, the table counted, columns
+# summed beside the count). The workbench reads them instead of scanning a million index rows
+# when the filter names only key columns: every column facet under column filters
+# (`facet_counts`), and under a date range (`month_counts`: the whole months in it; the days at
+# its ends come from event_index_dated), actors, sources and outlets under the commonest filters
+# (`tag_counts`), the timeline under them (`day_counts`), and the map's cells (`place_counts`:
+# events share the coordinates of their town, so there are far fewer places than events).
+_FACET_KEYS = ("event_type", "sub_event_type", "country", "admin1", "modality", "geo_precision", "status")
+COUNTS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = (
+    ("facet_counts", _FACET_KEYS, "event_index", ()),
+    ("month_counts", ("month", *_FACET_KEYS), "event_index", ()),
+    ("day_counts", ("event_date", "event_type", "country", "modality", "status"), "event_index", ()),
+    ("tag_counts", ("facet", "value", "event_type", "country", "modality", "status"), "event_tags", ()),
+    ("place_counts", ("latitude", "longitude", "event_type", "country", "admin1", "modality", "geo_precision",
+                      "status"), "event_index", ("fatalities",)),
+)
+COUNT_TYPES = {"geo_precision": "INTEGER", "latitude": "REAL", "longitude": "REAL", "event_type": "TEXT NOT NULL",
+               "sub_event_type": "TEXT NOT NULL", "status": "TEXT NOT NULL", "facet": "TEXT NOT NULL",
+               "value": "TEXT NOT NULL"}
+# A key that is no column of the table counted: its value (SQL both databases read) for a row.
+# `month`: YYYY-MM of a YYYY-MM-DD date; NULL for any other text (counted day by day instead).
+COUNT_KEYS = {"month": "CASE WHEN length({row}.event_date) = 10 THEN substr({row}.event_date, 1, 7) END"}
+
+
+def count_key(key: str, row: str) -> str:
+    """The value of count key `key` for the row `row` (new, old, a table's name)."""
+    return COUNT_KEYS.get(key, "{row}." + key).format(row=row)
+
+
+def _bump(table: str, keys: tuple[str, ...], sums: tuple[str, ...], row: str, sign: int) -> list[str]:
+    """Statements (for a trigger body) adding `row`'s event (`new`, sign 1) to the counts of its
+    key, or taking it (`old`, sign -1) out: the row of equal keys (`IS`: NULL equals NULL) is
+    updated, or made when there is none."""
+    same = " AND ".join(f"{k} IS {count_key(k, row)}" for k in keys)
+    cols = ", ".join((*keys, *sums))
+    added = [f"{sign} * coalesce({row}.{c}, 0)" for c in sums]
+    more = "".join(f", {c} = {c} + {a}" for c, a in zip(sums, added, strict=True))
+    values = ", ".join([count_key(k, row) for k in keys] + added)
+    return [f"UPDATE {table} SET n = n + ({sign}){more} WHERE {same}",
+            f"INSERT INTO {table} ({cols}, n) SELECT {values}, {sign} WHERE NOT EXISTS (SELECT 1 FROM {table}"
+            f" WHERE {same})"]
+
+
+@migration
+def m012_workbench_counts(db: sqlite3.Connection) -> None:
+    """Pre-aggregated counts for the workbench at a million events (`COUNTS`), kept current by
+    triggers on `event_index` and `event_tags`; a covering index for facets over a date range;
+    indexes another covers dropped, and one index for linking reports where three were.
+
+    `overlay.reindex` rewrites an index row with INSERT OR REPLACE, whose implicit delete fires
+    no trigger in SQLite: a BEFORE INSERT trigger takes the row being replaced out of the counts.
+    A count whose events are all gone stays as a row of 0 (readers skip it).
+    """
+    for table, keys, source, sums in COUNTS:
+        cols = ", ".join([f"{k} {COUNT_TYPES.get(k, 'TEXT')}" for k in keys] + [f"{c} INTEGER NOT NULL" for c in sums])
+        db.execute(f"CREATE TABLE {table} ({cols}, n INTEGER NOT NULL)")
+        # The counts in the index too: a read of the counts never visits the table.
+        db.execute(f"CREATE INDEX {table}_key ON {table}({', '.join((*keys, *sums))}, n)")
+        summed = "".join(f", coalesce(sum({c}), 0)" for c in sums)
+        values = ", ".join(count_key(k, source) for k in keys)
+        db.execute(f"INSERT INTO {table} ({', '.join((*keys, *sums))}, n) SELECT {values}{summed}, count(*)"
+                   f" FROM {source} GROUP BY {values}")
+        if source == "event_index":  # written with INSERT OR REPLACE (event_tags: DELETE, then INSERT)
+            same = " AND ".join(f"c.{k} IS {count_key(k, 'o')}" for k in keys)
+            less = "".join(f", {c} = {c} - coalesce((SELECT {c} FROM {source} WHERE event_id = new.event_id), 0)"
+                           for c in sums)
+            db.execute(f"CREATE TRIGGER {table}_replace BEFORE INSERT ON {source} BEGIN"
+                       f" UPDATE {table} SET n = n - 1{less} WHERE rowid = (SELECT c.rowid FROM {source} o"
+                       f" JOIN {table} c ON {same} WHERE o.event_id = new.event_id); END")
+        db.execute(f"CREATE TRIGGER {table}_insert AFTER INSERT ON {source} BEGIN"
+                   f" {'; '.join(_bump(table, keys, sums, 'new', 1))}; END")
+        db.execute(f"CREATE TRIGGER {table}_delete AFTER DELETE ON {source} BEGIN"
+                   f" {'; '.join(_bump(table, keys, sums, 'old', -1))}; END")
+        db.execute(f"CREATE TRIGGER {table}_update AFTER UPDATE ON {source} BEGIN"
+                   f" {'; '.join([*_bump(table, keys, sums, 'old', -1), *_bump(table, keys, sums, 'new', 1)])}; END")
+    # Facets under a date range: every facet column beside the date (and the id, to join the
+    # events' tags), so the range is read from the index alone (event_index_facets leads with the
+    # type and would be read whole).
+    db.execute("CREATE INDEX event_index_dated ON event_index(event_date, event_type, sub_event_type, country,"
+               " admin1, modality, geo_precision, status, event_id)")
+    # Fewer bytes per event, no plan the worse (EXPLAIN QUERY PLAN of the store's queries): indexes
+    # another one covers, and the three that `_same_event` chose from made one that serves both
+    # its queries (type, country, date, province: equal, or the date in a range).
+    db.execute("DROP INDEX event_index_timeline")  # its columns lead event_index_dated
+    db.execute("DROP INDEX event_index_type")  # its columns lead event_index_facets
+    db.execute("DROP INDEX event_articles_article")  # a prefix of event_articles_article_event
+    db.execute("CREATE INDEX events_link ON events(event_type, country, event_date, admin1)")
+    for name in ("events_date", "events_type", "events_place"):
+        db.execute(f"DROP INDEX {name}")

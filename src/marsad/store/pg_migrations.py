@@ -7,7 +7,8 @@ differences are PostgreSQL's own means to the same end:
 - SQLite's implicit rowid is an explicit `rowid bigserial` where marsad reads it (insertion order);
 - FTS5 is a generated `tsvector` column with a GIN index, and `marsad_fts` turns marsad's
   quoted-words query (`query.fts_query`) into a `tsquery`;
-- the triggers are PL/pgSQL functions; `data_version` is bumped once per statement;
+- the triggers are PL/pgSQL functions; `data_version` is bumped once per statement, and the
+  pre-aggregated counts (m012) once per statement and key, from its transition tables;
 - every text column collates as "C" (by code point, as SQLite's BINARY), whatever the
   database's locale, so lists sort the same on both backends.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .migrations import MIGRATIONS
+from .migrations import COUNTS, MIGRATIONS, count_key
 from .pg_sql import NOW_PG
 
 NOW = NOW_PG
@@ -260,6 +261,64 @@ PG_MIGRATIONS: dict[str, list[str]] = {
     ],
     "m011_fill_empty_slots": [],  # a repair of SQLite databases only
 }
+
+
+def _counts() -> list[str]:
+    """m012's counts: a key unique with NULLS NOT DISTINCT, and statement-level triggers that
+    read the rows a statement inserted, updated or deleted (transition tables): one upsert per
+    key and statement, not per row (an INSERT OR REPLACE of `event_index` is an INSERT … ON
+    CONFLICT DO UPDATE here, which fires the insert and the update trigger for their rows)."""
+    out = []
+    text = 'TEXT COLLATE "C"'
+    types = {"geo_precision": "INTEGER", "latitude": "DOUBLE PRECISION", "longitude": "DOUBLE PRECISION",
+             **{k: f"{text} NOT NULL" for k in ("event_type", "sub_event_type", "status", "facet", "value")}}
+    for table, keys, source, sums in COUNTS:
+        cols = ", ".join(keys)
+        columns = ", ".join([f"{k} {types.get(k, text)}" for k in keys] + [f"{c} BIGINT NOT NULL" for c in sums])
+        out.append(f"CREATE TABLE {table} ({columns}, n BIGINT NOT NULL, UNIQUE NULLS NOT DISTINCT ({cols}))")
+        summed = "".join(f", coalesce(sum({c}), 0)" for c in sums)
+        values = ", ".join(count_key(k, source) for k in keys)
+        out.append(f"INSERT INTO {table} ({', '.join((*keys, *sums))}, n) SELECT {values}{summed}, count(*)"
+                   f" FROM {source} GROUP BY {values}")
+
+        def rows(rel: str, sign: int, keys: tuple[str, ...] = keys, sums: tuple[str, ...] = sums) -> str:
+            values = [f"{count_key(k, 'r')} AS {k}" for k in keys] + [f"{sign} * coalesce(r.{c}, 0) AS {c}"
+                                                                      for c in sums]
+            return f"SELECT {', '.join(values)}, {sign} AS n FROM {rel} r"
+
+        new_rows, old_rows = (" NEW TABLE AS new_rows", "new_rows", 1), (" OLD TABLE AS old_rows", "old_rows", -1)
+        for op, rels in (("insert", (new_rows,)), ("delete", (old_rows,)), ("update", (old_rows, new_rows))):
+            changes = " UNION ALL ".join(rows(rel, sign) for _, rel, sign in rels)
+            out.append(f"""CREATE FUNCTION marsad_{table}_{op}() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN
+                    INSERT INTO {table} ({', '.join((*keys, *sums))}, n)
+                        SELECT {cols}{''.join(f', sum({c})' for c in sums)}, sum(n) FROM ({changes}) c GROUP BY {cols}
+                        ON CONFLICT ({cols}) DO UPDATE SET n = {table}.n + EXCLUDED.n
+                        {''.join(f', {c} = {table}.{c} + EXCLUDED.{c}' for c in sums)};
+                    RETURN NULL;
+                END $$""")
+            out.append(f"""CREATE TRIGGER {table}_{op} AFTER {op.upper()} ON {source}
+                REFERENCING{''.join(r for r, _, _ in rels)} FOR EACH STATEMENT
+                EXECUTE FUNCTION marsad_{table}_{op}()""")
+    return out
+
+
+PG_MIGRATIONS["m012_workbench_counts"] = [
+    *_counts(),
+    """CREATE INDEX event_index_dated ON event_index(event_date, event_type, sub_event_type, country, admin1,
+        modality, geo_precision, status, event_id)""",
+    # Dates sort NULL first going up, as SQLite's do (pg_sql): an index in that order serves the
+    # event list's date sort (ascending, and descending backwards) instead of sorting every event.
+    "DROP INDEX event_index_date",
+    "CREATE INDEX event_index_date ON event_index(event_date NULLS FIRST, event_id NULLS FIRST)",
+    "DROP INDEX event_index_timeline",
+    "DROP INDEX event_index_type",
+    "DROP INDEX event_articles_article",
+    "CREATE INDEX events_link ON events(event_type, country, event_date, admin1)",
+    "DROP INDEX events_date",
+    "DROP INDEX events_type",
+    "DROP INDEX events_place",
+]
 
 assert [name for name, _ in MIGRATIONS] == list(PG_MIGRATIONS), "every migration needs its PostgreSQL twin"
 

@@ -64,8 +64,11 @@ def _in(column: str, values: tuple[Any, ...]) -> str:
     return f"{column} IN ({','.join('?' * len(values))})"
 
 
-def where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (over `event_index i`) and its parameters."""
+def where(f: EventFilter, *, search: str = "probe") -> tuple[str, list[Any]]:
+    """The WHERE clause (over `event_index i`) and its parameters. `search` says how a text
+    search (`f.q`) is tested (`search_mode` chooses): "probe" each row in the set of matching
+    events, "lookup" the matching events one by one (few match), or "exclude" the events no
+    matching article reports (most match: that set is the small one)."""
     clauses: list[str] = []
     params: list[Any] = []
     for name, column in _COLUMNS.items():
@@ -100,20 +103,79 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     match = fts_query(f.q) if f.q else None
     if f.q is not None and match is None:
         clauses.append("1 = 0")  # a search with no words matches nothing
+    elif match and search == "exclude":
+        clauses.append(f"+i.event_id NOT IN ({UNMATCHED})")
+        params.extend((match, match))
     elif match:
         # The FTS match yields article rowids only; the events come from one index probe each. The
         # unary + keeps SQLite from looking every matching id up in `event_index` one by one (slow
         # when a common word matches every article): it tests membership in the list instead.
-        clauses.append("+i.event_id IN (SELECT ea.event_id FROM event_articles ea WHERE ea.article_id IN"
-                       " (SELECT a.article_id FROM articles a WHERE a.rowid IN"
+        clauses.append(f"{'' if search == 'lookup' else '+'}i.event_id IN (SELECT ea.event_id FROM event_articles ea"
+                       " WHERE ea.article_id IN (SELECT a.article_id FROM articles a WHERE a.rowid IN"
                        " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))")
         params.append(match)
     return " AND ".join(clauses), params
 
 
+# Events none of whose articles match a search (every indexed event has a row in
+# `event_articles`: `_put_event` writes one per article and an event with none leaves the index).
+UNMATCHED = ("SELECT ea.event_id FROM event_articles ea WHERE ea.article_id IN (SELECT a.article_id FROM articles a"
+             " WHERE a.rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+             " AND NOT EXISTS (SELECT 1 FROM event_articles eb JOIN articles b ON b.article_id = eb.article_id"
+             " WHERE eb.event_id = ea.event_id"
+             " AND b.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
+# Filter fields that pre-aggregated counts (migration m012) can answer, per table.
+FACET_COUNTED = frozenset(("event_type", "sub_event_type", "country", "admin1", "modality", "geo_precision", "review"))
+DAY_COUNTED = frozenset(("event_type", "country", "modality", "review"))
+TAG_COUNTED = frozenset(("event_type", "country", "modality", "review"))
+DATED = FACET_COUNTED | {"date_from", "date_to"}  # the filters event_index_dated covers (m012)
+PLACE_COUNTED = frozenset(("event_type", "country", "admin1", "modality", "geo_precision", "review", "bbox"))
+_modes: dict[tuple[int, str], tuple[int, int]] = {}
+
+
+def counted(f: EventFilter, allowed: frozenset[str]) -> bool:
+    """Whether `f` filters on no field but `allowed` (so a table of counts keyed on them answers it)."""
+    return all(fl.name in allowed or getattr(f, fl.name) in (None, ()) for fl in fields(f))
+
+
+def search_share(db: sqlite3.Connection, f: EventFilter) -> float:
+    """About what share of the articles `f.q` matches (0 without a search)."""
+    match = fts_query(f.q) if f.q else None
+    if not match:
+        return 0.0
+    key = (data_version(db), match)
+    known = _modes.get(key)  # the plan only decides speed, never the answer: a stale entry is harmless
+    if known is None:
+        if len(_modes) > 256:
+            _modes.clear()
+        hits = db.execute("SELECT count(*) FROM articles a WHERE a.rowid IN"
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", (match,)).fetchone()[0]
+        known = _modes[key] = (int(hits), int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]))
+    return known[0] / max(1, known[1])
+
+
+def search_mode(db: sqlite3.Connection, f: EventFilter) -> str:
+    """How `where` should test a search when counting: most articles match → exclude the
+    events of the others; else look the matching events up."""
+    return "exclude" if search_share(db, f) >= 0.5 else "lookup"
+
+
 def count(db: sqlite3.Connection, f: EventFilter) -> int:
-    sql, params = where(f)
-    return int(db.execute(f"SELECT count(*) FROM event_index i WHERE {sql}", params).fetchone()[0])
+    if f.q and search_mode(db, f) == "exclude":
+        # Everything but the few events no matching article reports: the count without the
+        # search (pre-aggregated when it can be) less theirs.
+        g = replace(f, q=None)
+        sql, params = where(g)
+        unmatched = db.execute(f"SELECT count(*) FROM event_index i WHERE {sql} AND i.event_id IN ({UNMATCHED})",
+                               [*params, *(fts_query(f.q),) * 2]).fetchone()[0]
+        return count(db, g) - int(unmatched)
+    if counted(f, FACET_COUNTED):
+        sql, params = where(f)
+        return int(db.execute(f"SELECT coalesce(sum(i.n), 0) FROM facet_counts i WHERE {sql}", params).fetchone()[0])
+    sql, params = where(f, search=search_mode(db, f))
+    # Column filters and a date range: the range of the covering index, no table row read.
+    hint = " INDEXED BY event_index_dated" if (f.date_from or f.date_to) and counted(f, DATED) else ""
+    return int(db.execute(f"SELECT count(*) FROM event_index i{hint} WHERE {sql}", params).fetchone()[0])
 
 
 def order_by(sort: str) -> str:
@@ -135,7 +197,8 @@ def _corrections_of(db: sqlite3.Connection, ids: list[str]) -> dict[str, list[sq
 def iter_events(db: sqlite3.Connection, f: EventFilter, *, sort: str = "date", limit: int | None = None,
                 offset: int = 0, batch: int = 1000) -> Iterator[dict[str, Any]]:
     """Corrected events matching `f`, in `sort` order; every one unless `limit` is given."""
-    sql, params = where(f)
+    share = search_share(db, f)  # in sort order, testing each row, unless few events match
+    sql, params = where(f, search="exclude" if share >= 0.5 else "probe" if share >= 0.05 else "lookup")
     query = (f"SELECT e.event_id, e.data FROM event_index i JOIN events e ON e.event_id = i.event_id"
              f" WHERE {sql} ORDER BY {order_by(sort)} LIMIT ? OFFSET ?")
     cursor = db.execute(query, [*params, NO_LIMIT if limit is None else limit, offset])
@@ -166,6 +229,69 @@ def points_json(db: sqlite3.Connection, f: EventFilter) -> tuple[int, str, list[
     return int(row[0]), "{" + columns + "}", types
 
 
+CELL_PX = 40  # the side of a map cluster cell, in screen pixels (256-pixel tiles)
+
+
+def cell_degrees(zoom: int) -> float:
+    """The side of a cluster cell in degrees at a map zoom level."""
+    return 360 / 2 ** zoom / 256 * CELL_PX
+
+
+def point_cells(db: sqlite3.Connection, f: EventFilter, zoom: int,
+                view: tuple[float, float, float, float] | None = None) -> dict[str, Any]:
+    """The matching events with coordinates (in `view`: west, south, east, north) in a grid of
+    cells `cell_degrees(zoom)` wide, counted in SQL: per cell the count, the mean position, the
+    commonest event type (a position in `event_types`), the summed fatalities, the event's id
+    where the cell holds one event, and the best geo precision. As columns, like `points_json`."""
+    placed = counted(f, PLACE_COUNTED)
+    sql, params = where(f) if placed else where(f, search=search_mode(db, f))
+    if view is not None:
+        sql += " AND i.latitude BETWEEN ? AND ? AND i.longitude BETWEEN ? AND ?"
+        params = [*params, view[1], view[3], view[0], view[2]]
+    size = cell_degrees(zoom)
+    if getattr(db, "dialect", "sqlite") == "postgresql":  # pg_sql.dialect, without importing psycopg
+        cell = "floor((i.latitude + 90) / ?)::bigint, floor((i.longitude + 180) / ?)::bigint"
+    else:  # non-negative: CAST truncates, which is floor
+        cell = "CAST((i.latitude + 90) / ? AS INTEGER), CAST((i.longitude + 180) / ? AS INTEGER)"
+    located = "i.latitude IS NOT NULL AND i.longitude IS NOT NULL"
+    if placed:  # pre-aggregated per place (m012): as many rows as places, not events
+        rows = db.execute(
+            f"SELECT {cell}, i.event_type, sum(i.n), sum(i.latitude * i.n), sum(i.longitude * i.n),"
+            f" sum(i.fatalities), NULL, min(i.geo_precision) FROM place_counts i WHERE i.n > 0 AND {sql}"
+            f" AND {located} GROUP BY 1, 2, 3", [size, size, *params])
+    else:
+        rows = db.execute(
+            f"SELECT {cell}, i.event_type, count(*), sum(i.latitude), sum(i.longitude), sum(i.fatalities),"
+            f" min(i.event_id), min(i.geo_precision) FROM event_index i INDEXED BY event_index_facets WHERE {sql}"
+            f" AND {located} GROUP BY 1, 2, 3", [size, size, *params])
+    cells: dict[tuple[int, int], list[Any]] = {}
+    for y, x, etype, n, lat, lon, fat, eid, precision in rows:
+        c = cells.setdefault((y, x), [0, 0.0, 0.0, 0, None, {}, None])
+        c[0] += n
+        c[1] += lat
+        c[2] += lon
+        c[3] += fat or 0
+        c[4] = eid
+        c[5][etype] = n
+        c[6] = precision if c[6] is None or precision is not None and precision < c[6] else c[6]
+    if placed:  # a cell of one event: its id, found by its place (event_index_geo)
+        sql, params = where(f)
+        for c in [c for c in cells.values() if c[0] == 1][:2000]:
+            c[4] = db.execute(f"SELECT i.event_id FROM event_index i WHERE {sql} AND i.latitude = ?"
+                              " AND i.longitude = ?", [*params, c[1], c[2]]).fetchone()[0]
+    types = sorted({t for c in cells.values() for t in c[5]})
+    code = {t: k for k, t in enumerate(types)}
+    ordered = sorted(cells.items())
+    return {"count": sum(c[0] for _, c in ordered), "event_types": types, "cell_degrees": size, "columns": {
+        "count": [c[0] for _, c in ordered],
+        "latitude": [round(c[1] / c[0], 5) for _, c in ordered],
+        "longitude": [round(c[2] / c[0], 5) for _, c in ordered],
+        "event_type": [code[min(c[5], key=lambda t: (-c[5][t], t))] for _, c in ordered],
+        "fatalities": [c[3] for _, c in ordered],
+        "event_id": [c[4] if c[0] == 1 else None for _, c in ordered],
+        "geo_precision": [c[6] for _, c in ordered]}}
+
+
 def data_version(db: sqlite3.Connection) -> int:
     """A number that every write to events, corrections or articles increases (triggers, m007):
     results cached under one version are never served under another."""
@@ -190,13 +316,18 @@ def timeline(db: sqlite3.Connection, f: EventFilter, interval: str) -> dict[str,
     (the timeline is where it is chosen); every other filter is. SQL counts per day (a covering
     index, no per-row date arithmetic); days are folded into weeks, months or years here."""
     g = replace(f, date_from=None, date_to=None)
-    sql, params = where(g)
+    if counted(g, DAY_COUNTED):  # pre-aggregated per day (m012): a few thousand rows, not every event
+        sql, params = where(g)
+        rows = db.execute(f"SELECT i.event_date, i.event_type, sum(i.n) FROM day_counts i WHERE {sql}"
+                          " GROUP BY i.event_date, i.event_type HAVING sum(i.n) > 0 ORDER BY i.event_date", params)
+    else:
+        sql, params = where(g, search=search_mode(db, g))
+        rows = db.execute(f"SELECT i.event_date, i.event_type, count(*) FROM event_index i WHERE {sql}"
+                          " GROUP BY i.event_date, i.event_type ORDER BY i.event_date", params)
     bucket = BUCKETS[interval]
     buckets: dict[str | None, dict[str, int]] = {}
     undated = 0
-    for day, etype, n in db.execute(
-            f"SELECT i.event_date, i.event_type, count(*) FROM event_index i WHERE {sql}"
-            " GROUP BY i.event_date, i.event_type ORDER BY i.event_date", params):
+    for day, etype, n in rows:
         if day is None:
             undated += n
             continue

@@ -125,7 +125,7 @@ class SQLStore:
 
     def _same_event(self, data: dict[str, Any]) -> dict[str, Any] | None:
         """A stored event another article reported that `data` is a report of (see `link`)."""
-        # A copy is at the same place: the province narrows the candidates (events_place index).
+        # A copy is at the same place: the province narrows the candidates (events_link index).
         copies = self.db.execute(
             "SELECT data FROM events WHERE country IS ? AND admin1 IS ? AND event_type = ? AND event_date IS ?"
             " ORDER BY rowid", (data.get("country"), data.get("admin1"), data["event_type"], data.get("event_date")))

@@ -33,16 +33,21 @@ def _date(value: str | None, name: str) -> str | None:
     return value
 
 
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+def bbox(value: str | None, name: str = "bbox") -> tuple[float, float, float, float] | None:
+    """'west,south,east,north' → four numbers (422 unless they make a box)."""
     if value is None:
         return None
     try:
         west, south, east, north = (float(x) for x in value.split(","))
     except ValueError:
-        raise ApiError(422, "bbox: four numbers west,south,east,north", code="invalid_query") from None
+        raise ApiError(422, f"{name}: four numbers west,south,east,north", code="invalid_query") from None
     if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise ApiError(422, "bbox: west<=east within -180..180, south<=north within -90..90", code="invalid_query")
+        raise ApiError(422, f"{name}: west<=east within -180..180, south<=north within -90..90",
+                       code="invalid_query")
     return west, south, east, north
+
+
+_bbox = bbox
 
 
 def _names(values: list[str] | None, name: str) -> tuple[str, ...]:

@@ -81,7 +81,61 @@ function initMap() {
   }).catch(e => console.warn("country borders unavailable", e));
   state.layer = L.layerGroup().addTo(map);
   map.setView([30, 30], 3);
-  map.on("moveend", drawMap);
+  map.on("moveend", () => (state.cells ? refetchCells() : drawMap()));
+}
+
+// The map's zoom and view (with a margin), for /api/map/points: over MAX_POINTS events it
+// answers with cells counted by the server for this view, and each move asks again.
+function mapView() {
+  const b = state.map.getBounds().pad(0.1);
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  const box = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85), clamp(b.getEast(), -180, 180),
+    clamp(b.getNorth(), -85, 85)];
+  return { zoom: Math.round(state.map.getZoom()), view: box.map(v => v.toFixed(4)).join(",") };
+}
+
+let moves = 0;
+function refetchCells() {
+  const ticket = ++moves, filterTicket = refreshing;
+  setTimeout(() => {
+    if (ticket !== moves) return;  // moved again since: only the last view is fetched
+    api("/api/map/points?" + params(mapView())).then(points => {
+      if (ticket === moves && filterTicket === refreshing) showPoints(points);
+    }).catch(e => console.warn("map cells", e));
+  }, 150);
+}
+
+function showPoints(points) {
+  const where = points.clustered ? "in view" : "on the map";
+  $("count").textContent = `${points.total.toLocaleString()} events · ${points.count.toLocaleString()} ${where}`;
+  const lat = points.columns.latitude, lon = points.columns.longitude, n = lat.length;
+  if (points.clustered) {
+    state.index = null;
+    state.cells = points;
+  } else {
+    state.cells = null;
+    buildIndex(points);
+  }
+  if (!state.fitted && n) {
+    state.fitted = true;
+    let s = 90, w = 180, no = -90, e = -180;
+    for (let i = 0; i < n; i++) {
+      s = Math.min(s, lat[i]); no = Math.max(no, lat[i]); w = Math.min(w, lon[i]); e = Math.max(e, lon[i]);
+    }
+    const half = points.clustered ? points.cell_degrees / 2 : 0;  // a cell's mean lies inside its cell
+    state.map.fitBounds([[s - half, w - half], [no + half, e + half]], { padding: [30, 30], maxZoom: 8 });
+  }
+  drawMap();
+}
+
+function cellItems(data) {
+  // Server cells in the shape Supercluster gives: a cluster, or the one event of its cell.
+  const c = data.columns, names = data.event_types;
+  return c.count.map((n, i) => ({
+    geometry: { coordinates: [c.longitude[i], c.latitude[i]] },
+    properties: n > 1 ? { cluster: true, point_count: n, types: { [names[c.event_type[i]]]: n }, server: true }
+      : { id: c.event_id[i], type: names[c.event_type[i]], fat: c.fatalities[i] || 0, prec: c.geo_precision[i] || 3 },
+  }));
 }
 
 function buildIndex(data) {
@@ -102,13 +156,13 @@ function buildIndex(data) {
 }
 
 function drawMap() {
-  if (!state.index) return;
+  if (!state.index && !state.cells) return;
   const map = state.map;
   const b = map.getBounds().pad(0.1);  // draw a margin too, so panning shows no empty edge
   const zoom = Math.round(map.getZoom());
   const west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
   const box = [west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())];
-  const items = state.index.getClusters(box, zoom);
+  const items = state.cells ? cellItems(state.cells) : state.index.getClusters(box, zoom);
   document.body.dataset.mapBounds = box.map(v => v.toFixed(5)).join(",");
   state.layer.clearLayers();
   // How many events the map now shows (clusters count their members): tests and the header read it.
@@ -128,6 +182,7 @@ function drawMap() {
         m.getElement().replaceChildren(div);
       });
       m.on("click", () => {
+        if (p.server) { map.setView([lat, lon], Math.min(14, zoom + 2)); return; }
         const z = state.index.getClusterExpansionZoom(p.cluster_id);
         if (z > 12 || zoom >= 12) showEventList(state.index.getLeaves(p.cluster_id, 500).map(f => f.properties.id));
         else map.setView([lat, lon], z);
@@ -528,20 +583,8 @@ async function refresh(opts) {
   syncInputs();
   $("count").textContent = "loading…";
   const current = () => ticket === refreshing;
-  const map = api("/api/map/points?" + params()).then(points => {
-    if (!current()) return;
-    $("count").textContent = `${points.total.toLocaleString()} events · ${points.count.toLocaleString()} on the map`;
-    buildIndex(points);
-    if (!state.fitted && points.count) {
-      state.fitted = true;
-      let s = 90, w = 180, n = -90, e = -180;
-      const lat = points.columns.latitude, lon = points.columns.longitude;
-      for (let i = 0; i < points.count; i++) {
-        s = Math.min(s, lat[i]); n = Math.max(n, lat[i]); w = Math.min(w, lon[i]); e = Math.max(e, lon[i]);
-      }
-      state.map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 8 });
-    }
-    drawMap();
+  const map = api("/api/map/points?" + params(mapView())).then(points => {
+    if (current()) showPoints(points);
   });
   const facets = api("/api/facets?" + params()).then(data => {
     if (!current()) return;
