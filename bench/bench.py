@@ -184,7 +184,7 @@ def sizing(one: float, two: float, cluster: float | None) -> None:
     print(f"projected articles/day on this machine: {one * day:,.0f} (--workers 1), {two * day:,.0f} (--workers 2)"
           + (f", {cluster * day:,.0f} (LocalCluster(2) into PostgreSQL)" if cluster else ""))
     per_core = two / 2
-    print("sizing at the 2-worker rate per core: " + ", ".join(
+    print("coding capacity at the 2-worker rate per core (the one writer caps it: bench/store_bench.py): " + ", ".join(
         f"{cores} cores {per_core * cores * day:,.0f}/day" for cores in (1, 2, 8, 32)))
 
 
