@@ -72,9 +72,12 @@ def corrected_event(db: sqlite3.Connection, event_id: str) -> dict[str, Any] | N
     return apply(json.loads(row[0]), rows_for(db, event_id))
 
 
-def reindex(db: sqlite3.Connection, event_id: str) -> None:
-    """Recompute one event's row in `event_index` (and its actors and sources) from data + corrections."""
-    e = corrected_event(db, event_id)
+def reindex(db: sqlite3.Connection, event_id: str, *, data: dict[str, Any] | None = None,
+            fresh: bool = False) -> None:
+    """Recompute one event's row in `event_index` (and its actors and sources) from data + corrections.
+    The writer passes the `data` it just stored, and says when the event is `fresh` (its row is
+    new: no index row can exist yet), which spares a document's writes a few round trips each."""
+    e = corrected_event(db, event_id) if data is None else apply(data, rows_for(db, event_id))
     if e is None:
         return
     if not e.get("article_ids"):  # every report of it was superseded (`link.without`): in no list
@@ -90,25 +93,29 @@ def reindex(db: sqlite3.Connection, event_id: str) -> None:
         (event_id, e["event_type"], e["sub_event_type"], e.get("event_date"), e.get("country"), e.get("admin1"),
          e.get("location"), e.get("latitude"), e.get("longitude"), e.get("geo_precision"), e.get("fatalities"),
          e.get("modality"), status, corrected))
-    db.execute("DELETE FROM event_actors WHERE event_id = ?", (event_id,))
+    if not fresh:
+        db.execute("DELETE FROM event_actors WHERE event_id = ?", (event_id,))
     actors = {a for a in (e.get("actor1"), e.get("actor2"), *(e.get("assoc_actor_1") or []),
                           *(e.get("assoc_actor_2") or [])) if isinstance(a, str) and a}
     db.executemany("INSERT INTO event_actors (event_id, actor) VALUES (?, ?)", [(event_id, a) for a in actors])
-    db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
+    if not fresh:
+        db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
     sources = {s for s in e.get("sources") or [] if isinstance(s, str) and s}
     db.executemany("INSERT INTO event_sources (event_id, source) VALUES (?, ?)", [(event_id, s) for s in sources])
-    _retag(db, event_id, actors, sources)
+    _retag(db, event_id, actors, sources, fresh=fresh)
 
 
 _TAG_SELECT = ("SELECT ?, ?, event_id, event_type, sub_event_type, event_date, country, admin1, latitude, longitude,"
                " geo_precision, fatalities, modality, status FROM event_index WHERE event_id = ?")
 
 
-def _retag(db: sqlite3.Connection, event_id: str, actors: set[str], sources: set[str]) -> None:
+def _retag(db: sqlite3.Connection, event_id: str, actors: set[str], sources: set[str], *,
+           fresh: bool = False) -> None:
     """The event's rows in `event_tags` (its actors, sources and outlets, each with the event's
     filter columns), which facet counts read instead of joining back to `event_index`."""
     try:
-        db.execute("DELETE FROM event_tags WHERE event_id = ?", (event_id,))
+        if not fresh:
+            db.execute("DELETE FROM event_tags WHERE event_id = ?", (event_id,))
     except sqlite3.OperationalError:  # migration m004 reindexes before m007 creates the table (and fills it)
         return
     outlets = {r[0] for r in db.execute("SELECT a.outlet FROM event_articles ea JOIN articles a"

@@ -7,6 +7,7 @@ SQL text comes only from the constants here, every value the user gives is a par
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import sqlite3
@@ -15,6 +16,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from . import overlay
+from .base import stream
 
 
 @dataclass(frozen=True)
@@ -201,8 +203,10 @@ def iter_events(db: sqlite3.Connection, f: EventFilter, *, sort: str = "date", l
     sql, params = where(f, search="exclude" if share >= 0.5 else "probe" if share >= 0.05 else "lookup")
     query = (f"SELECT e.event_id, e.data FROM event_index i JOIN events e ON e.event_id = i.event_id"
              f" WHERE {sql} ORDER BY {order_by(sort)} LIMIT ? OFFSET ?")
-    cursor = db.execute(query, [*params, NO_LIMIT if limit is None else limit, offset])
-    while rows := cursor.fetchmany(batch):
+    args = [*params, NO_LIMIT if limit is None else limit, offset]
+    # Every row (an export) comes a batch at a time on PostgreSQL too (`stream`); a page is small.
+    found = iter(stream(db, query, args) if limit is None else db.execute(query, args))
+    while rows := list(itertools.islice(found, batch)):
         fixes = _corrections_of(db, [r[0] for r in rows])
         for r in rows:
             yield overlay.apply(json.loads(r[1]), fixes.get(r[0], ()))

@@ -83,12 +83,14 @@ class SQLStore:
         known = [outlet_of[a] for a in data.get("article_ids") or () if a in outlet_of]
         data = {**data, "outlets": list(dict.fromkeys([*(data.get("outlets") or ()), *known]))}
         row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
+        fresh = False  # a new row in `events`: nothing indexed under its id yet
         if row is not None:
             data = link.merge(json.loads(row["data"]), data)
         else:
             same = self._same_event(data)
             if same is None:
                 data = {**data, "corroboration": link.corroboration(data)}
+                fresh = True
             else:
                 data = link.merge(same, data) if same.get("article_ids") else link.revive(same, data)
         self.db.execute(
@@ -96,10 +98,10 @@ class SQLStore:
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET data = excluded.data",
             (data["event_id"], data["event_type"], data["sub_event_type"], data.get("event_date"),
              data.get("country"), data.get("admin1"), json.dumps(data, ensure_ascii=False)))
-        for article_id in data.get("article_ids") or []:
-            self.db.execute("INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?,?)",
-                            (data["event_id"], article_id))
-        overlay.reindex(self.db, data["event_id"])  # the machine fields changed; corrections stay on top
+        self.db.executemany("INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?,?)",
+                            [(data["event_id"], article_id) for article_id in data.get("article_ids") or []])
+        # The machine fields changed; corrections stay on top.
+        overlay.reindex(self.db, data["event_id"], data=data, fresh=fresh)
 
     def _retire(self, doc_ids: list[str]) -> None:
         """Take the reports of superseded documents out of their events (`link.without`):
