@@ -34,13 +34,13 @@ from typing import Any
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker
 
 from .errors import MarsadError
-from .pipeline import Coded, Coder, Refused, code_batch
+from .parallel import Outcomes, nothing_to_code
+from .pipeline import Coder, Refused, code_batch
 from .records import RawDocument
 
 PLUGIN = "marsad-coder"
 DIED = ("its Dask worker died each time it coded it, alone (out of memory, or killed); run the same command"
         " again to retry it")
-Outcomes = list[Coded | Refused]
 
 
 class ClusterError(MarsadError):
@@ -119,9 +119,7 @@ class DaskPool:
 
     def submit(self, docs: list[RawDocument]) -> Future[Outcomes]:
         if not docs:
-            done: Future[Outcomes] = Future()
-            done.set_result([])
-            return done
+            return nothing_to_code()
         future: Future[Outcomes] = self.executor.submit(code_on_worker, docs)
         return future
 

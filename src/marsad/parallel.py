@@ -114,6 +114,13 @@ def _on_cluster(batches: Iterator[B], to_code: Callable[[B], list[RawDocument]],
         pool.close(wait=finished)
 
 
+def nothing_to_code() -> Future[Outcomes]:
+    """The future of an empty batch (every document in it was stored already), done at once."""
+    done: Future[Outcomes] = Future()
+    done.set_result([])
+    return done
+
+
 def _chain(head: list[B], tail: Iterator[B]) -> Iterator[B]:
     yield from head
     yield from tail
@@ -164,9 +171,7 @@ class _Pool:
 
     def submit(self, docs: list[RawDocument]) -> Future[Outcomes]:
         if not docs:  # nothing to code: no worker needed, none started
-            done: Future[Outcomes] = Future()
-            done.set_result([])
-            return done
+            return nothing_to_code()
         if self.executor is None:
             self.executor = self._new(self.workers)
         with _no_ctrl_c():  # a worker it starts ignores Ctrl-C from the start (this process handles it)

@@ -18,8 +18,9 @@ the few SQLite idioms they use into PostgreSQL once per distinct statement (cach
 - `BEGIN IMMEDIATE` (SQLite's write lock) → `BEGIN` and one advisory lock for the database.
 
 Tables carry an explicit `rowid bigserial` column where SQLite's implicit rowid is read, so
-"in insertion order" means the same on both. What the translation cannot express stays in
-the store modules behind `dialect(db)`.
+"in insertion order" means the same on both. What the translation cannot express is written
+portably in the store modules: `lower()` rather than COLLATE NOCASE, an alias on every
+subquery in FROM, `1 = 0` rather than a bare `0`, a large LIMIT rather than -1.
 """
 
 from __future__ import annotations
@@ -223,13 +224,13 @@ class Cursor:
             return []
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self.fetchmany(2**31 - 1))
+        return iter(self.fetchall())
 
 
 class PgConnection:
     """A psycopg 3 connection in autocommit mode (the store opens its own transactions)."""
 
-    dialect = "postgresql"
+    dialect = "postgresql"  # what store code that must differ asks (an sqlite3 connection has none)
 
     def __init__(self, url: str) -> None:
         self.conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
@@ -269,7 +270,3 @@ class PgConnection:
     def close(self) -> None:
         self.conn.close()
 
-
-def dialect(db: Any) -> str:
-    """"postgresql" for a `PgConnection`, "sqlite" for an `sqlite3.Connection`."""
-    return getattr(db, "dialect", "sqlite")

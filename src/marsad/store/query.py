@@ -253,7 +253,7 @@ def point_cells(db: sqlite3.Connection, f: EventFilter, zoom: int,
         sql += " AND i.latitude BETWEEN ? AND ? AND i.longitude BETWEEN ? AND ?"
         params = [*params, view[1], view[3], view[0], view[2]]
     size = cell_degrees(zoom)
-    if getattr(db, "dialect", "sqlite") == "postgresql":  # pg_sql.dialect, without importing psycopg
+    if getattr(db, "dialect", "sqlite") == "postgresql":  # PgConnection.dialect, without importing psycopg
         cell = "floor((i.latitude + 90) / ?)::bigint, floor((i.longitude + 180) / ?)::bigint"
     else:  # non-negative: CAST truncates, which is floor
         cell = "CAST((i.latitude + 90) / ? AS INTEGER), CAST((i.longitude + 180) / ? AS INTEGER)"
