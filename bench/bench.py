@@ -5,7 +5,8 @@
 1. Builds a corpus of --docs documents from the demo corpus (each copy made unique, so
    nothing is skipped as a duplicate) in a temporary folder.
 2. Ingest without event coding (`--no-events`): articles/s and peak RSS, in a child process.
-3. Ingest with event coding: the same, end to end, in one process (`--workers 1`).
+3. Ingest with event coding: the same, end to end, in one process (`--workers 1`); the
+   database's bytes per event, and those of the event records alone.
 4. The same with `--workers 2`: articles/s, the speed-up, peak RSS of the main process and
    of each worker (the process tree polled every 0.2 s), and whether the events are the same;
    then on a 2-worker Dask LocalCluster into a PostgreSQL server started for the bench
@@ -104,6 +105,18 @@ def exported(marsad: str, db: str) -> str:
                           capture_output=True, text=True).stdout
 
 
+def storage(db: str) -> str:
+    """Bytes per event: the whole SQLite file, and the event records (JSON) alone."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    events, record = con.execute("SELECT count(*), sum(length(CAST(data AS BLOB))) FROM events").fetchone()
+    con.close()
+    return (f"database {Path(db).stat().st_size / max(events, 1):,.0f} bytes per event, of which the event"
+            f" record {record / max(events, 1):,.0f}")
+
+
 def stat(out: str, key: str) -> int:
     for line in out.splitlines():
         if line.startswith(key):
@@ -135,6 +148,7 @@ def main() -> None:
         print(f"ingest, events coded:   {arts2} articles in {t2:.1f} s = {arts2 / t2:.1f} articles/s; "
               f"{stat(out2, 'events coded')} events, {stat(out2, 'claims found')} claims; "
               f"peak RSS (max of runs so far) {rss2:.0f} MB")
+        print(f"storage: {storage(f'{tmp}/e.db')}")
         t3, own, worker, out3 = run_tree([marsad, "ingest", str(corpus), "--db", f"{tmp}/w.db", "--no-progress",
                                           "--workers", "2"])
         arts3 = stat(out3, "articles stored")

@@ -33,7 +33,7 @@ from typing import Any
 
 from marsad import link, vocab
 from marsad.records import content_id
-from marsad.store import open_store
+from marsad.store import evidence, open_store
 from marsad.store.pg_url import is_postgres, shown_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,10 +50,11 @@ _TAG_COLUMNS = ("event_type", "sub_event_type", "event_date", "country", "admin1
 
 
 def _event_rows(i: int, rnd: random.Random, subs: list[str], places: list[tuple[str, str, str, float, float]],
-                n_articles: int, outlet_of: list[str | None]) -> tuple[tuple[Any, ...], ...]:
-    """One synthetic event: its row in `events` (the record as JSON), `event_articles`, `event_index`
-    and its actors, sources and tags, as `overlay.reindex` would write them (no linking: every
-    generated event is its own)."""
+                n_articles: int, outlet_of: list[str | None], texts: list[str]) -> tuple[tuple[Any, ...], ...]:
+    """One synthetic event: its row in `events` (the record as JSON, its evidence the second
+    sentence of its article, stored as the store stores it: `evidence.pack`), `event_articles`,
+    `event_index` and its actors, sources and tags, as `overlay.reindex` would write them (no
+    linking: every generated event is its own)."""
     sub = rnd.choice(subs)
     country, admin1, loc, lat, lon = rnd.choice(places)
     date = _DAYS[rnd.randrange(0, 3 * 365)]
@@ -70,7 +71,12 @@ def _event_rows(i: int, rnd: random.Random, subs: list[str], places: list[tuple[
         "fatalities": rnd.choice((None, 0, 1, 2, 3, 5, 10, 25)), "sources": [source],
         "article_ids": [article_id], "evidence": [], "modality": rnd.choice(("occurred",) * 9 + ("feared",)),
         "notes": "", "outlets": []}  # outlets: the facets read them from the articles table
+    start = texts[j].index(". ") + 2
+    end = texts[j].index(". ", start) + 1
+    data["evidence"] = [{"article_id": article_id, "start": start, "end": end, "text": texts[j][start:end]}]
+    data["notes"] = texts[j][start:end]
     data["corroboration"] = link.corroboration(data)
+    stored = evidence.pack(data, {article_id: texts[j]})
     eid = data["event_id"]
     index = (eid, data["event_type"], sub, date, country, admin1, loc, lat, lon, data["geo_precision"],
              data["fatalities"], data["modality"], "unreviewed", 0)
@@ -80,7 +86,7 @@ def _event_rows(i: int, rnd: random.Random, subs: list[str], places: list[tuple[
     tags = [("actor", a, eid, *tag_cols) for a in actors] + [("source", source, eid, *tag_cols)]
     if outlet_of[j] is not None:
         tags.append(("outlet", outlet_of[j], eid, *tag_cols))
-    return ((eid, data["event_type"], sub, date, country, admin1, json.dumps(data, ensure_ascii=False)),
+    return ((eid, data["event_type"], sub, date, country, admin1, json.dumps(stored, ensure_ascii=False)),
             (eid, article_id), index, tuple((eid, a) for a in actors), ((eid, source),), tuple(tags))
 
 
@@ -120,6 +126,7 @@ def generate(db_url: str, n: int, seed: int = 7, batch: int = 20_000) -> int:
             db.execute("PRAGMA cache_size = -1000000")  # 1 GB of page cache while the indexes fill
         n_articles = max(1, n // 5)
         outlet_of = [rnd.choice(OUTLETS) for _ in range(n_articles)]
+        texts: list[str] = []
         for start in range(0, n_articles, batch):
             docs, arts = [], []
             for j in range(start, min(n_articles, start + batch)):
@@ -127,6 +134,7 @@ def generate(db_url: str, n: int, seed: int = 7, batch: int = 20_000) -> int:
                 docs.append((doc_id, f"bench/{j}.txt", "txt", "utf-8", "2024-01-01T00:00:00"))
                 text = (f"Report {j}. Fighters attacked positions near {rnd.choice(places)[2]}, killing several,"
                         f" {rnd.choice(SOURCES)} said. Shelling continued overnight.")
+                texts.append(text)
                 arts.append((content_id("bench-art", j), doc_id, 0, f"bench/{j}.txt", f"Report {j}", "2024-01-01",
                              outlet_of[j], "en", text, "[]"))
             db.execute("BEGIN")
@@ -138,7 +146,8 @@ def generate(db_url: str, n: int, seed: int = 7, batch: int = 20_000) -> int:
         for start in range(0, n, batch):
             tables: list[list[tuple[Any, ...]]] = [[] for _ in _INSERTS]
             for i in range(start, min(n, start + batch)):
-                event, ea, index, actors, sources, tags = _event_rows(i, rnd, subs, places, n_articles, outlet_of)
+                event, ea, index, actors, sources, tags = _event_rows(i, rnd, subs, places, n_articles, outlet_of,
+                                                                      texts)
                 tables[0].append(event)
                 tables[1].append(ea)
                 tables[2].append(index)

@@ -112,12 +112,18 @@ def same_event(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return gap <= 1 and same_place(old, new)
 
 
+def may_be_same_report(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """`same_report` short of comparing the evidence: what a store checks before it reads
+    a stored event's evidence texts back."""
+    return _compatible(old, new) and old.get("event_date") == new.get("event_date")
+
+
 def same_report(old: dict[str, Any], new: dict[str, Any]) -> bool:
     """Whether an event is told again in the very words of a stored one (a wire story
     republished, a page re-scraped after an update): same type, modality and date (both
     may be unknown), a compatible place, and a sentence of evidence in common. Such copies
     are one event even when undated: they are one report, not two."""
-    if not _compatible(old, new) or old.get("event_date") != new.get("event_date"):
+    if not may_be_same_report(old, new):
         return False
     said = {ev["text"] for ev in old.get("evidence") or ()}
     if not any(ev["text"] in said for ev in new.get("evidence") or ()):

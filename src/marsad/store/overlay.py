@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import vocab
 from ..errors import InvalidInput
+from . import evidence
 
 # Fields an analyst may correct, and the type each must have (None is always allowed except for types).
 EDITABLE: dict[str, tuple[type, ...]] = {
@@ -69,7 +70,7 @@ def corrected_event(db: sqlite3.Connection, event_id: str) -> dict[str, Any] | N
     row = db.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()
     if row is None:
         return None
-    return apply(json.loads(row[0]), rows_for(db, event_id))
+    return apply(evidence.load_all(db, [json.loads(row[0])])[0], rows_for(db, event_id))
 
 
 def reindex(db: sqlite3.Connection, event_id: str, *, data: dict[str, Any] | None = None,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from . import overlay
+from . import evidence, overlay
 from .base import stream
 
 
@@ -208,8 +208,9 @@ def iter_events(db: sqlite3.Connection, f: EventFilter, *, sort: str = "date", l
     found = iter(stream(db, query, args) if limit is None else db.execute(query, args))
     while rows := list(itertools.islice(found, batch)):
         fixes = _corrections_of(db, [r[0] for r in rows])
-        for r in rows:
-            yield overlay.apply(json.loads(r[1]), fixes.get(r[0], ()))
+        stored = evidence.load_all(db, [json.loads(r[1]) for r in rows])
+        for r, data in zip(rows, stored, strict=True):
+            yield overlay.apply(data, fixes.get(r[0], ()))
 
 
 NO_LIMIT = 2**62  # "every row" as a LIMIT both databases read (SQLite's -1 is an error in PostgreSQL)
@@ -370,13 +371,14 @@ def changes(db: sqlite3.Connection, since: str, *, after: str | None = None, lim
         rows = db.execute(base + " ORDER BY c.updated_at, c.event_id LIMIT ? OFFSET ?",
                           [*params, limit, start]).fetchall()
         fixes = _corrections_of(db, [r[0] for r in rows])
-        for event_id, created, updated, corrected, data in rows:
+        stored = evidence.load_all(db, [json.loads(r[4]) for r in rows])
+        for (event_id, created, updated, corrected, _), data in zip(rows, stored, strict=True):
             kind = _change_kind(since, created, updated, corrected, fixes.get(event_id, []))
             if kinds and kind not in kinds:
                 continue
             out.append({"event_id": event_id, "change": kind, "created_at": created, "updated_at": updated,
                         "corrected_at": corrected,
-                        "event": overlay.apply(json.loads(data), fixes.get(event_id, ()))})
+                        "event": overlay.apply(data, fixes.get(event_id, ()))})
             if len(out) == limit:
                 return out
         if len(rows) < limit:

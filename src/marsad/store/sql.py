@@ -10,6 +10,7 @@ another writer: two processes that ingest at once link as one would, one after t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from .. import link
 from ..records import Article, Claim, Event, RawDocument, as_dict
 from . import claims as claim_store
-from . import overlay
+from . import evidence, overlay
 from .base import StoredDocument, stream
 
 ARTICLE_FIELDS = ("article_id", "origin", "title", "published", "outlet", "language", "text")
@@ -32,6 +33,7 @@ class SQLStore:
 
     db: Any
     path: str
+    _texts: dict[str, str] = {}  # while a document is written: article id → text (see `add_document`)
 
     def _begin_write(self) -> None:
         """Open a document's write transaction, holding the database's write lock (BEGIN IMMEDIATE)."""
@@ -53,6 +55,9 @@ class SQLStore:
             if self.has_document(doc.doc_id):
                 db.execute("ROLLBACK")
                 return StoredDocument(doc.doc_id, False, 0, 0, 0)
+            # Article texts the document's events are packed against (`evidence`), and those of
+            # the stored events it merges with, each read once (ids are of content: never stale).
+            self._texts = {a.article_id: a.text for a in articles}
             if doc.origin != "<stdin>":
                 old = [r[0] for r in db.execute("SELECT doc_id FROM documents WHERE origin = ? AND doc_id != ?"
                                                 " AND superseded = 0", (doc.origin, doc.doc_id))]
@@ -76,6 +81,8 @@ class SQLStore:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        finally:
+            self._texts = {}
         return StoredDocument(doc.doc_id, True, len(articles), len(events), len(claims))
 
     def _put_event(self, data: dict[str, Any], outlet_of: dict[str, str]) -> None:
@@ -85,7 +92,7 @@ class SQLStore:
         row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
         fresh = False  # a new row in `events`: nothing indexed under its id yet
         if row is not None:
-            data = link.merge(json.loads(row["data"]), data)
+            data = link.merge(self._unpacked(row["data"]), data)
         else:
             same = self._same_event(data)
             if same is None:
@@ -97,11 +104,22 @@ class SQLStore:
             "INSERT INTO events (event_id, event_type, sub_event_type, event_date, country, admin1, data)"
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET data = excluded.data",
             (data["event_id"], data["event_type"], data["sub_event_type"], data.get("event_date"),
-             data.get("country"), data.get("admin1"), json.dumps(data, ensure_ascii=False)))
+             data.get("country"), data.get("admin1"), self._packed(data)))
         self.db.executemany("INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?,?)",
                             [(data["event_id"], article_id) for article_id in data.get("article_ids") or []])
         # The machine fields changed; corrections stay on top.
         overlay.reindex(self.db, data["event_id"], data=data, fresh=fresh)
+
+    def _unpacked(self, stored: str) -> dict[str, Any]:
+        """A stored event (JSON) as coded, its evidence texts read from the articles (`evidence`)."""
+        data = json.loads(stored)
+        return evidence.unpack(data, evidence.fetch_texts(self.db, evidence.needed(data), into=self._texts))
+
+    def _packed(self, data: dict[str, Any]) -> str:
+        """An event as stored: JSON with the evidence texts its articles hold left out."""
+        texts = evidence.fetch_texts(self.db, {ev["article_id"] for ev in data.get("evidence") or ()},
+                                     into=self._texts)
+        return json.dumps(evidence.pack(data, texts), ensure_ascii=False)
 
     def _retire(self, doc_ids: list[str]) -> None:
         """Take the reports of superseded documents out of their events (`link.without`):
@@ -115,14 +133,14 @@ class SQLStore:
             f"SELECT DISTINCT event_id FROM event_articles WHERE article_id IN ({_marks(gone)})", gone)]
         retired = set(gone)
         for event_id in touched:
-            data = json.loads(self.db.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()[0])
+            data = self._unpacked(self.db.execute("SELECT data FROM events WHERE event_id = ?",
+                                                  (event_id,)).fetchone()[0])
             left = [a for a in data.get("article_ids") or [] if a not in retired]
             outlets = [r[0] for r in self.db.execute(
                 f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({_marks(left)})",
                 left)] if left else []
             data = link.without(data, retired, outlets)
-            self.db.execute("UPDATE events SET data = ? WHERE event_id = ?", (json.dumps(data, ensure_ascii=False),
-                                                                           event_id))
+            self.db.execute("UPDATE events SET data = ? WHERE event_id = ?", (self._packed(data), event_id))
             overlay.reindex(self.db, event_id)
 
     def _same_event(self, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -132,9 +150,11 @@ class SQLStore:
             "SELECT data FROM events WHERE country IS ? AND admin1 IS ? AND event_type = ? AND event_date IS ?"
             " ORDER BY rowid", (data.get("country"), data.get("admin1"), data["event_type"], data.get("event_date")))
         for r in copies:
-            old = json.loads(r["data"])
-            if link.same_report(old, data):
-                return old
+            # Evidence texts are read back only for a stored event that may be a copy.
+            if link.may_be_same_report(json.loads(r["data"]), data):
+                old = self._unpacked(r["data"])
+                if link.same_report(old, data):
+                    return old
         if not data.get("event_date") or data.get("time_precision") != 1 or not data.get("country"):
             return None
         day = dt.date.fromisoformat(data["event_date"])
@@ -144,9 +164,8 @@ class SQLStore:
             (data["event_type"], data["country"], (day - dt.timedelta(days=1)).isoformat(),
              (day + dt.timedelta(days=1)).isoformat()))
         for r in rows:
-            old = json.loads(r["data"])
-            if link.same_event(old, data):
-                return old
+            if link.same_event(json.loads(r["data"]), data):
+                return self._unpacked(r["data"])
         return None
 
     def add_rejection(self, document: str, stage: str, reason: str, version: str = "") -> None:
@@ -178,8 +197,11 @@ class SQLStore:
         if modality is not None:
             sql += " AND i.modality = ?"
             params = (modality,)
-        for r in stream(self.db, sql + " ORDER BY i.event_date, i.event_id", params):
-            yield overlay.apply(json.loads(r["data"]), fixes.get(r["event_id"], ()))
+        rows = iter(stream(self.db, sql + " ORDER BY i.event_date, i.event_id", params))
+        while batch := list(itertools.islice(rows, 1000)):
+            stored = evidence.load_all(self.db, [json.loads(r["data"]) for r in batch])
+            for r, data in zip(batch, stored, strict=True):
+                yield overlay.apply(data, fixes.get(r["event_id"], ()))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with corrections applied (rejected ones too: `review.status` says so), or None."""
