@@ -34,6 +34,14 @@ def expect(pred):
     return sum(1 for e in truth() if pred(e))
 
 
+def occurred(pred):
+    """`pred` under the default modality filter: what occurred."""
+    return lambda e: e.modality == "occurred" and pred(e)
+
+
+ALL = {"modality": "all"}  # every modality: the default is what occurred
+
+
 def total(client, params):
     r = client.get("/api/events", params=params)
     assert r.status_code == 200, r.text
@@ -60,7 +68,30 @@ def total(client, params):
     ({"country": "Syria", "event_type": "Battles"}, lambda e: e.country == "Syria" and e.event_type == "Battles"),
 ])
 def test_every_filter_selects_exactly_the_matching_events(client, params, pred):
-    assert total(client, params) == expect(pred)
+    assert total(client, params) == expect(pred if "modality" in params else occurred(pred))
+    if "modality" not in params:  # and every modality with modality=all
+        assert total(client, {**params, **ALL}) == expect(pred)
+
+
+def test_the_default_modality_is_occurred_and_all_is_every_modality(client):
+    feared = expect(lambda e: e.modality == "feared")
+    assert 0 < feared < N
+    assert total(client, {}) == total(client, {"modality": "occurred"}) == N - feared
+    assert total(client, ALL) == N == total(client, {"modality": ["occurred", "feared"]})
+    assert total(client, {"modality": ["feared", "all"]}) == N  # "all" among others: still every modality
+    for path in ("/api/map/points", "/api/facets", "/api/events"):
+        assert client.get(path).json()["total"] == N - feared, path
+        assert client.get(path, params=ALL).json()["total"] == N, path
+    facet = {x["value"]: x["count"] for x in client.get("/api/facets").json()["facets"]["modality"]}
+    assert facet == {"occurred": N - feared, "feared": feared}  # its own selection aside, as every facet
+    timeline = client.get("/api/timeline", params={"interval": "year"}).json()
+    assert sum(b["total"] for b in timeline["buckets"]) + timeline["undated"] == N - feared
+    exported = client.get("/api/export", params={"format": "jsonl"}).text.splitlines()
+    assert len(exported) == N - feared and all(json.loads(x)["modality"] == "occurred" for x in exported)
+    assert len(client.get("/api/export", params={"format": "jsonl", **ALL}).text.splitlines()) == N
+    assert sum(p["events"] for p in client.get("/api/places").json()["places"]) == N - feared
+    v = client.get("/api/vocab").json()
+    assert v["default_modality"] == "occurred" and "denied" in v["modalities"] and "all" not in v["modalities"]
 
 
 def test_outlet_and_full_text_search(client):
@@ -72,8 +103,8 @@ def test_outlet_and_full_text_search(client):
 
 
 def test_pagination_and_sorting(client):
-    a = client.get("/api/events", params={"limit": 7, "offset": 0, "sort": "-fatalities"}).json()
-    b = client.get("/api/events", params={"limit": 7, "offset": 7, "sort": "-fatalities"}).json()
+    a = client.get("/api/events", params={"limit": 7, "offset": 0, "sort": "-fatalities", **ALL}).json()
+    b = client.get("/api/events", params={"limit": 7, "offset": 7, "sort": "-fatalities", **ALL}).json()
     ids = [e["event_id"] for e in a["events"] + b["events"]]
     assert len(set(ids)) == 14 and a["total"] == N
     fat = [e["fatalities"] for e in a["events"] if e["fatalities"] is not None]
@@ -84,11 +115,11 @@ def test_pagination_and_sorting(client):
 
 
 def test_event_formats(client):
-    r = client.get("/api/events", params={"format": "geojson", "country": "Syria", "limit": 1000})
+    r = client.get("/api/events", params={"format": "geojson", "country": "Syria", "limit": 1000, **ALL})
     fc = json.loads(r.text)
     assert fc["type"] == "FeatureCollection"
     assert len(fc["features"]) == expect(lambda e: e.country == "Syria" and e.latitude is not None)
-    rows = list(csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "csv"}).text)))
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "csv", **ALL}).text)))
     assert len(rows) == N and "evidence" in rows[0]
     acled = list(csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "acled"}).text)))
     assert "event_id_cnty" in acled[0]
@@ -98,7 +129,7 @@ def test_event_formats(client):
 
 @pytest.mark.parametrize("fmt", ["acled", "csv", "geojson", "jsonl"])
 def test_export_is_exactly_the_filter_with_no_cap(client, fmt):
-    params = {"format": fmt, "event_type": ["Battles", "Explosions/Remote violence"]}
+    params = {"format": fmt, "event_type": ["Battles", "Explosions/Remote violence"], **ALL}
     r = client.get("/api/export", params=params)
     assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
     want = expect(lambda e: e.event_type in ("Battles", "Explosions/Remote violence")
@@ -126,7 +157,7 @@ def test_one_event_with_evidence_articles_and_neighbours(client):
 
 
 def test_map_points_timeline_and_facets(client):
-    p = client.get("/api/map/points", params={"country": "Syria"}).json()
+    p = client.get("/api/map/points", params={"country": "Syria", **ALL}).json()
     assert p["count"] == len(p["columns"]["event_id"]) == expect(lambda e: e.country == "Syria"
                                                                  and e.latitude is not None)
     assert p["fields"][:3] == ["event_id", "latitude", "longitude"] and set(p["columns"]) == set(p["fields"])
@@ -136,14 +167,14 @@ def test_map_points_timeline_and_facets(client):
         etype = p["event_types"][p["columns"]["event_type"][i]]
         assert (p["columns"]["latitude"][i], etype) == (syria[eid].latitude, syria[eid].event_type)
     for interval in ("day", "week", "month", "year"):
-        t = client.get("/api/timeline", params={"interval": interval}).json()
+        t = client.get("/api/timeline", params={"interval": interval, **ALL}).json()
         assert sum(b["total"] for b in t["buckets"]) + t["undated"] == N
     month = client.get("/api/timeline", params={"interval": "month", "date_from": "2024-02-01"}).json()
     assert [b["start"] for b in month["buckets"]] == ["2024-01-01", "2024-02-01", "2024-03-01"]
     weeks = client.get("/api/timeline", params={"interval": "week"}).json()["buckets"]
     import datetime as dt
     assert all(dt.date.fromisoformat(b["start"]).weekday() == 0 for b in weeks)
-    f = client.get("/api/facets", params={"event_type": "Battles"}).json()
+    f = client.get("/api/facets", params={"event_type": "Battles", **ALL}).json()
     types = {x["value"]: x["count"] for x in f["facets"]["event_type"]}
     assert types["Protests"] == expect(lambda e: e.event_type == "Protests")  # own selection ignored
     countries = {x["value"]: x["count"] for x in f["facets"]["country"]}
@@ -162,7 +193,7 @@ def test_articles_claims_actors_places_vocab_config(client):
     assert client.get("/api/claims").json()["total"] == 0
     actors = client.get("/api/actors", params={"country": "Syria"}).json()["actors"]
     assert {x["actor"] for x in actors} <= set(ACTORS) and actors[0]["events"] >= actors[-1]["events"]
-    places = client.get("/api/places").json()["places"]
+    places = client.get("/api/places", params=ALL).json()["places"]
     assert sum(p["events"] for p in places) == N
     v = client.get("/api/vocab").json()
     assert [t["name"] for t in v["event_types"]][0] == "Battles" and v["event_types"][0]["colour"].startswith("#")

@@ -45,6 +45,11 @@ BAD_GETS = [
     ("/api/articles?limit=5000", 422), ("/api/articles/nope", 404), ("/api/claims?offset=x", 422),
     ("/api/actors?limit=-1", 422), ("/api/places?fatalities_max=x", 422), ("/api/nothing-here", 404),
     ("/static/missing.js", 404), ("/vendor/evil.js", 404), ("/api/changes?since=x", 422), ("/api/changes", 422),
+    # A strict API (issue 13): an unknown parameter, a reversed range, a near-miss actor are 400s.
+    ("/api/events?foo=bar", 400), ("/api/timeline?date_from=2024-03-01&date_to=2024-02-01", 400),
+    ("/api/events?actor=Hezbolah", 400), ("/api/events?undated=maybe", 422),
+    ("/api/events?modality=all&modality=rumoured", 422), ("/api/gazetteer/search", 422),
+    ("/api/gazetteer/labels?west=0&south=0&east=1&north=1", 422), ("/api/kb/actors?q=" + "x" * 300, 422),
 ]
 
 

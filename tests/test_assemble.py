@@ -252,3 +252,36 @@ def test_what_had_happened_before_the_news_is_background(coder):
             "Government forces had shelled the nearby town of Saraqib for weeks before the truce, residents said.")
     events, _ = code(coder, text, published="2019-03-12")
     assert [e.location for e in events] == ["Arīḩā"]
+
+
+def test_an_act_of_another_kind_added_with_also_is_another_event(coder):
+    text = ("At least 9 people were killed when an air strike hit a bakery in the town of Maarat al-Numan "
+            "on Tuesday, rescuers said.\n\n"
+            "Government artillery also shelled the outskirts of Maarat al-Numan, residents said.\n\n"
+            "The air strike also wounded 14 people queuing for bread.")
+    events, _ = code(coder, text, title="Strike on bakery kills nine")
+    kinds = sorted(e.sub_event_type for e in events)
+    assert kinds == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert len(strike.evidence) == 2 and strike.fatalities == 9  # "the strike also wounded": its toll
+
+
+def test_a_sentence_that_says_separately_is_another_incident(coder):
+    text = ("Gunmen shot dead a local council member in the town of Jasim on Sunday, activists said.\n\n"
+            "Separately, gunmen killed a former rebel commander in Jasim on Sunday evening, the activists said.")
+    events, _ = code(coder, text, title="Two killings in Jasim")
+    assert len(events) == 2
+
+
+def test_two_kinds_of_one_type_at_one_place_and_day_are_stored_as_two(tmp_path):
+    from marsad.events.code import EventCoder
+    from marsad.pipeline import ingest_paths
+    from marsad.store import open_store
+
+    (tmp_path / "r.txt").write_text(
+        "Raids on Idlib\n\nA barrel bomb hit a market in Idlib city on Monday, killing seven people, the "
+        "civil defence said.\n\nFour people were also reported killed in rebel shelling of Idlib city on Monday.")
+    with open_store(tmp_path / "t.db") as store:
+        ingest_paths([str(tmp_path / "r.txt")], store, coder=EventCoder.load(), progress=False)
+        events = {e["sub_event_type"]: e["fatalities"] for e in store.events()}
+    assert events == {"Air/drone strike": 7, "Shelling/artillery/missile attack": 4}

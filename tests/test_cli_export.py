@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
@@ -91,7 +92,8 @@ def test_geojson_is_a_feature_collection_of_located_events():
     n = write([EVENT, {**EVENT, "event_id": "e2", "latitude": None, "longitude": None}], out,
               what="events", fmt="geojson")
     doc = json.loads(out.getvalue())
-    assert n == 1 and doc["type"] == "FeatureCollection"
+    assert n.rows == 1 and n.left_out_without_coordinates == 1 and doc["type"] == "FeatureCollection"
+    assert doc["marsad"] == {"left_out_without_coordinates": 1}
     [f] = doc["features"]
     assert f["geometry"] == {"type": "Point", "coordinates": [35.48, 33.38]} and f["properties"]["event_id"] == "e1"
 
@@ -99,9 +101,15 @@ def test_geojson_is_a_feature_collection_of_located_events():
 def test_empty_event_exports_are_valid(db):
     runner = CliRunner()
     r = runner.invoke(cli, ["export", "--db", str(db), "--what", "events", "--format", "geojson"])
-    assert json.loads(r.output) == {"type": "FeatureCollection", "features": []}
+    assert json.loads(r.stdout) == {"type": "FeatureCollection", "features": [],
+                                    "marsad": {"left_out_without_coordinates": 0}}
+    assert r.stderr == ""  # nothing was left out, so nothing to say
     r = runner.invoke(cli, ["export", "--db", str(db), "--what", "claims", "--format", "csv"])
     assert r.output.splitlines() == [",".join(columns.CLAIM)]
+    out = db.parent / "none.parquet"
+    r = runner.invoke(cli, ["export", "--db", str(db), "--format", "parquet", "-o", str(out)])
+    assert r.exit_code == 0 and "0 events written to" in r.stderr
+    assert pq.read_table(out).num_rows == 0 and "event_date" in pq.read_schema(out).names
 
 
 def test_extract_prints_events_as_json_lines(tmp_path):

@@ -32,7 +32,8 @@ def in_period(e, start, end):
 
 
 def test_two_periods_are_compared_by_province_with_new_and_quiet_places(client):
-    periods = {"a_from": "2024-01-01", "a_to": "2024-01-31", "b_from": "2024-02-01", "b_to": "2024-02-29"}
+    periods = {"a_from": "2024-01-01", "a_to": "2024-01-31", "b_from": "2024-02-01", "b_to": "2024-02-29",
+               "modality": "all"}  # every modality: the default is what occurred
     got = client.get("/api/compare", params=periods).json()
     a = Counter(e.admin1 for e in truth() if in_period(e, "2024-01-01", "2024-01-31"))
     b = Counter(e.admin1 for e in truth() if in_period(e, "2024-02-01", "2024-02-29"))
@@ -78,7 +79,7 @@ def test_an_actor_group_is_one_filter_and_an_unknown_group_is_an_error(tmp_path)
 
 
 def test_actor_and_place_pages(client):
-    page = client.get("/api/actor", params={"name": "IRGC"}).json()
+    page = client.get("/api/actor", params={"name": "IRGC", "modality": "all"}).json()
     mine = [e for e in truth() if "IRGC" in (e.actor1, e.actor2)]
     assert page["events"] == len(mine) and page["places"][0]["events"] >= page["places"][-1]["events"]
     assert {p["location"] for p in page["places"]} == {e.location for e in mine}
@@ -86,11 +87,12 @@ def test_actor_and_place_pages(client):
     assert client.get("/api/actor", params={"name": "Nobody at all"}).status_code == 404
     known = client.get("/api/actor", params={"name": "Hezbollah"}).json()["known"]
     assert "Iran-aligned" in known["groups"] and "Hezbollah" in known["aliases"]
-    place = client.get("/api/place", params={"country": "Syria", "admin1": "Aleppo"}).json()
+    place = client.get("/api/place", params={"country": "Syria", "admin1": "Aleppo", "modality": "all"}).json()
     here = [e for e in truth() if e.admin1 == "Aleppo"]
     assert place["events"] == len(here)
     assert {a["actor"] for a in place["actors"]} == {x for e in here for x in (e.actor1, e.actor2)}
-    town = client.get("/api/place", params={"country": "Syria", "admin1": "Deir ez-Zor", "location": "Abu Kamal"})
+    town = client.get("/api/place", params={"country": "Syria", "admin1": "Deir ez-Zor", "location": "Abu Kamal",
+                                            "modality": "all"})
     assert town.json()["events"] == sum(1 for e in truth() if e.location == "Abu Kamal")
     assert client.get("/api/place", params={"country": "Atlantis"}).status_code == 404
 
@@ -153,7 +155,7 @@ def test_government_artillery_is_the_state_forces_of_the_event_country():
 
 
 def test_a_place_filter_narrows_the_facets_too(client):
-    facets = client.get("/api/facets", params={"location": "Abu Kamal"}).json()["facets"]
+    facets = client.get("/api/facets", params={"location": "Abu Kamal", "modality": "all"}).json()["facets"]
     here = [e for e in truth() if e.location == "Abu Kamal"]
     actors = {r["value"]: r["count"] for r in facets["actor"]}
     assert actors == {a: sum(1 for e in here if a in (e.actor1, e.actor2)) for a in

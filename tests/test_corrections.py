@@ -18,8 +18,19 @@ from .webdata import event_n, synthetic_db
 
 
 @pytest.fixture
-def db(new_db):
+def db(new_db, gaz_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_GAZETTEER", str(gaz_path))  # place edits are checked against it
     return synthetic_db(new_db("c.db"), 12)  # on SQLite and on PostgreSQL
+
+
+def _place_id(gaz_path, name, code):
+    from marsad.places import Gazetteer
+
+    gaz = Gazetteer.open(gaz_path)
+    try:
+        return next(c.geonameid for c in gaz.candidates(name) if c.feature_code == code)
+    finally:
+        gaz.close()
 
 
 def test_correction_is_applied_on_read_with_machine_value_and_author(db):
@@ -27,12 +38,15 @@ def test_correction_is_applied_on_read_with_machine_value_and_author(db):
     with open_store(db) as s:
         s.correct(eid, {"fatalities": 9, "actor1": "Unidentified gunmen"}, author="rana", note="per SOHR update")
         e = s.event(eid)
-        assert (e["fatalities"], e["actor1"]) == (9, "Unidentified gunmen")
+        # An alias becomes the knowledge base's actor, for the event's country, and inter1 follows it.
+        assert (e["fatalities"], e["actor1"], e["inter1"]) == (9, "Unidentified Armed Group (Syria)",
+                                                               "Political militia")
         fixes = {c["field"]: c for c in e["review"]["corrections"]}
         assert fixes["fatalities"]["machine_value"] == 1 and fixes["fatalities"]["author"] == "rana"
         assert fixes["actor1"]["note"] == "per SOHR update" and fixes["actor1"]["created_at"]
+        assert fixes["inter1"]["machine_value"] == "Rebel group"
         assert [x["event_id"] for x in s.events(modality=None) if x.get("review")] == [eid]
-        assert [c["field"] for c in s.corrections(eid)] == ["fatalities", "actor1"]
+        assert [c["field"] for c in s.corrections(eid)] == ["fatalities", "actor1", "inter1"]
 
 
 def test_latest_correction_wins_and_status_is_separate(db):
@@ -58,16 +72,17 @@ def test_bad_corrections_are_refused_and_nothing_is_stored(db):
         assert len(s.corrections()) == 2
 
 
-def test_rejected_events_leave_exports_and_corrections_enter_them(db):
+def test_rejected_events_leave_exports_and_corrections_enter_them(db, gaz_path):
     reject = event_n(1, "a", "x s", "s").event_id
     fix = event_n(2, "a", "x s", "s").event_id
     with open_store(db) as s:
         s.correct(reject, {"status": "rejected"}, author="a")
-        s.correct(fix, {"fatalities": 77, "location": "Corrected town"}, author="a")
+        s.correct(fix, {"fatalities": 77, "place": {"geonameid": _place_id(gaz_path, "Homs", "ADM1")}}, author="a")
         assert reject not in {e["event_id"] for e in s.events(modality=None)}
     run = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "acled", "--modality", "all"])
     rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(run.output))}
-    assert reject not in rows and rows[fix]["fatalities"] == "77" and rows[fix]["location"] == "Corrected town"
+    assert reject not in rows and rows[fix]["fatalities"] == "77"
+    assert (rows[fix]["location"], rows[fix]["admin1"], rows[fix]["geo_precision"]) == ("Homs", "Homs", "3")
     run = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "--modality", "all"])
     line = next(json.loads(x) for x in run.output.splitlines() if fix in x)
     assert line["review"]["corrections"][0]["machine_value"] is None or line["review"]["corrections"]
@@ -101,3 +116,18 @@ def test_corrections_survive_reopening_and_migrations_are_recorded(db):
         assert names[2:5] == ["m003_corrections", "m004_event_index", "m005_article_search"]
         assert eid not in {e["event_id"] for e in s.events()}  # now a denial, not an occurrence
         assert eid in {e["event_id"] for e in s.events(modality="denied")}
+
+
+def test_the_library_checks_an_edit_as_the_api_does(db):
+    eid = event_n(5, "a", "x s", "s").event_id  # Syria / Aleppo, reported in an article of 2024-03-01
+    with open_store(db) as s:
+        with pytest.raises(InvalidInput, match="actor1: 'Brigade of Nobody' is not in the actor knowledge base"):
+            s.correct(eid, {"actor1": "Brigade of Nobody"}, author="a")
+        with pytest.raises(InvalidInput, match=r"event_date: 2031-01-01 is after .* \(2024-03-01\)"):
+            s.correct(eid, {"event_date": "2031-01-01"}, author="a")
+        with pytest.raises(InvalidInput, match="longitude: the place is edited as a whole"):
+            s.correct(eid, {"longitude": 36.0}, author="a")
+        assert s.corrections(eid) == []
+        e = s.correct(eid, {"actor1": "Brigade of Nobody", "admin1": "Homs"}, author="a", new_actor=True)
+        assert (e["actor1"], e["inter1"], e["location"], e["admin1"], e["geo_precision"]) == (
+            "Brigade of Nobody", None, "Homs", "Homs", 3)

@@ -9,17 +9,18 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 import click
 
 from . import __version__, export
 from .errors import MarsadError
 from .pipeline import Summary, ingest_paths, load_event_coder
-from .store import open_store
+from .store import open_store, query
 
 EXIT_REJECTED = 3  # the batch ran, but some documents were rejected
-MODALITIES = ["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible", "all"]
+# The event filters' modalities and their default, as the API and the page have them; "all": every one.
+MODALITIES = [*query.MODALITIES, query.ALL_MODALITIES]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,9 +114,10 @@ def _dask(address: str | None) -> Iterator[object]:
 
 
 @contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
+def _output(path: str | None, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """The file -o names, or standard output (as bytes for a binary format)."""
     if path in (None, "-"):
-        yield sys.stdout
+        yield sys.stdout.buffer if binary else sys.stdout
         return
     where = Path(str(path))
     if where.is_dir():
@@ -123,37 +125,52 @@ def _output(path: str | None) -> Iterator[TextIO]:
     if not where.parent.is_dir():
         raise click.ClickException(f"-o {path}: the folder {where.parent} does not exist; create it first")
     try:
-        with open(where, "w", encoding="utf-8", newline="") as f:
+        with (open(where, "wb") if binary else open(where, "w", encoding="utf-8", newline="")) as f:
             yield f
     except OSError as e:
         raise click.ClickException(f"cannot write {path}: {e.strerror or e}") from e
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 @cli.command(name="export")
 @click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB",
               help="SQLite database file, or postgresql://user@host/dbname (also $MARSAD_DB).")
 @click.option("--what", type=click.Choice(export.WHATS), default="events", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(list(export.FORMATS)), default="jsonl", show_default=True,
-              help="acled: CSV with ACLED's column names (events); geojson: events or claims with coordinates.")
+@click.option("--format", "fmt", type=click.Choice([*export.FORMATS, *export.BINARY_FORMATS]), default="jsonl",
+              show_default=True,
+              help="acled: CSV with ACLED's columns (events); geojson: events or claims with coordinates;"
+                   " parquet: typed columns for pandas, R and DuckDB (to a file, -o).")
 @click.option("-o", "--output", default=None, help="Output file (default: standard output).")
-@click.option("--modality", type=click.Choice(MODALITIES), default="occurred", show_default=True,
-              help="Events of this modality only: what happened, or what was threatened, planned, feared…")
+@click.option("--modality", type=click.Choice(MODALITIES), default=query.DEFAULT_MODALITY, show_default=True,
+              help="Events of this modality only: what happened, or what was threatened, planned, feared…;"
+                   " all: every modality.")
 def export_cmd(db: str, what: str, fmt: str, output: str | None, modality: str) -> None:
     """Export events, articles or claims, every row (no cap)."""
+    binary = fmt in export.BINARY_FORMATS
+    if binary and output in (None, "-") and _stdout_is_terminal():
+        raise click.ClickException(f"{fmt} is a binary format; write it to a file with -o FILE"
+                                   f" (e.g. -o {what}.{fmt}), or pipe it to a program")
     try:
-        with open_store(db, readonly=True) as store, _output(output) as out:
-            rows = (store.events(modality=None if modality == "all" else modality) if what == "events"
+        with open_store(db, readonly=True) as store, _output(output, binary=binary) as out:
+            rows = (store.events(modality=None if modality == query.ALL_MODALITIES else modality) if what == "events"
                     else store.articles() if what == "articles" else store.claims())
-            n = export.write(rows, out, what=what, fmt=fmt)
+            done = (export.write_binary(rows, cast(BinaryIO, out), what=what, fmt=fmt) if binary
+                    else export.write(rows, cast(TextIO, out), what=what, fmt=fmt))
     except MarsadError as e:
         raise click.ClickException(str(e)) from e
+    if done.left_out_without_coordinates:
+        click.echo(f"{done.left_out_without_coordinates} {what} without coordinates left out of the GeoJSON"
+                   ' (counted in its "marsad" member)', err=True)
     if output not in (None, "-"):
-        click.echo(f"{n} {what} written to {output}", err=True)
+        click.echo(f"{done.rows} {what} written to {output}", err=True)
 
 
 @cli.command()
 @click.argument("file", type=click.File("rb"))
-@click.option("--modality", type=click.Choice(MODALITIES), default="occurred", show_default=True,
+@click.option("--modality", type=click.Choice(MODALITIES), default=query.DEFAULT_MODALITY, show_default=True,
               help="Events of this modality only (as for export).")
 def extract(file: BinaryIO, modality: str) -> None:
     """Code one document with no database: FILE or - in, events as JSON Lines out."""
@@ -183,7 +200,7 @@ def extract(file: BinaryIO, modality: str) -> None:
             failed = True
             continue
         for ev in events:
-            if modality in ("all", ev.modality):
+            if modality in (query.ALL_MODALITIES, ev.modality):
                 data = as_dict(ev)
                 data["corroboration"] = link.corroboration(data)  # as the store counts it
                 click.echo(json.dumps(data, ensure_ascii=False))

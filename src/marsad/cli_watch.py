@@ -9,11 +9,11 @@ import click
 
 from . import watches
 from .errors import MarsadError
-from .store import open_store
+from .store import open_store, query
 from .store import watches as saved
 from .store.query import EventFilter
 
-MODALITIES = ["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible", "all"]
+MODALITIES = [*query.MODALITIES, query.ALL_MODALITIES]  # as `marsad export --modality` and the API take them
 _DB = click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB",
                    help="SQLite database file, or postgresql://user@host/dbname (also $MARSAD_DB).")
 
@@ -52,7 +52,7 @@ def watch() -> None:
 @click.option("--source", multiple=True, help="Attributed source, as the exports write it.")
 @click.option("--outlet", multiple=True)
 @click.option("--modality", multiple=True, type=click.Choice(MODALITIES),
-              help="Default: occurred (not threats, plans or fears); 'all' for every modality.")
+              help=f"Default: {query.DEFAULT_MODALITY} (not threats, plans or fears); 'all' for every modality.")
 @click.option("--date-from", default=None, help="YYYY-MM-DD, inclusive.")
 @click.option("--date-to", default=None, help="YYYY-MM-DD, inclusive.")
 @click.option("--fatalities-min", type=click.IntRange(0), default=None)
@@ -61,7 +61,8 @@ def watch() -> None:
 def add(name: str, rule: str, threshold: float | None, days: int | None, modality: tuple[str, ...],
         actor_group: tuple[str, ...], db: str, **fields: Any) -> None:
     """Save a watch called NAME. It looks at what is ingested from now on."""
-    fields["modality"] = tuple(m for m in MODALITIES if m != "all") if "all" in modality else modality
+    # A watch keeps "every modality" as the list of them: an empty one is the default (occurred).
+    fields["modality"] = query.MODALITIES if query.ALL_MODALITIES in modality else modality
     fields["actor"] += _members(actor_group) if actor_group else ()
     f = EventFilter(**fields)  # the options are named as the filter's fields
     try:

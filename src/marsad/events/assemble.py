@@ -16,6 +16,8 @@ of these hold:
 - dates: equal days when both state a day; within a week when either only carries the
   story's date; within the precision of a week or month date.
 - actors: no two different named attackers (an exchange of fire is two events).
+- the sentence does not say it tells another incident ("Separately, …", "in another
+  attack"), nor add an act of another kind ("tanks also shelled …").
 
 The event takes the most precise stated place and date, the means over the outcome for its
 type ("an air strike" over "were killed"), the lowest figure across sources (each source's
@@ -117,6 +119,12 @@ class _Group:
         e = self.event
         places = places_fit(e, m.event) or not (m.place_stated and self.place_stated)
         toll_only = m.consequence or all(x.consequence for x in self.mentions)
+        # "Separately, …" is another incident; "tanks also shelled …" is one unless it is the
+        # same kind of act. A sentence that tells only a toll still counts the event's dead.
+        if m.another == "separate" and not m.consequence:
+            return False
+        if m.another == "also" and not toll_only and e.sub_event_type != m.event.sub_event_type:
+            return False
         return (kinds_fit(e, m.event, toll_only=toll_only) and places and actors_fit(e, m.event)
                 and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated))
 
@@ -187,7 +195,7 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     # is all the article has.
     if any(_level(g.event) > 0 for g in groups):
         groups = [g for g in groups if _level(g.event) > 0 or g.day_named]
-    events = [_identify(g.event, article) for g in groups]
+    events = _distinct_ids([_identify(g.event, article) for g in groups], article)
     main = _main(events, headline)
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
 
@@ -200,6 +208,26 @@ def _identify(e: Event, article: Article) -> Event:
     kind = e.sub_event_type if e.event_type == _STRATEGIC else e.event_type
     return replace(e, event_id=content_id(article.article_id, kind, e.event_date, e.modality,
                                           e.geonameid or e.location or e.country, side))
+
+
+def _distinct_ids(events: list[Event], article: Article) -> list[Event]:
+    """Two events of one article that `_identify` gives one id (two kinds of one type at one
+    place on one day: an air strike and the rebels' shelling) get their sub-types in their
+    ids, else the store would take the second for the first. Every other id stays as it was."""
+    seen: dict[str, int] = {}
+    for e in events:
+        seen[e.event_id] = seen.get(e.event_id, 0) + 1
+    out: list[Event] = []
+    used: set[str] = set()
+    for e in events:
+        if seen[e.event_id] > 1:
+            new = content_id(e.event_id, e.sub_event_type)
+            while new in used:
+                new = content_id(new, len(used))
+            e = replace(e, event_id=new)
+        used.add(e.event_id)
+        out.append(e)
+    return out
 
 
 def _level(e: Event) -> int:

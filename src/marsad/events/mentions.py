@@ -30,6 +30,24 @@ _CASUALTY_TRIGGER = re.compile(r"\b(?:kill|dead|death|die|dying|wound|injur|casu
                                r"massacre|slain|shot dead|martyr)", re.I)
 
 
+# A sentence that says it tells another incident: "Separately, …", "In another attack, …",
+# "… elsewhere in the province". News marks a second incident this way; such a sentence starts
+# an event of its own even at the same place and on the same day.
+_SEPARATE = re.compile(r"\b(?:separately|elsewhere|in (?:a |an )?(?:separate|other|another|second|further)"
+                       r" (?:incident|attack|strike|raid|assault|bombing|clash|shelling|operation)s?)\b", re.I)
+# "Tanks also shelled …": one more thing the story's actors did, which is the same event
+# only if it is the same kind of act (the strike "also destroyed a house"). Only "also" with
+# a verb in the simple past: "has also been rocked by blasts" tells a period, not an act.
+_ALSO = re.compile(r"\balso\s+(?:\w+ed|struck|hit|shot|fought|threw|blew|stormed|overran|took|seized|set)\b",
+                   re.I)
+
+
+def another_incident(text: str) -> str | None:
+    """"separate" when the sentence says it tells another incident, "also" when it adds one
+    more act to the story, else None (see `assemble._Group.fits`)."""
+    return "separate" if _SEPARATE.search(text) else "also" if _ALSO.search(text) else None
+
+
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?\w+(?:ed|en|ung|ought|ook|ew|ade)\b", re.I)
 
 
@@ -58,6 +76,7 @@ class Mention:
     vague_toll: bool = False
     day_named: bool = False  # the sentence names the day itself (resolved or not)
     follow_up: bool = False  # a sentence that only goes on about the event before it
+    another: str | None = None  # the sentence marks another incident (`another_incident`)
 
 
 @dataclass(frozen=True)
@@ -180,7 +199,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         )
         out.append(Mention(event, p, index, sent.paragraph, consequence, place_stated=not loc.note,
                            date_stated=own_date, vague_toll=vague,
-                           day_named=(own_date and precision == 1) or dates.names_a_day(sent.text)))
+                           day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
+                           another=another_incident(sent.text)))
     return out
 
 

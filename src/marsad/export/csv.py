@@ -1,4 +1,5 @@
-"""CSV with the contract's field names; lists of names joined with "; ", nested records as JSON."""
+"""CSV with the contract's field names; lists of names joined with "; ", nested records as JSON.
+An event with no date says so in its notes (`export.notes`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from .columns import BY_KIND
+from .notes import export_notes
+from .written import Written
 
 
 def cell(value: Any) -> Any:
@@ -28,7 +31,7 @@ def flat_claim(c: dict[str, Any]) -> dict[str, Any]:
     return {**c, "evidence": ev.get("text"), "evidence_start": ev.get("start"), "evidence_end": ev.get("end")}
 
 
-def write(records: Iterable[dict[str, Any]], out: TextIO, what: str) -> int:
+def write(records: Iterable[dict[str, Any]], out: TextIO, what: str) -> Written:
     columns = BY_KIND[what]
     w = csv.writer(out, lineterminator="\n")
     w.writerow(columns)
@@ -36,6 +39,8 @@ def write(records: Iterable[dict[str, Any]], out: TextIO, what: str) -> int:
     for r in records:
         if what == "claims":
             r = flat_claim(r)
+        elif what == "events":
+            r = {**r, "notes": export_notes(r)}
         w.writerow([cell(r.get(c)) for c in columns])
         n += 1
-    return n
+    return Written(n)

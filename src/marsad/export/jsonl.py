@@ -6,10 +6,12 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from .written import Written
 
-def write(records: Iterable[dict[str, Any]], out: TextIO, what: str) -> int:
+
+def write(records: Iterable[dict[str, Any]], out: TextIO, what: str) -> Written:
     n = 0
     for r in records:
         out.write(json.dumps(r, ensure_ascii=False) + "\n")
         n += 1
-    return n
+    return Written(n)

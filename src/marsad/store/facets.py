@@ -251,17 +251,18 @@ def places(db: sqlite3.Connection, f: EventFilter, *, limit: int, offset: int) -
 
 
 def neighbours(db: sqlite3.Connection, event: dict[str, Any], *, n: int = 3) -> dict[str, list[dict[str, Any]]]:
-    """Events just before and after this one in the same country, and the nearest on the map."""
+    """Events just before and after this one in the same country, and the nearest on the map.
+    Before and after hold dated events only (an undated event is neither), none for an undated one."""
     cols = "SELECT event_id, event_type, sub_event_type, event_date, location, fatalities FROM event_index"
-    eid, date, country = event["event_id"], event.get("event_date") or "", event.get("country")
-    same = "status != 'rejected' AND country IS ?"
-    before = db.execute(f"{cols} WHERE {same} AND (coalesce(event_date, '') < ? OR"
-                        " (coalesce(event_date, '') = ? AND event_id < ?))"
-                        " ORDER BY event_date DESC, event_id DESC LIMIT ?", (country, date, date, eid, n))
-    after = db.execute(f"{cols} WHERE {same} AND (coalesce(event_date, '') > ? OR"
-                       " (coalesce(event_date, '') = ? AND event_id > ?))"
-                       " ORDER BY event_date, event_id LIMIT ?", (country, date, date, eid, n))
-    out = {"before": [dict(r) for r in before], "after": [dict(r) for r in after], "nearby": []}
+    eid, date, country = event["event_id"], event.get("event_date"), event.get("country")
+    same = "status != 'rejected' AND country IS ? AND event_date IS NOT NULL"
+    out: dict[str, list[dict[str, Any]]] = {"before": [], "after": [], "nearby": []}
+    if date:
+        before = db.execute(f"{cols} WHERE {same} AND (event_date < ? OR (event_date = ? AND event_id < ?))"
+                            " ORDER BY event_date DESC, event_id DESC LIMIT ?", (country, date, date, eid, n))
+        after = db.execute(f"{cols} WHERE {same} AND (event_date > ? OR (event_date = ? AND event_id > ?))"
+                           " ORDER BY event_date, event_id LIMIT ?", (country, date, date, eid, n))
+        out["before"], out["after"] = [dict(r) for r in before], [dict(r) for r in after]
     lat, lon = event.get("latitude"), event.get("longitude")
     if lat is not None and lon is not None:
         rows = db.execute(f"{cols.replace(' FROM', ', latitude, longitude FROM')} WHERE status != 'rejected'"

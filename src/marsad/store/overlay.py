@@ -4,6 +4,11 @@ The `events` table holds what the pipeline coded (re-ingesting re-merges it); th
 `corrections` table holds what people decided (ingest never writes it). Whenever an event is
 read, the latest correction of each field wins and the record says so in `review`. The
 `event_index` table keeps the corrected values in indexed columns for the API's filters.
+
+An edit is checked and made coherent by `marsad.review` (a place moves every place field, an
+actor its `inter`, …) and stored as one row per field it sets, with one author, time and note.
+Undo (`revert`) is an edit too: it stores the values from before the edit it reverts, and a
+field that had no correction before gets `MACHINE`, which hands it back to the machine coding.
 """
 
 from __future__ import annotations
@@ -14,37 +19,40 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import vocab
+from .. import review, vocab
 from ..errors import InvalidInput
 from . import evidence
 
 # Fields an analyst may correct, and the type each must have (None is always allowed except for types).
-EDITABLE: dict[str, tuple[type, ...]] = {
-    "event_type": (str,), "sub_event_type": (str,), "event_date": (str,), "time_precision": (int,),
-    "actor1": (str,), "actor2": (str,), "assoc_actor_1": (list,), "assoc_actor_2": (list,),
-    "inter1": (str,), "inter2": (str,), "country": (str,), "admin1": (str,), "admin2": (str,),
-    "location": (str,), "latitude": (float, int), "longitude": (float, int), "geo_precision": (int,),
-    "fatalities": (int,), "modality": (str,), "notes": (str,),
-}
+EDITABLE = review.FIELDS
 STATUSES = ("unreviewed", "confirmed", "rejected")
-REQUIRED = ("event_type", "sub_event_type")
+REQUIRED = review.REQUIRED
+# A correction's value that ends the field's correction: the machine coding holds again.
+MACHINE = {"restore": "machine"}
 
 
 def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    # Microseconds: the rows of one edit share a time, and two edits never do (`revert` tells them apart).
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def latest(rows: Iterable[Any]) -> dict[str, dict[str, Any]]:
-    """The latest correction per field, from rows in insertion order."""
+    """The latest correction per field, from rows in insertion order (none where the latest
+    restored the machine value)."""
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
-        out[r["field"]] = {"field": r["field"], "value": json.loads(r["value"]), "author": r["author"],
+        value = json.loads(r["value"])
+        if value == MACHINE:
+            out.pop(r["field"], None)
+            continue
+        out[r["field"]] = {"field": r["field"], "value": value, "author": r["author"],
                            "created_at": r["created_at"], "note": r["note"]}
     return out
 
 
 def apply(machine: dict[str, Any], rows: Iterable[Any]) -> dict[str, Any]:
-    """The event as analysts left it: corrected fields replaced, the machine values kept in `review`."""
+    """The event as analysts left it: corrected fields replaced, the machine values kept in `review`;
+    a corrected fatality count heads the per-source figures (`review.fatality_reports`)."""
     current = latest(rows)
     if not current:
         return machine
@@ -54,6 +62,8 @@ def apply(machine: dict[str, Any], rows: Iterable[Any]) -> dict[str, Any]:
     for name, c in current.items():
         fields.append({**c, "machine_value": machine.get(name)})
         out[name] = c["value"]
+    if "fatalities" in current:
+        out["fatality_reports"] = review.fatality_reports(machine.get("fatality_reports"), current["fatalities"])
     out["review"] = {"status": status["value"] if status else "unreviewed",
                      "reviewed_by": status["author"] if status else None,
                      "reviewed_at": status["created_at"] if status else None,
@@ -132,26 +142,30 @@ def check(field: str, value: Any) -> None:
         if value not in STATUSES:
             raise InvalidInput(field, f"status must be one of {', '.join(STATUSES)}", stage="review")
         return
-    if field not in EDITABLE:
-        raise InvalidInput(field, f"not an editable field; use one of {', '.join(EDITABLE)}", stage="review")
+    review.check(field, value)
     if value is None:
-        if field in REQUIRED:
-            raise InvalidInput(field, "cannot be empty", stage="review")
         return
-    kinds = EDITABLE[field]
-    if isinstance(value, bool) or not isinstance(value, kinds):
-        raise InvalidInput(field, f"must be {' or '.join(k.__name__ for k in kinds)}", stage="review")
     if field == "event_type" and value not in vocab.event_types():
         raise InvalidInput(field, "not an ACLED event type", stage="review")
     if field == "sub_event_type" and value not in vocab.sub_event_types():
         raise InvalidInput(field, "not an ACLED sub-event type", stage="review")
-    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
-        raise InvalidInput(field, "must be a list of names", stage="review")
+
+
+def published(db: sqlite3.Connection, article_ids: Iterable[str]) -> list[str]:
+    """The publication dates of these articles (those that have one)."""
+    ids = list(dict.fromkeys(article_ids))
+    out: list[str] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out += [r[0] for r in db.execute(f"SELECT published FROM articles WHERE article_id IN"
+                                         f" ({','.join('?' * len(chunk))}) AND published IS NOT NULL", chunk)]
+    return out
 
 
 def correct(db: sqlite3.Connection, event_id: str, changes: Mapping[str, Any], *, author: str,
-            note: str | None = None) -> dict[str, Any]:
-    """Record corrections (field → value; "status" for a review decision) in one transaction;
+            note: str | None = None, new_actor: bool = False) -> dict[str, Any]:
+    """Record an analyst's edit (field → value; "status" for a review decision) in one transaction,
+    made coherent by `marsad.review` (`new_actor`: a name the actor knowledge base lacks is meant);
     returns the corrected event. Raises KeyError for an unknown event, InvalidInput for a bad value."""
     if not changes:
         raise InvalidInput("changes", "nothing to change", stage="review")
@@ -162,20 +176,78 @@ def correct(db: sqlite3.Connection, event_id: str, changes: Mapping[str, Any], *
         before = corrected_event(db, event_id)
         if before is None:
             raise KeyError(event_id)
-        after = {**before, **{k: v for k, v in changes.items() if k != "status"}}
+        fields = {k: v for k, v in changes.items() if k != "status"}
+        stored = review.resolve(before, fields, new_actor=new_actor,
+                                published=published(db, before.get("article_ids") or ())) if fields else {}
+        if "status" in changes:
+            stored["status"] = changes["status"]
+        if not stored:
+            raise InvalidInput(next(iter(changes)), "the event already has it: nothing to change", stage="review")
+        after = {**before, **{k: v for k, v in stored.items() if k != "status"}}
         if after["sub_event_type"] not in vocab.sub_event_types(after["event_type"]):
             raise InvalidInput("sub_event_type", f"{after['sub_event_type']!r} is not a sub-event type of"
                                f" {after['event_type']!r}", stage="review")
-        at = now()
-        db.executemany("INSERT INTO corrections (event_id, field, value, author, created_at, note)"
-                       " VALUES (?,?,?,?,?,?)",
-                       [(event_id, f, json.dumps(v, ensure_ascii=False), author, at, note)
-                        for f, v in changes.items()])
-        reindex(db, event_id)
+        _store(db, event_id, stored, author=author, note=note)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
+    return _read_back(db, event_id)
+
+
+def revert(db: sqlite3.Connection, event_id: str, correction_id: int, *, author: str,
+           note: str | None = None) -> dict[str, Any]:
+    """Undo one edit — the one the correction `correction_id` of the event belongs to — with a
+    new edit that gives each field it set the value it had just before it (`MACHINE` where that
+    was the machine coding), whatever later edits set. Both stay in the log. Raises KeyError when
+    the event has no such correction, InvalidInput when the result would not be coherent (a
+    sub-event type under another event type)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        rows = db.execute("SELECT id, field, value, author, created_at, note FROM corrections WHERE event_id = ?"
+                          " ORDER BY id", (event_id,)).fetchall()
+        at = next((i for i, r in enumerate(rows) if r["id"] == correction_id), None)
+        if at is None:
+            raise KeyError(correction_id)
+        first, last = at, at
+        same = (rows[at]["created_at"], rows[at]["author"], rows[at]["note"])
+        while first > 0 and (rows[first - 1]["created_at"], rows[first - 1]["author"], rows[first - 1]["note"]) == same:
+            first -= 1
+        while last + 1 < len(rows) and (rows[last + 1]["created_at"], rows[last + 1]["author"],
+                                        rows[last + 1]["note"]) == same:
+            last += 1
+        restore: dict[str, Any] = {}
+        for r in rows[first:last + 1]:
+            earlier = [x for x in rows[:first] if x["field"] == r["field"]]
+            restore[r["field"]] = json.loads(earlier[-1]["value"]) if earlier else MACHINE
+        why = f"revert of correction {correction_id}" + (f": {note}" if note else "")
+        _store(db, event_id, restore, author=author, note=why)
+        after = corrected_event(db, event_id)
+        if after is None:
+            raise KeyError(event_id)
+        if after["sub_event_type"] not in vocab.sub_event_types(after["event_type"]):
+            raise InvalidInput("correction_id", f"undoing it would leave sub_event_type {after['sub_event_type']!r}"
+                               f" under event_type {after['event_type']!r}: undo the later change of"
+                               " event_type first, or correct the type", stage="review")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return _read_back(db, event_id)
+
+
+def _read_back(db: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+    """The event an edit just committed, corrected."""
     result = corrected_event(db, event_id)
     assert result is not None
     return result
+
+
+def _store(db: sqlite3.Connection, event_id: str, fields: Mapping[str, Any], *, author: str,
+           note: str | None) -> None:
+    """One edit: a row per field, one author, time and note; then the event's index rows."""
+    at = now()
+    db.executemany("INSERT INTO corrections (event_id, field, value, author, created_at, note)"
+                   " VALUES (?,?,?,?,?,?)",
+                   [(event_id, f, json.dumps(v, ensure_ascii=False), author, at, note) for f, v in fields.items()])
+    reindex(db, event_id)

@@ -11,10 +11,11 @@ import itertools
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from ..events import modality as event_modality
 from . import evidence, overlay
 from .base import stream
 
@@ -41,11 +42,29 @@ class EventFilter:
     fatalities_max: int | None = None
     q: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    undated: bool = False  # only events with no event_date (date_from and date_to are then ignored)
 
     def without(self, name: str) -> EventFilter:
         """The same filter with one field cleared (a facet counts as if its own selection were off)."""
         cleared: dict[str, Any] = {name: next(f.default for f in fields(self) if f.name == name)}
         return replace(self, **cleared)
+
+
+MODALITIES = event_modality.MODALITIES
+# What API, CLI and page show when no modality is chosen: what happened, not threats, plans,
+# fears, hopes, denials or possibilities (those are chosen by name, or all at once with "all").
+DEFAULT_MODALITY = event_modality.OCCURRED
+ALL_MODALITIES = "all"
+
+
+def modality_filter(chosen: Sequence[str] | None) -> tuple[str, ...]:
+    """Modalities as the API, CLI and page take them → `EventFilter.modality`: none chosen is
+    the default (occurred); "all" among them is every modality (no condition)."""
+    if not chosen:
+        return (DEFAULT_MODALITY,)
+    if ALL_MODALITIES in chosen:
+        return ()
+    return tuple(dict.fromkeys(chosen))
 
 
 _COLUMNS = {"event_type": "i.event_type", "sub_event_type": "i.sub_event_type", "country": "i.country",
@@ -93,8 +112,10 @@ def where(f: EventFilter, *, search: str = "probe") -> tuple[str, list[Any]]:
         clauses.append("i.event_id IN (SELECT ea.event_id FROM event_articles ea JOIN articles a"
                        f" ON a.article_id = ea.article_id WHERE {_in('a.outlet', f.outlet)})")
         params.extend(f.outlet)
-    for value, sql in ((f.date_from, "i.event_date >= ?"), (f.date_to, "i.event_date <= ?"),
-                       (f.fatalities_min, "i.fatalities >= ?"), (f.fatalities_max, "i.fatalities <= ?")):
+    if f.undated:
+        clauses.append("i.event_date IS NULL")
+    dates = () if f.undated else ((f.date_from, "i.event_date >= ?"), (f.date_to, "i.event_date <= ?"))
+    for value, sql in (*dates, (f.fatalities_min, "i.fatalities >= ?"), (f.fatalities_max, "i.fatalities <= ?")):
         if value is not None:
             clauses.append(sql)
             params.append(value)
@@ -137,7 +158,7 @@ _modes: dict[tuple[int, str], tuple[int, int]] = {}
 
 def counted(f: EventFilter, allowed: frozenset[str]) -> bool:
     """Whether `f` filters on no field but `allowed` (so a table of counts keyed on them answers it)."""
-    return all(fl.name in allowed or getattr(f, fl.name) in (None, ()) for fl in fields(f))
+    return all(fl.name in allowed or getattr(f, fl.name) == fl.default for fl in fields(f))
 
 
 def search_share(db: sqlite3.Connection, f: EventFilter) -> float:

@@ -208,10 +208,15 @@ class SQLStore:
         return overlay.corrected_event(self.db, event_id)
 
     def correct(self, event_id: str, changes: dict[str, Any], *, author: str,
-                note: str | None = None) -> dict[str, Any]:
-        """Record an analyst's corrections (and/or `status`: confirmed, rejected, unreviewed);
-        re-ingesting never overwrites them. Returns the corrected event."""
-        return overlay.correct(self.db, event_id, changes, author=author, note=note)
+                note: str | None = None, new_actor: bool = False) -> dict[str, Any]:
+        """Record an analyst's corrections (and/or `status`: confirmed, rejected, unreviewed),
+        checked and made coherent as `marsad.review` says; re-ingesting never overwrites them.
+        Returns the corrected event."""
+        return overlay.correct(self.db, event_id, changes, author=author, note=note, new_actor=new_actor)
+
+    def revert(self, event_id: str, correction_id: int, *, author: str, note: str | None = None) -> dict[str, Any]:
+        """Undo the edit that correction `correction_id` belongs to, as a new correction."""
+        return overlay.revert(self.db, event_id, correction_id, author=author, note=note)
 
     def corrections(self, event_id: str | None = None) -> list[dict[str, Any]]:
         """The correction log, oldest first (of one event, or of all)."""

@@ -13,7 +13,7 @@ from ..store import SQLStore, query
 from ..store.query import EventFilter
 from .deps import store
 from .errors import RESPONSES, ApiError
-from .schemas import event_filter
+from .schemas import feed_filter
 
 router = APIRouter(prefix="/api", tags=["events"], responses=RESPONSES)
 Store = Annotated[SQLStore, Depends(store)]
@@ -44,10 +44,11 @@ Kind = Literal["new", "re-coded", "corrected", "confirmed", "rejected"]
             description="Each change carries the event's stable id, the kind of its latest change (`new`,"
                         " `re-coded`: a later ingest changed the machine coding, `corrected`, `confirmed`,"
                         " `rejected`: an analyst's correction or review), when, and the event as it is now."
-                        " Takes the event list's filters (every review status unless `review` is given) and"
+                        " Takes the event list's filters (every review status and modality unless `review` or"
+                        " `modality` is given) and"
                         " `kind`. Pass `next` back as `after` for the following page, oldest change first.")
 def changes(s: Store, since: Annotated[str, Query(min_length=4, max_length=40, description="ISO date or time")],
-            f: Annotated[EventFilter, Depends(event_filter)],
+            f: Annotated[EventFilter, Depends(feed_filter)],
             after: Annotated[str | None, Query(max_length=120, pattern=r"^\S+ [0-9A-Za-z_-]+$")] = None,
             kind: Annotated[list[Kind] | None, Query(max_length=5)] = None,
             limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import io
 import json
 import tempfile
 from collections.abc import Callable, Hashable, Iterator
+from dataclasses import replace
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -46,14 +47,26 @@ def _count(request: Request, s: SQLStore, f: EventFilter) -> int:
     return _cached(request, s, ("count", f), lambda: query.count(s.db, f))
 
 
-@router.get("/events", summary="Events matching the filter, one page, sorted")
+def _undated(request: Request, s: SQLStore, f: EventFilter) -> int | None:
+    """With a date range: how many events the range leaves out for want of a date (else None)."""
+    if f.undated or (f.date_from is None and f.date_to is None):
+        return None
+    return _count(request, s, replace(f, undated=True))
+
+
+@router.get("/events", summary="Events matching the filter, one page, sorted",
+            description="`total` counts every matching event; with `date_from` or `date_to`, `undated` counts"
+                        " the events that match every other filter but have no date (`undated=only` lists"
+                        " them), else it is null. `actor_resolved` maps each alias given to `actor` to the"
+                        " actors it was resolved to.")
 def events(request: Request, s: Store, f: Filter, sort: Sort = "date",
            limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
            format: Format = "json") -> Any:
     page = list(query.iter_events(s.db, f, sort=sort, limit=limit, offset=offset))
     if format != "json":
         return Response(_render(page, format), media_type=_MEDIA[format])
-    return {"total": _count(request, s, f), "limit": limit, "offset": offset, "sort": sort, "events": page}
+    return {"total": _count(request, s, f), "undated": _undated(request, s, f), "limit": limit, "offset": offset,
+            "sort": sort, "actor_resolved": request.state.actor_resolved, "events": page}
 
 
 @router.get("/map/points", summary="The matching events with coordinates for the map: every one, or cells at a zoom",
@@ -105,7 +118,7 @@ def timeline(request: Request, s: Store, f: Filter, interval: Interval = "day") 
 def facets(request: Request, s: Store, f: Filter, size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
     total, counts = _cached(request, s, ("facets", f, size),
                             lambda: facet_queries.facets_and_total(s.db, f, size=size))
-    return {"total": total, "facets": counts}
+    return {"total": total, "actor_resolved": request.state.actor_resolved, "facets": counts}
 
 
 @router.get("/export", summary="Every event matching the filter (no row cap), as a download",

@@ -15,7 +15,7 @@ from ..store import claims as claim_store
 from ..store import facets as q
 from ..store.claims import ClaimFilter
 from ..store.overlay import EDITABLE, STATUSES
-from ..store.query import EventFilter
+from ..store.query import DEFAULT_MODALITY, MODALITIES, EventFilter
 from .deps import store
 from .errors import RESPONSES, ApiError, ErrorBody
 from .schemas import event_filter
@@ -46,7 +46,9 @@ def event(s: Store, event_id: Id, articles_offset: Annotated[int, Query(ge=0, le
     shown = set(page)
     e = {**e, "article_ids": page,
          "evidence": [ev for ev in e.get("evidence") or [] if ev.get("article_id") in shown],
-         "fatality_reports": [r for r in e.get("fatality_reports") or [] if r.get("article_id") in shown]}
+         # an analyst's corrected figure (article_id null) heads them on every page
+         "fatality_reports": [r for r in e.get("fatality_reports") or []
+                              if r.get("article_id") is None or r.get("article_id") in shown]}
     articles = []
     for article_id in page:
         a = q.article(s.db, article_id)
@@ -98,6 +100,8 @@ def vocabulary() -> dict[str, Any]:
         "geo_precision": {c: vocab.geo_precision_meaning(c) for c in (1, 2, 3)},
         "time_precision": {c: vocab.time_precision_meaning(c) for c in (1, 2, 3)},
         "editable": list(EDITABLE), "statuses": list(STATUSES),
+        # The modality filter: shown when none is chosen, and every value (`modality=all` takes them all).
+        "modalities": list(MODALITIES), "default_modality": DEFAULT_MODALITY,
         "unit_classes": dict(UNIT_CLASSES),  # what a claim's unit_class means (the claims ledger)
     }
 

@@ -5,15 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..errors import StoreError
 from ..store.pg_url import is_postgres
-from . import api_changes, api_claims, api_events, api_pages, api_reference, api_review, api_watches, assets, errors
+from . import (
+    api_changes,
+    api_claims,
+    api_events,
+    api_lookup,
+    api_pages,
+    api_reference,
+    api_review,
+    api_watches,
+    assets,
+    errors,
+)
 from .cache import ResultCache
-from .deps import Pool
+from .deps import Pool, strict_query
 from .guard import RequestGuard
 
 
@@ -27,14 +38,17 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url:
         raise StoreError(f"no database at {db_path}; create one with: marsad ingest PATH --db {db_path}")
     # /api/docs is the page's own (assets.py): Swagger UI from node_modules, under the page's CSP.
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
+                  openapi_url="/api/openapi.json", dependencies=[Depends(strict_query)],
                   description="Conflict events coded from news: filters, evidence, review. Every error is"
-                              ' {"error": {"status", "code", "message", "details"}}.')
+                              ' {"error": {"status", "code", "message", "details"}}. A query parameter an'
+                              " endpoint does not take is a 400 that names it. Event endpoints show what"
+                              " occurred unless `modality` says otherwise (`modality=all`: every modality).")
     app.state.pool = Pool(str(db_path))
     app.state.write_token = write_token or None
     app.state.tile_url = tile_url or None
     app.state.read_only = read_only
     app.state.cache = ResultCache(enabled=cache)
+    app.state.query_names = {}  # route id → the query parameters it declares (deps.strict_query)
     # Map points for 100,000 events are megabytes of JSON; level 5 compresses them ~8x in tens of ms.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(RequestGuard, allowed_hosts=allowed_hosts)  # added last: runs first, before any work
@@ -46,5 +60,6 @@ def create_app(db_path: str | Path, *, write_token: str | None = None, tile_url:
     app.include_router(api_changes.router)
     app.include_router(api_watches.router)
     app.include_router(api_pages.router)
+    app.include_router(api_lookup.router)
     app.include_router(assets.router(tile_url))
     return app

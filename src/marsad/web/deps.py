@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import hmac
 import queue
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from ..store import SQLiteStore, SQLStore, open_store
 from .errors import ApiError
@@ -71,3 +75,49 @@ def require_write(request: Request) -> None:
         raise ApiError(403, "writes are accepted from this server's own page only", code="foreign_origin")
     if (request.headers.get("content-type") or "").split(";")[0].strip().lower() != "application/json":
         raise ApiError(415, "the body must be JSON (Content-Type: application/json)")
+
+
+def _query_names(d: Dependant) -> frozenset[str]:
+    """The query parameters an endpoint declares, its dependencies' (the event filter…) included."""
+    return frozenset(p.alias for p in d.query_params).union(*(_query_names(sub) for sub in d.dependencies))
+
+
+def declared_query(request: Request, route: APIRoute) -> frozenset[str]:
+    """`_query_names` of a route of this app, worked out once (routes live as long as their app)."""
+    known: dict[int, frozenset[str]] = request.app.state.query_names
+    if id(route) not in known:
+        known[id(route)] = _query_names(route.dependant)
+    return known[id(route)]
+
+
+def strict_query(request: Request) -> None:
+    """Every GET endpoint of the API refuses (400) a query parameter it does not declare: a
+    misspelt filter must not silently return everything. The error names it, says what it may
+    have meant and which endpoints take it, and lists what this one takes."""
+    route = request.scope.get("route")
+    if request.method != "GET" or not isinstance(route, APIRoute) or not route.include_in_schema:
+        return  # writes check their bodies; the page and its files take no parameters of the API
+    allowed = declared_query(request, route)
+    unknown = [k for k in dict.fromkeys(request.query_params.keys()) if k not in allowed]
+    if not unknown:
+        return
+    name = unknown[0]
+    hint = ""
+    close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.7)
+    if close:
+        hint = f" (did you mean {close[0]}?)"
+    elif elsewhere := _taken_by(request, name):
+        hint = f" (a parameter of {', '.join(elsewhere[:3])}{', …' if len(elsewhere) > 3 else ''})"
+    takes = ", ".join(sorted(allowed)) or "no query parameters"
+    raise ApiError(400, f"{name}: not a query parameter of {route.path}{hint}; it takes {takes}",
+                   code="unknown_parameter",
+                   details=[{"field": f"query.{n}", "message": "unknown parameter"} for n in unknown])
+
+
+def _taken_by(request: Request, name: str) -> list[str]:
+    """The GET endpoints (paths, as the OpenAPI description lists them) that take query parameter `name`."""
+    paths: dict[str, Any] = request.app.openapi().get("paths", {})
+    return sorted((path for path, ops in paths.items()
+                  if any(p.get("in") == "query" and p.get("name") == name
+                         for p in (ops.get("get") or {}).get("parameters", []))),
+                  key=lambda path: (path != "/api/events", path))  # the event list first: the usual one

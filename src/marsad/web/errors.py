@@ -21,7 +21,7 @@ log = logging.getLogger("marsad.web")
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
           406: "not_acceptable", 409: "conflict", 410: "gone", 413: "too_large", 414: "uri_too_long",
           415: "unsupported_media_type", 421: "unknown_host", 422: "invalid_input", 431: "headers_too_large",
-          500: "internal_error"}
+          500: "internal_error", 503: "unavailable"}
 
 
 class ErrorDetail(BaseModel):

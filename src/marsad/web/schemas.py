@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
-from fastapi import Query
+from fastapi import Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..store.query import EventFilter
+from ..store import SQLStore
+from ..store.query import EventFilter, modality_filter
+from .api_lookup import resolve_actors
+from .deps import store
 from .errors import ApiError
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -18,6 +22,7 @@ Interval = Literal["day", "week", "month", "year"]
 Format = Literal["json", "geojson", "csv", "acled", "jsonl"]
 ExportFormat = Literal["acled", "csv", "geojson", "jsonl"]
 Modality = Literal["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible"]
+ModalityChoice = Literal["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible", "all"]
 Status = Literal["unreviewed", "confirmed", "rejected"]
 Sort = Literal["date", "-date", "fatalities", "-fatalities", "country", "-country", "event_type", "-event_type",
                "id", "-id"]
@@ -71,12 +76,23 @@ def _members(groups: list[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for g in groups for m in known[g]))
 
 
+def date_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """Both ends checked (422 for what is no date), and in order (400 for a range that ends before it starts)."""
+    start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
+    if start is not None and end is not None and start > end:
+        raise ApiError(400, f"date_from ({start}) is after date_to ({end}): the range holds no day",
+                       code="invalid_query")
+    return start, end
+
+
 def event_filter(
+    request: Request, s: Annotated[SQLStore, Depends(store)],
     event_type: Names = None, sub_event_type: Names = None, actor: Names = None,
     actor_group: Annotated[list[str] | None, Query(
         max_length=20, description="an actor group (see /api/actor-groups): adds its members to `actor`")] = None,
     country: Names = None, admin1: Names = None, location: Names = None, source: Names = None, outlet: Names = None,
-    modality: Annotated[list[Modality] | None, Query(max_length=10)] = None,
+    modality: Annotated[list[ModalityChoice] | None, Query(
+        max_length=10, description="default: occurred; `all` for every modality")] = None,
     geo_precision: Annotated[list[Annotated[int, Field(ge=1, le=3)]] | None, Query(max_length=3)] = None,
     review: Annotated[list[Status] | None, Query(max_length=3,
                                                  description="review status; default: all but rejected")] = None,
@@ -86,16 +102,26 @@ def event_filter(
     fatalities_max: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
     q: Annotated[str | None, Query(max_length=500, description="words that the event's articles contain")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="west,south,east,north")] = None,
+    undated: Annotated[Literal["only"] | None, Query(
+        description="`only`: just the events with no date (date_from and date_to are then ignored)")] = None,
 ) -> EventFilter:
-    """The filter every event endpoint shares (repeat a parameter to select several values)."""
+    """The filter every event endpoint shares (repeat a parameter to select several values).
+    An actor's alias is resolved to the canonical actor (`request.state.actor_resolved` says to what)."""
+    start, end = date_range(date_from, date_to)
+    names, request.state.actor_resolved = resolve_actors(request, s, _names(actor, "actor"))
     return EventFilter(
         event_type=_names(event_type, "event_type"), sub_event_type=_names(sub_event_type, "sub_event_type"),
-        actor=_names(actor, "actor") + _members(actor_group), country=_names(country, "country"),
+        actor=tuple(dict.fromkeys(names + _members(actor_group))), country=_names(country, "country"),
         admin1=_names(admin1, "admin1"), location=_names(location, "location"),
-        source=_names(source, "source"), outlet=_names(outlet, "outlet"), modality=tuple(modality or ()),
-        geo_precision=tuple(geo_precision or ()), review=tuple(review or ()),
-        date_from=_date(date_from, "date_from"), date_to=_date(date_to, "date_to"),
-        fatalities_min=fatalities_min, fatalities_max=fatalities_max, q=q, bbox=_bbox(bbox))
+        source=_names(source, "source"), outlet=_names(outlet, "outlet"), modality=modality_filter(modality),
+        geo_precision=tuple(geo_precision or ()), review=tuple(review or ()), date_from=start, date_to=end,
+        fatalities_min=fatalities_min, fatalities_max=fatalities_max, q=q, bbox=_bbox(bbox), undated=undated == "only")
+
+
+def feed_filter(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> EventFilter:
+    """The event filter of a feed of changes: every modality unless `modality` is given, as every
+    review status unless `review` is (an event corrected to "denied" is a change to hear of)."""
+    return f if request.query_params.getlist("modality") else replace(f, modality=())
 
 
 class EventChanges(BaseModel):
@@ -129,13 +155,35 @@ class EventChanges(BaseModel):
         return v
 
 
+class PlaceIn(BaseModel):
+    """A place of the gazetteer (an id from /api/gazetteer/search); `location` names a place the
+    gazetteer lacks, at or near that one ("Umm Rummana" in Suwayda)."""
+
+    model_config = ConfigDict(extra="forbid")
+    geonameid: Annotated[int, Field(ge=-(2**53) + 1, le=2**53 - 1)]
+    location: Annotated[str | None, Field(min_length=1, max_length=300)] = None
+
+
+class ReviewChanges(EventChanges):
+    """What an edit may change. `place` moves every place field together; a bare `admin1` or
+    `country` re-codes the event to that area; `inter1`/`inter2` only for a new actor;
+    location, point, admin2 alone are refused (422)."""
+
+    place: PlaceIn | None = None
+    inter1: Annotated[str | None, Field(max_length=100)] = None
+    inter2: Annotated[str | None, Field(max_length=100)] = None
+    sources: Annotated[list[Name] | None, Field(max_length=50)] = None
+
+
 class CorrectionIn(BaseModel):
-    """An analyst's edit of one event: who, what, and optionally why."""
+    """An analyst's edit of one event: who, what, and optionally why. `new_actor`: an actor name
+    the knowledge base lacks is meant (otherwise it is refused)."""
 
     model_config = ConfigDict(extra="forbid")
     author: Name
     note: Annotated[str | None, Field(max_length=2000)] = None
-    changes: EventChanges
+    new_actor: Annotated[bool, Field(strict=True)] = False
+    changes: ReviewChanges
 
     def change_dict(self) -> dict[str, Any]:
         return self.changes.model_dump(exclude_unset=True)
@@ -147,4 +195,12 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     author: Name
     status: Status
+    note: Annotated[str | None, Field(max_length=2000)] = None
+
+
+class RevertIn(BaseModel):
+    """Who undoes an edit, and optionally why."""
+
+    model_config = ConfigDict(extra="forbid")
+    author: Name
     note: Annotated[str | None, Field(max_length=2000)] = None
