@@ -145,6 +145,15 @@ def test_claims_with_source_place_and_subject(coder):
     assert all("Islamic Revolutionary Guard Corps" in (c.subject or "") for c in claims)
 
 
+def test_a_count_of_another_kind_does_not_take_the_census_subject(coder):
+    text = ("Hezbollah keeps 300 fighters in the hills above the village, a security source said.\n\n"
+            "The Gaza Civil Defence said its crews had recovered 19 bodies from the rubble.")
+    _, claims = code(coder, text)
+    by_unit = {c.unit: c for c in claims}
+    assert by_unit["fighters"].subject == "Hezbollah"
+    assert by_unit["bodies"].subject is None and by_unit["bodies"].source == "Palestinian Civil Defence"
+
+
 def test_years_casualties_and_compounds_are_not_claims(coder):
     _, claims = code(coder, "Since 2011 the 22-nation bloc has met 3 times; the strike killed 4 fighters.")
     assert claims == []

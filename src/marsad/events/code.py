@@ -146,8 +146,9 @@ class EventCoder:
                 count_date = (i, sent.paragraph, (stated.date.isoformat(), stated.precision) if stated else carried)
             for c in found_claims:
                 # "The Deir Ezzor Governorate has 13 Iranian posts": the count goes on about
-                # the subject of the claims before it.
-                if c.subject is None and claims and claims[-1].subject:
+                # the subject of the claims before it — a census goes on counting one kind of
+                # thing; "crews recovered 31 bodies" after a count of fighters is not theirs.
+                if c.subject is None and claims and claims[-1].subject and claims[-1].unit_class == c.unit_class:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
             census = any(_PLACES_COUNTED.match(c.unit) for c in found_claims) or bool(
