@@ -142,6 +142,17 @@ def test_export_is_exactly_the_filter_with_no_cap(client, fmt):
         assert len(r.text.splitlines()) == want
 
 
+def test_export_as_parquet_is_the_filter_too(client):
+    import pyarrow.parquet as pq
+
+    params = {"format": "parquet", "event_type": ["Battles"], **ALL}
+    r = client.get("/api/export", params=params)
+    assert r.status_code == 200 and r.headers["content-type"] == "application/vnd.apache.parquet"
+    table = pq.read_table(io.BytesIO(r.content))
+    assert table.num_rows == expect(lambda e: e.event_type == "Battles")
+    assert set(table.column("event_type").to_pylist()) == {"Battles"}
+
+
 def test_one_event_with_evidence_articles_and_neighbours(client):
     eid = event_n(0, "a", "x s", "s").event_id
     d = client.get(f"/api/events/{eid}").json()

@@ -8,7 +8,7 @@ import json
 import tempfile
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, BinaryIO, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
@@ -26,9 +26,9 @@ router = APIRouter(prefix="/api", tags=["events"], responses=RESPONSES)
 Store = Annotated[SQLStore, Depends(store)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 _MEDIA = {"acled": "text/csv", "csv": "text/csv", "geojson": "application/geo+json",
-          "jsonl": "application/x-ndjson", "json": "application/json"}
+          "jsonl": "application/x-ndjson", "json": "application/json", "parquet": "application/vnd.apache.parquet"}
 T = TypeVar("T")
-_EXT = {"acled": "acled.csv", "csv": "csv", "geojson": "geojson", "jsonl": "jsonl"}
+_EXT = {"acled": "acled.csv", "csv": "csv", "geojson": "geojson", "jsonl": "jsonl", "parquet": "parquet"}
 MAX_POINTS = 20_000  # more matching events than this: /api/map/points sends cells at the map's zoom
 
 
@@ -127,9 +127,13 @@ def export_events(s: Store, f: Filter, format: ExportFormat = "acled", sort: Sor
     # Written to a spooled file first (memory up to 16 MB, then disk), so a large export never
     # holds the database connection or the whole text in memory while the client downloads.
     spool = tempfile.SpooledTemporaryFile(max_size=16 * 2**20, mode="w+b")  # noqa: SIM115 (closed by _stream)
-    text = io.TextIOWrapper(spool, encoding="utf-8", newline="", write_through=True)
-    export.write(query.iter_events(s.db, f, sort=sort), text, what="events", fmt=format)
-    text.detach()
+    rows = query.iter_events(s.db, f, sort=sort)
+    if format in export.BINARY_FORMATS:
+        export.write_binary(rows, cast(BinaryIO, spool), what="events", fmt=format)
+    else:
+        text = io.TextIOWrapper(spool, encoding="utf-8", newline="", write_through=True)
+        export.write(rows, text, what="events", fmt=format)
+        text.detach()
     spool.seek(0)
     name = f"marsad-events.{_EXT[format]}"
     return StreamingResponse(_stream(spool), media_type=_MEDIA[format],

@@ -20,7 +20,7 @@ Names = Annotated[list[str] | None, Query(max_length=100)]
 DatePattern = r"^\d{4}-\d{2}-\d{2}$"
 Interval = Literal["day", "week", "month", "year"]
 Format = Literal["json", "geojson", "csv", "acled", "jsonl"]
-ExportFormat = Literal["acled", "csv", "geojson", "jsonl"]
+ExportFormat = Literal["acled", "csv", "geojson", "jsonl", "parquet"]
 Modality = Literal["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible"]
 ModalityChoice = Literal["occurred", "planned", "threatened", "feared", "hoped", "denied", "possible", "all"]
 Status = Literal["unreviewed", "confirmed", "rejected"]
