@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 GAZ    := $(VENV)/share/marsad/gazetteer.sqlite
 DB     ?= marsad.db
 
-.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold seeds clean
+.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-arabic seeds clean
 
 NODE   := node_modules/.installed
 
@@ -62,7 +62,7 @@ bench: setup
 
 # Every score is printed for the check part of its set and gated on eval/floors.json
 # (eval/harness.py fixes the tune/check split); the event scores run marsad ingest -> export.
-eval: eval-geo eval-events eval-news eval-gold
+eval: eval-geo eval-events eval-news eval-gold eval-arabic
 
 eval-geo: setup
 	$(BIN)/python eval/geo.py
@@ -75,6 +75,9 @@ eval-news: setup
 
 eval-gold: setup
 	$(BIN)/python eval/gold.py
+
+eval-arabic: setup
+	$(BIN)/python eval/arabic.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

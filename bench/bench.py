@@ -13,6 +13,8 @@
    (tests/pgserver.py), the same figures.
 5. The bare spaCy NER pass over the same article texts, for comparison; articles per day,
    measured, and extrapolated to 8 and 32 cores.
+6. Arabic reports made the same way from `demo/arabic/`, coded with `--workers 1`: articles/s
+   beside English.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"
 
 
-def make_corpus(folder: Path, n: int) -> int:
-    sources = sorted(p for p in DEMO.rglob("*") if p.is_file())
+def make_corpus(folder: Path, n: int, source: Path = DEMO) -> int:
+    """`n` documents made from the demo reports in `source`, each copy made unique by a tag."""
+    sources = sorted(p for p in source.rglob("*") if p.suffix in (".txt", ".html", ".htm", ".jsonl")
+                     and _utf8(p))
     written = 0
     i = 0
     while written < n:
@@ -56,6 +60,15 @@ def make_corpus(folder: Path, n: int) -> int:
             (folder / f"{i:05d}_{src.name}").write_bytes(out)
             i += 1
     return written
+
+
+def _utf8(path: Path) -> bool:
+    """Copies get a tag appended in UTF-8: a file in another encoding is left out."""
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def run_child(args: list[str]) -> tuple[float, float, str]:
@@ -165,6 +178,20 @@ def main() -> None:
             print(f"end-to-end ingest is {100 * (arts2 / t2) / rate:.0f}% of the bare spaCy NER throughput"
                   f" (--workers 1); per core with --workers 2: {100 * (arts3 / t3) / 2 / rate:.0f}%")
         sizing(arts2 / t2, arts3 / t3, cluster_rate)
+        arabic(marsad, Path(tmp), min(args.docs, 300), arts2 / t2)
+
+
+def arabic(marsad: str, tmp: Path, n: int, english: float) -> None:
+    """Arabic reports (no language model: sentences and places by rule) beside English."""
+    corpus = tmp / "arabic"
+    corpus.mkdir()
+    made = make_corpus(corpus, n, ROOT / "demo" / "arabic")
+    t, rss, out = run_child([marsad, "ingest", str(corpus), "--db", f"{tmp}/ar.db", "--no-progress",
+                             "--workers", "1"])
+    arts = stat(out, "articles stored")
+    print(f"Arabic, events coded:   {arts} articles ({made} documents from demo/arabic) in {t:.1f} s ="
+          f" {arts / t:.1f} articles/s ({english:.1f} for English); {stat(out, 'events coded')} events;"
+          f" peak RSS (max of runs so far) {rss:.0f} MB")
 
 
 def on_cluster(marsad: str, corpus: Path, reference: str, one: float) -> float | None:

@@ -85,6 +85,22 @@ def pair(preds: list[dict[str, Any]], golds: list[dict[str, Any]], field: str) -
     return out
 
 
+def print_errors(g: dict[str, Any], preds: list[dict[str, Any]], subs: list[tuple[dict, dict]]) -> None:
+    """A gold article's missed gold events and its coded events that match none."""
+    matched = {id(p) for p, _ in subs}
+    hit = {id(ge) for _, ge in subs}
+    missed = [ge for ge in g["events"] if id(ge) not in hit]
+    extra = [p for p in preds if id(p) not in matched]
+    if missed or extra:
+        print(f"\n== {g['doc']} {g.get('title', '')[:80]} (published {g.get('published')})")
+    for ge in missed:
+        print(f"  MISSED {ge['sub_event_type']} {ge.get('admin1')} {ge.get('location')} "
+              f"{ge.get('event_date')} f={ge.get('fatalities')} | {ge.get('evidence', '')[:120]}")
+    for p in extra:
+        print(f"  EXTRA  {p['sub_event_type']} {p.get('admin1')} {p.get('location')} "
+              f"{p.get('event_date')} f={p.get('fatalities')} | {p['evidence'][0]['text'][:120]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--part", choices=[*PARTS, "all"], default="check")
@@ -112,18 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 fat_n += 1
                 fat_ok += p.get("fatalities") == ge["fatalities"]
         if args.errors:
-            matched = {id(p) for p, _ in subs}
-            hit = {id(ge) for _, ge in subs}
-            missed = [ge for ge in g["events"] if id(ge) not in hit]
-            extra = [p for p in preds if id(p) not in matched]
-            if missed or extra:
-                print(f"\n== {g['doc']} {g.get('title', '')[:80]} (published {g.get('published')})")
-                for ge in missed:
-                    print(f"  MISSED {ge['sub_event_type']} {ge.get('admin1')} {ge.get('location')} "
-                          f"{ge.get('event_date')} f={ge.get('fatalities')} | {ge.get('evidence', '')[:120]}")
-                for p in extra:
-                    print(f"  EXTRA  {p['sub_event_type']} {p.get('admin1')} {p.get('location')} "
-                          f"{p.get('event_date')} f={p.get('fatalities')} | {p['evidence'][0]['text'][:120]}")
+            print_errors(g, preds, subs)
     tp, tr, tf = prf(tp_type, n_pred, n_gold)
     sp, sr, sf = prf(tp_sub, n_pred, n_gold)
     per_gold = n_pred / n_gold if n_gold else 0.0

@@ -12,6 +12,12 @@ position; an alias matches whole words only; capitalised acronyms (IRGC, SDF, IS
 only in capitals, other words in any case; an alias that is also an English word ("IS") is
 not matched inside text written in capitals.
 
+Arabic aliases (written in Arabic script) are found in `arabic.text.fold`ed text with a
+proclitic cluster allowed before them (وقوات النظام، للحرس الثوري، بحزب الله): the
+mention's span is the name without the clitic (after ل the article's alef drops, so
+"للحرس الثوري" gives "لحرس الثوري"). An Arabic name that is not written with the article
+(حماس، قسد) is not matched with one ("الحماس" is "the enthusiasm").
+
 Actors ACLED names per country ("Civilians (Syria)", "Unidentified Armed Group (Syria)")
 carry a "{country}" placeholder.  The country comes from the caller (the event's place):
 `find(text, country="Syria")` fills it, and without one the placeholder stays, so nothing
@@ -30,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .arabic.text import ARABIC_LETTER, CLITIC, DIACRITIC, fold, strip_marks
 
 PLACEHOLDER = "{country}"
 _STATE_FORCES_PATTERN = "Military Forces of {country}"
@@ -123,7 +131,11 @@ class AliasMatcher:
     def __init__(self, specs: Iterable[AliasSpec]) -> None:
         self.specs = sorted(specs, key=lambda s: max(len(x) for x in expand(s.alias)), reverse=True)
         by_letter: dict[str, list[str]] = {}
+        arabic: list[tuple[str, int]] = []
         for i, spec in enumerate(self.specs):
+            if is_arabic_alias(spec.alias):
+                arabic.extend((form, i) for form in expand(spec.alias))
+                continue
             branch = f"(?P<a{i}>{alias_regex(spec)})"
             firsts = {form[:1].lower() for form in expand(spec.alias)}
             if not all(c.isalnum() for c in firsts):
@@ -134,16 +146,21 @@ class AliasMatcher:
             c: re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")", re.IGNORECASE)
             for c, branches in by_letter.items()
         }
+        self.arabic = _ArabicAliases(arabic, self.specs)
         # The last texts' matches: an article's whole text is read twice in a row (for the
         # names that are no places, then for the sources it names). Few: an article is
         # seldom the same as one read long before.
         self._found = functools.lru_cache(maxsize=4)(self._find_all)
 
-    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], AliasSpec]]:
+    def finditer(self, text: str) -> Iterator[tuple[re.Match[str] | ArabicMatch, AliasSpec]]:
         return iter(self._found(text))
 
-    def _find_all(self, text: str) -> tuple[tuple[re.Match[str], AliasSpec], ...]:
-        return tuple(self._scan(text))
+    def _find_all(self, text: str) -> tuple[tuple[re.Match[str] | ArabicMatch, AliasSpec], ...]:
+        found: list[tuple[re.Match[str] | ArabicMatch, AliasSpec]] = list(self._scan(text))
+        if self.arabic and _HAS_ARABIC.search(text):
+            found.extend(self.arabic.scan(text))
+            found.sort(key=lambda x: x[0].start())
+        return tuple(found)
 
     def _scan(self, text: str) -> Iterator[tuple[re.Match[str], AliasSpec]]:
         end = 0
@@ -165,6 +182,111 @@ class AliasMatcher:
                 continue
             end = m.end()
             yield m, spec
+
+
+_HAS_ARABIC = re.compile(f"[{ARABIC_LETTER}]")
+_ARABIC_WORD_START = re.compile(f"(?<![{ARABIC_LETTER}])[{ARABIC_LETTER}]")
+_CLITIC = re.compile(CLITIC)
+_ARTICLE_CLITIC = re.compile(r"(?:ال|لل)\Z")
+_MARKS = frozenset(c for c in map(chr, range(0x0600, 0x0700)) if re.match(f"[{DIACRITIC}]", c))
+_SPACE = r"[\s\u200c-]*"  # between the words of a name, as `arabic.text.pattern` allows
+
+
+def is_arabic_alias(alias: str) -> bool:
+    """An alias written in Arabic script (matched by `_ArabicAliases`, never by spaCy)."""
+    return bool(_HAS_ARABIC.match(alias.lstrip("[")))
+
+
+@dataclass(frozen=True)
+class ArabicMatch:
+    """An Arabic alias found in a text: the span of the name without its proclitics. The
+    methods are those of `re.Match` that callers of `AliasMatcher.finditer` use."""
+
+    span_start: int
+    span_end: int
+    text: str
+
+    def start(self) -> int:
+        return self.span_start
+
+    def end(self) -> int:
+        return self.span_end
+
+    def group(self) -> str:
+        return self.text
+
+
+class _ArabicAliases:
+    """Arabic aliases, found in text folded and stripped of diacritics and tatweel (offsets
+    mapped back). At each word start every way of reading its first letters as proclitics
+    is tried, the shortest first (a name that starts with و or ل is read whole before its
+    first letter is taken for a clitic); after the clitics, one pattern per first letter
+    holds every alias starting with it, longest first, so "كتائب حزب الله" wins over
+    "حزب الله" where both start."""
+
+    def __init__(self, forms: list[tuple[str, int]], specs: list[AliasSpec]) -> None:
+        self.specs = specs
+        forms = sorted(forms, key=lambda f: len(strip_marks(f[0])), reverse=True)
+        self.keys: list[int] = []
+        self.articled: list[bool] = []  # the alias is written with the article (الحرس)
+        by_letter: dict[str, list[str]] = {}
+        for k, (form, i) in enumerate(forms):
+            folded = strip_marks(form).strip()
+            self.keys.append(i)
+            self.articled.append(folded.startswith("ال"))
+            body = _SPACE.join(map(re.escape, folded.split()))
+            if folded.startswith("ال"):
+                # After ل the article loses its alef: "للحرس" is ل + "لحرس".
+                body = f"{body}|{body[1:]}"
+            for first in {folded[0], "ل"} if folded.startswith("ال") else {folded[0]}:
+                by_letter.setdefault(first, []).append(f"(?P<a{k}>{body})")
+        self.patterns = {c: re.compile("(?:" + "|".join(b) + f")(?![{ARABIC_LETTER}])")
+                         for c, b in by_letter.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def scan(self, text: str) -> Iterator[tuple[ArabicMatch, AliasSpec]]:
+        folded = fold(text)
+        kept = [i for i, c in enumerate(folded) if c not in _MARKS]
+        bare = "".join(folded[i] for i in kept)
+        end = 0
+        for w in _ARABIC_WORD_START.finditer(bare):
+            if w.start() < end:
+                continue
+            found = self._at(bare, w.start())
+            if found is None:
+                continue
+            start, end, spec = found
+            a, b = kept[start], kept[end - 1] + 1
+            while b < len(text) and folded[b] in _MARKS:
+                b += 1  # the last letter's diacritics are the name's
+            yield ArabicMatch(a, b, text[a:b]), spec
+
+    def _at(self, bare: str, at: int) -> tuple[int, int, AliasSpec] | None:
+        for cut in _clitic_cuts(bare, at):
+            pattern = self.patterns.get(bare[cut])
+            m = pattern.match(bare, cut) if pattern else None
+            if m is None:
+                continue
+            assert m.lastgroup is not None
+            k = int(m.lastgroup[1:])
+            spec = self.specs[self.keys[k]]
+            if not self.articled[k] and _ARTICLE_CLITIC.search(bare, at, cut):
+                continue  # "الحماس" is not Hamas
+            if spec.not_followed_by and re.match(spec.not_followed_by, bare[m.end():]):
+                continue
+            return cut, m.end(), spec
+        return None
+
+
+def _clitic_cuts(bare: str, at: int) -> list[int]:
+    """Where the word at `at` may start after proclitics, the shortest clitic first."""
+    cuts = [at]
+    for cut in range(at + 1, min(at + 5, len(bare))):
+        if _HAS_ARABIC.match(bare, cut) and _CLITIC.fullmatch(bare, at, cut):
+            cuts.append(cut)
+    return cuts
 
 
 def _in_capitals(text: str, m: re.Match[str]) -> bool:
@@ -226,7 +348,8 @@ class ActorKB:
     """Canonical actors and their aliases; see the module docstring."""
 
     def __init__(self, actors: Iterable[KnownActor], *, generated: Iterable[AliasSpec] = (),
-                 groups: dict[str, tuple[str, ...]] | None = None) -> None:
+                 groups: dict[str, tuple[str, ...]] | None = None,
+                 adjectives_ar: dict[str, str] | None = None) -> None:
         self.actors: dict[str, KnownActor] = {}
         for a in actors:
             if a.name in self.actors:
@@ -239,6 +362,9 @@ class ActorKB:
             if unknown:
                 raise ValueError(f"group {group!r} lists actors the knowledge base lacks: {unknown}")
         self.generated = tuple(generated)
+        # Arabic demonyms as adjectives (folded, no marks: "تركيه", "التركي") -> the state's
+        # forces: "غارة إسرائيلية", "قصف تركي" (see `events.actors`).
+        self.adjectives_ar: dict[str, str] = dict(adjectives_ar or {})
         specs = [s for a in self.actors.values() for s in a.aliases] + list(self.generated)
         check_unambiguous(specs)
         self.matcher = AliasMatcher(specs)
@@ -258,7 +384,9 @@ class ActorKB:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> ActorKB:
         nouns = list(data.get("force_nouns") or [])
+        nouns_ar = data.get("force_nouns_ar") or {}
         actors, generated = [], []
+        adjectives: dict[str, str] = {}
         for entry in data["actors"]:
             name = str(entry["name"])
             period = entry.get("period")
@@ -280,9 +408,13 @@ class ActorKB:
                 forms = [form for n in nouns for form in expand(n)]
                 alias = "[" + "|".join(demonyms) + "] [" + "|".join(forms) + "]"
                 generated.append(AliasSpec(alias, name))
+            for demonym in entry.get("demonyms_ar") or []:
+                specs, forms = _arabic_force_aliases(str(demonym), nouns_ar, name)
+                generated.extend(specs)
+                adjectives.update(dict.fromkeys(forms, name))
         groups = {str(g): tuple(str(m) for m in (spec or {}).get("members") or ())
                   for g, spec in (data.get("groups") or {}).items()}
-        return cls(actors, generated=generated, groups=groups)
+        return cls(actors, generated=generated, groups=groups, adjectives_ar=adjectives)
 
     def groups_of(self, canonical: str) -> list[str]:
         """The groups an actor belongs to."""
@@ -380,6 +512,23 @@ class ActorKB:
         return canonical
 
 
+def _arabic_force_aliases(demonym: str, nouns: dict[str, list[str]], key: str) -> tuple[list[AliasSpec], list[str]]:
+    """"<noun> <adjective>" aliases of a state's forces in Arabic (`force_nouns_ar`), and
+    the adjective's forms (folded, marks stripped) for `ActorKB.adjectives_ar`."""
+    specs, forms = [], []
+    for gender, suffix in (("masculine", ""), ("feminine", "ة")):
+        listed = [str(n) for n in nouns.get(gender) or []]
+        adjective = demonym + suffix
+        for definite in (True, False):
+            # A noun phrase is definite when its last word has the article ("سلاح الجو").
+            group = [n for n in listed if n.split()[-1].startswith("ال") == definite]
+            written = ("ال" if definite else "") + adjective
+            forms.append(strip_marks(written))
+            if group:
+                specs.append(AliasSpec("[" + "|".join(group) + "] " + written, key))
+    return specs, forms
+
+
 @functools.cache
 def _default_kb() -> ActorKB:
     text = resources.files("marsad").joinpath("data/actors.yaml").read_text(encoding="utf-8")
@@ -387,8 +536,9 @@ def _default_kb() -> ActorKB:
 
 
 def normalise_alias(alias: str) -> str:
-    """An alias reduced to what tells it apart: lower case, no spaces, hyphens, apostrophes, dots."""
-    return re.sub(r"[\s\-'’‘.]", "", alias).lower()
+    """An alias reduced to what tells it apart: lower case, no spaces, hyphens, apostrophes,
+    dots; Arabic folded and without diacritics (`arabic.text.strip_marks`)."""
+    return re.sub(r"[\s\-'’‘.]", "", strip_marks(alias)).lower()
 
 
 def check_unambiguous(specs: Iterable[AliasSpec]) -> None:
@@ -420,6 +570,8 @@ def ruler_patterns(kb: ActorKB | None = None, *, label: str = "ORG") -> list[dic
         if actor.descriptive or actor.per_country:
             continue
         for spec in actor.aliases:
+            if is_arabic_alias(spec.alias):
+                continue  # Arabic articles get no spaCy pass
             for form in expand(spec.alias):
                 tokens = []
                 for tok in tokenizer(form):

@@ -18,6 +18,13 @@ set of claims, never events (see `events.code`).
 The unit is kept as written and normalised to `UNIT_CLASSES`, by its head noun ("military
 posts" → positions) and, for counts of people, by what the sentence says happened to them
 ("four fighters were killed" → deaths, "displaced 3,000 people" → displaced).
+
+Arabic sentences (`_find_ar`) give the same records: a number (digits, Eastern digits, a
+number word, "3 آلاف") then the counted noun and its adjectives ("ينتشر الحرس الثوري في
+125 موقعاً"، "منها 37 نقطة في درعا"، "13 نقطة عسكرية"), or a dual noun ("عنصران"). The head
+noun comes first in Arabic and decides the class (`_HEADS_AR`); people and fighters take
+their fate ("قُتل 4 عناصر" → deaths); a count the object of an active "قتل" whose doer is
+named ("قتلت قوات النظام 4 مدنيين") is the event's toll, as "killed four" is in English.
 """
 
 from __future__ import annotations
@@ -28,8 +35,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import dates
-from .actors import ActorKB
-from .pubdate import MONTHS
+from .actors import ActorKB, ActorMention
+from .arabic.text import ARABIC_LETTER, fold, is_arabic, strip_marks, to_int
+from .pubdate import MONTHS, MONTHS_AR
 from .records import Article, Claim, Evidence, content_id
 
 if TYPE_CHECKING:
@@ -137,6 +145,8 @@ def unit_class(unit: str, *, before: str = "", after: str = "") -> str:
     any displacement word makes it "displaced"; else its head noun (the last word) decides.
     `before` (the sentence up to the number) and `after` (the sentence after the unit) let a
     count of people or fighters take the class of their fate ("were killed" → "deaths")."""
+    if _arabic(unit):
+        return _unit_class_ar(unit, before=before, after=after)
     written = re.findall(r"[\w'’-]+", unit)
     words = [w.strip("'’").lower() for w in written]
     if any(w in ("displaced", "refugees", "idps", "evacuees") for w in words):
@@ -158,6 +168,8 @@ def own_date(sentence: str, published: dt.date | None) -> dates.ReportedDate | N
     reported = dates.resolve(sentence, published)
     if reported is not None:
         return reported
+    if _arabic(sentence):
+        return dates.month_and_year_ar(sentence, None)
     m = _MONTH_YEAR.search(sentence)
     if m:
         month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -183,19 +195,13 @@ def find(article: Article, offset: int, sentence: str, places: Sequence[Located]
     sentences before stated for the same count ("… in May 2023. Deir Ezzor has 13 posts"),
     taken before the publication date when this sentence states none."""
     out: list[Claim] = []
+    if _arabic(sentence):
+        return _find_ar(article, offset, sentence, places, kb, source, published=published, carried=carried)
     matches = list(_CLAIM.finditer(sentence))
     if not matches:
         return out
     actors = kb.find(sentence)
-    stated = own_date(sentence, published)
-    if stated is not None:
-        when: tuple[str | None, int | None] = (stated.date.isoformat(), stated.precision)
-    elif carried is not None:
-        when = carried
-    elif published is not None:
-        when = (published.isoformat(), dates.WEEK)
-    else:
-        when = (None, None)
+    when = _when(sentence, published, carried)
     for m in matches:
         unit = m.group("unit").lower()
         value = _value(m.group("num"))
@@ -244,6 +250,20 @@ def find(article: Article, offset: int, sentence: str, places: Sequence[Located]
     return out
 
 
+def _when(sentence: str, published: dt.date | None,
+          carried: tuple[str, int] | None) -> tuple[str | None, int | None]:
+    """A claim's date and precision: the sentence's own, else the count's before, else the
+    publication date (precision 2)."""
+    stated = own_date(sentence, published)
+    if stated is not None:
+        return stated.date.isoformat(), stated.precision
+    if carried is not None:
+        return carried
+    if published is not None:
+        return published.isoformat(), dates.WEEK
+    return None, None
+
+
 # "37 posts in Daraa province", "125 locations throughout Syria": a preposition right after the
 # count ties it to the place that follows.
 _PLACE_AFTER = re.compile(r"^\s+(?:(?:in|at|across|throughout|near|around|inside|within)\s+)(?:the\s+)?"
@@ -259,9 +279,200 @@ def _nearest_place(places: Sequence[Located], start: int, end: int, lo: int, hi:
     after = [p for p in places if end <= p.start < hi and p.start - end <= 40]
     if after and text:
         first = min(after, key=lambda p: p.start)
-        if _PLACE_AFTER.match(text[end - offset:first.start - offset]):
+        place_after = _PLACE_AFTER_AR if _arabic(text) else _PLACE_AFTER
+        if place_after.match(fold(text[end - offset:first.start - offset])):
             return first
     before = [p for p in places if lo <= p.end <= start and start - p.end <= 80]
     if before:
         return max(before, key=lambda p: p.end)
     return min(after, key=lambda p: p.start) if after else None
+
+
+
+# --- Arabic ------------------------------------------------------------------------------------
+# Words are compared folded and without diacritics (`strip_marks`): ة is ه, أ is ا, ى is ي.
+_L = f"[{ARABIC_LETTER}]"
+_ANY_ARABIC = re.compile(_L)
+
+
+def _arabic(text: str) -> bool:
+    """Text in Arabic (the cheap test first: most text marsad reads is English)."""
+    return bool(_ANY_ARABIC.search(text)) and is_arabic(text)
+
+
+_HEADS_AR: dict[str, str] = {}
+for _cls, _words in {
+    "positions": "موقع مواقع نقطة نقاط قاعدة قواعد مقر مقرات حاجز حواجز ثكنة ثكنات مستودع مستودعات معسكر معسكرات "
+                 "مخزن مخازن مركز مراكز مطار مطارات منشأة منشآت",
+    "fighters": "عنصر عناصر مقاتل مقاتلين مقاتلون جندي جنود ضابط ضباط مسلح مسلحين مسلحون مرتزق مرتزقة مجند مجندين "
+                "عسكري عسكريين عسكريون قيادي قياديين قياديون شرطي عنصرا مقاتلا جنديا",
+    "vehicles": "آلية آليات سيارة سيارات دبابة دبابات عربة عربات شاحنة شاحنات مدرعة مدرعات حافلة حافلات دراجة "
+                "دراجات جرافة جرافات صهريج صهاريج",
+    "aircraft": "طائرة طائرات مسيرة مسيرات مروحية مروحيات",
+    "munitions": "صاروخ صواريخ قذيفة قذائف لغم ألغام عبوة عبوات قنبلة قنابل برميل براميل",
+    "attacks": "هجوم هجمات غارة غارات ضربة ضربات اعتداء اعتداءات عملية عمليات خرق خروقات انفجار انفجارات "
+               "اشتباك اشتباكات استهداف",
+    "deaths": "قتيل قتلى قتيلا جثة جثث وفاة وفيات ضحية ضحايا",
+    "injured": "جريح جرحى مصاب مصابين مصابون إصابة إصابات",
+    "displaced": "نازح نازحين نازحون لاجئ لاجئين لاجئون مهجر مهجرين",
+    "detained": "معتقل معتقلين معتقلون أسير أسرى محتجز محتجزين رهينة رهائن مختطف مختطفين موقوف موقوفين",
+    "people": "مدني مدنيين مدنيون مدنيا شخص أشخاص شخصا مواطن مواطنين مواطنا طفل أطفال طفلا امرأة نساء "
+              "ساكن سكان عائلة عائلات أسرة أسر فرد أفراد متظاهر متظاهرين رجل رجال شاب شبان",
+    "areas": "قرية قرى بلدة بلدات مدينة مدن منطقة مناطق محافظة محافظات حي أحياء ناحية نواحي دولة دول",
+    "buildings": "منزل منازل بيت بيوت مبنى مباني مدرسة مدارس مستشفى مستشفيات مسجد مساجد كنيسة محل محلات",
+}.items():
+    for _w in _words.split():
+        _HEADS_AR[strip_marks(_w)] = _cls
+# Numbers that are no counts: years, ages, durations, money, measures, shares, times.
+_NOT_UNITS_AR = {strip_marks(w) for w in (
+    "عام عاما أعوام سنة سنوات سنين يوم يوما أيام ساعة ساعات دقيقة دقائق ثانية ثوان شهر شهرا أشهر شهور "
+    "أسبوع أسابيع مرة مرات بالمئة بالمائة في المئة دولار دولارا ليرة يورو دينار ريال كيلومتر كيلومترات كم متر "
+    "أمتار مترا كغ كيلوغرام طن أطنان درجة درجات عاما ألف آلاف مليون ملايين مليار صباحا مساء ظهرا فجرا "
+    "من في على إلى عن مع و أو ثم حتى منذ بين بعد قبل خلال عند لدى قرب نحو ضد حول أن إن التي الذي الذين "
+    "هو هي هم كان كانت تم قد لا لم لن ما"
+).split()} | {strip_marks(m).split()[0] for m in MONTHS_AR}
+_NUMBER_AR = re.compile(r"(?<![\d.,،٬/:-])(?P<num>\d{1,3}(?:[,،٬]\d{3})+|\d+(?:[.٫]\d+)?)(?![\d%٪/:-])")
+_WORD_AR = re.compile(rf"{_L}[{ARABIC_LETTER}\u064b-\u0652\u0670\u0640]*")
+_MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 1_000_000, "ملايين": 1_000_000, "مليار": 1_000_000_000}
+# A nisba adjective after the noun ("نقطة عسكرية", "مواقع إيرانية"): part of the unit.
+_NISBA = re.compile(r"\A[وف]?(?:ال)?\S*(?:ي|يه|يين|يون|يات|يا)\Z")
+_FATES_AR = {
+    "deaths": (r"قتل|قتلت|مقتل|استشهد|استشهاد|مصرع|لقي|لقوا|لقيت|اعدم|اعدام|وفاه|قضي|قضوا",
+               r"قتلوا|قتلا|قتل|قتلن|لقوا\s+(?:حتفهم|مصرعهم)|استشهدوا|قضوا|اعدموا"),
+    "injured": (r"اصيب|اصيبت|اصيبوا|اصابه|جرح|جرحت|اصابات|جرحي", r"اصيبوا|اصيبا|جرحوا|جرحا|اصيبت"),
+    "displaced": (r"نزح|نزحت|نزوح|تهجير|هجر|فرار|فر|تشريد|شرد", r"نزحوا|هجروا|فروا|شردوا"),
+    "detained": (r"اعتقل|اعتقلت|اعتقال|احتجز|احتجاز|اختطف|اختطاف|خطف|اسر|افرج\s+عن|الافراج\s+عن|اطلاق\s+سراح",
+                 r"اعتقلوا|اعتقلا|احتجزوا|اختطفوا|خطفوا|اسروا"),
+}
+_APPROX_AR = r"(?:\s+(?:نحو|حوالي|اكثر\s+من|ما\s+لا\s+يقل\s+عن|قرابه|زهاء|ما\s+يزيد\s+عن|ما\s+يقارب|اقل\s+من))?"
+_BEFORE_AR = {cls: re.compile(rf"(?<!{_L})[وف]?(?:{before})(?:\s+\S+)?{_APPROX_AR}\s*\Z") for cls, (before, _) in
+              _FATES_AR.items()}
+_AFTER_AR = {cls: re.compile(rf"\A(?:\s+(?:من|في)\s[^،,.؛:]{{0,40}}?)?\s+(?:قد\s+)?(?:{after})(?!{_L})")
+             for cls, (_, after) in _FATES_AR.items()}
+# An active "قتل" with its doer named before the count: the event's toll, not a claim.
+_KILLED_BY = re.compile(rf"(?<!{_L})[وف]?(?:قتلت|قتل|اعدمت|اعدم|اصابت|اصاب|جرحت)(?!{_L})")
+_PLACE_AFTER_AR = re.compile(r"\A\s+(?:(?:[وف]?(?:في|داخل|عبر|قرب|حول|ضمن|على|علي|بين|شمال|جنوب|شرق|غرب|وسط)"
+                             r"(?:ي)?)\s+(?:\S+\s+){0,2}?(?:[بل]|ال)?|[بل]|بمحافظه\s+|بريف\s+)\Z")
+
+
+def _unit_class_ar(unit: str, *, before: str = "", after: str = "") -> str:
+    """`unit_class` of an Arabic unit: its first word (the head noun) decides; people and
+    fighters take their fate from the words before the number or after the unit."""
+    words = strip_marks(unit).split()
+    head = words[0] if words else ""
+    cls = _HEADS_AR.get(head) or _HEADS_AR.get(head.rstrip("ا")) or _HEADS_AR.get(_singular_of_dual(head) or "")
+    if cls is None:
+        cls = "other"
+    if cls in _FATE_TAKERS and (before or after):
+        b, a = strip_marks(before), strip_marks(after)
+        for fate in _FATES_AR:
+            if _BEFORE_AR[fate].search(b) or _AFTER_AR[fate].match(a):
+                return fate
+    return cls
+
+
+def _singular_of_dual(word: str) -> str | None:
+    """"عنصران" → "عنصر", "نقطتان" → "نقطه" (folded); None when the word is no dual of a head."""
+    if not word.endswith("ان") or len(word) < 4:
+        return None
+    stem = word[:-2]
+    for singular in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
+        if singular and singular in _HEADS_AR:
+            return singular
+    return None
+
+
+def _find_ar(article: Article, offset: int, sentence: str, places: Sequence[Located], kb: ActorKB,
+             source: str | None, *, published: dt.date | None, carried: tuple[str, int] | None) -> list[Claim]:
+    """`find` for an Arabic sentence (see the module docstring)."""
+    text = fold(sentence)
+    counts = list(_counts_ar(text))
+    if not counts:
+        return []
+    actors = kb.find(sentence)
+    when = _when(sentence, published, carried)
+    out: list[Claim] = []
+    for num_start, _num_end, value, unit_start, unit_end in counts:
+        if _toll_of_named_doer(text, num_start, actors):
+            continue
+        start, end = offset + num_start, offset + unit_end
+        place = _nearest_place(places, start, end, offset, offset + len(sentence), sentence, offset)
+        p = place.place if place else None
+        unit = sentence[unit_start:unit_end]
+        out.append(Claim(
+            claim_id=content_id(article.article_id, start, end),
+            article_id=article.article_id,
+            quantity=int(value) if float(value).is_integer() else value,
+            unit=unit,
+            subject=next((a.canonical for a in actors if "{" not in a.canonical), None),
+            place=p.name if p else None,
+            admin1=p.admin1 if p else None,
+            source=source,
+            evidence=(Evidence(article.article_id, offset, offset + len(sentence), sentence),),
+            unit_class=_unit_class_ar(unit, before=text[max(0, num_start - 40):num_start],
+                                      after=text[unit_end:unit_end + 80]),
+            date=when[0],
+            date_precision=when[1],
+            country=p.country if p else None,
+            latitude=p.latitude if p else None,
+            longitude=p.longitude if p else None,
+            geonameid=p.geonameid if p else None,
+        ))
+    return out
+
+
+def _counts_ar(text: str) -> list[tuple[int, int, float, int, int]]:
+    """(number start, number end, value, unit start, unit end) of each count in a folded
+    Arabic sentence: a number then its noun, or a dual noun alone."""
+    words = list(_WORD_AR.finditer(text))
+    found: list[tuple[int, int, float, int, int]] = []
+    numbers: list[tuple[int, int, float]] = []
+    for m in _NUMBER_AR.finditer(text):
+        raw = re.sub(r"[,،٬]", "", m.group("num")).replace("٫", ".")
+        value = float(raw)
+        if 1900 <= value <= 2100 and "," not in m.group("num") and "،" not in m.group("num"):
+            continue  # a year
+        numbers.append((m.start(), m.end(), value))
+    for i, w in enumerate(words):
+        pair = f"{w.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
+        for k, token in ((2, pair), (1, w.group())):
+            value_int = to_int(token) if token else None
+            if value_int is not None and value_int >= 2:
+                numbers.append((w.start(), words[i + k - 1].end(), float(value_int)))
+                break
+    for num_start, num_end, value in sorted(numbers):
+        if any(a <= num_start < b for a, b, *_ in found):
+            continue
+        after = [w for w in words if w.start() >= num_end][:4]
+        if after and after[0].start() - num_end > 2:
+            continue
+        if after and strip_marks(after[0].group()) in _MULTIPLIERS:
+            value *= _MULTIPLIERS[strip_marks(after[0].group())]
+            num_end, after = after[0].end(), after[1:]
+        if not after:
+            continue
+        head = strip_marks(after[0].group())
+        if head in _NOT_UNITS_AR or head.startswith("ال") or head.rstrip("ا") in _NOT_UNITS_AR:
+            continue
+        unit_end = after[0].end()
+        for adjective in after[1:3]:
+            if adjective.start() - unit_end > 1 or not _NISBA.match(strip_marks(adjective.group())) \
+                    or strip_marks(adjective.group()) in _NOT_UNITS_AR:
+                break
+            unit_end = adjective.end()
+        found.append((num_start, num_end, value, after[0].start(), unit_end))
+    # Dual nouns count two: "عنصران", "نقطتان".
+    for w in words:
+        if _singular_of_dual(strip_marks(w.group())) and not any(a <= w.start() < e for a, _, _, _, e in found):
+            found.append((w.start(), w.start(), 2.0, w.start(), w.end()))
+    return sorted(found)
+
+
+def _toll_of_named_doer(text: str, num_start: int, actors: list[ActorMention]) -> bool:
+    """"قتلت قوات النظام 4 مدنيين": an active verb, its named doer, then the count — the
+    event's toll ("killed four"), not a claim."""
+    verbs = list(_KILLED_BY.finditer(text, max(0, num_start - 80), num_start))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    return any(verb.end() <= a.start and a.end <= num_start for a in actors)

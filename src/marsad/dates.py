@@ -13,6 +13,13 @@ Rules, in the order they are tried:
 
 Without a publication date only explicit dates with a year resolve; nothing is ever
 resolved against today's date.
+
+Arabic sentences (`_resolve_ar`) follow the same rules and precisions: "12 آذار 2024",
+"12 آذار/مارس", "12 مارس"، "12/3/2024" (day first), "الـ12 من الشهر الجاري", Eastern digits;
+"(يوم) الاثنين"، "فجر الأحد"، "الاثنين الماضي"; "اليوم"، "فجر اليوم"، "أمس"، "مساء أمس"،
+"أول أمس"; "الأسبوع الماضي/الجاري" (precision 2); "الشهر الماضي/الجاري"، "في آذار"،
+"آذار 2024" (precision 3). Months in both calendars: يناير … ديسمبر and كانون الثاني …
+كانون الأول (and the Maghreb's جانفي، فيفري …).
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .pubdate import MONTHS, WEEKDAYS
+from .arabic.text import ARABIC_LETTER, fold, is_arabic, strip_marks
+from .pubdate import MONTH_NAME_AR, MONTHS, MONTHS_AR, WEEKDAYS, WEEKDAYS_AR
 
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -65,6 +73,8 @@ def _latest_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
 
 def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     """The first date the sentence states about its event, or None."""
+    if _HAS_ARABIC.search(sentence) and is_arabic(sentence):
+        return _resolve_ar(sentence, published)
     for pat in _EXPLICIT:
         m = pat.search(sentence)
         if m:
@@ -139,22 +149,157 @@ _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wed
 def names_a_day(sentence: str) -> bool:
     """Whether a sentence names the day of what it tells ("on Thursday", "yesterday"), even
     when there is no publication date to resolve it against."""
+    if _HAS_ARABIC.search(sentence) and is_arabic(sentence):
+        return bool(_CURRENT_AR.search(fold(sentence)))
     return bool(_CURRENT.search(sentence))
 
 
 def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
     """History or summary, not news: a year long past ("in 2017", "since 2011"), a date
     months old, or a span of time summed up ("in recent weeks", "over the past year")."""
-    if _SUMMARY.search(sentence) or _TREND.search(sentence) and not _CURRENT.search(sentence):
+    arabic = bool(_HAS_ARABIC.search(sentence)) and is_arabic(sentence)
+    text = strip_marks(sentence) if arabic else sentence
+    summary, trend, current, year_only = (_SUMMARY_AR, _TREND_AR, _CURRENT_AR, _YEAR_ONLY_AR) if arabic else (
+        _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
+    if summary.search(text) or trend.search(text) and not current.search(text):
         return True
     if published is not None and reported is not None and (published - reported.date).days > 45:
         return True
     # A sentence that dates its own event as current ("on Thursday", "yesterday") is news,
     # whatever history its clauses recall ("… since it first intervened in 2016").
-    if _CURRENT.search(sentence):
+    if current.search(text):
         return False
-    for m in _YEAR_ONLY.finditer(sentence):
+    for m in year_only.finditer(text):
         year = int(m.group("year"))
         if published is None or year < published.year - (0 if published.month > 2 else 1):
             return True
     return False
+
+
+# --- Arabic ----------------------------------------------------------------------------------
+# Patterns are written folded (`arabic.text.fold`: ا for أ إ آ, ه for ة, ي for ى and ئ) and
+# run on the sentence folded, which keeps its offsets.
+_HAS_ARABIC = re.compile(f"[{ARABIC_LETTER}]")
+_L = f"[{ARABIC_LETTER}]"
+# "آذار", "آذار/مارس", "مارس (آذار)", "آذار - مارس": the first name is the month.
+_MONTH_AR = (rf"(?<!{_L})[وبل]?(?P<month>{MONTH_NAME_AR})(?!{_L})"
+             rf"(?:\s*(?:/|-|\()\s*{MONTH_NAME_AR}\s*\)?(?!{_L}))?")
+_YEAR_AR = r"(?:\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>(?:19|20)\d{2})(?!\d)(?:\s*م(?!" + _L + r"))?)"
+_EXPLICIT_AR = (
+    re.compile(rf"(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_AR}{_YEAR_AR}?"),
+    re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d{2})(?!\d|[/.-]\d)"),
+    re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<day>\d{1,2})(?!\d|[/.-]\d)"),
+)
+_DAY_OF_MONTH_AR = re.compile(rf"(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:ال)?شهر\s+"
+                              rf"(?P<which>الجاري|الحالي|الماضي|المنصرم|الفايت|السابق)(?!{_L})")
+_BEFORE_YESTERDAY_AR = re.compile(rf"(?<!{_L})[وف]?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)(?!{_L})")
+_YESTERDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?:ال)?(?:امس|البارحه)(?!{_L})|(?<!{_L})[وفب]?الليله\s+الماضيه(?!{_L})")
+_TODAY_AR = re.compile(rf"(?<!{_L})(?<!حتي\s)(?<!الي\s)[وفل]?(?:اليوم|الليله)(?!{_L})(?!\s+(?:التالي|الاول|الثاني|"
+                       rf"الثالث|السابق|الذي|نفسه|ذاته|الوطني|العالمي|الماضيه|الاخير)(?!{_L}))")
+_WEEKDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?P<wd>" + "|".join(WEEKDAYS_AR) + rf")(?!{_L})"
+                         rf"(?P<last>\s+(?:الماضي|الفايت|المنصرم|السابق)(?!{_L}))?")
+_WEEK_AR = re.compile(rf"(?<!{_L})(?:(?P<last>ال)?اسبوع\s+(?:الماضي|الفايت|المنصرم|السابق)|"
+                      rf"هذا\s+الاسبوع|الاسبوع\s+(?:الجاري|الحالي)|(?:مطلع|بدايه)\s+الاسبوع)(?!{_L})")
+_MONTH_REL_AR = re.compile(rf"(?<!{_L})(?:(?P<last>ال)?شهر\s+(?:الماضي|الفايت|المنصرم|السابق)|"
+                           rf"هذا\s+الشهر|الشهر\s+(?:الجاري|الحالي))(?!{_L})")
+_IN_MONTH_AR = (
+    re.compile(rf"(?<!{_L})(?:(?:[وف]?(?:في|خلال|مطلع|اوايل|اواخر|منتصف|بدايه|نهايه|اواسط)\s+)(?:(?:ال)?شهر\s+)?|"
+               rf"(?:ال)?شهر\s+){_MONTH_AR}{_YEAR_AR}?"),
+    re.compile(rf"{_MONTH_AR}(?:{_YEAR_AR}|\s+(?:الماضي|المنصرم|الفايت)(?!{_L}))"),
+)
+
+
+def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None:
+    """`resolve` for an Arabic sentence (see the module docstring)."""
+    text = fold(sentence)
+    for pat in _EXPLICIT_AR:
+        for e in pat.finditer(text):
+            g = e.groupdict()
+            month = int(g["m"]) if g.get("m") else MONTHS_AR[_month_key(g["month"])]
+            day = int(g["day"])
+            if g.get("year"):
+                try:
+                    return ReportedDate(dt.date(int(g["year"]), month, day), DAY, e.start(), e.end())
+                except ValueError:
+                    continue
+            if published is not None:
+                d = _latest_on_or_before(month, day, published)
+                if d is not None:
+                    return ReportedDate(d, DAY, e.start(), e.end())
+    if published is None:
+        return None
+    m = _DAY_OF_MONTH_AR.search(text)
+    if m:
+        first = published.replace(day=1)
+        if m.group("which") not in ("الجاري", "الحالي"):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return ReportedDate(first.replace(day=int(m.group("day"))), DAY, m.start(), m.end())
+        except ValueError:
+            pass
+    for pat, back in ((_BEFORE_YESTERDAY_AR, 2), (_YESTERDAY_AR, 1), (_TODAY_AR, 0)):
+        m = pat.search(text)
+        if m:
+            return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
+    m = _WEEKDAY_AR.search(text)
+    if m:
+        wd = WEEKDAYS_AR[m.group("wd")]
+        back = (published.weekday() - wd) % 7
+        if m.group("last") and back == 0:
+            back = 7  # "الاثنين الماضي" said on a Monday is a week ago
+        return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
+    m = _WEEK_AR.search(text)
+    if m:
+        monday = published - dt.timedelta(days=published.weekday())
+        start = monday - dt.timedelta(days=7) if m.group("last") else monday
+        return ReportedDate(start, WEEK, m.start(), m.end())
+    m = _MONTH_REL_AR.search(text)
+    if m:
+        first = published.replace(day=1)
+        if m.group("last"):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return ReportedDate(first, MONTH, m.start(), m.end())
+    return month_and_year_ar(sentence, published)
+
+
+def month_and_year_ar(sentence: str, published: dt.date | None) -> ReportedDate | None:
+    """A month an Arabic sentence names without a day ("في آذار", "آذار/مارس 2024", "أيار
+    الماضي"), precision 3: with its year even without a publication date, else the latest
+    such month not after publication."""
+    text = fold(sentence)
+    found = [m for m in (pat.search(text) for pat in _IN_MONTH_AR) if m is not None]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    g = {k: v for k, v in m.groupdict().items() if v}
+    month = MONTHS_AR[_month_key(g["month"])]
+    if g.get("year"):
+        year = int(g["year"])
+    elif published is not None:
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    return ReportedDate(dt.date(year, month, 1), MONTH, m.start(), m.end())
+
+
+def _month_key(written: str) -> str:
+    return re.sub(r"\s+", " ", strip_marks(written))
+
+
+# Background in Arabic (the sentence folded and without diacritics).
+_SUMMARY_AR = re.compile(
+    rf"(?<!{_L})(?:خلال|في|طوال|علي\s+مدي|علي\s+مدار)\s+(?:ال)?(?:اسابيع|اشهر|شهور|اعوام|سنوات|عقود|"
+    rf"(?:\d+|عده|بضعه)\s+(?:ايام|اسابيع|اشهر|سنوات))\s+(?:ال)?(?:ماضيه|اخيره|سابقه|منصرمه|فايته)(?!{_L})|"
+    rf"(?<!{_L})(?:خلال|في)\s+(?:الفتره|الاونه|المرحله)\s+(?:الماضيه|الاخيره|السابقه)(?!{_L})|"
+    rf"(?<!{_L})منذ\s+(?:بدايه|مطلع|اندلاع|انطلاق|بدء)(?!{_L})|(?<!{_L})منذ\s+ذلك\s+(?:الحين|الوقت)(?!{_L})|"
+    rf"(?<!{_L})(?:ال)?(?:عام|سنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفايت|السابق)(?!{_L})|"
+    rf"(?<!{_L})(?:منذ|قبل)\s+(?:\d+|عده|بضع|بضعه|سنوات|اعوام)\s*(?:سنوات|اعوام|عاما|سنه|عام)?(?!{_L})|"
+    rf"(?<!{_L})[وف]?سابقا(?!{_L})|(?<!{_L})في\s+الماضي(?!{_L})|(?<!{_L})منذ\s+مطلع\s+العام(?!{_L})|"
+    rf"(?<!{_L})(?:حتي|الي)\s+(?:اليوم|الان)(?!{_L})")
+_TREND_AR = re.compile(
+    rf"(?<!{_L})(?:بشكل|بصوره)\s+(?:متكرر|مستمر|دوري|يومي|شبه\s+يومي|متزايد)(?!{_L})|(?<!{_L})باستمرار(?!{_L})|"
+    rf"(?<!{_L})(?:تصاعدت|تصاعد|تزايدت|تزايد|تكررت|تتكرر|يتكرر)(?!{_L})")
+_CURRENT_AR = re.compile("|".join(f"(?:{p.pattern})" for p in (_TODAY_AR, _YESTERDAY_AR, _WEEKDAY_AR)).replace(
+    "(?P<wd>", "(?:").replace("(?P<last>", "(?:"))
+_YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|سنه|بحلول)\s+(?:(?:عام|العام|سنه)\s+)?"
+                           r"(?P<year>(?:19|20)\d{2})(?!\d)")

@@ -11,6 +11,10 @@ by Staff", "Date of publication: 2024-02-11"). Numeric dates are read as:
   summit on May 19" bounds it from above). If nothing decides, the date is None.
 
 Dates inside photo captions are never candidates: the caller passes body lines only.
+
+Arabic date lines are read too ("نُشر في 12 آذار 2024"، "الثلاثاء، 12 آذار/مارس 2024 -
+10:30"، "تاريخ النشر: ١٢/٠٣/٢٠٢٤"), in either calendar's month names (`MONTHS_AR`), Eastern
+digits folded to Western ones; Arabic numeric dates are day first.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .arabic.text import ARABIC_LETTER, fold, is_arabic, strip_marks
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -75,6 +81,8 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 def parse_dateline(line: str, *, strict: bool = True) -> Dateline | None:
     """The date on `line`, if the line is a dateline (strict) or merely contains one."""
     s = line.strip()
+    if _ARABIC_LINE.search(s) and (is_arabic(s) or not re.search("[A-Za-z]", s)):
+        return _parse_arabic(s, strict=strict)
     for pat in _PATTERNS:
         m = pat.search(s)
         if not m:
@@ -199,6 +207,8 @@ _TIME_AFTER = re.compile(r"(?:,?\s+(?:at\s+\d{3,4}|(?:at\s+)?\d{1,2}[:.]\d{2})(?
 def leading_dateline(text: str) -> tuple[Dateline, int] | None:
     """A dateline at the very start of `text` and where the words after it begin, or None.
     Only what precedes the story counts: a date in the first sentence's words is not one."""
+    if _ARABIC_LINE.match(text.lstrip()[:1]):
+        return _leading_arabic(text)
     lead = _LEAD_WORDS.match(text)
     at = lead.end() if lead else 0
     window = text[at: at + 40]
@@ -237,3 +247,106 @@ def agency_dateline(text: str, *, within: int = 600) -> tuple[Dateline, int, int
         if found is not None and found[0].weekday is not None:
             return found[0], m.start(), m.end() + found[1]
     return None
+
+
+# --- Arabic ----------------------------------------------------------------------------------
+# Written folded (`arabic.text.fold`: ا for أ إ آ, ه for ة, ي for ى and ئ); the line is folded
+# before matching, which keeps its offsets and turns Eastern digits into Western ones.
+_L = f"[{ARABIC_LETTER}]"
+_ARABIC_LINE = re.compile(f"[{ARABIC_LETTER}\u0660-\u0669\u06f0-\u06f9]")
+MONTHS_AR = {strip_marks(name): number for number, names in enumerate([
+    ("يناير", "كانون الثاني", "جانفي"), ("فبراير", "شباط", "فيفري"), ("مارس", "آذار"),
+    ("أبريل", "إبريل", "نيسان", "أفريل"), ("مايو", "أيار", "ماي"), ("يونيو", "يونيه", "حزيران", "جوان"),
+    ("يوليو", "يوليه", "تموز", "جويلية"), ("أغسطس", "آب", "أوت"), ("سبتمبر", "أيلول"),
+    ("أكتوبر", "تشرين الأول"), ("نوفمبر", "تشرين الثاني"), ("ديسمبر", "كانون الأول"),
+], start=1) for name in names}
+WEEKDAYS_AR = {strip_marks(k): v for k, v in {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2,
+                                             "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}.items()}
+MONTH_NAME_AR = "(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+")
+                                 for m in sorted(MONTHS_AR, key=len, reverse=True)) + ")"
+# "آذار", "آذار/مارس", "مارس (آذار)": the first name is the month.
+_MONTH_AR = (rf"(?<!{_L})[وبل]?(?P<month>{MONTH_NAME_AR})(?!{_L})"
+             rf"(?:\s*(?:/|-|\()\s*{MONTH_NAME_AR}\s*\)?(?!{_L}))?")
+_PATTERNS_AR = [
+    _PATTERNS[0],  # ISO
+    _PATTERNS[1],  # numeric: day first in Arabic
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:من\s+)?{_MONTH_AR}\s*[،,]?\s*(?:من\s+)?(?:عام\s+|العام\s+)?"
+               rf"{_YEAR}(?!\d)"),
+]
+_HIJRI = (r"(?:محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جمادي\s+(?:الاولي|الاخره|الثانيه)|رجب|شعبان|رمضان|شوال|"
+          r"ذو\s+القعده|ذو\s+الحجه)")
+_DATELINE_WORDS_AR = re.compile(
+    rf"(?<!{_L})(?:نشر|تم\s+النشر|النشر|تاريخ|بتاريخ|اخر\s+تحديث|تحديث|محدث|تم\s+التحديث|في|يوم|الساعه|الموافق|"
+    rf"صباحا|مساء|ص|م|هـ|ه|هجري|ميلادي|بتوقيت|غرينتش|دمشق|مكه|القدس|بيروت|بغداد|المكرمه|{_HIJRI}|"
+    + "|".join(WEEKDAYS_AR) + rf")(?!{_L})|[\d:.,،/|()+\-–—ـ]")
+_BYLINE_AR = re.compile(rf"^\s*[|،,–-]?\s*(?:بقلم|كتب|كتبه|اعداد|بواسطه)(?!{_L}).{{0,60}}$")
+_WEEKDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?P<wd>" + "|".join(WEEKDAYS_AR) + rf")(?!{_L})")
+
+
+def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
+    """`parse_dateline` for a line in Arabic (or of Eastern digits)."""
+    folded = fold(s)
+    for pat in _PATTERNS_AR:
+        m = pat.search(folded)
+        if not m:
+            continue
+        if strict:
+            before = folded[: m.start()]
+            # "المرصد السوري لحقوق الإنسان – الأربعاء 2 …", "إدلب – 18 نيسان": an outlet's or a
+            # place's name, a dash, then the date is a dateline whatever the name's length.
+            named = re.match(r"^[^\d\n]{1,45}\s[–—-]\s*(?:[^\s\d]+\s*[،,]?\s*)?$", before)
+            rest = ("" if named else before) + " " + _BYLINE_AR.sub("", folded[m.end():])
+            if len(re.sub(r"\s+", "", _DATELINE_WORDS_AR.sub(" ", strip_marks(rest)))) > 12:
+                continue
+        g = m.groupdict()
+        year = int(g["year"])
+        if g.get("month"):
+            cands = [_safe_date(year, MONTHS_AR[re.sub(r"\s+", " ", strip_marks(g["month"]))], int(g["day"]))]
+        elif g.get("a"):
+            cands = [_safe_date(year, int(g["b"]), int(g["a"])), _safe_date(year, int(g["a"]), int(g["b"]))]
+            if g["a"] == g["b"]:
+                cands = cands[:1]
+        else:
+            cands = [_safe_date(year, int(g["m"]), int(g["d"]))]
+        found = tuple(c for c in cands if c is not None)
+        if not found:
+            continue
+        wd = _WEEKDAY_AR.search(folded)
+        weekday = WEEKDAYS_AR[wd.group("wd")] if wd else None
+        return Dateline(found, weekday, True if g.get("a") else None, s)
+    return None
+
+
+# "نُشر في 12 آذار 2024 …", "الثلاثاء 12 آذار 2024 - 10:30 قصفت …": a dateline glued to the story.
+_LEAD_WORDS_AR = re.compile(
+    r"\s*(?:(?:تم\s+)?(?:نشر|النشر|تاريخ\s+النشر|اخر\s+تحديث|تحديث)(?:\s+(?:في|بتاريخ|يوم))?\s*:?\s*)?"
+    r"(?:[وفب]?(?:يوم\s+)?(?:" + "|".join(WEEKDAYS_AR) + r")\s*[،,]?\s*)?")
+_TIME_AFTER_AR = re.compile(rf"(?:\s*[-–|،,]?\s*(?:الساعه\s*)?\d{{1,2}}[:.]\d{{2}}(?:\s*(?:ص|م|صباحا|مساء)(?!{_L}))?"
+                            rf"(?:\s*(?:بتوقيت\s+\S+|غرينتش|GMT))?)?\s*[|،,:–-]?\s*")
+
+
+def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
+    """`leading_dateline` for an Arabic text: read without diacritics ("نُشر"), offsets mapped
+    back to `text`."""
+    folded = fold(text[:200])
+    kept = [i for i, c in enumerate(folded) if not _MARK.match(c)]
+    bare = "".join(folded[i] for i in kept)
+    lead = _LEAD_WORDS_AR.match(bare)
+    at = lead.end() if lead else 0
+    for pat in _PATTERNS_AR:
+        m = pat.match(bare, at)
+        if m is None or m.end() - at > 40:
+            continue
+        found = _parse_arabic(bare[at:m.end()], strict=False)
+        if found is None:
+            continue
+        wd = _WEEKDAY_AR.search(bare[:at])
+        if wd is not None:
+            found = Dateline(found.candidates, WEEKDAYS_AR[wd.group("wd")], found.day_first_prior, found.line)
+        tail = _TIME_AFTER_AR.match(bare, m.end())
+        end = tail.end() if tail else m.end()
+        return found, kept[end] if end < len(kept) else len(text[:200])
+    return None
+
+
+_MARK = re.compile("[\u064b-\u0652\u0670\u0640]")

@@ -20,6 +20,11 @@ Descriptions ("the observatory", "the war monitor") name a source only when the 
 names it too: pass `article_sources=kb.named_in(article_text)`.  A description shared by
 several sources ("the rights group") resolves only when exactly one of them is named.
 
+Arabic sentences have frames of their own, the verb usually first: "وفقاً لـ X", "بحسب X",
+"أفاد X بأن", "قال المرصد", "ذكرت X", "نقلت X عن Y" (both X and Y), "X قالت" ; "مصادر في
+<place>" is "Local sources". Names resolve to the same canonical sources as in English
+("مصادر محلية" → "Local sources", "ناشطون" → "Activists").
+
 Spans are offsets into the sentence given; add the sentence's offset for article spans.
 """
 
@@ -36,6 +41,7 @@ from typing import Any
 import yaml
 
 from marsad.actors import AliasMatcher, AliasSpec, check_unambiguous, normalise_alias
+from marsad.arabic.text import ARABIC_LETTER, fold, strip_marks
 
 LOCAL_SOURCES = "Local sources"
 _WINDOW = 200  # characters a reporting frame may span on either side of a name
@@ -107,6 +113,50 @@ _SOURCES_IN = re.compile(
 )
 
 
+# --- Arabic frames: read on the sentence folded and without diacritics (`strip_marks`), so
+# "وفقاً" is "وفقا" and "أفادت" is "افادت"; "§" masks the names.
+_VERB_AR = (
+    r"(?:قال|قالت|قالوا|يقول|تقول|افاد|افادت|افادوا|يفيد|تفيد|ذكر|ذكرت|ذكروا|يذكر|تذكر|اكد|اكدت|اكدوا|"
+    r"اعلن|اعلنت|اشار|اشارت|اشاروا|اوضح|اوضحت|كشف|كشفت|وثق|وثقت|رصد|رصدت|نشر|نشرت|اضاف|اضافت|"
+    r"صرح|صرحت|نقل|نقلت|اورد|اوردت|بث|بثت|تحدث|تحدثت|زعم|زعمت|ادعي|ادعت|نفي|نفت|اعتبر|اعتبرت|"
+    r"ابلغ|ابلغت|اخبر|اخبرت|حذر|حذرت|سجل|سجلت|احصي|احصت)"
+)
+# What a lead is: a preposition of attribution, a reporting verb (its subject follows: VSO),
+# "نقلت X عن" (the origin follows عن), or a report's noun ("في تقرير لـ").
+_LEAD_AR = (
+    r"(?:وفق|وفقا|طبقا|استنادا|نقلا\s+عن|حسبما|بحسب|حسب|"
+    rf"{_VERB_AR}(?:\s+\S+){{0,6}}?\s+عن|{_VERB_AR}|"
+    r"(?:تقرير|تقريرا|بيان|بيانا|احصاييه|احصاء|دراسه|معلومات|بيانات|توثيق|حصيله)(?:\s+\S+)?)"
+)
+# Between a lead and the name, or between names: spaces, commas, the clitic of the name
+# (لـ، ل، و), "ما" + a verb ("بحسب ما أفاد"), the kind of outlet ("مراسل", "وكالة"), the
+# day ("اليوم الاثنين"), the masked names of a list.
+_GLUE_AR = (
+    r"(?:\s|،|,|§|\(|\)|«|»|\"|:|"
+    rf"(?<!\S)ل?ما\s+{_VERB_AR}(?:ه|ها|هم)?(?!\S)|"
+    r"(?<!\S)(?:مراسل|مراسله|موقع|وكاله|قناه|صحيفه|شبكه|مدير|مصادر|تقرير|بيان|اليوم|امس|ايضا|مساء|صباح|"
+    r"الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|به|بها)(?!\S)|"
+    r"(?<!\S)[وفبل]ـ*(?=\s*(?:§|$)))*"
+)
+_PRE_AR = re.compile(rf"(?<![{ARABIC_LETTER}])[وف]?{_LEAD_AR}(?![{ARABIC_LETTER}])(?:ـ*){_GLUE_AR}\Z")
+# After the name: its verb (SVO: "المرصد السوري قال"), past an aside between commas.
+_POST_AR = re.compile(
+    r"(?:\s|،|,|§|\([^()]{0,60}\)|(?<!\S)و(?=§))*"
+    r"(?:[،,][^،,.؛:]{0,100}[،,])?\s*(?:قد\s+|ايضا\s+|بدوره\s+|بدورها\s+)?"
+    rf"[وف]?{_VERB_AR}(?![{ARABIC_LETTER}])"
+)
+# "مصادر في دير الزور"، "مصادر من داخل المدينة": up to the comma, the verb or the clause.
+_SOURCES_IN_AR = re.compile(
+    rf"(?<![{ARABIC_LETTER}])(?:مصادر|مصدر)\s+(?:محليه\s+|ميدانيه\s+|اهليه\s+)?(?:في|من|داخل|من\s+داخل)\s+"
+    rf"[^،,;:.!?؟\"«»]+?(?=\s*(?:[،,]|(?<!\S)[وف]?{_VERB_AR}(?![{ARABIC_LETTER}])|(?<!\S)(?:ان|بان)(?!\S)|$))"
+)
+_HAS_ARABIC = re.compile(f"[{ARABIC_LETTER}]")
+
+
+def _bare(text: str) -> str:
+    return strip_marks(text)
+
+
 class SourceKB:
     """Canonical sources, their aliases and descriptions; see the module docstring."""
 
@@ -168,6 +218,16 @@ class SourceKB:
             return found[0].key
         return None
 
+    def by_alias(self, name: str) -> str | None:
+        """The canonical name of a name that is one of the aliases, whole (not a description).
+        Unlike `canonical`, a canonical name known only by its Arabic aliases ("Suwayda 24")
+        is not one: in English text it is still a name the knowledge base does not find."""
+        name = name.strip()
+        found = [m for m in self._mentions(name) if not m.key.startswith(_REF)]
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+            return found[0].key
+        return None
+
     def type_of(self, canonical: str) -> str | None:
         known = self.sources.get(canonical)
         return known.type if known else None
@@ -188,11 +248,17 @@ class SourceKB:
         for m in mentions:
             masked[m.start : m.end] = "§" * (m.end - m.start)
         mask = "".join(masked)
+        arabic = bool(_HAS_ARABIC.search(sentence))
         out = []
         for m in mentions:
             # A frame is short: looking further only costs time on run-on text.
-            before = _PRE.search(mask, max(0, m.start - _WINDOW), m.start)
-            if not (before or _POST.match(mask, m.end, m.end + _WINDOW)):
+            if arabic:
+                framed = bool(_PRE_AR.search(_bare(mask[max(0, m.start - _WINDOW):m.start]))
+                              or _POST_AR.match(_bare(mask[m.end:m.end + _WINDOW])))
+            else:
+                framed = bool(_PRE.search(mask, max(0, m.start - _WINDOW), m.start)
+                              or _POST.match(mask, m.end, m.end + _WINDOW))
+            if not framed:
                 continue
             canonical = self._resolve(m.key, article_sources)
             if canonical:
@@ -208,6 +274,9 @@ class SourceKB:
     def _mentions(self, text: str) -> list[_Mention]:
         """Source names and descriptions in text, without overlaps, in order."""
         special = [_Mention(m.start(), m.end(), LOCAL_SOURCES) for m in _SOURCES_IN.finditer(text)]
+        if _HAS_ARABIC.search(text):
+            # fold keeps offsets; a name with diacritics inside is found by its aliases.
+            special += [_Mention(m.start(), m.end(), LOCAL_SOURCES) for m in _SOURCES_IN_AR.finditer(fold(text))]
         for m in self._coordinated.finditer(text):
             for word in re.findall(r"\w+", m.group(1).lower()):
                 if word in self._adjectives:
@@ -245,13 +314,30 @@ _UNKNOWN = re.compile(
 )
 
 
+# "بحسب شبكة الخابور المحلية فإن …": an outlet or body named after a lead, from the noun that
+# says what it is, for up to four more words (folded text: offsets are the sentence's).
+_ORG_AR = (r"(?:شبكه|موقع|وكاله|مركز|صحيفه|جريده|قناه|منظمه|مرصد|تجمع|مجموعه|حمله|منصه|اذاعه|تلفزيون|هيئه|"
+           r"لجنه|رابطه|موسسه|وحده|فريق|مكتب|اتحاد|جمعيه|مجلس)")
+_STOP_AR = r"(?:ان|بان|فان|لان|الذي|التي|حيث|بعد|قبل|عن|علي|الي|في|من|خلال|مع|منذ|ما|قد|كما|لكن)"
+_UNKNOWN_AR = re.compile(
+    rf"(?<![{ARABIC_LETTER}])[وف]?(?:بحسب|حسب|حسبما\s+\S+|وفق|وفقا\s*لـ?|طبقا\s*لـ?|نقلا\s+عن)\s*"
+    rf"(?P<name>[لـ]*{_ORG_AR}[\u064b-\u0652]*(?:\s+(?!{_STOP_AR}(?![{ARABIC_LETTER}]))[^\s،,.؛:!?؟\"«»()]+){{0,4}})"
+)
+
+
 def unknown_attributions(sentence: str) -> list[str]:
-    """Names after "according to" that the knowledge base does not know."""
+    """Names after "according to" (Arabic: "بحسب", "وفقاً لـ" … an outlet or a body) that the
+    knowledge base does not know."""
     kb = _default_kb()
     out = []
     for m in _UNKNOWN.finditer(sentence):
         name = re.sub(r"(?: (?:of|for|on|and))+$", "", m.group("name")).strip(" .")
-        if len(name) >= 3 and kb.canonical(name) is None and name not in out:
+        if len(name) >= 3 and kb.by_alias(name) is None and name not in out:
             out.append(name)
+    if _HAS_ARABIC.search(sentence):
+        for m in _UNKNOWN_AR.finditer(fold(sentence)):
+            name = sentence[m.start("name"):m.end("name")].lstrip("لـ")
+            if kb.by_alias(name) is None and not kb.named_in(name) and name not in out:
+                out.append(name)
     return out
 

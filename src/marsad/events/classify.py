@@ -33,18 +33,31 @@ How a sentence is scored:
 
 `score` is the winning raw weight divided by 6 and capped at 1: an ordering of confidence,
 not a probability.
+
+Arabic: a sentence in Arabic script is scored the same way with `data/event_lexicon_ar.yaml`
+(its header says how its patterns differ: proclitics, suffixes, folded letters). It is matched
+on `arabic_view(sentence)` — folded (أ إ آ → ا, ة → ه, ى → ي, Eastern digits → 0-9) and without
+diacritics or tatweel — and the trigger's span is mapped back to the original sentence. The
+agent of a capture is also looked for right after the verb (Arabic puts the subject after
+it: "سيطرت قوات النظام على ..."), "على يد" is the passive "by", and a trigger framed as an
+earlier event ("ردا على", "ذكرى", "منذ عام 2017", "كانت ... قد", a past year after it)
+loses `BACKGROUND_PENALTY_AR`: more than in English, where `dates.is_background` drops
+history by its year later.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from ..arabic.text import ARABIC_LETTER, CLITIC, DIACRITIC, fold, is_arabic
 
 MIN_SCORE = 2.0
 LATER_SENTENCE_FACTOR = 0.85
@@ -52,6 +65,10 @@ EXTRA_MATCH_BONUS = 0.25
 MAX_EXTRA_MATCHES = 3
 UNKNOWN_AGENT_PENALTY = 1.0
 BACKGROUND_PENALTY = 1.5
+# An Arabic trigger in a background frame is the earlier event the sentence recalls, and
+# the frame is where Arabic history is told apart ("منذ عام 2017"), so it must outweigh a
+# strong trigger (5.5 - 3.5 = 2 is the weakest event).
+BACKGROUND_PENALTY_AR = 3.5
 PROTEST_NON_EVENT_MARGIN = 2.0
 PROTEST_TYPES = ("Protests", "Riots")
 
@@ -136,6 +153,7 @@ class Lexicon:
     always_run: tuple[int, ...] = ()
     patterns_by_id: tuple[_Pattern, ...] = ()
     owner_by_id: tuple[str, ...] = ()  # pattern id -> the sub-type or non-event it belongs to
+    arabic: bool = False  # `language: ar`: patterns match `arabic_view` text (see the Arabic YAML)
 
     @property
     def subtype_names(self) -> tuple[str, ...]:
@@ -183,6 +201,92 @@ def _to_regex(source: str, cue_sources: Mapping[str, str], depth: int = 0) -> st
 
 def _compile(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + _to_regex(source, cue_sources) + r")(?!\w)", re.IGNORECASE)
+
+
+# --- Arabic -----------------------------------------------------------------------------
+
+_MARK = re.compile(f"[{DIACRITIC}]")
+_ANY_ARABIC = re.compile(f"[{ARABIC_LETTER}]")
+
+
+@dataclass(frozen=True)
+class ArabicView:
+    """An Arabic text as the lexicons see it, and the way back to the original's offsets.
+
+    text: `fold(original)` without diacritics and tatweel.
+    offsets: offsets[i] is where text[i] is in the original; one more entry, the
+        original's length, closes the last span.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original's span of text[start:end], with the marks on its letters (a
+        tanwin after its last letter included)."""
+        return self.offsets[start], max(self.offsets[start], self.offsets[end])
+
+    def index(self, original: int) -> int:
+        """Where an offset of the original falls in `text` (a mark: the next letter)."""
+        return bisect.bisect_left(self.offsets, original, 0, len(self.text))
+
+
+def arabic_view(text: str) -> ArabicView:
+    """`text` folded and without diacritics or tatweel, with the map back (`ArabicView`)."""
+    folded = fold(text)
+    keep = [i for i, ch in enumerate(folded) if not _MARK.match(ch)]
+    return ArabicView("".join(folded[i] for i in keep), (*keep, len(text)))
+
+
+def is_arabic_text(text: str) -> bool:
+    """Arabic script (`arabic.text.is_arabic`), with a quick exit for text without a
+    single Arabic letter: every English sentence asks."""
+    return _ANY_ARABIC.search(text) is not None and is_arabic(text)
+
+
+# Suffixes that "stem~" adds in the Arabic lexicon: a plural, dual, feminine or verb
+# ending, then an attached pronoun (سيطرتها، غاراتها، قصفوها، هجوما).
+_SUFFIX_AR = r"(?:ات|ان|ين|ون|وا|و|تا|تان|تين|ت|ي|يه|ا)?(?:ه|ها|هم|هما|هن|نا|كم|ي|ا)?"
+_GAP_AR = r"(?:(?:[^\s.,;!?،؛؟]|(?<=\d)[.,](?=\d))+\s+){{0,{n}}}?"
+_TOKEN_AR = re.compile(r"\{gap(\d+)\}|\{(\w+)\}|\[\[|\]\]|~|_| ")
+
+
+def _to_regex_ar(source: str, cue_sources: Mapping[str, str], depth: int = 0) -> str:
+    """The Arabic lexicon's syntax (see its header) to a regex over `arabic_view` text."""
+    if depth > 4:
+        raise ValueError("event lexicon: cues nest too deeply")
+    source = _fold_source(source)
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            return _GAP_AR.format(n=int(m.group(1))) + CLITIC
+        if m.group(2):
+            name = m.group(2)
+            if name not in cue_sources:
+                raise ValueError(f"event lexicon: unknown cue {{{name}}}")
+            return "(?:" + _to_regex_ar(cue_sources[name], cue_sources, depth + 1) + ")"
+        tok = m.group(0)
+        if tok == "[[":
+            return "(?P<t>"
+        if tok == "]]":
+            return ")"
+        if tok == "~":
+            return _SUFFIX_AR
+        return r"\s*" if tok == "_" else r"\s+" + CLITIC
+
+    return _TOKEN_AR.sub(one, source)
+
+
+def _fold_source(source: str) -> str:
+    """A pattern as written (أ، ة، ى، diacritics) in the form `arabic_view` gives the text."""
+    return _MARK.sub("", fold(re.sub(r"\n\s*", "", source.strip())))
+
+
+def _compile_ar(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
+    """Proclitics before the first word stay outside the trigger span (group `t`)."""
+    body = _to_regex_ar(source, cue_sources)
+    core = body if "(?P<t>" in body else "(?P<t>" + body + ")"
+    return re.compile(r"(?<!\w)" + CLITIC + "(?:" + core + r")(?!\w)", re.IGNORECASE)
 
 
 def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -283,22 +387,33 @@ def _alternatives_anchors(source: str, cue_sources: Mapping[str, str], depth: in
     return frozenset(out)
 
 
+_Compiler = Callable[[str, Mapping[str, str]], re.Pattern[str]]
+
+
 def _patterns(
-    triggers: Mapping[Any, str], cue_sources: Mapping[str, str], counter: list[int]
+    triggers: Mapping[Any, str], cue_sources: Mapping[str, str], counter: list[int],
+    compile_: _Compiler = _compile,
 ) -> tuple[_Pattern, ...]:
     out = []
     for weight, source in triggers.items():
-        for alt in _split_top(re.sub(r"\n\s*", "", str(source).strip())):
+        text = re.sub(r"\n\s*", "", str(source).strip())
+        if compile_ is _compile_ar:
+            text = _fold_source(text)
+        for alt in _split_top(text):
             anchors = _anchors(alt, cue_sources)
-            out.append(_Pattern(_compile(alt, cue_sources), float(weight), anchors, counter[0]))
+            out.append(_Pattern(compile_(alt, cue_sources), float(weight), anchors, counter[0]))
             counter[0] += 1
     return tuple(sorted(out, key=lambda p: -p.weight))
 
 
 def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
-    """Compile a lexicon from its parsed YAML (see `data/event_lexicon.yaml`)."""
-    cue_sources: dict[str, str] = {str(k): str(v) for k, v in data.get("cues", {}).items()}
-    context_sources = {str(k): str(v) for k, v in data.get("context", {}).items()}
+    """Compile a lexicon from its parsed YAML (see `data/event_lexicon.yaml`; with
+    `language: ar`, `data/event_lexicon_ar.yaml`)."""
+    arabic = data.get("language") == "ar"
+    fold_ = _fold_source if arabic else str
+    compile_: _Compiler = _compile_ar if arabic else _compile
+    cue_sources: dict[str, str] = {str(k): fold_(str(v)) for k, v in data.get("cues", {}).items()}
+    context_sources = {str(k): fold_(str(v)) for k, v in data.get("context", {}).items()}
     all_cues = {**cue_sources, **context_sources}
     counter = [0]
     subtypes = []
@@ -312,7 +427,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
                 _SubType(
                     name=str(name),
                     event_type=str(event_type),
-                    patterns=_patterns(spec["triggers"], cue_sources, counter),
+                    patterns=_patterns(spec["triggers"], cue_sources, counter, compile_),
                     boosts=boosts,
                     requires=tuple(str(r) for r in spec.get("requires", []) or []),
                     agent=spec.get("agent_of_capture"),
@@ -321,23 +436,32 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
     non_events = tuple(
         _NonEvent(
             name=str(name),
-            patterns=_patterns(spec["triggers"], cue_sources, counter),
+            patterns=_patterns(spec["triggers"], cue_sources, counter, compile_),
             before_trigger_only=spec.get("scope") == "before_trigger",
         )
         for name, spec in data.get("non_events", {}).items()
     )
-    cues = {name: _compile(src, all_cues) for name, src in all_cues.items()}
-    gap = _GAP.format(n=4)
-    place_after = re.compile(
-        r"\s+" + gap + r"(?:" + _to_regex(cue_sources["place_object"], cue_sources) + r")(?!\w)",
-        re.IGNORECASE,
-    )
-    non_place = (
-        _to_regex(cue_sources["weapon_object"], cue_sources)
-        + r"|alive|prisoners?|hostages?|fighters|militants|soldiers|members|suspects?|people|"
-        r"men|women|children|civilians|vehicles?|tanks?|equipment|boats?|ships?|drugs?"
-    )
-    non_place_after = re.compile(r"\s+" + gap + r"(?:" + non_place + r")(?!\w)", re.IGNORECASE)
+    cues = {name: compile_(src, all_cues) for name, src in all_cues.items()}
+    if arabic:
+        gap = _GAP_AR.format(n=4) + CLITIC
+        place_after = re.compile(
+            r"\s+" + gap + "(?:" + _to_regex_ar(cue_sources["place_object"], cue_sources) + r")(?!\w)"
+        )
+        non_place_after = re.compile(
+            r"\s+" + gap + "(?:" + _to_regex_ar(cue_sources["non_place_object"], cue_sources) + r")(?!\w)"
+        )
+    else:
+        gap = _GAP.format(n=4)
+        place_after = re.compile(
+            r"\s+" + gap + r"(?:" + _to_regex(cue_sources["place_object"], cue_sources) + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        non_place = (
+            _to_regex(cue_sources["weapon_object"], cue_sources)
+            + r"|alive|prisoners?|hostages?|fighters|militants|soldiers|members|suspects?|people|"
+            r"men|women|children|civilians|vehicles?|tanks?|equipment|boats?|ships?|drugs?"
+        )
+        non_place_after = re.compile(r"\s+" + gap + r"(?:" + non_place + r")(?!\w)", re.IGNORECASE)
     every = [p for st in subtypes for p in st.patterns] + [p for ne in non_events for p in ne.patterns]
     owners = [(st.name, p.pid) for st in subtypes for p in st.patterns]
     owners += [(ne.name, p.pid) for ne in non_events for p in ne.patterns]
@@ -358,6 +482,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
         tuple(p.pid for p in every if p.anchors is None),
         tuple(sorted(every, key=lambda p: p.pid)),
         tuple(owner for owner, _ in sorted(owners, key=lambda o: o[1])),
+        arabic,
     )
 
 
@@ -365,6 +490,13 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
 def default_lexicon() -> Lexicon:
     """The lexicon shipped in `marsad/data/event_lexicon.yaml`, compiled once."""
     text = resources.files("marsad").joinpath("data/event_lexicon.yaml").read_text(encoding="utf-8")
+    return load_lexicon(yaml.safe_load(text))
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon_ar() -> Lexicon:
+    """The Arabic lexicon shipped in `marsad/data/event_lexicon_ar.yaml`, compiled once."""
+    text = resources.files("marsad").joinpath("data/event_lexicon_ar.yaml").read_text(encoding="utf-8")
     return load_lexicon(yaml.safe_load(text))
 
 
@@ -400,7 +532,7 @@ class _Scorer:
         self.text = text
         self.lex = lex
         self.lower = text.lower()
-        self.first_end = _first_sentence_end(text)
+        self.first_end = self._first_end()
         self._cue: dict[str, bool] = {}
         # Which patterns can match at all: anchors found via the text's letter trigrams.
         lower = self.lower
@@ -415,6 +547,17 @@ class _Scorer:
             by_owner.setdefault(lex.owner_by_id[pid], []).append(lex.patterns_by_id[pid])
         self.by_owner = by_owner
 
+    def _first_end(self) -> int:
+        return _first_sentence_end(self.text)
+
+    def background(self, start: int, end: int) -> float:
+        """What a trigger framed as an earlier or alleged event loses."""
+        return BACKGROUND_PENALTY if _BACKGROUND.search(self.text, max(0, start - 80), start) else 0.0
+
+    def not_done(self, start: int) -> bool:
+        """An infinitive or attempt before a capture verb: no capture."""
+        return _NOT_DONE.search(self.text, max(0, start - 20), start) is not None
+
     def has(self, cue: str) -> bool:
         if cue not in self._cue:
             self._cue[cue] = self.lex.cues[cue].search(self.text) is not None
@@ -428,9 +571,7 @@ class _Scorer:
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
                 factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
-                weight = p.weight * factor
-                if _BACKGROUND.search(self.text, max(0, start - 80), start):
-                    weight -= BACKGROUND_PENALTY
+                weight = p.weight * factor - self.background(start, end)
                 out.append((weight, start, end, p.pid))
         return out
 
@@ -475,6 +616,115 @@ class _Scorer:
         return other is None or place.end() <= other.end()
 
 
+_SENTENCE_END_AR = re.compile(r"[.!?؟؛][\"'”’»)]*\s+")
+_WORDS_AR = r"(?:[^\s.;!?،؛؟]+\s+)"
+# Frames that make a trigger an earlier event (`arabic_view` text, which ends just before
+# the trigger's word): "ردا على" in retaliation for, "انتقاما ل", "ذكرى" anniversary,
+# "اتهم" accused, "منذ عام" since the year, "في عام 2017", the past perfect "كانت ... قد",
+# "سبق أن" previously.
+_BACKGROUND_AR = re.compile(
+    r"(?<!\w)" + CLITIC + r"(?:ردا\s+علي|ردا|انتقاما|ثارا|ذكري|اتهم\w*|[يت]تهم\w*|متهم\w*|اتهام\w*|"
+    r"منذ\s+(?:عام|العام|سنه|سنوات|اعوام|اشهر|مطلع|بدايه|اندلاع)|(?:عام|العام|سنه)\s+(?:19|20)\d\d|"
+    r"كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد|سبق\s+(?:ان|و|ل))\s+" + _WORDS_AR + r"{0,5}?$"
+)
+# ... and a past year right after it: "مجزرة الكيماوي عام 2013".
+_YEAR_AFTER_AR = re.compile(r"[^\s.،؛؟]*\s+" + _WORDS_AR + r"{0,3}?(?:في\s+)?(?:عام|العام|سنه)\s+(?:19|20)\d\d")
+# An attempt or purpose is no capture: "في محاولة للتقدم", "بهدف السيطرة", "فشلت في".
+_NOT_DONE_AR = re.compile(
+    r"(?<!\w)[وف]?(?:محاوله|محاولات|حاول\w*|[يت]حاول\w*|بهدف|سعيا|[يت]سع(?:ي|ون|ي)|[يت]هدف|اجل|بغيه|"
+    r"فشل\w*|تمهيدا)\s+" + _WORDS_AR + r"?$"
+)
+# Where a VSO subject ends: the first preposition or clause mark after the verb.
+_SUBJECT_END_AR = re.compile(r"(?<!\w)(?:علي|في|من|الي|عن|نحو|باتجاه|داخل|ضد|مع|بعد|منذ)(?!\w)|[.,،؛؟!:]")
+_PASSIVE_BY_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,4}?(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+")
+_OBJECT_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,5}?علي\s+")
+_FROM_AFTER_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,6}?من\s+")
+
+
+class _ArabicScorer(_Scorer):
+    """The scorer over `arabic_view` text: Arabic sentence ends, background frames, attempts,
+    and a capture's agent also after its verb."""
+
+    def _first_end(self) -> int:
+        for m in _SENTENCE_END_AR.finditer(self.text):
+            if m.start() >= 40:
+                return m.end()
+        return len(self.text)
+
+    def _word_start(self, pos: int) -> int:
+        """Start of the word `pos` is in (its proclitics included)."""
+        while pos > 0 and self.text[pos - 1].isalnum():
+            pos -= 1
+        return pos
+
+    def background(self, start: int, end: int) -> float:
+        w = self._word_start(start)
+        if _BACKGROUND_AR.search(self.text, max(0, w - 80), w) or _YEAR_AFTER_AR.match(self.text, end):
+            return BACKGROUND_PENALTY_AR
+        return 0.0
+
+    def not_done(self, start: int) -> bool:
+        w = self._word_start(start)
+        # "للسيطرة"، "لاستعادة": the preposition ل on the verbal noun says "in order to".
+        if self.text[w:start].lstrip("وف").startswith("ل"):
+            return True
+        return _NOT_DONE_AR.search(self.text, max(0, w - 40), w) is not None
+
+    def _actor_at(self, text: str, first: bool) -> str | None:
+        """The actor kind in `text`: the first one (a subject after its verb) or the last
+        (the nearest before it). The longer name wins at one place ("الجيش الوطني" is
+        not "الجيش")."""
+        best: tuple[int, int, str] | None = None
+        for kind, cue in ((STATE, "state_actor"), (NON_STATE, "non_state_actor")):
+            for m in self.lex.cues[cue].finditer(text):
+                key = (-m.start(), m.end()) if first else (m.end(), -m.start())
+                if best is None or key > best[:2]:
+                    best = (*key, kind)
+        return best[2] if best else None
+
+    def agent(self, start: int, end: int) -> str | None:
+        text, cues = self.text, self.lex.cues
+        after = text[end : end + 80]
+        by = _PASSIVE_BY_AR.match(after)
+        if by:
+            rest = after[by.end() :]
+            if cues["state_actor"].match(rest):
+                return STATE
+            if cues["non_state_actor"].match(rest):
+                return NON_STATE
+        stop = _SUBJECT_END_AR.search(after)
+        subject = after[: stop.start() if stop else len(after)]
+        if len(subject.split()) <= 5:
+            who = self._actor_at(subject, first=True)
+            if who is not None:
+                return who
+        lo = start - 120
+        for m in _SENTENCE_END_AR.finditer(text, 0, start):
+            lo = max(lo, m.end())
+        who = self._actor_at(text[max(0, lo) : self._word_start(start)], first=False)
+        if who is not None:
+            return who
+        frm = _FROM_AFTER_AR.match(text, end)
+        if frm:
+            rest = text[frm.end() : end + 90]
+            if cues["state_actor"].match(rest):
+                return NON_STATE
+            if cues["non_state_actor"].match(rest):
+                return STATE
+        return None
+
+    def takes_place(self, start: int, end: int) -> bool:
+        """A capture of a place, unless weapons or people come first in its object (after
+        "على" when the verb takes it: "استولت الفصائل على دبابتين" is no territory)."""
+        obj = _OBJECT_AR.match(self.text, end)
+        at = obj.end() - 1 if obj else end  # the space before the object
+        other = self.lex.non_place_after.match(self.text, at)
+        if other is None:
+            return True
+        place = self.lex.place_after.match(self.text, at)
+        return place is not None and place.end() <= other.end()
+
+
 def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     if st.requires and not any(sc.has(r) for r in st.requires):
         return None
@@ -482,7 +732,7 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     if st.agent is not None:
         kept = []
         for w, s, e, pid in hits:
-            if not sc.takes_place(s, e) or _NOT_DONE.search(sc.text, max(0, s - 20), s):
+            if not sc.takes_place(s, e) or sc.not_done(s):
                 continue
             who = sc.agent(s, e)
             if who is None:
@@ -501,7 +751,7 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
 
 
 def _score_all(text: str, lex: Lexicon) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
-    sc = _Scorer(text, lex)
+    sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex)
     scored = []
     for st in lex.subtypes:
         if st.name not in sc.by_owner:
@@ -536,10 +786,13 @@ def classify(sentence: str, *, lexicon: Lexicon | None = None) -> Classification
     """The ACLED event type and sub-type a sentence reports, or None when it reports none.
 
     Rule and lexicon based (see the module docstring); `lexicon` defaults to the shipped
-    `data/event_lexicon.yaml`. Modality ("occurred", "planned", ...) is not judged here:
-    see `marsad.events.modality`.
+    `data/event_lexicon.yaml`, or `data/event_lexicon_ar.yaml` for a sentence in Arabic
+    script (the trigger's offsets are then still offsets in `sentence`). Modality
+    ("occurred", "planned", ...) is not judged here: see `marsad.events.modality`.
     """
     if lexicon is None:
+        if is_arabic_text(sentence):
+            return _classify_shipped_ar(sentence)
         return _classify_shipped(sentence)
     return _classify(sentence, lexicon)
 
@@ -554,10 +807,16 @@ def _classify_shipped(sentence: str) -> Classification | None:
     return _classify(sentence, default_lexicon())
 
 
+@functools.lru_cache(maxsize=8)
+def _classify_shipped_ar(sentence: str) -> Classification | None:
+    return _classify(sentence, default_lexicon_ar())
+
+
 def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     if not sentence or not sentence.strip():
         return None
-    scored, sc = _score_all(sentence, lex)
+    view = arabic_view(sentence) if lex.arabic else None
+    scored, sc = _score_all(view.text if view else sentence, lex)
     if not scored:
         return None
     score, start, end, st = scored[0]
@@ -571,6 +830,8 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     military = st.name in MILITARY_MEANS and non_name in ("ORG_CRIME", "DIPLO")
     if non_score > score + margin and not military:
         return None
+    if view is not None:
+        start, end = view.span(start, end)
     return Classification(
         event_type=st.event_type,
         sub_event_type=st.name,
@@ -583,11 +844,15 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
 
 def explain(sentence: str, *, lexicon: Lexicon | None = None) -> dict[str, Any]:
     """Every sub-type's score and the best non-event score, for debugging the lexicon."""
-    lex = lexicon or default_lexicon()
-    scored, sc = _score_all(sentence, lex)
-    start = scored[0][1] if scored else len(sentence)
+    if lexicon is None:
+        lexicon = default_lexicon_ar() if is_arabic_text(sentence) else default_lexicon()
+    lex = lexicon
+    view = arabic_view(sentence) if lex.arabic else None
+    text = view.text if view else sentence
+    scored, sc = _score_all(text, lex)
+    start = scored[0][1] if scored else len(text)
     non_score, non_name = _non_event_score(sc, start)
     return {
-        "subtypes": [(st.name, round(s, 2), sentence[a:b]) for s, a, b, st in scored],
+        "subtypes": [(st.name, round(s, 2), text[a:b]) for s, a, b, st in scored],
         "non_event": (non_name, round(non_score, 2)),
     }

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from .. import claims as claim_stage
 from .. import dates
 from ..actors import ActorKB
+from ..arabic.text import is_arabic
 from ..nlp import LONG, WINDOW, load_pipeline, windows
 from ..places import Gazetteer, PlaceResolver
 from ..records import Article, Claim, Event, Evidence, content_id
@@ -35,7 +36,7 @@ from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify
 from .mentions import ArticleContext, Mention, carry_actor, follow_up, sentence_mentions
-from .sentences import Sentence, main_country, sentences
+from .sentences import Sentence, arabic_sentences, main_country, sentences
 
 # What a census counts: "125 locations", "37 posts", "13 military sites".
 _PLACES_COUNTED = re.compile(r"(?:\w+\s+)*(?:locations|posts|sites|positions|bases|points|headquarters|centers|"
@@ -49,6 +50,7 @@ _STATIONED = re.compile(r"\b(?:is|are)\s+(?:(?:still|now|mainly|mostly|also|curr
 
 
 BATCH_CHARS = 200_000
+CODED_LANGUAGES = ("en", "ar")
 
 
 class EventCoder:
@@ -69,11 +71,12 @@ class EventCoder:
     def code(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]:
         events: list[Event] = []
         claims: list[Claim] = []
-        # The lexicons and the language model are English: other articles are stored and
-        # marked with their language, not coded (Arabic is a later capability).
+        # English and Arabic are coded; other articles are stored and marked with their
+        # language, not coded. English goes through the language model; Arabic has none
+        # here (`arabic_sentences`); every later stage reads both.
         units: list[tuple[Article, int]] = []  # an article, or a window of a long one at its offset
         for a in articles:
-            if a.language != "en":
+            if a.language not in CODED_LANGUAGES:
                 continue
             if len(a.text) <= LONG:
                 units.append((a, 0))
@@ -82,9 +85,14 @@ class EventCoder:
             for piece in windows(a.text, WINDOW):
                 units.append((replace(a, text=piece), offset))
                 offset += len(piece)
-        for (unit, offset), doc in zip(units, self._annotate([u.text for u, _ in units]), strict=True):
-            sents = sentences(unit, doc, gazetteer=self.gazetteer, resolver=self.resolver,
-                              actors=self.actors, sources=self.sources)
+        docs = self._annotate([u.text for u, _ in units if u.language == "en"])
+        for unit, offset in units:
+            if unit.language == "en":
+                sents = sentences(unit, next(docs), gazetteer=self.gazetteer, resolver=self.resolver,
+                                  actors=self.actors, sources=self.sources)
+            else:
+                sents = arabic_sentences(unit, gazetteer=self.gazetteer, resolver=self.resolver,
+                                         actors=self.actors, sources=self.sources)
             e, c = self._code_article(unit, sents)
             if offset:
                 e, c = _shift(e, offset), [_shift_claim(x, offset) for x in c]
@@ -151,7 +159,9 @@ class EventCoder:
                 if c.subject is None and claims and claims[-1].subject and claims[-1].unit_class == c.unit_class:
                     c = replace(c, subject=claims[-1].subject)
                 claims.append(c)
-            census = any(_PLACES_COUNTED.match(c.unit) for c in found_claims) or bool(
+            # An Arabic count of places is told by its unit class (the noun's forms are many).
+            census = any(_PLACES_COUNTED.match(c.unit) or (c.unit_class == "positions" and is_arabic(c.unit))
+                         for c in found_claims) or bool(
                 _STATIONED.search(sent.text) and not dates.names_a_day(sent.text)
                 and claim_stage.own_date(sent.text, ctx.published) is None)
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)

@@ -31,12 +31,24 @@ everyone killed, perpetrators included; injuries are never counted):
 
 `fatalities()` = the sum of the sentence's own counts (killed + perpetrators); else the
 death toll; else 0 when a zero statement is present; else None.
+
+Arabic sentences follow the same rules with Arabic constructions (see `_arabic_mentions`):
+"مقتل 5 عناصر", "قُتل ثلاثة", "قتلت قوات النظام خمسة مدنيين", "5 قتلى", "لقي 3 أشخاص
+مصرعهم", "ارتفعت حصيلة القتلى إلى 25" (a total); Eastern digits; the number words one to
+twenty in either gender (ثلاثة / ثلاث، أحد عشر); the dual (قتيلان، مقتل شخصين → 2) and a
+singular person (مقتل عنصر → 1); qualifiers keep the figure ("ما لا يقل عن 7", "نحو 10",
+"أكثر من 40"), ranges their lower bound; vague words at the values the English rules use:
+العشرات ("dozens") 12, عشرات ("tens") 10, مئات 100, آلاف 1000, عدة / عدد من 10, بضعة 3;
+"لم تسجل إصابات", "دون وقوع إصابات" → 0; "فجّر نفسه" adds the bomber.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ..arabic.text import fold, to_int
+from .classify import arabic_view, is_arabic_text
 
 KILLED = "killed"
 PERPETRATOR = "perpetrator"
@@ -308,6 +320,8 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
 
 def fatality_mentions(sentence: str) -> list[FatalityMention]:
     """Every death count the sentence states, in order (see the module docstring)."""
+    if is_arabic_text(sentence):
+        return _arabic_mentions(sentence)
     text = sentence
     found: dict[tuple[int, int], FatalityMention] = {}
 
@@ -403,3 +417,248 @@ def fatalities(sentence: str) -> int | None:
     if any(m.kind == ZERO for m in mentions):
         return 0
     return None
+
+
+# --- Arabic -----------------------------------------------------------------------------
+# Every pattern below reads `arabic_view` text: folded (أ → ا, ة → ه, ى → ي, Eastern digits →
+# 0-9) and without diacritics; spans are mapped back to the sentence.
+
+# Vague words with their conventional values (see the module docstring), folded like the
+# text they are looked up in.
+VAGUE_AR = {fold(k): v for k, v in {
+    "العشرات": 12, "عشرات": 10, "المئات": 100, "مئات": 100, "الآلاف": 1000, "آلاف": 1000,
+    "عدة": 10, "عدد من": 10, "بضعة": 3, "بضع": 3,
+}.items()}  # fmt: skip
+# `mentions` tells a vague toll by these words in the sentence as written.
+VAGUE = {**VAGUE, **{"عشرات": 10, "مئات": 100, "آلاف": 1000, "عدة": 10, "عدد من": 10, "بضعة": 3}}
+
+_W = r"(?:[^\s.,;!?،؛؟]+)"
+
+
+def _rx(source: str) -> re.Pattern[str]:
+    """A regex over `arabic_view` text, its words written in ordinary spelling (قائد, not
+    قايد): folded like the text."""
+    return re.compile(fold(source))
+
+
+_QUAL_AR = _rx(
+    r"(?:ما\s+لا\s+يقل\s+عن|لا\s+يقل\s+عن|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|ازيد\s+من|ما\s+يقارب|يقارب|نحو|"
+    r"حوالي|قرابه|زهاء|ما\s+يصل\s+الي|اقل\s+من)\s+"
+)
+_DIGITS_AR = _rx(r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d+(?![\d.])")
+_VAGUE_AR_RX = _rx(r"(?:العشرات|عشرات|المئات|مئات|الآلاف|آلاف|عدة|عدد\s+من|بضعة|بضع)(?!\w)")
+# A singular person (مقتل عنصر، قتل شاب) is one; a dual of a noun whose plural is not the
+# same word (شخصين، عنصرين، طفلين; not مدنيين, which is also "civilians") two.
+_PERSON_SG_AR = _rx(
+    r"(?:ال)?(?:عنصر|شخص|مدني|طفل|طفله|امراه|رجل|شاب|شابه|فتاه|فتي|جندي|ضابط|مقاتل|قيادي|قائد|مسلح|عسكري|"
+    r"صحفي|ناشط|مواطن|مزارع|راعي|سائق|طبيب|ممرض|ممرضه|معلم|معلمه|طالب|طالبه|عامل|مسعف|متظاهر|شرطي|حارس|"
+    r"مختار|امام|سيده|مسن|مسنه|رضيع|رضيعه|قاصر|شقيق|ابن|ابنه|زوج|زوجه|والد|والده|انتحاري|مهرب|لاجي|نازح|"
+    r"اسير|معتقل|رهينه|صياد|تاجر|موظف|منتسب|مجند|متطوع|شخصا|عنصرا|شابا|رجلا|طفلا|جنديا|مدنيا)(?!\w)"
+)
+_DUAL_AR = _rx(
+    r"(?:ال)?(?:شخص|عنصر|طفل|طفلت|جندي|رجل|امرات|شاب|شابت|قتيل|ضابط|شقيق|شقيقت|ولد|فتات|قائد|طبيب|طالب|"
+    r"شرطي|حارس|راعي|ابن|اسير|شهيد)(?:ين|ان)(?!\w)"
+)
+_NON_PERSON_AR = _rx(
+    r"(?:ال)?(?:ساع\w*|ايام|يوم\w*|اسابيع|اسبوع\w*|اشهر|شهر\w*|سنوات|سنه|اعوام|عام\w*|دقائق|دقيق\w*|كيلو\w*|"
+    r"كم|متر\w*|امتار|غار\w*|صاروخ\w*|صواريخ|قذائف|قذيف\w*|مرات|مره|سيار\w*|منازل|منزل\w*|مواقع|موقع\w*|قري|"
+    r"قريه|بلدات|بلده|نقاط|نقطه|دولار\w*|ليره|ليرات|طن|اطنان|بالمئه|بالمائه|مباني|مبني|هجمات|هجوم\w*|"
+    r"براميل|عبوات|الغام|طائر\w*|دبابات|اليات|مرتبه|درج\w*)(?!\w)|%"
+)
+_WOUND_AR = _rx(r"[وف]?(?:ال)?(?:جرحي|جريح\w*|مصاب\w*|اصاب\w*|اصيب\w*|جرح\w*)(?!\w)")
+_WOUNDED_AR = _rx(r"(?:ال)?(?:جرحي|جريح\w*|مصاب\w*|مصابين)")  # "5 جرحى" counts the wounded
+# Heads a count follows: a verbal noun (مقتل، استشهاد، مصرع، وفاة، إعدام: the count right
+# after it) or a verb (قتل، قتلت، يقتل: its subject may come first, "قتلت قوات النظام خمسة").
+_NOUN_HEAD_AR = _rx(r"(?<!\w)[وف]?[بل]?(?:مقتل|استشهاد|مصرع|وفاه|اعدام|سقوط)(?!\w)")
+_VERB_HEAD_AR = _rx(
+    r"(?<!\w)[وف]?(?:قتل|قتلت|قتلوا|قتلا|[يت]قتل|[يت]قتلون|اعدم|اعدمت|اعدموا|[يت]عدم|استشهد|قضي|قضت|قضوا)(?!\w)"
+)
+_DEAD_NOUN_AR = _rx(r"\s+(?:" + _W + r"\s+)?(?:ال)?(?:قتلي|قتيل|قتيلا|شهداء|شهيد|شهيدا|موتي)(?!\w)")
+_DIED_AFTER_AR = _rx(
+    r"\s+(?:" + _W + r"\s+){0,2}?[وف]?(?:لقوا|لقي|لقيا|لقيت|قتلوا|قتلا|قتلن|قضوا|قضيا|فارقوا|فارقا|توفوا|توفيا|"
+    r"استشهدوا|استشهدا)(?!\w)"
+)
+_MET_DEATH_AR = _rx(r"(?<!\w)[وف]?(?:لقي|لقيت|لقوا|لقيا|[يت]لقي|[يت]لقون)\s+")
+_DEATH_OBJECT_AR = _rx(r"\s+(?:" + _W + r"\s+){0,3}?(?:مصرع|حتف)\w*")
+_DUAL_DEAD_AR = _rx(r"(?<!\w)[وف]?(?:ال)?(?:قتيلان|قتيلين|شهيدان|شهيدين)(?!\w)")
+_ONE_DEAD_AR = _rx(r"(?<!\w)[وف]?سقوط\s+(?P<one>قتيل|شهيد)(?!\w)")
+_TOLL_AR = _rx(
+    r"(?<!\w)[وف]?(?:ارتفع\w*|[يت]رتفع\w*|بلغ\w*|[يت]بلغ\w*|وصل\w*|[يت]صل)\s+(?:" + _W + r"\s+){0,2}?"
+    r"(?:حصيله|عدد)\s+(?:ال)?(?:قتلي|ضحايا|وفيات|شهداء|موتي)(?:\s+(?!الي(?!\w))" + _W + r"){0,5}?\s+(?:الي\s+)?"
+)
+_ZERO_AR = _rx(
+    r"(?<!\w)[وف]?(?:(?:لم|لا)\s+(?:[يت]سجل|[يت]سفر\s+عن|[يت]قع|[يت]رد|[يت]فد|تشهد|يشهد)\s+(?:" + _W + r"\s+){0,3}?"
+    r"(?:ال)?(?:اصابات|اصابه|ضحايا|خسائر\s+بشريه|خسائر\s+في\s+الارواح|قتلي|وفيات)|"
+    r"(?:دون|بدون|من\s+دون|من\s+غير)\s+(?:ان\s+[يت]سفر\s+عن\s+)?(?:(?:وقوع|تسجيل|سقوط)\s+)?(?:اي\s+)?"
+    r"(?:اصابات|اصابه|ضحايا|خسائر\s+بشريه|خسائر\s+في\s+الارواح)|لم\s+[يت]صب\s+احد|لم\s+[يت]قتل\s+احد|"
+    r"لا\s+(?:اصابات|ضحايا|خسائر\s+بشريه)|اقتصرت\s+(?:ال)?اضرار\s+علي\s+(?:ال)?ماديات)(?!\w)"
+)
+_SELF_AR = _rx(
+    r"(?<!\w)[وف]?(?:فجر|فجرت|فجرا|فجروا|[يت]فجر|[يت]فجرون)\s+(?:" + _W + r"\s+){0,2}?"
+    r"(?P<who>نفسه|نفسها|نفسيهما|انفسهما|انفسهم)(?!\w)"
+)
+_BOMBERS_AR = _rx(r"(?:" + _DIGITS_AR.pattern + r"|\w+(?:\s+عشر\w*)?)\s+(?:ال)?انتحاري(?:ين|ون)(?!\w)")
+_NEXT_WORD = _rx(r"\s*(" + _W + r")")
+# Words that end a counted noun phrase: "مقتل ثلاثة منهم", "5 في القصف".
+_STOP_AR = frozenset(fold(w) for w in (
+    "في", "على", "من", "إلى", "عن", "جراء", "إثر", "بعد", "قبل", "خلال", "اليوم", "أمس", "بينهم", "منهم",
+    "آخرين", "وإصابة", "وجرح", "إضافة",
+))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _QuantityAr:
+    value: int
+    start: int
+    end: int
+
+
+def _ar_number(text: str, pos: int) -> tuple[int, int] | None:
+    """A count at `pos`: digits, or a number word of one or two words (ثلاثة، أحد عشر)."""
+    m = _DIGITS_AR.match(text, pos)
+    if m:
+        return int(re.sub(r"[,٬]", "", m.group(0))), m.end()
+    words = list(re.finditer(r"[^\s.,;!?،؛؟]+", text[pos : pos + 40]))
+    if not words or words[0].start() != 0:
+        return None
+    if len(words) > 1 and text[pos + words[0].end() : pos + words[1].start()].strip() == "":
+        two = to_int(text[pos : pos + words[1].end()])
+        if two is not None:
+            return two, pos + words[1].end()
+    one = to_int(words[0].group(0))
+    return (one, pos + words[0].end()) if one is not None else None
+
+
+def _ar_quantity(text: str, pos: int, *, persons: bool) -> _QuantityAr | None:
+    """A counted noun phrase at `pos`: a number with its qualifier and range, a vague
+    word, or (with `persons`) a dual or a singular person noun. None when the noun after
+    the number counts something else ("3 أيام", "2017")."""
+    q = _QUAL_AR.match(text, pos)
+    p = q.end() if q else pos
+    value: int | None = None
+    end = p
+    between = re.match(r"بين\s+", text[p:])
+    num = _ar_number(text, p + between.end()) if between else _ar_number(text, p)
+    if num is not None:
+        value, end = num
+        rng = re.match(r"\s*(?:-|–|الي|او|و)\s*" if between else r"\s*(?:-|–|الي|او)\s*", text[end:])
+        second = _ar_number(text, end + rng.end()) if rng else None
+        if second is not None:
+            value, end = min(value, second[0]), second[1]
+        if re.fullmatch(r"(?:19|20)\d\d", text[p:end]):
+            return None  # a year
+    elif (v := _VAGUE_AR_RX.match(text, p)) is not None:
+        value, end = VAGUE_AR[re.sub(r"\s+", " ", v.group(0))], v.end()
+    elif persons and (d := _DUAL_AR.match(text, p)) is not None:
+        return _QuantityAr(2, pos, d.end())
+    elif persons and (one := _PERSON_SG_AR.match(text, p)) is not None:
+        return _QuantityAr(1, pos, one.end())
+    else:
+        return None
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt:
+        if _NON_PERSON_AR.match(nxt.group(1)) or _WOUNDED_AR.fullmatch(nxt.group(1)):
+            return None
+        if nxt.group(1) not in _STOP_AR and not _DEAD_NOUN_AR.match(text, end):
+            end = nxt.end()
+    return _QuantityAr(value, pos, end)
+
+
+def _ar_chain(text: str, pos: int, *, persons: bool) -> list[_QuantityAr]:
+    """'ثلاثة مدنيين وطفلين' -> [3, 2]; a count of the wounded after و stops it."""
+    out: list[_QuantityAr] = []
+    q = _ar_quantity(text, pos, persons=persons)
+    while q is not None:
+        out.append(q)
+        sep = re.match(r"\s+و\s*", text[q.end :])
+        if not sep:
+            break
+        q = _ar_quantity(text, q.end + sep.end(), persons=True)
+    return out
+
+
+def _arabic_mentions(sentence: str) -> list[FatalityMention]:
+    view = arabic_view(sentence)
+    text = view.text
+    found: dict[tuple[int, int], FatalityMention] = {}
+
+    def add(value: int, start: int, end: int, kind: str) -> None:
+        start, end = view.span(start, end)
+        for s, e in list(found):
+            if s < end and start < e:  # overlapping: keep the longer reading
+                if e - s >= end - start:
+                    return
+                del found[(s, e)]
+        found[(start, end)] = FatalityMention(value, start, end, sentence[start:end], kind)
+
+    # "مقتل 5 عناصر", "مقتل شخصين", "أسفر عن مقتل عنصر"
+    for h in _NOUN_HEAD_AR.finditer(text):
+        sp = re.match(r"\s+", text[h.end() :])
+        if sp:
+            persons = not h.group(0).endswith("سقوط")  # "سقوط" needs its قتلى: "سقوط 5 قتلى"
+            for q in _ar_chain(text, h.end() + sp.end(), persons=persons):
+                if persons or _DEAD_NOUN_AR.match(text, _ar_number_end(text, q)):
+                    add(q.value, q.start, q.end, KILLED)
+    # "قُتل ثلاثة", "قتلت قوات النظام خمسة مدنيين": the subject of an active verb may come
+    # first (three words at most, no wounding verb among them).
+    for h in _VERB_HEAD_AR.finditer(text):
+        pos = h.end()
+        for _ in range(4):
+            sp = re.match(r"\s+", text[pos:])
+            if not sp:
+                break
+            pos += sp.end()
+            chain = _ar_chain(text, pos, persons=True)
+            if chain:
+                for q in chain:
+                    add(q.value, q.start, q.end, KILLED)
+                break
+            w = _NEXT_WORD.match(text, pos)
+            if w is None or _WOUND_AR.fullmatch(w.group(1)):
+                break
+            pos = w.end()
+    # "5 قتلى", "عشرات القتلى", "ثلاثة مدنيين لقوا مصرعهم"
+    for m in re.finditer(r"(?<![\w-])\w", text):
+        count = _ar_quantity(text, m.start(), persons=False)
+        if count is None:
+            continue
+        dead = _DEAD_NOUN_AR.match(text, _ar_number_end(text, count))
+        if dead:
+            add(count.value, count.start, max(count.end, dead.end()), KILLED)
+        elif _DIED_AFTER_AR.match(text, count.end):
+            add(count.value, count.start, count.end, KILLED)
+    # "لقي 3 أشخاص مصرعهم", "لقي شاب حتفه"
+    for h in _MET_DEATH_AR.finditer(text):
+        chain = _ar_chain(text, h.end(), persons=True)
+        if chain and _DEATH_OBJECT_AR.match(text, chain[-1].end):
+            for q in chain:
+                add(q.value, q.start, q.end, KILLED)
+    for m in _DUAL_DEAD_AR.finditer(text):
+        add(2, m.start(), m.end(), KILLED)
+    for m in _ONE_DEAD_AR.finditer(text):
+        add(1, m.start("one"), m.end("one"), KILLED)
+    for m in _TOLL_AR.finditer(text):
+        num = _ar_number(text, m.end())
+        if num is not None:
+            add(num[0], m.end(), num[1], TOTAL)
+    for m in _SELF_AR.finditer(text):
+        selves = 1 if m.group("who") in ("نفسه", "نفسها") else 2
+        if m.group("who") == "انفسهم":
+            bombers = list(_BOMBERS_AR.finditer(text, max(0, m.start() - 80), m.end()))
+            if bombers:
+                selves = to_int(bombers[-1].group(0).rsplit(None, 1)[0]) or 2
+        add(selves, m.start(), m.end(), PERPETRATOR)
+    for m in _ZERO_AR.finditer(text):
+        add(0, m.start(), m.end(), ZERO)
+    return sorted(found.values(), key=lambda f: f.start)
+
+
+def _ar_number_end(text: str, q: _QuantityAr) -> int:
+    """Where the count itself ends (before its noun): "5 قتلى" has no noun of its own."""
+    qual = _QUAL_AR.match(text, q.start)
+    p = qual.end() if qual else q.start
+    num = _ar_number(text, p)
+    if num is not None:
+        return num[1]
+    v = _VAGUE_AR_RX.match(text, p)
+    return v.end() if v else q.end

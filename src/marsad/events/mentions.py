@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .. import dates
 from ..actors import ActorKB
+from ..arabic.text import ARABIC_LETTER, fold, is_arabic, pattern
 from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
 from .classify import MILITARY_MEANS, Classification, classify
@@ -28,6 +29,22 @@ from .sentences import Sentence
 # sentence reports the consequence of an event the article names elsewhere.
 _CASUALTY_TRIGGER = re.compile(r"\b(?:kill|dead|death|die|dying|wound|injur|casualt|toll|lives|life|bodies|"
                                r"massacre|slain|shot dead|martyr)", re.I)
+def _any_of(word: str) -> str:
+    """`arabic.text.pattern` without its named group, so that several join into one regex."""
+    return pattern(word).replace("(?P<w>", "(?:")
+
+
+# The same in Arabic, on folded text (`arabic.text.fold`): قتل، مقتل، قتلى، جرحى، إصابة،
+# مصرع، ضحايا، جثث، حصيلة، وفاة، استشهاد.
+_CASUALTY_TRIGGER_AR = re.compile("|".join(_any_of(w) for w in (
+    "قتل", "قتلت", "قتلوا", "مقتل", "قتلى", "قتيل", "قتيلا", "جرحى", "جريح", "اصابه", "اصابات", "مصرع", "مصرعهم",
+    "ضحايا", "جثث", "جثه", "حصيله", "وفاه", "استشهاد", "شهداء")))
+
+
+def _tells_a_toll(trigger: str) -> bool:
+    if is_arabic(trigger):
+        return _CASUALTY_TRIGGER_AR.search(fold(trigger)) is not None
+    return _CASUALTY_TRIGGER.search(trigger) is not None
 
 
 # A sentence that says it tells another incident: "Separately, …", "In another attack, …",
@@ -35,6 +52,14 @@ _CASUALTY_TRIGGER = re.compile(r"\b(?:kill|dead|death|die|dying|wound|injur|casu
 # an event of its own even at the same place and on the same day.
 _SEPARATE = re.compile(r"\b(?:separately|elsewhere|in (?:a |an )?(?:separate|other|another|second|further)"
                        r" (?:incident|attack|strike|raid|assault|bombing|clash|shelling|operation)s?)\b", re.I)
+# The same marks in Arabic, on folded text: "وفي هجوم آخر"، "في سياق منفصل"، "بشكل منفصل"،
+# "في حادثة أخرى"، and "كما قصفت …" (one more act, as "also" + a past verb).
+_SEPARATE_AR = re.compile("|".join(_any_of(w) for w in (
+    "في هجوم اخر", "في سياق منفصل", "بشكل منفصل", "في حادثه اخري", "في حادث اخر", "في حادثه منفصله",
+    "في غاره اخري", "في قصف اخر", "من جهه اخري")))
+# "كما قال / أفاد / أشار …" is "as … said": a source, not another act.
+_ALSO_AR = re.compile(r"(?:^|[\s،,.؛])و?كما\s+(?!(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اشار|اشارت|اكد|اكدت|اضاف|اضافت|"
+                      r"اعلن|اعلنت|يقول|تقول)(?![" + ARABIC_LETTER + r"]))[" + ARABIC_LETTER + r"]+")
 # "Tanks also shelled …": one more thing the story's actors did, which is the same event
 # only if it is the same kind of act (the strike "also destroyed a house"). Only "also" with
 # a verb in the simple past: "has also been rocked by blasts" tells a period, not an act.
@@ -45,6 +70,9 @@ _ALSO = re.compile(r"\balso\s+(?:\w+ed|struck|hit|shot|fought|threw|blew|stormed
 def another_incident(text: str) -> str | None:
     """"separate" when the sentence says it tells another incident, "also" when it adds one
     more act to the story, else None (see `assemble._Group.fits`)."""
+    if is_arabic(text):
+        folded = fold(text)
+        return "separate" if _SEPARATE_AR.search(folded) else "also" if _ALSO_AR.search(folded) else None
     return "separate" if _SEPARATE.search(text) else "also" if _ALSO.search(text) else None
 
 
@@ -175,7 +203,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         any(w in m.text.lower() for w in VAGUE) and not re.search(r"\d", m.text) for m in fatality_mentions(sent.text))
     article = ctx.article
     evidence = (Evidence(article.article_id, sent.start, sent.end, sent.text),)
-    consequence = bool(_CASUALTY_TRIGGER.search(cls.trigger)) and cls.sub_event_type not in MILITARY_MEANS
+    consequence = _tells_a_toll(cls.trigger) and cls.sub_event_type not in MILITARY_MEANS
     out = []
     for loc in places:
         p = loc.place

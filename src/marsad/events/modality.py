@@ -19,11 +19,24 @@ forms, right after it: "the strike was denied"), within a distance set per cue (
 for "will", more for "amid fears of"). When several cues qualify the one nearest the
 trigger wins: it is the one that governs it ("amid fears of new raids, the army will
 deploy" → "deploy" is planned, "raids" is feared).
+
+Arabic sentences take the same rules with Arabic cues (`_LEFT_CUES_AR`), matched on the
+sentence folded and without diacritics (`classify.arabic_view`), proclitics allowed:
+مخاوف من / يخشى / تحسبا / لمنع → feared; هدد / تهدد / توعد → threatened; تعتزم / تخطط /
+تستعد / دعت إلى / المقرر, and the future prefix س on the trigger or the word before it
+("ستشن هجوما"), or سوف → planned; يأمل / على أمل → hoped; نفى / نفت / كذّب (far), لم / لن /
+لا / عدم (right before) → denied; قد before a verb in the present ("قد تشن", never "لقد" nor
+قد before a past verb: "قد قصفت" is emphasis), ربما / يرجح / من المحتمل → possible. A
+cue's scope ends at a new clause: بينما / فيما / لكن / بعد ... or a comma before و / ف ("نفى
+الجيش الاتهامات، وقصفت مدفعيته البلدة": the shelling occurred).
 """
 
 from __future__ import annotations
 
 import re
+
+from ..arabic.text import CLITIC, fold
+from .classify import arabic_view, is_arabic_text
 
 OCCURRED = "occurred"
 PLANNED = "planned"
@@ -93,10 +106,12 @@ def modality(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """The modality of the event named by `sentence[trigger_start:trigger_end]`.
 
     One of MODALITIES; "occurred" unless a cue in the trigger's clause says otherwise
-    (see the module docstring for the cues and the choices made).
+    (see the module docstring for the cues and the choices made). Arabic sentences too.
     """
     if not 0 <= trigger_start <= trigger_end <= len(sentence):
         raise ValueError(f"trigger span {trigger_start}:{trigger_end} outside the sentence")
+    if is_arabic_text(sentence):
+        return _modality_ar(sentence, trigger_start, trigger_end)
     # The trigger's own sentence: from the last boundary before it to the next after it.
     left_start = 0
     for m in _BOUNDARY.finditer(sentence, 0, trigger_start):
@@ -120,4 +135,108 @@ def modality(sentence: str, trigger_start: int, trigger_end: int) -> str:
             dist = _words_between(right[: m.start()])
             if dist <= max_words and (best is None or dist < best[0]):
                 best = (dist, mod)
+    return best[1] if best else OCCURRED
+
+
+# --- Arabic -----------------------------------------------------------------------------
+
+# (modality, cue regex over `arabic_view` text, most words between the cue and the trigger)
+_LEFT_CUES_AR: tuple[tuple[str, str, int], ...] = (
+    (FEARED, r"(?:مخاوف|تخوف\w*|خشيه|خوف|خوفا|قلق)\s+(?:من|ان|ازاء|حيال)", 8),
+    (FEARED, r"[يت]?خشي|[يت]خشون|خشيت|خشوا|خشيه|خوفا|تخوفا", 6),
+    (FEARED, r"تحسبا|تفاديا|تجنبا|منعا|لتجنب|لمنع|لتفادي|للحيلوله\s+دون|للوقايه\s+من|خشيه", 4),
+    (FEARED, r"(?:حذر|حذرت|حذروا|[يت]حذر\w*|تحذير\w*)\s+(?:من|الي)|خطر|شبح", 5),
+    (THREATENED, r"هدد\w*|[يت]هدد\w*|تهديد\w*|توعد\w*|[يت]توعد\w*|لوح\w*\s+ب|[يت]لوح\w*\s+ب", 6),
+    (HOPED, r"[يتن]امل(?:ون|ين|ان)?|امل(?:ت|وا)|(?:علي|في)\s+امل|[يت]تمني\w*|تمني\w*|[يت]طمح\w*", 6),
+    (PLANNED, r"[يتن]?عتزم\w*|اعتزم\w*|اعتزام|عازم\w*|[يتن]خطط\w*|خطط\w*\s+ل|خطه\s+ل|مخطط\w*\s+ل|"
+     r"[يتن]نوي|ينوون|تنوي|نيه|[يتن]ستعد\w*|استعد\w*|استعداد\w*|[يت]تاهب\w*|تحضير\w*\s+ل|[يت]حضر\w*\s+ل|"
+     r"[يت]جهز\w*\s+ل|تجهيز\w*\s+ل|مزمع\w*|(?:من\s+)?المقرر|(?:من\s+)?المتوقع|[يت]توقع\s+ان|مرتقب\w*", 6),
+    (PLANNED, r"(?:دعا|دعت|دعوا|[يت]دعو|[يت]دعون|دعو(?:ه|ات))(?:\s+الي)?", 5),
+    (PLANNED, r"سوف", 3),
+    (POSSIBLE, r"ربما|رجح\w*|[يت]رجح\w*|(?:من\s+)?المرجح|[يت]حتمل|(?:من\s+)?المحتمل|احتمال\w*|محتمل\w*|"
+     r"غير\s+مؤكد\w*|لم\s+[يت]تسن\w*\s+(?:ال)?(?:تاكد|تحقق)", 5),
+    (DENIED, r"نفي|نفت|نفوا|نفيا|[يت]نفي|[يت]نفون|كذب\w*|[يت]كذب\w*|"
+     r"رفض\w*\s+(?:ال)?(?:انباء|تقارير|اتهامات|مزاعم|ادعاءات)", 10),
+    (DENIED, r"(?:لم|لا)\s+(?:[يت]شهد|[يت]سجل|[يت]رد|[يت]قع|[يت]حدث|يوجد|توجد)|لا\s+صحه\s+ل?|ما\s+من|لا\s+اساس", 4),
+    (DENIED, r"لم(?!\s+[يت](?:توقف|نقطع|هدا|كن))|لن|ليس|ليست|عدم|لا(?!\s+(?:[يت]زال|زال|زالت))", 2),
+)
+_RIGHT_CUES_AR: tuple[tuple[str, str, int], ...] = (
+    (DENIED, r"(?:لم|لن)\s+(?:[يت]حدث|[يت]قع)|عار\w*\s+عن\s+الصحه|غير\s+صحيح\w*|لا\s+اساس\s+لها|مفبرك\w*", 4),
+    (PLANNED, r"مرتقب\w*|مزمع\w*|مقرر\w*|مخطط\s+ل\w*|غدا|(?:ال)?(?:اسبوع|شهر|عام|ايام)\s+(?:ال)?مقبل\w*|"
+     r"(?:ال)?(?:اسبوع|شهر|عام)\s+(?:ال)?قادم", 4),
+    (POSSIBLE, r"محتمل\w*|غير\s+مؤكد\w*|لم\s+[يت]تسن\w*\s+(?:ال)?(?:تاكد|تحقق)", 3),
+)
+# HOPED's أمل takes و / ف only: with ك it is كامل ("all of"), with ب بأمل is rare.
+# The cues are written in ordinary spelling (مؤكد) and folded like the text (موكد).
+_COMPILED_LEFT_AR = tuple(
+    (m, re.compile(r"(?<!\w)" + ("[وف]?" if m == HOPED else CLITIC) + r"(?:" + fold(rx) + r")(?!\w)"), n)
+    for m, rx, n in _LEFT_CUES_AR
+)
+_COMPILED_RIGHT_AR = tuple((m, re.compile(r"(?<!\w)" + CLITIC + r"(?:" + fold(rx) + r")(?!\w)"), n)
+                           for m, rx, n in _RIGHT_CUES_AR)
+_BOUNDARY_AR = re.compile(r"[.!?؟؛;](?:\s|$)|\s[-–—]\s|:\s")
+# A comma ends a clause too, unless it opens an aside closed by another ("نفى الجيش، في
+# بيان، قصف المدينة").
+_CLAUSE_BREAK_AR = re.compile(
+    r"(?<!\w)[وف]?(?:لكن|بينما|فيما|في\s+حين|رغم|بعد|قبل|عقب|اثر|عندما|حين|لان|حيث|اذ|كما)(?!\w)|[،,]"
+)
+_ASIDE_AR = re.compile(r"[،,][^،,.؛]{1,30}[،,]")
+# قد before a verb in the present is "may"; before a past verb ("قد قصفت"), after ل (لقد)
+# and in قد تم it is emphasis.
+_QAD = re.compile(r"(?<!\w)[وف]?قد\s+(?P<verb>[يتن]\w+)")
+# The future prefix س on a verb in the present: ستشن، سيقصف، سنرد. Words that begin the same
+# way without being one: سيطر، سيارة، سنة، ستة، سيد ...
+_FUTURE = re.compile(r"^[وف]?س(?!يطر|يار|ير|يد|ياس|يف|يل|يول|ينا|ني|نه|نو|نين|نج|ته|تين|تون|تار)[يتن]\w{2,}")
+
+
+def _modality_ar(sentence: str, trigger_start: int, trigger_end: int) -> str:
+    view = arabic_view(sentence)
+    text = view.text
+    start, end = view.index(trigger_start), view.index(trigger_end)
+    word = start
+    while word > 0 and text[word - 1].isalnum():
+        word -= 1  # the trigger's word, its proclitics included
+    word_end = end
+    while word_end < len(text) and text[word_end].isalnum():
+        word_end += 1
+    left_start = 0
+    for m in _BOUNDARY_AR.finditer(text, 0, start):
+        left_start = m.end()
+    nxt = _BOUNDARY_AR.search(text, end)
+    right_end = nxt.start() if nxt else len(text)
+    left = text[left_start:word]
+    right = text[word_end:right_end]
+    before = left.split()
+
+    best: tuple[int, str] | None = None  # (distance in words, modality)
+
+    def consider(dist: int, mod: str) -> None:
+        nonlocal best
+        if best is None or dist < best[0]:
+            best = (dist, mod)
+
+    for mod, rx, max_words in _COMPILED_LEFT_AR:
+        for m in rx.finditer(left):
+            # the trigger's own proclitics count for the clause: "، وقصفت" starts a new one
+            if _CLAUSE_BREAK_AR.search(_ASIDE_AR.sub(" ", text[left_start + m.end() : start])):
+                continue
+            dist = len(left[m.end() :].split())
+            if dist <= max_words:
+                consider(dist, mod)
+    for m in _QAD.finditer(left + text[word:word_end]):
+        verb = m.group("verb")
+        if verb != "تم" and not verb.endswith("ت") and len(left[m.end("verb") :].split()) <= 1:
+            consider(len(left[m.end("verb") :].split()), POSSIBLE)
+    # A verb in the future governs its object after its subject: "ستشن القوات التركية هجوما".
+    if _FUTURE.match(text[word:word_end]):
+        consider(0, PLANNED)
+    for dist, w in enumerate(reversed(before[-4:])):
+        if _FUTURE.match(w) and not _CLAUSE_BREAK_AR.search(" ".join(before[len(before) - dist :])):
+            consider(dist, PLANNED)
+            break
+    for mod, rx, max_words in _COMPILED_RIGHT_AR:
+        for m in rx.finditer(right):
+            dist = len(right[: m.start()].split())
+            if dist <= max_words:
+                consider(dist, mod)
     return best[1] if best else OCCURRED

@@ -14,14 +14,21 @@ writing in general, applied before a sentence yields mentions:
 
 Summaries of a period ("fighting has intensified over the past month") are background:
 see `dates.is_background`.
+
+Arabic sentences: appeals and condemnations (دعا، طالبت، ناشد، أدان، استنكر، ندّد، شجب، حثّ)
+before the event's words in the same clause, legal characterisations ("ترقى إلى جرائم حرب")
+and tag lines ("الوسوم: ..."). An Arabic trigger framed as an earlier event (ردا على،
+ذكرى، منذ عام 2017، اتهم ... بـ) is already no event for `classify`.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..arabic.text import fold
 from ..segment.clean import cut_glued_captions
 from ..segment.lines import is_caption
+from .classify import arabic_view, is_arabic_text
 
 _APPEAL = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|appeal(?:s|ed|ing)?\s+(?:to|for)|urg(?:e|es|ed|ing)\b|"
@@ -39,7 +46,9 @@ _PROTESTS = {"Protests", "Riots"}
 
 def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | None:
     """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`)
-    reports no event, or None."""
+    reports no event, or None. Arabic sentences too."""
+    if is_arabic_text(sentence):
+        return _not_an_event_ar(sentence, event_type, trigger_start)
     if _TAGS.match(sentence):
         return "tag or metadata line"
     if is_caption(sentence) or cut_glued_captions(sentence)[1]:
@@ -54,5 +63,40 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
     appeal = _APPEAL.search(sentence)
     if event_type not in _PROTESTS and appeal and appeal.start() < trigger_start \
             and not re.search(r"[,;:]", sentence[appeal.end():trigger_start]):
+        return "appeal or condemnation"
+    return None
+
+
+def _rx(source: str) -> re.Pattern[str]:
+    """A regex over `arabic_view` text, written in ordinary spelling (جرائم): folded too."""
+    return re.compile(fold(source))
+
+
+# Arabic, over `arabic_view` text (folded like it: ى → ي, ة → ه, أ → ا, ئ → ي).
+_APPEAL_AR = _rx(
+    r"(?<!\w)[وف]?(?:دعا|دعت|دعوا|[يت]دعو|[يت]دعون|طالبت|طالبوا|[يت]طالب\w*|ناشد\w*|[يت]ناشد\w*|ادان\w*|[يت]دين|"
+    r"[يت]دينون|ادانه|استنكر\w*|[يت]ستنكر\w*|استنكار|ندد\w*|[يت]ندد\w*|تنديد|شجب\w*|[يت]شجب\w*|حث\w*|[يت]حث)(?!\w)"
+)
+_LEGAL_AR = _rx(
+    r"(?<!\w)(?:[يت]رقي|[يت]رتقي|[يت]صل|[يت]عد|[يت]شكل|[يت]عتبر|بمثابه)\s+(?:الي\s+)?(?:مستوي\s+)?"
+    r"(?:جرائم\s+حرب|جريمه\s+حرب|جرائم\s+ضد\s+الانسانيه|جريمه\s+ضد\s+الانسانيه|اباده\s+جماعيه|تطهير\s+عرقي)"
+)
+_TAGS_AR = _rx(
+    r"^\s*(?:ال)?(?:وسوم|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|تصنيفات|مواضيع\s+ذات\s+صله|اقرا\s+ايضا)\s*:?\s"
+)
+
+
+def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str | None:
+    view = arabic_view(sentence)
+    text = view.text
+    start = view.index(trigger_start)
+    if _TAGS_AR.match(text):
+        return "tag or metadata line"
+    if _LEGAL_AR.search(text):
+        return "legal characterisation"
+    # "أدانت الأمم المتحدة القصف": the condemnation is the news; "دعا الجيش المسلحين إلى
+    # الاستسلام، ثم قصفت طائراته البلدة": another clause.
+    appeal = _APPEAL_AR.search(text, 0, start)
+    if event_type not in _PROTESTS and appeal and not re.search(r"[,;:،؛]", text[appeal.end() : start]):
         return "appeal or condemnation"
     return None

@@ -88,21 +88,45 @@ class Sentence:
     places: tuple[Located, ...]
 
 
+def _names(text: str, actors: ActorKB, sources: SourceKB) -> list[tuple[int, int]]:
+    """Spans of actor and source names: never places, whatever spaCy says ("Hamas", "SANA")."""
+    named = [(m.start, m.end) for m in actors.find(text)]
+    return named + [(m.start(), m.end()) for m, _ in sources.matcher.finditer(text)]
+
+
+def _not_a_place(text: str, span: tuple[int, int, str], named: list[tuple[int, int]]) -> bool:
+    """Inside an actor's or source's name, or a name with a number after it: an outlet
+    ("Suwayda 24", "دير الزور 24")."""
+    return any(a <= span[0] and span[1] <= b for a, b in named) or \
+        re.match(r"\s+[\d٠-٩]+(?!\w)", text[span[1]:span[1] + 8]) is not None
+
+
+def arabic_sentences(article: Article, *, gazetteer: Gazetteer, resolver: PlaceResolver,
+                     actors: ActorKB, sources: SourceKB) -> list[Sentence]:
+    """An Arabic article's sentences with their resolved places. No language model reads
+    Arabic here: sentences split on Arabic punctuation and paragraphs, and toponyms are the
+    gazetteer's Arabic names, their clitics peeled off (`marsad.arabic`)."""
+    from ..arabic.places import find_toponyms as arabic_toponyms
+    from ..arabic.text import sentences as arabic_split
+
+    text = article.text
+    named = _names(text, actors, sources)
+    spans = [s for s in arabic_toponyms(text, gazetteer) if not _not_a_place(text, s, named)]
+    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolver.resolve_all(text, spans))
+    located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
+    return [Sentence(start, end, text[start:end], para, tuple(loc for loc in located if start <= loc.start < end))
+            for start, end, para in arabic_split(text)]
+
+
 def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: PlaceResolver,
               actors: ActorKB, sources: SourceKB) -> list[Sentence]:
     """The article's sentences (never crossing a paragraph) with their resolved places."""
     text = article.text
-    # Names of actors and sources are not places, whatever spaCy says ("Hamas", "SANA").
-    named = [(m.start, m.end) for m in actors.find(text)]
-    named += [(m.start(), m.end()) for m, _ in sources.matcher.finditer(text)]
-    # A place name with a number after it is an outlet ("Suwayda 24", "Deir Ezzor 24").
+    named = _names(text, actors, sources)
     spans = [s for s in find_toponyms(doc, gazetteer=gazetteer)
-             if text[s[0]:s[1]].lower().strip() not in _COMPASS
-             and not any(a <= s[0] and s[1] <= b for a, b in named)
-             and not re.match(r"\s+\d+\b", text[s[1]:s[1] + 8])]
+             if text[s[0]:s[1]].lower().strip() not in _COMPASS and not _not_a_place(text, s, named)]
     resolved = resolver.resolve_all(text, spans)
-    extra = [s for s in _missed_in_home(text, spans, resolved, gazetteer)
-             if not any(a <= s[0] and s[1] <= b for a, b in named) and not re.match(r"\s+\d+\b", text[s[1]:s[1] + 8])]
+    extra = [s for s in _missed_in_home(text, spans, resolved, gazetteer) if not _not_a_place(text, s, named)]
     if extra:
         spans = sorted([*spans, *extra])
         resolved = resolver.resolve_all(text, spans)

@@ -22,7 +22,7 @@ import sqlite3
 import statistics
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,7 +32,17 @@ import yaml
 
 from .airports import read_airports
 from .gazetteer import AIRPORTS_SOURCE, ALIAS_SOURCE, CITIES_SOURCE
-from .names import ascii_fold, has_admin_word, is_latin_or_arabic, name_key, plain_name, strip_admin_words
+from .names import (
+    arabic_key,
+    arabic_plain,
+    ascii_fold,
+    has_admin_word,
+    is_arabic_name,
+    is_latin_or_arabic,
+    name_key,
+    plain_name,
+    strip_admin_words,
+)
 
 SCHEMA = """
 CREATE TABLE places (
@@ -55,6 +65,29 @@ CREATE INDEX names_key ON names (key);
 CREATE INDEX names_plain ON names (plain);
 CREATE UNIQUE INDEX IF NOT EXISTS names_place_plain ON names (geonameid, plain);
 """
+# Arabic-script names, folded for Arabic reports (`names.arabic_plain`, `names.arabic_key`):
+# the place's Arabic names in `names` (kind "alt") and the ones place_aliases.yaml adds
+# under `arabic:` (kind "alias"), which stay out of `names` so that no English count moves.
+ARABIC_SCHEMA = """
+CREATE TABLE IF NOT EXISTS arabic_names (key TEXT NOT NULL, plain TEXT NOT NULL, name TEXT NOT NULL,
+    geonameid INTEGER NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS arabic_names_key ON arabic_names (key);
+CREATE INDEX IF NOT EXISTS arabic_names_plain ON arabic_names (plain);
+CREATE UNIQUE INDEX IF NOT EXISTS arabic_names_place_plain ON arabic_names (geonameid, plain);
+"""
+
+
+def arabic_rows(geonameid: int, names: Iterable[str], kind: str = "alt") -> Iterator[tuple[str, str, str, int, str]]:
+    """`arabic_names` rows of one place: each Arabic-script name once per folded spelling."""
+    seen: set[str] = set()
+    for n in names:
+        if not is_arabic_name(n):
+            continue
+        plain = arabic_plain(n)
+        if len(plain) < 2 or plain in seen:
+            continue
+        seen.add(plain)
+        yield (arabic_key(n), plain, n.strip(), geonameid, kind)
 
 
 @dataclass
@@ -122,6 +155,7 @@ class _Builder:
         self.admin1: dict[tuple[str, str], tuple[str, int]] = {}
         self.admin2: dict[tuple[str, str, str], tuple[str, int]] = {}
         self.demonyms: dict[str, tuple[str, int]] = {}
+        self.arabic: dict[int, list[str]] = defaultdict(list)  # place_aliases.yaml `arabic:`
         self.sources: list[str] = []
 
     # 1. countries
@@ -413,7 +447,26 @@ class _Builder:
             if gid_ is None:
                 raise ValueError(f"place_aliases.yaml: demonym {demonym!r} points at unknown {target!r}")
             self.demonyms[plain_name(demonym)] = (demonym, gid_)
+        self._arabic_aliases(data.get("arabic") or ())
         self.sources.append("marsad place_aliases.yaml")
+
+    def _arabic_aliases(self, entries: Iterable[dict[str, Any]]) -> None:
+        """Arabic names news uses that the packaged GeoNames data lacks: each entry names
+        its place (`place`, the gazetteer's name, and `geonameid` unless it is one of
+        marsad's own places), and the two must agree."""
+        own = {plain_name(p.name): p.geonameid for p in self.places.values() if p.source.startswith(ALIAS_SOURCE)}
+        for entry in entries:
+            gid = entry.get("geonameid")
+            place = str(entry["place"])
+            target = self.places.get(int(gid)) if gid else self.places.get(own.get(plain_name(place), 0))
+            if target is None:
+                raise ValueError(f"place_aliases.yaml: Arabic names for unknown place {place!r} ({gid})")
+            if plain_name(place) not in (plain_name(target.name), plain_name(ascii_fold(target.name))):
+                raise ValueError(f"place_aliases.yaml: {gid} is {target.name!r}, not {place!r}")
+            bad = [n for n in entry["names"] if not is_arabic_name(n)]
+            if bad:
+                raise ValueError(f"place_aliases.yaml: not Arabic script under {place!r}: {bad}")
+            self.arabic[target.geonameid].extend(entry["names"])
 
     def write(self, path: Path) -> dict[str, int]:
         tmp = path.with_suffix(".tmp")
@@ -457,6 +510,17 @@ class _Builder:
                     yield (name_key(n) or plain, plain, n, p.geonameid, "main" if n == p.name else "alt")
 
         db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", rows())
+        db.executescript(ARABIC_SCHEMA)
+        db.executemany(
+            "INSERT OR IGNORE INTO arabic_names VALUES (?,?,?,?,?)",
+            (
+                row
+                for p in self.places.values()
+                for rows_ in (arabic_rows(p.geonameid, self.arabic.get(p.geonameid, ()), "alias"),
+                              arabic_rows(p.geonameid, [p.name, *sorted(p.names)]))
+                for row in rows_
+            ),
+        )
         db.executemany(
             "INSERT INTO countries VALUES (?,?,?,?,?,?,?)",
             (

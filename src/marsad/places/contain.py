@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Place
-from .context import LIST_GAP
+from .context import LIST_GAP, arabic_container_gap
 
 _GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhood|camp|village|town|area|district|checkpoint|base|"
@@ -26,8 +26,9 @@ _TOWN_CODES = ("PPL",)
 
 
 def follows_container(gap: str) -> bool:
-    """Whether the text between two toponyms makes the second the container of the first."""
-    return len(gap) <= 60 and bool(_GAP.match(gap))
+    """Whether the text between two toponyms makes the second the container of the first
+    (in Arabic too: "قرية X في ريف Y", "X قرب Y")."""
+    return len(gap) <= 60 and bool(_GAP.match(gap)) or arabic_container_gap(gap, near=True)
 
 
 def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place]) -> list[Place]:

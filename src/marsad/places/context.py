@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..arabic.text import ARABIC_LETTER, strip_marks
+
 _DIR = (
     r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?east(?:ern)?|"
     r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)"
@@ -62,10 +64,14 @@ _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
 # "Homs governorate and Hama", "Daraa as well as the towns of Nawa and Jasim",
 # "Tripoli/Benghazi" — one definition for the resolver, container inheritance and events.
 LIST_GAP = re.compile(
-    r"^(?=.*(?:,|\band\b|\bor\b|&|/))"
+    r"^(?:(?=.*(?:,|\band\b|\bor\b|&|/))"
     r"(?:\s+(?:governorate|province|district|city|town|village|camp|area|countryside|region|neighbo(?:u)?rhood))?"
     r"\s*[,/]?\s*(?:and|or|as\s+well\s+as|&)?\s*(?:the\s+)?"
-    r"(?:(?:towns?|villages?|cit(?:y|ies)|camps?|areas?|neighbo(?:u)?rhoods?)\s+of\s+)?$",
+    r"(?:(?:towns?|villages?|cit(?:y|ies)|camps?|areas?|neighbo(?:u)?rhoods?)\s+of\s+)?"
+    # Arabic: "الميادين والبوكمال", "حلب، إدلب وحماة", "قرية X وبلدة Y" — the conjunction
+    # is glued to the next name, outside its span
+    r"|(?=.*(?:[،,/]|(?:^|\s)و|(?:أو|او)\s))\s*[،,/]?\s*(?:(?:أو|او)\s+)?و?"
+    r"(?:(?:قرية|قريه|بلدة|بلده|مدينة|مدينه|حي|مخيم|منطقة|منطقه|ناحية|ناحيه)\s+)?)$",
     re.I,
 )
 
@@ -90,6 +96,8 @@ class Cues:
 
 
 def read_cues(text: str, start: int, end: int) -> Cues:
+    if _ARABIC.search(text, start, end):
+        return _arabic_cues(text, start, end)
     before = text[max(0, start - 80) : start]
     after = text[end : end + 40]
     m_after = _ADMIN_AFTER.match(after)
@@ -147,3 +155,82 @@ def possessor_span(text: str, start: int, spans: list[tuple[int, int]]) -> int |
         if e == own_end or (e == own_end + 2 and s < own_end):
             return i
     return None
+
+
+# --- Arabic --------------------------------------------------------------------------
+# The same cues and container phrases in Arabic, read on folded text (`arabic.text`):
+# "بريف دير الزور الشرقي", "محافظة حلب", "قرب مدينة تدمر", "قرية X في ريف Y". A proclitic
+# glued to the name ("بدير الزور") lies outside the span, so it ends the text before it.
+_ARABIC = re.compile(f"[{ARABIC_LETTER}]")
+_AR_GLUED = re.compile(f"[{ARABIC_LETTER}]+$")
+_AR_CLITIC = r"(?:[وف]?[بلك]?(?:ال)?)"
+_AR_DIRECTION = r"(?:(?:شمال|جنوب)(?:\s*(?:ال)?(?:شرق|غرب))?|شرق|غرب)ي?"
+_AR_ADMIN_BEFORE = re.compile(rf"(?:^|\s){_AR_CLITIC}(ريف|محافظه|ولايه|قضاء|قضا)\s+$")
+_AR_ADMIN_OPENS = re.compile(rf"{_AR_CLITIC}(ريف|محافظه|ولايه|قضاء|قضا)\s+(?=\S)")
+_AR_NEAR_BEFORE = re.compile(
+    rf"(?:^|\s)[وف]?(?:ب|في\s+|من\s+|الي\s+)?(?:ال)?"
+    rf"(?:قرب(?:\s+من)?|مقربه\s+من|محيط|اطراف|ضواحي|باديه|(?:كم|كيلومتر\S*)\s+من|{_AR_DIRECTION})"
+    r"(?:\s+(?:مدينه|بلده|قريه))?\s+$"
+)
+_AR_PART_AFTER = re.compile(rf"^\s+(?:ال{_AR_DIRECTION}ه?|الاوسط|الوسطي)(?![{ARABIC_LETTER}])")
+_AR_POLITY_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?(?:محافظ|حاكم|حكومه)\s+$")
+_AR_DISTRICT = {"قضاء", "قضا"}
+
+
+def _arabic_cues(text: str, start: int, end: int) -> Cues:
+    """`Cues` of an Arabic mention: "ريف X" and "محافظة X" name the governorate (before the
+    span or opening it: "بريف دمشق"), "قرب X", "شرق X", "أطراف X", "بادية X" put the event
+    near X, "X الشرقي" is a part of X."""
+    before = _AR_GLUED.sub("", strip_marks(text[max(0, start - 60) : start]))
+    after = strip_marks(text[end : end + 30])
+    admin = _AR_ADMIN_BEFORE.search(before) or _AR_ADMIN_OPENS.match(strip_marks(text[start:end]))
+    word = admin.group(1) if admin else ""
+    return Cues(
+        admin=admin is not None,
+        near=_AR_NEAR_BEFORE.search(before) is not None,
+        part=_AR_PART_AFTER.match(after) is not None,
+        countryside=word == "ريف",
+        district=word in _AR_DISTRICT,
+        polity=_AR_POLITY_BEFORE.search(before) is not None,
+    )
+
+
+# Words between a place and the one the text puts it in, each with an optional ب / ل
+# glued to it: "X في ريف Y", "X بريف Y", "X، ضمن محافظة Y", "X التابعة لمحافظة Y",
+# "حي X في مدينة Y", "X بـ Y" (the ب glued to Y).
+_AR_LINK = {"الواقعه", "الواقع", "التابعه", "التابع", "واقعه", "تابعه", "من"}
+_AR_AREA = {"ريف", "محافظه", "مدينه", "منطقه", "ناحيه", "بلده", "قريه", "باديه", "قضاء", "قضا", "ولايه",
+            "اطراف", "ضواحي", "حي", "مركز"}
+_AR_NEAR = {"قرب", "بالقرب", "القرب", "محيط", "مقربه", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
+            "جنوبي", "اطراف", "ضواحي", "باديه", "علي", "بعد", "كم"}
+
+
+def without_arabic_place_word(name: str) -> str | None:
+    """ "ريف حلب" → "حلب", "بمدينة الميادين" → "الميادين": the name after the place word
+    (with its proclitics) that opens an Arabic toponym; None when none opens it."""
+    first, _, rest = strip_marks(name).strip().partition(" ")
+    core = re.sub(r"^[وف]?[بل]?", "", first)
+    if rest and (first in _AR_AREA | {"مخيم"} or core in _AR_AREA | {"مخيم"}):
+        return rest.strip()
+    return None
+
+
+def arabic_container_gap(gap: str, *, near: bool = False) -> bool:
+    """Whether the Arabic words between two toponyms put the first in the second ("X في
+    ريف Y", "X بمحافظة Y", "X في Y"; with `near`, also "X قرب Y", "X شرق Y"). A lone
+    comma or "و" is a list, not a container."""
+    g = strip_marks(gap)
+    if len(g) > 40 or not g.strip() or re.search(r"[A-Za-z.؛;:!؟?()]", g):
+        return False
+    toks = g.replace("،", " ").replace(",", " ").split()
+    said = False  # a word that says "in" (or, with `near`, "near")
+    for k, tok in enumerate(toks):
+        if k == len(toks) - 1 and not g[-1].isspace():
+            # a proclitic glued to the container's name: "X بدير الزور", "التابعة للرقة"
+            return tok in ("ب", "ل", "لل", "بال")
+        core = tok[1:] if tok[:1] in "بل" and tok[1:] in _AR_AREA | _AR_NEAR else tok
+        if tok in ("في", "ضمن", "داخل") or core in _AR_AREA or near and core in _AR_NEAR:
+            said = True
+        elif not (tok in _AR_LINK or near and tok.isdigit()):
+            return False
+    return said

@@ -37,7 +37,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..errors import InvalidInput
-from .build import INDEXES, _usable_alt
+from .build import ARABIC_SCHEMA, INDEXES, _usable_alt, arabic_rows
 from .names import ascii_fold, name_key, plain_name
 
 BATCH = 20_000
@@ -54,7 +54,7 @@ EXTRA_SCHEMA = """
 CREATE TABLE IF NOT EXISTS hierarchy (parent INTEGER NOT NULL, child INTEGER NOT NULL, type TEXT,
     PRIMARY KEY (child, parent)) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS names_place_plain ON names (geonameid, plain);
-"""
+""" + ARABIC_SCHEMA
 
 
 @dataclass
@@ -63,6 +63,7 @@ class ImportReport:
 
     places: int = 0
     names: int = 0
+    arabic_names: int = 0
     admin1: int = 0
     admin2: int = 0
     hierarchy: int = 0
@@ -169,7 +170,8 @@ def _name_rows(
         yield (name_key(n) or plain, plain, n, gid, "main" if new and n == main else "alt")
 
 
-_Batch = tuple[list[tuple], list[tuple[str, str, str, int, str]], str]
+# Place rows, name rows, the newest modification date, Arabic name rows (`arabic_names`).
+_Batch = tuple[list[tuple], list[tuple[str, str, str, int, str]], str, list[tuple[str, str, str, int, str]]]
 _KNOWN = bytearray()
 
 
@@ -192,6 +194,7 @@ def _prepare_places(lines: list[str], *, source: str, with_alternates: bool) -> 
     """Place rows (for ids not yet known), name rows and the newest modification date."""
     places: list[tuple] = []
     names: list[tuple[str, str, str, int, str]] = []
+    arabic: list[tuple[str, str, str, int, str]] = []
     newest = ""
     for line in lines:
         c = line.split("\t")
@@ -213,11 +216,13 @@ def _prepare_places(lines: list[str], *, source: str, with_alternates: bool) -> 
         # With alternateNamesV2 at hand its richer rows replace the short list here.
         alts = [] if with_alternates else [a for a in c[3].split(",") if _usable_alt(a)]
         names.extend(_name_rows(gid, c[1], [c[2], *alts] if c[2] else alts, new=new))
-    return places, names, newest
+        arabic.extend(arabic_rows(gid, alts))
+    return places, names, newest, arabic
 
 
 def _prepare_alternates(lines: list[str]) -> _Batch:
     names: list[tuple[str, str, str, int, str]] = []
+    arabic: list[tuple[str, str, str, int, str]] = []
     for line in lines:
         c = line.split("\t")
         if len(c) < 4 or not c[1].isdigit() or c[2] in _NOT_NAMES:
@@ -227,7 +232,8 @@ def _prepare_alternates(lines: list[str]) -> _Batch:
         gid = int(c[1])
         if _known(gid) and _usable_alt(c[3]):
             names.extend(_name_rows(gid, "", [c[3]]))
-    return [], names, ""
+            arabic.extend(arabic_rows(gid, [c[3]]))
+    return [], names, "", arabic
 
 
 class _Importer:
@@ -290,22 +296,25 @@ class _Importer:
     def places(self, path: Path, *, with_alternates: bool) -> None:
         work = functools.partial(_prepare_places, source=f"GeoNames dump {path.name}", with_alternates=with_alternates)
         newest = self.report.dump_date or ""
-        for places, names, date in self._prepared(path, work):
+        for places, names, date, arabic in self._prepared(path, work):
             for row in places:
                 self._mark(row[0])
             newest = max(newest, date)
-            self._flush(places, names)
+            self._flush(places, names, arabic)
         self.report.dump_date = newest or None
 
-    def _flush(self, places: list[tuple], names: list[tuple[str, str, str, int, str]]) -> None:
+    def _flush(self, places: list[tuple], names: list[tuple[str, str, str, int, str]],
+               arabic: list[tuple[str, str, str, int, str]]) -> None:
         if places:
             self.report.places += self._insert("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
         if names:
             self.report.names += self._insert("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", names)
+        if arabic:
+            self.report.arabic_names += self._insert("INSERT OR IGNORE INTO arabic_names VALUES (?,?,?,?,?)", arabic)
 
     def alternates(self, path: Path) -> None:
-        for _, names, _ in self._prepared(path, _prepare_alternates):
-            self._flush([], names)
+        for _, names, _, arabic in self._prepared(path, _prepare_alternates):
+            self._flush([], names, arabic)
 
     def hierarchy(self, path: Path) -> None:
         rows: list[tuple[int, int, str]] = []

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import SetupError
-from .names import name_key, plain_name
+from .names import arabic_key, arabic_plain, is_arabic_name, name_key, plain_name
 
 ENV_VAR = "MARSAD_GAZETTEER"
 # How `places.source` starts for marsad's own places (place_aliases.yaml), with a GeoNames
@@ -114,6 +114,12 @@ class Gazetteer:
         self._derived_demonym = lru_cache(maxsize=20_000)(self._derived_demonym_uncached)
         self._name_count = lru_cache(maxsize=20_000)(self._name_count_uncached)
         self._get = lru_cache(maxsize=50_000)(self._get_uncached)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        # A gazetteer built before Arabic names had a table of their own: its Arabic rows of
+        # `names`, folded here once, on the first Arabic look-up.
+        self._arabic_table = "arabic_names" in tables
+        self._arabic_memory: dict[str, list[tuple[str, int, str]]] | None = None
+        self._arabic_known = lru_cache(maxsize=200_000)(self._arabic_known_uncached)
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Gazetteer:
@@ -181,6 +187,8 @@ class Gazetteer:
         )
 
     def _lookup_uncached(self, name: str) -> tuple[Candidate, ...]:
+        if is_arabic_name(name):
+            return self._arabic_candidates(name)
         key = name_key(name)
         plain = plain_name(name)
         if not key:
@@ -199,6 +207,75 @@ class Gazetteer:
             if gid not in best or match > best[gid][0]:
                 best[gid] = (match, tuple(place))
         return tuple(self._candidate(place, m) for m, place in best.values())
+
+    def _arabic_rows(self, key: str) -> list[tuple[str, int, str]]:
+        """(plain, geonameid, kind) of the Arabic names with this `arabic_key`."""
+        if self._arabic_table:
+            return self._db.execute("SELECT plain, geonameid, kind FROM arabic_names WHERE key = ?", (key,)).fetchall()
+        if self._arabic_memory is None:
+            from .build import arabic_rows
+
+            memory: dict[str, list[tuple[str, int, str]]] = {}
+            # Arabic letters sort after Latin ones: a range of the key index holds them all.
+            rows = self._db.execute("SELECT name, geonameid FROM names WHERE key >= ? ORDER BY geonameid", ("\u0600",))
+            for name, gid in rows:
+                for k, plain, _n, g, kind in arabic_rows(gid, [name]):
+                    if all(r[0] != plain or r[1] != g for r in memory.get(k, ())):
+                        memory.setdefault(k, []).append((plain, g, kind))
+            self._arabic_memory = memory
+        return self._arabic_memory.get(key, [])
+
+    def _arabic_candidates(self, name: str) -> tuple[Candidate, ...]:
+        """The name as written; else after ل, the article's lost alef back ("لميادين", of
+        "للميادين"); else without the proclitics of its first word ("بطفس", "والميادين",
+        "بريف دمشق"), for callers whose spans keep them."""
+        from ..arabic.text import peel
+
+        found = self._arabic_lookup(name)
+        plain = arabic_plain(name)
+        if not found and plain.startswith("ل") and not plain.startswith("لل"):
+            found = self._arabic_lookup("ا" + plain)
+        first, _, rest = name.strip().partition(" ")
+        for reading in peel(first)[1:] if not found else ():
+            if arabic_plain(first)[: -len(reading)] in ("ك", "ف") and not reading.startswith("ال"):
+                continue  # "كبانة" is no ك + بانه
+            found = self._arabic_lookup(f"{reading} {rest}")
+            if found:
+                break
+        return found
+
+    def _arabic_lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates for an Arabic-script name: a folded spelling match is an alternate
+        name (match 1), a key-only match (article, Abu/Albu) match 0."""
+        plain, key = arabic_plain(name), arabic_key(name)
+        if len(plain) < 2:
+            return ()
+        best: dict[int, int] = {}
+        for n_plain, gid, _kind in self._arabic_rows(key):
+            match = 1 if n_plain == plain else 0
+            if match == 0 and len(key) <= 3:
+                continue  # "باب" must not meet "الباب" through the key alone
+            best[gid] = max(match, best.get(gid, 0))
+        out = []
+        for gid, match in best.items():
+            c = self.get(gid)
+            if c is not None:
+                out.append(Candidate(**{**c.__dict__, "match": match}))
+        return tuple(out)
+
+    def arabic_name(self, name: str) -> int:
+        """How the gazetteer knows this Arabic spelling (folded): 0 not at all, 1 as a
+        place's Arabic name, 2 as one of marsad's own (place_aliases.yaml `arabic:`)."""
+        return self._arabic_known(arabic_plain(name))
+
+    def _arabic_known_uncached(self, plain: str) -> int:
+        if len(plain) < 2:
+            return 0
+        if self._arabic_table:
+            kinds = {r[0] for r in self._db.execute("SELECT kind FROM arabic_names WHERE plain = ?", (plain,))}
+        else:
+            kinds = {kind for p, _g, kind in self._arabic_rows(arabic_key(plain)) if p == plain}
+        return 2 if "alias" in kinds else 1 if kinds else 0
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place `name` may mean: plain-name matches and transliteration-key matches."""

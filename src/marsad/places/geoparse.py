@@ -7,6 +7,11 @@
    each one is read in the context of the others;
 3. records — one dict per toponym in the `marsad geoparse` JSON shape; an unresolved
    toponym keeps its text and has null ids and coordinates.
+
+An Arabic text (`arabic.text.is_arabic`) needs no spaCy: its toponyms come from
+`arabic.places.find_toponyms`, and a place the gazetteer lacks takes the container the
+text names ("قرية X في ريف دير الزور": Deir ez-Zor governorate, geo_precision 3), as in
+event coding.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from ..arabic.text import is_arabic
 from ..records import Place
+from .contain import inherit_containers
 from .detect import find_toponyms
 from .resolve import PlaceResolver
 
@@ -60,16 +67,37 @@ def geoparse_text(
 ) -> list[dict[str, Any]]:
     """Toponym records of one text: those at `spans` when given, else the detected ones
     (`nlp` or an already parsed `doc` needed)."""
+    arabic = is_arabic(text)
     if spans is not None:
         bounds = [(int(s[0]), int(s[1])) for s in spans]
+    elif arabic:
+        from ..arabic.places import find_toponyms as arabic_toponyms
+
+        bounds = [(s, e) for s, e, _ in arabic_toponyms(text, resolver.gaz)]
     else:
         if doc is None:
             if nlp is None:
                 raise ValueError("geoparse_text needs `spans`, `doc` or `nlp`")
             doc = nlp(text)
         bounds = detect_spans(doc, gazetteer=resolver.gaz, demonyms=demonyms, embedded=demonyms)
-    places = resolver.resolve_all(text, bounds)
+    if arabic:
+        places = _arabic_places(text, bounds, resolver)
+    else:
+        places = resolver.resolve_all(text, bounds)
     return [toponym_record(text, s, e, p) for (s, e), p in zip(bounds, places, strict=True)]
+
+
+def _arabic_places(text: str, bounds: list[tuple[int, int]], resolver: PlaceResolver) -> list[Place]:
+    """Places of an Arabic text's spans, read with the toponyms it names around them (not
+    reported when not asked for), so that a village the gazetteer lacks takes the
+    governorate the text puts it in."""
+    from ..arabic.places import find_toponyms as arabic_toponyms
+
+    extra = [(s, e) for s, e, _ in arabic_toponyms(text, resolver.gaz)
+             if not any(s < b and a < e for a, b in bounds)]
+    every = sorted({*bounds, *extra})
+    placed = dict(zip(every, inherit_containers(text, every, resolver.resolve_all(text, every)), strict=True))
+    return [placed[b] for b in bounds]
 
 
 def geoparse_documents(
@@ -85,10 +113,10 @@ def geoparse_documents(
     batch: list[dict[str, Any]] = []
 
     def flush() -> Iterator[dict[str, Any]]:
-        need = [d for d in batch if d.get("spans") is None]
+        need = [d for d in batch if d.get("spans") is None and not is_arabic(d["text"])]
         parsed = iter(nlp.pipe([d["text"] for d in need], batch_size=batch_size)) if need and nlp else iter(())
         for d in batch:
-            doc = next(parsed) if d.get("spans") is None and nlp is not None else None
+            doc = next(parsed) if any(d is n for n in need) and nlp is not None else None
             yield {
                 "id": d.get("id"),
                 "toponyms": geoparse_text(

@@ -156,3 +156,37 @@ def is_latin_or_arabic(name: str) -> bool:
             continue
         return False
     return True
+
+
+# --- Arabic script -----------------------------------------------------------------
+# `plain_name` and `name_key` read Latin script only (an Arabic name gives ""): Arabic
+# names have keys of their own, in the `arabic_names` table, so English look-ups and
+# every English count stay as they were.
+_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d50-9]+")
+
+
+def is_arabic_name(name: str) -> bool:
+    """Whether a name is written in Arabic script (at least one Arabic letter, no Latin)."""
+    return bool(re.search(r"[\u0621-\u064a\u0671-\u06d3]", name)) and not re.search(r"[A-Za-z]", name)
+
+
+@lru_cache(maxsize=200_000)
+def arabic_plain(s: str) -> str:
+    """An Arabic name as a reader compares it: letters folded (أ إ آ → ا, ة → ه, ى → ي,
+    ؤ → و, ئ → ي, Persian ک ی → ك ي), diacritics, tatweel, punctuation and spaces gone
+    ("ديرالزور" and "دير الزور" are one spelling)."""
+    from ..arabic.text import strip_marks
+
+    return _NOT_ARABIC_LETTER.sub("", strip_marks(s))
+
+
+@lru_cache(maxsize=200_000)
+def arabic_key(s: str) -> str:
+    """The looser key: `arabic_plain` without the article in front and with Abu / Albu as
+    one prefix ("الميادين" = "ميادين"; "أبو كمال" = "البوكمال")."""
+    key = arabic_plain(s)
+    if key.startswith("ال") and len(key) > 4:
+        key = key[2:]
+    if key.startswith("ابو") and len(key) > 5:
+        key = key[1:]
+    return key

@@ -29,7 +29,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..records import Place
-from .context import LIST_GAP, Cues, container_span, possessor_span, read_cues
+from .context import (
+    LIST_GAP,
+    Cues,
+    arabic_container_gap,
+    container_span,
+    possessor_span,
+    read_cues,
+    without_arabic_place_word,
+)
 from .gazetteer import Candidate, Gazetteer
 from .names import has_admin_word, plain_name, strip_admin_words
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
@@ -278,6 +286,10 @@ class PlaceResolver:
         if dem is not None:
             cands[dem.geonameid] = Candidate(**{**dem.__dict__, "match": 2})
         if not cands:
+            # "ريف حلب", "بمدينة الميادين": the place word (its cue read by `read_cues`) goes
+            inner = without_arabic_place_word(name)
+            if inner:
+                return self.gaz.candidates(inner)
             return self._embedded(name)
         return list(cands.values())
 
@@ -626,7 +638,8 @@ class PlaceResolver:
             return Container(j, True)
         for j in range(i + 1, min(i + 3, len(bounds))):
             gap = text[e : bounds[j][0]]
-            if bounds[j][0] >= e and _CONTAINS_GAP.match(gap) and not self.gaz.is_demonym(text[slice(*bounds[j])]):
+            if bounds[j][0] >= e and (_CONTAINS_GAP.match(gap) or arabic_container_gap(gap)) \
+                    and not self.gaz.is_demonym(text[slice(*bounds[j])]):
                 return Container(j, True)
         j = container_span(text, e, bounds)
         if j is not None:

@@ -1,0 +1,369 @@
+"""Arabic event typing, modality, fatalities and non-events: sentences written for these
+tests, one or more per ACLED sub-type and per rule, read by the same functions as English."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from marsad import vocab
+from marsad.events.classify import (
+    Classification,
+    arabic_view,
+    classify,
+    default_lexicon,
+    default_lexicon_ar,
+    explain,
+)
+from marsad.events.fatalities import VAGUE, fatalities, fatality_mentions
+from marsad.events.modality import MODALITIES, modality
+from marsad.events.nonevents import not_an_event
+
+# (sub-type, sentence, a word the trigger span must cover: the trigger word, its
+# proclitics left out)
+CASES = [
+    # Battles
+    ("Armed clash", "اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة على أطراف بلدة كفرنبل.", "اشتباكات"),
+    ("Armed clash", "اشتبك مقاتلو الفصائل مع عناصر تنظيم الدولة قرب قرية الباغوز ليل الأحد.", "اشتبك"),
+    ("Armed clash", "شنّ مسلحو التنظيم هجوماً على مواقع الجيش السوري في بادية حمص.", "هجوماً"),
+    ("Armed clash", "أطلق مسلحون النار على حاجز للجيش في ريف درعا.", "أطلق"),
+    ("Government regains territory", "سيطرت قوات النظام على قرية تل الطوقان بعد معارك مع الفصائل.", "سيطرت"),
+    ("Government regains territory", "استعاد الجيش السوري السيطرة على بلدة خان شيخون.", "استعاد"),
+    ("Government regains territory", "سيطرة قوات النظام على بلدة كفرنبودة بعد معارك عنيفة.", "سيطرة"),
+    ("Non-state actor overtakes territory", "سيطرت فصائل المعارضة على قرية الحاكورة في ريف حماة.", "سيطرت"),
+    ("Non-state actor overtakes territory", "تقدمت هيئة تحرير الشام في محيط بلدة سراقب وسيطرت على تلة.", "تقدمت"),
+    ("Non-state actor overtakes territory", "سقطت البلدة في يد تنظيم الدولة بعد هجوم واسع.", "سقطت"),
+    # Explosions/Remote violence
+    ("Air/drone strike", "شنّ الطيران الحربي الروسي غارات جوية على مدينة أريحا صباح اليوم.", "غارات"),
+    ("Air/drone strike", "استهدفت طائرة مسيّرة سيارة على طريق الباب.", "مسيّرة"),
+    ("Air/drone strike", "استهدفت درون تركية سيارة في القامشلي.", "درون"),
+    ("Air/drone strike", "قصف جوي يستهدف سوقاً شعبياً في مدينة إدلب.", "جوي"),
+    ("Air/drone strike", "أسقطت مروحيات النظام براميل متفجرة على داريا.", "براميل"),
+    ("Air/drone strike", "دمرت غارات جوية منازل في بلدة معرة النعمان.", "غارات"),
+    ("Shelling/artillery/missile attack", "قصفت مدفعية النظام بلدة كنصفرة بعشرات القذائف.", "قصفت"),
+    ("Shelling/artillery/missile attack", "سقطت ثلاثة صواريخ على حي سكني في مدينة حلب.", "صواريخ"),
+    ("Remote explosive/landmine/IED", "انفجرت عبوة ناسفة بسيارة عسكرية على طريق دير الزور.", "عبوة"),
+    ("Remote explosive/landmine/IED", "قُتل راعيان بانفجار لغم أرضي في بادية الرقة.", "لغم"),
+    ("Remote explosive/landmine/IED", "هزّ تفجير بسيارة مفخخة وسط مدينة أعزاز.", "مفخخة"),
+    ("Suicide bomb", "فجّر انتحاري نفسه عند مدخل مسجد في مدينة القامشلي.", "انتحاري"),
+    ("Suicide bomb", "هجوم انتحاري بحزام ناسف يستهدف حاجزاً للشرطة.", "انتحاري"),
+    ("Grenade", "ألقى مجهولون قنبلة يدوية على منزل في مدينة درعا.", "قنبلة"),
+    ("Chemical weapon", "أصيب العشرات بحالات اختناق إثر قصف بغاز الكلور على البلدة.", "كلور"),
+    # Violence against civilians
+    ("Sexual violence", "وثّقت المنظمة حالات اغتصاب ارتكبها عناصر الميليشيا بحق نساء نازحات.", "اغتصاب"),
+    ("Attack", "أطلق مسلحون مجهولون النار على مدنيين في سوق البلدة.", "أطلق"),
+    ("Attack", "اغتيل ناشط إعلامي برصاص مسلحين مجهولين في مدينة الباب.", "اغتيل"),
+    ("Attack", "أعدم عناصر التنظيم ثلاثة مدنيين في ريف دير الزور.", "أعدم"),
+    ("Attack", "هاجم مسلحون قرية وقتلوا خمسة من سكانها.", "هاجم"),
+    ("Attack", "قتل شاب بالرصاص على يد مسلحين في درعا.", "قتل"),
+    ("Abduction/forced disappearance", "اختطف مسلحون طبيباً من منزله في مدينة السويداء.", "اختطف"),
+    ("Abduction/forced disappearance", "خطف مجهولون طفلاً في بلدة الصنمين.", "خطف"),
+    # Protests and riots
+    ("Peaceful protest", "تظاهر مئات الأهالي في مدينة إدلب للمطالبة بالإفراج عن المعتقلين.", "تظاهر"),
+    ("Peaceful protest", "نظّم معلمون وقفة احتجاجية أمام مديرية التربية.", "وقفة"),
+    ("Peaceful protest", "خرجت مسيرة احتجاجية في مدينة السويداء تطالب برحيل النظام.", "مسيرة"),
+    ("Protest with intervention", "فرّقت قوات الأمن المتظاهرين بالقوة واعتقلت عدداً منهم.", "فرّقت"),
+    ("Protest with intervention", "أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين.", "مسيل"),
+    ("Protest with intervention", "اعتقلت قوات الأمن عشرات المتظاهرين في ساحة المدينة.", "اعتقلت"),
+    # live fire that kills no one is an intervention; one that kills, excessive force
+    ("Protest with intervention", "فرقت الشرطة المحتجين بالرصاص الحي.", "فرقت"),
+    ("Excessive force against protesters",
+     "فتحت قوات الأمن النار على المتظاهرين بالرصاص الحي ما أدى إلى مقتل ثلاثة منهم.", "رصاص"),
+    ("Excessive force against protesters", "قتل متظاهران برصاص قوات الأمن خلال تفريق مظاهرة.", "متظاهران"),
+    ("Violent demonstration", "رشق المحتجون قوات الأمن بالحجارة وأحرقوا الإطارات.", "رشق"),
+    ("Violent demonstration", "اقتحم متظاهرون غاضبون مبنى المحافظة وحطموا محتوياته.", "اقتحم"),
+    ("Mob violence", "سحل أهالٍ غاضبون رجلاً متهماً بالسرقة في السوق.", "سحل"),
+    ("Mob violence", "اندلعت اشتباكات عشائرية بين عائلتين في ريف الحسكة.", "عشائرية"),
+    # Strategic developments
+    ("Agreement", "توصلت الفصائل وقوات النظام إلى اتفاق لوقف إطلاق النار في درعا البلد.", "اتفاق"),
+    ("Agreement", "جرت صفقة تبادل أسرى بين الطرفين في معبر أبو الزندين.", "صفقة"),
+    ("Arrests", "شنّت قوات النظام حملة اعتقالات في بلدة الكسوة طالت عشرة شبان.", "اعتقالات"),
+    ("Arrests", "داهمت دورية أمنية منزلاً في حي الميدان واعتقلت صاحبه.", "داهمت"),
+    ("Change to group/activity", "أعادت القوات الروسية تموضعها في محيط مطار القامشلي.", "تموضعها"),
+    ("Change to group/activity", "أرسل الجيش التركي تعزيزات عسكرية إلى نقاطه في ريف إدلب.", "تعزيزات"),
+    ("Change to group/activity",
+     "أزالت الميليشيات الإيرانية أعلامها من مقراتها في البوكمال واستبدلتها بأعلام النظام.", "أعلامها"),
+    ("Change to group/activity", "نقلت الميليشيات شحنة أسلحة وذخائر إلى مستودعات في الميادين.", "نقلت"),
+    ("Change to group/activity", "رفع عناصر الفصيل أعلامهم فوق مبنى البلدية.", "رفع"),
+    ("Change to group/activity", "انسحبت القوات الأمريكية من قاعدة في ريف دير الزور.", "انسحبت"),
+    ("Disrupted weapons use", "أسقطت الفصائل طائرة مسيّرة في سماء ريف اللاذقية.", "أسقطت"),
+    ("Disrupted weapons use", "فكّكت فرق الهندسة لغماً أرضياً على طريق المدينة.", "فكّكت"),
+    ("Disrupted weapons use", "اعترضت الدفاعات الجوية صواريخ أطلقت نحو مطار المزة.", "اعترضت"),
+    ("Headquarters or base established", "أنشأت القوات التركية قاعدة عسكرية جديدة قرب بلدة الأتارب.", "أنشأت"),
+    ("Headquarters or base established", "اتخذت الميليشيا من المدرسة مقراً جديداً لها.", "مقراً"),
+    ("Looting/property destruction", "نهب عناصر الميليشيا منازل المدنيين في القرية.", "نهب"),
+    ("Looting/property destruction", "أحرق مسلحون منازل ومحاصيل في قرية شرق المدينة.", "أحرق"),
+    ("Looting/property destruction", "فجرت قوات الاحتلال منزل الأسير في مخيم جنين.", "فجرت"),
+    ("Non-violent transfer of territory", "انسحبت قوات النظام من البلدة دون قتال ودخلتها الفصائل.", "قتال"),
+    ("Non-violent transfer of territory", "سلّمت قسد مواقعها في منبج للجيش السوري.", "سلّمت"),
+    ("Other", "عثر الأهالي على مقبرة جماعية في أطراف الرقة.", "مقبرة"),
+]
+
+
+@pytest.mark.parametrize(("expected", "sentence", "word"), CASES)
+def test_subtypes_and_trigger_spans(expected: str, sentence: str, word: str) -> None:
+    got = classify(sentence)
+    assert got is not None, sentence
+    assert got.sub_event_type == expected, (sentence, got)
+    assert sentence[got.trigger_start : got.trigger_end] == got.trigger
+    at = sentence.index(word)
+    assert got.trigger_start <= at and at + len(word) <= got.trigger_end, (got.trigger, word)
+
+
+def test_every_subtype_is_pinned() -> None:
+    lex = default_lexicon_ar()
+    assert lex.arabic and not default_lexicon().arabic
+    assert {name for name, _, _ in CASES} == set(lex.subtype_names) == set(vocab.sub_event_types())
+    for st in lex.subtypes:
+        assert vocab.event_type_of(st.name) == st.event_type
+    assert {ne.name for ne in lex.non_events} == {ne.name for ne in default_lexicon().non_events}
+
+
+def test_arabic_lexicon_has_no_duplicate_keys() -> None:
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: Strict, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        dupes = {k for k in keys if keys.count(k) > 1}
+        assert not dupes, f"duplicate keys {dupes} at line {node.start_mark.line + 1}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    text = resources.files("marsad").joinpath("data/event_lexicon_ar.yaml").read_text(encoding="utf-8")
+    yaml.load(text, Loader=Strict)
+
+
+def test_diacritics_tatweel_and_letter_forms_keep_offsets() -> None:
+    s = "وقَصَفَتْ قـــواتُ النِّظامِ بلدةَ الهبيط بالمدفعيةِ، ثم شنّت الطائراتُ غـــاراتٍ."
+    c = classify(s)
+    assert c is not None and c.sub_event_type == "Air/drone strike"
+    assert s[c.trigger_start : c.trigger_end] == c.trigger == "غـــاراتٍ"
+    # the proclitic و stays outside the span; the marks on the word's letters are in it
+    c = classify("وقَصَفَتْ مدفعيةُ النظامِ بلدةَ الهبيط.")
+    assert c is not None and c.trigger == "قَصَفَتْ"
+    view = arabic_view("إسقاطُ طائرةٍ")
+    assert view.text == "اسقاط طايره"
+    assert view.span(0, 5) == (0, 6)
+
+
+def test_an_explicit_lexicon_is_used() -> None:
+    s = "قصفت قوات النظام بلدة الهبيط."
+    assert classify(s, lexicon=default_lexicon()) is None
+    c = classify(s, lexicon=default_lexicon_ar())
+    assert c is not None and c.sub_event_type == "Shelling/artillery/missile attack"
+    assert explain(s)["subtypes"][0][0] == "Shelling/artillery/missile attack"
+
+
+# --- territory: who took it, and was it territory ------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the subject after the verb (VSO), before it (SVO), the genitive of a verbal noun
+    ("سيطرت قوات النظام على مواقع الفصائل في جبل التركمان.", "Government regains territory"),
+    ("الفصائل سيطرت على حاجز لقوات النظام قرب البلدة.", "Non-state actor overtakes territory"),
+    ("سيطر الجيش الوطني السوري على قرية في ريف رأس العين.", "Non-state actor overtakes territory"),
+    ("تقدمت قوات الجيش في ريف اللاذقية وسيطرت على تلتين.", "Government regains territory"),
+    # weapons (seized: disrupted weapons use), an attempt and a description are no capture
+    ("استولت الفصائل على دبابتين وذخائر.", "Disrupted weapons use"),
+    ("شنت الفصائل هجوما في محاولة للسيطرة على التلة.", "Armed clash"),
+    ("تقع البلدة في المناطق الخاضعة لسيطرة قوات النظام.", None),
+])
+def test_capture_agent_and_object(sentence: str, expected: str | None) -> None:
+    got = classify(sentence)
+    assert (got.sub_event_type if got else None) == expected, (sentence, got)
+
+
+# --- no event ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    # disasters, accidents, crime, diplomacy
+    "ضرب زلزال بقوة 6 درجات على مقياس ريختر جنوب تركيا.",
+    "لقي ثلاثة أشخاص مصرعهم في حادث سير على طريق حمص.",
+    "ضبطت الشرطة شحنة مخدرات كبتاغون في ميناء اللاذقية.",
+    "فرضت الولايات المتحدة عقوبات جديدة على مسؤولين سوريين.",
+    "افتتح الوزير مستشفى جديداً في المدينة.",
+    # attribution and accusation before the event's words
+    "تبنى تنظيم الدولة التفجير الذي استهدف حاجزاً للشرطة.",
+    "اتهمت المعارضة قوات النظام بقصف المدينة بالأسلحة الكيماوية.",
+    "نفت الفصائل أي علاقة لها بالهجوم على الحاجز.",
+    # background: since a year, an anniversary, the past perfect, a past year after it
+    "منذ عام 2017 تسيطر هيئة تحرير الشام على مدينة إدلب.",
+    "أحيا ناشطون الذكرى السنوية لمجزرة الكيماوي في الغوطة.",
+    "وكانت قوات النظام قد سيطرت على البلدة بعد معارك طويلة.",
+    "تعرضت المدينة لهجوم كيماوي عام 2013.",
+])
+def test_no_event(sentence: str) -> None:
+    assert classify(sentence) is None, (sentence, explain(sentence))
+
+
+def test_retaliation_names_an_earlier_event() -> None:
+    s = "قصفت قوات النظام بلدة كنصفرة ردا على هجوم للفصائل."
+    c = classify(s)
+    assert c is not None and c.sub_event_type == "Shelling/artillery/missile attack"
+    assert c.trigger == "قصفت"
+
+
+def test_a_protest_march_is_no_drone() -> None:
+    c = classify("خرجت مسيرة سلمية في مدينة السويداء.")
+    assert c is not None and c.event_type == "Protests"
+    c = classify("استهدفت مسيّرة تركية سيارة في ريف القامشلي.")
+    assert c is not None and c.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("أدانت الأمم المتحدة القصف الذي استهدف مستشفى في إدلب.", "appeal or condemnation"),
+    ("طالبت منظمات حقوقية بوقف الغارات على المدنيين.", "appeal or condemnation"),
+    ("قال التقرير إن الهجمات على المستشفيات ترقى إلى جرائم حرب.", "legal characterisation"),
+    ("الوسوم: سوريا إدلب غارات جوية", "tag or metadata line"),
+    # another clause, and protesters' own calls, are events
+    ("دعت الفصائل السكان إلى الابتعاد عن المقرات، وقصفت الطائرات البلدة.", None),
+    ("تظاهر المئات في إدلب ودعوا إلى إسقاط النظام.", None),
+])
+def test_not_an_event(sentence: str, reason: str | None) -> None:
+    c = classify(sentence)
+    assert c is not None
+    assert not_an_event(sentence, c.event_type, c.trigger_start) == reason
+
+
+# --- modality ------------------------------------------------------------------------------
+
+
+def mod(sentence: str, trigger: str) -> str:
+    i = sentence.index(trigger)
+    return modality(sentence, i, i + len(trigger))
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    ("قصفت قوات النظام بلدة كنصفرة صباح اليوم.", "قصفت", "occurred"),
+    ("نزح الأهالي وسط مخاوف من تجدد القصف على البلدة.", "القصف", "feared"),
+    ("يخشى السكان من هجوم وشيك على المدينة.", "هجوم", "feared"),
+    ("غادرت العائلات القرية تحسباً لغارات جديدة.", "غارات", "feared"),
+    ("هدد قائد الفصيل باقتحام المدينة.", "اقتحام", "threatened"),
+    ("تهدد تركيا بشن عملية عسكرية في شمال سوريا.", "عملية عسكرية", "threatened"),
+    ("تعتزم قوات النظام شن هجوم على ريف إدلب.", "هجوم", "planned"),
+    ("تخطط الفصائل لاقتحام المدينة خلال أيام.", "اقتحام", "planned"),
+    ("ستشن القوات التركية هجوماً على منبج.", "هجوماً", "planned"),
+    ("سيقصف الطيران مواقع التنظيم.", "سيقصف", "planned"),
+    ("الهجوم المرتقب على إدلب يثير القلق.", "الهجوم", "planned"),
+    ("نفى الجيش الروسي قصف المستشفى في إدلب.", "قصف", "denied"),
+    ("نفت وزارة الدفاع وقوع اشتباكات في المنطقة.", "اشتباكات", "denied"),
+    ("نفى الجيش، في بيان، قصف المدينة.", "قصف", "denied"),
+    ("لم تقصف الطائرات البلدة أمس.", "تقصف", "denied"),
+    ("يأمل الأهالي في صمود الهدنة.", "الهدنة", "hoped"),
+    ("قد تشن إسرائيل غارات جديدة على دمشق.", "غارات", "possible"),
+    ("ربما استهدفت الغارة مستودعاً للأسلحة.", "الغارة", "possible"),
+    ("يُرجح أن الانفجار ناجم عن عبوة ناسفة.", "الانفجار", "possible"),
+    # قد before a past verb, لقد, لا تزال, كامل, ستة: no cue
+    ("وقد قصفت الطائرات البلدة أمس.", "قصفت", "occurred"),
+    ("لقد شنت الطائرات غارات على البلدة.", "غارات", "occurred"),
+    ("لا تزال الاشتباكات مستمرة في محيط البلدة.", "الاشتباكات", "occurred"),
+    ("سيطرت الفصائل على كامل البلدة.", "سيطرت", "occurred"),
+    ("ستة قتلى بقصف على سراقب.", "بقصف", "occurred"),
+])
+def test_modality(sentence: str, trigger: str, expected: str) -> None:
+    assert expected in MODALITIES
+    assert mod(sentence, trigger) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "نفى المتحدث وجود قوات في المنطقة، بينما قصفت المدفعية القرية.",
+    "نفت الحكومة الاتهامات، وقصفت طائراتها البلدة.",
+])
+def test_a_denial_in_another_clause_leaves_the_event_occurred(sentence: str) -> None:
+    assert mod(sentence, "قصفت") == "occurred"
+
+
+def test_nearest_cue_governs() -> None:
+    s = "في محاولة لمنع هجوم جديد، نشر الجيش تعزيزات."
+    assert mod(s, "هجوم") == "feared"
+    assert mod(s, "نشر") == "occurred"
+
+
+# --- fatalities ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a verbal noun, a passive, an active verb with its subject first, "N قتلى"
+    ("أسفرت الغارة عن مقتل 5 عناصر من قوات النظام.", 5),
+    ("قصف مدفعي يوقع 5 قتلى في سراقب.", 5),
+    ("قُتل ثلاثة مدنيين بقصف على البلدة.", 3),
+    ("قتلت قوات النظام خمسة مدنيين في ريف حماة.", 5),
+    ("لقي ثلاثة أشخاص مصرعهم بانفجار لغم.", 3),
+    ("استشهد سبعة مدنيين في المجزرة.", 7),
+    # qualifiers keep the figure, ranges take the lower bound
+    ("أدى القصف إلى مقتل ما لا يقل عن 7 أشخاص.", 7),
+    ("قتل نحو 10 عناصر من التنظيم في المعارك.", 10),
+    ("قتل بين 5 و 8 مقاتلين في الاشتباكات.", 5),
+    ("قتل 5 إلى 8 مقاتلين في الاشتباكات.", 5),
+    # vague words
+    ("أسفر الهجوم عن مقتل العشرات من المدنيين.", 12),
+    ("قتل عشرات المقاتلين في الاشتباكات.", 10),
+    ("سقط عشرات القتلى في الغارات.", 10),
+    ("قتل عدد من الجنود في الكمين.", 10),
+    # Eastern digits, number words in both genders, teens
+    ("أسفر القصف عن مقتل ٣ أطفال.", 3),
+    ("قتل ١٢ مدنياً في الغارة.", 12),
+    ("قتلت ثلاث نساء في القصف.", 3),
+    ("قتل أحد عشر شخصاً في المجزرة.", 11),
+    ("قتل اثنا عشر عنصراً في الكمين.", 12),
+    # the dual and one person
+    ("سقط قتيلان في الاشتباكات.", 2),
+    ("أدى الانفجار إلى مقتل شخصين.", 2),
+    ("أسفر الهجوم عن مقتل عنصر من الشرطة.", 1),
+    ("قتل قائد الفصيل برصاص قناص.", 1),
+    ("سقوط قتيل وعدد من الجرحى بقصف على الحي.", 1),
+    # coordination adds, the wounded do not
+    ("أسفر القصف عن مقتل ثلاثة مدنيين وطفلين.", 5),
+    ("أسفر القصف عن مقتل 3 وجرح 5 آخرين.", 3),
+    ("أسفر القصف عن مقتل 3 و5 جرحى.", 3),
+    ("قتل 4 عناصر وأصيب 7 آخرون في الهجوم.", 4),
+    # zero
+    ("انفجرت العبوة دون وقوع إصابات.", 0),
+    ("سقطت قذائف على الحي ولم تسجل إصابات.", 0),
+    ("لم يصب أحد بأذى في الانفجار.", 0),
+    # the bombers themselves, a running total
+    ("فجّر انتحاري نفسه عند الحاجز ما أدى إلى مقتل أربعة عناصر.", 5),
+    ("فجر ثلاثة انتحاريين أنفسهم في السوق.", 3),
+    ("ارتفعت حصيلة القتلى إلى 25 شخصاً.", 25),
+])
+def test_fatalities(sentence: str, expected: int) -> None:
+    assert fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "أصيب 14 شخصاً بجروح في القصف.",
+    "استمر القصف 3 أيام على البلدة.",
+    "تظاهر مئات الأهالي في مدينة إدلب.",
+    "قتل وجرح 20 شخصا بالقصف.",
+    "شنّ الطيران 12 غارة على البلدة.",
+])
+def test_no_death_statement_is_none(sentence: str) -> None:
+    assert fatalities(sentence) is None
+
+
+def test_fatality_mentions_carry_spans_in_the_original() -> None:
+    s = "أسفرت الغاراتُ عن مقتلِ ١٢ مدنياً وإصابة آخرين."
+    [m] = fatality_mentions(s)
+    assert (m.value, m.kind) == (12, "killed")
+    assert s[m.start : m.end] == m.text and m.text.startswith("١٢")
+    [z] = fatality_mentions("سقطت قذيفة دون وقوع إصابات.")
+    assert (z.value, z.kind) == (0, "zero")
+
+
+def test_vague_words_are_known_to_mentions() -> None:
+    # `mentions` marks a toll told only in vague words by looking them up in VAGUE
+    s = "قتل عشرات المقاتلين في الاشتباكات."
+    [m] = fatality_mentions(s)
+    assert any(w in m.text for w in VAGUE)
+    assert not any(w in fatality_mentions("قتل 5 مقاتلين.")[0].text for w in VAGUE)
+
+
+def test_english_is_untouched_by_arabic_names() -> None:
+    # a sentence in English that names an Arabic place is still read as English
+    c = classify("Warplanes struck the town of سراقب on Monday.")
+    assert isinstance(c, Classification) and c.sub_event_type == "Air/drone strike"
+    assert fatalities("Three soldiers were killed near دير الزور.") == 3
