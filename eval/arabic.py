@@ -19,13 +19,12 @@ The split is the harness's fixed rule on the `doc` key. Floors on the check part
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 from typing import Any
 
 from gold import pair, print_errors
-from harness import MARSAD, PARTS, ROOT, gate, part, prf, read_floors, region_key, run_marsad
+from harness import MARSAD, ROOT, event_args, gate, part, prf, read_floors, region_key, run_marsad
 
 HERE = ROOT / "eval" / "arabic"
 
@@ -100,13 +99,7 @@ def places(gold: list[dict[str, Any]], errors: bool) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--part", choices=[*PARTS, "all"], default="check")
-    ap.add_argument("--errors", action="store_true", help="list the tune part's misses and false events")
-    ap.add_argument("--no-floors", action="store_true")
-    args = ap.parse_args(argv)
-    if args.errors:
-        args.part = "tune"
+    args = event_args(__doc__, argv)
     if not (HERE / "gold.jsonl").exists():
         print("no Arabic gold set (eval/arabic/gold.jsonl)")
         return 1

@@ -21,14 +21,13 @@ and fatalities right among matched events. Floors on the check part: "gold.subty
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from harness import PARTS, ROOT, SHARED, gate, part, prf, read_floors, region_key, run_marsad
+from harness import ROOT, SHARED, event_args, gate, part, prf, read_floors, region_key, run_marsad
 
 GOLD = ROOT / "eval" / "gold_events.jsonl"
 
@@ -102,13 +101,7 @@ def print_errors(g: dict[str, Any], preds: list[dict[str, Any]], subs: list[tupl
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--part", choices=[*PARTS, "all"], default="check")
-    ap.add_argument("--errors", action="store_true", help="list the tune part's misses and false events")
-    ap.add_argument("--no-floors", action="store_true")
-    args = ap.parse_args(argv)
-    if args.errors:
-        args.part = "tune"
+    args = event_args(__doc__, argv)
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     # A data set row can appear twice (FA-KES has a repeated unit_id): each article once.
     gold = list({g["doc"]: g for g in reversed(gold)}.values())[::-1]

@@ -12,6 +12,7 @@ articles back out, and the eval reads those exports.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import hashlib
 import json
@@ -129,6 +130,19 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def event_args(doc: str | None, argv: list[str] | None) -> argparse.Namespace:
+    """The options of an event-gold script: --part, --errors (the tune part's mistakes:
+    the only ones to read) and --no-floors."""
+    ap = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    ap.add_argument("--part", choices=[*PARTS, "all"], default="check")
+    ap.add_argument("--errors", action="store_true", help="list the tune part's misses and false events")
+    ap.add_argument("--no-floors", action="store_true")
+    args = ap.parse_args(argv)
+    if args.errors:
+        args.part = "tune"
+    return args
 
 
 def read_floors() -> dict[str, float]:

@@ -285,3 +285,15 @@ def test_two_kinds_of_one_type_at_one_place_and_day_are_stored_as_two(tmp_path):
         ingest_paths([str(tmp_path / "r.txt")], store, coder=EventCoder.load(), progress=False)
         events = {e["sub_event_type"]: e["fatalities"] for e in store.events()}
     assert events == {"Air/drone strike": 7, "Shelling/artillery/missile attack": 4}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen ambushed a bus on the Damascus-Suwayda highway near the town of Shahba on Tuesday, killing three "
+    "passengers, local sources said.",
+    "قتل مسلحون ثلاثة ركاب يوم الثلاثاء في كمين لحافلة على طريق دمشق – السويداء قرب مدينة شهبا، بحسب مصادر محلية.",
+])
+def test_the_ends_of_a_named_road_are_not_where_it_happened(coder, text):
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title="Ambush", published="2024-03-05",
+                outlet=None, language="ar" if "ركاب" in text else "en", text=text)
+    events = [e for e in coder.code([a])[0] if e.modality == "occurred"]
+    assert {(e.admin1, e.location) for e in events} == {("Suwayda", "Shahbā")}

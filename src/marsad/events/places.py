@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..arabic.text import fold, is_arabic
 from ..places.contain import follows_container
 from ..places.context import LIST_GAP
 from ..records import Place
@@ -100,6 +101,26 @@ def _head(chain: list[Located]) -> Located:
     return max(chain, key=lambda loc: specificity(loc.place))
 
 
+# The ends of a road named by them ("the Damascus–Suwayda highway", "طريق حلب – اللاذقية الدولي"):
+# the road is where things happen, near whichever other place the sentence names.
+_ROAD_AFTER = re.compile(r"^\s*(?:[–—-]\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s+)?(?:road|highway|motorway|"
+                         r"expressway)\b")
+_ROAD_AR = re.compile(r"(?:طريق|اوتوستراد|اوتستراد)(?:\s+(?:الدولي|الرئيسي|السريع|العام|الواصل|الرابط|بين|الذي|"
+                      r"يربط))*\s+(?:[^\s،,.؛]+\s+){0,2}?(?:[–—-]\s*|و|بين\s+)?$")
+_NOT_A_ROAD_END = re.compile(r"(?:قرب|بالقرب|في|عند|بلده|مدينه|قريه|near|\bin\b|\bat\b|outside)", re.I)
+
+
+def _road_end(before: str, after: str) -> bool:
+    """Whether a place is an end of a road the sentence names by its ends."""
+    if is_arabic(before[-50:] + after[:10]):
+        m = _ROAD_AR.search(fold(before[-50:]))
+        return m is not None and not _NOT_A_ROAD_END.search(m.group())
+    if _ROAD_AFTER.match(after[:50]):
+        return True
+    return bool(re.search(r"[A-Z][\w'’-]*\s*[–—-]\s*$", before[-30:])) and bool(
+        re.match(r"^\s+(?:road|highway|motorway|expressway)\b", after[:20]))
+
+
 def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Located]:
     """The sentence's places minus metonymy, modifiers and datelines; of each chain of places
     that locate one another, the most precise. `home`: the article's main country."""
@@ -120,6 +141,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Loca
                 and not _LOCATIVE.search(before[-30:]):
             continue
         out.append(loc)
+    # The ends of a named road place nothing when the sentence names another place.
+    ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
+    if ends and len(ends) < len(out):
+        out = [loc for loc in out if id(loc) not in ends]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
