@@ -157,10 +157,15 @@ def test_a_place_word_before_no_name_gives_none(gaz: Gazetteer) -> None:
         "كان الطريق مغلقاً بين البلدتين يومها وأن الأهالي بقوا",  # كان = Caen, بين = Pine, وأن = Van
         "أعلن التحالف أن فرقة الإنقاذ وصلت ليلاً بحجة المساعدة",  # فرقة ≠ ف + الرقة
         "قالت مصادر لنورث برس إن الثورة مستمرة",  # برس ≠ ب + Ar Rass; الثورة is not Tabqa
+        "أكد المشاركون سلمية الحراك ومطالبه",  # سلمية: peaceful (and Salamiyah); الحراك: the movement
     ],
 )
 def test_common_words_are_no_places(gaz: Gazetteer, text: str) -> None:
     assert _names(text, gaz) == []
+
+
+def test_a_common_word_behind_a_place_word_is_a_name_again(gaz: Gazetteer) -> None:
+    assert _names("خرجت مظاهرة في مدينة سلمية بريف حماة", gaz)[:1] == ["سلمية"]
 
 
 def test_a_small_namesake_abroad_needs_a_place_word(gaz: Gazetteer) -> None:
