@@ -26,3 +26,13 @@ def test_a_trigger_that_tells_what_happened(trigger):
 ])
 def test_another_incident_in_arabic(sentence, mark):
     assert another_incident(sentence) == mark
+
+
+def test_a_word_of_a_groups_name_is_no_trigger():
+    from marsad.actors import ActorKB
+    from marsad.events.mentions import _classify_outside_names
+
+    text = "قتل ثلاثة عناصر من قوات النظام في هجوم شنته هيئة تحرير الشام على نقطة عسكرية قرب بلدة كبانة."
+    cls = _classify_outside_names(text, ActorKB.load())
+    assert cls is not None and cls.sub_event_type != "Government regains territory"
+    assert cls.event_type == "Battles" or cls.sub_event_type == "Attack"

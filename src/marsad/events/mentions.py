@@ -123,10 +123,28 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
                       counts: bool = False) -> list[Mention]:
     """The mentions of one sentence: none, or one per place where its event happened.
     `counts`: the sentence counts places (a census: "posts in 125 locations", see `claims`)."""
-    cls = classify(sent.text)
+    cls = _classify_outside_names(sent.text, ctx.actors)
     if cls is None:
         return []
     return _mentions(ctx, index, sent, before, sources, story_date, cls, counts=counts)
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _classify_outside_names(text: str, actors: ActorKB) -> Classification | None:
+    """The sentence's event type, where a capture is not read from a group's name: the
+    "liberation" of هيئة تحرير الشام or of a "National Liberation Front" names a group, not a
+    capture. (Only captures: "Air Force" or "artillery" in a name is the means, too.)"""
+    cls = classify(text)
+    while cls is not None and cls.sub_event_type in _TERRITORY:
+        inside = next((m for m in actors.find(text) if m.start <= cls.trigger_start and cls.trigger_end <= m.end
+                       and len(m.text.split()) > 1), None)
+        if inside is None:
+            return cls
+        text = text[:inside.start] + " " * (inside.end - inside.start) + text[inside.end:]
+        cls = classify(text)
+    return cls
 
 
 # "The strikes hit the town of Douma", "The blast struck near the market": a sentence that
