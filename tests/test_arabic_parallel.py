@@ -55,7 +55,6 @@ DISAGREE = {
     "02": "Arabic: جبل الزاوية is not in the gazetteer; the toll is not read",
     "04": "the clash is read as the government retaking ground in Arabic; English adds a change to group/activity",
     "05": "English codes an extra armed clash",
-    "06": "Arabic: a second protest placed at Salamiyah",
     "07": "Arabic: the air strike is missed",
     "08": "the actors and the toll differ; English adds a change to group/activity",
     "09": "tolls differ (3 / 4): whether the bomber is counted",

@@ -287,6 +287,15 @@ def test_two_kinds_of_one_type_at_one_place_and_day_are_stored_as_two(tmp_path):
     assert events == {"Air/drone strike": 7, "Shelling/artillery/missile attack": 4}
 
 
+def test_a_road_named_only_by_its_ends_is_placed_at_the_first(coder):
+    text = ("قُتل عنصران من قسد يوم الأحد إثر استهداف طائرة مسيّرة تركية سيارتهم على الطريق الواصل بين مدينة "
+            "القامشلي وبلدة تل حميس، بحسب مصادر محلية.")
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title="Drone strike", published="2024-01-14",
+                outlet=None, language="ar", text=text)
+    events = [e for e in coder.code([a])[0] if e.modality == "occurred"]
+    assert [e.location for e in events] == ["Al Qāmishlī"]
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen ambushed a bus on the Damascus-Suwayda highway near the town of Shahba on Tuesday, killing three "
     "passengers, local sources said.",

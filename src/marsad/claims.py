@@ -223,31 +223,42 @@ def find(article: Article, offset: int, sentence: str, places: Sequence[Located]
                 r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)\s+(?:at least\s+|some\s+)?$",
                 sentence[: m.start()], re.I):
             continue  # a casualty figure: the event's fatalities, not a claim
-        full_unit = f"{mods} {unit}".strip()
-        start, end = offset + m.start(), offset + end_unit
-        place = _nearest_place(places, start, end, offset, offset + len(sentence), sentence, offset)
-        p = place.place if place else None
-        subject = next((a.canonical for a in actors if "{" not in a.canonical), None)
-        out.append(Claim(
-            claim_id=content_id(article.article_id, start, offset + m.end()),
-            article_id=article.article_id,
-            quantity=int(value) if value.is_integer() else value,
-            unit=full_unit,
-            subject=subject,
-            place=p.name if p else None,
-            admin1=p.admin1 if p else None,
-            source=source,
-            evidence=(Evidence(article.article_id, offset, offset + len(sentence), sentence),),
-            unit_class=unit_class(f"{mods} {sentence[unit_start:end_unit]}", before=sentence[:m.start()],
+        out.append(_claim(
+            article, offset, sentence, places, actors, source, when,
+            span=(offset + m.start(), offset + end_unit), id_end=offset + m.end(), value=value,
+            unit=f"{mods} {unit}".strip(),
+            cls=unit_class(f"{mods} {sentence[unit_start:end_unit]}", before=sentence[:m.start()],
                                   after=sentence[end_unit:end_unit + 80]),
-            date=when[0],
-            date_precision=when[1],
-            country=p.country if p else None,
-            latitude=p.latitude if p else None,
-            longitude=p.longitude if p else None,
-            geonameid=p.geonameid if p else None,
         ))
     return out
+
+
+def _claim(article: Article, offset: int, sentence: str, places: Sequence[Located], actors: list[ActorMention],
+           source: str | None, when: tuple[str | None, int | None], *, span: tuple[int, int], id_end: int,
+           value: float, unit: str, cls: str) -> Claim:
+    """The claim of a count at `span` (article offsets) in the sentence at `offset`, of unit
+    class `cls`; its id runs from the count's start to `id_end`. Either language."""
+    start, end = span
+    place = _nearest_place(places, start, end, offset, offset + len(sentence), sentence, offset)
+    p = place.place if place else None
+    return Claim(
+        claim_id=content_id(article.article_id, start, id_end),
+        article_id=article.article_id,
+        quantity=int(value) if float(value).is_integer() else value,
+        unit=unit,
+        subject=next((a.canonical for a in actors if "{" not in a.canonical), None),
+        place=p.name if p else None,
+        admin1=p.admin1 if p else None,
+        source=source,
+        evidence=(Evidence(article.article_id, offset, offset + len(sentence), sentence),),
+        unit_class=cls,
+        date=when[0],
+        date_precision=when[1],
+        country=p.country if p else None,
+        latitude=p.latitude if p else None,
+        longitude=p.longitude if p else None,
+        geonameid=p.geonameid if p else None,
+    )
 
 
 def _when(sentence: str, published: dt.date | None,
@@ -395,28 +406,12 @@ def _find_ar(article: Article, offset: int, sentence: str, places: Sequence[Loca
     for num_start, _num_end, value, unit_start, unit_end in counts:
         if _toll_of_named_doer(text, num_start, actors):
             continue
-        start, end = offset + num_start, offset + unit_end
-        place = _nearest_place(places, start, end, offset, offset + len(sentence), sentence, offset)
-        p = place.place if place else None
         unit = sentence[unit_start:unit_end]
-        out.append(Claim(
-            claim_id=content_id(article.article_id, start, end),
-            article_id=article.article_id,
-            quantity=int(value) if float(value).is_integer() else value,
-            unit=unit,
-            subject=next((a.canonical for a in actors if "{" not in a.canonical), None),
-            place=p.name if p else None,
-            admin1=p.admin1 if p else None,
-            source=source,
-            evidence=(Evidence(article.article_id, offset, offset + len(sentence), sentence),),
-            unit_class=_unit_class_ar(unit, before=text[max(0, num_start - 40):num_start],
+        out.append(_claim(
+            article, offset, sentence, places, actors, source, when,
+            span=(offset + num_start, offset + unit_end), id_end=offset + unit_end, value=value, unit=unit,
+            cls=_unit_class_ar(unit, before=text[max(0, num_start - 40):num_start],
                                       after=text[unit_end:unit_end + 80]),
-            date=when[0],
-            date_precision=when[1],
-            country=p.country if p else None,
-            latitude=p.latitude if p else None,
-            longitude=p.longitude if p else None,
-            geonameid=p.geonameid if p else None,
         ))
     return out
 

@@ -119,20 +119,30 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
                     agents = [kb.for_date(forces[0].canonical, date)]
                 elif country:
                     agents = [kb.state_forces(country, on=date)]
-        if not agents and cls.sub_event_type == "Air/drone strike":
-            agents = ["Unidentified Military Forces"]
-        elif not agents and country:
-            agents = [kb.unidentified(country)]
+        agents = agents or _unidentified(cls, kb, country)
         targets = [t for t in targets if t not in agents]
         if not targets and country and _CIVILIANS.search(sentence[cls.trigger_start:]):
             targets = [kb.civilians(country)]
         return _roles(kb, agents, targets)
-    names = named(mentions)
+    return _unarmed_roles(cls, kb, named(mentions), country)
+
+
+def _unarmed_roles(cls: Classification, kb: ActorKB, names: list[str], country: str | None) -> Roles:
+    """Roles in a non-violent event: the protesters or rioters of the country against the
+    actors named, else the actors named (either language)."""
     if cls.event_type == "Protests" and country:
         return _roles(kb, [kb.protesters(country)], names)
     if cls.event_type == "Riots" and country:
         return _roles(kb, [kb.rioters(country)], names)
     return _roles(kb, names, [])
+
+
+def _unidentified(cls: Classification, kb: ActorKB, country: str | None) -> list[str]:
+    """The agent of a violent event that names none: unidentified military forces for an
+    air strike, else the country's unidentified armed group (none without a country)."""
+    if cls.sub_event_type == "Air/drone strike":
+        return ["Unidentified Military Forces"]
+    return [kb.unidentified(country)] if country else []
 
 
 def _coordinated_states(text: str, kb: ActorKB, date: str | None) -> list[str]:
@@ -211,12 +221,7 @@ def _assign_ar(sentence: str, cls: Classification, kb: ActorKB, *, country: str 
     mentions = _narrowed(sentence, kb.find(sentence, country=country), kb)
     named = lambda ms: [kb.for_date(n, date) for n in _names(ms, country)]  # noqa: E731
     if cls.event_type not in VIOLENT:
-        names = named(mentions)
-        if cls.event_type == "Protests" and country:
-            return _roles(kb, [kb.protesters(country)], names)
-        if cls.event_type == "Riots" and country:
-            return _roles(kb, [kb.rioters(country)], names)
-        return _roles(kb, names, [])
+        return _unarmed_roles(cls, kb, named(mentions), country)
     by = [m for m in mentions if _BY_AR.search(_bare(sentence[max(0, m.start - 40):m.start]))]
     rest = [m for m in mentions if m not in by]
     agents = named(by)
@@ -229,10 +234,7 @@ def _assign_ar(sentence: str, cls: Classification, kb: ActorKB, *, country: str 
             agents = _state_subject_ar(sentence, cls, kb, date)
     if not agents:
         agents = _demonym_on_trigger(sentence, cls, kb, date)
-    if not agents and cls.sub_event_type == "Air/drone strike":
-        agents = ["Unidentified Military Forces"]
-    elif not agents and country:
-        agents = [kb.unidentified(country)]
+    agents = agents or _unidentified(cls, kb, country)
     agents = list(dict.fromkeys(agents))
     targets = [t for t in named(objects) if t not in agents]
     # Victims are named before a noun trigger as often as after it ("قتل ثلاثة أطفال في غارة").

@@ -84,6 +84,7 @@ _NOT_DONE = re.compile(r"\b(?:to|attempts? to|attempted to|tried to|trying to|bi
 
 STATE = "state"
 NON_STATE = "non_state"
+_OTHER_KIND: dict[str | None, str] = {STATE: NON_STATE, NON_STATE: STATE}
 
 
 @dataclass(frozen=True)
@@ -173,30 +174,40 @@ _SPACE = r"[\s\-]+"
 _JOIN = r"[\s\-]*"
 
 
-def _to_regex(source: str, cue_sources: Mapping[str, str], depth: int = 0) -> str:
-    """Translate the lexicon's pattern syntax (see the YAML header) to a Python regex."""
+def _to_regex(source: str, cue_sources: Mapping[str, str], depth: int = 0, *, arabic: bool = False) -> str:
+    """Translate the lexicon's pattern syntax (see the YAML header) to a Python regex; with
+    `arabic`, the Arabic lexicon's syntax (see its header) to a regex over `arabic_view` text."""
     if depth > 4:
         raise ValueError("event lexicon: cues nest too deeply")
-    source = re.sub(r"\n\s*", "", source.strip())
+    source = _fold_source(source) if arabic else re.sub(r"\n\s*", "", source.strip())
 
     def one(m: re.Match[str]) -> str:
         if m.group(1):
-            return _GAP.format(n=int(m.group(1)))
+            return _gap(int(m.group(1)), arabic=arabic)
         if m.group(2):
             name = m.group(2)
             if name not in cue_sources:
                 raise ValueError(f"event lexicon: unknown cue {{{name}}}")
-            return "(?:" + _to_regex(cue_sources[name], cue_sources, depth + 1) + ")"
+            return "(?:" + _to_regex(cue_sources[name], cue_sources, depth + 1, arabic=arabic) + ")"
         tok = m.group(0)
         if tok == "[[":
             return "(?P<t>"
         if tok == "]]":
             return ")"
+        if arabic:
+            if tok == "~":
+                return _SUFFIX_AR
+            return r"\s*" if tok == "_" else r"\s+" + CLITIC
         if m.group(3):
             return m.group(3) + _INFLECT
         return _SPACE if tok == " " else _JOIN
 
-    return _TOKEN.sub(one, source)
+    return (_TOKEN_AR if arabic else _TOKEN).sub(one, source)
+
+
+def _gap(n: int, *, arabic: bool = False) -> str:
+    """Up to `n` skipped words (`{gapN}`); in Arabic the next word may carry proclitics."""
+    return _GAP_AR.format(n=n) + CLITIC if arabic else _GAP.format(n=n)
 
 
 def _compile(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
@@ -251,32 +262,6 @@ _GAP_AR = r"(?:(?:[^\s.,;!?،؛؟]|(?<=\d)[.,](?=\d))+\s+){{0,{n}}}?"
 _TOKEN_AR = re.compile(r"\{gap(\d+)\}|\{(\w+)\}|\[\[|\]\]|~|_| ")
 
 
-def _to_regex_ar(source: str, cue_sources: Mapping[str, str], depth: int = 0) -> str:
-    """The Arabic lexicon's syntax (see its header) to a regex over `arabic_view` text."""
-    if depth > 4:
-        raise ValueError("event lexicon: cues nest too deeply")
-    source = _fold_source(source)
-
-    def one(m: re.Match[str]) -> str:
-        if m.group(1):
-            return _GAP_AR.format(n=int(m.group(1))) + CLITIC
-        if m.group(2):
-            name = m.group(2)
-            if name not in cue_sources:
-                raise ValueError(f"event lexicon: unknown cue {{{name}}}")
-            return "(?:" + _to_regex_ar(cue_sources[name], cue_sources, depth + 1) + ")"
-        tok = m.group(0)
-        if tok == "[[":
-            return "(?P<t>"
-        if tok == "]]":
-            return ")"
-        if tok == "~":
-            return _SUFFIX_AR
-        return r"\s*" if tok == "_" else r"\s+" + CLITIC
-
-    return _TOKEN_AR.sub(one, source)
-
-
 def _fold_source(source: str) -> str:
     """A pattern as written (أ، ة، ى، diacritics) in the form `arabic_view` gives the text."""
     return _MARK.sub("", fold(re.sub(r"\n\s*", "", source.strip())))
@@ -284,7 +269,7 @@ def _fold_source(source: str) -> str:
 
 def _compile_ar(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
     """Proclitics before the first word stay outside the trigger span (group `t`)."""
-    body = _to_regex_ar(source, cue_sources)
+    body = _to_regex(source, cue_sources, arabic=True)
     core = body if "(?P<t>" in body else "(?P<t>" + body + ")"
     return re.compile(r"(?<!\w)" + CLITIC + "(?:" + core + r")(?!\w)", re.IGNORECASE)
 
@@ -442,26 +427,20 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
         for name, spec in data.get("non_events", {}).items()
     )
     cues = {name: compile_(src, all_cues) for name, src in all_cues.items()}
+    place = _to_regex(cue_sources["place_object"], cue_sources, arabic=arabic)
     if arabic:
-        gap = _GAP_AR.format(n=4) + CLITIC
-        place_after = re.compile(
-            r"\s+" + gap + "(?:" + _to_regex_ar(cue_sources["place_object"], cue_sources) + r")(?!\w)"
-        )
-        non_place_after = re.compile(
-            r"\s+" + gap + "(?:" + _to_regex_ar(cue_sources["non_place_object"], cue_sources) + r")(?!\w)"
-        )
+        non_place = _to_regex(cue_sources["non_place_object"], cue_sources, arabic=True)
     else:
-        gap = _GAP.format(n=4)
-        place_after = re.compile(
-            r"\s+" + gap + r"(?:" + _to_regex(cue_sources["place_object"], cue_sources) + r")(?!\w)",
-            re.IGNORECASE,
-        )
         non_place = (
             _to_regex(cue_sources["weapon_object"], cue_sources)
             + r"|alive|prisoners?|hostages?|fighters|militants|soldiers|members|suspects?|people|"
             r"men|women|children|civilians|vehicles?|tanks?|equipment|boats?|ships?|drugs?"
         )
-        non_place_after = re.compile(r"\s+" + gap + r"(?:" + non_place + r")(?!\w)", re.IGNORECASE)
+    # Arabic has no case; its view text is folded already.
+    flags = 0 if arabic else re.IGNORECASE
+    gap = _gap(4, arabic=arabic)
+    place_after = re.compile(r"\s+" + gap + "(?:" + place + r")(?!\w)", flags)
+    non_place_after = re.compile(r"\s+" + gap + "(?:" + non_place + r")(?!\w)", flags)
     every = [p for st in subtypes for p in st.patterns] + [p for ne in non_events for p in ne.patterns]
     owners = [(st.name, p.pid) for st in subtypes for p in st.patterns]
     owners += [(ne.name, p.pid) for ne in non_events for p in ne.patterns]
@@ -505,9 +484,9 @@ def default_lexicon_ar() -> Lexicon:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])")
 
 
-def _first_sentence_end(text: str) -> int:
+def _first_sentence_end(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> int:
     """End of the first sentence, skipping a short dateline ("Deir Ezzur. ...")."""
-    for m in _SENTENCE_END.finditer(text):
+    for m in ends.finditer(text):
         if m.start() >= 40:
             return m.end()
     return len(text)
@@ -582,11 +561,9 @@ class _Scorer:
         by = re.match(r"\s+by\s+(?:[^\s.;!?]+\s+){0,3}?", after)
         passive = _PASSIVE_AUX.search(text[max(0, start - 25) : start])
         if by and passive:
-            rest = after[by.end() :]
-            if cues["state_actor"].match(rest):
-                return STATE
-            if cues["non_state_actor"].match(rest):
-                return NON_STATE
+            who = self.kind_at(after[by.end() :])
+            if who is not None:
+                return who
         lo = max(_clause_start(text, start), start - 120)
         window = text[lo:start]
         best: tuple[int, str] | None = None
@@ -598,11 +575,16 @@ class _Scorer:
             return best[1]
         frm = _FROM_AFTER.match(text[end : end + 90])
         if frm:
-            rest = text[end + frm.end() : end + 90]
-            if cues["state_actor"].match(rest):
-                return NON_STATE
-            if cues["non_state_actor"].match(rest):
-                return STATE
+            # taken "from X": the other kind took it
+            return _OTHER_KIND.get(self.kind_at(text[end + frm.end() : end + 90]))
+        return None
+
+    def kind_at(self, rest: str) -> str | None:
+        """The kind of the actor `rest` starts with (state first), or None."""
+        if self.lex.cues["state_actor"].match(rest):
+            return STATE
+        if self.lex.cues["non_state_actor"].match(rest):
+            return NON_STATE
         return None
 
     def takes_place(self, start: int, end: int) -> bool:
@@ -646,10 +628,7 @@ class _ArabicScorer(_Scorer):
     and a capture's agent also after its verb."""
 
     def _first_end(self) -> int:
-        for m in _SENTENCE_END_AR.finditer(self.text):
-            if m.start() >= 40:
-                return m.end()
-        return len(self.text)
+        return _first_sentence_end(self.text, _SENTENCE_END_AR)
 
     def _word_start(self, pos: int) -> int:
         """Start of the word `pos` is in (its proclitics included)."""
@@ -683,15 +662,13 @@ class _ArabicScorer(_Scorer):
         return best[2] if best else None
 
     def agent(self, start: int, end: int) -> str | None:
-        text, cues = self.text, self.lex.cues
+        text = self.text
         after = text[end : end + 80]
         by = _PASSIVE_BY_AR.match(after)
         if by:
-            rest = after[by.end() :]
-            if cues["state_actor"].match(rest):
-                return STATE
-            if cues["non_state_actor"].match(rest):
-                return NON_STATE
+            who = self.kind_at(after[by.end() :])
+            if who is not None:
+                return who
         stop = _SUBJECT_END_AR.search(after)
         subject = after[: stop.start() if stop else len(after)]
         if len(subject.split()) <= 5:
@@ -706,11 +683,7 @@ class _ArabicScorer(_Scorer):
             return who
         frm = _FROM_AFTER_AR.match(text, end)
         if frm:
-            rest = text[frm.end() : end + 90]
-            if cues["state_actor"].match(rest):
-                return NON_STATE
-            if cues["non_state_actor"].match(rest):
-                return STATE
+            return _OTHER_KIND.get(self.kind_at(text[frm.end() : end + 90]))
         return None
 
     def takes_place(self, start: int, end: int) -> bool:

@@ -34,6 +34,7 @@ cue's scope ends at a new clause: بينما / فيما / لكن / بعد ... or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from ..arabic.text import CLITIC, fold
 from .classify import arabic_view, is_arabic_text
@@ -112,30 +113,54 @@ def modality(sentence: str, trigger_start: int, trigger_end: int) -> str:
         raise ValueError(f"trigger span {trigger_start}:{trigger_end} outside the sentence")
     if is_arabic_text(sentence):
         return _modality_ar(sentence, trigger_start, trigger_end)
-    # The trigger's own sentence: from the last boundary before it to the next after it.
-    left_start = 0
-    for m in _BOUNDARY.finditer(sentence, 0, trigger_start):
-        left_start = m.end()
-    nxt = _BOUNDARY.search(sentence, trigger_end)
-    right_end = nxt.start() if nxt else len(sentence)
+    left_start, right_end = _clause(sentence, trigger_start, trigger_end, _BOUNDARY)
     left = sentence[left_start:trigger_start]
     right = sentence[trigger_end:right_end]
+    found = [
+        *_cues_before(left, _COMPILED_LEFT, words=_words_between,
+                      broken=lambda i: _CLAUSE_BREAK.search(left[i:]) is not None),
+        *_cues_after(right, _COMPILED_RIGHT, words=_words_between),
+    ]
+    return _nearest(found)
 
-    best: tuple[int, str] | None = None  # (distance in words, modality)
-    for mod, rx, max_words in _COMPILED_LEFT:
+
+_Cues = tuple[tuple[str, re.Pattern[str], int], ...]
+
+
+def _clause(text: str, start: int, end: int, boundary: re.Pattern[str]) -> tuple[int, int]:
+    """The trigger's own sentence: from the last boundary before it to the next after it."""
+    left_start = 0
+    for m in boundary.finditer(text, 0, start):
+        left_start = m.end()
+    nxt = boundary.search(text, end)
+    return left_start, nxt.start() if nxt else len(text)
+
+
+def _cues_before(left: str, cues: _Cues, *, words: Callable[[str], int],
+                 broken: Callable[[int], bool]) -> Iterator[tuple[int, str]]:
+    """(distance in words, modality) of each cue in `left` that reaches the trigger at its
+    end, unless a clause break (`broken`, given where the cue ends) comes between."""
+    for mod, rx, max_words in cues:
         for m in rx.finditer(left):
-            between = left[m.end() :]
-            if _CLAUSE_BREAK.search(between):
+            if broken(m.end()):
                 continue
-            dist = _words_between(between)
-            if dist <= max_words and (best is None or dist < best[0]):
-                best = (dist, mod)
-    for mod, rx, max_words in _COMPILED_RIGHT:
+            dist = words(left[m.end() :])
+            if dist <= max_words:
+                yield dist, mod
+
+
+def _cues_after(right: str, cues: _Cues, *, words: Callable[[str], int]) -> Iterator[tuple[int, str]]:
+    """(distance in words, modality) of each cue in `right` that reaches back to the trigger."""
+    for mod, rx, max_words in cues:
         for m in rx.finditer(right):
-            dist = _words_between(right[: m.start()])
-            if dist <= max_words and (best is None or dist < best[0]):
-                best = (dist, mod)
-    return best[1] if best else OCCURRED
+            dist = words(right[: m.start()])
+            if dist <= max_words:
+                yield dist, mod
+
+
+def _nearest(found: list[tuple[int, str]]) -> str:
+    """The modality of the nearest cue (the first found of the nearest), else "occurred"."""
+    return min(found, key=lambda f: f[0])[1] if found else OCCURRED
 
 
 # --- Arabic -----------------------------------------------------------------------------
@@ -199,44 +224,31 @@ def _modality_ar(sentence: str, trigger_start: int, trigger_end: int) -> str:
     word_end = end
     while word_end < len(text) and text[word_end].isalnum():
         word_end += 1
-    left_start = 0
-    for m in _BOUNDARY_AR.finditer(text, 0, start):
-        left_start = m.end()
-    nxt = _BOUNDARY_AR.search(text, end)
-    right_end = nxt.start() if nxt else len(text)
+    left_start, right_end = _clause(text, start, end, _BOUNDARY_AR)
     left = text[left_start:word]
     right = text[word_end:right_end]
     before = left.split()
 
-    best: tuple[int, str] | None = None  # (distance in words, modality)
+    def broken(cue_end: int) -> bool:
+        # the trigger's own proclitics count for the clause: "، وقصفت" starts a new one
+        return _CLAUSE_BREAK_AR.search(_ASIDE_AR.sub(" ", text[left_start + cue_end : start])) is not None
 
-    def consider(dist: int, mod: str) -> None:
-        nonlocal best
-        if best is None or dist < best[0]:
-            best = (dist, mod)
-
-    for mod, rx, max_words in _COMPILED_LEFT_AR:
-        for m in rx.finditer(left):
-            # the trigger's own proclitics count for the clause: "، وقصفت" starts a new one
-            if _CLAUSE_BREAK_AR.search(_ASIDE_AR.sub(" ", text[left_start + m.end() : start])):
-                continue
-            dist = len(left[m.end() :].split())
-            if dist <= max_words:
-                consider(dist, mod)
+    found = list(_cues_before(left, _COMPILED_LEFT_AR, words=_count_words, broken=broken))
     for m in _QAD.finditer(left + text[word:word_end]):
         verb = m.group("verb")
         if verb != "تم" and not verb.endswith("ت") and len(left[m.end("verb") :].split()) <= 1:
-            consider(len(left[m.end("verb") :].split()), POSSIBLE)
+            found.append((len(left[m.end("verb") :].split()), POSSIBLE))
     # A verb in the future governs its object after its subject: "ستشن القوات التركية هجوما".
     if _FUTURE.match(text[word:word_end]):
-        consider(0, PLANNED)
+        found.append((0, PLANNED))
     for dist, w in enumerate(reversed(before[-4:])):
         if _FUTURE.match(w) and not _CLAUSE_BREAK_AR.search(" ".join(before[len(before) - dist :])):
-            consider(dist, PLANNED)
+            found.append((dist, PLANNED))
             break
-    for mod, rx, max_words in _COMPILED_RIGHT_AR:
-        for m in rx.finditer(right):
-            dist = len(right[: m.start()].split())
-            if dist <= max_words:
-                consider(dist, mod)
-    return best[1] if best else OCCURRED
+    found += _cues_after(right, _COMPILED_RIGHT_AR, words=_count_words)
+    return _nearest(found)
+
+
+def _count_words(text: str) -> int:
+    """Words of Arabic text, as the cues' reaches count them: runs without spaces."""
+    return len(text.split())

@@ -110,9 +110,16 @@ _ROAD_AR = re.compile(r"(?:طريق|اوتوستراد|اوتستراد)(?:\s+(?
 _NOT_A_ROAD_END = re.compile(r"(?:قرب|بالقرب|في|عند|بلده|مدينه|قريه|near|\bin\b|\bat\b|outside)", re.I)
 
 
+# "الطريق الواصل بين مدينة X وبلدة Y": every place after "between" is an end.
+_ROAD_BETWEEN_AR = re.compile(r"(?:طريق|اوتوستراد|اوتستراد)\s+(?:\S+\s+){0,2}?(?:الواصل|الرابط|يربط)\s+بين\s+"
+                              r"[^،,.؛]{0,40}$")
+
+
 def _road_end(before: str, after: str) -> bool:
     """Whether a place is an end of a road the sentence names by its ends."""
-    if is_arabic(before[-50:] + after[:10]):
+    if is_arabic(before[-60:] + after[:10]):
+        if _ROAD_BETWEEN_AR.search(fold(before[-80:])):
+            return True
         m = _ROAD_AR.search(fold(before[-50:]))
         return m is not None and not _NOT_A_ROAD_END.search(m.group())
     if _ROAD_AFTER.match(after[:50]):
@@ -145,6 +152,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Loca
     ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
     if ends and len(ends) < len(out):
         out = [loc for loc in out if id(loc) not in ends]
+    elif ends:
+        out = out[:1]  # only a road's ends: the road where it leaves its first town
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
