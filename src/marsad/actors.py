@@ -374,6 +374,19 @@ class ActorKB:
             if a.per_country
         ]
 
+    @functools.cached_property
+    def spellings(self) -> tuple[tuple[str, str, str], ...]:
+        """(casefolded form, form, canonical name) of every canonical name and every spelling of
+        an alias, in the knowledge base's order, each form once: what look-ups by a typed name
+        (type-ahead, suggestions for a misspelling) search."""
+        out: dict[tuple[str, str], str] = {}
+        for a in self.actors.values():
+            out.setdefault((a.name.casefold(), a.name), a.name)
+            for spec in a.aliases:
+                for form in expand(spec.alias):
+                    out.setdefault((form.casefold(), form), a.name)
+        return tuple((folded, form, canonical) for (folded, form), canonical in out.items())
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorKB:
         """The knowledge base in `path`, or marsad's own (loaded once, then shared)."""

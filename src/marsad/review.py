@@ -330,19 +330,14 @@ def actor(name: str, *, field: str, country: str | None, new_actor: bool, kb: Ac
 
 def suggest(name: str, kb: ActorKB) -> str | None:
     """The known actor a mistyped name most likely means ("IRGC typo" → the IRGC), or None."""
-    from .actors import expand
-
     words = name.split()
     for n in range(len(words) - 1, 0, -1):  # a known name with words after it
         found = kb.canonical(" ".join(words[:n]))
         if found:
             return found
     forms: dict[str, str] = {}
-    for a in kb.actors.values():
-        forms.setdefault(a.name.casefold(), a.name)
-        for spec in a.aliases:
-            for form in expand(spec.alias):
-                forms.setdefault(form.casefold(), a.name)
+    for folded, _form, canonical in kb.spellings:
+        forms.setdefault(folded, canonical)
     close = difflib.get_close_matches(name.casefold(), list(forms), n=1, cutoff=0.75)
     return forms[close[0]] if close else None
 

@@ -98,7 +98,7 @@ def _not_a_place(text: str, span: tuple[int, int, str], named: list[tuple[int, i
     """Inside an actor's or source's name, or a name with a number after it: an outlet
     ("Suwayda 24", "دير الزور 24")."""
     return any(a <= span[0] and span[1] <= b for a, b in named) or \
-        re.match(r"\s+[\d٠-٩]+(?!\w)", text[span[1]:span[1] + 8]) is not None
+        re.match(r"\s+\d+\b", text[span[1]:span[1] + 8]) is not None
 
 
 def arabic_sentences(article: Article, *, gazetteer: Gazetteer, resolver: PlaceResolver,

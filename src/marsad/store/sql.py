@@ -33,7 +33,7 @@ class SQLStore:
 
     db: Any
     path: str
-    _texts: dict[str, str] = {}  # while a document is written: article id → text (see `add_document`)
+    _texts: dict[str, str]  # while a document is written: article id → text (see `add_document`)
 
     def _begin_write(self) -> None:
         """Open a document's write transaction, holding the database's write lock (BEGIN IMMEDIATE)."""
@@ -92,7 +92,7 @@ class SQLStore:
         row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (data["event_id"],)).fetchone()
         fresh = False  # a new row in `events`: nothing indexed under its id yet
         if row is not None:
-            data = link.merge(self._unpacked(row["data"]), data)
+            data = link.merge(self._unpacked(json.loads(row["data"])), data)
         else:
             same = self._same_event(data)
             if same is None:
@@ -110,9 +110,8 @@ class SQLStore:
         # The machine fields changed; corrections stay on top.
         overlay.reindex(self.db, data["event_id"], data=data, fresh=fresh)
 
-    def _unpacked(self, stored: str) -> dict[str, Any]:
-        """A stored event (JSON) as coded, its evidence texts read from the articles (`evidence`)."""
-        data = json.loads(stored)
+    def _unpacked(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A stored event (parsed) as coded, its evidence texts read from the articles (`evidence`)."""
         return evidence.unpack(data, evidence.fetch_texts(self.db, evidence.needed(data), into=self._texts))
 
     def _packed(self, data: dict[str, Any]) -> str:
@@ -133,8 +132,8 @@ class SQLStore:
             f"SELECT DISTINCT event_id FROM event_articles WHERE article_id IN ({_marks(gone)})", gone)]
         retired = set(gone)
         for event_id in touched:
-            data = self._unpacked(self.db.execute("SELECT data FROM events WHERE event_id = ?",
-                                                  (event_id,)).fetchone()[0])
+            data = self._unpacked(json.loads(self.db.execute("SELECT data FROM events WHERE event_id = ?",
+                                                             (event_id,)).fetchone()[0]))
             left = [a for a in data.get("article_ids") or [] if a not in retired]
             outlets = [r[0] for r in self.db.execute(
                 f"SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND article_id IN ({_marks(left)})",
@@ -151,8 +150,9 @@ class SQLStore:
             " ORDER BY rowid", (data.get("country"), data.get("admin1"), data["event_type"], data.get("event_date")))
         for r in copies:
             # Evidence texts are read back only for a stored event that may be a copy.
-            if link.may_be_same_report(json.loads(r["data"]), data):
-                old = self._unpacked(r["data"])
+            old = json.loads(r["data"])
+            if link.may_be_same_report(old, data):
+                old = self._unpacked(old)
                 if link.same_report(old, data):
                     return old
         if not data.get("event_date") or data.get("time_precision") != 1 or not data.get("country"):
@@ -164,8 +164,9 @@ class SQLStore:
             (data["event_type"], data["country"], (day - dt.timedelta(days=1)).isoformat(),
              (day + dt.timedelta(days=1)).isoformat()))
         for r in rows:
-            if link.same_event(json.loads(r["data"]), data):
-                return self._unpacked(r["data"])
+            old = json.loads(r["data"])
+            if link.same_event(old, data):
+                return self._unpacked(old)
         return None
 
     def add_rejection(self, document: str, stage: str, reason: str, version: str = "") -> None:

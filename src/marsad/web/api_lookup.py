@@ -174,12 +174,7 @@ def gazetteer_labels(west: Annotated[float, Query(ge=-180, le=180)], south: Anno
 def _kb_forms() -> tuple[tuple[str, str, str], ...]:
     """(casefolded form, form, canonical) for every canonical name and spelling of an alias."""
     kb = ActorKB.load()
-    out: dict[tuple[str, str], str] = {}
-    for a in kb.actors.values():
-        out.setdefault((a.name.casefold(), a.name), a.name)
-        for spec in a.aliases:
-            for form in expand(spec.alias):
-                out.setdefault((form.casefold(), form), a.name)
+    out = {(folded, form): canonical for folded, form, canonical in kb.spellings}
     for spec in kb.generated:  # "Iranian forces", "Turkish troops", …
         for form in expand(spec.alias):
             out.setdefault((form.casefold(), form), spec.key)
