@@ -31,7 +31,7 @@ $(NODE): package.json package-lock.json scripts/build-admin1.js
 	@touch $@
 
 # The gazetteer is built from installed packages (GeoNames data), never downloaded.
-$(GAZ): $(STAMP) $(wildcard src/marsad/places/*.py) src/marsad/data/place_aliases.yaml
+$(GAZ): $(STAMP) $(wildcard src/marsad/places/*.py) src/marsad/data/place_aliases.yaml src/marsad/data/area_points.tsv
 	$(BIN)/marsad gazetteer build --path $(GAZ)
 	@touch $@
 

@@ -1,4 +1,12 @@
-"""Score marsad's place stage on TR-News and GeoWebNews (data/geo/).
+"""Score marsad's place stage on TR-News, GeoWebNews and GeoVirus (../shared/data/geo/).
+
+The split (fixed once, never changed): every article gets the key "<set>:<index>", where
+<set> is trnews, geowebnews or geovirus and <index> the article's 0-based position in its
+XML file; `harness.part(key)` (sha1 of the key, even → tune, odd → check) puts TR-News and
+GeoWebNews articles in the *tune* or the *check* part. GeoVirus is check only: all of its
+articles are check, it is never tuned on and its errors are never printed. Rules and
+weights are written while reading tune-part errors only; scores are reported and gated on
+the check part (`../shared/data/README.md`, "Honest figures").
 
 Resolution (gold toponym spans given):
   exact  — share of gold toponyms with a GeoNames id whose resolved id equals it;
@@ -6,18 +14,30 @@ Resolution (gold toponym spans given):
            resolved id equal to the gold id counts as 0 km: our centroids of countries and
            admin areas are computed, not GeoNames' own points); unresolved counts as wrong.
   GeoWebNews toponyms marked nonLocational, or with neither id nor coordinates, are skipped.
+  GeoVirus has no GeoNames ids: 161km only.
 Detection (text in): precision/recall/F1 of predicted toponym spans against gold spans.
   A prediction matches a gold span when the two overlap by at least one character; each
   gold span is matched at most once. GeoWebNews gold spans are the toponym types (Literal,
   Mixed, Metonymic, Coercion, *_Modifier, Embedded_*, Demonym), nonLocational excluded.
+  TR-News and GeoWebNews annotate demonyms ("Syrian"), so they are detected there.
+  GeoVirus does not: of its 2,170 gold names only 2 are demonym words to the gazetteer
+  (both "Mediterranean", the sea), while its texts hold 306 capitalised demonym words
+  ("European", "Canadian", …). Its scheme excludes demonyms, so it is scored with
+  demonyms=False — decided from the annotation scheme, not from scores.
 Coverage: share of gold GeoNames ids present in the gazetteer at all.
 
 Calibration (`--calibration`): for the resolved toponyms with a gold GeoNames id, binned
   by score — count, mean score and exact-id accuracy; a calibrated score has the two close.
 
-    python eval/geo.py [--data DIR] [--limit N] [--errors N] [--calibration] [--floors FILE]
-Floors: eval/floors.json by default, keys "geo.<set>.<metric>" (metric: exact, km161, f1);
-exit status 1 when a score is below its floor. `--no-floors` only prints.
+    python eval/geo.py [--part check|tune|all] [--errors N] [--data DIR] [--limit N]
+                       [--no-detect] [--calibration] [--gazetteer FILE] [--floors FILE] [--no-floors]
+
+`--part` picks the part reported (default check). `--errors N` lists N resolution errors
+per set of the tune part only (it switches the part to tune; GeoVirus is then skipped).
+`--limit N` keeps the first N articles of the chosen part of each set.
+Floors: eval/floors.json by default, keys "geo.<set>.<metric>" (metric: exact, km161, f1;
+geovirus: km161, f1), gated on the check part only; exit status 1 when a score is below its
+floor. `--no-floors` only prints.
 """
 
 from __future__ import annotations
@@ -27,6 +47,7 @@ import math
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +55,8 @@ import click
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from harness import PARTS, part  # noqa: E402  (eval/ is on the path when run as a script)
 
 from marsad.places import Gazetteer, PlaceResolver  # noqa: E402
 from marsad.places.geoparse import detect_spans  # noqa: E402
@@ -51,6 +74,10 @@ TOPONYM_TYPES = {
     "Embedded_Non_Lit",
     "Demonym",
 }
+# Sets whose every article is in the check part: never tuned on, errors never printed.
+CHECK_ONLY = {"geovirus"}
+# Whether a set's annotation scheme counts demonyms as toponyms (see the module docstring).
+DETECT_DEMONYMS = {"trnews": True, "geowebnews": True, "geovirus": False}
 
 
 @dataclass
@@ -67,6 +94,7 @@ class Gold:
 @dataclass
 class Doc:
     text: str
+    key: str = ""  # "<set>:<index>", the key of the fixed split
     gold: list[Gold] = field(default_factory=list)
     detect_gold: list[tuple[int, int]] = field(default_factory=list)
 
@@ -92,8 +120,8 @@ def _align(text: str, start: int, end: int, phrase: str) -> tuple[int, int]:
 
 def load_trnews(path: Path) -> list[Doc]:
     docs = []
-    for a in ET.parse(path).getroot().iter("article"):
-        d = Doc(a.findtext("text") or "")
+    for i, a in enumerate(ET.parse(path).getroot().iter("article")):
+        d = Doc(a.findtext("text") or "", f"trnews:{i}")
         for t in a.iter("toponym"):
             g = t.find("gaztag")
             gid = int(g.get("geonameid")) if g is not None and g.get("geonameid") else None
@@ -117,8 +145,8 @@ def load_trnews(path: Path) -> list[Doc]:
 
 def load_geowebnews(path: Path) -> list[Doc]:
     docs = []
-    for a in ET.parse(path).getroot().iter("article"):
-        d = Doc(a.findtext("text") or "")
+    for i, a in enumerate(ET.parse(path).getroot().iter("article")):
+        d = Doc(a.findtext("text") or "", f"geowebnews:{i}")
         for t in a.iter("toponym"):
             if t.findtext("nonLocational") == "Yes":
                 continue
@@ -138,6 +166,56 @@ def load_geowebnews(path: Path) -> list[Doc]:
                 )
         docs.append(d)
     return docs
+
+
+def load_geovirus(path: Path) -> list[Doc]:
+    """GeoVirus: every location is both a detection gold span and a resolution gold point
+    (coordinates only, no GeoNames id). Its `<page>` (the Wikipedia article) is not used."""
+    docs = []
+    for i, a in enumerate(ET.parse(path).getroot().iter("article")):
+        d = Doc(a.findtext("text") or "", f"geovirus:{i}")
+        for loc in a.iter("location"):
+            name = loc.findtext("name") or ""
+            # Its offsets count from 1: the name is text[start-1:end-1]. Shift first; _align
+            # only repairs an offset that would still miss after the shift.
+            start, end = int(loc.findtext("start") or 1) - 1, int(loc.findtext("end") or 1) - 1
+            start, end = _align(d.text, start, end, name)
+            d.detect_gold.append((start, end))
+            lat, lon = _f(loc.findtext("lat")), _f(loc.findtext("lon"))
+            if lat is not None and lon is not None:
+                d.gold.append(Gold(start, end, name, None, lat, lon))
+        docs.append(d)
+    return docs
+
+
+# Set name → (file in the data folder, loader), in the order the table prints them.
+SETS: dict[str, tuple[str, Callable[[Path], list[Doc]]]] = {
+    "trnews": ("TR-News.xml", load_trnews),
+    "geowebnews": ("GeoWebNews.xml", load_geowebnews),
+    "geovirus": ("GeoVirus.xml", load_geovirus),
+}
+
+
+def doc_part(setname: str, key: str) -> str:
+    """The fixed split: 'tune' or 'check'. A check-only set has no tune part."""
+    return "check" if setname in CHECK_ONLY else part(key)
+
+
+def select(setname: str, docs: list[Doc], which: str) -> list[Doc]:
+    """The articles of `docs` in part `which` ('tune', 'check' or 'all')."""
+    return [d for d in docs if which == "all" or doc_part(setname, d.key) == which]
+
+
+def floor_exit(got: dict[str, float], floors: dict[str, float], which: str) -> int:
+    """Exit status of the floor gate: 1 when a score of the check part is under its floor.
+    Other parts are never gated: their figures are in-sample (tune) or mix the two (all)."""
+    if which != "check":
+        print(f"floors are gated on the check part only: not checked for part={which}")
+        return 0
+    failed = [f"{k}: {got[k]:.3f} < {v}" for k, v in floors.items() if k in got and got[k] < v]
+    for f in failed:
+        print(f"BELOW FLOOR {f}")
+    return 1 if failed else 0
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -187,6 +265,8 @@ def score_resolution(
         "coverage": n_in / max(n_id, 1),
         "n_id": n_id,
         "n_km": n_km,
+        "n_toponyms": n_top,
+        "seconds": dt,
         "toponyms_per_s": n_top / dt if dt else 0.0,
     }
 
@@ -223,29 +303,55 @@ def score_detection(docs: list[Doc], nlp, gaz: Gazetteer, *, demonyms: bool) -> 
     dt = time.perf_counter() - t0
     p = tp / max(tp + fp, 1)
     r = tp / max(tp + fn, 1)
-    return {"precision": p, "recall": r, "f1": 2 * p * r / max(p + r, 1e-9), "docs_per_s": len(docs) / dt}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / max(p + r, 1e-9),
+        "n_gold": tp + fn,
+        "docs_per_s": len(docs) / dt if dt else 0.0,
+    }
+
+
+def print_table(rows: list[list[str]]) -> None:
+    widths = [max(len(x) for x in col) for col in zip(*rows, strict=True)]
+    for line in rows:
+        print("  ".join(x.ljust(w) for x, w in zip(line, widths, strict=True)).rstrip())
 
 
 @click.command()
 @click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
 @click.option("--gazetteer", "gaz_path", type=click.Path(path_type=Path), default=None)
-@click.option("--limit", type=int, default=None, help="Only the first N articles of each set.")
+@click.option(
+    "--part",
+    "which",
+    type=click.Choice([*PARTS, "all"]),
+    default="check",
+    show_default=True,
+    help="Which part of the fixed split to score; floors are gated on the check part only.",
+)
+@click.option("--limit", type=int, default=None, help="Only the first N articles of the chosen part of each set.")
 @click.option("--no-detect", is_flag=True, help="Skip detection (needs spaCy).")
 @click.option(
-    "--errors", "show_errors", type=int, default=0, help="Print this many resolution errors per set."
+    "--errors",
+    "show_errors",
+    type=int,
+    default=0,
+    help="Print this many resolution errors per set, of the tune part only (switches --part to tune; "
+    "GeoVirus, check only, is skipped).",
 )
 @click.option(
     "--floors",
     type=click.Path(path_type=Path),
     default=DEFAULT_FLOORS,
     show_default=True,
-    help='JSON {"geo.trnews.exact": 0.8, "geo.geowebnews.f1": 0.8, …}; keys of other scripts are ignored.',
+    help='JSON {"geo.trnews.exact": 0.8, "geo.geovirus.f1": 0.8, …}; keys of other scripts are ignored.',
 )
 @click.option("--calibration", is_flag=True, help="Print the reliability table (score bins) per set.")
 @click.option("--no-floors", is_flag=True, help="Print the scores without checking floors.")
 def main(
     data: Path,
     gaz_path: Path | None,
+    which: str,
     limit: int | None,
     no_detect: bool,
     show_errors: int,
@@ -253,67 +359,81 @@ def main(
     calibration: bool,
     no_floors: bool,
 ) -> None:
-    """Print the place-stage scores; exit 1 when one is under its floor."""
+    """Print the place-stage scores of one part; exit 1 when a check score is under its floor."""
+    if show_errors and which != "tune":
+        # Only the tune part's mistakes may be read (harness.event_args does the same).
+        print(f"--errors lists the tune part's mistakes: scoring part=tune, not {which}")
+        which = "tune"
     gaz = Gazetteer.open(gaz_path)
     resolver = PlaceResolver(gaz)
     floor: dict[str, float] = {}
     if not no_floors and floors.exists():
         floor = {k: float(v) for k, v in json.loads(floors.read_text()).items() if k.startswith("geo.")}
-    sets = {
-        "trnews": load_trnews(data / "TR-News.xml"),
-        "geowebnews": load_geowebnews(data / "GeoWebNews.xml"),
-    }
     nlp = None
     if not no_detect:
         from marsad.nlp import load_pipeline
 
         nlp = load_pipeline(gaz)  # the pipeline `marsad geoparse` and event coding use
-    rows = []
+    head = ["part", "set", "articles", "exact id (n)", "≤161 km (n)", "ids in gaz", "topo/s"]
+    if nlp is not None:
+        head += ["det P", "det R", "det F1", "gold spans", "docs/s"]
+    rows = [head]
     got: dict[str, float] = {}
-    for name, docs in sets.items():
+    n_toponyms, seconds = 0, 0.0
+    for name, (filename, load) in SETS.items():
+        if name in CHECK_ONLY and show_errors:
+            print(f"[{name}] skipped: a check-only set, its errors are never printed")
+            continue
+        docs = select(name, load(data / filename), which)
         docs = docs[:limit] if limit else docs
+        if not docs:
+            why = ": a check-only set, never tuned on" if name in CHECK_ONLY else ""
+            print(f"[{name}] no articles in the {which} part{why}")
+            continue
         errs: list = []
         scored: list[tuple[float, bool]] = []
         r = score_resolution(docs, resolver, gaz, errs if show_errors else None, scored if calibration else None)
-        if calibration:
-            print(f"reliability [{name}] (resolved toponyms with a gold id)")
-            table = [["score", "count", "mean", "accuracy"], *reliability(scored)]
-            cw = [max(len(x) for x in col) for col in zip(*table, strict=True)]
-            for line in table:
-                print("  " + "  ".join(x.ljust(w) for x, w in zip(line, cw, strict=True)))
-        got[f"geo.{name}.exact"], got[f"geo.{name}.km161"] = r["exact"], r["km161"]
+        n_toponyms += r["n_toponyms"]
+        seconds += r["seconds"]
+        has_ids = r["n_id"] > 0  # GeoVirus has coordinates only
+        if calibration and has_ids:
+            print(f"reliability [{name}, {which} part] (resolved toponyms with a gold id)")
+            print_table([["score", "count", "mean", "accuracy"], *reliability(scored)])
+        elif calibration:
+            print(f"reliability [{name}]: no gold GeoNames ids, nothing to bin")
+        if has_ids:
+            got[f"geo.{name}.exact"] = r["exact"]
+        got[f"geo.{name}.km161"] = r["km161"]
         row = [
+            which,
             name,
-            f"{r['exact']:.1%} ({r['n_id']})",
+            str(len(docs)),
+            f"{r['exact']:.1%} ({r['n_id']})" if has_ids else "-",
             f"{r['km161']:.1%} ({r['n_km']})",
-            f"{r['coverage']:.1%}",
+            f"{r['coverage']:.1%}" if has_ids else "-",
             f"{r['toponyms_per_s']:.0f}",
         ]
         if nlp is not None:
-            det = score_detection(docs, nlp, gaz, demonyms=True)
+            det = score_detection(docs, nlp, gaz, demonyms=DETECT_DEMONYMS[name])
             got[f"geo.{name}.f1"] = det["f1"]
             row += [
                 f"{det['precision']:.3f}",
                 f"{det['recall']:.3f}",
                 f"{det['f1']:.3f}",
+                str(det["n_gold"]),
                 f"{det['docs_per_s']:.1f}",
             ]
         rows.append(row)
+        # `which` is "tune" whenever errors are asked for, and check-only sets were skipped.
         for g, p, ctx in errs[:show_errors]:
             print(
                 f"  [{name}] {g.phrase!r} gold={g.geonameid} {g.fcode or ''} got={p.geonameid} {p.name!r} "
                 f"{p.country_code} {p.feature_code} {p.score} | …{ctx}…"
             )
-    head = ["set", "exact id", "≤161 km", "ids in gaz", "topo/s"]
-    if nlp is not None:
-        head += ["det P", "det R", "det F1", "docs/s"]
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=True)]
-    for line in [head, *rows]:
-        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)))
-    failed = [f"{k}: {got[k]:.3f} < {v}" for k, v in floor.items() if k in got and got[k] < v]
-    for f in failed:
-        print(f"BELOW FLOOR {f}")
-    sys.exit(1 if failed else 0)
+    print_table(rows)
+    speed = n_toponyms / seconds if seconds else 0.0
+    print(f"resolution speed: {speed:.0f} toponyms/s ({n_toponyms} toponyms in {seconds:.1f} s, all sets above)")
+    sys.exit(floor_exit(got, floor, which))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from .build import build_gazetteer
 from .detect import add_place_ruler, find_toponyms, ruler_patterns
 from .dump import import_dump
 from .gazetteer import Candidate, Gazetteer, default_gazetteer_path
-from .geoparse import geoparse_documents, geoparse_text
+from .geoparse import geoparse_document, geoparse_documents, geoparse_text
 from .names import name_key, plain_name
 from .resolve import PlaceResolver
 
@@ -21,6 +21,7 @@ __all__ = [
     "build_gazetteer",
     "default_gazetteer_path",
     "find_toponyms",
+    "geoparse_document",
     "geoparse_documents",
     "geoparse_text",
     "import_dump",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import sqlite3
 import statistics
@@ -294,11 +295,32 @@ class _Builder:
                 country = self.places[info["geonameid"]]
                 country.lat = sum(x for x, _ in pts) / len(pts)
                 country.lon = sum(y for _, y in pts) / len(pts)
+        self._conventional_points()
         for (cc, _a1), (_, gid) in self.admin1.items():
             self._inherit(self.places[gid], self.places.get(self.countries.get(cc, {}).get("geonameid", 0)))
         for (cc, a1, _), (_, gid) in self.admin2.items():
             parent = self.admin1.get((cc, a1))
             self._inherit(self.places[gid], self.places.get(parent[1]) if parent else None)
+
+    def _conventional_points(self) -> None:
+        """Countries and admin1 areas at the point readers put them (`data/area_points.tsv`,
+        from Natural Earth and countryinfo), not the centroid of their towns: Russia's lies
+        in the Urals, 2,000 km from where an atlas, GeoNames or Wikipedia puts Russia. An
+        admin1 point farther than `_POINT_CHECK_KM` from its towns' centroid is taken for a
+        code that means another area in the source, and left out."""
+        text = resources.files("marsad").joinpath("data", "area_points.tsv").read_text("utf-8")
+        for line in text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, cc, a1, lat_s, lon_s = line.split("\t")
+            lat, lon = float(lat_s), float(lon_s)
+            if kind == "country" and cc in self.countries:
+                place = self.places[self.countries[cc]["geonameid"]]
+                place.lat, place.lon = lat, lon
+            elif kind == "admin1" and (cc, a1) in self.admin1:
+                place = self.places[self.admin1[(cc, a1)][1]]
+                if place.lat is None or place.lon is None or _km(place.lat, place.lon, lat, lon) <= _POINT_CHECK_KM:
+                    place.lat, place.lon = lat, lon
 
     @staticmethod
     def _inherit(area: _Place, parent: _Place | None) -> None:
@@ -596,6 +618,15 @@ _FCLASS = {
     "ST": "R",
     "SQR": "S",
 }
+
+
+_POINT_CHECK_KM = 800.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def build_gazetteer(

@@ -6,7 +6,9 @@
 2. places — `PlaceResolver.resolve_all` over all of the document's toponyms at once, so
    each one is read in the context of the others;
 3. records — one dict per toponym in the `marsad geoparse` JSON shape; an unresolved
-   toponym keeps its text and has null ids and coordinates.
+   toponym keeps its text, has null ids and coordinates, and lists the gazetteer's
+   candidates for its name (`candidates`) for a reviewer; the story's frame (`frame.py`:
+   the country, admin1 and admin2 it is set in) goes with the document.
 
 An Arabic text (`arabic.text.is_arabic`) needs no spaCy: its toponyms come from
 `arabic.places.find_toponyms`, and a place the gazetteer lacks takes the container the
@@ -23,6 +25,7 @@ from ..arabic.text import is_arabic
 from ..records import Place
 from .contain import inherit_containers
 from .detect import find_toponyms
+from .frame import Frame
 from .resolve import PlaceResolver
 
 FIELDS = (
@@ -56,7 +59,14 @@ def detect_spans(doc: Any, *, gazetteer: Any, demonyms: bool = True, embedded: b
     return [(s, e) for s, e, _ in found]
 
 
-def geoparse_text(
+def geoparse_text(text: str, **options: Any) -> list[dict[str, Any]]:
+    """Toponym records of one text: those at `spans` when given, else the detected ones
+    (`nlp` or an already parsed `doc` needed); the options of `geoparse_document`."""
+    toponyms: list[dict[str, Any]] = geoparse_document(text, **options)["toponyms"]
+    return toponyms
+
+
+def geoparse_document(
     text: str,
     *,
     resolver: PlaceResolver,
@@ -64,9 +74,11 @@ def geoparse_text(
     spans: Sequence[Sequence[int]] | None = None,
     doc: Any = None,
     demonyms: bool = True,
-) -> list[dict[str, Any]]:
-    """Toponym records of one text: those at `spans` when given, else the detected ones
-    (`nlp` or an already parsed `doc` needed)."""
+    outlet: str | None = None,
+) -> dict[str, Any]:
+    """`{"toponyms": [...], "frame": {...} | None}` of one text: the toponym records, and the
+    story's frame (`frame.py`; `outlet` is the outlet's own city when known). An unresolved
+    toponym keeps its gazetteer candidates for review."""
     arabic = is_arabic(text)
     if spans is not None:
         bounds = [(int(s[0]), int(s[1])) for s in spans]
@@ -81,13 +93,21 @@ def geoparse_text(
             doc = nlp(text)
         bounds = detect_spans(doc, gazetteer=resolver.gaz, demonyms=demonyms, embedded=demonyms)
     if arabic:
-        places = _arabic_places(text, bounds, resolver)
+        places, frame = _arabic_places(text, bounds, resolver, outlet)
     else:
-        places = resolver.resolve_all(text, bounds)
-    return [toponym_record(text, s, e, p) for (s, e), p in zip(bounds, places, strict=True)]
+        places, frame = resolver.resolve_document(text, bounds, outlet=outlet)
+    records = []
+    for (s, e), p in zip(bounds, places, strict=True):
+        rec = toponym_record(text, s, e, p)
+        if p.geonameid is None and p.latitude is None:
+            rec["candidates"] = resolver.review_candidates(text[s:e])
+        records.append(rec)
+    return {"toponyms": records, "frame": frame.as_dict() if frame is not None else None}
 
 
-def _arabic_places(text: str, bounds: list[tuple[int, int]], resolver: PlaceResolver) -> list[Place]:
+def _arabic_places(
+    text: str, bounds: list[tuple[int, int]], resolver: PlaceResolver, outlet: str | None = None
+) -> tuple[list[Place], Frame | None]:
     """Places of an Arabic text's spans, read with the toponyms it names around them (not
     reported when not asked for), so that a village the gazetteer lacks takes the
     governorate the text puts it in."""
@@ -96,8 +116,9 @@ def _arabic_places(text: str, bounds: list[tuple[int, int]], resolver: PlaceReso
     extra = [(s, e) for s, e, _ in arabic_toponyms(text, resolver.gaz)
              if not any(s < b and a < e for a, b in bounds)]
     every = sorted({*bounds, *extra})
-    placed = dict(zip(every, inherit_containers(text, every, resolver.resolve_all(text, every)), strict=True))
-    return [placed[b] for b in bounds]
+    places, frame = resolver.resolve_document(text, every, outlet=outlet)
+    placed = dict(zip(every, inherit_containers(text, every, places), strict=True))
+    return [placed[b] for b in bounds], frame
 
 
 def geoparse_documents(
@@ -107,9 +128,11 @@ def geoparse_documents(
     nlp: Any = None,
     demonyms: bool = True,
     batch_size: int = 32,
+    outlet: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """`{"id", "text"[, "spans"]}` records in, `{"id", "toponyms"}` out, in order. Texts
-    without spans go through spaCy in batches (`nlp.pipe`)."""
+    """`{"id", "text"[, "spans", "outlet"]}` records in, `{"id", "toponyms", "frame"}` out, in
+    order. Texts without spans go through spaCy in batches (`nlp.pipe`). `outlet`: the
+    outlet city of records that name none."""
     batch: list[dict[str, Any]] = []
 
     def flush() -> Iterator[dict[str, Any]]:
@@ -117,12 +140,11 @@ def geoparse_documents(
         parsed = iter(nlp.pipe([d["text"] for d in need], batch_size=batch_size)) if need and nlp else iter(())
         for d in batch:
             doc = next(parsed) if any(d is n for n in need) and nlp is not None else None
-            yield {
-                "id": d.get("id"),
-                "toponyms": geoparse_text(
-                    d["text"], resolver=resolver, nlp=nlp, spans=d.get("spans"), doc=doc, demonyms=demonyms
-                ),
-            }
+            found = geoparse_document(
+                d["text"], resolver=resolver, nlp=nlp, spans=d.get("spans"), doc=doc, demonyms=demonyms,
+                outlet=d.get("outlet") or outlet,
+            )
+            yield {"id": d.get("id"), **found}
         batch.clear()
 
     for d in docs:

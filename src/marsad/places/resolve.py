@@ -38,6 +38,7 @@ from .context import (
     read_cues,
     without_arabic_place_word,
 )
+from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, find_dateline, place_votes
 from .gazetteer import Candidate, Gazetteer
 from .names import has_admin_word, plain_name, strip_admin_words
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
@@ -69,6 +70,14 @@ _EMBED_STOP = frozenset(
     "museum academy institute tower bridge river lake mount new old great royal saint st the of and "
     "north south east west northern southern eastern western central upper lower".split()
 )
+# Words that end the name of a settlement or a feature ("Tennessee Colony", "Meadow Grove",
+# "Elkhorn River", "Marigny Canal"): such a name is a place of its own.
+_SETTLEMENT_WORDS = frozenset(
+    "colony grove groves river creek springs spring heights hills hill valley lake lakes beach falls "
+    "junction village township mills mill ridge crossing point harbor harbour bay island islands mountain "
+    "county parish landing bluff bend ferry gardens woods forest glen canyon shores estates acres plains "
+    "prairie meadows rapids corner corners cove wells gap summit plantation settlement canal".split()
+)
 _STREET_WORD = re.compile(
     r"^(?:avenue|ave\.?|street|st\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|place|parade|way|"
     r"terrace|crescent|highway|parkway)$",
@@ -90,6 +99,13 @@ _DOMINANCE = 100
 # Only towns known beyond their county take part: among small places, some namesake of
 # one name lies near some namesake of another by chance (there are 40 Washingtons).
 _NEAR_MIN_POPULATION = 10_000
+# Bonus by where a reading lies against the story's frame (`Frame.tier`): elsewhere, in the
+# frame's country, in its admin1 (or the frame country itself), in its admin2. Inside the
+# admin1 it outweighs the prior of a world-famous namesake (Paris, Tennessee over Paris,
+# France); words of the text ("Paris, France", "Tripoli, Libya") still outweigh it. The
+# rest of the frame's country gains nothing: the document's countries already count
+# (`DocContext`), and Paris, Texas is no likelier than Paris, France in a New Jersey story.
+_FRAME_BONUS = (0.0, 0.0, 0.55, 0.7)
 
 
 @dataclass
@@ -109,6 +125,11 @@ class DocContext:
     own_countries: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
     own_admin1: dict[str, dict[tuple[str, str], float]] = field(default_factory=lambda: defaultdict(dict))
     point_names: list[str] = field(default_factory=list)
+    # The story's frame (`frame.py`): its admin1 and admin2, read without each name's own votes.
+    frame_votes: FrameVotes | None = None
+
+    def frame(self, name: str = "") -> Frame | None:
+        return self.frame_votes.frame(without=name) if self.frame_votes is not None else None
 
     def country_share(self, cc: str | None, name: str = "") -> float:
         if not cc:
@@ -302,6 +323,10 @@ class PlaceResolver:
         toks = name.split()
         if len(toks) < 2 or _STREET_WORD.match(toks[-1]):
             return []
+        if toks[-1].lower() in _SETTLEMENT_WORDS or toks[0].lower() == "fort":
+            # "Tennessee Colony", "Meadow Grove", "Fort Moore": a place of its own that the
+            # gazetteer lacks, not the place inside its name; it stays unresolved.
+            return []
         for k in range(len(toks) - 1, 0, -1):
             found: list[Candidate] = []
             for i in range(len(toks) - k + 1):
@@ -314,7 +339,10 @@ class PlaceResolver:
                 found += [
                     c
                     for c in self.gaz.candidates(sub)
-                    if c.match > (1 if lead else 0)  # "Old Town" is only another name of a city
+                    # The part names the place itself ("US" is the United States), not a
+                    # word of a longer name: "Grove" does not make Grove City.
+                    if c.match > (1 if lead else 0)
+                    and (c.match == 2 or f" {plain_name(sub)} " not in f" {plain_name(c.name)} ")
                     and (c.population >= 1000 or c.feature_class != "P" or c.curated)
                 ]
                 dem = self.gaz.demonym(sub)
@@ -420,9 +448,20 @@ class PlaceResolver:
         metropolises = {(c.country_code, c.admin1_code) for c in cands if c.feature_class == "P" and c.match
                         and c.population >= 1_000_000}
 
+        frame = ctx.frame(name)
+        # The nation's capital keeps its name in every frame: a Georgia story's Washington.
+        capital = frame is not None and any(
+            c.feature_code == "PPLC" and c.country_code == frame.country_code and c.match == 2 for c in cands
+        )
+
         def score(c: Candidate) -> float:
             dominated = c.feature_class == "P" and c.population * _DOMINANCE < biggest
             s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
+            if frame is not None and not capital and (c.match == 2 or not c.is_area):
+                # A local story's ambiguous names are read inside its frame first: Columbus in
+                # a Georgia story, Paris in a Tennessee one, the Deir ez-Zor namesake of a
+                # village. An area must bear the name itself ("Texas" is not Texas County).
+                s += _FRAME_BONUS[frame.tier(c)]
             if exact_areas and c.match == 0 and (c.country_code, c.admin1_code) not in exact_areas:
                 s *= 0.6  # a place that only shares the spelling key ("Columbia" ~ Colombia)
             if c.feature_code == "ADM1" and (c.country_code, c.admin1_code) in metropolises:
@@ -446,6 +485,9 @@ class PlaceResolver:
     ) -> bool:
         """A small place abroad while the document is clearly about one other country
         (mentions of this same name do not count as evidence for its own country)."""
+        frame = ctx.frame(name)
+        if frame is not None and frame.tier(c) >= 2:
+            return False  # inside the story's frame: local, not foreign
         main, share, weight = ctx.main_country()
         if container is not None and contains(container, c, explicit) is not None:
             # "Ayash, in Deir ez-Zor": a candidate outside its named container is wrong.
@@ -473,6 +515,23 @@ class PlaceResolver:
         return not (c.match > 0 and c.population >= 10_000 and self.gaz.name_count(c.geonameid) >= _FAMOUS_NAMES)
 
     # -- public API ---------------------------------------------------------------
+
+    def review_candidates(self, text: str, limit: int = 5) -> list[dict[str, object]]:
+        """The gazetteer's readings of an unresolved toponym, best known first, for a
+        reviewer to pick from: its own and alternate names before spelling-key matches."""
+        cands = sorted(self.candidates(clean_name(text)), key=lambda c: (c.match, prior(c)), reverse=True)
+        return [
+            {
+                "geonameid": c.public_id,
+                "name": c.name,
+                "country_code": c.country_code,
+                "admin1": c.admin1 if c.feature_code != "ADM1" else c.name,
+                "feature_code": c.feature_code,
+                "latitude": c.latitude,
+                "longitude": c.longitude,
+            }
+            for c in cands[:limit]
+        ]
 
     def to_place(self, text: str, c: Candidate | None, raw: float, cues: Cues) -> Place:
         score = round(calibrate(raw), 3)
@@ -527,18 +586,27 @@ class PlaceResolver:
         return self.to_place(name, best, score, cues)
 
     def resolve_all(
-        self, text: str, spans: Sequence[Span], *, country_hint: str | None = None
+        self, text: str, spans: Sequence[Span], *, country_hint: str | None = None, outlet: str | None = None
     ) -> list[Place]:
         """One `Place` per span (start, end[, label]) of `text`, in the order given."""
+        return self.resolve_document(text, spans, country_hint=country_hint, outlet=outlet)[0]
+
+    def resolve_document(
+        self, text: str, spans: Sequence[Span], *, country_hint: str | None = None, outlet: str | None = None
+    ) -> tuple[list[Place], Frame | None]:
+        """`resolve_all`, and the story's frame (`frame.py`). `outlet`: the outlet's own
+        city, when the caller knows it ("Savannah, Georgia")."""
         given = [(int(s[0]), int(s[1])) for s in spans]
         order = sorted(range(len(given)), key=lambda k: given[k])
         if order != list(range(len(given))):
             # Neighbours ("Atlanta, Georgia", lists) are read in text order.
-            placed = self.resolve_all(text, [given[k] for k in order], country_hint=country_hint)
+            placed, frame = self.resolve_document(
+                text, [given[k] for k in order], country_hint=country_hint, outlet=outlet
+            )
             out: list[Place | None] = [None] * len(given)
             for k, p in zip(order, placed, strict=True):
                 out[k] = p
-            return [p for p in out if p is not None]
+            return [p for p in out if p is not None], frame
         bounds = given
         names = [clean_name(text[s:e]) for s, e in bounds]
         cues = [read_cues(text, s, e) for s, e in bounds]
@@ -594,6 +662,8 @@ class PlaceResolver:
                     ctx.anchors[best.country_code] += w
                     ctx.own_anchor[(n, best.country_code)] += w
 
+        ctx.frame_votes = self._frame_votes(text, names, cands, first, outlet)
+
         # Pass 2 and 3: re-score everything with the document's context; the second
         # round also counts what the first one settled.
         result: list[tuple[Candidate | None, float]] = first
@@ -621,10 +691,55 @@ class PlaceResolver:
                 if best is not None and conf >= self._raw_threshold:
                     self._add(ctx2, best, conf, n)
             ctx = self._merge(ctx, ctx2)
-        return [
+        places = [
             self.to_place(text[s:e], b, sc, cu)
             for (s, e), (b, sc), cu in zip(bounds, result, cues, strict=True)
         ]
+        return places, ctx.frame()
+
+    def _frame_votes(
+        self,
+        text: str,
+        names: Sequence[str],
+        cands: Sequence[Sequence[Candidate]],
+        first: Sequence[tuple[Candidate | None, float]],
+        outlet: str | None,
+    ) -> FrameVotes:
+        """The votes for the story's frame: its dateline, its outlet, its names (`frame.py`)."""
+        votes = FrameVotes()
+        line = find_dateline(text)
+        dateline_city = ""
+        if line is not None:
+            _s, _e, city, qual = line
+            where = self._place_of(city, qual)
+            if where is not None:
+                # "PARIS, Tenn.": the state speaks, so the vote is no name's own; a bare
+                # "ATLANTA" speaks only through the city's fame, so it is Atlanta's own.
+                votes.add(where, DATELINE_VOTES, "" if qual else clean_name(city))
+                dateline_city = clean_name(city)
+                votes.notes.append(f"dateline {city}{', ' + qual if qual else ''}")
+        if outlet:
+            city, _, qual = outlet.partition(",")
+            where = self._place_of(city.strip(), qual.strip() or None)
+            if where is not None:
+                votes.add(where, OUTLET_VOTES)
+                votes.notes.append(f"outlet {outlet}")
+        place_votes(names, cands, first, votes, skip=dateline_city)
+        return votes
+
+    def _place_of(self, city: str, qualifier: str | None) -> Candidate | None:
+        """The place a dateline or an outlet names: "SAVANNAH, Ga." → Savannah, Georgia; a
+        bare "ATLANTA" → the best known Atlanta; a qualifier alone when the city is unknown."""
+        name = clean_name(city)
+        cands = [c for c in self.candidates(name) if c.match > 0]
+        if qualifier:
+            outer = [c for c in self.gaz.candidates(clean_name(qualifier))
+                     if c.match > 0 and c.feature_code in ("PCLI", "ADM1", "ADM2")]
+            held = [c for c in cands if any(contains(o, c, True) for o in outer)]
+            if held:
+                return max(held, key=prior)
+            return max(outer, key=prior) if outer else None
+        return max(cands, key=prior) if cands else None
 
     def _container(self, text: str, bounds: list[tuple[int, int]], i: int) -> Container | None:
         """What the text says holds span i: a comma ("Tripoli, Libya"), words ("Al-Joura
@@ -689,5 +804,6 @@ class PlaceResolver:
                 out.point_names.append(n)
         out.anchors = a.anchors
         out.own_anchor = a.own_anchor
+        out.frame_votes = a.frame_votes
         return out
 

@@ -1,0 +1,199 @@
+"""The story's frame: the country, admin1 and admin2 a local story is set in.
+
+A local story is set in one region, so its ambiguous names are read inside that region
+first: Columbus in a Georgia story is Columbus, Georgia; Paris in a story from Henry County,
+Tennessee is Paris, Tennessee; in a Deir ez-Zor story an ambiguous village name is the Deir
+ez-Zor one. The evidence, as votes for an admin1 (and its country, and an admin2):
+
+- the dateline ("SAVANNAH, Ga. —", "ATLANTA (AP) —", "Deir ez-Zor, Syria —"): 1.5 votes;
+- the outlet's own city, when the caller knows it: 2 votes;
+- every name of the story that means places of one admin1 only ("Macon" has namesakes, but
+  "Muscogee County" and "Tennessee" have none): 1 vote; a name with namesakes elsewhere,
+  read with confidence on its own, is a weaker hint (1/4 vote).
+
+A name is never evidence for its own reading: `FrameVotes.frame(without=name)` leaves its
+own votes out, as `DocContext` does for the document's countries. The dateline is where the
+story was filed, not always where it happened (a Reuters story on Idlib filed from Beirut):
+it weighs less than two places, so the story's own places outvote it (and the dateline's
+city, named again as a toponym, does not vote a second time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import Candidate
+
+# A dateline opens the text or one of its first lines: a city in capitals ("SAVANNAH"),
+# or in title case when a state, country or agency follows ("Paris, Tenn.", "Idlib (AFP)"),
+# then a dash. "CITY, Ga., May 3 (AP) —" and "CITY, May 3 —" carry a date as well.
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]*){0,3}|[A-Z][a-z'’.-]+(?:[ -][A-Z][a-z'’.-]+){0,3})"
+    r"(?:,[ \t]*(?P<qual>[A-Z][A-Za-z.]*\.?(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
+_DATELINE_REACH = 400  # characters from the start where a dateline may stand
+
+DATELINE_VOTES = 1.5
+OUTLET_VOTES = 2.0
+UNAMBIGUOUS_VOTES = 1.0
+HINT_VOTES = 0.25
+# An admin1 becomes the frame with this many votes and at least this share of them.
+_MIN_VOTES = 1.5
+_MIN_SHARE = 0.5
+# Without a leading admin1, a country is the frame with as many votes and this share.
+_COUNTRY_SHARE = 0.6
+
+_NOT_REGIONAL = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF"})
+
+Key1 = tuple[str, str]  # (country code, admin1 code)
+Key2 = tuple[str, str, str]  # (country code, admin1 code, admin2 code)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a story is set: codes for matching, names for people."""
+
+    country_code: str | None = None
+    admin1_code: str | None = None
+    admin2_code: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    evidence: tuple[str, ...] = ()
+
+    def tier(self, c: Candidate) -> int:
+        """3 inside the frame's admin2, 2 inside its admin1 (or the admin1 itself), 1 inside
+        its country, 0 elsewhere. The frame's own country counts as local (2): "Mexico" in
+        a Mexican story, "Georgia" in a Tbilisi one."""
+        if not self.country_code or c.country_code != self.country_code:
+            return 0
+        if c.feature_code == "PCLI":
+            return 2
+        if self.admin1_code and c.admin1_code == self.admin1_code:
+            if self.admin2_code and c.admin2_code == self.admin2_code and c.feature_code != "ADM1":
+                return 3
+            return 2
+        return 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "country_code": self.country_code,
+            "country": self.country,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass
+class FrameVotes:
+    """Votes for admin1 areas and admin2 areas, and which name cast each."""
+
+    admin1: dict[Key1, float] = field(default_factory=lambda: defaultdict(float))
+    admin2: dict[Key2, float] = field(default_factory=lambda: defaultdict(float))
+    own1: dict[str, dict[Key1, float]] = field(default_factory=lambda: defaultdict(dict))
+    own2: dict[str, dict[Key2, float]] = field(default_factory=lambda: defaultdict(dict))
+    labels: dict[Key1 | Key2, str | None] = field(default_factory=dict)  # area -> its name
+    country_names: dict[str, str | None] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    _cache: dict[str, Frame | None] = field(default_factory=dict)
+
+    def add(self, c: Candidate, w: float, name: str = "") -> None:
+        if not (c.country_code and c.admin1_code) or c.feature_code in _NOT_REGIONAL:
+            return
+        name = name.casefold()
+        k1 = (c.country_code, c.admin1_code)
+        self.admin1[k1] += w
+        self.country_names.setdefault(c.country_code, c.country)
+        self.labels.setdefault(k1, c.name if c.feature_code == "ADM1" else c.admin1)
+        if name:
+            self.own1[name][k1] = self.own1[name].get(k1, 0.0) + w
+        if c.admin2_code and c.feature_code != "ADM1":
+            k2 = (c.country_code, c.admin1_code, c.admin2_code)
+            self.admin2[k2] += w
+            self.labels.setdefault(k2, c.name if c.feature_code == "ADM2" else c.admin2)
+            if name:
+                self.own2[name][k2] = self.own2[name].get(k2, 0.0) + w
+
+    def frame(self, without: str = "") -> Frame | None:
+        """The frame from every vote but those `without` cast; None when no admin1 leads."""
+        without = without.casefold()
+        if without not in self._cache:
+            self._cache[without] = self._decide(without)
+        return self._cache[without]
+
+    def _decide(self, without: str) -> Frame | None:
+        own1 = self.own1.get(without, {})
+        votes = {k: w - own1.get(k, 0.0) for k, w in self.admin1.items()}
+        total = sum(max(0.0, w) for w in votes.values())
+        if total <= 0:
+            return None
+        key, best = max(votes.items(), key=lambda kv: kv[1])
+        if best < _MIN_VOTES or best / total < _MIN_SHARE:
+            # No province leads; a country may ("Tbilisi", "Batumi" and "Kutaisi").
+            by_country: dict[str, float] = defaultdict(float)
+            for (cc, _a1), w in votes.items():
+                by_country[cc] += max(0.0, w)
+            cc, w = max(by_country.items(), key=lambda kv: kv[1])
+            if w < _MIN_VOTES or w / total < _COUNTRY_SHARE:
+                return None
+            note = f"{w:g} of {total:g} votes for {self.country_names.get(cc) or cc}"
+            return Frame(cc, None, None, self.country_names.get(cc), None, None, (*self.notes, note))
+        own2 = self.own2.get(without, {})
+        inside = {k: w - own2.get(k, 0.0) for k, w in self.admin2.items() if k[:2] == key}
+        a2: str | None = None
+        if inside:
+            k2, w2 = max(inside.items(), key=lambda kv: kv[1])
+            if w2 >= _MIN_VOTES and w2 / max(best, 1e-9) >= _MIN_SHARE:
+                a2 = k2[2]
+        admin1 = self.labels.get(key)
+        admin2 = self.labels.get((key[0], key[1], a2)) if a2 else None
+        note = f"{best:g} of {total:g} votes for {admin1 or key[1]}"
+        return Frame(key[0], key[1], a2, self.country_names.get(key[0]), admin1, admin2, (*self.notes, note))
+
+
+def find_dateline(text: str) -> tuple[int, int, str, str | None] | None:
+    """(start, end, city, qualifier) of the dateline near the start of `text`, if any. A
+    title-case city needs a qualifier or an agency after it: "Police said — …" is no dateline."""
+    m = _DATELINE.search(text[:_DATELINE_REACH])
+    if not m:
+        return None
+    city, qual = m.group("city"), m.group("qual")
+    if not (city.isupper() or qual or m.group("agency")):
+        return None
+    return m.start("city"), m.end("city"), city, qual
+
+
+def place_votes(
+    names: Sequence[str],
+    cands: Sequence[Sequence[Candidate]],
+    first: Sequence[tuple[Candidate | None, float]],
+    votes: FrameVotes,
+    skip: str = "",
+) -> None:
+    """Add the votes of the story's names (each distinct name once): a name whose readings
+    all lie in one admin1 votes for it; a name read with confidence though it has
+    namesakes elsewhere gives a hint."""
+    seen: set[str] = {skip.casefold()}
+    for n, cs, (best, conf) in zip(names, cands, first, strict=True):
+        if n.casefold() in seen:
+            continue
+        seen.add(n.casefold())
+        if best is None or conf < 0.6:
+            continue
+        if best.feature_code in _NOT_REGIONAL:
+            continue
+        areas = {(c.country_code, c.admin1_code) for c in cs if _counts(c)}
+        votes.add(best, UNAMBIGUOUS_VOTES if len(areas) <= 1 else HINT_VOTES, n)
+
+
+def _counts(c: Candidate) -> bool:
+    """Whether a reading makes a name ambiguous: an exact or alternate name of a town of
+    some size, an area, or a curated place (not a hamlet that shares a spelling key)."""
+    return c.match > 0 and (c.population >= 1000 or c.is_area or c.curated or c.feature_class != "P")

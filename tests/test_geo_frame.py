@@ -1,0 +1,184 @@
+"""The story frame (issue 15): a local story's ambiguous names are read inside the region it
+is set in — from its dateline, its outlet and its unambiguous places — before fame decides.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.places import Gazetteer, PlaceResolver
+from marsad.places.frame import find_dateline
+from marsad.places.geoparse import geoparse_document
+
+
+@pytest.fixture(scope="module")
+def resolver(gaz_path: Path) -> PlaceResolver:
+    return PlaceResolver(Gazetteer.open(gaz_path))
+
+
+def resolve(resolver: PlaceResolver, text: str, *names: str, outlet: str | None = None):  # type: ignore[no-untyped-def]
+    """Places of the given names (each one's first occurrence after the previous one), and the frame."""
+    spans, at = [], 0
+    for n in names:
+        i = text.index(n, at)
+        spans.append((i, i + len(n)))
+        at = i + 1
+    places, frame = resolver.resolve_document(text, spans, outlet=outlet)
+    return dict(zip(names, places, strict=True)), frame
+
+
+ATLANTA = (
+    "ATLANTA (AP) — Georgia lawmakers approved a budget on Tuesday that adds money for rural "
+    "hospitals. Members from Macon, Valdosta and Savannah said clinics in south Georgia would "
+    "gain most."
+)
+TBILISI = (
+    "TBILISI — Georgia's parliament approved a new cabinet on Tuesday. Opposition leaders in "
+    "Batumi and Kutaisi called for fresh elections."
+)
+
+
+def test_georgia_in_an_atlanta_story_is_the_state(resolver: PlaceResolver) -> None:
+    got, frame = resolve(resolver, ATLANTA, "Georgia", "Macon", "Valdosta", "Savannah")
+    assert (got["Georgia"].country_code, got["Georgia"].feature_code) == ("US", "ADM1")
+    assert frame is not None and (frame.country_code, frame.admin1) == ("US", "Georgia")
+
+
+def test_georgia_in_a_tbilisi_story_is_the_country(resolver: PlaceResolver) -> None:
+    got, frame = resolve(resolver, TBILISI, "Georgia", "Batumi", "Kutaisi")
+    assert (got["Georgia"].country_code, got["Georgia"].feature_code) == ("GE", "PCLI")
+    assert frame is not None and frame.country_code == "GE"
+
+
+def test_paris_in_a_tennessee_story_is_paris_tennessee(resolver: PlaceResolver) -> None:
+    text = (
+        "PARIS, Tenn. — A fire destroyed a barn north of Paris on Monday night, the sheriff said. "
+        "Crews from Puryear and Springville helped."
+    )
+    got, frame = resolve(resolver, text, "PARIS", "Paris")
+    assert [(p.country_code, p.admin1) for p in got.values()] == [("US", "Tennessee")] * 2
+    assert frame is not None and frame.admin1 == "Tennessee"
+
+
+def test_paris_with_france_written_beside_it_stays_paris_france(resolver: PlaceResolver) -> None:
+    # The frame is Tennessee, but the text says which Paris it means.
+    text = (
+        "KNOXVILLE, Tenn. — A Knoxville choir that sang in Paris, France, last summer will perform "
+        "in Maryville and Oak Ridge this weekend."
+    )
+    got, _ = resolve(resolver, text, "Paris", "France", "Maryville", "Oak Ridge")
+    assert got["Paris"].country_code == "FR"
+    assert got["Maryville"].admin1 == "Tennessee"
+
+
+def test_paris_in_a_french_story_is_paris_france(resolver: PlaceResolver) -> None:
+    text = "Trains between Paris, Lyon and Marseille ran late on Monday."
+    got, _ = resolve(resolver, text, "Paris", "Lyon", "Marseille")
+    assert got["Paris"].country_code == "FR"
+
+
+def test_columbus_in_an_ohio_story(resolver: PlaceResolver) -> None:
+    text = (
+        "A new clinic will open in Columbus next spring, Ohio health officials said. Patients from "
+        "Dublin, Westerville and Delaware County will be able to book visits online."
+    )
+    got, frame = resolve(resolver, text, "Columbus", "Ohio", "Dublin", "Westerville", "Delaware County")
+    assert (got["Columbus"].admin1, got["Dublin"].admin1) == ("Ohio", "Ohio")
+    assert frame is not None and frame.admin1 == "Ohio"
+
+
+def test_columbus_in_a_georgia_story(resolver: PlaceResolver) -> None:
+    text = (
+        "Police in Muscogee County said on Friday that the driver crashed on a bridge in Columbus "
+        "while heading home to LaGrange. A hospital in Macon treated two passengers."
+    )
+    got, frame = resolve(resolver, text, "Muscogee County", "Columbus", "LaGrange", "Macon")
+    assert got["Columbus"].admin1 == "Georgia"
+    assert frame is not None and frame.admin1 == "Georgia"
+
+
+def test_the_national_capital_is_local_to_every_frame(resolver: PlaceResolver) -> None:
+    # Washington, Georgia is a small town of the frame; a Georgia story's Washington is the capital.
+    text = ATLANTA + " The governor will ask Washington for aid."
+    got, _ = resolve(resolver, text, "Macon", "Valdosta", "Washington")
+    assert got["Washington"].feature_code == "PPLC"
+
+
+def test_an_unknown_small_place_stays_unresolved(resolver: PlaceResolver) -> None:
+    text = (
+        "MEADOW GROVE, Neb. — Volunteers in Meadow Grove spent Saturday filling sandbags. Families "
+        "near Tennessee Colony and Fort Moore were told to be ready to leave."
+    )
+    got, frame = resolve(resolver, text, "Meadow Grove", "Tennessee Colony", "Fort Moore")
+    assert all(p.geonameid is None and p.latitude is None for p in got.values())
+    assert frame is not None and frame.admin1 == "Nebraska"
+
+
+def test_unresolved_toponyms_keep_their_candidates_for_review(resolver: PlaceResolver) -> None:
+    text = "MEADOW GROVE, Neb. — Volunteers in Meadow Grove spent Saturday filling sandbags."
+    i = text.index("Meadow Grove")
+    rec = geoparse_document(text, resolver=resolver, spans=[(i, i + len("Meadow Grove"))])
+    assert rec["toponyms"][0]["geonameid"] is None
+    assert rec["toponyms"][0]["candidates"] == []  # the gazetteer holds no Meadow Grove
+    assert rec["frame"]["admin1"] == "Nebraska"
+
+
+def test_a_village_name_of_two_governorates_takes_the_storys(resolver: PlaceResolver) -> None:
+    # Suran lies in Aleppo's north and in Hama's; the story's other places decide.
+    north = (
+        "Turkish-backed factions shelled Suran in the northern countryside of Aleppo on Tuesday, a day "
+        "after fighting near Azaz and Marea. Residents of Tal Rifaat fled."
+    )
+    south = (
+        "Government artillery shelled Suran in the northern countryside of Hama on Tuesday, a day after "
+        "fighting near Morek and Kafr Zita. Residents of Taybat al-Imam fled."
+    )
+    a, fa = resolve(resolver, north, "Suran", "Aleppo", "Azaz", "Marea", "Tal Rifaat")
+    b, fb = resolve(resolver, south, "Suran", "Hama", "Morek", "Kafr Zita", "Taybat al-Imam")
+    assert (a["Suran"].admin1, b["Suran"].admin1) == ("Aleppo", "Hama")
+    assert fa is not None and fb is not None and (fa.admin1, fb.admin1) == ("Aleppo", "Hama")
+
+
+def test_the_storys_places_outvote_the_dateline(resolver: PlaceResolver) -> None:
+    text = (
+        "BEIRUT (Reuters) - Warplanes struck Saraqeb and Maarat al-Numan on Monday, and shelling hit "
+        "Khan Sheikhoun, a monitor said."
+    )
+    _, frame = resolve(resolver, text, "BEIRUT", "Saraqeb", "Maarat al-Numan", "Khan Sheikhoun")
+    assert frame is not None and (frame.country_code, frame.admin1) == ("SY", "Idlib")
+
+
+def test_a_story_spread_over_the_world_has_no_frame(resolver: PlaceResolver) -> None:
+    text = "Ministers from Berlin, Tokyo and Ottawa met on Monday while protests went on in Cairo and Lima."
+    _, frame = resolve(resolver, text, "Berlin", "Tokyo", "Ottawa", "Cairo", "Lima")
+    assert frame is None
+
+
+def test_the_outlets_city_frames_a_story_without_a_dateline(resolver: PlaceResolver) -> None:
+    text = "The county fair opens Friday in Columbus, and the parade will pass the courthouse."
+    got, frame = resolve(resolver, text, "Columbus", outlet="Columbus, Georgia")
+    assert got["Columbus"].admin1 == "Georgia"
+    assert frame is not None and frame.evidence[0].startswith("outlet")
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "qualifier"),
+    [
+        ("SAVANNAH, Ga. — The port reopened.", "SAVANNAH", "Ga."),
+        ("ATLANTA (AP) — Lawmakers met.", "ATLANTA", None),
+        ("Headline here\nDEIR EZ-ZOR, Syria - Shelling hit the city.", "DEIR EZ-ZOR", "Syria"),
+        ("Paris, Tenn. — A barn burned.", "Paris", "Tenn."),
+    ],
+)
+def test_datelines_are_found(text: str, city: str, qualifier: str | None) -> None:
+    found = find_dateline(text)
+    assert found is not None and found[2:] == (city, qualifier)
+
+
+@pytest.mark.parametrize("text", ["Police said - no one was hurt.", "The mayor - who spoke on Monday - left."])
+def test_a_sentence_with_a_dash_is_no_dateline(text: str) -> None:
+    assert find_dateline(text) is None
