@@ -182,3 +182,65 @@ def test_datelines_are_found(text: str, city: str, qualifier: str | None) -> Non
 @pytest.mark.parametrize("text", ["Police said - no one was hurt.", "The mayor - who spoke on Monday - left."])
 def test_a_sentence_with_a_dash_is_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
+
+
+# -- local conventions ----------------------------------------------------------------
+
+
+def test_a_county_abbreviation_is_the_county(resolver: PlaceResolver) -> None:
+    got, _ = resolve(resolver, "Floods closed roads in Co. Durham on Monday.", "Co. Durham")
+    assert (got["Co. Durham"].feature_code, got["Co. Durham"].admin1) == ("ADM2", "England")
+    text = "PLYMOUTH CO. — A barn burned in Middleborough on Sunday, and a man was held in Brockton."
+    got, _ = resolve(resolver, text, "PLYMOUTH CO.", "Middleborough", "Brockton")
+    assert (got["PLYMOUTH CO."].feature_code, got["PLYMOUTH CO."].admin1) == ("ADM2", "Massachusetts")
+
+
+def test_the_frame_picks_among_same_named_counties(resolver: PlaceResolver) -> None:
+    text = "KNOXVILLE, Tenn. — Deputies in Anderson County arrested a man near Clinton and Oak Ridge."
+    got, _ = resolve(resolver, text, "Anderson County", "Clinton", "Oak Ridge")
+    assert got["Anderson County"].admin1 == "Tennessee"
+
+
+def test_a_township_is_read_as_its_town_inside_the_frame(resolver: PlaceResolver) -> None:
+    text = "The dinner is at a restaurant in Washington Township, a short drive from Paterson and Hackensack."
+    got, _ = resolve(resolver, text, "Washington Township", "Paterson", "Hackensack")
+    township = got["Washington Township"]
+    assert (township.feature_code, township.admin1) == ("PPL", "New Jersey")  # not the capital
+
+
+def test_a_state_after_the_comma_that_holds_no_reading_leaves_the_name_unresolved(resolver: PlaceResolver) -> None:
+    # Only a Texas Holliday is in the gazetteer; the story's is in Missouri.
+    text = "HOLLIDAY, Mo. — A truck skidded off Route C two miles south of Holliday, Missouri, on Friday."
+    got, _ = resolve(resolver, text, "HOLLIDAY", "Holliday", "Missouri")
+    assert got["HOLLIDAY"].geonameid is None and got["Holliday"].geonameid is None
+    assert got["Missouri"].feature_code == "ADM1"
+
+
+def test_a_possessive_countryside_names_the_governorate(resolver: PlaceResolver) -> None:
+    text = "Drones struck villages in Deir ez-Zor's eastern countryside on Monday."
+    got, _ = resolve(resolver, text, "Deir ez-Zor")
+    # the governorate, not the city; part of it, so geo_precision 2 (as "the countryside of X")
+    assert (got["Deir ez-Zor"].feature_code, got["Deir ez-Zor"].geo_precision) == ("ADM1", 2)
+    city, _ = resolve(resolver, "Drones struck a market in Deir ez-Zor on Monday.", "Deir ez-Zor")
+    assert city["Deir ez-Zor"].feature_code != "ADM1"
+
+
+def test_geoparse_cli_takes_an_outlet_and_reports_the_frame(gaz_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+
+    text = "The county fair opens Friday in Columbus, and the parade will pass the courthouse."
+    start = text.index("Columbus")
+    stdin = json.dumps({"id": "a", "text": text, "spans": [[start, start + 8]]}) + "\n"
+    r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path), "--outlet", "Columbus, Georgia"],
+                           input=stdin)
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.output.splitlines()[0])
+    assert rec["toponyms"][0]["admin1"] == "Georgia"
+    assert rec["frame"]["admin1"] == "Georgia" and rec["frame"]["evidence"][0].startswith("outlet")
+    bad = json.dumps({"id": "b", "text": text, "outlet": 7}) + "\n"
+    r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path)], input=bad)
+    assert r.exit_code == 1 and "outlet" in r.output

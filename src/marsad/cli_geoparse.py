@@ -26,6 +26,9 @@ def _documents(stream: IO[str], bad: list[str]) -> Iterator[dict[str, Any]]:
             bad.append(f"line {n}: no \"text\" string; each line must be one {{\"id\", \"text\"}} object")
             continue
         spans = d.get("spans")
+        if d.get("outlet") is not None and not isinstance(d["outlet"], str):
+            bad.append(f"line {n}: \"outlet\" must be a place name string, e.g. \"Savannah, Georgia\"")
+            continue
         if spans is not None and not (
             isinstance(spans, list)
             # type() is int: JSON true/false would pass isinstance(x, int) as 1 and 0
@@ -78,16 +81,22 @@ class _LazyPipeline:
               help="Least score (an estimated probability of being right) to accept a place; "
                    "under it the toponym stays unresolved [0.1].")
 @click.option("--no-demonyms", is_flag=True, help="Do not report demonyms (\"Syrian\") as toponyms.")
+@click.option("--outlet", default=None, metavar="PLACE",
+              help='The outlet\'s own city, e.g. "Savannah, Georgia": evidence for the story frame of '
+                   'documents that name no "outlet" of their own.')
 def geoparse(source: IO[str], output: IO[str], gaz_path: Path | None, threshold: float | None,
-             no_demonyms: bool) -> None:
+             no_demonyms: bool, outlet: str | None) -> None:
     """Find and resolve the place names of JSON Lines documents.
 
     SOURCE (a file, or - for stdin) holds one {"id", "text"} object per line; with
-    "spans": [[start, end], ...] only those spans are resolved (no detection). Writes one
+    "spans": [[start, end], ...] only those spans are resolved (no detection); with
+    "outlet": "City, State" the outlet's city is evidence for the story's frame. Writes one
     {"id", "toponyms": [{start, end, text, geonameid, name, latitude, longitude,
-    country_code, admin1, admin2, feature_code, score}]} per document; unresolved
-    toponyms have null ids and coordinates; marsad's own places (bases, camps, crossings
-    GeoNames lacks, from place_aliases.yaml) have coordinates and a null id.
+    country_code, admin1, admin2, feature_code, score}], "frame": {country_code, country,
+    admin1, admin2, evidence} or null} per document; unresolved toponyms have null ids and
+    coordinates and list the gazetteer's "candidates" for their name; marsad's own places
+    (bases, camps, crossings GeoNames lacks, from place_aliases.yaml) have coordinates and
+    a null id.
     """
     from .places import Gazetteer, PlaceResolver
     from .places.geoparse import geoparse_documents
@@ -99,7 +108,8 @@ def geoparse(source: IO[str], output: IO[str], gaz_path: Path | None, threshold:
     resolver = PlaceResolver(gaz) if threshold is None else PlaceResolver(gaz, threshold=threshold)
     bad: list[str] = []
     nlp = _LazyPipeline(gaz)  # spaCy loads only when a document comes without spans
-    for rec in geoparse_documents(_documents(source, bad), resolver=resolver, nlp=nlp, demonyms=not no_demonyms):
+    docs = _documents(source, bad)
+    for rec in geoparse_documents(docs, resolver=resolver, nlp=nlp, demonyms=not no_demonyms, outlet=outlet):
         output.write(json.dumps(rec, ensure_ascii=False) + "\n")
     output.flush()
     for msg in bad:

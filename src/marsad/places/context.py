@@ -18,7 +18,7 @@ _DIR = (
     r"north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)"
 )
 _ADMIN_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(province|governorate|governate|countryside|district|county|region|oblast|wilayat|"
+    r"^\s*(?:['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+)?)?(province|governorate|governate|countryside|district|county|region|oblast|wilayat|"
     r"muhafazat|prefecture|state\b(?!\s+(?:media|department|television|tv|news|agency|run|owned|forces|"
     r"of)))",
     re.IGNORECASE,

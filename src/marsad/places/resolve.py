@@ -76,14 +76,18 @@ _SETTLEMENT_WORDS = frozenset(
     "colony grove groves river creek springs spring heights hills hill valley lake lakes beach falls "
     "junction village township mills mill ridge crossing point harbor harbour bay island islands mountain "
     "county parish landing bluff bend ferry gardens woods forest glen canyon shores estates acres plains "
-    "prairie meadows rapids corner corners cove wells gap summit plantation settlement canal".split()
+    "prairie meadows fields rapids corner corners cove wells gap summit plantation settlement canal".split()
 )
 _STREET_WORD = re.compile(
     r"^(?:avenue|ave\.?|street|st\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|place|parade|way|"
     r"terrace|crescent|highway|parkway)$",
     re.IGNORECASE,
 )
-_DISTRICT_WORD = re.compile(r"\b(?:county|district|co\.?)$", re.IGNORECASE)
+# "Plymouth Co.", "PLYMOUTH CO", "Co. Durham": the county abbreviated (US and British Isles).
+_COUNTY_BEFORE = re.compile(r"^(?:Co|CO)\.\s*(?=[A-Z])")
+_COUNTY_AFTER = re.compile(r"(?<=\w)\s+(?:Co|CO)\.?$")
+_TOWNSHIP = re.compile(r"\s+(?:Township|Twp\.?|TOWNSHIP)$")
+_DISTRICT_WORD = re.compile(r"^(?:county|co\.)\s|\b(?:county|district|co\.?)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
 
@@ -227,6 +231,14 @@ def _neighbours(names: Sequence[str], cands: Sequence[Sequence[Candidate]]) -> l
     return [counts[n] for n in names]
 
 
+def _state_of_country(outer: Sequence[Candidate], inner: Sequence[Candidate]) -> bool:
+    """Whether a name after a comma is a province of the country of a reading of the name
+    before it ("Holliday, Missouri" with only a Texas Holliday known): a container that
+    holds none of its readings, not a list ("Copenhagen, Hamburg")."""
+    countries = {c.country_code for c in inner if c.country_code}
+    return any(o.feature_code == "ADM1" and o.match > 0 and o.country_code in countries for o in outer)
+
+
 def _beside(c: Candidate, other: Candidate) -> bool:
     if c.geonameid == other.geonameid or c.country_code != other.country_code or not c.country_code:
         return False
@@ -294,7 +306,14 @@ class PlaceResolver:
     # -- candidates ---------------------------------------------------------------
 
     def candidates(self, name: str, cues: Cues | None = None) -> list[Candidate]:
-        """Candidates for a cleaned name; "Homs province" also looks up "Homs"."""
+        """Candidates for a cleaned name; "Homs province" also looks up "Homs"; "Plymouth
+        Co." and "Co. Durham" are counties; "Hanover Township" is read as the town of the
+        name (the gazetteer holds no townships)."""
+        name = _COUNTY_AFTER.sub(" County", _COUNTY_BEFORE.sub("County ", name))
+        town = _TOWNSHIP.sub("", name)
+        if town != name:
+            return [Candidate(**{**c.__dict__, "match": 1}) for c in self.gaz.candidates(town)
+                    if c.match == 2 and c.feature_class == "P" and c.feature_code != "PPLC"]
         cands = {c.geonameid: c for c in self.gaz.candidates(name)}
         if has_admin_word(name):
             stripped = strip_admin_words(name)
@@ -341,8 +360,12 @@ class PlaceResolver:
                     for c in self.gaz.candidates(sub)
                     # The part names the place itself ("US" is the United States), not a
                     # word of a longer name: "Grove" does not make Grove City.
-                    if c.match > (1 if lead else 0)
-                    and (c.match == 2 or f" {plain_name(sub)} " not in f" {plain_name(c.name)} ")
+                    # word of a longer name ("Grove" does not make Grove City), and another
+                    # name only for a country or a province ("US", "UK"): a town's other
+                    # names are too many and too loose ("Thomas" for Beulah).
+                    if c.match == 2
+                    or c.match == 1 and not lead and c.feature_code in ("PCLI", "ADM1", "CONT")
+                    and f" {plain_name(sub)} " not in f" {plain_name(c.name)} "
                     and (c.population >= 1000 or c.feature_class != "P" or c.curated)
                 ]
                 dem = self.gaz.demonym(sub)
@@ -387,8 +410,9 @@ class PlaceResolver:
             s += _NEAR_BONUS * min(near.get(c.geonameid, 0), 2)
         if is_demonym:
             s += 0.6 if c.feature_code in ("PCLI", "CONT") or c.curated else -0.3
-        district = cues.district or bool(_DISTRICT_WORD.search(name))
-        admin_named = cues.admin or has_admin_word(name)
+        named_district = bool(_DISTRICT_WORD.search(name))
+        district = cues.district or named_district
+        admin_named = cues.admin or has_admin_word(name) or named_district
         if admin_named:
             if c.feature_code == "ADM1" and not district:
                 s += 0.5
@@ -489,8 +513,12 @@ class PlaceResolver:
         if frame is not None and frame.tier(c) >= 2:
             return False  # inside the story's frame: local, not foreign
         main, share, weight = ctx.main_country()
-        if container is not None and contains(container, c, explicit) is not None:
-            # "Ayash, in Deir ez-Zor": a candidate outside its named container is wrong.
+        inside = contains(container, c, explicit) if container is not None else None
+        if container is not None and inside is not None:
+            # "Ayash, in Deir ez-Zor": a candidate outside its named container is wrong;
+            # "Holliday, Missouri" is no Holliday of Texas: the Missouri one is not known.
+            if not inside and _rank(container) in (2, 3):
+                return True
             return bool(container.country_code) and c.country_code != container.country_code
         if main is None or c.country_code == main:
             return False
@@ -626,7 +654,7 @@ class PlaceResolver:
             inner = [c for c in cands[i] if c.match > 0]
             outer = cands[cont.index] if cont.index is not None else [cont.candidate] if cont.candidate else []
             held = {c2.geonameid for c2 in outer if any(contains(c2, c1, cont.explicit) for c1 in inner)}
-            if not held and not cont.explicit:
+            if not held and not cont.explicit and not _state_of_country(outer, inner):
                 containers[i] = None  # a list ("Copenhagen, Hamburg"), not a place and its container
             elif cont.index is not None:
                 # A bare comma speaks for a country or province ("Atlanta, Georgia"), not a district.
