@@ -244,3 +244,10 @@ def test_geoparse_cli_takes_an_outlet_and_reports_the_frame(gaz_path: Path) -> N
     bad = json.dumps({"id": "b", "text": text, "outlet": 7}) + "\n"
     r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path)], input=bad)
     assert r.exit_code == 1 and "outlet" in r.output
+
+
+def test_a_settled_name_lends_nearness_through_its_reading_only(resolver: PlaceResolver) -> None:
+    # Ottawa is read as Canada's capital: its Illinois namesake must not pull Geneva to Illinois.
+    text = "Ministers from Berlin, Tokyo and Ottawa met in Geneva on Monday, while protests went on in Cairo."
+    got, _ = resolve(resolver, text, "Berlin", "Tokyo", "Ottawa", "Geneva", "Cairo")
+    assert (got["Ottawa"].country_code, got["Geneva"].country_code) == ("CA", "CH")

@@ -203,14 +203,21 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _neighbours(names: Sequence[str], cands: Sequence[Sequence[Candidate]]) -> list[dict[int, int]]:
+def _neighbours(
+    names: Sequence[str], cands: Sequence[Sequence[Candidate]], settled: Mapping[str, Candidate] | None = None
+) -> list[dict[int, int]]:
     """For each span, its candidates' counts of other names (distinct, in the same
     document) with a reading beside them: a town within `_NEAR_KM`, or an admin1/admin2
     area that holds them. Countries and continents say nothing here (context does that);
-    towns under `_NEAR_MIN_POPULATION` neither get nor give support."""
+    towns under `_NEAR_MIN_POPULATION` neither get nor give support. A name `settled` on
+    one reading lends support through that reading only: Ottawa read as Canada's capital
+    does not put Geneva in Illinois beside Ottawa, Illinois."""
     by_name: dict[str, list[Candidate]] = {}
     for n, cs in zip(names, cands, strict=True):
-        if n not in by_name:
+        if settled and n in settled:
+            c0 = settled[n]
+            by_name[n] = [c0] if c0.match > 0 and c0.feature_code not in ("PCLI", "CONT", "RGN", "OCN", "SEA") else []
+        elif n not in by_name:
             by_name[n] = [
                 c
                 for c in cs
@@ -691,6 +698,8 @@ class PlaceResolver:
                     ctx.own_anchor[(n, best.country_code)] += w
 
         ctx.frame_votes = self._frame_votes(text, names, cands, first, outlet)
+        settled = {n: b for n, (b, conf) in zip(names, first, strict=True) if b is not None and conf >= 0.8}
+        near = _neighbours(names, cands, settled)
 
         # Pass 2 and 3: re-score everything with the document's context; the second
         # round also counts what the first one settled.
