@@ -251,3 +251,15 @@ def test_a_settled_name_lends_nearness_through_its_reading_only(resolver: PlaceR
     text = "Ministers from Berlin, Tokyo and Ottawa met in Geneva on Monday, while protests went on in Cairo."
     got, _ = resolve(resolver, text, "Berlin", "Tokyo", "Ottawa", "Geneva", "Cairo")
     assert (got["Ottawa"].country_code, got["Geneva"].country_code) == ("CA", "CH")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Clashes broke out in the Hajin subdistrict on Monday, near Al-Bukamal.", "Hajin subdistrict"),
+        ("اندلعت اشتباكات في ناحية هجين بريف دير الزور الشرقي.", "ناحية هجين"),
+    ],
+)
+def test_a_sub_district_is_its_seat_town_near_the_event(resolver: PlaceResolver, text: str, name: str) -> None:
+    got, _ = resolve(resolver, text, name)
+    assert (got[name].admin1, got[name].feature_code, got[name].geo_precision) == ("Deir ez-Zor", "PPL", 2)

@@ -43,8 +43,9 @@ DATELINE_VOTES = 1.5
 OUTLET_VOTES = 2.0
 UNAMBIGUOUS_VOTES = 1.0
 HINT_VOTES = 0.25
-# An admin1 becomes the frame with this many votes and at least this share of them.
-_MIN_VOTES = 1.5
+# An admin1 becomes the frame with this many votes and more than this share of them: one
+# unambiguous place can frame a story, but not half of a story spread over the world.
+_MIN_VOTES = 1.0
 _MIN_SHARE = 0.5
 # Without a leading admin1, a country is the frame with as many votes and this share.
 _COUNTRY_SHARE = 0.6
@@ -135,7 +136,7 @@ class FrameVotes:
         if total <= 0:
             return None
         key, best = max(votes.items(), key=lambda kv: kv[1])
-        if best < _MIN_VOTES or best / total < _MIN_SHARE:
+        if best < _MIN_VOTES or best / total <= _MIN_SHARE:
             # No province leads; a country may ("Tbilisi", "Batumi" and "Kutaisi").
             by_country: dict[str, float] = defaultdict(float)
             for (cc, _a1), w in votes.items():
@@ -150,7 +151,7 @@ class FrameVotes:
         a2: str | None = None
         if inside:
             k2, w2 = max(inside.items(), key=lambda kv: kv[1])
-            if w2 >= _MIN_VOTES and w2 / max(best, 1e-9) >= _MIN_SHARE:
+            if w2 >= _MIN_VOTES and w2 / max(best, 1e-9) > _MIN_SHARE:
                 a2 = k2[2]
         admin1 = self.labels.get(key)
         admin2 = self.labels.get((key[0], key[1], a2)) if a2 else None

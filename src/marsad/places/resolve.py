@@ -87,6 +87,7 @@ _STREET_WORD = re.compile(
 _COUNTY_BEFORE = re.compile(r"^(?:Co|CO)\.\s*(?=[A-Z])")
 _COUNTY_AFTER = re.compile(r"(?<=\w)\s+(?:Co|CO)\.?$")
 _TOWNSHIP = re.compile(r"\s+(?:Township|Twp\.?|TOWNSHIP)$")
+_SUBDISTRICT = re.compile(r"\b(?:sub-?district|nahiyah?|township|twp\.?)(?:\b|$)|ناحي[ةه]", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"^(?:county|co\.)\s|\b(?:county|district|co\.?)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
@@ -480,15 +481,18 @@ class PlaceResolver:
                         and c.population >= 1_000_000}
 
         frame = ctx.frame(name)
-        # The nation's capital keeps its name in every frame: a Georgia story's Washington.
+        # The nation's capital keeps its name in every frame (a Georgia story's Washington),
+        # and a country its own (Mexico, Lebanon): no town of the frame takes them.
         capital = frame is not None and any(
             c.feature_code == "PPLC" and c.country_code == frame.country_code and c.match == 2 for c in cands
         )
+        country_name = frame is not None and any(c.feature_code == "PCLI" and c.match == 2 for c in cands)
 
         def score(c: Candidate) -> float:
             dominated = c.feature_class == "P" and c.population * _DOMINANCE < biggest
             s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
-            if frame is not None and not capital and (c.match == 2 or not c.is_area):
+            if frame is not None and not capital and (c.match == 2 or not c.is_area) \
+                    and not (country_name and c.feature_class == "P"):
                 # A local story's ambiguous names are read inside its frame first: Columbus in
                 # a Georgia story, Paris in a Tennessee one, the Deir ez-Zor namesake of a
                 # village. An area must bear the name itself ("Texas" is not Texas County).
@@ -582,7 +586,9 @@ class PlaceResolver:
             admin1=c.admin1 if c.feature_code != "ADM1" else c.name,
             admin2=c.admin2 if c.feature_code != "ADM2" else c.name,
             feature_code=c.feature_code,
-            geo_precision=self.precision(c, cues),
+            # "the Hajin sub-district", "ناحية هجين", "Hanover Township": the area around the
+            # town it is named after, so the town's point stands near the event (ACLED's 2).
+            geo_precision=2 if c.feature_class == "P" and _SUBDISTRICT.search(text) else self.precision(c, cues),
             score=score,
         )
 
