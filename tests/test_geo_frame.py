@@ -263,3 +263,32 @@ def test_a_settled_name_lends_nearness_through_its_reading_only(resolver: PlaceR
 def test_a_sub_district_is_its_seat_town_near_the_event(resolver: PlaceResolver, text: str, name: str) -> None:
     got, _ = resolve(resolver, text, name)
     assert (got[name].admin1, got[name].feature_code, got[name].geo_precision) == ("Deir ez-Zor", "PPL", 2)
+
+
+# -- the outlet's home frames event coding ----------------------------------------------
+
+
+def test_a_local_outlets_home_frames_the_events_it_reports() -> None:
+    """An event coded from a local outlet's story is placed in the outlet's region first:
+    sources.yaml gives a local outlet a `home`; the test uses its own knowledge base."""
+    from marsad.actors import ActorKB
+    from marsad.events.code import EventCoder
+    from marsad.nlp import load_pipeline
+    from marsad.records import Article, content_id
+    from marsad.sources import SourceKB
+
+    gaz = Gazetteer.open()
+    kb = SourceKB.from_data({"sources": [
+        {"name": "Hama Daily", "type": "local media", "aliases": ["Hama Daily"], "home": "Hama, Syria"},
+        {"name": "Aleppo Daily", "type": "local media", "aliases": ["Aleppo Daily"], "home": "Aleppo, Syria"},
+    ]})
+    assert kb.home_of("Hama Daily") == "Hama, Syria" and kb.home_of("Reuters") is None
+    coder = EventCoder(nlp=load_pipeline(gaz), gazetteer=gaz, actors=ActorKB.load(), sources=kb)
+    text = "Artillery shelled Suran on Tuesday, killing two civilians, local sources said."
+    provinces = {}
+    for outlet in ("Hama Daily", "Aleppo Daily"):
+        a = Article(article_id=content_id(text + outlet), doc_id="d", origin="test", title=None,
+                    published="2024-05-08", outlet=outlet, language="en", text=text)
+        events, _ = coder.code([a])
+        provinces[outlet] = {e.admin1 for e in events}
+    assert provinces == {"Hama Daily": {"Hama"}, "Aleppo Daily": {"Aleppo"}}

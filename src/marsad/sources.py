@@ -56,6 +56,7 @@ class KnownSource:
     type: str
     aliases: tuple[AliasSpec, ...] = ()
     references: tuple[str, ...] = ()
+    home: str | None = None  # a local outlet's own city ("Deir ez-Zor, Syria"): evidence for a story's frame
 
 
 @dataclass(frozen=True)
@@ -203,9 +204,18 @@ class SourceKB:
                 type=str(e["type"]),
                 aliases=tuple(AliasSpec.parse(a, str(e["name"])) for a in e.get("aliases") or ()),
                 references=tuple(str(r) for r in e.get("references") or ()),
+                home=str(e["home"]) if e.get("home") else None,
             )
             for e in data["sources"]
         )
+
+    def home_of(self, outlet: str | None) -> str | None:
+        """The home city of a local outlet, by its name or an alias ("Deir Ezzor 24",
+        "دير الزور 24"): the place its stories are set in first (`places.frame`)."""
+        if not outlet:
+            return None
+        name = self.canonical(outlet)
+        return self.sources[name].home if name else None
 
     # -- names --------------------------------------------------------------------------
     def canonical(self, name: str) -> str | None:

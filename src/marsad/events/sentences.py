@@ -112,7 +112,8 @@ def arabic_sentences(article: Article, *, gazetteer: Gazetteer, resolver: PlaceR
     text = article.text
     named = _names(text, actors, sources)
     spans = [s for s in arabic_toponyms(text, gazetteer) if not _not_a_place(text, s, named)]
-    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolver.resolve_all(text, spans))
+    home = sources.home_of(article.outlet)  # a local outlet's city frames its stories
+    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolver.resolve_all(text, spans, outlet=home))
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
     return [Sentence(start, end, text[start:end], para, tuple(loc for loc in located if start <= loc.start < end))
             for start, end, para in arabic_split(text)]
@@ -125,11 +126,12 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
     named = _names(text, actors, sources)
     spans = [s for s in find_toponyms(doc, gazetteer=gazetteer)
              if text[s[0]:s[1]].lower().strip() not in _COMPASS and not _not_a_place(text, s, named)]
-    resolved = resolver.resolve_all(text, spans)
+    home = sources.home_of(article.outlet)  # a local outlet's city frames its stories
+    resolved = resolver.resolve_all(text, spans, outlet=home)
     extra = [s for s in _missed_in_home(text, spans, resolved, gazetteer) if not _not_a_place(text, s, named)]
     if extra:
         spans = sorted([*spans, *extra])
-        resolved = resolver.resolve_all(text, spans)
+        resolved = resolver.resolve_all(text, spans, outlet=home)
     resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolved)
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
     paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
