@@ -292,3 +292,11 @@ def test_a_local_outlets_home_frames_the_events_it_reports() -> None:
         events, _ = coder.code([a])
         provinces[outlet] = {e.admin1 for e in events}
     assert provinces == {"Hama Daily": {"Hama"}, "Aleppo Daily": {"Aleppo"}}
+
+
+def test_a_place_name_is_no_demonym_of_another_place(gaz_path: Path) -> None:
+    gaz = Gazetteer.open(gaz_path)
+    suran = gaz.demonym("Suran")  # a Syrian town's own name, not the people of "Suras" (Surat Thani)
+    assert suran is None
+    iowa, texas = gaz.demonym("Iowans"), gaz.demonym("Texan")
+    assert iowa is not None and texas is not None and (iowa.name, texas.name) == ("Iowa", "Texas")

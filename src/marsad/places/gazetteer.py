@@ -313,6 +313,8 @@ class Gazetteer:
     def _derived_demonym_uncached(self, word: str) -> Candidate | None:
         if len(word) < 5 or not word[:1].isupper() or " " in word.strip() and not word.istitle():
             return None
+        if any(c.match == 2 for c in self.candidates(word)):
+            return None  # a place's own name ("Suran" is a Syrian town, not people of "Sura")
         for ending, repl in _DEMONYM_FORMS:
             if not word.endswith(ending):
                 continue
@@ -320,7 +322,8 @@ class Gazetteer:
             found = [
                 c
                 for c in self.candidates(stem)
-                if c.match > 0
+                # the place's own name: "Suras", another name of Surat Thani, makes no "Suran"
+                if c.match == 2
                 and (
                     c.feature_code in ("PCLI", "ADM1", "PPLC", "PPLA")
                     or c.feature_class == "P" and c.population >= 100_000
