@@ -300,3 +300,13 @@ def test_a_place_name_is_no_demonym_of_another_place(gaz_path: Path) -> None:
     assert suran is None
     iowa, texas = gaz.demonym("Iowans"), gaz.demonym("Texan")
     assert iowa is not None and texas is not None and (iowa.name, texas.name) == ("Iowa", "Texas")
+
+
+def test_the_county_seat_is_a_seat_not_the_capital(resolver: PlaceResolver) -> None:
+    # Washington, Iowa is the seat of its county; the capital is no county seat.
+    seat = "Power was out in Washington, the county seat, and in Kalona and Wellman, Iowa, until noon."
+    got, _ = resolve(resolver, seat, "Washington", "Kalona", "Wellman", "Iowa")
+    assert (got["Washington"].admin1, got["Washington"].feature_code) == ("Iowa", "PPLA2")
+    capital = "Power was out in Kalona and Wellman, Iowa, until noon; lawmakers in Washington promised aid."
+    got, _ = resolve(resolver, capital, "Kalona", "Wellman", "Iowa", "Washington")
+    assert got["Washington"].feature_code == "PPLC"

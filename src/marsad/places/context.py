@@ -59,6 +59,9 @@ _THE_BEFORE = re.compile(
     r"\b[Tt]he\s+(?:(?:[a-z]+ern|tropical|north|south|east|west|central|upper|lower|greater|wider|whole|entire|"
     r"far|deep|mid|occupied|divided)[\s-]+)*$"
 )
+# "Marion, the county seat", "Marion, the seat of Grant County", "the county seat of Marion".
+_SEAT_AFTER = re.compile(r"^\s*,\s*(?:the\s+|a\s+)?(?:county\s+seat|seat\s+of\b)", re.IGNORECASE)
+_SEAT_BEFORE = re.compile(r"\bcounty\s+seat(?:\s+of)?\s+$", re.IGNORECASE)
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
 # The words between two items of a list of places — "Abu Kamal, Mayadin and Palmyra",
 # "Homs governorate and Hama", "Daraa as well as the towns of Nawa and Jasim",
@@ -84,6 +87,8 @@ class Cues:
     countryside: "countryside of X" / "X countryside" — part of X's governorate.
     polity: a government word goes with the name ("the Quebec government", "New York Gov.").
     article: "the" comes before the name ("the Atlantic", "the eastern Mediterranean").
+    seat: the text calls the place a county seat ("Marion, the county seat", "the county seat
+    of Marion"): a town that is the seat of its county.
     """
 
     admin: bool = False
@@ -93,6 +98,7 @@ class Cues:
     district: bool = False
     polity: bool = False
     article: bool = False
+    seat: bool = False
 
 
 def read_cues(text: str, start: int, end: int) -> Cues:
@@ -127,6 +133,7 @@ def read_cues(text: str, start: int, end: int) -> Cues:
         district=bool(words & {"district", "county"}),
         polity=bool(_POLITY_AFTER.match(after) or _POLITY_BEFORE.search(before)),
         article=bool(_THE_BEFORE.search(before)),
+        seat=bool(_SEAT_AFTER.match(after) or _SEAT_BEFORE.search(before)),
     )
 
 

@@ -50,6 +50,9 @@ _MIN_SHARE = 0.5
 # Without a leading admin1, a country is the frame with as many votes and this share.
 _COUNTRY_SHARE = 0.6
 
+# A name votes only when read with this confidence on its own (first pass, no context): a
+# hamlet's lone reading is too often a street or a business named like it.
+_MIN_CONF = 0.6
 _NOT_REGIONAL = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF"})
 
 Key1 = tuple[str, str]  # (country code, admin1 code)
@@ -186,12 +189,11 @@ def place_votes(
         if n.casefold() in seen:
             continue
         seen.add(n.casefold())
-        if best is None or conf < 0.6:
-            continue
-        if best.feature_code in _NOT_REGIONAL:
+        if best is None or best.feature_code in _NOT_REGIONAL:
             continue
         areas = {(c.country_code, c.admin1_code) for c in cs if _counts(c)}
-        votes.add(best, UNAMBIGUOUS_VOTES if len(areas) <= 1 else HINT_VOTES, n)
+        if conf >= _MIN_CONF:
+            votes.add(best, UNAMBIGUOUS_VOTES if len(areas) <= 1 else HINT_VOTES, n)
 
 
 def _counts(c: Candidate) -> bool:

@@ -47,6 +47,14 @@ _IMPORTANT_CODES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA
 _REGION_CODES = frozenset(
     {"PCLI", "CONT", "ADM1", "RGN", "OCN", "SEA", "GULF", "STRT", "PEN", "DSRT", "MTS", "STM", "PLAT", "AREA"}
 )
+# Countries whose place names reach English news transliterated from another script, so
+# that one place has many spellings ("Deir ez-Zor", "Dayr az Zawr"): only there may a
+# spelling-key match alone name a town. Elsewhere a name has one spelling, and a key match
+# is another name ("Rayle" is not Riley, Kansas).
+_TRANSLITERATED = frozenset(
+    "SY IQ LB JO PS IL YE SA AE OM QA BH KW EG LY TN DZ MA SD SS MR SO DJ ER ET IR AF PK IN BD NP LK BT MV MM "
+    "TH LA KH CN TW HK MO JP KR KP MN RU BY UA BG RS MK ME BA GR CY GE AM AZ KZ KG TJ TM UZ".split()
+)
 _CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'’.-]*)*")
 # Words between a place and the one that holds it: "Al-Joura neighbourhood of Deir ez-Zor",
 # "Mayadin, in the eastern countryside of Deir ez-Zor", "Qatraneh in the Karak district".
@@ -434,6 +442,9 @@ class PlaceResolver:
         if support:
             # "Atlanta, Georgia": the state that holds Atlanta, not the country.
             s += 0.4 if c.geonameid in support else -0.5
+        if cues.seat:
+            # "Washington, the county seat": a town that seats a county, not the capital.
+            s += 0.6 if c.feature_code in ("PPLA2", "PPLA") else -0.3 if c.feature_code in ("PPLC", "PCLI") else 0.0
         if cues.article and (c.feature_class in ("H", "L", "T") or c.feature_code in ("RGN", "CONT")):
             s += 0.3
         if cues.polity and not admin_named:
@@ -467,7 +478,7 @@ class PlaceResolver:
             if c.match > 0
             or c.feature_code in _IMPORTANT_CODES
             or c.curated
-            or ctx.country_share(c.country_code, name) > 0.0
+            or ctx.country_share(c.country_code, name) > 0.0 and c.country_code in _TRANSLITERATED
         ]
         if not cands:
             return None, 0.0
@@ -483,7 +494,7 @@ class PlaceResolver:
         frame = ctx.frame(name)
         # The nation's capital keeps its name in every frame (a Georgia story's Washington),
         # and a country its own (Mexico, Lebanon): no town of the frame takes them.
-        capital = frame is not None and any(
+        capital = frame is not None and not cues.seat and any(
             c.feature_code == "PPLC" and c.country_code == frame.country_code and c.match == 2 for c in cands
         )
         country_name = frame is not None and any(c.feature_code == "PCLI" and c.match == 2 for c in cands)
