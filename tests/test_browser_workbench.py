@@ -50,12 +50,35 @@ def add_country_level(db: Path) -> list[str]:
     return ids
 
 
+def add_arabic(db: Path) -> str:
+    """An event coded from an Arabic report (written for this test) that opens with a Latin name."""
+    text = "SANA: قصفت طائرات حربية بلدة الميادين في ريف دير الزور الشرقي صباح الاثنين، وقتل ثلاثة مدنيين."
+    sentence = text[text.index("قصفت"):]
+    doc = RawDocument(content_id("arabic doc"), "arabic/1.txt", "txt", text)
+    art = Article(content_id("arabic article"), doc.doc_id, doc.origin, "غارات على الميادين", "2023-07-03",
+                  "Test Wire", "ar", text)
+    start = text.index(sentence)
+    event = Event(
+        event_id=content_id("arabic event"), event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike", event_date="2023-07-03", time_precision=1,
+        actor1="Unidentified Military Forces", assoc_actor_1=(), inter1="External/Other forces", actor2=None,
+        assoc_actor_2=(), inter2=None, country="Syria", admin1="Deir ez-Zor", admin2=None, location="Al Mayadin",
+        latitude=35.0188, longitude=40.4525, geo_precision=1, geonameid=None, fatalities=3,
+        sources=(), article_ids=(art.article_id,),
+        evidence=(Evidence(art.article_id, start, start + len(sentence), sentence),))
+    with open_store(db) as store:
+        store.add_document(doc, [art], [event], [])
+    return event.event_id
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     db = demo_db(tmp_path_factory.mktemp("workbench") / "demo.db")
     country_level = add_country_level(db)
+    arabic = add_arabic(db)
     server = Server(db)
     server.country_level = country_level  # type: ignore[attr-defined]
+    server.arabic = arabic  # type: ignore[attr-defined]
     yield server
     server.stop()
 
@@ -439,3 +462,21 @@ def test_the_layout_at_1000_by_700_and_on_a_phone(open_page, served):
     event_id = row.get_attribute("data-event")
     row.click()
     phone.wait_for_selector(f'#event-title[data-event="{event_id}"]')
+
+
+# --- Arabic evidence (issue 14) ------------------------------------------------------------------
+
+def test_arabic_evidence_reads_right_to_left(open_page, served):
+    page = open_page()
+    page.goto(served.url)
+    ready(page)
+    open_event(page, served.arabic)
+    text = page.locator("#panel .article .text").first
+    # The whole report runs right to left, though it opens with a Latin name ("SANA:").
+    assert text.get_attribute("lang") == "ar"
+    assert text.evaluate("n => getComputedStyle(n).direction") == "rtl"
+    assert "قصفت" in text.locator("mark.evidence").inner_text()
+    # An English report's text keeps left to right.
+    english = next(e for e in served.api("/api/events", limit=50)["events"] if e["event_id"] != served.arabic)
+    open_event(page, english["event_id"])
+    assert page.locator("#panel .article .text").first.evaluate("n => getComputedStyle(n).direction") == "ltr"

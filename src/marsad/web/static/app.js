@@ -380,9 +380,11 @@ async function showEventList(ids) {
   }
 }
 
-function highlighted(text, spans) {
+function highlighted(text, spans, language) {
   // Article text is untrusted: split it into text nodes and <mark>s, never parse it as HTML.
-  const out = el("div", { class: "text" });
+  // Arabic reads right to left (`dir`), as a whole, even when it opens with a Latin name;
+  // any other text takes its direction from its first letters.
+  const out = el("div", { class: "text", dir: language === "ar" ? "rtl" : "auto", lang: language || null });
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   let pos = 0;
   for (const s of sorted) {
@@ -470,10 +472,10 @@ async function openEvent(id, opts) {
           `corrected by ${c.author}, ${c.created_at.slice(0, 10)} · was ${fmt(c.machine_value)}`) : null));
   });
   const articles = d.articles.map(a => el("div", { class: "article", "data-article": a.article_id },
-    el("div", {}, el("strong", {}, a.title || "(untitled)")),
+    el("div", { dir: "auto" }, el("strong", {}, a.title || "(untitled)")),
     el("div", { class: "meta" }, [a.outlet, a.published, a.origin].filter(Boolean).join(" · "),
       a.url && /^https?:\/\//i.test(a.url) ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, " link") : null),
-    highlighted(a.text, a.evidence)));
+    highlighted(a.text, a.evidence, a.language)));
   const neighbour = (title, list) => list.length ? [el("h3", {}, title), ...list.map(n => eventRow(n))] : [];
   const mod = e.modality && e.modality !== "occurred" ? e.modality : null;
   panel.replaceChildren(...[

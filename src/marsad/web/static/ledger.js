@@ -84,7 +84,7 @@ async function showClaim(id) {
     el("button", { type: "button", onclick: () => showClaims($("claim-unit")?.value || null) }, "← claims"),
     el("h2", { id: "claim-title" }, `${c.subject || "(no subject)"}: ${c.unit_class} in ${c.location || c.admin1 || c.country || "?"}`),
     el("p", { id: "claim-summary" }, c.summary || line(c)),
-    el("div", { class: "article" }, el("div", { class: "text" }, (c.evidence && c.evidence[0] ? c.evidence[0].text : ""))),
+    el("div", { class: "article" }, el("div", { class: "text", dir: "auto" }, (c.evidence && c.evidence[0] ? c.evidence[0].text : ""))),
     el("h3", {}, c.restated_by.length ? "Restated by" : "No other source or date counts this"),
     ...c.restated_by.map(r => el("div", { class: "note restatement" }, line(r),
       ` (${r.difference.quantity > 0 ? "+" : ""}${r.difference.quantity}`
