@@ -87,13 +87,17 @@ def test_peel_lists_readings_longest_first() -> None:
         ("ثلاثة", 3), ("ثلاث", 3), ("خمسة", 5), ("عشرة", 10), ("عشرين", 20), ("عشرون", 20),
         ("أحد عشر", 11), ("إحدى عشرة", 11), ("اثنا عشر", 12), ("اثنتي عشرة", 12), ("تسعة عشر", 19),
         ("وخمسة", 5), ("بثلاثة", 3),
+        # the tens, a unit and a ten, the hundreds
+        ("ثلاثين", 30), ("أربعون", 40), ("تسعين", 90), ("خمسة وعشرون", 25), ("ستة وثلاثين", 36),
+        ("مئة", 100), ("مائة", 100), ("مئتين", 200), ("ثلاثمئة", 300), ("خمسمائة", 500),
     ],
 )
 def test_to_int_reads_counts(token: str, value: int) -> None:
     assert to_int(token) == value
 
 
-@pytest.mark.parametrize("token", ["عشرات", "مئات", "2.5", "٣٫٥", "", "قتلى", "خمسة وعشرين شخصا", "1,25"])
+@pytest.mark.parametrize("token", ["عشرات", "مئات", "2.5", "٣٫٥", "", "قتلى", "خمسة وعشرين شخصا", "1,25", "ميت",
+                                   "وعشرون خمسة"])
 def test_to_int_leaves_vague_words_and_decimals(token: str) -> None:
     assert to_int(token) is None
 

@@ -138,14 +138,24 @@ _UNITS = {
 }
 _TEENS_UNIT = {k: v for k, v in _UNITS.items() if v < 10}
 _TWENTY = {"عشرون", "عشرين"}
+# The tens from twenty to ninety (nominative -ون, oblique -ين), folded, and the hundreds:
+# مئة / مائة, the dual مئتان, and a unit glued to مئة (ثلاثمئة, خمسمائة).
+_TENS = {
+    **{w: 20 for w in _TWENTY},
+    "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50,
+    "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}
+# (Folded: ئ is ي, ة is ه.)
+_HUNDREDS = {"ميه": 100, "مايه": 100, "ميتان": 200, "ميتين": 200, "مايتان": 200, "مايتين": 200}
+_HUNDRED_GLUED = re.compile(r"^(ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)ما?يه$")
 _NUMERAL = re.compile(r"\d{1,3}(?:[,،٬]\d{3})+|\d+")
 
 
 def to_int(token: str) -> int | None:
     """A count written in digits (Western or Eastern, thousands separated by , ، or ٬) or
-    in words from one to twenty (ثلاثة، خمس، أحد عشر، اثنتا عشرة، عشرون), a leading و / ب /
-    ل allowed. Vague words (عشرات "tens", مئات "hundreds") and decimals are not counts:
-    None."""
+    in words: one to nineteen (ثلاثة، خمس، أحد عشر، اثنتا عشرة), the tens (عشرون، خمسين), a
+    unit and a ten (خمسة وعشرون → 25), the hundreds (مئة، مئتان، ثلاثمئة), a leading و / ب / ل
+    allowed. Vague words (عشرات "tens", مئات "hundreds") and decimals are not counts: None."""
     raw = fold(token).strip()
     if _NUMERAL.fullmatch(raw):
         return int(re.sub(r"[,،٬]", "", raw))
@@ -155,18 +165,28 @@ def to_int(token: str) -> int | None:
     if words[0][:1] in "وبل" and words[0][1:] and _is_number_word(words[0][1:]) and not _is_number_word(words[0]):
         words[0] = words[0][1:]
     if len(words) == 1:
-        w = words[0]
-        if w in _TWENTY:
-            return 20
-        return _UNITS.get(w)
+        return _word_value(words[0])
     unit, ten = words
+    if ten[:1] == "و" and ten[1:] in _TENS and unit in _TEENS_UNIT:
+        return _TENS[ten[1:]] + _TEENS_UNIT[unit]  # خمسة وعشرون: the unit comes first
     if ten not in ("عشر", "عشره") or unit not in _TEENS_UNIT:
         return None
     return 10 + _TEENS_UNIT[unit]
 
 
+def _word_value(word: str) -> int | None:
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TENS:
+        return _TENS[word]
+    if word in _HUNDREDS:
+        return _HUNDREDS[word]
+    m = _HUNDRED_GLUED.match(word)
+    return _UNITS[m.group(1)] * 100 if m else None
+
+
 def _is_number_word(word: str) -> bool:
-    return word in _UNITS or word in _TWENTY
+    return _word_value(word) is not None
 
 
 # --- sentences ---------------------------------------------------------------------
