@@ -76,6 +76,10 @@ FILTERS = [
     EventFilter(date_from="2024-01-15", date_to="2024-03-10", country=("Syria",)), EventFilter(date_from="2024-02-01"),
     EventFilter(date_to="2024-02-29", modality=("occurred",)),
     EventFilter(date_from="2024-02-03", date_to="2024-02-20"),
+    # The page's commonest filter: on PostgreSQL its tags come from one index (m013).
+    EventFilter(event_type=("Battles",), country=("Syria",), modality=("occurred",), date_from="2024-01-20",
+                date_to="2024-03-01"),
+    EventFilter(event_type=("Battles", "Protests"), review=("confirmed", "unreviewed"), date_to="2024-02-29"),
 ]
 
 

@@ -492,3 +492,10 @@ def m012_workbench_counts(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_link ON events(event_type, country, event_date, admin1)")
     for name in ("events_date", "events_type", "events_place"):
         db.execute(f"DROP INDEX {name}")
+
+
+@migration
+def m013_filtered_facets_index(db: sqlite3.Connection) -> None:
+    """PostgreSQL gains an index of the tag rows for the page's commonest filter (type, country,
+    modality, a date range; `pg_migrations`). SQLite needs none: it counts those tags through the
+    covering index its query names (INDEXED BY event_index_dated)."""

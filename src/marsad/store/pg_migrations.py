@@ -320,6 +320,14 @@ PG_MIGRATIONS["m012_workbench_counts"] = [
     "DROP INDEX events_place",
 ]
 
+# The page's commonest filter — event type, country, modality and a date range — as one range of one
+# index over the tag rows, which carry those columns: the actor, source and outlet counts under it are
+# read from the index alone (`facets._tag_counts`). At a million events, 500 ms → 20 ms for Syria:
+# the planner had hashed all 3.8 million tag rows against the events the filter keeps.
+PG_MIGRATIONS["m013_filtered_facets_index"] = [
+    "CREATE INDEX event_tags_filtered ON event_tags(event_type, country, modality, event_date, facet, value, status)",
+]
+
 assert [name for name, _ in MIGRATIONS] == list(PG_MIGRATIONS), "every migration needs its PostgreSQL twin"
 
 MIGRATION_LOCK = 0x6D61_7273  # "mars": the advisory lock two processes creating one database take

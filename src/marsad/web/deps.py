@@ -17,6 +17,10 @@ from ..store import SQLiteStore, SQLStore, open_store
 from .errors import ApiError
 
 READ_PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY")
+# PostgreSQL's default work_mem (4 MB) makes the page's counts over a date range — a few hundred
+# thousand index rows grouped — sort on disk: 400 ms at a million events; with 64 MB they are one
+# in-memory hash, 100 ms. Set per connection of the server, not for the database.
+PG_READ_SETTINGS = ("SET work_mem = '64MB'",)
 
 
 class Pool:
@@ -30,10 +34,9 @@ class Pool:
 
     def _open(self) -> SQLStore:
         s = open_store(self.path)
-        if isinstance(s, SQLiteStore):
-            # Reads dominate: map the file, keep 64 MB of pages per connection, sort and group in memory.
-            for pragma in READ_PRAGMAS:
-                s.db.execute(pragma)
+        # Reads dominate: map the file, keep 64 MB of pages per connection, sort and group in memory.
+        for setting in READ_PRAGMAS if isinstance(s, SQLiteStore) else PG_READ_SETTINGS:
+            s.db.execute(setting)
         return s
 
     def get(self) -> SQLStore:
