@@ -310,3 +310,15 @@ def test_the_county_seat_is_a_seat_not_the_capital(resolver: PlaceResolver) -> N
     capital = "Power was out in Kalona and Wellman, Iowa, until noon; lawmakers in Washington promised aid."
     got, _ = resolve(resolver, capital, "Kalona", "Wellman", "Iowa", "Washington")
     assert got["Washington"].feature_code == "PPLC"
+
+
+def test_an_arabic_dateline_frames_the_story_and_a_namesake_outside_stays_unknown(resolver: PlaceResolver) -> None:
+    # No Rawdah of Taiz is in the gazetteer: the Shabwah and Sanaa ones are namesakes, not this one.
+    text = ("قصف على حي سكني\n\nتعز – الأحد 5 نوفمبر 2023\n\n"
+            "قُتل طفل جراء قصف بقذائف الهاون على حي الروضة شرقي مدينة تعز، بحسب مصادر طبية.")
+    assert find_dateline(text) is not None and find_dateline(text)[2] == "تعز"  # type: ignore[index]
+    found = geoparse_document(text, resolver=resolver)
+    assert found["frame"]["admin1"] == "Taizz"
+    rawdah = next(t for t in found["toponyms"] if t["text"].endswith("الروضة"))
+    assert rawdah["admin1"] in (None, "Taizz")
+    assert find_dateline("قال المرصد - إن القصف استمر طوال الليل") is None  # a dash, but no date after it

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..arabic.text import ARABIC_LETTER
 from .gazetteer import Candidate
 
 # A dateline opens the text or one of its first lines: a city in capitals ("SAVANNAH"),
@@ -38,6 +39,13 @@ _DATELINE = re.compile(
     r"[ \t]*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 _DATELINE_REACH = 400  # characters from the start where a dateline may stand
+# An Arabic dateline: a line that opens with a place (one to three words), a dash, then a date or
+# a weekday ("تعز – الأحد 5 نوفمبر 2023", "قامشلو – 09-10-2023"). The date is what makes it one.
+_AR = f"[{ARABIC_LETTER}]"
+_AR_DATELINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<city>{_AR}+(?:[ \t]{_AR}+){{0,2}})[ \t]*(?:—|–|-)[ \t]*"
+    rf"(?=[\d٠-٩]|(?:ال)?(?:احد|أحد|اثنين|إثنين|ثلاثاء|اربعاء|أربعاء|خميس|جمعة|سبت)\b)"
+)
 
 DATELINE_VOTES = 1.5
 OUTLET_VOTES = 2.0
@@ -164,10 +172,12 @@ class FrameVotes:
 
 def find_dateline(text: str) -> tuple[int, int, str, str | None] | None:
     """(start, end, city, qualifier) of the dateline near the start of `text`, if any. A
-    title-case city needs a qualifier or an agency after it: "Police said — …" is no dateline."""
+    title-case city needs a qualifier or an agency after it: "Police said — …" is no dateline;
+    an Arabic one needs the date after its dash ("تعز – الأحد 5 نوفمبر 2023")."""
     m = _DATELINE.search(text[:_DATELINE_REACH])
     if not m:
-        return None
+        a = _AR_DATELINE.search(text[:_DATELINE_REACH])
+        return (a.start("city"), a.end("city"), a.group("city"), None) if a else None
     city, qual = m.group("city"), m.group("qual")
     if not (city.isupper() or qual or m.group("agency")):
         return None

@@ -247,6 +247,18 @@ def _neighbours(
     return [counts[n] for n in names]
 
 
+def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame) -> bool:
+    """Whether `best` is one small namesake among several, none of them inside the story's frame
+    (a Taiz story's "الروضة" neighbourhood is not the Rawdah village of Shabwah): which one the
+    story means is unknown, so the name stays unresolved rather than confidently wrong."""
+    if not frame.admin1_code or frame.tier(best) >= 2 or best.feature_class != "P" or best.curated:
+        return False
+    if best.population >= _NEAR_MIN_POPULATION or best.feature_code in ("PPLC", "PPLA"):
+        return False
+    towns = [c for c in cands if c.feature_class == "P" and c.match > 0]
+    return len(towns) >= 2 and not any(frame.tier(c) >= 2 for c in cands)
+
+
 def _state_of_country(outer: Sequence[Candidate], inner: Sequence[Candidate]) -> bool:
     """Whether a name after a comma is a province of the country of a reading of the name
     before it ("Holliday, Missouri" with only a Texas Holliday known): a container that
@@ -523,6 +535,8 @@ class PlaceResolver:
         margin = best_s - second
         conf = 1.0 / (1.0 + math.exp(-6.0 * (best_s - 0.35))) * (0.75 + 0.25 * min(1.0, margin / 0.2 + 0.2))
         if not (near and near.get(best.geonameid)) and self._foreign_and_obscure(best, name, ctx, container, explicit):
+            return None, min(conf, 0.1)
+        if frame is not None and container is None and not support and _namesake_outside(best, cands, frame):
             return None, min(conf, 0.1)
         return best, round(max(0.0, min(1.0, conf)), 3)
 
