@@ -158,6 +158,7 @@ def test_a_place_word_before_no_name_gives_none(gaz: Gazetteer) -> None:
         "أعلن التحالف أن فرقة الإنقاذ وصلت ليلاً بحجة المساعدة",  # فرقة ≠ ف + الرقة
         "قالت مصادر لنورث برس إن الثورة مستمرة",  # برس ≠ ب + Ar Rass; الثورة is not Tabqa
         "أكد المشاركون سلمية الحراك ومطالبه",  # سلمية: peaceful (and Salamiyah); الحراك: the movement
+        "تشهد المناطق الجنوبية من البلاد قصفاً متكرراً، ووصل الوفد إلى العاصمة",  # the country, the capital
     ],
 )
 def test_common_words_are_no_places(gaz: Gazetteer, text: str) -> None:
