@@ -99,6 +99,9 @@ CASES = [
     ("Non-violent transfer of territory", "انسحبت قوات النظام من البلدة دون قتال ودخلتها الفصائل.", "قتال"),
     ("Non-violent transfer of territory", "سلّمت قسد مواقعها في منبج للجيش السوري.", "سلّمت"),
     ("Other", "عثر الأهالي على مقبرة جماعية في أطراف الرقة.", "مقبرة"),
+    # a body found shot is a killing (ACLED's Attack); a body found, no more, stays Other
+    ("Attack", "عثر الأهالي صباح اليوم على جثة رجل مقتولاً بطلق ناري قرب البلدة.", "مقتولاً"),
+    ("Other", "انتشلت فرق الدفاع المدني جثة رجل من تحت الأنقاض.", "انتشلت"),
 ]
 
 
