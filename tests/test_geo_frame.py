@@ -322,3 +322,12 @@ def test_an_arabic_dateline_frames_the_story_and_a_namesake_outside_stays_unknow
     rawdah = next(t for t in found["toponyms"] if t["text"].endswith("الروضة"))
     assert rawdah["admin1"] in (None, "Taizz")
     assert find_dateline("قال المرصد - إن القصف استمر طوال الليل") is None  # a dash, but no date after it
+
+
+def test_a_city_council_names_the_frames_town(resolver: PlaceResolver) -> None:
+    # "Springfield City" is another name of Springfield, Massachusetts only; this story is in Illinois.
+    text = "The Springfield City Council voted to raise water rates in Chatham, Sangamon County officials said."
+    got, _ = resolve(resolver, text, "Springfield City", "Chatham", "Sangamon County")
+    assert got["Springfield City"].admin1 == "Illinois"
+    other, _ = resolve(resolver, "Tourists flocked to Quebec City and Montreal.", "Quebec City", "Montreal")
+    assert other["Quebec City"].feature_code != "ADM1"  # the city, not the province

@@ -95,6 +95,7 @@ _STREET_WORD = re.compile(
 _COUNTY_BEFORE = re.compile(r"^(?:Co|CO)\.\s*(?=[A-Z])")
 _COUNTY_AFTER = re.compile(r"(?<=\w)\s+(?:Co|CO)\.?$")
 _TOWNSHIP = re.compile(r"\s+(?:Township|Twp\.?|TOWNSHIP)$")
+_CITY_WORD = re.compile(r"\bcity\b", re.IGNORECASE)
 _SUBDISTRICT = re.compile(r"\b(?:sub-?district|nahiyah?|township|twp\.?)(?:\b|$)|ناحي[ةه]", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"^(?:county|co\.)\s|\b(?:county|district|co\.?)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
@@ -350,6 +351,12 @@ class PlaceResolver:
             if stripped and stripped != name and not any(c.match > 0 for c in cands.values()):
                 for c in self.gaz.candidates(stripped):
                     cands.setdefault(c.geonameid, c)
+            elif stripped and _CITY_WORD.search(name) and not any(c.match == 2 for c in cands.values()):
+                # "Springfield City" (Council) is another name of Springfield, Massachusetts only: the
+                # towns called Springfield compete too, and the story's frame picks among them.
+                for c in self.gaz.candidates(stripped):
+                    if c.match == 2 and c.feature_class == "P":
+                        cands.setdefault(c.geonameid, Candidate(**{**c.__dict__, "match": 1}))
         dem = self.gaz.demonym(name)
         if dem is not None:
             cands[dem.geonameid] = Candidate(**{**dem.__dict__, "match": 2})
