@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import re
 import sqlite3
 import statistics
@@ -44,6 +43,7 @@ from .names import (
     plain_name,
     strip_admin_words,
 )
+from .resolve import km
 
 SCHEMA = """
 CREATE TABLE places (
@@ -319,7 +319,7 @@ class _Builder:
                 place.lat, place.lon = lat, lon
             elif kind == "admin1" and (cc, a1) in self.admin1:
                 place = self.places[self.admin1[(cc, a1)][1]]
-                if place.lat is None or place.lon is None or _km(place.lat, place.lon, lat, lon) <= _POINT_CHECK_KM:
+                if place.lat is None or place.lon is None or km((place.lat, place.lon), (lat, lon)) <= _POINT_CHECK_KM:
                     place.lat, place.lon = lat, lon
 
     @staticmethod
@@ -621,12 +621,6 @@ _FCLASS = {
 
 
 _POINT_CHECK_KM = 800.0
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def build_gazetteer(

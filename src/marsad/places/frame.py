@@ -199,11 +199,10 @@ def place_votes(
         if n.casefold() in seen:
             continue
         seen.add(n.casefold())
-        if best is None or best.feature_code in _NOT_REGIONAL:
+        if best is None or conf < _MIN_CONF or best.feature_code in _NOT_REGIONAL:
             continue
         areas = {(c.country_code, c.admin1_code) for c in cs if _counts(c)}
-        if conf >= _MIN_CONF:
-            votes.add(best, UNAMBIGUOUS_VOTES if len(areas) <= 1 else HINT_VOTES, n)
+        votes.add(best, UNAMBIGUOUS_VOTES if len(areas) <= 1 else HINT_VOTES, n)
 
 
 def _counts(c: Candidate) -> bool:

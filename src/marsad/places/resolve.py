@@ -207,7 +207,8 @@ def contains(container: Candidate, c: Candidate, explicit: bool) -> bool | None:
     return True
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (latitude, longitude) points."""
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
@@ -282,7 +283,7 @@ def _beside(c: Candidate, other: Candidate) -> bool:
         return False  # a point beside an area: counted from the point's side
     if None in (c.latitude, c.longitude, other.latitude, other.longitude):
         return False
-    return _km((c.latitude, c.longitude), (other.latitude, other.longitude)) < _NEAR_KM  # type: ignore[arg-type]
+    return km((c.latitude, c.longitude), (other.latitude, other.longitude)) < _NEAR_KM  # type: ignore[arg-type]
 
 
 def clean_name(text: str) -> str:
@@ -393,11 +394,10 @@ class PlaceResolver:
                 found += [
                     c
                     for c in self.gaz.candidates(sub)
-                    # The part names the place itself ("US" is the United States), not a
-                    # word of a longer name: "Grove" does not make Grove City.
-                    # word of a longer name ("Grove" does not make Grove City), and another
-                    # name only for a country or a province ("US", "UK"): a town's other
-                    # names are too many and too loose ("Thomas" for Beulah).
+                    # The part names the place itself, not a word of a longer name ("Grove"
+                    # does not make Grove City); another of its names counts only for a
+                    # country or a province ("US", "UK"): a town's other names are too many
+                    # and too loose ("Thomas" for Beulah).
                     if c.match == 2
                     or c.match == 1 and not lead and c.feature_code in ("PCLI", "ADM1", "CONT")
                     and f" {plain_name(sub)} " not in f" {plain_name(c.name)} "
@@ -436,7 +436,7 @@ class PlaceResolver:
         # not turn "California" into a village of 11,000 beside Washington.
         points = ctx.other_points(name) if ctx.points and not dominated else []
         if points and c.latitude is not None and c.longitude is not None and not c.is_area:
-            d = min(_km((c.latitude, c.longitude), p) for p in points)
+            d = min(km((c.latitude, c.longitude), p) for p in points)
             ctx_factor += 0.3 if d < 50 else 0.2 if d < 150 else 0.08 if d < 400 else 0.0
         s = base * (1.0 + ctx_factor)
         if near and not dominated:
