@@ -43,7 +43,6 @@ floor. `--no-floors` only prints.
 from __future__ import annotations
 
 import json
-import math
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -60,6 +59,7 @@ from harness import PARTS, part  # noqa: E402  (eval/ is on the path when run as
 
 from marsad.places import Gazetteer, PlaceResolver  # noqa: E402
 from marsad.places.geoparse import detect_spans  # noqa: E402
+from marsad.places.resolve import km  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "geo"  # CI has ../shared beside the clone
 DEFAULT_FLOORS = ROOT / "eval" / "floors.json"
@@ -216,12 +216,6 @@ def floor_exit(got: dict[str, float], floors: dict[str, float], which: str) -> i
     for f in failed:
         print(f"BELOW FLOOR {f}")
     return 1 if failed else 0
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 CALIBRATION_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
