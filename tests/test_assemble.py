@@ -306,3 +306,47 @@ def test_the_ends_of_a_named_road_are_not_where_it_happened(coder, text):
                 outlet=None, language="ar" if "ركاب" in text else "en", text=text)
     events = [e for e in coder.code([a])[0] if e.modality == "occurred"]
     assert {(e.admin1, e.location) for e in events} == {("Suwayda", "Shahbā")}
+
+
+def test_an_incident_named_with_the_is_the_one_already_told(coder):
+    # "Tuesday's attack" goes on about the bombing the lede told; it is no clash of its own.
+    text = ("A car bomb exploded outside a police station in the Midan district of Damascus on Tuesday, "
+            "killing nine people, state media said.\n\n"
+            "Tuesday's attack was claimed by a jihadist group on its Telegram channel.")
+    events, _ = code(coder, text, published="2019-03-13")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert len(events[0].evidence) == 2
+
+
+def test_an_incident_named_with_a_is_a_new_one(coder):
+    text = ("A car bomb exploded outside a police station in the Midan district of Damascus on Tuesday, "
+            "killing nine people, state media said.\n\n"
+            "Gunmen launched an attack on an army post in Daraa on Tuesday, the monitor said.")
+    events, _ = code(coder, text, published="2019-03-13")
+    assert len(events) == 2
+
+
+def test_an_activity_told_in_the_present_perfect_progressive_is_a_period(coder):
+    text = ("Rebels shelled the Hamdaniya district of Aleppo on Sunday, killing four civilians.\n\n"
+            "Government forces have also been bombarding rebel-held towns in Idlib province.")
+    events, _ = code(coder, text, published="2019-03-11")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_where_a_witness_heard_the_fighting_is_not_where_it_was(coder):
+    text = ("Jihadists attacked the town of Tal Abyad at dawn on Saturday, the monitor said.\n\n"
+            "Separately, heavy gunfire could be heard from the Turkish border town of Akcakale on Saturday.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert all(e.country == "Syria" for e in events)
+
+
+def test_an_incident_weeks_old_told_after_the_news_is_background(coder):
+    text = ("Warplanes struck the town of Saraqib on Friday, killing six civilians, the monitor said.\n\n"
+            "Government forces launched their offensive on the province on February 10, capturing "
+            "the town of Khan Sheikhun.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    # The same old incident, when it is all the story tells, is coded: a report may be late.
+    events, _ = code(coder, "Government forces captured the town of Khan Sheikhun on February 10, "
+                            "the monitor said in a report.", published="2019-03-09")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

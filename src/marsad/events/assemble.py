@@ -118,7 +118,9 @@ class _Group:
     def fits(self, m: Mention) -> bool:
         e = self.event
         places = places_fit(e, m.event) or not (m.place_stated and self.place_stated)
-        toll_only = m.consequence or all(x.consequence for x in self.mentions)
+        # "The attack was launched from a bridge" goes on about a violent event already told,
+        # whichever kind of violence this sentence's words name.
+        toll_only = m.consequence or m.refers_back or all(x.consequence for x in self.mentions)
         # "Separately, …" is another incident; "tanks also shelled …" is one unless it is the
         # same kind of act. A sentence that tells only a toll still counts the event's dead.
         if m.another == "separate" and not m.consequence:
@@ -186,7 +188,10 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
         fitting = [g for g in groups if g.fits(m)]
         if fitting:
             max(fitting, key=lambda g: g.affinity(m)).add(m)
-        elif not m.follow_up:  # "the strikes hit …" tells more of an event, never one of its own
+        elif not m.follow_up and not (m.refers_back and groups and not m.place_stated):
+            # "The strikes hit …" tells more of an event, never one of its own; so does "the
+            # attack was launched at dawn" once the article has told an event. "The attack in
+            # Qamishli …" names a place of its own, and may be one the article had not told.
             groups.append(_Group(m))
     # An event the article places in no more than a country and dates to no day of its own,
     # beside events it places precisely, is a summary or an aside ("Iran is seeking to

@@ -49,6 +49,11 @@ _STATIONED = re.compile(r"\b(?:is|are)\s+(?:(?:still|now|mainly|mostly|also|curr
                         r"entrenched)\s+(?:in|across|throughout|over|at|along|on)\b", re.I)
 
 
+# An event the story dates this many days or more before its publication, told after the
+# story's own news, is background it recalls ("the offensive began on September 22"): it
+# was news when it happened. The story's first event may be old: a report on a mass grave.
+RECALLED_DAYS = 15
+
 BATCH_CHARS = 200_000
 CODED_LANGUAGES = ("en", "ar")
 
@@ -167,12 +172,22 @@ class EventCoder:
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
             if not told and mentions and mentions[-1].sentence >= i - 2:
                 told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])
+            if mentions and _recalled(told, ctx.published):
+                told = []
             mentions.extend(carry_actor(told, mentions))
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)
         headline = classify(article.title) if article.title else None
         return assemble(mentions, article=article, headline=headline), claims
 
+
+
+def _recalled(told: list[Mention], published: dt.date | None) -> bool:
+    """Whether a sentence's mentions all tell an event it dates `RECALLED_DAYS` or more
+    before the story was published."""
+    return published is not None and bool(told) and all(
+        m.date_stated and m.event.event_date
+        and (published - dt.date.fromisoformat(m.event.event_date)).days >= RECALLED_DAYS for m in told)
 
 
 def _moved(spans: tuple[Evidence, ...], offset: int) -> tuple[Evidence, ...]:

@@ -76,6 +76,24 @@ def another_incident(text: str) -> str | None:
     return "separate" if _SEPARATE.search(text) else "also" if _ALSO.search(text) else None
 
 
+# "the attack", "Saturday's blast", "the Tel Abyad bombing": an incident named with a definite
+# word is one the reader already knows of. News names a new incident with "a" ("a car bomb
+# killed …") and goes on about it with "the". Not "the second attack", "the previous strike"
+# nor "the last raid", which tell another one; and only nouns of one incident, not "the
+# offensive" or "the fighting", which name a period.
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their)|\w['’]s)\s+(?:(?!(?:second|third|fourth|"
+                       r"other|another|previous|earlier|last|prior|similar|next|new)\b)[\w'’-]+\s+){0,2}$", re.I)
+_INCIDENT = re.compile(r"(?:attacks?|bombings?|blasts?|explosions?|(?:air\s?)?strikes?|airstrikes?|raids?|"
+                       r"ambush|massacre|assault|shelling)", re.I)
+
+
+def refers_back(text: str, cls: Classification) -> bool:
+    """Whether a sentence names its event as one already told: its trigger is an incident
+    noun after a definite word ("the attack was launched from a bridge")."""
+    return bool(not is_arabic(text) and _INCIDENT.fullmatch(cls.trigger)
+                and _DEFINITE.search(text[max(0, cls.trigger_start - 60):cls.trigger_start]))
+
+
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?\w+(?:ed|en|ung|ought|ook|ew|ade)\b", re.I)
 
 
@@ -105,6 +123,7 @@ class Mention:
     day_named: bool = False  # the sentence names the day itself (resolved or not)
     follow_up: bool = False  # a sentence that only goes on about the event before it
     another: str | None = None  # the sentence marks another incident (`another_incident`)
+    refers_back: bool = False  # it names its event as one already told (`refers_back`)
 
 
 @dataclass(frozen=True)
@@ -246,7 +265,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         out.append(Mention(event, p, index, sent.paragraph, consequence, place_stated=not loc.note,
                            date_stated=own_date, vague_toll=vague,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
-                           another=another_incident(sent.text)))
+                           another=another_incident(sent.text), refers_back=refers_back(sent.text, cls)))
     return out
 
 

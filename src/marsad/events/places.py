@@ -3,6 +3,7 @@
 From the toponyms of the sentence, drop those that are not where something happened:
 - metonymy and modifiers: "the government in Damascus", "Damascus has accepted",
   "Britain-based", "Iran-backed";
+- where a witness was: "blasts could be heard from Kilis";
 - containers: "Mayadin in Deir ez-Zor governorate" is one place, Mayadin; a country is
   dropped when a finer place is named.
 A sentence with no place takes those of the nearest earlier sentence of its paragraph (or
@@ -43,6 +44,10 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"\s+(?:peace\s+)?(?:talks|negotiations|conference|process|convention|accords?|summit|"
                             r"format|declaration|communiqu[eé])\b)",
                             re.I)
+# "explosions could be heard from the border town of Kilis": where a witness was, not where
+# the event happened.
+_VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|felt|filmed|photographed)\s+"
+                      r"(?:from|across|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
@@ -136,7 +141,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Loca
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
-        if _METONYM_BEFORE.search(before[-60:]) or _METONYM_AFTER.match(after[:40]):
+        if _METONYM_BEFORE.search(before[-60:]) or _METONYM_AFTER.match(after[:40]) \
+                or _VANTAGE.search(before[-70:]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
