@@ -350,3 +350,20 @@ def test_an_incident_weeks_old_told_after_the_news_is_background(coder):
     events, _ = code(coder, "Government forces captured the town of Khan Sheikhun on February 10, "
                             "the monitor said in a report.", published="2019-03-09")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_damage_told_by_the_bombing_is_the_bombing(coder):
+    text = ("A car bomb exploded near a bakery in the town of Qamishli on Sunday, killing four civilians, "
+            "local police said.\n\n"
+            "The explosion caused heavy damage to shops, homes and parked cars in the area.")
+    events, _ = code(coder, text, published="2019-03-10")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_neighbourhood_of_a_named_city_is_in_that_city(coder):
+    # Sulaymaniyah is also a city in Iraq; the text puts this one in Aleppo, every time.
+    text = ("Shells fired by rebels hit the Sulaymaniyah neighbourhood of the Syrian city of Aleppo on "
+            "Saturday, killing three people, state media said.\n\n"
+            "Rebels based in the east of the city had shelled Sulaymaniyah twice last month.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert [(e.country, e.admin1) for e in events] == [("Syria", "Aleppo")]

@@ -87,10 +87,18 @@ _INCIDENT = re.compile(r"(?:attacks?|bombings?|blasts?|explosions?|(?:air\s?)?st
                        r"ambush|massacre|assault|shelling)", re.I)
 
 
+_OPENS_WITH_INCIDENT = re.compile(r"^\W*(?:the|this|that|these|those)\s+(?:(?!(?:second|third|fourth|other|another|"
+                                  r"previous|earlier|last|prior|similar|next|new)\b)[\w'’-]+\s+){0,2}?"
+                                  + _INCIDENT.pattern + r"\b", re.I)
+
+
 def refers_back(text: str, cls: Classification) -> bool:
     """Whether a sentence names its event as one already told: its trigger is an incident
-    noun after a definite word ("the attack was launched from a bridge")."""
-    return bool(not is_arabic(text) and _INCIDENT.fullmatch(cls.trigger)
+    noun after a definite word ("the attack was launched from a bridge"), or it opens with
+    one ("The bombing caused heavy damage to shops")."""
+    if is_arabic(text):
+        return False
+    return bool(_OPENS_WITH_INCIDENT.match(text) or _INCIDENT.fullmatch(cls.trigger)
                 and _DEFINITE.search(text[max(0, cls.trigger_start - 60):cls.trigger_start]))
 
 

@@ -2,7 +2,8 @@
 countryside" — Ayash is not in the gazetteer, but the article says which governorate it is
 in. Such a place keeps its own name, takes the country and admin areas of its container,
 and is coded the ACLED way: to the container's point with geo_precision 2 (near a town) or
-3 (only the region is known). Later mentions of the same name reuse it.
+3 (only the region is known). Later mentions of the same name reuse it, and so do later
+mentions read as the same place abroad that the text put in its container.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ _GAP = re.compile(
     r"crossing|farms?|fields?|sub-district))?"
     r"\s*,?\s+(?:in|of|near|outside|on the outskirts of|east of|west of|north of|south of|close to)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?"
-    r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?$",
+    r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?"
+    # "the Sulaymaniyah neighbourhood of the Syrian city of Aleppo"
+    r"(?:(?:[A-Z][\w'’-]+\s+)?(?:city|town|village|province|governorate|region)\s+of\s+)?$",
     re.I,
 )
 _TOWN_CODES = ("PPL",)
@@ -35,6 +38,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
     """`places` with each unresolved one located by the container the text names after it."""
     out = list(places)
     learned: dict[str, Place] = {}
+    misread: dict[int, Place] = {}  # a reading the text put elsewhere, wherever it recurs
     for i, (place, (_start, end)) in enumerate(zip(places, spans, strict=True)):
         for j in range(i + 1, min(i + 3, len(places))):
             container = places[j]
@@ -53,6 +57,8 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                 geo_precision=2 if town else 3, score=place.score,
             )
             learned[place.name.lower()] = out[i]
+            if place.geonameid is not None:
+                misread[place.geonameid] = out[i]
             break
     # "Alma al-Shaab, Dhayra and Yarine, in the Tyre district": the list shares its container.
     for i in range(len(out) - 2, -1, -1):
@@ -65,4 +71,8 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
         known = learned.get(place.name.lower())
         if known is not None and place.latitude is None:
             out[i] = replace(known, score=place.score)
+        elif place.geonameid in misread:
+            # "the Sulaymaniyah neighbourhood of Aleppo" … "shelled Sulaymaniyah": the same
+            # name, read again as the Iraqi city, is the neighbourhood the text located.
+            out[i] = replace(misread[place.geonameid], name=text[spans[i][0]:spans[i][1]], score=place.score)
     return out
