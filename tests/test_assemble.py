@@ -367,3 +367,25 @@ def test_a_neighbourhood_of_a_named_city_is_in_that_city(coder):
             "Rebels based in the east of the city had shelled Sulaymaniyah twice last month.")
     events, _ = code(coder, text, published="2019-03-09")
     assert [(e.country, e.admin1) for e in events] == [("Syria", "Aleppo")]
+
+
+def test_what_had_come_before_the_news_is_background(coder):
+    text = ("Warplanes struck the town of Saraqib on Friday, killing six civilians, the monitor said.\n\n"
+            "A ceasefire had come into force in the province at dawn on Friday.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_an_activity_over_a_period_in_any_verb_is_no_event(coder):
+    text = ("Kurdish fighters captured the village of Tal Hamis on Sunday, the monitor said.\n\n"
+            "Jihadists have been ambushing army convoys near the town of Tabqa.")
+    events, _ = code(coder, text, published="2019-03-11")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_sentence_going_on_about_an_old_incident_is_background_too(coder):
+    text = ("Warplanes struck the town of Saraqib on Friday, killing six civilians, the monitor said.\n\n"
+            "The offensive on the province began on February 2. It drew condemnation from Turkey, "
+            "which said shells had hit its observation posts at Morek.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -137,12 +137,10 @@ _SUMMARY = re.compile(
     r"\bpreviously\b|\bin the past\b", re.I)
 # A trend or a habit ("fighting has intensified", "have regularly launched rockets", "have
 # been battling"), unless the sentence names the day it tells.
-# "has been shelling", "have also been bombarding": the present perfect progressive tells an
-# activity that goes on over a period, not one event.
+# "has been shelling", "have also been expanding their control": the present perfect
+# progressive tells an activity that goes on over a period, not one event.
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
-                    r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
-                    r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"
-                    r"pounding|striking|raiding|firing|hitting|killing|launching|carrying out)\b|"
+                    r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been \w{3,}ing\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 
 

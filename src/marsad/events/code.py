@@ -49,9 +49,10 @@ _STATIONED = re.compile(r"\b(?:is|are)\s+(?:(?:still|now|mainly|mostly|also|curr
                         r"entrenched)\s+(?:in|across|throughout|over|at|along|on)\b", re.I)
 
 
-# An event the story dates this many days or more before its publication, told after the
-# story's own news, is background it recalls ("the offensive began on September 22"): it
-# was news when it happened. The story's first event may be old: a report on a mass grave.
+# An event the story dates this many days or more before its news (its first event, else its
+# publication), told after that news, is background it recalls ("the offensive began on
+# September 22"): it was news when it happened. The story's first event may be old: a report
+# on a mass grave, whose later sentences go on about that old event.
 RECALLED_DAYS = 15
 
 BATCH_CHARS = 200_000
@@ -172,7 +173,7 @@ class EventCoder:
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
             if not told and mentions and mentions[-1].sentence >= i - 2:
                 told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])
-            if mentions and _recalled(told, ctx.published):
+            if mentions and _recalled(told, _news_day(mentions, ctx.published)):
                 told = []
             mentions.extend(carry_actor(told, mentions))
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
@@ -182,12 +183,18 @@ class EventCoder:
 
 
 
-def _recalled(told: list[Mention], published: dt.date | None) -> bool:
-    """Whether a sentence's mentions all tell an event it dates `RECALLED_DAYS` or more
-    before the story was published."""
-    return published is not None and bool(told) and all(
-        m.date_stated and m.event.event_date
-        and (published - dt.date.fromisoformat(m.event.event_date)).days >= RECALLED_DAYS for m in told)
+def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:
+    """The day of the story's news: its first event's, else the publication's."""
+    first = mentions[0].event.event_date
+    return dt.date.fromisoformat(first) if first else published
+
+
+def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
+    """Whether a sentence's mentions all tell an event dated (by the sentence or the one
+    before it) `RECALLED_DAYS` or more before the story's news."""
+    return news_day is not None and bool(told) and all(
+        m.event.event_date and (news_day - dt.date.fromisoformat(m.event.event_date)).days >= RECALLED_DAYS
+        for m in told)
 
 
 def _moved(spans: tuple[Evidence, ...], offset: int) -> tuple[Evidence, ...]:

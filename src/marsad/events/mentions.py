@@ -102,7 +102,9 @@ def refers_back(text: str, cls: Classification) -> bool:
                 and _DEFINITE.search(text[max(0, cls.trigger_start - 60):cls.trigger_start]))
 
 
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?\w+(?:ed|en|ung|ought|ook|ew|ade)\b", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?(?:\w+(?:ed|en|ung|ought|ook|ew|ade)|come|"
+                           r"become|begun|run|done|held|left|met|hit|struck|fought|won|lost|sent|put|set|shot|"
+                           r"led|fled|spent|built|laid|kept|cut)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -228,8 +230,9 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         return []
     # The past perfect tells what came before the news ("Moscow had announced on Tuesday
     # that …", "the town had been shelled for weeks"): background to the story.
-    if _PAST_PERFECT.search(sent.text[max(0, cls.trigger_start - 40):cls.trigger_end + 1]):
-        return []
+    if _PAST_PERFECT.search(sent.text[max(0, cls.trigger_start - 40):cls.trigger_end + 1]) or \
+            _PAST_PERFECT.match(sent.text, cls.trigger_end + 1) and sent.text[cls.trigger_end:cls.trigger_end + 1].isspace():
+        return []  # … and "the truce had come into force"
     if reported is not None:
         event_date, precision = reported.date.isoformat(), reported.precision
     elif story_date is not None:
