@@ -230,9 +230,11 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         return []
     # The past perfect tells what came before the news ("Moscow had announced on Tuesday
     # that …", "the town had been shelled for weeks"): background to the story.
+    # So is a trigger the past perfect follows: "the truce had come into force".
+    right_after = sent.text[cls.trigger_end:cls.trigger_end + 1].isspace()
     if _PAST_PERFECT.search(sent.text[max(0, cls.trigger_start - 40):cls.trigger_end + 1]) or \
-            _PAST_PERFECT.match(sent.text, cls.trigger_end + 1) and sent.text[cls.trigger_end:cls.trigger_end + 1].isspace():
-        return []  # … and "the truce had come into force"
+            right_after and _PAST_PERFECT.match(sent.text, cls.trigger_end + 1):
+        return []
     if reported is not None:
         event_date, precision = reported.date.isoformat(), reported.precision
     elif story_date is not None:
