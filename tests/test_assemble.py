@@ -58,6 +58,9 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "Tags Syria Raqqa Aleppo Russia airstrikes shelling clashes",
     "More than 300,000 people have been killed since the conflict began in 2011.",
     "Kurdish fighters captured the town from the jihadists last year with the help of air strikes.",
+    "The freeze on fighting agreed by the two sponsors lasted nine days.",
+    "Wheat harvests in the north have collapsed due to fighting and drought, the agency said.",
+    "Foreign ministers held talks on the crisis in Vienna on Friday.",
     "Rebels have regularly fired rockets into the city's western districts.",
     "Government forces have been battling rebels in the district, which lies east of the capital.",
 ])

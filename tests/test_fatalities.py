@@ -57,6 +57,9 @@ from marsad.events.fatalities import FatalityMention, fatalities, fatality_menti
         ("Two attackers blew themselves up at the market, killing 9 shoppers.", 11),
         # a death toll is used only when there is no count of its own
         ("The death toll from the assault rose to 31 on Friday.", 31),
+        # a family is not one person
+        ("Seven villagers from one family were killed when the shell hit their house.", 7),
+        ("Four people from the same extended family died in the blast.", 4),
     ],
 )
 def test_counts(sentence: str, expected: int) -> None:
@@ -72,6 +75,7 @@ def test_counts(sentence: str, expected: int) -> None:
         "Protesters marched through the capital for the third day.",
         "Militants tried to kill the district governor.",
         "The attack came 3 days after the ceasefire.",
+        "The air strike killed an entire family in the village.",
     ],
 )
 def test_no_death_statement_is_none(sentence: str) -> None:

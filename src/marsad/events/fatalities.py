@@ -340,7 +340,7 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
             continue
         verb = v.group(0).strip().lower()
         chain = _chain(text, v.end())
-        if not chain:
+        if not chain or _collective(chain[-1].head):
             continue
         if verb in ("left", "leaving"):
             if not re.match(r"\s+dead(?!\w)", text[chain[-1].end : chain[-1].end + 8], re.I):
@@ -357,9 +357,10 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
     # "dozens of soldiers and a general have been killed"
     for start in _candidate_starts(text):
         chain = _chain(text, start)
-        if not chain:
+        if not chain or _collective(chain[-1].head):
             continue
-        after = _DEATH_AFTER.match(text, chain[-1].end)
+        whose = _OF_ONE_FAMILY.match(text, chain[-1].end)  # "six civilians from one family were killed"
+        after = _DEATH_AFTER.match(text, whose.end() if whose else chain[-1].end)
         if not after:
             continue
         word = after.group(0).split()[-1].lower()
@@ -394,6 +395,16 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         add(0, m.start(), m.end(), ZERO)
 
     return sorted(found.values(), key=lambda f: f.start)
+
+
+_OF_ONE_FAMILY = re.compile(r"\s+(?:from|of|belonging to)\s+(?:one|a|an|the same|a single)\s+(?:[\w-]+\s+)?"
+                            r"(?:family|household|clan|tribe)", re.I)
+
+
+def _collective(head: str) -> bool:
+    """"Six civilians from one family were killed", "killing an entire family": a family
+    counts as one noun, not one person."""
+    return head.lower() in ("family", "families", "household", "households", "clan", "clans", "tribe", "tribes")
 
 
 def _candidate_starts(text: str) -> list[int]:

@@ -9,6 +9,8 @@ writing in general, applied before a sentence yields mentions:
 - legal characterisations ("amounted to war crimes");
 - a monitor's methodology ("identifies the aircraft by their flight patterns");
 - tag and metadata lines ("Tags Syria Raqqa airstrikes …");
+- fighting named as a thing that paused or caused something ("the freeze on fighting",
+  "harvests failed due to fighting");
 - photo captions glued into a scraped body ("A man runs near an ambulance after an airstrike
   … Syria August 6 2016 (TRT World and Agencies)").
 
@@ -42,6 +44,13 @@ _METHOD = re.compile(
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
 _TAGS = re.compile(r"^\s*(?:tags?|keywords|topics|related\s+topics|filed\s+under)\b\s*:?\s", re.I)
 _PROTESTS = {"Protests", "Riots"}
+# "the freeze on fighting", "a lull in the violence", "production fell due to fighting": the
+# fighting named as a thing that paused, ended or caused something, not as an incident.
+_FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|bombardment)\b", re.I)
+_PAUSE_OR_CAUSE = re.compile(
+    r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
+    r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | None:
@@ -57,6 +66,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
+    if _FIGHTING.match(sentence, trigger_start) \
+            and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]):
+        return "fighting named as a pause or a cause"
     # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew
     # themselves up after police called on them to surrender": the event is.
     # "After the army called on rebels to surrender, warplanes bombed Douma": another clause.
