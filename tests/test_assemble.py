@@ -392,3 +392,15 @@ def test_a_sentence_going_on_about_an_old_incident_is_background_too(coder):
             "which said shells had hit its observation posts at Morek.")
     events, _ = code(coder, text, published="2019-03-09")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_an_aside_that_names_no_place_beside_the_main_event_is_no_event(coder):
+    text = ("Warplanes struck a market in the town of Saraqib on Friday, killing six civilians, the monitor said.\n\n"
+            "Rebel commanders said their fighters would not withdraw.\n\n"
+            "Jihadists also clashed with army troops, the monitor added.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    # The same clash told with a village the gazetteer does not know is an event.
+    text = text.replace("with army troops", "with army troops in Kharbat Zuhur")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]

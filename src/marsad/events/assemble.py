@@ -108,6 +108,11 @@ class _Group:
         return any(m.place_stated for m in self.mentions)
 
     @property
+    def names_a_place(self) -> bool:
+        """One of its sentences names where: a place, one the gazetteer lacks, or "the town"."""
+        return any(m.place_stated or m.unlocated_name for m in self.mentions)
+
+    @property
     def date_stated(self) -> bool:
         return any(m.date_stated for m in self.mentions)
 
@@ -202,6 +207,11 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
         groups = [g for g in groups if _level(g.event) > 0 or g.day_named]
     events = _distinct_ids([_identify(g.event, article) for g in groups], article)
     main = _main(events, headline)
+    # Beside the story's main event, an event none of whose sentences names a place is an
+    # aside ("the offensive has drawn condemnation", "the group also has fighters there"):
+    # ACLED codes an event where the report puts it, and such a sentence puts it nowhere.
+    # The sentences that go on about an event already placed have joined it above.
+    events = [e for e, g in zip(events, groups, strict=True) if e is main or g.names_a_place]
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
 
 

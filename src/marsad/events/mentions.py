@@ -102,6 +102,11 @@ def refers_back(text: str, cls: Classification) -> bool:
                 and _DEFINITE.search(text[max(0, cls.trigger_start - 60):cls.trigger_start]))
 
 
+# "in the town", "near the camp", "on the outskirts of the city": the sentence places its event
+# at the place the story has named, by a word that points back to it.
+_THE_PLACE = re.compile(r"\b(?:in|at|near|inside|outside|into|around|on|across|of)\s+(?:the|that)\s+(?:same\s+)?"
+                        r"(?:town|village|city|camp|district|neighbo(?:u)?rhood|outskirts|suburb|market|hospital|"
+                        r"school|mosque|base|airport|checkpoint|crossing|prison|port|valley)\b", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?(?:\w+(?:ed|en|ung|ought|ook|ew|ade)|come|"
                            r"become|begun|run|done|held|left|met|hit|struck|fought|won|lost|sent|put|set|shot|"
                            r"led|fled|spent|built|laid|kept|cut)\b", re.I)
@@ -134,6 +139,7 @@ class Mention:
     follow_up: bool = False  # a sentence that only goes on about the event before it
     another: str | None = None  # the sentence marks another incident (`another_incident`)
     refers_back: bool = False  # it names its event as one already told (`refers_back`)
+    unlocated_name: bool = False  # it names a place the gazetteer cannot locate
 
 
 @dataclass(frozen=True)
@@ -275,10 +281,12 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             notes=sent.text[:300] + (f" [{loc.note}]" if loc.note else ""),
             outlets=(article.outlet,) if article.outlet else (),
         )
-        out.append(Mention(event, p, index, sent.paragraph, consequence, place_stated=not loc.note,
+        out.append(Mention(event, p, index, sent.paragraph, consequence,
+                           place_stated=not loc.note or bool(_THE_PLACE.search(sent.text)),
                            date_stated=own_date, vague_toll=vague,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
-                           another=another_incident(sent.text), refers_back=refers_back(sent.text, cls)))
+                           another=another_incident(sent.text), refers_back=refers_back(sent.text, cls),
+                           unlocated_name=any(loc.place.country is None and loc.place.name for loc in sent.places)))
     return out
 
 
