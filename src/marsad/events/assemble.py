@@ -24,7 +24,9 @@ type ("an air strike" over "were killed"), the lowest figure across sources (eac
 first figure stands: its later sentences add detail; a number beats "dozens"), every
 source, and the evidence of every mention. Events at different places or on different days
 stay apart (ACLED's one event per place and day). A country-level event with no day of its
-own, beside events placed more precisely, is dropped as an aside.
+own, beside events placed more precisely, is dropped as an aside; so is any event beside the
+main one none of whose sentences names a place (a name the gazetteer lacks and "in the town"
+count).
 
 The article's main event (`main_for` holds the article's id) is the lede's: see `_main`.
 """
@@ -110,7 +112,7 @@ class _Group:
     @property
     def names_a_place(self) -> bool:
         """One of its sentences names where: a place, one the gazetteer lacks, or "the town"."""
-        return any(m.place_stated or m.unlocated_name for m in self.mentions)
+        return any(m.place_stated or m.points_to_place for m in self.mentions)
 
     @property
     def date_stated(self) -> bool:

@@ -139,7 +139,9 @@ class Mention:
     follow_up: bool = False  # a sentence that only goes on about the event before it
     another: str | None = None  # the sentence marks another incident (`another_incident`)
     refers_back: bool = False  # it names its event as one already told (`refers_back`)
-    unlocated_name: bool = False  # it names a place the gazetteer cannot locate
+    # It names a place the gazetteer cannot locate, or points back to one ("in the town"),
+    # which the event takes from the sentences before it.
+    points_to_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -282,11 +284,12 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             outlets=(article.outlet,) if article.outlet else (),
         )
         out.append(Mention(event, p, index, sent.paragraph, consequence,
-                           place_stated=not loc.note or bool(_THE_PLACE.search(sent.text)),
+                           place_stated=not loc.note,
                            date_stated=own_date, vague_toll=vague,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
                            another=another_incident(sent.text), refers_back=refers_back(sent.text, cls),
-                           unlocated_name=any(loc.place.country is None and loc.place.name for loc in sent.places)))
+                           points_to_place=bool(_THE_PLACE.search(sent.text)) or any(
+                               loc.place.country is None and loc.place.name for loc in sent.places)))
     return out
 
 
