@@ -331,3 +331,24 @@ def test_a_city_council_names_the_frames_town(resolver: PlaceResolver) -> None:
     assert got["Springfield City"].admin1 == "Illinois"
     other, _ = resolve(resolver, "Tourists flocked to Quebec City and Montreal.", "Quebec City", "Montreal")
     assert other["Quebec City"].feature_code != "ADM1"  # the city, not the province
+
+
+def test_a_spelling_key_match_needs_a_country_the_story_is_about(resolver: PlaceResolver) -> None:
+    # "Al Quriyah" shares a spelling key with a Chinese city; one passing mention of China (a
+    # link to another story) does not make it a Syrian story's place.
+    text = ("Air raids on the town of Al Quriyah, southeast of Deir Ezzor, killed 30 civilians on Sunday, "
+            "the monitor said. Strikes also hit Mayadin and Albu Kamal, and shells fell on Aleppo. "
+            "Related: China weighs new tariffs.")
+    places, _ = resolve(resolver, text, "Al Quriyah", "Deir Ezzor", "Mayadin", "Albu Kamal", "Aleppo", "China")
+    assert places["Al Quriyah"].country in (None, "Syria")
+    assert places["Deir Ezzor"].country == "Syria"
+
+
+def test_a_name_after_a_role_or_before_ibn_is_a_person(resolver: PlaceResolver) -> None:
+    from marsad.nlp import load_pipeline
+
+    nlp = load_pipeline(resolver.gaz)
+    for text in ("Opposition activist Omar Abu Laila said ten people were killed in Deir Ezzor.",
+                 "Forty worshippers were killed in the crowded Omar Ibn al-Khattab Mosque in Deir Ezzor."):
+        names = [t["text"] for t in geoparse_document(text, resolver=resolver, nlp=nlp)["toponyms"]]
+        assert "Omar" not in names and "Deir Ezzor" in names

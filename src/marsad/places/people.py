@@ -65,14 +65,35 @@ def demonym_parts(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+# Who a named person is, written before the name: "activist Omar Abu Laila".
+_ROLES = frozenset(
+    "activist activists spokesman spokeswoman spokesperson commander journalist reporter correspondent "
+    "photographer doctor lawyer researcher analyst witness resident official".split()
+)
+# Words inside an Arabic personal name: "Omar Ibn al-Khattab", "Hamza bin Laden", "Ahmed Abu Laila".
+_NAME_LINKS = frozenset("ibn bin bint abu abdul abdel abd".split())
+
+
 def name_of_person(ent: Any) -> bool:
     """A one-word entity that is part of a person's name: right after a PERSON entity
-    ("Sergeant Glen Horan") or a title ("President Buhari"). (Not before one: "Calgary MLA
-    Sandra Jansen", "WASHINGTON Barack Obama pardoned".)"""
-    if len(ent) != 1 or ent.start == 0:
+    ("Sergeant Glen Horan"), a title ("President Buhari") or a role ("activist Omar"); or
+    before a word that links the parts of an Arabic name ("Omar Ibn al-Khattab Mosque" is
+    named after a man). (Not before a person: "Calgary MLA Sandra Jansen", "WASHINGTON
+    Barack Obama pardoned".)"""
+    if len(ent) != 1:
         return False
-    before = ent.doc[ent.start - 1]
-    return before.ent_type_ == "PERSON" and before.is_alpha and before.text[:1].isupper() or before.lower_ in _TITLES
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    then = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in _NAME_LINKS and then is not None \
+            and (then.text[:1].isupper() or re.match(r"[ae][lnrsdtz](?:-|$)", then.lower_)) \
+            and (nxt.text[:1].isupper() or nxt.lower_ in ("ibn", "bin", "bint")):
+        return True
+    if ent.start == 0:
+        return False
+    before = doc[ent.start - 1]
+    return before.ent_type_ == "PERSON" and before.is_alpha and before.text[:1].isupper() \
+        or before.lower_ in _TITLES or before.lower_ in _ROLES
 
 
 def acronym_of_previous(ent: Any) -> bool:

@@ -55,6 +55,8 @@ _TRANSLITERATED = frozenset(
     "SY IQ LB JO PS IL YE SA AE OM QA BH KW EG LY TN DZ MA SD SS MR SO DJ ER ET IR AF PK IN BD NP LK BT MV MM "
     "TH LA KH CN TW HK MO JP KR KP MN RU BY UA BG RS MK ME BA GR CY GE AM AZ KZ KG TJ TM UZ".split()
 )
+# A country with this share of a document's place evidence is a real part of its story.
+_STORY_SHARE = 0.25
 _CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'’.-]*)*")
 # Words between a place and the one that holds it: "Al-Joura neighbourhood of Deir ez-Zor",
 # "Mayadin, in the eastern countryside of Deir ez-Zor", "Qatraneh in the Karak district".
@@ -490,14 +492,16 @@ class PlaceResolver:
             return None, 0.0
         is_dem = self.gaz.is_demonym(name)
         # A transliteration-key match alone is weak evidence: keep it only for important
-        # places or inside a country the document is about.
+        # places or inside a country the document is about — a real part of it, not one
+        # passing mention ("Al Quriyah" in a Syria story is not Korla because a link to a
+        # story about China sits below it).
         cands = [
             c
             for c in cands
             if c.match > 0
             or c.feature_code in _IMPORTANT_CODES
             or c.curated
-            or ctx.country_share(c.country_code, name) > 0.0 and c.country_code in _TRANSLITERATED
+            or ctx.country_share(c.country_code, name) >= _STORY_SHARE and c.country_code in _TRANSLITERATED
         ]
         if not cands:
             return None, 0.0
@@ -577,7 +581,7 @@ class PlaceResolver:
         # and more), not one passing mention ("the earthquake in Turkey and Syria" does not
         # put Ayash in Turkey).
         theirs = ctx.anchors.get(c.country_code or "", 0.0) - own
-        if theirs / total >= 0.25 or theirs >= 2.0:
+        if theirs / total >= _STORY_SHARE or theirs >= 2.0:
             return False
         if not (weight >= 1.5 and weight >= 3 * theirs):
             return False
