@@ -404,3 +404,26 @@ def test_an_aside_that_names_no_place_beside_the_main_event_is_no_event(coder):
     text = text.replace("with army troops", "with army troops in Kharbat Zuhur")
     events, _ = code(coder, text, published="2019-03-09")
     assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_elsewhere_with_a_place_of_its_own_is_another_event_even_told_by_its_toll(coder):
+    text = ("Jihadists attacked the town of Ras al-Ain on Saturday, sparking clashes with Kurdish fighters, "
+            "the monitor said.\n\n"
+            "Elsewhere in Syria, gunmen attacked a checkpoint in Homs province, killing six civilians.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert sorted(e.admin1 for e in events) == ["Al Hasakah", "Homs"]
+
+
+def test_the_attack_told_as_part_of_a_countrywide_offensive_is_not_a_new_event(coder):
+    text = ("Jihadists attacked the town of Ras al-Ain on Saturday, sparking clashes with Kurdish fighters, "
+            "the monitor said.\n\n"
+            "The attack was part of a wider offensive against Kurdish areas of northern Syria that began "
+            "on Friday.")
+    events, _ = code(coder, text, published="2019-03-09")
+    assert [e.admin1 for e in events] == ["Al Hasakah"]
+
+
+def test_last_month_said_late_in_a_month_is_still_news(coder):
+    events, _ = code(coder, "Government forces captured the village of Tal Hamis last month, the monitor said.",
+                     published="2019-03-20")
+    assert [(e.sub_event_type, e.time_precision) for e in events] == [("Government regains territory", 3)]

@@ -24,6 +24,7 @@ Arabic sentences (`_resolve_ar`) follow the same rules and precisions: "12 آذ�
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -156,6 +157,15 @@ def names_a_day(sentence: str) -> bool:
     return bool(_CURRENT.search(sentence))
 
 
+def _latest_day(reported: ReportedDate) -> dt.date:
+    """The last day a date can mean: "last month" said on 17 August may be 31 July."""
+    if reported.precision == MONTH:
+        return reported.date.replace(day=calendar.monthrange(reported.date.year, reported.date.month)[1])
+    if reported.precision == WEEK:
+        return reported.date + dt.timedelta(days=6)
+    return reported.date
+
+
 def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
     """History or summary, not news: a year long past ("in 2017", "since 2011"), a date
     months old, or a span of time summed up ("in recent weeks", "over the past year")."""
@@ -165,7 +175,7 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or trend.search(text) and not current.search(text):
         return True
-    if published is not None and reported is not None and (published - reported.date).days > 45:
+    if published is not None and reported is not None and (published - _latest_day(reported)).days > 45:
         return True
     # A sentence that dates its own event as current ("on Thursday", "yesterday") is news,
     # whatever history its clauses recall ("… since it first intervened in 2016").

@@ -130,8 +130,8 @@ class _Group:
         toll_only = m.consequence or m.refers_back or all(x.consequence for x in self.mentions)
         # "Separately, …" is another incident; "tanks also shelled …" is one unless it is the
         # same kind of act. A sentence that tells only a toll still counts the event's dead.
-        if m.another == "separate" and not m.consequence:
-            return False
+        if m.another == "separate" and (not m.consequence or m.place_stated):
+            return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
         if m.another == "also" and not toll_only and e.sub_event_type != m.event.sub_event_type:
             return False
         return (kinds_fit(e, m.event, toll_only=toll_only) and places and actors_fit(e, m.event)
@@ -195,10 +195,11 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
         fitting = [g for g in groups if g.fits(m)]
         if fitting:
             max(fitting, key=lambda g: g.affinity(m)).add(m)
-        elif not m.follow_up and not (m.refers_back and groups and not m.place_stated):
+        elif not m.follow_up and not (m.refers_back and groups and not (m.place_stated and _level(m.event) > 0)):
             # "The strikes hit …" tells more of an event, never one of its own; so does "the
             # attack was launched at dawn" once the article has told an event. "The attack in
-            # Qamishli …" names a place of its own, and may be one the article had not told.
+            # Qamishli …" names a place of its own, and may be one the article had not told
+            # ("the attack was part of an offensive across Syria" names only a country).
             groups.append(_Group(m))
     # An event the article places in no more than a country and dates to no day of its own,
     # beside events it places precisely, is a summary or an aside ("Iran is seeking to

@@ -184,9 +184,10 @@ class EventCoder:
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:
-    """The day of the story's news: its first event's, else the publication's."""
-    first = mentions[0].event.event_date
-    return dt.date.fromisoformat(first) if first else published
+    """The day of the story's news: its first event's when that names a day, else the
+    publication's."""
+    first = mentions[0].event
+    return dt.date.fromisoformat(first.event_date) if first.event_date and first.time_precision == 1 else published
 
 
 def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
