@@ -61,6 +61,7 @@ CASES = [
     ("Mob violence", "An angry mob lynched a man accused of stealing a motorbike."),
     ("Mob violence", "A mob beat two traders to death after rumours spread in the market."),
     # Strategic developments
+    ("Attack", "A man stabbed three worshippers near a church while shouting Islamic State slogans."),
     ("Agreement", "The warring parties signed a ceasefire agreement in the capital."),
     ("Agreement", "The two sides agreed a three-day truce to allow aid deliveries."),
     ("Agreement", "The government and the rebels carried out a prisoner exchange."),
@@ -84,6 +85,9 @@ CASES = [
 ]
 
 NON_EVENTS = [
+    # one person's crime, no armed group or political aim named
+    "A man attacked his neighbour's car with a hammer in the suburb, police said.",
+    "Two shoppers were killed in a knife attack at a supermarket, state media said.",
     # crime
     "Police dismantled a cocaine smuggling ring operating from the port.",
     "Two men robbed a bank in the city centre and escaped with cash.",

@@ -138,6 +138,7 @@ class _NonEvent:
     name: str
     patterns: tuple[_Pattern, ...]
     before_trigger_only: bool
+    unless: tuple[str, ...] = ()  # cues whose presence makes the family no evidence
 
 
 @dataclass(frozen=True)
@@ -423,6 +424,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
             name=str(name),
             patterns=_patterns(spec["triggers"], cue_sources, counter, compile_),
             before_trigger_only=spec.get("scope") == "before_trigger",
+            unless=tuple(str(u) for u in spec.get("unless", []) or []),
         )
         for name, spec in data.get("non_events", {}).items()
     )
@@ -743,6 +745,8 @@ MILITARY_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile atta
 def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None]:
     best, which = 0.0, None
     for ne in sc.lex.non_events:
+        if any(sc.has(u) for u in ne.unless):
+            continue
         hits = sc.hits(ne.name)
         if ne.before_trigger_only:
             hits = [h for h in hits if h[1] < trigger_start]
