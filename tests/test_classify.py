@@ -62,6 +62,7 @@ CASES = [
     ("Mob violence", "A mob beat two traders to death after rumours spread in the market."),
     # Strategic developments
     ("Attack", "A man stabbed three worshippers near a church while shouting Islamic State slogans."),
+    ("Armed clash", "Government troops killed more than 40 Islamic State fighters near the town, the army said."),
     ("Agreement", "The warring parties signed a ceasefire agreement in the capital."),
     ("Agreement", "The two sides agreed a three-day truce to allow aid deliveries."),
     ("Agreement", "The government and the rebels carried out a prisoner exchange."),
