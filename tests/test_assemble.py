@@ -427,3 +427,10 @@ def test_last_month_said_late_in_a_month_is_still_news(coder):
     events, _ = code(coder, "Government forces captured the village of Tal Hamis last month, the monitor said.",
                      published="2019-03-20")
     assert [(e.sub_event_type, e.time_precision) for e in events] == [("Government regains territory", 3)]
+
+
+def test_two_towns_in_two_governorates_are_two_events_however_near(coder):
+    text = ("Warplanes struck the Jobar district of Damascus on Tuesday, killing four people, the monitor said.\n\n"
+            "On Tuesday the regime also carried out air strikes on the town of Irbin, east of the capital.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert sorted(e.admin1 for e in events) == ["Dimashq", "Rif Dimashq"]

@@ -67,9 +67,13 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
 
 def places_fit(a: Event, b: Event) -> bool:
     """Whether two events can be at one place: an unknown place, the same, one inside the
-    other, or near (`link.same_place`, with this module's distance)."""
+    other, or near (`link.same_place`, with this module's distance) — but never two places
+    in two provinces (Damascus and Irbin, its suburb across the governorate line, are two
+    ACLED locations however near)."""
     if not a.country or not b.country:
         return True
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False
     return same_place(vars(a), vars(b), near_km=NEAR_KM)
 
 
