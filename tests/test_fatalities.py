@@ -57,6 +57,10 @@ from marsad.events.fatalities import FatalityMention, fatalities, fatality_menti
         ("Two attackers blew themselves up at the market, killing 9 shoppers.", 11),
         # a death toll is used only when there is no count of its own
         ("The death toll from the assault rose to 31 on Friday.", 31),
+        # the whole, not the part named after "including"
+        ("Seven civilians, including two children, were killed.", 7),
+        ("Nine villagers including a woman and three children were killed in the raid.", 9),
+        ("Ten people including three soldiers died in the blast.", 10),
         # a family is not one person
         ("Seven villagers from one family were killed when the shell hit their house.", 7),
         ("Four people from the same extended family died in the blast.", 4),

@@ -355,12 +355,19 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
 
     # "three were killed", "3 dead", "a smuggler was killed",
     # "dozens of soldiers and a general have been killed"
+    parts: list[tuple[int, int]] = []  # "including a woman and two children": inside a whole counted
     for start in _candidate_starts(text):
-        chain = _chain(text, start)
-        if not chain or _collective(chain[-1].head):
+        if any(a <= start < b for a, b in parts):
             continue
-        whose = _OF_ONE_FAMILY.match(text, chain[-1].end)  # "six civilians from one family were killed"
+        chain = _chain(text, start)
+        if not chain or _collective(chain[-1].head) or _PART_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        # "six civilians from one family were killed", "6 civilians including a woman and two
+        # children were killed": the count is the whole, not the part named after it.
+        whose = _OF_ONE_FAMILY.match(text, chain[-1].end) or _INCLUDING.match(text, chain[-1].end)
         after = _DEATH_AFTER.match(text, whose.end() if whose else chain[-1].end)
+        if whose and after:
+            parts.append(whose.span())
         if not after:
             continue
         word = after.group(0).split()[-1].lower()
@@ -397,6 +404,9 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
     return sorted(found.values(), key=lambda f: f.start)
 
 
+_INCLUDING = re.compile(r"\s*,?\s+(?:including|among them)\s+[^,.;:]{1,60}?,?(?=\s+(?:were|was|have|had|died|perished)\b)",
+                        re.I)
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.I)
 _OF_ONE_FAMILY = re.compile(r"\s+(?:from|of|belonging to)\s+(?:one|a|an|the same|a single)\s+(?:[\w-]+\s+)?"
                             r"(?:family|household|clan|tribe)", re.I)
 
