@@ -404,8 +404,8 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
     return sorted(found.values(), key=lambda f: f.start)
 
 
-_INCLUDING = re.compile(r"\s*,?\s+(?:including|among them)\s+[^,.;:]{1,60}?,?(?=\s+(?:were|was|have|had|died|perished)\b)",
-                        re.I)
+_INCLUDING = re.compile(r"\s*,?\s+(?:including|among them)\s+[^,.;:]{1,60}?,?"
+                        r"(?=\s+(?:were|was|have|had|died|perished)\b)", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.I)
 _OF_ONE_FAMILY = re.compile(r"\s+(?:from|of|belonging to)\s+(?:one|a|an|the same|a single)\s+(?:[\w-]+\s+)?"
                             r"(?:family|household|clan|tribe)", re.I)
