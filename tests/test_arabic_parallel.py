@@ -54,7 +54,6 @@ DISAGREE = {
     "01": "Arabic: the IRGC is not the strike's actor (a passive sentence); the place is Albu Kamal, not the province",
     "02": "Arabic: جبل الزاوية is not in the gazetteer; the toll is not read",
     "04": "the clash is read as the government retaking ground in Arabic; English adds a change to group/activity",
-    "05": "English codes an extra armed clash",
     "07": "Arabic: the air strike is missed",
     "08": "the actors and the toll differ; English adds a change to group/activity",
     "09": "tolls differ (3 / 4): whether the bomber is counted",
