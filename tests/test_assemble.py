@@ -434,3 +434,12 @@ def test_two_towns_in_two_governorates_are_two_events_however_near(coder):
             "On Tuesday the regime also carried out air strikes on the town of Irbin, east of the capital.")
     events, _ = code(coder, text, published="2019-03-12")
     assert sorted(e.admin1 for e in events) == ["Dimashq", "Rif Dimashq"]
+
+
+def test_an_outlets_name_and_where_people_came_from_are_not_where_it_happened(coder):
+    events, _ = code(coder, "A car bomb killed nine people in the city of Homs on Monday, Lebanese TV channel "
+                            "Al-Mayadin reported.", published="2019-03-12")
+    assert [e.admin1 for e in events] == ["Homs"]
+    events, _ = code(coder, "A car bomb hit buses carrying evacuees from the towns of Foua and Kefraya at a "
+                            "transit point west of Aleppo on Saturday, killing dozens.", published="2019-03-09")
+    assert [e.admin1 for e in events] == ["Aleppo"]

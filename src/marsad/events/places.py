@@ -23,8 +23,14 @@ from .sentences import Located, Sentence
 
 _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
                              r"embassy|ambassador|envoy|delegation)\s+(?:in|of|by|from)|\bloyal to|\bbacked by|"
-                             r"\ballied (?:with|to)|\baligned with|\bfunded by|\bsupported by|\bproxies of)"
-                             r"\s+(?:the\s+)?$", re.I)
+                             r"\ballied (?:with|to)|\baligned with|\bfunded by|\bsupported by|\bproxies of|"
+                             # an outlet's name: "Lebanese TV channel Al-Mayadin reported"
+                             r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
+                             # where people came from: "evacuees from the towns of Foua and Kefraya"
+                             r"\b(?:evacuees|refugees|displaced|residents|natives|families|people|civilians|"
+                             r"convoys?|buses)\s+(?:\w+\s+){0,2}?from(?:\s+the\s+(?:towns?|villages?|city|cities)"
+                             r"\s+of)?(?:\s+\w+\s+and)?)"
+                             r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
 # "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
 # the subject of an act ("Jordan carried out airstrikes") is the actor, not the place.
 _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskirts|suburbs?|districts?|"
