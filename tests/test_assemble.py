@@ -443,3 +443,18 @@ def test_an_outlets_name_and_where_people_came_from_are_not_where_it_happened(co
     events, _ = code(coder, "A car bomb hit buses carrying evacuees from the towns of Foua and Kefraya at a "
                             "transit point west of Aleppo on Saturday, killing dozens.", published="2019-03-09")
     assert [e.admin1 for e in events] == ["Aleppo"]
+
+
+def test_the_country_across_a_border_is_not_where_it_happened(coder):
+    events, _ = code(coder, "Jihadists killed 24 people in an attack near a refugee camp on the Syrian side of "
+                            "the border with Iraq on Tuesday, a monitor said. The camp lies in Hasakah province, "
+                            "south of Qamishli.", published="2019-03-12")
+    assert [e.country for e in events] == ["Syria"]
+
+
+def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
+    text = ("Jihadists killed 24 people in an attack near a refugee camp outside Qamishli, in northeastern Syria, "
+            "on Tuesday.\n\n"
+            "In Iraq the group is fighting to hold on to the city of Mosul.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.country for e in events] == ["Syria"]

@@ -138,10 +138,12 @@ _SUMMARY = re.compile(
     r"\bpreviously\b|\bin the past\b", re.I)
 # A trend or a habit ("fighting has intensified", "have regularly launched rockets", "have
 # been battling"), unless the sentence names the day it tells.
-# "has been shelling", "have also been expanding their control": the present perfect
-# progressive tells an activity that goes on over a period, not one event.
+# "has been shelling", "have also been expanding their control", "the SDF is now fighting to
+# recapture Tabqa": the progressive tells an activity that goes on over a period, not one
+# event (unless the sentence names its day).
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been \w{3,}ing\b|"
+                    r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling|besieging|waging)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 
 

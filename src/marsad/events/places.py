@@ -24,6 +24,8 @@ from .sentences import Located, Sentence
 _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
                              r"embassy|ambassador|envoy|delegation)\s+(?:in|of|by|from)|\bloyal to|\bbacked by|"
                              r"\ballied (?:with|to)|\baligned with|\bfunded by|\bsupported by|\bproxies of|"
+                             # a boundary: "on the Syrian side of the border with Iraq"
+                             r"\bborders?\s+with|"
                              # an outlet's name: "Lebanese TV channel Al-Mayadin reported"
                              r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
                              # where people came from: "evacuees from the towns of Foua and Kefraya"
