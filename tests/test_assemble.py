@@ -458,3 +458,26 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
             "In Iraq the group is fighting to hold on to the city of Mosul.")
     events, _ = code(coder, text, published="2019-03-12")
     assert [e.country for e in events] == ["Syria"]
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    # a wire lede in the progressive, a toll still rising, a toll "due to" clashes
+    ("Iraqi forces are fighting Islamic State militants in the town of Qayyara, officers said.", "Iraq"),
+    ("A car bomb exploded in Azaz on Monday, killing 12, and the death toll has been rising.", "Syria"),
+    ("Eight people were wounded due to clashes between rival militias in Tripoli on Sunday.", "Libya"),
+    # a past perfect inside a relative clause; people "from" a town where they were killed
+    ("Civilians who had fled the city were hit by shelling in Douma on Monday, rescuers said.", "Syria"),
+    ("A car bomb killed 12 civilians from the town of Azaz on Monday, the monitor said.", "Syria"),
+    ("A man was killed by a sniper in Daraa on Monday, activists said.", "Syria"),
+])
+def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
+    events, _ = code(coder, sentence, published="2019-03-12")
+    assert [e.country for e in events] == [country]
+
+
+def test_a_city_named_beside_a_town_abroad_stays_where_it_is(coder):
+    text = ("Refugees from Aleppo in the Turkish town of Kilis say that air strikes on Aleppo killed "
+            "nine people on Monday.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert any(e.admin1 == "Aleppo" and e.country == "Syria" for e in events)
+    assert all(e.location != "Aleppo" or e.country == "Syria" for e in events)

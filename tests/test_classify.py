@@ -63,6 +63,7 @@ CASES = [
     # Strategic developments
     ("Attack", "A man stabbed three worshippers near a church while shouting Islamic State slogans."),
     ("Armed clash", "Government troops killed more than 40 Islamic State fighters near the town, the army said."),
+    ("Attack", "A Palestinian man stabbed an Israeli settler near the settlement, the army said."),
     ("Agreement", "The warring parties signed a ceasefire agreement in the capital."),
     ("Agreement", "The two sides agreed a three-day truce to allow aid deliveries."),
     ("Agreement", "The government and the rebels carried out a prisoner exchange."),

@@ -139,11 +139,15 @@ _SUMMARY = re.compile(
 # A trend or a habit ("fighting has intensified", "have regularly launched rockets", "have
 # been battling"), unless the sentence names the day it tells.
 # "has been shelling", "have also been expanding their control", "the SDF is now fighting to
-# recapture Tabqa": the progressive tells an activity that goes on over a period, not one
-# event (unless the sentence names its day).
+# recapture Tabqa": the progressive of an act of war tells an activity that goes on over a
+# period, not one event (unless the sentence names its day). "The toll has been rising" and
+# "forces are fighting militants in Qayyara" are news.
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
-                    r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been \w{3,}ing\b|"
-                    r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling|besieging|waging)\b|"
+                    r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
+                    r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"
+                    r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
+                    r"abducting|arresting|detaining|storming|carrying out)\b|"
+                    r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 
 
@@ -159,7 +163,7 @@ def names_a_day(sentence: str) -> bool:
     return bool(_CURRENT.search(sentence))
 
 
-def _latest_day(reported: ReportedDate) -> dt.date:
+def latest_day(reported: ReportedDate) -> dt.date:
     """The last day a date can mean: "last month" said on 17 August may be 31 July."""
     if reported.precision == MONTH:
         return reported.date.replace(day=calendar.monthrange(reported.date.year, reported.date.month)[1])
@@ -177,7 +181,7 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or trend.search(text) and not current.search(text):
         return True
-    if published is not None and reported is not None and (published - _latest_day(reported)).days > 45:
+    if published is not None and reported is not None and (published - latest_day(reported)).days > 45:
         return True
     # A sentence that dates its own event as current ("on Thursday", "yesterday") is news,
     # whatever history its clauses recall ("… since it first intervened in 2016").

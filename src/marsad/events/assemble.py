@@ -218,7 +218,8 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     # aside ("the offensive has drawn condemnation", "the group also has fighters there"):
     # ACLED codes an event where the report puts it, and such a sentence puts it nowhere.
     # The sentences that go on about an event already placed have joined it above.
-    events = [e for e, g in zip(events, groups, strict=True) if e is main or g.names_a_place]
+    if main is not None:
+        events = [e for e, g in zip(events, groups, strict=True) if e is main or g.names_a_place]
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
 
 

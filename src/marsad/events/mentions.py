@@ -106,7 +106,11 @@ def refers_back(text: str, cls: Classification) -> bool:
 # at the place the story has named, by a word that points back to it.
 _THE_PLACE = re.compile(r"\b(?:in|at|near|inside|outside|into|around|on|across|of)\s+(?:the|that)\s+(?:same\s+)?"
                         r"(?:town|village|city|camp|district|neighbo(?:u)?rhood|outskirts|suburb|market|hospital|"
-                        r"school|mosque|base|airport|checkpoint|crossing|prison|port|valley)\b", re.I)
+                        r"school|mosque|base|airport|checkpoint|crossing|prison|port|valley)\b|"
+                        # Arabic: "في البلدة"، "في المدينة نفسها"، "داخل المخيم"
+                        r"(?:في|داخل|قرب|عند)\s+(?:ال)(?:بلد[ةه]|مدين[ةه]|قري[ةه]|مخيم|حي|سوق|مستشفى|حاجز)",
+                        re.I)
+_RELATIVE = re.compile(r"\b(?:who|which|that|whom)\s+$", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?(?:\w+(?:ed|en|ung|ought|ook|ew|ade)|come|"
                            r"become|begun|run|done|held|left|met|hit|struck|fought|won|lost|sent|put|set|shot|"
                            r"led|fled|spent|built|laid|kept|cut)\b", re.I)
@@ -239,9 +243,11 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     # The past perfect tells what came before the news ("Moscow had announced on Tuesday
     # that …", "the town had been shelled for weeks"): background to the story.
     # So is a trigger the past perfect follows: "the truce had come into force".
+    # Not in a relative clause: "civilians who had fled the city were hit by shelling".
     right_after = sent.text[cls.trigger_end:cls.trigger_end + 1].isspace()
-    if _PAST_PERFECT.search(sent.text[max(0, cls.trigger_start - 40):cls.trigger_end + 1]) or \
-            right_after and _PAST_PERFECT.match(sent.text, cls.trigger_end + 1):
+    perfect = _PAST_PERFECT.search(sent.text, max(0, cls.trigger_start - 40), cls.trigger_end + 1) or \
+        (_PAST_PERFECT.match(sent.text, cls.trigger_end + 1) if right_after else None)
+    if perfect and not _RELATIVE.search(sent.text, max(0, perfect.start() - 12), perfect.start()):
         return []
     if reported is not None:
         event_date, precision = reported.date.isoformat(), reported.precision

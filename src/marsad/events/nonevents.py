@@ -47,6 +47,7 @@ _PROTESTS = {"Protests", "Riots"}
 # "the freeze on fighting", "a lull in the violence", "production fell due to fighting": the
 # fighting named as a thing that paused, ended or caused something, not as an incident.
 _FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|bombardment)\b", re.I)
+_HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
     r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
@@ -66,8 +67,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
+    # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \
-            and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]):
+            and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \
+            and not _HURT.search(sentence, 0, trigger_start):
         return "fighting named as a pause or a cause"
     # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew
     # themselves up after police called on them to surrender": the event is.

@@ -28,10 +28,10 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"\bborders?\s+with|"
                              # an outlet's name: "Lebanese TV channel Al-Mayadin reported"
                              r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
-                             # where people came from: "evacuees from the towns of Foua and Kefraya"
-                             r"\b(?:evacuees|refugees|displaced|residents|natives|families|people|civilians|"
-                             r"convoys?|buses)\s+(?:\w+\s+){0,2}?from(?:\s+the\s+(?:towns?|villages?|city|cities)"
-                             r"\s+of)?(?:\s+\w+\s+and)?)"
+                             # where people fled from: "evacuees from the towns of Foua and Kefraya"
+                             r"(?:\b(?:evacuees|refugees|displaced|convoys?|buses)(?:\s+\w+){0,2}?|"
+                             r"\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced))\s+from"
+                             r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
 # "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
 # the subject of an act ("Jordan carried out airstrikes") is the actor, not the place.
@@ -54,8 +54,8 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             re.I)
 # "explosions could be heard from the border town of Kilis": where a witness was, not where
 # the event happened.
-_VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|felt|filmed|photographed)\s+"
-                      r"(?:from|across|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
+                      r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)

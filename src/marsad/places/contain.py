@@ -20,11 +20,16 @@ _GAP = re.compile(
     r"crossing|farms?|fields?|sub-district))?"
     r"\s*,?\s+(?:in|of|near|outside|on the outskirts of|east of|west of|north of|south of|close to)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?"
-    r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?"
-    # "the Sulaymaniyah neighbourhood of the Syrian city of Aleppo"
-    r"(?:(?:[A-Z][\w'’-]+\s+)?(?:city|town|village|province|governorate|region)\s+of\s+)?$",
+    r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?$",
     re.I,
 )
+# "the Sulaymaniyah neighbourhood of the Syrian city of Aleppo": a part of a city the text
+# names. Only such a gap moves a place the gazetteer read elsewhere for good (every later
+# mention of that reading follows it); "refugees from Aleppo in the Turkish town of Kilis"
+# does not move Aleppo.
+_PART_OF = re.compile(
+    r"^\s+(?:neighbo(?:u)?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _TOWN_CODES = ("PPL",)
 
 
@@ -43,7 +48,8 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
         for j in range(i + 1, min(i + 3, len(places))):
             container = places[j]
             gap = text[end:spans[j][0]]
-            if container.latitude is None or not follows_container(gap):
+            part_of = bool(_PART_OF.match(gap))
+            if container.latitude is None or not (follows_container(gap) or part_of):
                 continue
             if place.latitude is not None and place.country_code == container.country_code:
                 break  # resolved, and inside the container the text names: nothing to do
@@ -57,7 +63,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                 geo_precision=2 if town else 3, score=place.score,
             )
             learned[place.name.lower()] = out[i]
-            if place.geonameid is not None:
+            if place.geonameid is not None and part_of:
                 misread[place.geonameid] = out[i]
             break
     # "Alma al-Shaab, Dhayra and Yarine, in the Tyre district": the list shares its container.
