@@ -163,13 +163,14 @@ def names_a_day(sentence: str) -> bool:
     return bool(_CURRENT.search(sentence))
 
 
-def latest_day(reported: ReportedDate) -> dt.date:
-    """The last day a date can mean: "last month" said on 17 August may be 31 July."""
-    if reported.precision == MONTH:
-        return reported.date.replace(day=calendar.monthrange(reported.date.year, reported.date.month)[1])
-    if reported.precision == WEEK:
-        return reported.date + dt.timedelta(days=6)
-    return reported.date
+def latest_day(day: dt.date, precision: int | None) -> dt.date:
+    """The last day a date of this precision can mean: "last month" said on 17 August
+    (1 July, precision 3) may be 31 July."""
+    if precision == MONTH:
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == WEEK:
+        return day + dt.timedelta(days=6)
+    return day
 
 
 def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
@@ -181,7 +182,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or trend.search(text) and not current.search(text):
         return True
-    if published is not None and reported is not None and (published - latest_day(reported)).days > 45:
+    if published is not None and reported is not None \
+            and (published - latest_day(reported.date, reported.precision)).days > 45:
         return True
     # A sentence that dates its own event as current ("on Thursday", "yesterday") is news,
     # whatever history its clauses recall ("… since it first intervened in 2016").

@@ -194,13 +194,9 @@ def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
     """Whether a sentence's mentions all tell an event dated (by the sentence or the one
     before it) `RECALLED_DAYS` or more before the story's news."""
     return news_day is not None and bool(told) and all(
-        m.event.event_date and (news_day - _last_day(m.event)).days >= RECALLED_DAYS for m in told)
-
-
-def _last_day(e: Event) -> dt.date:
-    """The last day an event's date can mean ("earlier this month" may be yesterday)."""
-    day = dt.date.fromisoformat(e.event_date or "")
-    return dates.latest_day(dates.ReportedDate(day, e.time_precision or dates.DAY, 0, 0))
+        m.event.event_date and (news_day - dates.latest_day(dt.date.fromisoformat(m.event.event_date),
+                                                            m.event.time_precision)).days >= RECALLED_DAYS
+        for m in told)
 
 
 def _moved(spans: tuple[Evidence, ...], offset: int) -> tuple[Evidence, ...]:

@@ -81,14 +81,13 @@ def another_incident(text: str) -> str | None:
 # killed …") and goes on about it with "the". Not "the second attack", "the previous strike"
 # nor "the last raid", which tell another one; and only nouns of one incident, not "the
 # offensive" or "the fighting", which name a period.
-_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their)|\w['’]s)\s+(?:(?!(?:second|third|fourth|"
-                       r"other|another|previous|earlier|last|prior|similar|next|new)\b)[\w'’-]+\s+){0,2}$", re.I)
+# A word between "the" and the noun, but not one that tells another incident.
+_NOT_ANOTHER = (r"(?:(?!(?:second|third|fourth|other|another|previous|earlier|last|prior|similar|next|new)\b)"
+                r"[\w'’-]+\s+)")
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their)|\w['’]s)\s+" + _NOT_ANOTHER + r"{0,2}$", re.I)
 _INCIDENT = re.compile(r"(?:attacks?|bombings?|blasts?|explosions?|(?:air\s?)?strikes?|airstrikes?|raids?|"
                        r"ambush|massacre|assault|shelling)", re.I)
-
-
-_OPENS_WITH_INCIDENT = re.compile(r"^\W*(?:the|this|that|these|those)\s+(?:(?!(?:second|third|fourth|other|another|"
-                                  r"previous|earlier|last|prior|similar|next|new)\b)[\w'’-]+\s+){0,2}?"
+_OPENS_WITH_INCIDENT = re.compile(r"^\W*(?:the|this|that|these|those)\s+" + _NOT_ANOTHER + r"{0,2}?"
                                   + _INCIDENT.pattern + r"\b", re.I)
 
 
@@ -268,6 +267,10 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     article = ctx.article
     evidence = (Evidence(article.article_id, sent.start, sent.end, sent.text),)
     consequence = _tells_a_toll(cls.trigger) and cls.sub_event_type not in MILITARY_MEANS
+    # What the sentence says of itself, the same for each of its places.
+    another, told_before = another_incident(sent.text), refers_back(sent.text, cls)
+    points_back = bool(_THE_PLACE.search(sent.text)) or any(
+        loc.place.country is None and loc.place.name for loc in sent.places)
     out = []
     for loc in places:
         p = loc.place
@@ -293,9 +296,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
                            place_stated=not loc.note,
                            date_stated=own_date, vague_toll=vague,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
-                           another=another_incident(sent.text), refers_back=refers_back(sent.text, cls),
-                           points_to_place=bool(_THE_PLACE.search(sent.text)) or any(
-                               loc.place.country is None and loc.place.name for loc in sent.places)))
+                           another=another, refers_back=told_before, points_to_place=points_back))
     return out
 
 
