@@ -63,6 +63,8 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "Foreign ministers held talks on the crisis in Vienna on Friday.",
     "Rebels have regularly fired rockets into the city's western districts.",
     "Government forces have been battling rebels in the district, which lies east of the capital.",
+    "The front changed its name last year and is one of the strongest groups fighting in Idlib.",
+    "AP Photo Jihadist Commanders Flee the Offensive on Mosul and Head for Tal Afar BAGHDAD (Interfax)",
 ])
 def test_sentences_that_report_no_event_are_not_events(coder, sentence):
     events, _ = code(coder, sentence)
@@ -469,6 +471,8 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     ("Civilians who had fled the city were hit by shelling in Douma on Monday, rescuers said.", "Syria"),
     ("A car bomb killed 12 civilians from the town of Azaz on Monday, the monitor said.", "Syria"),
     ("A man was killed by a sniper in Daraa on Monday, activists said.", "Syria"),
+    # a group described by the war it fights, and the event told with another word
+    ("Rebels fighting the army in Daraa killed five soldiers on Monday.", "Syria"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")
@@ -481,3 +485,16 @@ def test_a_city_named_beside_a_town_abroad_stays_where_it_is(coder):
     events, _ = code(coder, text, published="2019-03-12")
     assert any(e.admin1 == "Aleppo" and e.country == "Syria" for e in events)
     assert all(e.location != "Aleppo" or e.country == "Syria" for e in events)
+
+
+def test_civilians_named_before_the_toll_are_victims_not_doers(coder):
+    # The lede says who struck; the quote names the civilians before "killing", and they must
+    # not become the quote's attacker, which would keep it apart as a second event.
+    text = ("A US-led coalition air strike killed at least nine civilians on Monday in northern Syria, a monitor "
+            "said.\n\n"
+            "\"Coalition planes targeted a water station where a group of civilians were queuing in the north of "
+            "Manbij city, killing at least nine civilians,\" the monitor's director said.")
+    events, _ = code(coder, text, published="2019-03-12")
+    [e] = events
+    assert e.sub_event_type == "Air/drone strike" and e.location == "Manbij"
+    assert not (e.actor1 or "").startswith("Civilians") and (e.actor2 or "").startswith("Civilians")

@@ -238,3 +238,31 @@ def test_a_tag_list_glued_into_the_body_is_cut_where_the_story_resumes():
             "The charity said it had suspended its work in the area.")
     [art] = segment(txt(body))
     assert "Tags" not in art.text and art.text.endswith("suspended its work in the area.")
+
+
+@pytest.mark.parametrize(("body", "published"), [
+    # a photo credit and a section name, then the page's time stamp glued to the story
+    ("Getty Images Middle East 1730 28.04.2017 Share this The army retook two villages near Hama on Friday.",
+     "2017-04-28"),
+    ("World 03.11.2016 (updated 14:05) Rebels shelled the city's western districts on Thursday.", "2016-11-03"),
+])
+def test_a_time_stamp_after_a_credit_sets_the_publication_date(body, published):
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Army retakes villages"))
+    assert art.published == published
+    assert "28.04.2017" not in art.text and "03.11.2016" not in art.text
+
+
+def test_a_dotted_date_in_the_story_is_not_a_stamp():
+    body = "Talks on the 1.5.2017 truce broke down and jets struck the town on Friday, residents said."
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Truce breaks down"))
+    assert art.published is None and art.text == body
+
+
+def test_a_sentence_opened_by_a_photo_credit_is_a_caption_but_a_body_is_kept():
+    from marsad.segment.lines import opens_with_credit
+    assert opens_with_credit("AFP Photo Rebel fighters ride a pickup truck outside the town Moscow (Interfax)")
+    assert opens_with_credit("Reuters/ Photo Smoke rises over the rooftops after a strike")
+    assert not opens_with_credit("AP reported that jets struck the town on Monday.")
+    body = "AFP Photo Jets struck the town of Ariha on Monday, killing four people, residents said."
+    [art] = segment(txt(body))
+    assert art.text == body

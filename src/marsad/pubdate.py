@@ -249,6 +249,25 @@ def agency_dateline(text: str, *, within: int = 600) -> tuple[Dateline, int, int
     return None
 
 
+# A page's time stamp glued into the opening words, after a photo credit or a section name:
+# "… Middle East 17:30 28.04.2017 Get short URL …", "… 28.04.2017 (updated 14:05) …". A date
+# written with dots is a stamp, not a reporter's prose, and its time beside it says so.
+_TIME = r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:GMT|UTC))?"
+_DOTTED = r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}"
+_STAMP = re.compile(rf"(?<![\d.:])(?:{_TIME}\s+(?P<after>{_DOTTED})|(?P<before>{_DOTTED})\s*\(?(?:updated\s+)?{_TIME})"
+                    r"(?![\d.:])", re.I)
+
+
+def stamp_dateline(text: str, *, within: int = 300) -> tuple[Dateline, int, int] | None:
+    """A time and a dotted date together in the first `within` characters, and where that
+    stamp starts and ends; or None."""
+    m = _STAMP.search(text[:within])
+    if m is None:
+        return None
+    found = parse_dateline(m.group("after") or m.group("before"), strict=False)
+    return (found, m.start(), m.end()) if found is not None else None
+
+
 # --- Arabic ----------------------------------------------------------------------------------
 # Written folded (`arabic.text.fold`: ا for أ إ آ, ه for ة, ي for ى and ئ); the line is folded
 # before matching, which keeps its offsets and turns Eastern digits into Western ones.

@@ -3,8 +3,9 @@
 - Violent events: actors before the trigger act ("Israeli jets struck …"), actors after it
   are acted on; a passive "… by X" makes X the actor. A country named as the subject of
   the trigger ("Jordan carried out airstrikes") is its state forces. Victims described as
-  civilians are `Civilians (<country>)`. With no named attacker: ACLED's unidentified
-  actors (`Unidentified Military Forces` for air strikes).
+  civilians are `Civilians (<country>)`; civilians are never the doer, wherever named. With
+  no named attacker: ACLED's unidentified actors (`Unidentified Military Forces` for air
+  strikes).
 - Protests and riots: `Protesters (<country>)` / `Rioters (<country>)` unless named.
 - Strategic developments: the first named actor, the others associated.
 
@@ -103,6 +104,12 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
         agents = _coordinated_states(sentence[: cls.trigger_end], kb, date) + named(by) or named(before)
         agents = list(dict.fromkeys(agents))
         targets = named(before) if by else named([m for m in after if m not in by])
+        # Civilians are the victims of political violence, never its doers (ACLED: people who
+        # take up violence are rioters or an armed group): "coalition planes targeted wells
+        # where civilians were gathered, killing 18" names them before the toll.
+        victims = [a for a in agents if kb.inter(a) == "Civilians"]
+        agents = [a for a in agents if a not in victims]
+        targets = victims + [t for t in targets if t not in victims]
         if not agents:
             subject = _STATE_SUBJECT.search(sentence[: cls.trigger_start])
             if subject:

@@ -10,9 +10,11 @@ writing in general, applied before a sentence yields mentions:
 - a monitor's methodology ("identifies the aircraft by their flight patterns");
 - tag and metadata lines ("Tags Syria Raqqa airstrikes …");
 - fighting named as a thing that paused or caused something ("the freeze on fighting",
-  "harvests failed due to fighting");
+  "harvests failed due to fighting"), or as what describes a group ("one of the groups
+  fighting in Aleppo");
 - photo captions glued into a scraped body ("A man runs near an ambulance after an airstrike
-  … Syria August 6 2016 (TRT World and Agencies)").
+  … Syria August 6 2016 (TRT World and Agencies)"), and sentences a photo credit opens
+  ("AP Photo Leaders Flee Raqqa …", a teaser for another story).
 
 Summaries of a period ("fighting has intensified over the past month") are background:
 see `dates.is_background`.
@@ -29,7 +31,7 @@ import re
 
 from ..arabic.text import fold
 from ..segment.clean import cut_glued_captions
-from ..segment.lines import is_caption
+from ..segment.lines import is_caption, opens_with_credit
 from .classify import arabic_view, is_arabic_text
 
 _APPEAL = re.compile(
@@ -48,6 +50,10 @@ _PROTESTS = {"Protests", "Riots"}
 # fighting named as a thing that paused, ended or caused something, not as an incident.
 _FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|bombardment)\b", re.I)
 _HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", re.I)
+_FIGHTING_WORD = re.compile(r"fighting\b", re.I)
+_A_GROUP = re.compile(
+    r"\b(?:groups?|factions?|rebels?|militias?|militants|militiamen|fighters|insurgents|jihadists|"
+    r"mercenaries|brigades?|organi[sz]ations?|parties|allies|forces|troops|units)\s+$", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
     r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
@@ -61,7 +67,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
         return _not_an_event_ar(sentence, event_type, trigger_start)
     if _TAGS.match(sentence):
         return "tag or metadata line"
-    if is_caption(sentence) or cut_glued_captions(sentence)[1]:
+    if is_caption(sentence) or opens_with_credit(sentence) or cut_glued_captions(sentence)[1]:
         return "photo caption"
     if _LEGAL.search(sentence):
         return "legal characterisation"
@@ -72,6 +78,13 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \
             and not _HURT.search(sentence, 0, trigger_start):
         return "fighting named as a pause or a cause"
+    # "… is one of the main groups fighting in Aleppo", "rebels fighting to topple the
+    # government": the fighting says who a group is, not what happened. "Rebels fighting
+    # the army killed five soldiers" tells its event with another word.
+    if _FIGHTING_WORD.match(sentence, trigger_start) \
+            and _A_GROUP.search(sentence[max(0, trigger_start - 40):trigger_start]) \
+            and not _HURT.search(sentence):
+        return "a group described by the war it fights"
     # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew
     # themselves up after police called on them to surrender": the event is.
     # "After the army called on rebels to surrender, warplanes bombed Douma": another clause.

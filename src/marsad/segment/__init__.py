@@ -36,10 +36,12 @@ def segment(doc: RawDocument) -> list[Article]:
         if paragraphs:
             first, lead = clean.strip_lead(paragraphs[0], cleaned.title)
             paragraphs[0] = first.strip()
-            wire = pubdate.agency_dateline(paragraphs[0]) if lead is None else None
+            wire = None if lead is not None else \
+                pubdate.agency_dateline(paragraphs[0]) or pubdate.stamp_dateline(paragraphs[0])
             if wire is not None:
-                # "<the site's summary> AFP Tuesday 6 Aug 2013 <the wire story>": the dateline
-                # ends one paragraph and starts the next.
+                # "<the site's summary> AFP Tuesday 6 Aug 2013 <the wire story>", "<a photo
+                # credit> 17:30 28.04.2017 <the story>": the dateline ends one paragraph and
+                # starts the next.
                 lead, at, end = wire
                 paragraphs[0:1] = [paragraphs[0][:at].strip(), paragraphs[0][end:].strip()]
         elif cleaned.title:

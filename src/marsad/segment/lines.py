@@ -37,6 +37,9 @@ _PHOTO_LEAD = re.compile(
     r"this (?:photo|picture|handout))\b",
     re.I,
 )
+# "AP Photo <another story's headline>": a credit opens a picture's line, not a story's.
+_CREDIT_LEAD = re.compile(rf"^(?:©\s*)?(?:{_AGENCIES})\s*(?:/\s*)?(?i:photo|images?|file photo|video)\b"
+                          r"(?!\s+(?i:of|shows)\b)")
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # Wire captions end with the place and date the picture was taken: "…, Syria, July 15, 2017."
@@ -94,6 +97,13 @@ def is_caption(line: str) -> bool:
         return True
     # "A general view shows …, in Cairo, Egypt May 7, 2023." — a picture described, dated.
     return bool(_DATED_TAIL.search(s) and CAPTION_VERB.search(s) and 40 < len(s) < 400)
+
+
+def opens_with_credit(sentence: str) -> bool:
+    """A sentence that a photo credit opens ("AP Photo Leaders flee …"): a picture's caption
+    or a teaser for another story glued into a scraped body. Asked of sentences only: a
+    whole one-line body may follow a credit, and segmenting must not drop it."""
+    return _CREDIT_LEAD.match(norm_line(sentence)) is not None
 
 
 def outlet_in(line: str) -> str | None:
