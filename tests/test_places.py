@@ -327,3 +327,15 @@ def test_a_metropolis_over_the_state_that_bears_its_name(resolver: PlaceResolver
     assert p.name == "New York City" and p.feature_code == "PPL"
     [p] = _resolved(resolver, "Snow closed roads across the state of New York.", "New York")
     assert p.feature_code == "ADM1"
+
+
+def test_a_name_called_a_village_is_never_an_administrative_area(resolver: PlaceResolver) -> None:
+    # Jordan's Ma'an governorate shares its name with villages elsewhere; "the villages of"
+    # says a settlement is meant. "Torkula village of Guma" is another shape: Guma holds it.
+    text = "Government troops shelled the villages of Maan and Tel Salhab in the countryside on Monday, a monitor said."
+    [maan] = _resolved(resolver, text, "Maan")
+    assert not (maan.feature_code or "").startswith("ADM")
+    from marsad.places.context import read_cues
+    text = "She fled from Torkula village of Guma Local Government Area."
+    at = text.index("Guma")
+    assert not read_cues(text, at, at + 4).settlement

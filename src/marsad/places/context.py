@@ -62,6 +62,13 @@ _THE_BEFORE = re.compile(
 # "Marion, the county seat", "Marion, the seat of Grant County", "the county seat of Marion".
 _SEAT_AFTER = re.compile(r"^\s*,\s*(?:the\s+|a\s+)?(?:county\s+seat|seat\s+of\b)", re.IGNORECASE)
 _SEAT_BEFORE = re.compile(r"\bcounty\s+seat(?:\s+of)?\s+$", re.IGNORECASE)
+# "the villages of Maan, Tayyeba and Karah", "Ayash village": each item a settlement. Not
+# "Torkula village of Guma", where the place after "of" holds the village.
+_SETTLEMENT_BEFORE = re.compile(
+    r"(?:(?:^|[^\w\s]|\b[a-z][\w'’-]*|\b(?:The|A|Two|Three|Several))\s*)"
+    r"(?i:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|,?\s+(?:and|or))\s+)*$")
+_SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet)\b")
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
 # The words between two items of a list of places — "Abu Kamal, Mayadin and Palmyra",
 # "Homs governorate and Hama", "Daraa as well as the towns of Nawa and Jasim",
@@ -89,6 +96,8 @@ class Cues:
     article: "the" comes before the name ("the Atlantic", "the eastern Mediterranean").
     seat: the text calls the place a county seat ("Marion, the county seat", "the county seat
     of Marion"): a town that is the seat of its county.
+    settlement: the text calls the place a village or town ("the villages of Maan and
+    Karah", "Ayash village"): a settlement, never an administrative area of that name.
     """
 
     admin: bool = False
@@ -99,6 +108,7 @@ class Cues:
     polity: bool = False
     article: bool = False
     seat: bool = False
+    settlement: bool = False
 
 
 def read_cues(text: str, start: int, end: int) -> Cues:
@@ -134,6 +144,7 @@ def read_cues(text: str, start: int, end: int) -> Cues:
         polity=bool(_POLITY_AFTER.match(after) or _POLITY_BEFORE.search(before)),
         article=bool(_THE_BEFORE.search(before)),
         seat=bool(_SEAT_AFTER.match(after) or _SEAT_BEFORE.search(before)),
+        settlement=bool(_SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after)),
     )
 
 
