@@ -65,6 +65,11 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "Government forces have been battling rebels in the district, which lies east of the capital.",
     "The front changed its name last year and is one of the strongest groups fighting in Idlib.",
     "AP Photo Jihadist Commanders Flee the Offensive on Mosul and Head for Tal Afar BAGHDAD (Interfax)",
+    # a toll whose cause is a lone crime, policing or an accident
+    "Three people were killed and six hurt in a knife attack at a shopping mall in Xiamen on Monday.",
+    "Police officers answering a call about a man with a rifle shot and killed him in Dayton on Monday.",
+    "A Preston man was arrested after a shooting outside a bar in Lancaster on Monday.",
+    "Six people were killed when a minibus overturned on a mountain road near Ooty on Monday.",
 ])
 def test_sentences_that_report_no_event_are_not_events(coder, sentence):
     events, _ = code(coder, sentence)
@@ -473,6 +478,7 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     ("A man was killed by a sniper in Daraa on Monday, activists said.", "Syria"),
     # a group described by the war it fights, and the event told with another word
     ("Rebels fighting the army in Daraa killed five soldiers on Monday.", "Syria"),
+    ("Gunmen killed four people in an attack on a bus carrying pilgrims in Sindh on Monday.", "Pakistan"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")
