@@ -129,6 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  event type:     P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
     print(f"  sub-event type: P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
     print(f"  events per gold event: {per_gold:.2f}")
+    # Where the events come from: the Syrian-war articles, and the wider news (TR-News and
+    # GeoWebNews stories of crime, policing and terror, many with no event an analyst codes).
+    for label, keys in (("FA-KES and seeds", ("fakes", "seed")), ("TR-News and GeoWebNews", ("trnews", "geowebnews"))):
+        some = [g for g in gold if g["doc"].split(":")[0] in keys]
+        k_gold = sum(len(g["events"]) for g in some)
+        k_pred = sum(len(out.events.get(g["doc"], [])) for g in some)
+        empty = sum(len(out.events.get(g["doc"], [])) for g in some if not g["events"])
+        print(f"    {label}: {len(some)} articles, {k_gold} gold events, {k_pred} coded "
+              f"({k_pred / k_gold if k_gold else 0:.2f} per gold event; {empty} in articles with none)")
     print(f"  fatalities right among matched events with a gold figure: "
           f"{fat_ok}/{fat_n}" + (f" ({fat_ok / fat_n:.2f})" if fat_n else ""))
     if args.part != "check" or args.no_floors:

@@ -479,6 +479,7 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     # a group described by the war it fights, and the event told with another word
     ("Rebels fighting the army in Daraa killed five soldiers on Monday.", "Syria"),
     ("Gunmen killed four people in an attack on a bus carrying pilgrims in Sindh on Monday.", "Pakistan"),
+    ("The army thwarted an infiltration attempt by militants near Hama on Monday.", "Syria"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")
@@ -504,3 +505,15 @@ def test_civilians_named_before_the_toll_are_victims_not_doers(coder):
     [e] = events
     assert e.sub_event_type == "Air/drone strike" and e.location == "Manbij"
     assert not (e.actor1 or "").startswith("Civilians") and (e.actor2 or "").startswith("Civilians")
+
+
+def test_a_movement_that_goes_on_is_a_period_and_a_foiled_deal_is_no_disrupted_weapon() -> None:
+    from marsad import dates
+    from marsad.events.classify import classify
+    import datetime as dt
+    pub = dt.date(2019, 3, 12)
+    assert dates.is_background("Hundreds of fighters and their families have been leaving for Idlib "
+                               "from the besieged suburbs.", pub, None)
+    assert not dates.is_background("Hundreds of fighters left for Idlib on Monday.", pub, None)
+    foiled = classify("A rebel commander accused the army of foiling the evacuation deal by setting new conditions.")
+    assert foiled is None or foiled.sub_event_type != "Disrupted weapons use"

@@ -138,15 +138,19 @@ _SUMMARY = re.compile(
     r"\bpreviously\b|\bin the past\b", re.I)
 # A trend or a habit ("fighting has intensified", "have regularly launched rockets", "have
 # been battling"), unless the sentence names the day it tells.
-# "has been shelling", "have also been expanding their control", "the SDF is now fighting to
-# recapture Tabqa": the progressive of an act of war tells an activity that goes on over a
-# period, not one event (unless the sentence names its day). "The toll has been rising" and
+# "has been shelling", "have also been expanding their control", "thousands have been leaving
+# for the north", "the SDF is now fighting to recapture Tabqa": the progressive of an act of
+# war or of a movement tells an activity that goes on over a period, not one event (unless
+# the sentence names its day). "The toll has been rising" and
 # "forces are fighting militants in Qayyara" are news.
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
                     r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
-                    r"abducting|arresting|detaining|storming|carrying out)\b|"
+                    r"abducting|arresting|detaining|storming|carrying out|"
+                    # movements that go on: "thousands have been leaving for the north"
+                    r"leaving|fleeing|evacuating|departing|arriving|returning|deploying|withdrawing|massing|"
+                    r"sending|pouring)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 
