@@ -508,9 +508,10 @@ def test_civilians_named_before_the_toll_are_victims_not_doers(coder):
 
 
 def test_a_movement_that_goes_on_is_a_period_and_a_foiled_deal_is_no_disrupted_weapon() -> None:
+    import datetime as dt
+
     from marsad import dates
     from marsad.events.classify import classify
-    import datetime as dt
     pub = dt.date(2019, 3, 12)
     assert dates.is_background("Hundreds of fighters and their families have been leaving for Idlib "
                                "from the besieged suburbs.", pub, None)
