@@ -70,6 +70,7 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "Police officers answering a call about a man with a rifle shot and killed him in Dayton on Monday.",
     "A Preston man was arrested after a shooting outside a bar in Lancaster on Monday.",
     "Six people were killed when a minibus overturned on a mountain road near Ooty on Monday.",
+    "A rebel commander accused the army of foiling the evacuation deal for Madaya by setting new conditions.",
 ])
 def test_sentences_that_report_no_event_are_not_events(coder, sentence):
     events, _ = code(coder, sentence)

@@ -339,3 +339,14 @@ def test_a_name_called_a_village_is_never_an_administrative_area(resolver: Place
     text = "She fled from Torkula village of Guma Local Government Area."
     at = text.index("Guma")
     assert not read_cues(text, at, at + 4).settlement
+
+
+def test_a_saint_a_building_is_named_for_is_not_a_place(resolver: PlaceResolver) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+    text = ("A bomb hit the church of St. Peter and St. Paul beside the Saint Mark Cathedral in Cairo's "
+            "Abbassiya district on Sunday.")
+    doc = load_pipeline()(text)
+    found = [text[a:b] for a, b, _ in find_toponyms(doc, gazetteer=resolver.gaz)]
+    assert "Cairo" in found
+    assert not {"St. Peter", "St. Paul", "Saint Mark"} & set(found)

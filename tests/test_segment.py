@@ -266,3 +266,24 @@ def test_a_sentence_opened_by_a_photo_credit_is_a_caption_but_a_body_is_kept():
     body = "AFP Photo Jets struck the town of Ariha on Monday, killing four people, residents said."
     [art] = segment(txt(body))
     assert art.text == body
+
+
+def test_a_subheading_after_the_story_begins_is_not_the_title():
+    # No title given, no blank lines: the short line in the middle is a subheading, and the
+    # paragraphs above it are the story, not page chrome to drop.
+    text = ("Fear gripped the port city on Tuesday as investigators examined the bomb that wrecked a ferry "
+            "terminal the night before.\n"
+            "The blast late on Monday tore through the waiting hall of the terminal, the harbour authority said.\n"
+            "Sixteen people were killed, the health ministry said.\n"
+            "Who planted it\n"
+            "No group has said it planted the bomb, and police have made no arrests so far in the case.\n")
+    [art] = segment(txt(text))
+    assert art.title is None
+    assert art.text.startswith("Fear gripped the port city") and "Sixteen people were killed" in art.text
+
+
+def test_a_caption_that_ends_with_a_date_and_a_place_is_a_caption():
+    from marsad.segment.lines import is_caption
+    assert is_caption("A firefighter inspects the wreckage of a bus outside the terminal on March 4, 2019, "
+                      "in Hodeidah's port district.")
+    assert not is_caption("Jets struck the market on March 4, 2019, in Hodeidah, killing nine people.")

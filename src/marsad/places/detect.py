@@ -208,7 +208,30 @@ def find_toponyms(
                 out.append((a, b, "CUE"))
     if gazetteer is not None:
         out.extend(_named_again(doc, full, out, gazetteer, people, embedded))
-    return sorted(out)
+    return sorted(x for x in out if not _a_dedication(full, x[0], x[1]))
+
+
+# "the Saint Peter and Saint Paul Coptic Orthodox Church", "St. George's Cathedral", "the church
+# of St. Peter and St. Paul": a saint a building is named for, not the parish of Antigua or
+# the town of that name.
+_SAINT = re.compile(r"(?:Saint|St\.?|Sainte|San|Santa|Mar)\s", re.I)
+_DEDICATED = re.compile(
+    r"(?:\s+(?:and|&)\s+(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*)?(?:['’]s)?"
+    r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Church|Cathedral|Basilica|Chapel|Monastery|Abbey|Convent|Parish|"
+    r"School|College|Hospital|Clinic|Mosque)\b")
+
+
+# "the church of St. Peter and St. Paul", "the Monastery of Saint Catherine"
+_DEDICATED_BEFORE = re.compile(
+    r"\b(?i:church|cathedral|basilica|chapel|monastery|abbey|convent|parish|school|college|hospital)\s+of\s+"
+    r"(?:the\s+)?(?:(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+)?$")
+
+
+def _a_dedication(text: str, start: int, end: int) -> bool:
+    if not _SAINT.match(text, start):
+        return False
+    return _DEDICATED.match(text, end) is not None or \
+        _DEDICATED_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def _named_again(

@@ -43,7 +43,9 @@ _CREDIT_LEAD = re.compile(rf"^(?:©\s*)?(?:{_AGENCIES})\s*(?:/\s*)?(?i:photo|ima
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # Wire captions end with the place and date the picture was taken: "…, Syria, July 15, 2017."
-_DATED_TAIL = re.compile(rf"(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}})\.?\s*$")
+# "… on December 11, 2016." or "… on December 11, 2016, in Cairo's Abbasiya neighbourhood."
+_DATED_TAIL = re.compile(rf"(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}})"
+                         r"(?:,?\s+in\s+[A-Z][^.;]{0,60})?\.?\s*$")
 # Present-tense picture verbs: captions describe what a photo shows, not what happened.
 CAPTION_VERB = re.compile(
     r"\b(?:is|are) (?:seen|pictured|shown|photographed)\b|\bshows?\b|\bpictured\b|\bgathers?\b|"
