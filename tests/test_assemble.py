@@ -71,6 +71,13 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "A Preston man was arrested after a shooting outside a bar in Lancaster on Monday.",
     "Six people were killed when a minibus overturned on a mountain road near Ooty on Monday.",
     "A rebel commander accused the army of foiling the evacuation deal for Madaya by setting new conditions.",
+    # a game, words as weapons, computers, a fight, policing, a drugs raid
+    "The striker's late attack on goal earned the visitors a draw in Glasgow on Saturday.",
+    "The senator attacked the mayor's housing plan during a televised debate in Denver on Tuesday.",
+    "A cyber attack on the servers of a bank in Frankfurt disrupted payments on Monday.",
+    "Two students were stabbed during a fight at a party in Leicester on Saturday night.",
+    "A driver opened fire on two deputies during a traffic stop in Wichita on Monday, the sheriff said.",
+    "Police arrested four men after a drugs raid on a flat in Bristol on Monday.",
 ])
 def test_sentences_that_report_no_event_are_not_events(coder, sentence):
     events, _ = code(coder, sentence)
@@ -481,6 +488,9 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     ("Rebels fighting the army in Daraa killed five soldiers on Monday.", "Syria"),
     ("Gunmen killed four people in an attack on a bus carrying pilgrims in Sindh on Monday.", "Pakistan"),
     ("The army thwarted an infiltration attempt by militants near Hama on Monday.", "Syria"),
+    # a stadium, a post: the game and the words rules step aside for armed groups' targets
+    ("Militants attacked a football stadium in Mogadishu on Friday, killing four spectators.", "Somalia"),
+    ("Suspected al-Shabab fighters attacked a military post in a village near Afgoye on Monday.", "Somalia"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")
