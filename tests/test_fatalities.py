@@ -52,6 +52,9 @@ from marsad.events.fatalities import FatalityMention, fatalities, fatality_menti
         ("Nobody was hurt when the rocket landed.", 0),
         ("Police said there were no deaths.", 0),
         ("The device exploded without causing any casualties.", 0),
+        # no figure given is no zero
+        ("The governor said guards repelled the assault, though he gave no casualty toll.", None),
+        ("The monitor gave no death toll for the raids on the town.", None),
         # perpetrators count too
         ("A suicide bomber blew himself up at the gate, killing four guards.", 5),
         ("Two attackers blew themselves up at the market, killing 9 shoppers.", 11),

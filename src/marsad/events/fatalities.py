@@ -21,7 +21,8 @@ everyone killed, perpetrators included; injuries are never counted):
   a number of 10 (our reading of ACLED's practice for vague plurals), a few 3,
   a couple 2, both 2.
 - Zero: "no casualties", "no one was killed", "nobody was hurt", "no deaths",
-  "no reports of casualties" → 0 (when nothing in the sentence states a positive count).
+  "no reports of casualties" → 0 (when nothing in the sentence states a positive count);
+  "he gave no casualty toll" is no figure at all (None).
 - Perpetrators: a suicide bomber who "blew himself up" adds 1; "two suicide bombers blew
   themselves up" adds 2 (2 when their number is not given).
 - A death toll ("the death toll rose to 66") is a running total: it is used only when the
@@ -187,6 +188,9 @@ _ZERO = re.compile(
     r"caus(?:ed|ing)\s+no\s+(?:casualt(?:y|ies)|deaths|injuries))(?!\w)",
     re.I,
 )
+_NO_FIGURE_GIVEN = re.compile(r"(?:gave|give|gives|giving|provided|provide|released|offered|published|"
+                              r"disclosed|issued)\s+$", re.I)
+_A_FIGURE_WORD = re.compile(r"\s+(?:toll|figures?|count|numbers?|details|estimates?)\b", re.I)
 _SELF = re.compile(
     r"(?<!\w)(?:blew|blow|blows|blown|blowing)\s+(?P<who>himself|herself|themselves)\s+up|"
     r"(?:killing|killed|kill)\s+(?P<who2>himself|herself|themselves)|"
@@ -399,6 +403,9 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         add(count, m.start(), m.end(), PERPETRATOR)
 
     for m in _ZERO.finditer(text):
+        # "he gave no casualty toll", "without giving a death toll": the figure is unknown.
+        if _NO_FIGURE_GIVEN.search(text, max(0, m.start() - 30), m.start()) or _A_FIGURE_WORD.match(text, m.end()):
+            continue
         add(0, m.start(), m.end(), ZERO)
 
     return sorted(found.values(), key=lambda f: f.start)
