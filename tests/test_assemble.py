@@ -63,7 +63,7 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "Foreign ministers held talks on the crisis in Vienna on Friday.",
     "Rebels have regularly fired rockets into the city's western districts.",
     "Government forces have been battling rebels in the district, which lies east of the capital.",
-    "The front changed its name last year and is one of the strongest groups fighting in Idlib.",
+    "HTS is one of the strongest groups fighting in Idlib.",
     "AP Photo Jihadist Commanders Flee the Offensive on Mosul and Head for Tal Afar BAGHDAD (Interfax)",
     # a toll whose cause is a lone crime, policing or an accident
     "Three people were killed and six hurt in a knife attack at a shopping mall in Xiamen on Monday.",
@@ -491,6 +491,16 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     # a stadium, a post: the game and the words rules step aside for armed groups' targets
     ("Militants attacked a football stadium in Mogadishu on Friday, killing four spectators.", "Somalia"),
     ("Suspected al-Shabab fighters attacked a military post in a village near Afgoye on Monday.", "Somalia"),
+    # forces named by the war they fight, then what they did; a vehicle, a mine; police hit
+    # by a bomb; a truce broken by shelling; a relative clause that goes on; a video credited
+    ("US-backed forces fighting Islamic State in Raqqa came under heavy fire near the stadium on Monday.", "Syria"),
+    ("A military truck overturned after hitting a landmine near Marib on Monday, killing four soldiers.", "Yemen"),
+    ("A second bomb exploded as police responded to reports of the first blast in Quetta on Monday.", "Pakistan"),
+    ("Rebels accused the army of violating the ceasefire by shelling Douma on Monday, killing three civilians.",
+     "Syria"),
+    ("A car bomb killed 20 people in a market in Azaz, where thousands of displaced families have been "
+     "arriving, a monitor said.", "Syria"),
+    ("Reuters video showed Syrian jets bombing the town of Saraqib on Monday, killing five people.", "Syria"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")
@@ -529,3 +539,26 @@ def test_a_movement_that_goes_on_is_a_period_and_a_foiled_deal_is_no_disrupted_w
     assert not dates.is_background("Hundreds of fighters left for Idlib on Monday.", pub, None)
     foiled = classify("A rebel commander accused the army of foiling the evacuation deal by setting new conditions.")
     assert foiled is None or foiled.sub_event_type != "Disrupted weapons use"
+
+
+def test_a_plan_to_bomb_that_was_thwarted_is_a_disrupted_weapon(coder):
+    events, _ = code(coder, "Police thwarted a plan to bomb a church in Alexandria on Monday, the ministry said.",
+                     published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_civilians_who_fight_are_not_the_doer_but_the_side_they_fight_stays_first(coder):
+    events, _ = code(coder, "Villagers attacked a patrol of the Syrian army near Daraa on Monday.",
+                     published="2019-03-12")
+    [e] = events
+    assert e.actor2.startswith("Military Forces of Syria") and not (e.actor1 or "").startswith("Civilians")
+
+
+def test_a_place_a_preposition_governs_is_no_subject(coder):
+    # "Homs has claimed" reads like "Moscow has accepted", but "in the … city of" governs Homs.
+    events, _ = code(coder, "A double bombing in the western Syrian city of Homs has claimed the lives of 18 "
+                            "civilians, a monitor reported on Monday.", published="2019-03-12")
+    assert [e.location for e in events] == ["Homs"]
+    events, _ = code(coder, "Moscow has accepted a truce in Aleppo, the ministry said on Monday.",
+                     published="2019-03-12")
+    assert all(e.location != "Moscow" for e in events)

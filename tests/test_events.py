@@ -232,3 +232,17 @@ def test_different_strategic_developments_at_one_place_stay_apart(coder):
     events, _ = code(coder, "Soldiers detained at least 12 people in the Nur Shams camp on Sunday, residents said. "
                             "Troops also demolished two houses in the Nur Shams camp, residents said.")
     assert sorted(e.sub_event_type for e in events) == ["Arrests", "Looting/property destruction"]
+
+
+def test_an_event_placed_only_in_a_country_never_joins_another_articles_placed_one():
+    from marsad.link import same_event
+    placed = {"event_type": "Explosions/Remote violence", "modality": "occurred", "event_date": "2024-03-02",
+              "time_precision": 1, "country": "Syria", "admin1": "Aleppo", "location": "Aleppo", "geo_precision": 1,
+              "geonameid": 170063, "article_ids": ["a"]}
+    vague = {"event_type": "Explosions/Remote violence", "modality": "occurred", "event_date": "2024-03-03",
+             "time_precision": 1, "country": "Syria", "admin1": None, "location": "Syria", "geo_precision": 3,
+             "geonameid": None, "article_ids": ["b"]}
+    assert not same_event(placed, vague) and not same_event(vague, placed)
+    assert same_event(vague, {**vague, "article_ids": ["c"]})
+    province = {**placed, "article_ids": ["c"], "geo_precision": 3, "geonameid": None}
+    assert same_event(placed, province)

@@ -350,3 +350,18 @@ def test_a_saint_a_building_is_named_for_is_not_a_place(resolver: PlaceResolver)
     found = [text[a:b] for a, b, _ in find_toponyms(doc, gazetteer=resolver.gaz)]
     assert "Cairo" in found
     assert not {"St. Peter", "St. Paul", "Saint Mark"} & set(found)
+
+
+
+def test_villages_of_a_province_are_in_the_province(resolver: PlaceResolver) -> None:
+    text = "Drones struck villages of Helmand province on Monday, officials said."
+    [helmand] = _resolved(resolver, text, "Helmand")
+    assert helmand.admin1 == "Helmand" and helmand.feature_code == "ADM1"
+
+
+def test_a_saint_city_before_a_cathedral_stays_a_place(resolver: PlaceResolver) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+    text = "Crowds gathered at St. Petersburg's Kazan Cathedral on Sunday."
+    found = [text[a:b] for a, b, _ in find_toponyms(load_pipeline()(text), gazetteer=resolver.gaz)]
+    assert "St. Petersburg" in found

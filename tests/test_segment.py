@@ -287,3 +287,28 @@ def test_a_caption_that_ends_with_a_date_and_a_place_is_a_caption():
     assert is_caption("A firefighter inspects the wreckage of a bus outside the terminal on March 4, 2019, "
                       "in Hodeidah's port district.")
     assert not is_caption("Jets struck the market on March 4, 2019, in Hodeidah, killing nine people.")
+
+
+@pytest.mark.parametrize("body", [
+    "Kiev, 12.05.2014 1400 people fled Sloviansk as the army shelled the town, officials said.",
+    "The ministry said that on 28.04.2017 150 soldiers were moved to the border, the agency said.",
+])
+def test_a_dotted_date_beside_a_number_in_prose_is_no_stamp(body):
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Town shelled"))
+    assert art.published is None and art.text == body
+
+
+def test_a_long_tagline_above_the_headline_leaves_the_headline_a_title():
+    text = ("Your trusted source for independent news and analysis from across the region, every day of the year.\n"
+            "Army sends reinforcements to the northern front\n"
+            "Government jets pounded rebel positions near the town of Kafr Nabl on Monday, a monitor said.\n"
+            "The army also sent tanks to the area, residents said on Monday evening.\n")
+    [art] = segment(txt(text))
+    assert art.title == "Army sends reinforcements to the northern front"
+    assert art.text.startswith("Government jets pounded")
+
+
+def test_a_news_line_ending_with_a_date_and_a_place_is_no_caption():
+    from marsad.segment.lines import is_caption
+    assert not is_caption("Rebels who hold the area said helicopters dropped barrel bombs on Khan Sheikhoun on "
+                          "March 4, 2019, in Idlib province.")

@@ -147,12 +147,21 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
                     r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
-                    r"abducting|arresting|detaining|storming|carrying out|"
-                    # movements that go on: "thousands have been leaving for the north"
-                    r"leaving|fleeing|evacuating|departing|arriving|returning|deploying|withdrawing|massing|"
-                    r"sending|pouring)\b|"
+                    r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+
+
+# Movements that go on ("thousands have been leaving for the north") tell a period too, when
+# they are what the sentence says, not a relative clause about its people or place ("a market
+# in Azaz, where displaced families have been arriving").
+_MOVING = re.compile(r"\b(?:has|have) (?:(?:also|long|now|reportedly)\s+)?been (?:leaving|fleeing|evacuating|"
+                     r"departing|arriving|returning|deploying|withdrawing|massing|sending|pouring)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:who|which|that|where|whose|whom|as)\b[^,;]*$", re.I)
+
+
+def _moving(text: str) -> bool:
+    return any(not _RELATIVE.search(text, 0, m.start()) for m in _MOVING.finditer(text))
 
 
 _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -184,7 +193,7 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     text = strip_marks(sentence) if arabic else sentence
     summary, trend, current, year_only = (_SUMMARY_AR, _TREND_AR, _CURRENT_AR, _YEAR_ONLY_AR) if arabic else (
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
-    if summary.search(text) or trend.search(text) and not current.search(text):
+    if summary.search(text) or (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
         return True
     if published is not None and reported is not None \
             and (published - latest_day(reported.date, reported.precision)).days > 45:

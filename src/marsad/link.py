@@ -10,7 +10,7 @@ by two reports (`same_event`):
   day). Undated, week- or month-precise events never merge across articles: two vague
   reports of "strikes on Aleppo" may be any two events;
 - places: the same place, one holding the other (a town and its province), or points
-  within `NEAR_KM`;
+  within `NEAR_KM`; an event placed in no more than a country joins only another such;
 - no two different named attackers;
 - not two events of one article (the article's own assembly kept them apart).
 
@@ -109,6 +109,11 @@ def same_event(old: dict[str, Any], new: dict[str, Any]) -> bool:
     if not old.get("event_date") or not new.get("event_date"):
         return False
     gap = abs((dt.date.fromisoformat(old["event_date"]) - dt.date.fromisoformat(new["event_date"])).days)
+    # A report that places its event in no more than a country says nothing of where: it is
+    # not the report of an event another article places (a Homs bombing told as "in Syria"
+    # is no barrel-bomb raid on Aleppo the day before).
+    if (level(old) == 0) != (level(new) == 0):
+        return False
     return gap <= 1 and same_place(old, new)
 
 

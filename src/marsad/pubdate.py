@@ -250,19 +250,23 @@ def agency_dateline(text: str, *, within: int = 600) -> tuple[Dateline, int, int
 
 
 # A page's time stamp glued into the opening words, after a photo credit or a section name:
-# "… Middle East 17:30 28.04.2017 Get short URL …", "… 28.04.2017 (updated 14:05) …". A date
-# written with dots is a stamp, not a reporter's prose, and its time beside it says so.
+# "… Middle East 17:30 28.04.2017 Get short URL …", "… 28.04.2017 (updated 14:05) …" (scrapes
+# drop the colon: "1730 28.04.2017"). A time must sit beside the date, and the stamp must not
+# follow a lower-case word: "Kiev, 12.05.2014 1400 people fled" and "on 28.04.2017 150 soldiers"
+# are a reporter's prose.
 _TIME = r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:GMT|UTC))?"
+_COLON_TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC))?"
 _DOTTED = r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}"
-_STAMP = re.compile(rf"(?<![\d.:])(?:{_TIME}\s+(?P<after>{_DOTTED})|(?P<before>{_DOTTED})\s*\(?(?:updated\s+)?{_TIME})"
-                    r"(?![\d.:])", re.I)
+_STAMP = re.compile(rf"(?<![\d.:])(?:{_TIME}\s+(?P<after>{_DOTTED})|"
+                    rf"(?P<before>{_DOTTED})\s*(?:\(\s*updated\s+{_TIME}|{_COLON_TIME}))(?![\d.:])", re.I)
+_PROSE_BEFORE = re.compile(r"\b[a-z][\w'’-]*[\s,]*$")
 
 
 def stamp_dateline(text: str, *, within: int = 300) -> tuple[Dateline, int, int] | None:
     """A time and a dotted date together in the first `within` characters, and where that
     stamp starts and ends; or None."""
     m = _STAMP.search(text[:within])
-    if m is None:
+    if m is None or _PROSE_BEFORE.search(text, 0, m.start()):
         return None
     found = parse_dateline(m.group("after") or m.group("before"), strict=False)
     return (found, m.start(), m.end()) if found is not None else None

@@ -3,7 +3,8 @@
 - Violent events: actors before the trigger act ("Israeli jets struck …"), actors after it
   are acted on; a passive "… by X" makes X the actor. A country named as the subject of
   the trigger ("Jordan carried out airstrikes") is its state forces. Victims described as
-  civilians are `Civilians (<country>)`; civilians are never the doer, wherever named. With
+  civilians are `Civilians (<country>)`; in English, civilians are never the doer, wherever
+  named (they go to the side acted on, after the actors named there). With
   no named attacker: ACLED's unidentified actors (`Unidentified Military Forces` for air
   strikes).
 - Protests and riots: `Protesters (<country>)` / `Rioters (<country>)` unless named.
@@ -109,7 +110,7 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
         # where civilians were gathered, killing 18" names them before the toll.
         victims = [a for a in agents if kb.inter(a) == "Civilians"]
         agents = [a for a in agents if a not in victims]
-        targets = victims + [t for t in targets if t not in victims]
+        targets = [t for t in targets if t not in victims] + victims
         if not agents:
             subject = _STATE_SUBJECT.search(sentence[: cls.trigger_start])
             if subject:

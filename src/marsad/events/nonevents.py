@@ -52,7 +52,8 @@ _FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|b
 _HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", re.I)
 _FIGHTING_WORD = re.compile(r"fighting\b", re.I)
 _A_GROUP = re.compile(
-    r"\b(?:groups?|factions?|rebels?|militias?|militants|militiamen|fighters|insurgents|jihadists|"
+    r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:groups?|factions?|rebels?|militias?|militants|militiamen|fighters|insurgents|jihadists|"
     r"mercenaries|brigades?|organi[sz]ations?|parties|allies|forces|troops|units)\s+$", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
@@ -78,11 +79,11 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \
             and not _HURT.search(sentence, 0, trigger_start):
         return "fighting named as a pause or a cause"
-    # "… is one of the main groups fighting in Aleppo", "rebels fighting to topple the
-    # government": the fighting says who a group is, not what happened. "Rebels fighting
-    # the army killed five soldiers" tells its event with another word.
+    # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
+    # army": the fighting says who a group is, not what happened. "Forces fighting IS in
+    # Raqqa came under fire" and "rebels fighting the army killed five soldiers" are news.
     if _FIGHTING_WORD.match(sentence, trigger_start) \
-            and _A_GROUP.search(sentence[max(0, trigger_start - 40):trigger_start]) \
+            and _A_GROUP.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not _HURT.search(sentence):
         return "a group described by the war it fights"
     # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew

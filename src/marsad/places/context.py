@@ -144,7 +144,9 @@ def read_cues(text: str, start: int, end: int) -> Cues:
         polity=bool(_POLITY_AFTER.match(after) or _POLITY_BEFORE.search(before)),
         article=bool(_THE_BEFORE.search(before)),
         seat=bool(_SEAT_AFTER.match(after) or _SEAT_BEFORE.search(before)),
-        settlement=bool(_SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after)),
+        # "villages of Helmand province", "towns of Aleppo's countryside": the places in an area.
+        settlement=bool(_SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after))
+        and not m_after and not re.match(r"['’]s\b", after),
     )
 
 

@@ -208,30 +208,32 @@ def find_toponyms(
                 out.append((a, b, "CUE"))
     if gazetteer is not None:
         out.extend(_named_again(doc, full, out, gazetteer, people, embedded))
-    return sorted(x for x in out if not _a_dedication(full, x[0], x[1]))
+    return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer))
 
 
 # "the Saint Peter and Saint Paul Coptic Orthodox Church", "St. George's Cathedral", "the church
 # of St. Peter and St. Paul": a saint a building is named for, not the parish of Antigua or
-# the town of that name.
-_SAINT = re.compile(r"(?:Saint|St\.?|Sainte|San|Santa|Mar)\s", re.I)
+# the town of that name. A big city named for a saint (St. Louis, Santa Cruz, St. Petersburg)
+# is a place even before a cathedral's name, unless paired with another saint.
+_SAINT = re.compile(r"(?:Saint|St\.?|Sainte|San|Santa|Mar)\s")
+_BUILDING = (r"(?:Church|Cathedral|Basilica|Chapel|Monastery|Abbey|Convent|Parish|School|College|Hospital|"
+             r"Clinic|Mosque)")
 _DEDICATED = re.compile(
-    r"(?:\s+(?:and|&)\s+(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*)?(?:['’]s)?"
-    r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Church|Cathedral|Basilica|Chapel|Monastery|Abbey|Convent|Parish|"
-    r"School|College|Hospital|Clinic|Mosque)\b")
-
-
-# "the church of St. Peter and St. Paul", "the Monastery of Saint Catherine"
+    rf"(?:\s+(?:and|&)\s+(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*)?"
+    rf"(?:['’]s\s+{_BUILDING}|(?:\s+[A-Z][\w'’-]*){{0,3}}\s+{_BUILDING})\b", re.I)
 _DEDICATED_BEFORE = re.compile(
-    r"\b(?i:church|cathedral|basilica|chapel|monastery|abbey|convent|parish|school|college|hospital)\s+of\s+"
-    r"(?:the\s+)?(?:(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+)?$")
+    rf"\b{_BUILDING}\s+of\s+(?:the\s+)?(?:(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+)?$",
+    re.I)
+_PAIRED = re.compile(r"(?:^\s+(?:and|&)\s+(?:Saint|St\.?)\s)|(?:(?:Saint|St\.?)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+$)")
 
 
-def _a_dedication(text: str, start: int, end: int) -> bool:
+def _a_dedication(text: str, start: int, end: int, gazetteer: Gazetteer | None) -> bool:
     if not _SAINT.match(text, start):
         return False
-    return _DEDICATED.match(text, end) is not None or \
-        _DEDICATED_BEFORE.search(text, max(0, start - 60), start) is not None
+    if not (_DEDICATED.match(text, end) or _DEDICATED_BEFORE.search(text, max(0, start - 60), start)):
+        return False
+    paired = _PAIRED.match(text[end:end + 12]) or _PAIRED.search(text[max(0, start - 30):start])
+    return bool(paired) or gazetteer is None or not _important(gazetteer, text[start:end])
 
 
 def _named_again(

@@ -469,8 +469,9 @@ class PlaceResolver:
         if cues.article and (c.feature_class in ("H", "L", "T") or c.feature_code in ("RGN", "CONT")):
             s += 0.3
         if cues.settlement and c.feature_class != "P" and not c.curated:
-            # "the village of Maan" in a Syrian story is not Jordan's Ma'an governorate.
-            s -= 1.0
+            # "the village of Maan" in a Syrian story is not Jordan's Ma'an governorate; the
+            # story's own context may still hold a strong area reading up.
+            s -= 0.4
         if cues.polity and not admin_named:
             s += 0.35 if c.feature_code in ("ADM1", "PCLI") else -0.1 if c.feature_class == "P" else 0.0
         if container is not None:

@@ -70,10 +70,12 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
     flat = [(bi, ln) for bi, (_, b) in enumerate(part) for ln in b]
     out = Part(title=title)
     if out.title is None:
-        # The headline comes before the story: a short line after a paragraph of it is a
-        # subheading ("No claim of responsibility"), and the story above it stays.
-        story = next((i for i, (_, ln) in enumerate(flat) if _a_story_line(ln)), len(flat))
-        head = [(i, ln) for i, (_, ln) in enumerate(flat[:min(_HEAD_WINDOW, story + 1)])
+        # The headline comes before the story: a short line after two of its sentences is a
+        # subheading ("No claim of responsibility"), and the story above it stays. (One long
+        # line first may be a site's tagline, with the headline under it.)
+        story = [i for i, (_, ln) in enumerate(flat[:_HEAD_WINDOW]) if _a_story_line(ln)]
+        limit = story[1] + 1 if len(story) > 1 else _HEAD_WINDOW
+        head = [(i, ln) for i, (_, ln) in enumerate(flat[:min(_HEAD_WINDOW, limit)])
                 if not L.is_caption(ln) and not L.is_chrome(ln) and not L.is_byline(ln)
                 and not _continues(flat, i)]
         # Earlier lines win ties: the headline opens the page.
@@ -119,7 +121,7 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
 def _a_story_line(line: str) -> bool:
     """A line of the story itself: a long sentence, no headline, caption or chrome."""
     s = L.norm_line(line)
-    return (len(s) >= 100 and s.endswith((".", '"', "”", "’")) and L.titleness(s) == 0
+    return (len(s) >= 60 and s.endswith((".", '"', "”", "’")) and L.titleness(s) == 0
             and not L.is_caption(s) and not L.is_chrome(s) and not L.is_byline(s))
 
 

@@ -38,14 +38,18 @@ _PHOTO_LEAD = re.compile(
     re.I,
 )
 # "AP Photo <another story's headline>": a credit opens a picture's line, not a story's.
-_CREDIT_LEAD = re.compile(rf"^(?:©\s*)?(?:{_AGENCIES})\s*(?:/\s*)?(?i:photo|images?|file photo|video)\b"
-                          r"(?!\s+(?i:of|shows)\b)")
+_CREDIT_LEAD = re.compile(r"^(?:©\s*)?(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Anadolu(?: Agency)?|AA|Xinhua|SANA|"
+                          r"DPA|UPI)\s*(?:/\s*)?(?:Photo|PHOTO|Images|File Photo|FILE PHOTO)\s+[A-Z]")
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # Wire captions end with the place and date the picture was taken: "…, Syria, July 15, 2017."
-# "… on December 11, 2016." or "… on December 11, 2016, in Cairo's Abbasiya neighbourhood."
-_DATED_TAIL = re.compile(rf"(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}})"
-                         r"(?:,?\s+in\s+[A-Z][^.;]{0,60})?\.?\s*$")
+_DATED = rf"(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}})"
+_DATED_TAIL = re.compile(rf"{_DATED}\.?\s*$")
+# "… on December 11, 2016, in Cairo's Abbasiya neighbourhood.": a wire caption's end, when its
+# picture verb comes early and nothing in it is told as news.
+_DATED_PLACE_TAIL = re.compile(rf"{_DATED},?\s+in\s+[A-Z][^.;]{{0,60}}\.?\s*$")
+_NEWS_VERB = re.compile(r"\b(?:said|says|told|reported|killed|killing|died|dropped|struck|fired|launched|"
+                        r"wounded|injured|(?:stands?|stood) at)\b", re.I)
 # Present-tense picture verbs: captions describe what a photo shows, not what happened.
 CAPTION_VERB = re.compile(
     r"\b(?:is|are) (?:seen|pictured|shown|photographed)\b|\bshows?\b|\bpictured\b|\bgathers?\b|"
@@ -98,7 +102,11 @@ def is_caption(line: str) -> bool:
     if _CREDIT_TAIL.search(s) or _PHOTO_LEAD.search(s):
         return True
     # "A general view shows …, in Cairo, Egypt May 7, 2023." — a picture described, dated.
-    return bool(_DATED_TAIL.search(s) and CAPTION_VERB.search(s) and 40 < len(s) < 400)
+    if _DATED_TAIL.search(s) and CAPTION_VERB.search(s) and 40 < len(s) < 400:
+        return True
+    early = " ".join(s.split()[:10])
+    return bool(_DATED_PLACE_TAIL.search(s) and CAPTION_VERB.search(early) and not _NEWS_VERB.search(s)
+                and 40 < len(s) < 400)
 
 
 def opens_with_credit(sentence: str) -> bool:
