@@ -198,6 +198,13 @@ def test_capture_agent_and_object(sentence: str, expected: str | None) -> None:
     "أحيا ناشطون الذكرى السنوية لمجزرة الكيماوي في الغوطة.",
     "وكانت قوات النظام قد سيطرت على البلدة بعد معارك طويلة.",
     "تعرضت المدينة لهجوم كيماوي عام 2013.",
+    # a game, words as weapons, computers, a court, a market, a vehicle that overturned
+    "أحرز لاعب المنتخب هدف الفوز من ركلة جزاء في الشوط الثاني من المباراة.",
+    "هاجم النائب قرار الحكومة رفع أسعار الوقود في جلسة البرلمان.",
+    "تعرضت مواقع ثلاث وزارات لهجوم إلكتروني مساء الأحد.",
+    "حكمت محكمة الجنايات بالإعدام على ستة متهمين بتفجير حافلة قبل عامين.",
+    "ارتفعت أسهم شركة الصناعات الدفاعية بعد فوزها بعقد لتوريد طائرات مسيرة.",
+    "انقلبت حافلة ركاب على طريق جبلي قرب اللاذقية مساء الأحد.",
 ])
 def test_no_event(sentence: str) -> None:
     assert classify(sentence) is None, (sentence, explain(sentence))
@@ -373,3 +380,8 @@ def test_english_is_untouched_by_arabic_names() -> None:
     c = classify("Warplanes struck the town of سراقب on Monday.")
     assert isinstance(c, Classification) and c.sub_event_type == "Air/drone strike"
     assert fatalities("Three soldiers were killed near دير الزور.") == 3
+
+
+def test_a_vehicle_a_mine_overturned_is_still_an_explosion() -> None:
+    c = classify("انقلبت سيارة عسكرية بعد انفجار لغم أرضي قرب درعا ما أدى إلى مقتل جنديين.")
+    assert c is not None and c.sub_event_type == "Remote explosive/landmine/IED"

@@ -78,6 +78,10 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "Two students were stabbed during a fight at a party in Leicester on Saturday night.",
     "A driver opened fire on two deputies during a traffic stop in Wichita on Monday, the sheriff said.",
     "Police arrested four men after a drugs raid on a flat in Bristol on Monday.",
+    # a court judging an old attack, a market, a war's toll summed up since a year
+    "A court in Tunis sentenced nine men to death on Monday over a 2016 bombing of a tourist bus.",
+    "Shares in the defence group rose 5 percent after it won a contract to supply drones to Latvia on Monday.",
+    "The monitor said on Monday that 350,000 people have been killed in the war since 2011.",
 ])
 def test_sentences_that_report_no_event_are_not_events(coder, sentence):
     events, _ = code(coder, sentence)
@@ -501,6 +505,10 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     ("A car bomb killed 20 people in a market in Azaz, where thousands of displaced families have been "
      "arriving, a monitor said.", "Syria"),
     ("Reuters video showed Syrian jets bombing the town of Saraqib on Monday, killing five people.", "Syria"),
+    # a court under attack; a year named beside a new event
+    ("A suicide bomber struck outside the supreme court in Kabul on Monday, killing 20 people.", "Afghanistan"),
+    ("Gunmen stormed the stock exchange building in Lagos on Monday, killing two guards.", "Nigeria"),
+    ("Rebels have held Kafr Nabl since 2015, and on Monday the army shelled the town, killing four.", "Syria"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")

@@ -225,9 +225,12 @@ class _Pool:
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Stop a pool's workers now: batches not started are cancelled, those being coded are
     dropped (their documents were not stored; a re-run codes them)."""
-    # The processes, before shutdown forgets them (Python 3.14 has terminate_workers()).
-    processes = list((getattr(executor, "_processes", None) or {}).values())
+    # The pool's table of processes, held before shutdown forgets it (Python 3.14 has
+    # terminate_workers()) and read after it: a worker the pool was still starting is added
+    # to that table meanwhile (seen on a loaded machine).
+    table = getattr(executor, "_processes", None) or {}
     executor.shutdown(wait=False, cancel_futures=True)
+    processes = list(table.values())
     for p in processes:
         if p.is_alive():
             p.terminate()
