@@ -509,6 +509,17 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     ("A suicide bomber struck outside the supreme court in Kabul on Monday, killing 20 people.", "Afghanistan"),
     ("Gunmen stormed the stock exchange building in Lagos on Monday, killing two guards.", "Nigeria"),
     ("Rebels have held Kafr Nabl since 2015, and on Monday the army shelled the town, killing four.", "Syria"),
+    # the newer families step aside for an armed doer or a weapon
+    ("Gunmen opened fire on fans leaving a football match in Jos on Monday, killing six.", "Nigeria"),
+    ("A car bomb exploded near the stadium during a league match in Baidoa on Monday, killing seven.", "Somalia"),
+    ("Herders hacked seven villagers to death in an attack near Jos on Monday.", "Nigeria"),
+    ("Gunmen killed a judge in Peshawar on Monday, days after the court sentenced two militants to death.",
+     "Pakistan"),
+    ("A drone struck a defence industry plant in Izhevsk on Monday, officials said.", "Russia"),
+    ("A candidate for mayor was shot dead on the campaign trail in Iguala on Monday.", "Mexico"),
+    ("Russian missiles hit the power network in Kharkiv on Monday, cutting electricity to the city.", "Ukraine"),
+    ("Police responding to reports of gunfire were ambushed by cartel gunmen in Culiacan on Monday.", "Mexico"),
+    ("Two soldiers were killed in a fierce fight with the Taliban in Kandahar on Monday.", "Afghanistan"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")
@@ -570,3 +581,12 @@ def test_a_place_a_preposition_governs_is_no_subject(coder):
     events, _ = code(coder, "Moscow has accepted a truce in Aleppo, the ministry said on Monday.",
                      published="2019-03-12")
     assert all(e.location != "Moscow" for e in events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian air strikes killed nine civilians in Kafr Nabl on Monday, where 1,300 people have been killed since April.",
+    "Police shot dead two protesters in Nasiriyah on Monday, bringing to 300 the number killed since October 1.",
+])
+def test_a_toll_since_a_date_beside_a_new_event_keeps_the_event(coder, sentence):
+    events, _ = code(coder, sentence, published="2019-03-12")
+    assert len(events) == 1 and events[0].event_date == "2019-03-11"

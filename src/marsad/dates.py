@@ -72,13 +72,19 @@ def _latest_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
     return None
 
 
+_NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
 def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     """The first date the sentence states about its event, or None."""
     if _HAS_ARABIC.search(sentence) and is_arabic(sentence):
         return _resolve_ar(sentence, published)
     for pat in _EXPLICIT:
-        m = pat.search(sentence)
-        if m:
+        for m in pat.finditer(sentence):
+            # "the heaviest raids since January 5", "ahead of talks on May 19": a date the
+            # event is measured from or against, not its own.
+            if _NOT_ITS_DATE.search(sentence, max(0, m.start() - 14), m.start()):
+                continue
             month = MONTHS[m.group("month").lower().rstrip(".")]
             day = int(m.group("day"))
             if m.group("year"):
@@ -130,10 +136,7 @@ _SUMMARY = re.compile(
     r"two |three |four |\d+ )?(?:weeks|months|years|decades)\b|"
     r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
-    # a toll summed up since a year: "400,000 people have been killed in the war since 2011"
-    r"\b(?:has|have) been (?:killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,6}?since "
-    r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b|"
+
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
     r"(?:began|started|erupted|broke out)\b|"
@@ -161,11 +164,11 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
 # in Azaz, where displaced families have been arriving").
 _MOVING = re.compile(r"\b(?:has|have) (?:(?:also|long|now|reportedly)\s+)?been (?:leaving|fleeing|evacuating|"
                      r"departing|arriving|returning|deploying|withdrawing|massing|sending|pouring)\b", re.I)
-_RELATIVE = re.compile(r"\b(?:who|which|that|where|whose|whom|as)\b[^,;]*$", re.I)
+RELATIVE = re.compile(r"\b(?:who|which|that|where|whose|whom|as|bringing|raising|taking)\b[^,;]*$", re.I)
 
 
 def _moving(text: str) -> bool:
-    return any(not _RELATIVE.search(text, 0, m.start()) for m in _MOVING.finditer(text))
+    return any(not RELATIVE.search(text, 0, m.start()) for m in _MOVING.finditer(text))
 
 
 _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from ..arabic.text import fold
+from ..dates import RELATIVE
 from ..segment.clean import cut_glued_captions
 from ..segment.lines import is_caption, opens_with_credit
 from .classify import arabic_view, is_arabic_text
@@ -50,6 +51,10 @@ _PROTESTS = {"Protests", "Riots"}
 # fighting named as a thing that paused, ended or caused something, not as an incident.
 _FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|bombardment)\b", re.I)
 _HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", re.I)
+_TOLL_SINCE = re.compile(
+    r"\b(?:has|have) been (?P<verb>killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,6}?since "
+    r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b", re.I)
 _FIGHTING_WORD = re.compile(r"fighting\b", re.I)
 _A_GROUP = re.compile(
     r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"
@@ -79,6 +84,13 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \
             and not _HURT.search(sentence, 0, trigger_start):
         return "fighting named as a pause or a cause"
+    # "The monitor said on Monday that 350,000 people have been killed since 2011": the toll
+    # the sentence tells is a war's, summed up since a date. Not "… on Monday, where 1,300
+    # have been killed since April" nor "bringing to 300 the number killed since October",
+    # whose event is told before.
+    for m in _TOLL_SINCE.finditer(sentence):
+        if m.start() - 40 <= trigger_start <= m.start("verb") and not RELATIVE.search(sentence, 0, m.start()):
+            return "a toll summed up since a date"
     # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
     # army": the fighting says who a group is, not what happened. "Forces fighting IS in
     # Raqqa came under fire" and "rebels fighting the army killed five soldiers" are news.

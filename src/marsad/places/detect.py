@@ -216,14 +216,13 @@ def find_toponyms(
 # the town of that name. A big city named for a saint (St. Louis, Santa Cruz, St. Petersburg)
 # is a place even before a cathedral's name, unless paired with another saint.
 _SAINT = re.compile(r"(?:Saint|St\.?|Sainte|San|Santa|Mar)\s")
-_BUILDING = (r"(?:Church|Cathedral|Basilica|Chapel|Monastery|Abbey|Convent|Parish|School|College|Hospital|"
-             r"Clinic|Mosque)")
+_BUILDING = (r"(?i:church|cathedral|basilica|chapel|monastery|abbey|convent|parish|school|college|hospital|"
+             r"clinic|mosque)")
 _DEDICATED = re.compile(
     rf"(?:\s+(?:and|&)\s+(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*)?"
-    rf"(?:['’]s\s+{_BUILDING}|(?:\s+[A-Z][\w'’-]*){{0,3}}\s+{_BUILDING})\b", re.I)
+    rf"(?:['’]s\s+{_BUILDING}|(?:\s+[A-Z][\w'’-]*){{0,3}}\s+(?=[A-Z]){_BUILDING})\b")
 _DEDICATED_BEFORE = re.compile(
-    rf"\b{_BUILDING}\s+of\s+(?:the\s+)?(?:(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+)?$",
-    re.I)
+    rf"\b{_BUILDING}\s+of\s+(?:the\s+)?(?:(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+)?$")
 _PAIRED = re.compile(r"(?:^\s+(?:and|&)\s+(?:Saint|St\.?)\s)|(?:(?:Saint|St\.?)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+$)")
 
 
