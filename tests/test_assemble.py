@@ -584,7 +584,8 @@ def test_a_place_a_preposition_governs_is_no_subject(coder):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Russian air strikes killed nine civilians in Kafr Nabl on Monday, where 1,300 people have been killed since April.",
+    "Russian air strikes killed nine civilians in Kafr Nabl on Monday, where 1,300 people have been killed "
+    "since April.",
     "Police shot dead two protesters in Nasiriyah on Monday, bringing to 300 the number killed since October 1.",
 ])
 def test_a_toll_since_a_date_beside_a_new_event_keeps_the_event(coder, sentence):

@@ -80,22 +80,22 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     if _HAS_ARABIC.search(sentence) and is_arabic(sentence):
         return _resolve_ar(sentence, published)
     for pat in _EXPLICIT:
-        for m in pat.finditer(sentence):
+        for x in pat.finditer(sentence):
             # "the heaviest raids since January 5", "ahead of talks on May 19": a date the
             # event is measured from or against, not its own.
-            if _NOT_ITS_DATE.search(sentence, max(0, m.start() - 14), m.start()):
+            if _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()):
                 continue
-            month = MONTHS[m.group("month").lower().rstrip(".")]
-            day = int(m.group("day"))
-            if m.group("year"):
+            month = MONTHS[x.group("month").lower().rstrip(".")]
+            day = int(x.group("day"))
+            if x.group("year"):
                 try:
-                    return ReportedDate(dt.date(int(m.group("year")), month, day), DAY, m.start(), m.end())
+                    return ReportedDate(dt.date(int(x.group("year")), month, day), DAY, x.start(), x.end())
                 except ValueError:
                     continue
             if published is not None:
                 d = _latest_on_or_before(month, day, published)
                 if d is not None:
-                    return ReportedDate(d, DAY, m.start(), m.end())
+                    return ReportedDate(d, DAY, x.start(), x.end())
     if published is None:
         return None
     m = _RELATIVE_DAY.search(sentence)
