@@ -82,6 +82,9 @@ def test_a_casualty_sentence_joins_the_event_that_caused_it(coder):
     "A court in Tunis sentenced nine men to death on Monday over a 2016 bombing of a tourist bus.",
     "Shares in the defence group rose 5 percent after it won a contract to supply drones to Latvia on Monday.",
     "The monitor said on Monday that 350,000 people have been killed in the war since 2011.",
+    # police at a vandal's call; a kitchen knife
+    "Police officers, responding to reports that a man was smashing car windows, arrested him in Fresno on Monday.",
+    "The attack, made with a kitchen knife, happened at 9 p.m. on Monday at a shop in Xiamen.",
 ])
 def test_sentences_that_report_no_event_are_not_events(coder, sentence):
     events, _ = code(coder, sentence)
