@@ -523,6 +523,9 @@ def test_a_group_that_is_fighting_for_a_town_tells_a_period(coder):
     ("Russian missiles hit the power network in Kharkiv on Monday, cutting electricity to the city.", "Ukraine"),
     ("Police responding to reports of gunfire were ambushed by cartel gunmen in Culiacan on Monday.", "Mexico"),
     ("Two soldiers were killed in a fierce fight with the Taliban in Kandahar on Monday.", "Afghanistan"),
+    # a fight with an armed group, and "fought" with its enemy as object
+    ("Three soldiers died in a fight with al-Shabaab fighters near Baidoa on Monday.", "Somalia"),
+    ("Government troops fought Islamic State fighters near Deir ez-Zor on Monday.", "Syria"),
 ])
 def test_news_that_the_non_event_rules_must_keep(coder, sentence, country):
     events, _ = code(coder, sentence, published="2019-03-12")
