@@ -186,3 +186,15 @@ def test_lexicon_names_match_the_acled_vocabulary() -> None:
     assert set(lex.subtype_names) == set(vocab.sub_event_types())
     for st in lex.subtypes:
         assert vocab.event_type_of(st.name) == st.event_type
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # "detained" as a word for people is no arrest; gathering to demand is a protest
+    ("Hundreds of people gathered in the main square to demand the release of detained activists.",
+     "Peaceful protest"),
+    ("Families of the detained gathered outside the court to demand their release on Monday.", "Peaceful protest"),
+    ("Five men were detained in Basra on Monday, police said.", "Arrests"),
+])
+def test_the_detained_and_those_who_gather_for_them(sentence, subtype):
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == subtype
