@@ -136,7 +136,6 @@ _SUMMARY = re.compile(
     r"two |three |four |\d+ )?(?:weeks|months|years|decades)\b|"
     r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
-
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
     r"(?:began|started|erupted|broke out)\b|"
@@ -147,9 +146,9 @@ _SUMMARY = re.compile(
 # been battling"), unless the sentence names the day it tells.
 # "has been shelling", "have also been expanding their control", "thousands have been leaving
 # for the north", "the SDF is now fighting to recapture Tabqa": the progressive of an act of
-# war or of a movement tells an activity that goes on over a period, not one event (unless
-# the sentence names its day). "The toll has been rising" and
-# "forces are fighting militants in Qayyara" are news.
+# war tells an activity that goes on over a period, not one event (unless the sentence names
+# its day). "The toll has been rising" and "forces are fighting militants in Qayyara" are news.
+# (Movements that go on are `_MOVING`, below.)
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
                     r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"

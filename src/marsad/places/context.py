@@ -146,7 +146,7 @@ def read_cues(text: str, start: int, end: int) -> Cues:
         seat=bool(_SEAT_AFTER.match(after) or _SEAT_BEFORE.search(before)),
         # "villages of Helmand province", "towns of Aleppo's countryside": the places in an area.
         settlement=bool(_SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after))
-        and not m_after and not re.match(r"['’]s\b", after),
+        and not m_after and not _POSSESSIVE_AFTER.match(after),
     )
 
 
@@ -163,6 +163,7 @@ def container_span(text: str, end: int, spans: list[tuple[int, int]]) -> int | N
 
 
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 def possessor_span(text: str, start: int, spans: list[tuple[int, int]]) -> int | None:

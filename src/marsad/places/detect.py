@@ -215,14 +215,15 @@ def find_toponyms(
 # of St. Peter and St. Paul": a saint a building is named for, not the parish of Antigua or
 # the town of that name. A big city named for a saint (St. Louis, Santa Cruz, St. Petersburg)
 # is a place even before a cathedral's name, unless paired with another saint.
-_SAINT = re.compile(r"(?:Saint|St\.?|Sainte|San|Santa|Mar)\s")
+_SAINT_WORD = r"(?:Saint|St\.?|Sainte|San|Santa|Mar)"
+_SAINT = re.compile(rf"{_SAINT_WORD}\s")
 _BUILDING = (r"(?i:church|cathedral|basilica|chapel|monastery|abbey|convent|parish|school|college|hospital|"
              r"clinic|mosque)")
 _DEDICATED = re.compile(
-    rf"(?:\s+(?:and|&)\s+(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*)?"
+    rf"(?:\s+(?:and|&)\s+{_SAINT_WORD}\s+[A-Z][\w'’-]*)?"
     rf"(?:['’]s\s+{_BUILDING}|(?:\s+[A-Z][\w'’-]*){{0,3}}\s+(?=[A-Z]){_BUILDING})\b")
 _DEDICATED_BEFORE = re.compile(
-    rf"\b{_BUILDING}\s+of\s+(?:the\s+)?(?:(?:Saint|St\.?|Sainte|San|Santa|Mar)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+)?$")
+    rf"\b{_BUILDING}\s+of\s+(?:the\s+)?(?:{_SAINT_WORD}\s+[A-Z][\w'’-]*\s+(?:and|&)\s+)?$")
 _PAIRED = re.compile(r"(?:^\s+(?:and|&)\s+(?:Saint|St\.?)\s)|(?:(?:Saint|St\.?)\s+[A-Z][\w'’-]*\s+(?:and|&)\s+$)")
 
 

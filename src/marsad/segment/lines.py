@@ -37,7 +37,9 @@ _PHOTO_LEAD = re.compile(
     r"this (?:photo|picture|handout))\b",
     re.I,
 )
-# "AP Photo <another story's headline>": a credit opens a picture's line, not a story's.
+# "AP Photo <another story's headline>": a credit opens a picture's line, not a story's. A
+# narrower list than `_AGENCIES`, in the credit's own shape: "Photo", "File", the social
+# networks and "video" open reporters' prose too ("Facebook video showed jets bombing …").
 _CREDIT_LEAD = re.compile(r"^(?:©\s*)?(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Anadolu(?: Agency)?|AA|Xinhua|SANA|"
                           r"DPA|UPI)\s*(?:/\s*)?(?:Photo|PHOTO|Images|File Photo|FILE PHOTO)\s+[A-Z]")
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -102,11 +104,12 @@ def is_caption(line: str) -> bool:
     if _CREDIT_TAIL.search(s) or _PHOTO_LEAD.search(s):
         return True
     # "A general view shows …, in Cairo, Egypt May 7, 2023." — a picture described, dated.
-    if _DATED_TAIL.search(s) and CAPTION_VERB.search(s) and 40 < len(s) < 400:
+    if not 40 < len(s) < 400:
+        return False
+    if _DATED_TAIL.search(s) and CAPTION_VERB.search(s):
         return True
-    early = " ".join(s.split()[:10])
-    return bool(_DATED_PLACE_TAIL.search(s) and CAPTION_VERB.search(early) and not _NEWS_VERB.search(s)
-                and 40 < len(s) < 400)
+    return bool(_DATED_PLACE_TAIL.search(s) and CAPTION_VERB.search(" ".join(s.split()[:10]))
+                and not _NEWS_VERB.search(s))
 
 
 def opens_with_credit(sentence: str) -> bool:
