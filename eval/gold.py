@@ -15,7 +15,8 @@ A predicted event matches a gold event of the same article (one-to-one, greedily
 - the dates are within a day (a week or a month when either side has that precision;
   a gold date of null matches any).
 Printed: precision, recall and F1 of types and sub-types, predicted events per gold event,
-and fatalities right among matched events. Floors on the check part: "gold.subtype_f1",
+fatalities right among matched events, and how many events the part's other TR-News and
+GeoWebNews articles (general news nobody coded) yield. Floors on the check part: "gold.subtype_f1",
 "gold.precision" and the range "gold.per_gold_min" .. "gold.per_gold_max".
 """
 
@@ -100,11 +101,30 @@ def print_errors(g: dict[str, Any], preds: list[dict[str, Any]], subs: list[tupl
               f"{p.get('event_date')} f={p.get('fatalities')} | {p['evidence'][0]['text'][:120]}")
 
 
+def general_news(part_name: str, skip: set[str]) -> None:
+    """Print how many events marsad codes from the TR-News and GeoWebNews articles of this
+    part that the gold set does not hold: general news (local crime, politics, sport,
+    business, obituaries, some conflict), coded by nobody. Not a precision — some of these
+    stories do report an event — but an upper bound on what general news adds to a database,
+    which the gold set's 22 stories measure too coarsely. Counted only, never listed."""
+    docs = []
+    for name, file in (("trnews", "TR-News.xml"), ("geowebnews", "GeoWebNews.xml")):
+        for i, a in enumerate(ET.parse(SHARED / "data" / "geo" / file).getroot().iter("article")):
+            key = f"{name}:{i}"
+            if key not in skip and (part_name == "all" or part(key) == part_name):
+                docs.append({"key": key, "text": a.findtext("text") or ""})
+    out = run_marsad(docs)
+    n = sum(len(out.events.get(d["key"], [])) for d in docs)
+    with_any = sum(1 for d in docs if out.events.get(d["key"]))
+    print(f"  general news outside the gold set (TR-News and GeoWebNews, {part_name} part): {len(docs)} articles, "
+          f"{n} events coded ({100 * n / len(docs) if docs else 0:.0f} per 100 articles; {with_any} articles with any)")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = event_args(__doc__, argv)
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     # A data set row can appear twice (FA-KES has a repeated unit_id): each article once.
-    gold = list({g["doc"]: g for g in reversed(gold)}.values())[::-1]
+    gold = all_gold = list({g["doc"]: g for g in reversed(gold)}.values())[::-1]
     gold = [g for g in gold if args.part == "all" or part(g["doc"]) == args.part]
     texts = _texts({g["doc"] for g in gold})
     out = run_marsad([{"key": g["doc"], **texts[g["doc"]]} for g in gold])
@@ -140,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({k_pred / k_gold if k_gold else 0:.2f} per gold event; {empty} in articles with none)")
     print(f"  fatalities right among matched events with a gold figure: "
           f"{fat_ok}/{fat_n}" + (f" ({fat_ok / fat_n:.2f})" if fat_n else ""))
+    general_news(args.part, {g["doc"] for g in all_gold})
     if args.part != "check" or args.no_floors:
         return 0
     floors = read_floors()

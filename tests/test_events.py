@@ -246,3 +246,16 @@ def test_an_event_placed_only_in_a_country_never_joins_another_articles_placed_o
     assert same_event(vague, {**vague, "article_ids": ["c"]})
     province = {**placed, "article_ids": ["c"], "geo_precision": 3, "geonameid": None}
     assert same_event(placed, province)
+
+
+def test_where_people_live_is_not_where_they_protest(coder):
+    # Where the protesters live, named beside where they gathered, places no protest.
+    text = ("Several hundred farmers, most of them living in villages around Kirkuk, gathered outside the"
+            " governorate building in Erbil on Monday to demand payment for their harvest.")
+    events, _ = code(coder, text)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Erbil")]
+
+
+def test_where_victims_lived_is_the_place_when_it_is_the_only_one(coder):
+    events, _ = code(coder, "Shelling killed five civilians living in Kirkuk on Monday, police said.")
+    assert [e.location for e in events] == ["Kirkuk"]

@@ -113,3 +113,27 @@ def test_a_database_from_the_empty_migration_slots_gets_their_tables(tmp_path):
         tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"watches", "alerts", "claim_index"} <= tables
         assert store.counts()["claims"] == 0
+
+
+def test_a_database_another_marsad_is_creating_is_no_foreign_database(tmp_path):
+    # Another process has committed the bare `migrations` table and holds the write lock for
+    # the first migration: this one waits for it and finds a marsad database, not "other tables".
+    path = tmp_path / "t.db"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                    " applied_at TEXT NOT NULL DEFAULT (datetime('now')))")
+    store = open_store(path)
+    store.close()
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT count(*) FROM migrations").fetchone()[0] > 0
+    # A foreign table beside it is still refused.
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        con.execute("CREATE TABLE invoices (id INTEGER)")
+    try:
+        open_store(other)
+    except Exception as e:  # noqa: BLE001 - the store's own error type is what a user sees
+        assert "holds other tables" in str(e)
+    else:
+        raise AssertionError("a foreign database was opened")

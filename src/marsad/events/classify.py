@@ -502,6 +502,10 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+# A capitalised word right before a trigger (not the first word of its sentence), and a
+# lower-case content word, which a Title Case headline does not have.
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_PROSE_WORD = re.compile(r"\b(?!(?:with|from|into|over|than|that|this|after|amid|near|says?|said)\b)[a-z]{4,}\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?")
 
@@ -551,10 +555,27 @@ class _Scorer:
         for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
+                if self.in_name(start, end):
+                    continue
                 factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
                 weight = p.weight * factor - self.background(start, end)
                 out.append((weight, start, end, p.pid))
         return out
+
+    def in_name(self, start: int, end: int) -> bool:
+        """A capitalised trigger word that ends a name in running prose is part of the name:
+        "Linda Battle of Toco", "the Highway Patrol reported", "Border Patrol agents". Not in
+        a Title Case headline ("Heavy Fighting Rages in Aleppo"), where every word is capitalised."""
+        text = self.text
+        if not text[start].isupper() or (end < len(text) and text[end].isalnum()):
+            return False
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        after = text[end : end + 2].lstrip(" ")
+        if before is None or (after[:1].isupper() if after else False):
+            return False
+        lo = max(0, text.rfind(". ", 0, start) + 1)
+        hi = text.find(". ", end)
+        return _PROSE_WORD.search(text, lo, hi if hi >= 0 else len(text)) is not None
 
     # Territory: who took it, and did they take a place?
     def agent(self, start: int, end: int) -> str | None:

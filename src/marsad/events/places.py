@@ -137,6 +137,13 @@ _ROAD_BETWEEN_AR = re.compile(r"(?:طريق|اوتوستراد|اوتستراد)
                               r"[^،,.؛]{0,40}$")
 
 
+# Where people live, named beside where they did something: "Yazidis, many of them living in
+# camps in Duhok province, gathered in Sinjar". (Alone, it is where it happened: "shelling
+# killed five people living in the old city".)
+_RESIDENCE = re.compile(r"\b(?:living|lives|live|lived|residing|reside|sheltering|sheltered|housed|staying)\s+"
+                        r"(?:in|at)\b[^,.;:()]{0,60}$", re.I)
+
+
 def _road_end(before: str, after: str) -> bool:
     """Whether a place is an end of a road the sentence names by its ends."""
     if is_arabic(before[-60:] + after[:10]):
@@ -178,6 +185,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Loca
         out = [loc for loc in out if id(loc) not in ends]
     elif ends:
         out = out[:1]  # only a road's ends: the road where it leaves its first town
+    homes = {id(loc) for loc in out
+             if _RESIDENCE.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
+    if homes and len(homes) < len(out):
+        out = [loc for loc in out if id(loc) not in homes]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]

@@ -66,7 +66,10 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
 def _check_marsad(db: sqlite3.Connection, path: str, *, empty_ok: bool) -> None:
     """Refuse a file that is not a marsad database: marsad never writes into one."""
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not tables:
+    # Only an empty `migrations` table: another marsad is creating this database right now
+    # (it commits that table first, then each migration with its row).
+    being_made = tables == {"migrations"} and not db.execute("SELECT 1 FROM migrations").fetchone()
+    if not tables or being_made:
         if empty_ok:
             return
         raise StoreError(f"{path} is not a marsad database (it is empty);"
