@@ -215,7 +215,6 @@ EVERYDAY_SENSES = [
     'She has spent ten years fighting breast cancer.',
     'The two companies agreed to share the cost of the new bridge.',
     'Snow ploughs were deployed on the main roads overnight, the city said.',
-    'The restaurant owner was arrested on Thursday on charges of insider trading.',
     'A neighbour stole his bicycle from the garage.',
     'The developer plans to demolish the old warehouses and build flats.',
     'The family fled to Canada in 1990 and opened a bakery.',
@@ -254,6 +253,14 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('The army deployed reinforcements to the border town.', 'Change to group/activity'),
     ('The rebels and the government agreed to a prisoner exchange.', 'Agreement'),
     ('Villagers found a mass grave on the edge of the town.', 'Other'),
+    # a title or a name after "detained" is still the verb's object; a strong word in a
+    # capitalised run is the event word; a headline verb after its doer
+    ('Security forces detained opposition leader Daniel Okello in Kampala on Monday.', 'Arrests'),
+    ('Police detained journalist Sami Haddad at his home.', 'Arrests'),
+    ('Witnesses said Israeli Airstrikes hit the Jabalia camp overnight.', 'Air/drone strike'),
+    ('Separatists shell Donetsk suburbs overnight', 'Shelling/artillery/missile attack'),
+    ('The Kenyan-led multinational force deployed to the capital on Friday.', 'Change to group/activity'),
+    ('Farmers demonstrated their anger by marching on the ministry.', 'Peaceful protest'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

@@ -259,3 +259,44 @@ def test_where_people_live_is_not_where_they_protest(coder):
 def test_where_victims_lived_is_the_place_when_it_is_the_only_one(coder):
     events, _ = code(coder, "Shelling killed five civilians living in Kirkuk on Monday, police said.")
     assert [e.location for e in events] == ["Kirkuk"]
+
+
+def test_a_crime_story_that_names_no_conflict_codes_no_killing(coder):
+    # Killings and fights told as crime: no armed group, war, protest, riot or mob anywhere.
+    text = ("A 31-year-old man died after he was stabbed outside a bar in the city centre early on Sunday,"
+            " police said.\n\nA second man was hurt in the fight and two women were later arrested at a"
+            " house nearby. Detectives have appealed for witnesses.")
+    events, _ = code(coder, text)
+    assert events == []
+
+
+def test_the_same_killing_in_a_story_of_armed_conflict_is_an_event(coder):
+    text = ("A 31-year-old man died after he was stabbed outside a mosque in Kirkuk early on Sunday,"
+            " police said.\n\nLocal officials blamed militants of the Islamic State group, who have"
+            " carried out several attacks in the province this year.")
+    events, _ = code(coder, text)
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_weapons_haul_is_coded_in_a_story_of_crime_too(coder):
+    events, _ = code(coder, "Police seized nine pistols and 400 rounds of ammunition in a house in Kirkuk on Monday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_an_arrest_is_judged_by_its_story(coder):
+    # The protest one sentence before makes the arrests political ...
+    text = ("Hundreds of opposition supporters marched through Kampala on Monday to demand fair elections.\n\n"
+            "Police arrested 40 people near the parliament building in Kampala, a spokesman said.")
+    events, _ = code(coder, text)
+    assert "Arrests" in {e.sub_event_type for e in events}
+    # ... and a story of a fraud makes one policing.
+    events, _ = code(coder, "The owner of a bakery in Kampala was arrested on Thursday on charges of insider"
+                            " trading, prosecutors said.")
+    assert events == []
+
+
+def test_the_victims_shelter_is_where_the_strike_hit(coder):
+    text = ("An air strike killed 20 people sheltering in a school in Jabalia, in the north of the Gaza Strip,"
+            " on Tuesday, the civil defence agency said.")
+    events, _ = code(coder, text)
+    assert [e.location for e in events] == ["Jabālyā"]

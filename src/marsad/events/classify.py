@@ -60,6 +60,9 @@ import yaml
 from ..arabic.text import ARABIC_LETTER, CLITIC, DIACRITIC, fold, is_arabic
 
 MIN_SCORE = 2.0
+# Only a weak trigger can be the end of a name ("Linda Battle", "the Highway Patrol"): an
+# unambiguous one ("Coalition Airstrikes struck") is the event word even in a capitalised run.
+NAME_WEIGHT = 3.5
 LATER_SENTENCE_FACTOR = 0.85
 EXTRA_MATCH_BONUS = 0.25
 MAX_EXTRA_MATCHES = 3
@@ -505,7 +508,10 @@ def _clause_start(text: str, pos: int) -> int:
 # A capitalised word right before a trigger (not the first word of its sentence), and a
 # lower-case content word, which a Title Case headline does not have.
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“]\s)(?<!^)\b[A-Z][a-z]+\s$")
-_PROSE_WORD = re.compile(r"\b(?!(?:with|from|into|over|than|that|this|after|amid|near|says?|said)\b)[a-z]{4,}\b")
+_PROSE_WORD = re.compile(r"\b(?!(?:with|from|into|over|than|that|this|after|amid|among|near|within|without|outside|"
+                         r"inside|against|during|across|around|toward|towards|through|behind|beyond|under|between|"
+                         r"despite|about|before|since|until|upon|says?|said)\b)[a-z]{4,}\b")
+_DEMONYM = re.compile(r"(?:i|ian|ean|ese|ish|an|ic|ch)$")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?")
 
@@ -555,7 +561,7 @@ class _Scorer:
         for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
-                if self.in_name(start, end):
+                if p.weight <= NAME_WEIGHT and self.in_name(start, end):
                     continue
                 factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
                 weight = p.weight * factor - self.background(start, end)
@@ -563,13 +569,19 @@ class _Scorer:
         return out
 
     def in_name(self, start: int, end: int) -> bool:
-        """A capitalised trigger word that ends a name in running prose is part of the name:
+        """A capitalised (weak) trigger word that ends a name in running prose is part of the name:
         "Linda Battle of Toco", "the Highway Patrol reported", "Border Patrol agents". Not in
         a Title Case headline ("Heavy Fighting Rages in Aleppo"), where every word is capitalised."""
         text = self.text
         if not text[start].isupper() or (end < len(text) and text[end].isalnum()):
             return False
         before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        # "Israeli Airstrikes hit", "Army Troops": a nationality or an armed actor before it
+        # makes it the event word of a headline-like phrase, not a name.
+        if before is not None and (_DEMONYM.search(before.group().strip())
+                                   or self.lex.cues["state_actor"].fullmatch(before.group().strip())
+                                   or self.lex.cues["non_state_actor"].fullmatch(before.group().strip())):
+            return False
         after = text[end : end + 2].lstrip(" ")
         if before is None or (after[:1].isupper() if after else False):
             return False
@@ -778,6 +790,12 @@ def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None
         if score > best:
             best, which = score, ne.name
     return best, which
+
+
+def story_names(text: str, cue: str) -> bool:
+    """Whether an English text names, anywhere, what the lexicon's context cue `cue` lists
+    ("story_context": armed conflict, a protest, a riot or a mob)."""
+    return default_lexicon().cues[cue].search(text) is not None
 
 
 def classify(sentence: str, *, lexicon: Lexicon | None = None) -> Classification | None:

@@ -34,7 +34,7 @@ from ..places import Gazetteer, PlaceResolver
 from ..records import Article, Claim, Event, Evidence, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
-from .classify import classify
+from .classify import classify, story_names
 from .mentions import ArticleContext, Mention, carry_actor, follow_up, sentence_mentions
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
@@ -54,6 +54,14 @@ _STATIONED = re.compile(r"\b(?:is|are)\s+(?:(?:still|now|mainly|mostly|also|curr
 # September 22"): it was news when it happened. The story's first event may be old: a report
 # on a mass grave, whose later sentences go on about that old event.
 RECALLED_DAYS = 15
+
+# What an English story must name somewhere (a cue of the event lexicon) for a sub-type whose
+# words are also those of crime reports to be coded from it. A story that never names armed
+# conflict, a protest, a riot or a mob tells its killings and fights as crime ("stabbed at a
+# party", "the murders of five family members"), and an arrest there is policing ("arrested
+# on insider-trading charges") unless the one arrested is political (an activist, a
+# journalist, an opponent). ACLED codes neither. A weapons haul or a rape has words of its own.
+STORY_NEEDS = {"Attack": "story_context", "Armed clash": "story_context", "Arrests": "arrest_story"}
 
 BATCH_CHARS = 200_000
 CODED_LANGUAGES = ("en", "ar")
@@ -179,6 +187,10 @@ class EventCoder:
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)
         headline = classify(article.title) if article.title else None
+        if article.language == "en":
+            story = f"{article.title or ''}\n{article.text}"
+            mentions = [m for m in mentions if (need := STORY_NEEDS.get(m.event.sub_event_type)) is None
+                        or story_names(story, need)]
         return assemble(mentions, article=article, headline=headline), claims
 
 

@@ -258,7 +258,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         event_date, precision = published.isoformat(), 2
     else:
         event_date, precision = None, None
-    places = event_places(sent, before, ctx.country)
+    places = event_places(sent, before, ctx.country, cls.trigger_start)
     country = places[0].place.country if places else ctx.country.country if ctx.country else None
     roles = actor_roles.assign(sent.text, cls, ctx.actors, country=country, date=event_date)
     killed = fatalities(sent.text)

@@ -157,9 +157,10 @@ def _road_end(before: str, after: str) -> bool:
         re.match(r"^\s+(?:road|highway|motorway|expressway)\b", after[:20]))
 
 
-def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Located]:
+def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: int | None = None) -> list[Located]:
     """The sentence's places minus metonymy, modifiers and datelines; of each chain of places
-    that locate one another, the most precise. `home`: the article's main country."""
+    that locate one another, the most precise. `home`: the article's main country.
+    `trigger_at`: where the event's word starts in the sentence, when known."""
     out: list[Located] = []
     offset = sent.start
     for loc in sent.places:
@@ -185,8 +186,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Loca
         out = [loc for loc in out if id(loc) not in ends]
     elif ends:
         out = out[:1]  # only a road's ends: the road where it leaves its first town
-    homes = {id(loc) for loc in out
-             if _RESIDENCE.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
+    # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
+    # sheltering in a school in Jabalia") are where it happened.
+    homes = {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
+             and _RESIDENCE.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
     if homes and len(homes) < len(out):
         out = [loc for loc in out if id(loc) not in homes]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
@@ -206,8 +209,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None) -> list[Loca
     return unique
 
 
-def event_places(sent: Sentence, before: list[Sentence], country: Place | None) -> list[Located]:
-    here = _where_things_happen(sent, country)
+def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
+                 trigger_at: int | None = None) -> list[Located]:
+    here = _where_things_happen(sent, country, trigger_at)
     # Foreign countries alone ("United States and British aircraft struck …") name who acted,
     # not where: the story's place is then the one the article was already at.
     abroad = bool(here) and country is not None and all(
