@@ -261,6 +261,12 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('Separatists shell Donetsk suburbs overnight', 'Shelling/artillery/missile attack'),
     ('The Kenyan-led multinational force deployed to the capital on Friday.', 'Change to group/activity'),
     ('Farmers demonstrated their anger by marching on the ministry.', 'Peaceful protest'),
+    # a bombing that destroys homes is the bombing; a truce broken is the violence that broke it
+    ('Six people were killed in a bombing that destroyed two homes in the village.', 'Remote explosive/landmine/IED'),
+    ('Shelling continued despite the ceasefire in the south of the province.', 'Shelling/artillery/missile attack'),
+    ('The two sides agreed to a ceasefire on Monday.', 'Agreement'),
+    ('A military convoy moved toward the border town.', 'Change to group/activity'),
+    ('An aid convoy was struck by an air strike near the town.', 'Air/drone strike'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

@@ -300,3 +300,11 @@ def test_the_victims_shelter_is_where_the_strike_hit(coder):
             " on Tuesday, the civil defence agency said.")
     events, _ = code(coder, text)
     assert [e.location for e in events] == ["Jabālyā"]
+
+
+def test_a_description_of_a_place_is_no_event(coder):
+    events, _ = code(coder, "The Salhiya district is located west of the old city, in an area that rebels held"
+                            " until it was recaptured by the army in 2016.")
+    assert events == []
+    events, _ = code(coder, "The village of Kafr Nabl, which is located near the border, was shelled on Monday.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]

@@ -66,6 +66,13 @@ _PAUSE_OR_CAUSE = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
+# "Salah al-Din is located west of the Old City, in a district held by rebels until it was
+# retaken": a description of a place; its event words are its history. Not in a relative
+# clause: "the village, which is located near the border, was shelled on Monday".
+_LOCATED = re.compile(r"\b(?:is|are)\s+(?:located|situated)\b|\blies\s+(?:about|some|roughly|around|just|\d)", re.I)
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | None:
     """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`)
     reports no event, or None. Arabic sentences too."""
@@ -79,6 +86,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
+    located = _LOCATED.search(sentence, 0, trigger_start)
+    if located and not _RELATIVE_BEFORE.search(sentence[max(0, located.start() - 40):located.start()]):
+        return "a description of a place"
     # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \
