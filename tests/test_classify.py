@@ -204,6 +204,8 @@ def test_the_detained_and_those_who_gather_for_them(sentence, subtype):
 # shelling or an arrest must be said in the words of one (wider news: obituaries, sport,
 # business, courts, medicine).
 EVERYDAY_SENSES = [
+    'The Houston Rockets beat the Lakers by ten points on Sunday.',
+    'Mick Jones of The Clash played the new songs.',
     'The singer left a suicide note before she died, her family said.',
     'The pitcher suffered a cardiac arrest during practice on Monday.',
     'The young pianist demonstrated remarkable skill at the festival.',

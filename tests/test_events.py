@@ -308,3 +308,18 @@ def test_a_description_of_a_place_is_no_event(coder):
     assert events == []
     events, _ = code(coder, "The village of Kafr Nabl, which is located near the border, was shelled on Monday.")
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    # told as crime (police said), but by an armed group, of a political victim, or sectarian
+    ("Suspected hitmen of the Sinaloa Cartel killed six people at a bar in Culiacan on Saturday, police said.",
+     "Attack"),
+    ("A candidate for mayor was shot and killed during a campaign event in Celaya, police said.", "Attack"),
+    ("A Shia scholar was shot and killed in Karachi on Wednesday, police said, in a suspected targeted killing.",
+     "Attack"),
+    ("Police arrested 40 people in Kano over post-election violence, a spokesman said.", "Arrests"),
+    ("Israeli forces arrested 20 Palestinians in overnight raids across the West Bank.", "Arrests"),
+])
+def test_political_violence_told_like_crime_is_still_coded(coder, text, subtype):
+    events, _ = code(coder, text)
+    assert subtype in {e.sub_event_type for e in events}

@@ -60,9 +60,6 @@ import yaml
 from ..arabic.text import ARABIC_LETTER, CLITIC, DIACRITIC, fold, is_arabic
 
 MIN_SCORE = 2.0
-# Only a weak trigger can be the end of a name ("Linda Battle", "the Highway Patrol"): an
-# unambiguous one ("Coalition Airstrikes struck") is the event word even in a capitalised run.
-NAME_WEIGHT = 3.5
 LATER_SENTENCE_FACTOR = 0.85
 EXTRA_MATCH_BONUS = 0.25
 MAX_EXTRA_MATCHES = 3
@@ -511,7 +508,8 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _PROSE_WORD = re.compile(r"\b(?!(?:with|from|into|over|than|that|this|after|amid|among|near|within|without|outside|"
                          r"inside|against|during|across|around|toward|towards|through|behind|beyond|under|between|"
                          r"despite|about|before|since|until|upon|says?|said)\b)[a-z]{4,}\b")
-_DEMONYM = re.compile(r"(?:i|ian|ean|ese|ish|an|ic|ch)$")
+_DEMONYM = re.compile(r"(?:\w{3,}i|ian|ean|ese|ish)$")
+_ACTOR_WORD = re.compile(r"coalition|forces?|army|military|police|militias?|rebels?|regime|government", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?")
 
@@ -561,7 +559,7 @@ class _Scorer:
         for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
-                if p.weight <= NAME_WEIGHT and self.in_name(start, end):
+                if self.in_name(start, end):
                     continue
                 factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
                 weight = p.weight * factor - self.background(start, end)
@@ -569,7 +567,7 @@ class _Scorer:
         return out
 
     def in_name(self, start: int, end: int) -> bool:
-        """A capitalised (weak) trigger word that ends a name in running prose is part of the name:
+        """A capitalised trigger word that ends a name in running prose is part of the name:
         "Linda Battle of Toco", "the Highway Patrol reported", "Border Patrol agents". Not in
         a Title Case headline ("Heavy Fighting Rages in Aleppo"), where every word is capitalised."""
         text = self.text
@@ -578,9 +576,10 @@ class _Scorer:
         before = _NAME_BEFORE.search(text, max(0, start - 40), start)
         # "Israeli Airstrikes hit", "Army Troops": a nationality or an armed actor before it
         # makes it the event word of a headline-like phrase, not a name.
-        if before is not None and (_DEMONYM.search(before.group().strip())
-                                   or self.lex.cues["state_actor"].fullmatch(before.group().strip())
-                                   or self.lex.cues["non_state_actor"].fullmatch(before.group().strip())):
+        word = before.group().strip() if before is not None else ""
+        if before is not None and (_DEMONYM.search(word) or _ACTOR_WORD.fullmatch(word)
+                                   or self.lex.cues["state_actor"].fullmatch(word)
+                                   or self.lex.cues["non_state_actor"].fullmatch(word)):
             return False
         after = text[end : end + 2].lstrip(" ")
         if before is None or (after[:1].isupper() if after else False):

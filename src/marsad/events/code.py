@@ -62,6 +62,10 @@ RECALLED_DAYS = 15
 # on insider-trading charges") unless the one arrested is political (an activist, a
 # journalist, an opponent). ACLED codes neither. A weapons haul or a rape has words of its own.
 STORY_NEEDS = {"Attack": "story_context", "Armed clash": "story_context", "Arrests": "arrest_story"}
+# The Attack and Armed clash gate only closes on a story told as crime (suspects, detectives,
+# a court): a one-line report of a killing ("six people were killed in an attack on a village")
+# is not held to it.
+CRIME_SHAPED = ("Attack", "Armed clash")
 
 BATCH_CHARS = 200_000
 CODED_LANGUAGES = ("en", "ar")
@@ -189,8 +193,9 @@ class EventCoder:
         headline = classify(article.title) if article.title else None
         if article.language == "en":
             story = f"{article.title or ''}\n{article.text}"
+            crime = story_names(story, "crime_story")
             mentions = [m for m in mentions if (need := STORY_NEEDS.get(m.event.sub_event_type)) is None
-                        or story_names(story, need)]
+                        or (m.event.sub_event_type in CRIME_SHAPED and not crime) or story_names(story, need)]
         return assemble(mentions, article=article, headline=headline), claims
 
 

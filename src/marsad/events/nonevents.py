@@ -70,6 +70,8 @@ _PAUSE_OR_CAUSE = re.compile(
 # retaken": a description of a place; its event words are its history. Not in a relative
 # clause: "the village, which is located near the border, was shelled on Monday".
 _LOCATED = re.compile(r"\b(?:is|are)\s+(?:located|situated)\b|\blies\s+(?:about|some|roughly|around|just|\d)", re.I)
+# "... lies 20 km from the front and was hit by two missiles": a second predicate is news.
+_NEXT_PREDICATE = re.compile(r"\band\s+(?:was|were|is|are|has|have|had)\b|[;:–—]|\s-\s")
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -87,7 +89,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
     if _METHOD.search(sentence):
         return "methodology"
     located = _LOCATED.search(sentence, 0, trigger_start)
-    if located and not _RELATIVE_BEFORE.search(sentence[max(0, located.start() - 40):located.start()]):
+    if located and not _RELATIVE_BEFORE.search(sentence[max(0, located.start() - 40):located.start()]) \
+            and not _NEXT_PREDICATE.search(sentence, located.end(), trigger_start):
         return "a description of a place"
     # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \
