@@ -17,7 +17,8 @@ A predicted event matches a gold event of the same article (one-to-one, greedily
 Printed: precision, recall and F1 of types and sub-types, predicted events per gold event,
 fatalities right among matched events, and how many events the part's other TR-News and
 GeoWebNews articles (general news nobody coded) yield. Floors on the check part: "gold.subtype_f1",
-"gold.precision" and the range "gold.per_gold_min" .. "gold.per_gold_max".
+"gold.precision", the range "gold.per_gold_min" .. "gold.per_gold_max", and the ceiling
+"gold.general_news_per_100_max" on events per 100 general news articles.
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def print_errors(g: dict[str, Any], preds: list[dict[str, Any]], subs: list[tupl
               f"{p.get('event_date')} f={p.get('fatalities')} | {p['evidence'][0]['text'][:120]}")
 
 
-def general_news(part_name: str, skip: set[str]) -> None:
+def general_news(part_name: str, skip: set[str]) -> float:
     """Print how many events marsad codes from the TR-News and GeoWebNews articles of this
     part that the gold set does not hold: general news (local crime, politics, sport,
     business, obituaries, some conflict), coded by nobody. Not a precision — some of these
@@ -118,6 +119,7 @@ def general_news(part_name: str, skip: set[str]) -> None:
     with_any = sum(1 for d in docs if out.events.get(d["key"]))
     print(f"  general news outside the gold set (TR-News and GeoWebNews, {part_name} part): {len(docs)} articles, "
           f"{n} events coded ({100 * n / len(docs) if docs else 0:.0f} per 100 articles; {with_any} articles with any)")
+    return 100 * n / len(docs) if docs else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,13 +162,17 @@ def main(argv: list[str] | None = None) -> int:
               f"({k_pred / k_gold if k_gold else 0:.2f} per gold event; {empty} in articles with none)")
     print(f"  fatalities right among matched events with a gold figure: "
           f"{fat_ok}/{fat_n}" + (f" ({fat_ok / fat_n:.2f})" if fat_n else ""))
-    general_news(args.part, {g["doc"] for g in all_gold})
+    per_100 = general_news(args.part, {g["doc"] for g in all_gold})
     if args.part != "check" or args.no_floors:
         return 0
     floors = read_floors()
     ok = gate({"gold.subtype_f1": sf, "gold.precision": sp, "gold.per_gold_min": per_gold}, floors)
     if "gold.per_gold_max" in floors and per_gold > floors["gold.per_gold_max"]:
         print(f"FAIL: gold.per_gold {per_gold:.2f} > {floors['gold.per_gold_max']}")
+        ok = False
+    # A ceiling: events coded per 100 general news articles nobody coded.
+    if "gold.general_news_per_100_max" in floors and per_100 > floors["gold.general_news_per_100_max"]:
+        print(f"FAIL: gold.general_news_per_100 {per_100:.1f} > {floors['gold.general_news_per_100_max']}")
         ok = False
     return 0 if ok else 1
 
