@@ -216,7 +216,6 @@ EVERYDAY_SENSES = [
     'The comedian apologised for an offensive joke about farmers.',
     'She has spent ten years fighting breast cancer.',
     'The two companies agreed to share the cost of the new bridge.',
-    'Snow ploughs were deployed on the main roads overnight, the city said.',
     'A neighbour stole his bicycle from the garage.',
     'The developer plans to demolish the old warehouses and build flats.',
     'The family fled to Canada in 1990 and opened a bakery.',

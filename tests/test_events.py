@@ -323,3 +323,12 @@ def test_a_description_of_a_place_is_no_event(coder):
 def test_political_violence_told_like_crime_is_still_coded(coder, text, subtype):
     events, _ = code(coder, text)
     assert subtype in {e.sub_event_type for e in events}
+
+
+def test_a_deployment_needs_armed_men_in_its_story(coder):
+    events, _ = code(coder, "Snow ploughs were deployed on the main roads of Kirkuk overnight, the city said.")
+    assert events == []
+    text = ("Pro-government militias have begun to leave their bases in Kirkuk province, residents said.\n\n"
+            "Their banners and portraits are being removed from the streets of Kirkuk on Monday.")
+    events, _ = code(coder, text)
+    assert "Change to group/activity" in {e.sub_event_type for e in events}

@@ -61,7 +61,11 @@ RECALLED_DAYS = 15
 # party", "the murders of five family members"), and an arrest there is policing ("arrested
 # on insider-trading charges") unless the one arrested is political (an activist, a
 # journalist, an opponent). ACLED codes neither. A weapons haul or a rape has words of its own.
-STORY_NEEDS = {"Attack": "story_context", "Armed clash": "story_context", "Arrests": "arrest_story"}
+# A deployment, a withdrawal or flags taken down need armed men or their means somewhere in
+# the story ("salt trucks were deployed" is none; "militias ... the symbols of Iran are being
+# removed" one sentence later is one).
+STORY_NEEDS = {"Attack": "story_context", "Armed clash": "story_context", "Arrests": "arrest_story",
+               "Change to group/activity": "armed_presence"}
 # The Attack and Armed clash gate only closes on a story told as crime (suspects, detectives,
 # a court): a one-line report of a killing ("six people were killed in an attack on a village")
 # is not held to it.
