@@ -574,15 +574,13 @@ class _Scorer:
         if not text[start].isupper() or (end < len(text) and text[end].isalnum()):
             return False
         before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or text[end : end + 2].lstrip(" ")[:1].isupper():
+            return False
         # "Israeli Airstrikes hit", "Army Troops": a nationality or an armed actor before it
         # makes it the event word of a headline-like phrase, not a name.
-        word = before.group().strip() if before is not None else ""
-        if before is not None and (_DEMONYM.search(word) or _ACTOR_WORD.fullmatch(word)
-                                   or self.lex.cues["state_actor"].fullmatch(word)
-                                   or self.lex.cues["non_state_actor"].fullmatch(word)):
-            return False
-        after = text[end : end + 2].lstrip(" ")
-        if before is None or (after[:1].isupper() if after else False):
+        word = before.group().strip()
+        if _DEMONYM.search(word) or _ACTOR_WORD.fullmatch(word) or self.lex.cues["state_actor"].fullmatch(word) \
+                or self.lex.cues["non_state_actor"].fullmatch(word):
             return False
         lo = max(0, text.rfind(". ", 0, start) + 1)
         hi = text.find(". ", end)

@@ -196,12 +196,29 @@ class EventCoder:
                 story_date = (told[0].event.event_date, 1)
         headline = classify(article.title) if article.title else None
         if article.language == "en":
-            story = f"{article.title or ''}\n{article.text}"
-            crime = story_names(story, "crime_story")
-            mentions = [m for m in mentions if (need := STORY_NEEDS.get(m.event.sub_event_type)) is None
-                        or (m.event.sub_event_type in CRIME_SHAPED and not crime) or story_names(story, need)]
+            mentions = _kept_by_story(article, mentions)
         return assemble(mentions, article=article, headline=headline), claims
 
+
+
+def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """The mentions whose sub-type the story supports (`STORY_NEEDS`). Each cue is searched
+    in the story once, and only when a mention asks for it."""
+    story = f"{article.title or ''}\n{article.text}"
+
+    @functools.cache
+    def names(cue: str) -> bool:
+        return story_names(story, cue)
+
+    def kept(m: Mention) -> bool:
+        need = STORY_NEEDS.get(m.event.sub_event_type)
+        if need is None:
+            return True
+        if m.event.sub_event_type in CRIME_SHAPED and not names("crime_story"):
+            return True
+        return names(need)
+
+    return [m for m in mentions if kept(m)]
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:
