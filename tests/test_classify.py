@@ -226,6 +226,10 @@ EVERYDAY_SENSES = [
     'The government agreed a deal to buy twelve helicopters and four frigates.',
     'Two of the men were jailed for affray at the crown court.',
     'The jailed journalist wrote to his family from prison.',
+    'When the new coach arrived last spring, the team had lost six games in a row.',
+    'Customer service training is now compulsory for every cashier.',
+    'She is relocating to the Lisbon office next month.',
+    'His two-run blast in the ninth inning sealed the win.',
 ]
 
 
@@ -268,6 +272,9 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('The two sides agreed to a ceasefire on Monday.', 'Agreement'),
     ('A military convoy moved toward the border town.', 'Change to group/activity'),
     ('An aid convoy was struck by an air strike near the town.', 'Air/drone strike'),
+    ('Turkish troops arrived at the observation post on Tuesday.', 'Change to group/activity'),
+    ('The militia relocated its fighters to the desert east of the river.', 'Change to group/activity'),
+    ('A blast ripped through the bus station on Monday.', 'Remote explosive/landmine/IED'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

@@ -365,3 +365,18 @@ def test_a_saint_city_before_a_cathedral_stays_a_place(resolver: PlaceResolver) 
     text = "Crowds gathered at St. Petersburg's Kazan Cathedral on Sunday."
     found = [text[a:b] for a, b, _ in find_toponyms(load_pipeline()(text), gazetteer=resolver.gaz)]
     assert "St. Petersburg" in found
+
+
+def test_a_list_after_a_plural_place_word_names_every_member() -> None:
+    from marsad.places.cues import cue_toponyms
+
+    text = ("Troops entered the villages of Kernaz, Tal Maleh and Jubbayn, and Moscow said the towns of "
+            "Suran and Halfaya were next. Five villages including Lahaya and Zalin fell.")
+    assert [text[a:b] for a, b in cue_toponyms(text)] == [
+        "Kernaz", "Tal Maleh", "Jubbayn", "Suran", "Halfaya", "Lahaya", "Zalin"]
+
+
+def test_a_name_opened_by_tal_or_kafr_is_no_namesake_of_its_parts(resolver: PlaceResolver) -> None:
+    # "Tal" is a town in India; "Tal Maleh", a hill village the gazetteer lacks, is not it.
+    [p] = _resolved(resolver, "Troops entered Tal Maleh on Sunday.", "Tal Maleh")
+    assert p.geonameid is None and p.country_code is None

@@ -17,7 +17,9 @@ of these hold:
   story's date; within the precision of a week or month date.
 - actors: no two different named attackers (an exchange of fire is two events).
 - the sentence does not say it tells another incident ("Separately, …", "in another
-  attack"), nor add an act of another kind ("tanks also shelled …").
+  attack"), nor add an act of another kind ("tanks also shelled …");
+- the event holds no mention of another member of a list of places its sentence names
+  ("the villages of A and B" are two events, however near).
 
 The event takes the most precise stated place and date, the means over the outcome for its
 type ("an air strike" over "were killed"), the lowest figure across sources (each source's
@@ -137,6 +139,10 @@ class _Group:
         if m.another == "separate" and (not m.consequence or m.place_stated):
             return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
         if m.another == "also" and not toll_only and e.sub_event_type != m.event.sub_event_type:
+            return False
+        # "the villages of Kafr Nabudah and Kernaz": the places a sentence lists are events
+        # of their own, however near each other (ACLED's one event per place and day).
+        if m.listed and any(x.sentence == m.sentence and x.listed and x.place != m.place for x in self.mentions):
             return False
         return (kinds_fit(e, m.event, toll_only=toll_only) and places and actors_fit(e, m.event)
                 and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated))

@@ -11,7 +11,8 @@ How a sentence is scored:
    (matches after the first sentence of a multi-sentence text count 0.85), plus 0.25 for
    each further pattern that matched (at most three), plus its `boost` entries whose cue occurs.
    A sub-type with `requires` (the protest family) is only scored when a protest word
-   occurs.
+   occurs; with `weak: {words: ..., requires: [...]}`, a trigger that is one of those
+   words counts only when one of those cues occurs.
 2. Territory: the two "regains / overtakes territory" sub-types share capture verbs, and
    a capture counts for the sub-type of its *agent*: the passive "by X" after the verb, or
    else the nearest actor before it in the same sentence (state forces → Government
@@ -131,6 +132,10 @@ class _SubType:
     boosts: tuple[tuple[str, float], ...]
     requires: tuple[str, ...]
     agent: str | None
+    # Triggers whose words are `weak_words` count only when the sentence names one of
+    # `weak_requires` ("arrived", "training" say nothing of armed men by themselves).
+    weak_requires: tuple[str, ...] = ()
+    weak_words: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,9 @@ class Lexicon:
     patterns_by_id: tuple[_Pattern, ...] = ()
     owner_by_id: tuple[str, ...] = ()  # pattern id -> the sub-type or non-event it belongs to
     arabic: bool = False  # `language: ar`: patterns match `arabic_view` text (see the Arabic YAML)
+    # A place or a non-place anywhere (the subject of a passive capture).
+    place_word: re.Pattern[str] | None = None
+    non_place_word: re.Pattern[str] | None = None
 
     @property
     def subtype_names(self) -> tuple[str, ...]:
@@ -417,6 +425,8 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
                     boosts=boosts,
                     requires=tuple(str(r) for r in spec.get("requires", []) or []),
                     agent=spec.get("agent_of_capture"),
+                    weak_requires=tuple(str(r) for r in (spec.get("weak") or {}).get("requires", [])),
+                    weak_words=compile_(str(spec["weak"]["words"]), all_cues) if spec.get("weak") else None,
                 )
             )
     non_events = tuple(
@@ -464,6 +474,8 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
         tuple(sorted(every, key=lambda p: p.pid)),
         tuple(owner for owner, _ in sorted(owners, key=lambda o: o[1])),
         arabic,
+        re.compile(r"(?<!\w)(?:" + place + r")(?!\w)", flags),
+        re.compile(r"(?<!\w)(?:" + non_place + r")(?!\w)", flags),
     )
 
 
@@ -510,6 +522,13 @@ _PROSE_WORD = re.compile(r"\b(?!(?:with|from|into|over|than|that|this|after|amid
                          r"despite|about|before|since|until|upon|says?|said)\b)[a-z]{4,}\b")
 _DEMONYM = re.compile(r"(?:\w{3,}i|ian|ean|ese|ish)$")
 _ACTOR_WORD = re.compile(r"coalition|forces?|army|military|police|militias?|rebels?|regime|government", re.I)
+# Nothing the capture takes after it: the sentence ends, or a phrase of agent, time or place.
+_NO_OBJECT = re.compile(r"\s*(?:[.,;:!?)\"'”’]|$|\s*(?:by|on|in|at|from|after|during|overnight|early|late|last|"
+                        r"this|yesterday|today|earlier)\b)", re.I)
+# Capitalised words that open a sentence and are no place: "He was captured", "Two were seized".
+_NOT_A_PLACE_SUBJECT = re.compile(r"(?:He|She|They|It|We|I|You|His|Her|Their|Its|The|A|An|This|That|These|Those|"
+                                  r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Many|Some|Several|Dozens|"
+                                  r"Hundreds|Most|All|Both|Each)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?")
 
@@ -626,8 +645,24 @@ class _Scorer:
         place = self.lex.place_after.match(self.text, end)
         other = self.lex.non_place_after.match(self.text, end)
         if place is None:
-            return False
+            return self._place_undergoes(start, end)
         return other is None or place.end() <= other.end()
+
+    def _place_undergoes(self, start: int, end: int) -> bool:
+        """A passive capture with no object after it ("Kafr Nabudah had been recaptured.",
+        "six villages ... were taken by the army"): a place when the subject's last noun of
+        either kind is a place ("Five soldiers were captured" is no territory)."""
+        text = self.text
+        if not _PASSIVE_AUX.search(text[max(0, start - 25):start]) or not _NO_OBJECT.match(text, end):
+            return False
+        subject = text[max(_clause_start(text, start), start - 120):start]
+        lex = self.lex
+        if lex.place_word is None or lex.non_place_word is None:
+            return False
+        places = [m.end() for m in lex.place_word.finditer(subject)
+                  if m.start() > 0 or not _NOT_A_PLACE_SUBJECT.match(subject)]
+        others = [m.end() for m in lex.non_place_word.finditer(subject)]
+        return bool(places) and (not others or max(places) > max(others))
 
 
 _SENTENCE_END_AR = re.compile(r"[.!?؟؛][\"'”’»)]*\s+")
@@ -734,6 +769,9 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     if st.requires and not any(sc.has(r) for r in st.requires):
         return None
     hits = sc.hits(st.name)
+    if st.weak_words is not None and not any(sc.has(r) for r in st.weak_requires):
+        weak = st.weak_words
+        hits = [h for h in hits if not weak.fullmatch(sc.text, h[1], h[2])]
     if st.agent is not None:
         kept = []
         for w, s, e, pid in hits:

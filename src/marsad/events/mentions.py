@@ -22,7 +22,7 @@ from .classify import MILITARY_MEANS, Classification, classify
 from .fatalities import VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import not_an_event
-from .places import event_places
+from .places import enumerated, event_places
 from .sentences import Sentence
 
 # A trigger that only tells the toll: "the bombing killed 41", "dozens were wounded". Such a
@@ -115,6 +115,32 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?(?:\w+
                            r"led|fled|spent|built|laid|kept|cut)\b", re.I)
 
 
+# Speech told in the past shifts what it reports into the past perfect ("the army said the
+# villages had been recaptured", "the villages had been recaptured, the army said"): that is
+# the news as the speaker told it, not background. A span of time ("for weeks", "since May",
+# "before") or a repeat ("again", "twice") keeps it background.
+_SPEECH_BEFORE = re.compile(r"\b(?:said|announced|reported|stated|confirmed|added|claimed|told\s+(?:\w+\s+){1,3}?)"
+                            r"(?:\s+(?:on|late|early)\s+\w+)?\s+(?:that\s+)?(?![^,;:]*\b(?:said|says)\b)[^;:]{0,140}$",
+                            re.I)
+_SPEECH_AFTER = re.compile(r"^[^;:]{0,140},\s+(?:[\w'’-]+\s+){1,6}?(?:said|announced|reported|stated|confirmed|"
+                           r"added|claimed)\b", re.I)
+_SPAN_OR_REPEAT = re.compile(r"\b(?:for|since|until|before|earlier|previously|already|again|twice|once|times|"
+                             r"months?|years?|weeks?)\b", re.I)
+
+
+def _news_in_the_perfect(text: str, perfect: re.Match[str], own: dates.ReportedDate | None) -> bool:
+    """Whether a past perfect near the event's word still tells the news: the sentence dates it
+    to a day of its own ("the town had been retaken on Sunday"), or a speaker's words, told in
+    the past, put it there (see `_SPEECH_BEFORE`)."""
+    rest = text[perfect.end():]
+    clause = re.split(r"[,;:]", rest, maxsplit=1)[0]
+    if _SPAN_OR_REPEAT.search(perfect.group()) or _SPAN_OR_REPEAT.search(clause):
+        return False
+    if own is not None and own.precision == 1:
+        return True
+    return bool(_SPEECH_BEFORE.search(text[:perfect.start()]) or _SPEECH_AFTER.match(rest))
+
+
 @dataclass(frozen=True)
 class Mention:
     """One sentence's account of an event at one place.
@@ -145,6 +171,7 @@ class Mention:
     # It names a place the gazetteer cannot locate, or points back to one ("in the town"),
     # which the event takes from the sentences before it.
     points_to_place: bool = False
+    listed: bool = False  # its place is a member of a list its sentence names (`places.enumerated`)
 
 
 @dataclass(frozen=True)
@@ -246,7 +273,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     right_after = sent.text[cls.trigger_end:cls.trigger_end + 1].isspace()
     perfect = _PAST_PERFECT.search(sent.text, max(0, cls.trigger_start - 40), cls.trigger_end + 1) or \
         (_PAST_PERFECT.match(sent.text, cls.trigger_end + 1) if right_after else None)
-    if perfect and not _RELATIVE.search(sent.text, max(0, perfect.start() - 12), perfect.start()):
+    if perfect and not _RELATIVE.search(sent.text, max(0, perfect.start() - 12), perfect.start()) \
+            and not _news_in_the_perfect(sent.text, perfect, reported if own_date else None):
         return []
     if reported is not None:
         event_date, precision = reported.date.isoformat(), reported.precision
@@ -272,7 +300,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     points_back = bool(_THE_PLACE.search(sent.text)) or any(
         loc.place.country is None and loc.place.name for loc in sent.places)
     out = []
-    for loc in places:
+    members = enumerated(sent, places)
+    for i, loc in enumerate(places):
         p = loc.place
         # The sentence's toll goes to its first place, so a total is never counted twice.
         toll = killed if loc is places[0] else (0 if killed == 0 else None)
@@ -296,7 +325,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
                            place_stated=not loc.note,
                            date_stated=own_date, vague_toll=vague,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
-                           another=another, refers_back=told_before, points_to_place=points_back))
+                           another=another, refers_back=told_before, points_to_place=points_back,
+                           listed=i in members))
     return out
 
 

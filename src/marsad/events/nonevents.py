@@ -65,6 +65,15 @@ _PAUSE_OR_CAUSE = re.compile(
     r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
+# "Moscow said its jets had stopped bombing Aleppo", "Turkey suspended its air strikes": the
+# act named as one that ended or paused, which is no strike or battle.
+_STOPPED = re.compile(r"\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|"
+                      r"paus(?:e|es|ed|ing)|end(?:s|ed|ing)?|call(?:s|ed|ing)? off|refrain(?:s|ed|ing)? from)\s+"
+                      r"(?:(?:its|their|the|all|his|her|our)\s+)?(?:[\w-]+\s+)?$", re.I)
+_STOPPED_ACT = re.compile(_STOPPED.pattern[:-1] + r"(?:bombing|bombardment|air ?strikes|strikes|raids|shelling|"
+                          r"attacks|fighting|hostilities|military operations|operations|offensive)\b", re.I)
+_ACTS = {"Explosions/Remote violence", "Battles"}
+
 
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
 # retaken": a description of a place; its event words are its history. Not in a relative
@@ -92,6 +101,13 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
     if located and not _RELATIVE_BEFORE.search(sentence[max(0, located.start() - 40):located.start()]) \
             and not _NEXT_PREDICATE.search(sentence, located.end(), trigger_start):
         return "a description of a place"
+    if event_type in _ACTS:
+        # The act's word itself ("stopped bombing"), or the act its word's actor stopped
+        # ("its jets had stopped bombing Aleppo").
+        stopped = _STOPPED_ACT.search(sentence, trigger_start, trigger_start + 80)
+        if _STOPPED.search(sentence[max(0, trigger_start - 40):trigger_start]) or stopped and not re.search(
+                r"[,;:]|\b(?:after|before|while|but|when|as|since|until)\b", sentence[trigger_start:stopped.start()]):
+            return "an act told as stopping"
     # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \

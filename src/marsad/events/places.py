@@ -30,7 +30,7 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
                              # where people fled from: "evacuees from the towns of Foua and Kefraya"
                              r"(?:\b(?:evacuees|refugees|displaced|convoys?|buses)(?:\s+\w+){0,2}?|"
-                             r"\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced))\s+from"
+                             r"\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
                              r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
 # "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
@@ -50,8 +50,11 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             re.I)
 # A place as the subject of a verb ("Moscow has accepted", "Jordan carried out airstrikes"), but
 # not one a preposition governs: in "an attack in the city of Homs has claimed 18 lives" the
-# attack is the subject.
-_SUBJECT_OF = re.compile(r"^\s+(?:has|have|had|said|says|accepted|denied|announced|warned|demanded|agreed|"
+# attack is the subject. A place a passive acts upon ("Kafr Nabudah had been recaptured") is
+# where it happened.
+_SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?!accused|blamed|criticised|criticized|urged|asked|"
+                         r"told|warned|pressed|called)(?:\w+ed|hit|struck|shot|taken|retaken|overrun|won|lost|"
+                         r"seized|captured)\b)|said|says|accepted|denied|announced|warned|demanded|agreed|"
                          r"rejected|called|urged|vowed|insisted|claimed|accused|blamed|condemned|pledged|"
                          r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                          r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b", re.I)
@@ -207,6 +210,43 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             seen.add(key)
             unique.append(loc)
     return unique
+
+
+def _holds(a: Place, b: Place) -> bool:
+    """Whether one of two places is a province or country holding the other ("Sacramento,
+    California")."""
+    outer, inner = (a, b) if specificity(a) <= specificity(b) else (b, a)
+    if specificity(outer) > 3 or outer.country_code != inner.country_code:
+        return False
+    return _is_country(outer) or (outer.admin1 is not None and outer.admin1 == inner.admin1)
+
+
+# "the neighbourhoods of al-Hamadaniyeh and al-Midan in Aleppo city": parts of one city are
+# one ACLED location, the city.
+_PARTS_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods|districts|quarters|suburbs)\s+of\s+(?:the\s+)?$", re.I)
+_PARTS_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods|districts|quarters)\b", re.I)
+
+
+def _city_parts(sent: Sentence, a: Located, b: Located) -> bool:
+    if "PPLX" in (a.place.feature_code, b.place.feature_code):
+        return True
+    return bool(_PARTS_BEFORE.search(sent.text[max(0, a.start - sent.start - 40):a.start - sent.start])
+                or _PARTS_AFTER.match(sent.text[b.end - sent.start:b.end - sent.start + 20]))
+
+
+def enumerated(sent: Sentence, places: list[Located]) -> set[int]:
+    """The indexes of `places` (the sentence's own, in order) that are members of a list it
+    names ("the villages of Kafr Nabudah and Kernaz", "A, B and C"): each is an event of its
+    own, never one with its neighbour however near."""
+    out: set[int] = set()
+    for i in range(len(places) - 1):
+        a, b = places[i], places[i + 1]
+        if a.note or b.note or not (sent.start <= a.end <= b.start <= sent.end):
+            continue
+        if LIST_GAP.match(sent.text[a.end - sent.start:b.start - sent.start]) and not _holds(a.place, b.place) \
+                and not _city_parts(sent, a, b):
+            out |= {i, i + 1}
+    return out
 
 
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,

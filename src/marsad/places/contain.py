@@ -73,6 +73,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                 and LIST_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
             out[i] = replace(nxt, name=out[i].name, score=out[i].score)
             learned[out[i].name.lower()] = out[i]
+    _near_listed_villages(text, spans, out, learned)
     for i, place in enumerate(out):
         known = learned.get(place.name.lower())
         if known is not None and place.latitude is None:
@@ -82,3 +83,33 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
             # name, read again as the Iraqi city, is the neighbourhood the text located.
             out[i] = replace(misread[place.geonameid], name=text[spans[i][0]:spans[i][1]], score=place.score)
     return out
+
+
+# A village, not a city: the places a front line's list of villages names.
+_VILLAGE_CODES = ("PPL", "PPLX", "PPLL", "PPLF", "PPLQ")
+
+
+def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list[Place],
+                          learned: dict[str, Place]) -> None:
+    """"Kafr Nabudah, Kernaz and Tal Maleh": villages listed together lie together, so an
+    unlocated one is coded near a located one (ACLED's geo_precision 2) when the list's
+    located members are all villages of one governorate. A list with a city in it or
+    spanning governorates ("Aleppo, Homs and Kernaz") locates nothing."""
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and LIST_GAP.match(text[spans[j][1]:spans[j + 1][0]]):
+            j += 1
+        group = range(i, j + 1)
+        located = [out[k] for k in group if out[k].latitude is not None]
+        lost = [k for k in group if out[k].latitude is None and not out[k].country]
+        if located and lost and len({p.admin1 for p in located}) == 1 and located[0].admin1 \
+                and all(p.feature_code in _VILLAGE_CODES for p in located):
+            near = located[0]
+            for k in lost:
+                out[k] = Place(name=text[spans[k][0]:spans[k][1]], country=near.country,
+                               country_code=near.country_code, admin1=near.admin1, admin2=near.admin2,
+                               latitude=near.latitude, longitude=near.longitude, geo_precision=2,
+                               score=out[k].score)
+                learned[out[k].name.lower()] = out[k]
+        i = j + 1

@@ -71,7 +71,12 @@ _FACILITY = (r"(?:neighbo(?:u)?rhood|village|camp|district|warehouses?|depots?|c
              r"quarter|suburb|town|sub-district)")
 _NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrtnz]|[Aa]sh|[Ee][sz])-)?[A-Z][\w'’]+"
          r"(?:[ -](?:(?:al|el|ad|as|ash|az|ar|at|an|ez|es|bin|ibn)-?)?[A-Z][\w'’]+){0,3}")
-_INTRODUCED = re.compile(rf"\b{_PLACE_WORD}s? of (?:the )?(?P<name>{_NAME})")
+_INTRODUCED = re.compile(rf"\b{_PLACE_WORD}(?P<plural>s)? of (?:the )?(?P<name>{_NAME})")
+# "the villages of Kafr Nabudah, Kernaz and Tal Maleh", "six villages and hills including A, B
+# and C": a plural place word introduces every member of the list after it.
+_INCLUDING = re.compile(rf"\b{_PLACE_WORD}s\b[^.;:]{{0,40}}?\b(?:including|among them|namely|such as) "
+                        rf"(?:the )?(?P<name>{_NAME})")
+_NEXT_IN_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the )?(?P<name>{_NAME})")
 _FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
 NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",
               "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
@@ -126,10 +131,23 @@ def airfields(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 def cue_toponyms(text: str) -> list[tuple[int, int]]:
     """Spans of names that a place word introduces or follows (see the module docstring)."""
     out = []
-    for pattern in (_INTRODUCED, _FOLLOWED):
+    for pattern in (_INTRODUCED, _FOLLOWED, _INCLUDING):
         for m in pattern.finditer(text):
-            name, start = _without_leading_non_names(m.group("name"), m.start("name"))
-            if name.split()[0].split("-")[0] in NOT_NAMES or name in STOP:
-                continue
-            out.append((start, start + len(name)))
-    return out
+            found = [(m.group("name"), m.start("name"))]
+            if pattern is not _FOLLOWED and (pattern is _INCLUDING or m.group("plural")):
+                end, commas = m.end("name"), False
+                while (more := _NEXT_IN_LIST.match(text, end)) is not None:
+                    sep = text[end:more.start("name")]
+                    if "," in sep and "and" in sep and not commas:
+                        break  # "the villages of A and B, and Moscow said …": a new clause
+                    commas = commas or "," in sep
+                    found.append((more.group("name"), more.start("name")))
+                    end = more.end("name")
+                    if "and" in sep:
+                        break  # "A, B and C" ends at C
+            for raw, at in found:
+                name, start = _without_leading_non_names(raw, at)
+                if name.split()[0].split("-")[0] in NOT_NAMES or name in STOP:
+                    break  # the list has ended ("the towns of A and The Hague …" is rare; "… and The army" is not)
+                out.append((start, start + len(name)))
+    return sorted(set(out))

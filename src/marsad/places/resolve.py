@@ -88,6 +88,13 @@ _SETTLEMENT_WORDS = frozenset(
     "county parish landing bluff bend ferry gardens woods forest glen canyon shores estates acres plains "
     "prairie meadows fields rapids corner corners cove wells gap summit plantation settlement canal".split()
 )
+# Words that open Arabic and Hebrew place names ("Tal Maleh" hill of Maleh, "Kafr Nabudah",
+# "Deir Hafer", "Kiryat Shmona"): a name they open holds no place but one it opens with
+# ("Deir ez-Zor Airport"); "Tal Maleh" is not a "Tal" in India nor a "Maleh" elsewhere.
+_NAME_HEADS = frozenset(
+    "tal tall tel tell kafr kfar kafar deir dayr dair ain ayn ein beit bayt bait jabal jebel jabel khirbet khirbat "
+    "bir umm ras wadi qasr maarat maaret marat hayy hay tal'at arab kiryat givat nahal kafar".split()
+)
 _STREET_WORD = re.compile(
     r"^(?:avenue|ave\.?|street|st\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|place|parade|way|"
     r"terrace|crescent|highway|parkway)$",
@@ -392,6 +399,8 @@ class PlaceResolver:
                 lead = part[0].lower() in _EMBED_STOP
                 if not part[0][:1].isupper() or (lead and k == 1) or part[-1].lower() in _EMBED_STOP:
                     continue
+                if toks[0].lower() in _NAME_HEADS and (i > 0 or k == 1):
+                    continue  # "Tal Maleh": no "Tal" nor "Maleh" of elsewhere; "Deir ez-Zor Airport" holds Deir ez-Zor
                 sub = " ".join(part)
                 found += [
                     c
