@@ -633,7 +633,52 @@ def test_a_speakers_past_perfect_tells_the_news(coder, text):
     "Moscow announced on Monday that its jets had stopped bombing Aleppo.",
     "Turkish jets halted their strikes on Afrin on Monday, the defence ministry said.",
     "Five soldiers had been captured, the army said on Monday.",
+    "The government says it has limited the group's capacity to launch large attacks on the capital.",
+    "A Russian pilot was captured, the ministry said on Monday.",
+    "Before the ceasefire, militants had attacked army posts in Daraa, the army said.",
+    "The villages had been recaptured by the army during the 2016 offensive on Aleppo, officials said.",
 ])
 def test_background_a_halt_and_captured_people_are_no_events(coder, text):
     events, _ = code(coder, text, title="Report", published="2019-03-12")
     assert events == []
+
+
+@pytest.mark.parametrize(("text", "subtype", "place"), [
+    ("Two people were killed in a bus stop bombing in Beersheba on Monday, police said.",
+     "Remote explosive/landmine/IED", "Be"),
+    ("Russian jets bombed Idlib on Monday despite a pledge to halt military operations, killing nine.",
+     "Air/drone strike", "Idlib"),
+    ("Rebels shelled Hama on Monday and the army halted its offensive in the north.",
+     "Shelling/artillery/missile attack", "Hama"),
+])
+def test_a_stop_named_beside_the_act_leaves_the_act(coder, text, subtype, place):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.sub_event_type for e in events][:1] == [subtype] and place in (events[0].location or "")
+
+
+def test_a_capital_told_of_an_attack_elsewhere_is_not_where_it_happened(coder):
+    text = "Washington has been informed of the missile strike on Erbil on Monday, which killed four."
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.location for e in events] == ["Erbil"]
+
+
+def test_a_capture_long_past_is_no_event_beside_the_news(coder):
+    text = "The town of Saraqib had been captured by rebels in 2012 and was retaken by the army on Sunday."
+    events, _ = code(coder, text, published="2019-03-12")
+    # The sentence's news is the retaking; the capture in 2012 is history, never an event.
+    assert "Non-state actor overtakes territory" not in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Barrel bombs hit the districts of Tariq al-Bab, al-Shaar and al-Sakhour in eastern Aleppo on Monday.",
+    "A car bomb exploded between the towns of Azaz and Marea on Monday, killing six.",
+])
+def test_parts_of_a_city_and_the_ends_of_a_between_are_one_event(coder, text):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert len(events) == 1
+
+
+def test_people_after_including_are_no_places(coder):
+    text = "Shelling struck several villages near Idlib overnight, wounding civilians including Fatima Hassan."
+    events, _ = code(coder, text, published="2019-03-12")
+    assert events and all(e.country == "Syria" for e in events)

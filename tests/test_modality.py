@@ -39,7 +39,6 @@ def mod(sentence: str, trigger: str) -> str:
         ("Gunmen may have abducted the engineers.", "abducted", "possible"),
         ("The depot was possibly hit by drones.", "hit", "possible"),
         ("There were unconfirmed reports of clashes in the north.", "clashes", "possible"),
-        ("Air strikes have cut the group's capacity to launch large attacks.", "attacks", "possible"),
     ],
 )
 def test_modality(sentence: str, trigger: str, expected: str) -> None:

@@ -161,7 +161,7 @@ class Lexicon:
     patterns_by_id: tuple[_Pattern, ...] = ()
     owner_by_id: tuple[str, ...] = ()  # pattern id -> the sub-type or non-event it belongs to
     arabic: bool = False  # `language: ar`: patterns match `arabic_view` text (see the Arabic YAML)
-    # A place or a non-place anywhere (the subject of a passive capture).
+    # A place noun or a non-place anywhere (the subject of a passive capture).
     place_word: re.Pattern[str] | None = None
     non_place_word: re.Pattern[str] | None = None
 
@@ -474,7 +474,8 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
         tuple(sorted(every, key=lambda p: p.pid)),
         tuple(owner for owner, _ in sorted(owners, key=lambda o: o[1])),
         arabic,
-        re.compile(r"(?<!\w)(?:" + place + r")(?!\w)", flags),
+        re.compile(r"(?<!\w)(?:" + _to_regex(cue_sources.get("place_noun", cue_sources["place_object"]), cue_sources,
+                                             arabic=arabic) + r")(?!\w)", flags),
         re.compile(r"(?<!\w)(?:" + non_place + r")(?!\w)", flags),
     )
 
@@ -529,6 +530,7 @@ _NO_OBJECT = re.compile(r"\s*(?:[.,;:!?)\"'”’]|$|\s*(?:by|on|in|at|from|afte
 _NOT_A_PLACE_SUBJECT = re.compile(r"(?:He|She|They|It|We|I|You|His|Her|Their|Its|The|A|An|This|That|These|Those|"
                                   r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Many|Some|Several|Dozens|"
                                   r"Hundreds|Most|All|Both|Each)\b")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
 _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?")
 
@@ -649,9 +651,10 @@ class _Scorer:
         return other is None or place.end() <= other.end()
 
     def _place_undergoes(self, start: int, end: int) -> bool:
-        """A passive capture with no object after it ("Kafr Nabudah had been recaptured.",
-        "six villages ... were taken by the army"): a place when the subject's last noun of
-        either kind is a place ("Five soldiers were captured" is no territory)."""
+        """A passive capture with no object after it ("six villages ... were taken by the
+        army", "Kafr Nabudah had been recaptured."): a place when the subject's last noun of
+        either kind is a place noun, or a name for a verb that only takes places back ("A
+        Russian pilot was captured", "Five soldiers were seized" are no territory)."""
         text = self.text
         if not _PASSIVE_AUX.search(text[max(0, start - 25):start]) or not _NO_OBJECT.match(text, end):
             return False
@@ -659,8 +662,10 @@ class _Scorer:
         lex = self.lex
         if lex.place_word is None or lex.non_place_word is None:
             return False
-        places = [m.end() for m in lex.place_word.finditer(subject)
-                  if m.start() > 0 or not _NOT_A_PLACE_SUBJECT.match(subject)]
+        places = [m.end() for m in lex.place_word.finditer(subject)]
+        if text[start:end].lower().startswith(("recaptur", "retak", "retook", "liberat", "overr")):
+            places += [m.end() for m in _CAPITALISED.finditer(subject)
+                       if m.start() > 0 or not _NOT_A_PLACE_SUBJECT.match(subject)]
         others = [m.end() for m in lex.non_place_word.finditer(subject)]
         return bool(places) and (not others or max(places) > max(others))
 

@@ -125,17 +125,28 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|announced|reported|stated|confirmed|adde
 _SPEECH_AFTER = re.compile(r"^[^;:]{0,140},\s+(?:[\w'’-]+\s+){1,6}?(?:said|announced|reported|stated|confirmed|"
                            r"added|claimed)\b", re.I)
 _SPAN_OR_REPEAT = re.compile(r"\b(?:for|since|until|before|earlier|previously|already|again|twice|once|times|"
-                             r"months?|years?|weeks?)\b", re.I)
+                             r"months?|years?|weeks?|during|(?:19|20)\d\d|January|February|March|April|May|June|July|"
+                             r"August|September|October|November|December)\b", re.I)
+# Before the perfect: history ("Before the ceasefire, …", "during the 2016
+# offensive"), or a speaker's belief or charge rather than a report ("Russia said it believes
+# gas had leaked").
+_BACKGROUND_LEFT = re.compile(r"\b(?:before|during|earlier|previously|already|(?:19|20)\d\d|believ\w*|thinks?|"
+                              r"thought|suspect\w*|alleg\w*|accus\w*|claim\w*)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:]|\band\s+(?:was|were|is|are|has|have|had|then)\b|\b(?:but|before|after|when|while)\b",
+                         re.I)
 
 
-def _news_in_the_perfect(text: str, perfect: re.Match[str], own: dates.ReportedDate | None) -> bool:
-    """Whether a past perfect near the event's word still tells the news: the sentence dates it
-    to a day of its own ("the town had been retaken on Sunday"), or a speaker's words, told in
-    the past, put it there (see `_SPEECH_BEFORE`)."""
+def _news_in_the_perfect(text: str, perfect: re.Match[str], published: dt.date | None) -> bool:
+    """Whether a past perfect near the event's word still tells the news: its clause dates it
+    to a day ("the town had been retaken on Sunday"), or a speaker's words, told in the past,
+    put it there (see `_SPEECH_BEFORE`)."""
     rest = text[perfect.end():]
-    clause = re.split(r"[,;:]", rest, maxsplit=1)[0]
-    if _SPAN_OR_REPEAT.search(perfect.group()) or _SPAN_OR_REPEAT.search(clause):
+    end = _CLAUSE_END.search(rest)
+    clause = rest[:end.start()] if end else rest
+    left = text[max(0, perfect.start() - 80):perfect.start()]
+    if _SPAN_OR_REPEAT.search(perfect.group()) or _SPAN_OR_REPEAT.search(clause) or _BACKGROUND_LEFT.search(left):
         return False
+    own = dates.resolve(perfect.group() + clause, published)
     if own is not None and own.precision == 1:
         return True
     return bool(_SPEECH_BEFORE.search(text[:perfect.start()]) or _SPEECH_AFTER.match(rest))
@@ -274,7 +285,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     perfect = _PAST_PERFECT.search(sent.text, max(0, cls.trigger_start - 40), cls.trigger_end + 1) or \
         (_PAST_PERFECT.match(sent.text, cls.trigger_end + 1) if right_after else None)
     if perfect and not _RELATIVE.search(sent.text, max(0, perfect.start() - 12), perfect.start()) \
-            and not _news_in_the_perfect(sent.text, perfect, reported if own_date else None):
+            and not _news_in_the_perfect(sent.text, perfect, published):
         return []
     if reported is not None:
         event_date, precision = reported.date.isoformat(), reported.precision

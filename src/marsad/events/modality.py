@@ -72,8 +72,6 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
     (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|unconfirmed|unverified|"
      r"(?:unclear|not clear|not known) (?:whether|if)|whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
-    # "limiting their capacity to launch attacks": what they could do, not what they did.
-    (POSSIBLE, r"(?:capacity|ability|capability|capabilities|power) to|capable of", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"
      r"(?:rejected|dismissed) (?:reports?|claims?) (?:of|that)", 10),
     # "Nobody was arrested", "none of the members of the forces have withdrawn".

@@ -67,12 +67,18 @@ _PAUSE_OR_CAUSE = re.compile(
 
 # "Moscow said its jets had stopped bombing Aleppo", "Turkey suspended its air strikes": the
 # act named as one that ended or paused, which is no strike or battle.
-_STOPPED = re.compile(r"\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|"
-                      r"paus(?:e|es|ed|ing)|end(?:s|ed|ing)?|call(?:s|ed|ing)? off|refrain(?:s|ed|ing)? from)\s+"
+# Only a told stop ("stopped", "has halted"): "calls to stop the bombing", "a pledge to halt
+# operations" and a "bus stop bombing" tell the act itself.
+_STOPPED = re.compile(r"(?<!\bto\s)\b(?:stop(?:s|ped)|halt(?:s|ed)|ceas(?:es|ed)|suspend(?:s|ed)|paus(?:es|ed)|"
+                      r"ended|call(?:s|ed) off|refrain(?:s|ed) from)\s+"
                       r"(?:(?:its|their|the|all|his|her|our)\s+)?(?:[\w-]+\s+)?$", re.I)
 _STOPPED_ACT = re.compile(_STOPPED.pattern[:-1] + r"(?:bombing|bombardment|air ?strikes|strikes|raids|shelling|"
-                          r"attacks|fighting|hostilities|military operations|operations|offensive)\b", re.I)
+                          r"fighting|hostilities|military operations|operations|offensive)\b", re.I)
 _ACTS = {"Explosions/Remote violence", "Battles"}
+# "limiting their capacity to launch coordinated attacks": what they could do. Not a verb told
+# after it ("rebels with the ability to fire rockets shelled Aleppo").
+_CAPABILITY = re.compile(r"\b(?:capacity|ability|capability|capabilities|capable)\s+(?:to|of)\s+[\w-]+\s+"
+                         r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
@@ -106,8 +112,12 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
         # ("its jets had stopped bombing Aleppo").
         stopped = _STOPPED_ACT.search(sentence, trigger_start, trigger_start + 80)
         if _STOPPED.search(sentence[max(0, trigger_start - 40):trigger_start]) or stopped and not re.search(
-                r"[,;:]|\b(?:after|before|while|but|when|as|since|until)\b", sentence[trigger_start:stopped.start()]):
+                r"[,;:]|\b(?:and|after|before|while|but|when|as|since|until|despite)\b",
+                sentence[trigger_start:stopped.start()]):
             return "an act told as stopping"
+    if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
+            and not re.match(r"\w+ed\b", sentence[trigger_start:]):
+        return "a capability, not an act"
     # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \

@@ -52,9 +52,10 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
 # not one a preposition governs: in "an attack in the city of Homs has claimed 18 lives" the
 # attack is the subject. A place a passive acts upon ("Kafr Nabudah had been recaptured") is
 # where it happened.
-_SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?!accused|blamed|criticised|criticized|urged|asked|"
-                         r"told|warned|pressed|called)(?:\w+ed|hit|struck|shot|taken|retaken|overrun|won|lost|"
-                         r"seized|captured)\b)|said|says|accepted|denied|announced|warned|demanded|agreed|"
+_SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|shelled|bombed|bombarded|attacked|"
+                         r"targeted|raided|stormed|besieged|surrounded|encircled|captured|recaptured|taken|retaken|"
+                         r"overrun|seized|liberated|freed|cleared|evacuated|destroyed|damaged|rocked|shaken|lost|won)\b)|"
+                         r"said|says|accepted|denied|announced|warned|demanded|agreed|"
                          r"rejected|called|urged|vowed|insisted|claimed|accused|blamed|condemned|pledged|"
                          r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                          r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b", re.I)
@@ -70,7 +71,9 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|tow
 _GOVERNED = re.compile(r"\b(?:in|near|at|outside|inside|on|from|across|around|within)\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+){0,3}?(?:city|town|village|province|area|district|region|governorate)\s+of\s+$",
                        re.I)
-_ROUTE_START = re.compile(r"(?:\bbetween|\bfrom|\blinking|\bthe)\s+$", re.I)
+# "the road between X and Y", "a car bomb exploded between the towns of X and Y": one place.
+_ROUTE_START = re.compile(r"(?:\bbetween\s+(?:(?:the\s+)?(?:towns?|villages?|cit(?:y|ies))\s+of\s+)?|"
+                          r"(?:\bfrom|\blinking|\bthe)\s+)$", re.I)
 _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
 # Words that make one place locate another ("east of", "in", "near", "province of").
 _LINK = re.compile(r"\b(?:in|of|near|outside|close to|east|west|north|south|countryside|province|governorate|"
@@ -227,11 +230,29 @@ _PARTS_BEFORE = re.compile(r"\b(?:neighbo(?:u)?rhoods|districts|quarters|suburbs
 _PARTS_AFTER = re.compile(r"^\s+(?:neighbo(?:u)?rhoods|districts|quarters)\b", re.I)
 
 
-def _city_parts(sent: Sentence, a: Located, b: Located) -> bool:
-    if "PPLX" in (a.place.feature_code, b.place.feature_code):
-        return True
-    return bool(_PARTS_BEFORE.search(sent.text[max(0, a.start - sent.start - 40):a.start - sent.start])
-                or _PARTS_AFTER.match(sent.text[b.end - sent.start:b.end - sent.start + 20]))
+# "a car bomb exploded between the towns of Azaz and Marea": one incident between two places.
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_CITY_CODES = ("PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")
+
+
+def _one_location(sent: Sentence, run: list[Located]) -> bool:
+    """Whether a run of listed places is one ACLED location: parts of one city, or the two
+    ends of a "between"."""
+    first, last = run[0].start - sent.start, run[-1].end - sent.start
+    return any(loc.place.feature_code == "PPLX" for loc in run) \
+        or bool(_PARTS_BEFORE.search(sent.text[max(0, first - 40):first])
+                or _BETWEEN_BEFORE.search(sent.text[max(0, first - 40):first])
+                or _PARTS_AFTER.match(sent.text[last:last + 20]))
+
+
+def _listed_pair(sent: Sentence, a: Located, b: Located) -> bool:
+    if a.note or b.note or not (sent.start <= a.end <= b.start <= sent.end):
+        return False
+    gap = sent.text[a.end - sent.start:b.start - sent.start]
+    # "Barzeh, Damascus": a city after a comma holds what it follows.
+    if gap.strip() == "," and b.place.feature_code in _CITY_CODES:
+        return False
+    return bool(LIST_GAP.match(gap)) and not _holds(a.place, b.place)
 
 
 def enumerated(sent: Sentence, places: list[Located]) -> set[int]:
@@ -239,13 +260,14 @@ def enumerated(sent: Sentence, places: list[Located]) -> set[int]:
     names ("the villages of Kafr Nabudah and Kernaz", "A, B and C"): each is an event of its
     own, never one with its neighbour however near."""
     out: set[int] = set()
-    for i in range(len(places) - 1):
-        a, b = places[i], places[i + 1]
-        if a.note or b.note or not (sent.start <= a.end <= b.start <= sent.end):
-            continue
-        if LIST_GAP.match(sent.text[a.end - sent.start:b.start - sent.start]) and not _holds(a.place, b.place) \
-                and not _city_parts(sent, a, b):
-            out |= {i, i + 1}
+    i = 0
+    while i < len(places):
+        j = i
+        while j + 1 < len(places) and _listed_pair(sent, places[j], places[j + 1]):
+            j += 1
+        if j > i and not _one_location(sent, places[i:j + 1]):
+            out |= set(range(i, j + 1))
+        i = j + 1
     return out
 
 

@@ -9,6 +9,7 @@ mentions read as the same place abroad that the text put in its container.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -93,8 +94,11 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
                           learned: dict[str, Place]) -> None:
     """"Kafr Nabudah, Kernaz and Tal Maleh": villages listed together lie together, so an
     unlocated one is coded near a located one (ACLED's geo_precision 2) when the list's
-    located members are all villages of one governorate. A list with a city in it or
-    spanning governorates ("Aleppo, Homs and Kernaz") locates nothing."""
+    located members are all villages of one governorate of the story's main country. A list
+    with a city in it or spanning governorates ("Aleppo, Homs and Kernaz") locates nothing,
+    nor does a village read abroad ("Jibin" as a namesake in China)."""
+    counted = Counter(p.country_code for p in out if p.country_code)
+    home = counted.most_common(1)[0][0] if counted else None
     i = 0
     while i < len(out):
         j = i
@@ -104,6 +108,7 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
         located = [out[k] for k in group if out[k].latitude is not None]
         lost = [k for k in group if out[k].latitude is None and not out[k].country]
         if located and lost and len({p.admin1 for p in located}) == 1 and located[0].admin1 \
+                and located[0].country_code == home \
                 and all(p.feature_code in _VILLAGE_CODES for p in located):
             near = located[0]
             for k in lost:

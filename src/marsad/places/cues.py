@@ -71,10 +71,13 @@ _FACILITY = (r"(?:neighbo(?:u)?rhood|village|camp|district|warehouses?|depots?|c
              r"quarter|suburb|town|sub-district)")
 _NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrtnz]|[Aa]sh|[Ee][sz])-)?[A-Z][\w'’]+"
          r"(?:[ -](?:(?:al|el|ad|as|ash|az|ar|at|an|ez|es|bin|ibn)-?)?[A-Z][\w'’]+){0,3}")
-_INTRODUCED = re.compile(rf"\b{_PLACE_WORD}(?P<plural>s)? of (?:the )?(?P<name>{_NAME})")
+_PLURAL = (r"(?:villages|towns|cities|hamlets|neighbo(?:u)?rhoods|districts|suburbs|camps|areas|provinces|"
+           r"governorates|municipalities|localities|settlements|sub-districts|regions|hills|hilltops)")
+_INTRODUCED = re.compile(rf"\b(?:(?P<plural>{_PLURAL})|{_PLACE_WORD}) of (?:the )?(?P<name>{_NAME})")
 # "the villages of Kafr Nabudah, Kernaz and Tal Maleh", "six villages and hills including A, B
-# and C": a plural place word introduces every member of the list after it.
-_INCLUDING = re.compile(rf"\b{_PLACE_WORD}s\b[^.;:]{{0,40}}?\b(?:including|among them|namely|such as) "
+# and C": a plural place word introduces every member of the list after it. Only right after
+# it: in "villages overnight, wounding civilians including Fatima Hassan" the list is people.
+_INCLUDING = re.compile(rf"\b{_PLURAL}(?:\s+and\s+{_PLURAL})?,?\s+(?:including|among them|namely|such as)\s+"
                         rf"(?:the )?(?P<name>{_NAME})")
 _NEXT_IN_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the )?(?P<name>{_NAME})")
 _FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")

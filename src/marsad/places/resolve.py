@@ -93,7 +93,7 @@ _SETTLEMENT_WORDS = frozenset(
 # ("Deir ez-Zor Airport"); "Tal Maleh" is not a "Tal" in India nor a "Maleh" elsewhere.
 _NAME_HEADS = frozenset(
     "tal tall tel tell kafr kfar kafar deir dayr dair ain ayn ein beit bayt bait jabal jebel jabel khirbet khirbat "
-    "bir umm ras wadi qasr maarat maaret marat hayy hay tal'at arab kiryat givat nahal kafar".split()
+    "umm ras wadi qasr maarat maaret marat hayy kiryat givat nahal".split()
 )
 _STREET_WORD = re.compile(
     r"^(?:avenue|ave\.?|street|st\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|place|parade|way|"
