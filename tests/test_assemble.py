@@ -682,3 +682,33 @@ def test_people_after_including_are_no_places(coder):
     text = "Shelling struck several villages near Idlib overnight, wounding civilians including Fatima Hassan."
     events, _ = code(coder, text, published="2019-03-12")
     assert events and all(e.country == "Syria" for e in events)
+
+
+def test_violence_named_deep_in_a_story_about_something_else_is_not_coded(coder):
+    text = ("Dr. Lena Ortiz has run the only maternity clinic in Harlan County for twenty years.\n\n"
+            "She trained in Louisville and came home to deliver babies in the town where she grew up.\n\n"
+            "Her patients drive up to two hours to see her, and she still makes house calls in winter.\n\n"
+            "She remembers the night a gunman opened fire outside the clinic and she "
+            "treated the wounded on the floor of the waiting room.")
+    events, _ = code(coder, text, title="A country doctor's twenty years")
+    assert events == []
+
+
+def test_a_rally_told_deep_in_a_story_about_a_tax_is_still_a_protest(coder):
+    text = ("The provincial government defended its new fuel levy on Monday, saying it would fund "
+            "rural bus routes.\n\n"
+            "The finance minister said the levy would add four cents to a litre of petrol.\n\n"
+            "Opposition members called the plan a tax grab.\n\n"
+            "More than two thousand people rallied outside the legislature in Regina on Sunday to "
+            "demand the levy be scrapped.")
+    events, _ = code(coder, text, title="Province defends fuel levy")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_story_whose_lede_names_the_war_keeps_the_events_told_later(coder):
+    text = ("The war in the north has emptied dozens of villages, aid workers say.\n\n"
+            "Families sleep in olive groves and schools.\n\n"
+            "Food prices in the market have tripled since the spring.\n\n"
+            "On Monday an air strike hit a bakery in the town of Ariha, killing four people, rescuers said.")
+    events, _ = code(coder, text, title="Life on the edge of the front")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -71,6 +71,15 @@ STORY_NEEDS = {"Attack": "story_context", "Armed clash": "story_context", "Arres
 # is not held to it.
 CRIME_SHAPED = ("Attack", "Armed clash")
 
+# A story is about political violence when its headline or its opening sentences tell an event
+# or name armed conflict: news puts its subject first. In a story about something else (a
+# doctor's profile, a tax rally, a baseball game, a fentanyl crisis) the violence it names
+# further down is a comparison, a memory or a figure of speech ("a Gavrilo Princip
+# assassination for the world"), not news an analyst codes. Protests and riots are coded
+# wherever a story tells them: a rally in a story on a carbon tax is one.
+LEDE_SENTENCES = 3
+ANYWHERE = ("Protests", "Riots")
+
 BATCH_CHARS = 200_000
 CODED_LANGUAGES = ("en", "ar")
 
@@ -115,7 +124,7 @@ class EventCoder:
             else:
                 sents = arabic_sentences(unit, gazetteer=self.gazetteer, resolver=self.resolver,
                                          actors=self.actors, sources=self.sources)
-            e, c = self._code_article(unit, sents)
+            e, c = self._code_article(unit, sents, lede=offset == 0)
             if offset:
                 e, c = _shift(e, offset), [_shift_claim(x, offset) for x in c]
             events.extend(e)
@@ -134,7 +143,9 @@ class EventCoder:
         if batch:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
 
-    def _code_article(self, article: Article, sents: list[Sentence]) -> tuple[list[Event], list[Claim]]:
+    def _code_article(self, article: Article, sents: list[Sentence], *,
+                      lede: bool = True) -> tuple[list[Event], list[Claim]]:
+        """`lede`: the sentences start the article (not a later window of a long one)."""
         named = self.sources.named_in(article.text)
 
         @functools.cache
@@ -197,6 +208,8 @@ class EventCoder:
         headline = classify(article.title) if article.title else None
         if article.language == "en":
             mentions = _kept_by_story(article, mentions)
+            if lede and mentions and not _about_violence(article, sents):
+                mentions = [m for m in mentions if m.event.event_type in ANYWHERE]
         return assemble(mentions, article=article, headline=headline), claims
 
 
@@ -219,6 +232,13 @@ def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
         return names(need)
 
     return [m for m in mentions if kept(m)]
+
+
+def _about_violence(article: Article, sents: list[Sentence]) -> bool:
+    """Whether the headline or the first `LEDE_SENTENCES` sentences tell an event or name
+    armed conflict (the lexicon's `conflict_context`)."""
+    opening = [t for t in [article.title or "", *(s.text for s in sents[:LEDE_SENTENCES])] if t]
+    return any(classify(t) is not None for t in opening) or story_names("\n".join(opening), "conflict_context")
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:
