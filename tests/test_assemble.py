@@ -712,3 +712,18 @@ def test_a_story_whose_lede_names_the_war_keeps_the_events_told_later(coder):
             "On Monday an air strike hit a bakery in the town of Ariha, killing four people, rescuers said.")
     events, _ = code(coder, text, title="Life on the edge of the front")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_bare_bombing_in_a_story_of_air_strikes_is_the_aircrafts(coder):
+    text = ("Warplanes struck rebel-held villages west of Aleppo on Tuesday, the monitor said.\n\n"
+            "On Wednesday, bombing flattened two houses in the village of Hassajik in Idlib province, "
+            "killing five people, rescuers said.")
+    events, _ = code(coder, text, title="Air strikes kill five in Syria", published="2019-03-14")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike", "Air/drone strike"]
+
+
+def test_a_car_bomb_in_a_story_of_air_strikes_stays_a_bomb(coder):
+    text = ("Warplanes struck rebel-held villages west of Aleppo on Tuesday, the monitor said.\n\n"
+            "Separately, a car bomb exploded at a checkpoint in the town of Azaz on Tuesday, killing three.")
+    events, _ = code(coder, text, title="Air strikes hit villages near Aleppo", published="2019-03-13")
+    assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events}

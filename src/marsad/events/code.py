@@ -164,6 +164,7 @@ class EventCoder:
             country=main_country(loc.place for s in sents for loc in s.places),
             actors=self.actors,
             reads_as_event=reads_as_event,
+            air_story=article.language == "en" and story_names(_opening(article, sents), "air_cue"),
         )
         last_sources: tuple[str, ...] = ()
         story_date: tuple[str, int] | None = None  # the day the story is at so far
@@ -234,11 +235,16 @@ def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if kept(m)]
 
 
+def _opening(article: Article, sents: list[Sentence]) -> str:
+    """The headline and the first `LEDE_SENTENCES` sentences, one per line."""
+    return "\n".join(t for t in [article.title or "", *(s.text for s in sents[:LEDE_SENTENCES])] if t)
+
+
 def _about_violence(article: Article, sents: list[Sentence]) -> bool:
     """Whether the headline or the first `LEDE_SENTENCES` sentences tell an event or name
     armed conflict (the lexicon's `conflict_context`)."""
-    opening = [t for t in [article.title or "", *(s.text for s in sents[:LEDE_SENTENCES])] if t]
-    return any(classify(t) is not None for t in opening) or story_names("\n".join(opening), "conflict_context")
+    opening = _opening(article, sents)
+    return any(classify(t) is not None for t in opening.split("\n")) or story_names(opening, "conflict_context")
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:

@@ -194,6 +194,7 @@ class ArticleContext:
     country: Place | None  # the country most of the article's places are in
     actors: ActorKB
     reads_as_event: Callable[[int], bool]  # whether a sentence, read in context, survives the vetoes
+    air_story: bool = False  # the headline or opening sentences name aircraft or air strikes
 
 
 def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence],
@@ -204,10 +205,16 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     cls = _classify_outside_names(sent.text, ctx.actors)
     if cls is None:
         return []
+    if ctx.air_story and cls.sub_event_type == _EXPLOSIVE and _BARE_BOMBING.fullmatch(cls.trigger or ""):
+        # "bombing that destroyed two homes" in a story of air strikes is the aircraft's.
+        cls = replace(cls, sub_event_type="Air/drone strike")
     return _mentions(ctx, index, sent, before, sources, story_date, cls, counts=counts)
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# A bombing named by no means of its own (not a car bomb, an IED, a mine, a suicide bomber).
+_EXPLOSIVE = "Remote explosive/landmine/IED"
+_BARE_BOMBING = re.compile(r"bomb(?:s|ed|ing|ings)?|bombard\w*", re.I)
 
 
 def _classify_outside_names(text: str, actors: ActorKB) -> Classification | None:
