@@ -727,3 +727,22 @@ def test_a_car_bomb_in_a_story_of_air_strikes_stays_a_bomb(coder):
             "Separately, a car bomb exploded at a checkpoint in the town of Azaz on Tuesday, killing three.")
     events, _ = code(coder, text, title="Air strikes hit villages near Aleppo", published="2019-03-13")
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events}
+
+
+def test_an_act_dated_by_its_own_sentence_under_a_pages_chrome_is_coded(coder):
+    text = ("Home | News | Africa\n\nBy Staff Reporter\n\nPublished 10:42 GMT\n\n"
+            "Share this article\n\n"
+            "Gunmen killed at least 12 villagers in an attack on the village of Mushu in Plateau State "
+            "on Tuesday night, local officials said.")
+    events, _ = code(coder, text, title=None, published="2019-03-13")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Separately, a bombing at a restaurant in Mogadishu on Wednesday was claimed by al-Shabaab.",
+    "On Wednesday, a bombing ripped through a bus terminal in the city after a device hidden in a bag went off.",
+])
+def test_a_bombing_put_on_the_ground_in_an_air_strike_story_stays_a_bombing(coder, sentence):
+    text = "A drone strike killed four militants in Jilib on Tuesday, officials said.\n\n" + sentence
+    events, _ = code(coder, text, title="Drone strike kills four militants", published="2019-03-14")
+    assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events}

@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -76,7 +76,8 @@ CRIME_SHAPED = ("Attack", "Armed clash")
 # doctor's profile, a tax rally, a baseball game, a fentanyl crisis) the violence it names
 # further down is a comparison, a memory or a figure of speech ("a Gavrilo Princip
 # assassination for the world"), not news an analyst codes. Protests and riots are coded
-# wherever a story tells them: a rally in a story on a carbon tax is one.
+# wherever a story tells them (a rally in a story on a carbon tax is one), and so is an act
+# whose sentence names its own day.
 LEDE_SENTENCES = 3
 ANYWHERE = ("Protests", "Riots")
 
@@ -117,6 +118,7 @@ class EventCoder:
                 units.append((replace(a, text=piece), offset))
                 offset += len(piece)
         docs = self._annotate([u.text for u, _ in units if u.language == "en"])
+        stories: dict[str, Story] = {}  # read from an article's first window, for all of them
         for unit, offset in units:
             if unit.language == "en":
                 sents = sentences(unit, next(docs), gazetteer=self.gazetteer, resolver=self.resolver,
@@ -124,7 +126,8 @@ class EventCoder:
             else:
                 sents = arabic_sentences(unit, gazetteer=self.gazetteer, resolver=self.resolver,
                                          actors=self.actors, sources=self.sources)
-            e, c = self._code_article(unit, sents, lede=offset == 0)
+            story = stories.setdefault(unit.article_id, _story(unit, sents))
+            e, c = self._code_article(unit, sents, story)
             if offset:
                 e, c = _shift(e, offset), [_shift_claim(x, offset) for x in c]
             events.extend(e)
@@ -143,9 +146,7 @@ class EventCoder:
         if batch:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
 
-    def _code_article(self, article: Article, sents: list[Sentence], *,
-                      lede: bool = True) -> tuple[list[Event], list[Claim]]:
-        """`lede`: the sentences start the article (not a later window of a long one)."""
+    def _code_article(self, article: Article, sents: list[Sentence], story: Story) -> tuple[list[Event], list[Claim]]:
         named = self.sources.named_in(article.text)
 
         @functools.cache
@@ -164,7 +165,7 @@ class EventCoder:
             country=main_country(loc.place for s in sents for loc in s.places),
             actors=self.actors,
             reads_as_event=reads_as_event,
-            air_story=article.language == "en" and story_names(_opening(article, sents), "air_cue"),
+            air_story=story.air,
         )
         last_sources: tuple[str, ...] = ()
         story_date: tuple[str, int] | None = None  # the day the story is at so far
@@ -209,8 +210,10 @@ class EventCoder:
         headline = classify(article.title) if article.title else None
         if article.language == "en":
             mentions = _kept_by_story(article, mentions)
-            if lede and mentions and not _about_violence(article, sents):
-                mentions = [m for m in mentions if m.event.event_type in ANYWHERE]
+            if not story.violent:
+                # Unless the sentence dates its act itself ("on Tuesday", "overnight"): news
+                # told under a page's chrome or a feature's opening.
+                mentions = [m for m in mentions if m.event.event_type in ANYWHERE or m.day_named]
         return assemble(mentions, article=article, headline=headline), claims
 
 
@@ -235,16 +238,31 @@ def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if kept(m)]
 
 
-def _opening(article: Article, sents: list[Sentence]) -> str:
-    """The headline and the first `LEDE_SENTENCES` sentences, one per line."""
-    return "\n".join(t for t in [article.title or "", *(s.text for s in sents[:LEDE_SENTENCES])] if t)
+@dataclass(frozen=True)
+class Story:
+    """What an English article's opening says of the whole story (see `LEDE_SENTENCES`).
+    violent: it tells an event or names armed conflict or organised violence.
+    air: it tells an air or drone strike."""
+
+    violent: bool = True
+    air: bool = False
 
 
-def _about_violence(article: Article, sents: list[Sentence]) -> bool:
-    """Whether the headline or the first `LEDE_SENTENCES` sentences tell an event or name
-    armed conflict (the lexicon's `conflict_context`)."""
-    opening = _opening(article, sents)
-    return any(classify(t) is not None for t in opening.split("\n")) or story_names(opening, "conflict_context")
+# A line of a page's chrome, not a sentence of the story: "By Jane Doe", "Updated 10:42
+# GMT", "Photo: Reuters", "Share", "Advertisement" — too short to tell anything.
+_MIN_WORDS = 8
+
+
+def _story(article: Article, sents: list[Sentence]) -> Story:
+    """The headline and the first `LEDE_SENTENCES` sentences of eight words or more."""
+    if article.language != "en":
+        return Story()
+    opening = [t for t in [article.title or "", *(s.text for s in sents
+                                                   if len(s.text.split()) >= _MIN_WORDS)][:LEDE_SENTENCES + 1] if t]
+    told = [c for c in map(classify, opening) if c is not None]
+    text = "\n".join(opening)
+    return Story(violent=bool(told) or story_names(text, "conflict_context") or story_names(text, "organised_violence"),
+                 air=any(c.sub_event_type == "Air/drone strike" for c in told))
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:

@@ -194,7 +194,7 @@ class ArticleContext:
     country: Place | None  # the country most of the article's places are in
     actors: ActorKB
     reads_as_event: Callable[[int], bool]  # whether a sentence, read in context, survives the vetoes
-    air_story: bool = False  # the headline or opening sentences name aircraft or air strikes
+    air_story: bool = False  # the headline or opening sentences tell an air or drone strike
 
 
 def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence],
@@ -205,7 +205,8 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     cls = _classify_outside_names(sent.text, ctx.actors)
     if cls is None:
         return []
-    if ctx.air_story and cls.sub_event_type == _EXPLOSIVE and _BARE_BOMBING.fullmatch(cls.trigger or ""):
+    if ctx.air_story and cls.sub_event_type == _EXPLOSIVE and _BARE_BOMBING.fullmatch(cls.trigger or "") \
+            and not _ON_THE_GROUND.search(sent.text):
         # "bombing that destroyed two homes" in a story of air strikes is the aircraft's.
         cls = replace(cls, sub_event_type="Air/drone strike")
     return _mentions(ctx, index, sent, before, sources, story_date, cls, counts=counts)
@@ -214,7 +215,10 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 # A bombing named by no means of its own (not a car bomb, an IED, a mine, a suicide bomber).
 _EXPLOSIVE = "Remote explosive/landmine/IED"
-_BARE_BOMBING = re.compile(r"bomb(?:s|ed|ing|ings)?|bombard\w*", re.I)
+_BARE_BOMBING = re.compile(r"bomb(?:ed|ing|ings)|bombard\w*", re.I)
+# ... and one the sentence puts on the ground: planted, claimed, gone off.
+_ON_THE_GROUND = re.compile(r"\b(?:planted|hidden|parked|went off|gone off|detonat\w*|claim\w*|roadside|suicide|"
+                            r"IEDs?|explosive devices?|car|motorcycle|militants|gunmen|rebels|insurgents)\b", re.I)
 
 
 def _classify_outside_names(text: str, actors: ActorKB) -> Classification | None:
