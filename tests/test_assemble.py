@@ -746,3 +746,12 @@ def test_a_bombing_put_on_the_ground_in_an_air_strike_story_stays_a_bombing(code
     text = "A drone strike killed four militants in Jilib on Tuesday, officials said.\n\n" + sentence
     events, _ = code(coder, text, title="Drone strike kills four militants", published="2019-03-14")
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events}
+
+
+def test_a_place_a_preposition_governs_before_had_is_where_it_happened(coder):
+    text = ("Air strikes on a market killed at least 29 civilians in a town in northern Syria on Monday, "
+            "a monitor said.\n\n"
+            "The monitor said it was not clear whether the strikes on rebel-held Atareb had been carried "
+            "out by Syrian or Russian warplanes.")
+    events, _ = code(coder, text, title="Air raids kill 29 in north Syria town", published="2019-03-12")
+    assert [(e.sub_event_type, e.admin1) for e in events] == [("Air/drone strike", "Aleppo")]
