@@ -352,3 +352,14 @@ def test_a_name_after_a_role_or_before_ibn_is_a_person(resolver: PlaceResolver) 
                  "Forty worshippers were killed in the crowded Omar Ibn al-Khattab Mosque in Deir Ezzor."):
         names = [t["text"] for t in geoparse_document(text, resolver=resolver, nlp=nlp)["toponyms"]]
         assert "Omar" not in names and "Deir Ezzor" in names
+
+
+def test_a_place_name_the_language_model_cut_short_is_read_whole(resolver: PlaceResolver) -> None:
+    # spaCy's small model tags only "Kong" of "Hong Kong": two towns elsewhere ("Hong" in
+    # Nigeria, "Kong" in Ivory Coast) until the cut name is widened to the place it names.
+    from marsad.nlp import load_pipeline
+
+    nlp = load_pipeline(resolver.gaz)
+    text = "Police in Hong Kong arrested five protesters on Monday."
+    records = geoparse_document(text, resolver=resolver, nlp=nlp)["toponyms"]
+    assert [(t["text"], t["country_code"]) for t in records] == [("Hong Kong", "HK")]

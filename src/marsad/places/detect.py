@@ -111,6 +111,24 @@ def _a_known_place(gazetteer: Gazetteer, text: str) -> bool:
     )
 
 
+def _widened(ent: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """An entity NER cut short ("Hong [Kong]", "[Kuala] Lumpur"): widened by the capitalised
+    word before or after it when together they name an important place and it alone does not."""
+    doc, full = ent.doc, ent.doc.text
+    if _important(gazetteer, full[start:end]):
+        return start, end
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if prev.is_alpha and prev.text[:1].isupper() and _important(gazetteer, full[prev.idx:end]):
+            return prev.idx, end
+    if ent.end < len(doc):
+        nxt = doc[ent.end]
+        stop = nxt.idx + len(nxt.text)
+        if nxt.is_alpha and nxt.text[:1].isupper() and _important(gazetteer, full[start:stop]):
+            return start, stop
+    return start, end
+
+
 def _important(gazetteer: Gazetteer, text: str) -> bool:
     if len(text) < 3 and not text.isupper() or text in _GENERIC:
         return False  # "Li" is a surname; "US" and "UK" are places
@@ -153,6 +171,9 @@ def find_toponyms(
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
+        if label in _PLACE_LABELS and gazetteer is not None:
+            start, end = _widened(ent, start, end, gazetteer)
+            text = full[start:end]
         if label in _PLACE_LABELS:
             if name_of_person(ent) and not (
                 gazetteer is not None
@@ -193,7 +214,9 @@ def find_toponyms(
         elif gazetteer is not None and embedded and label in _EMBEDDING_LABELS:
             out.extend((a, b, "EMBEDDED") for a, b in _embedded_places(gazetteer, full, start, end, demonyms))
     if gazetteer is not None:
-        out.extend((a, b, "GPE") for a, b in _missed_places(doc, gazetteer, demonyms))
+        found = [(a, b) for a, b, _ in out]
+        out.extend((a, b, "GPE") for a, b in _missed_places(doc, gazetteer, demonyms)
+                   if not any(x < b and a < y for x, y in found))
         taken = [(a, b) for a, b, _ in out]
         out.extend(
             (a, b, "DATELINE") for a, b in datelines(full, gazetteer) if not any(x < b and a < y for x, y in taken)
