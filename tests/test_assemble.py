@@ -755,3 +755,13 @@ def test_a_place_a_preposition_governs_before_had_is_where_it_happened(coder):
             "out by Syrian or Russian warplanes.")
     events, _ = code(coder, text, title="Air raids kill 29 in north Syria town", published="2019-03-12")
     assert [(e.sub_event_type, e.admin1) for e in events] == [("Air/drone strike", "Aleppo")]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Rebels in Idlib have launched rockets at government positions in Hama on Monday, killing three soldiers.",
+     "Hama"),
+    ("Militants in Daraa had attacked an army checkpoint in Sweida on Monday, the army said.", "Suwayda"),
+])
+def test_where_the_doers_are_before_have_is_not_where_they_acted(coder, text, admin1):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.admin1 for e in events] == [admin1]

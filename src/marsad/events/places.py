@@ -59,10 +59,13 @@ _SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|she
                          r"rejected|called|urged|vowed|insisted|claimed|accused|blamed|condemned|pledged|"
                          r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                          r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b", re.I)
-# "the strikes on rebel-held Atareb had been carried out by …": the place a preposition
-# governs is not the subject of the auxiliary after it ("officials in Washington said" is
-# still the speakers' place).
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|near|outside|inside|across|around|within|into|against)\s+"
+# "the strikes on rebel-held Atareb had been carried out by …", "the shelling of Douma has
+# killed 40": the place an incident noun's preposition governs is not the subject of the
+# auxiliary after it. Only an incident's: "rebels in Idlib have shelled Jurin" names where
+# the doers are, and "officials in Washington said" the speakers.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:(?:air\s*)?strikes?|airstrikes?|raids?|attacks?|assaults?|offensive|shelling|"
+                                 r"bombing|bombardment|fighting|clashes|battle|blasts?|explosions?)\s+"
+                                 r"(?:in|on|at|near|outside|inside|across|around|within|into|against|of)\s+"
                                  r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _AUXILIARY_AFTER = re.compile(r"^\s+(?:has|have|had)\b", re.I)
 # "explosions could be heard from the border town of Kilis": where a witness was, not where
@@ -180,7 +183,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         after = sent.text[loc.end - offset:]
         if _METONYM_BEFORE.search(before[-60:]) or _METONYM_AFTER.match(after[:40]) \
                 or _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
-                and not (_PREPOSITION_BEFORE.search(before[-30:]) and _AUXILIARY_AFTER.match(after[:10])) \
+                and not (_PREPOSITION_BEFORE.search(before[-50:]) and _AUXILIARY_AFTER.match(after[:10])) \
                 or _VANTAGE.search(before[-70:]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]

@@ -119,7 +119,9 @@ def _widened(ent: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int,
         return start, end
     if ent.start > 0:
         prev = doc[ent.start - 1]
-        if prev.is_alpha and prev.text[:1].isupper() and _important(gazetteer, full[prev.idx:end]):
+        # Not a word that opens a sentence ("In Salah" is no place "In Salah").
+        if prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop and prev.text not in NOT_NAMES \
+                and _important(gazetteer, full[prev.idx:end]):
             return prev.idx, end
     if ent.end < len(doc):
         nxt = doc[ent.end]
