@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -126,8 +127,9 @@ class EventCoder:
             else:
                 sents = arabic_sentences(unit, gazetteer=self.gazetteer, resolver=self.resolver,
                                          actors=self.actors, sources=self.sources)
-            story = stories.setdefault(unit.article_id, _story(unit, sents))
-            e, c = self._code_article(unit, sents, story)
+            if unit.article_id not in stories:
+                stories[unit.article_id] = _story(unit, sents)
+            e, c = self._code_article(unit, sents, stories[unit.article_id])
             if offset:
                 e, c = _shift(e, offset), [_shift_claim(x, offset) for x in c]
             events.extend(e)
@@ -257,8 +259,8 @@ def _story(article: Article, sents: list[Sentence]) -> Story:
     """The headline and the first `LEDE_SENTENCES` sentences of eight words or more."""
     if article.language != "en":
         return Story()
-    opening = [t for t in [article.title or "", *(s.text for s in sents
-                                                   if len(s.text.split()) >= _MIN_WORDS)][:LEDE_SENTENCES + 1] if t]
+    lede = islice((s.text for s in sents if len(s.text.split()) >= _MIN_WORDS), LEDE_SENTENCES)
+    opening = [t for t in (article.title, *lede) if t]
     told = [c for c in map(classify, opening) if c is not None]
     text = "\n".join(opening)
     return Story(violent=bool(told) or story_names(text, "conflict_context") or story_names(text, "organised_violence"),

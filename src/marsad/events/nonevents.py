@@ -69,11 +69,11 @@ _PAUSE_OR_CAUSE = re.compile(
 # act named as one that ended or paused, which is no strike or battle.
 # Only a told stop ("stopped", "has halted"): "calls to stop the bombing", "a pledge to halt
 # operations" and a "bus stop bombing" tell the act itself.
-_STOPPED = re.compile(r"(?<!\bto\s)\b(?:stop(?:s|ped)|halt(?:s|ed)|ceas(?:es|ed)|suspend(?:s|ed)|paus(?:es|ed)|"
-                      r"ended|call(?:s|ed) off|refrain(?:s|ed) from)\s+"
-                      r"(?:(?:its|their|the|all|his|her|our)\s+)?(?:[\w-]+\s+)?$", re.I)
-_STOPPED_ACT = re.compile(_STOPPED.pattern[:-1] + r"(?:bombing|bombardment|air ?strikes|strikes|raids|shelling|"
-                          r"fighting|hostilities|military operations|operations|offensive)\b", re.I)
+_STOP = (r"(?<!\bto\s)\b(?:stop(?:s|ped)|halt(?:s|ed)|ceas(?:es|ed)|suspend(?:s|ed)|paus(?:es|ed)|ended|"
+         r"call(?:s|ed) off|refrain(?:s|ed) from)\s+(?:(?:its|their|the|all|his|her|our)\s+)?(?:[\w-]+\s+)?")
+_STOPPED = re.compile(_STOP + "$", re.I)  # right before the act's word
+_STOPPED_ACT = re.compile(_STOP + r"(?:bombing|bombardment|air ?strikes|strikes|raids|shelling|fighting|hostilities|"
+                          r"military operations|operations|offensive)\b", re.I)
 _ACTS = {"Explosions/Remote violence", "Battles"}
 # "limiting their capacity to launch coordinated attacks": what they could do. Not a verb told
 # after it ("rebels with the ability to fire rockets shelled Aleppo").
