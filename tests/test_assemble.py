@@ -765,3 +765,56 @@ def test_a_place_a_preposition_governs_before_had_is_where_it_happened(coder):
 def test_where_the_doers_are_before_have_is_not_where_they_acted(coder, text, admin1):
     events, _ = code(coder, text, published="2019-03-12")
     assert [e.admin1 for e in events] == [admin1]
+
+
+@pytest.mark.parametrize("text", [
+    'The US and France termed the assaults "war crimes" and said Syria and Russia were responsible.',
+    "Rights groups described the shelling of the market as a crime against humanity.",
+])
+def test_acts_named_as_crimes_are_no_new_events(coder, text):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert events == []
+
+
+def test_an_act_told_before_what_it_was_named_is_still_the_act(coder):
+    text = "Jets killed 40 people in the town of Ariha on Monday in what the UN termed a war crime."
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_where_a_convoys_passengers_came_from_is_not_where_the_blast_was(coder):
+    text = ("Saturday's blast hit a convoy carrying residents from the besieged northern towns of Foua and "
+            "Kefraya as they waited at a transit point west of Aleppo.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [(e.sub_event_type, e.admin1) for e in events] == [("Remote explosive/landmine/IED", "Aleppo")]
+
+
+@pytest.mark.parametrize("text", [
+    "Jailed journalist Karim Aziz released from prison in Baku on Monday.",
+    "The activist was freed on Monday after two weeks in detention, his lawyer said.",
+])
+def test_a_release_is_no_arrest(coder, text):
+    events, _ = code(coder, text, title="Journalist freed", published="2019-03-12")
+    assert events == []
+
+
+def test_an_arrest_told_after_a_release_is_an_arrest(coder):
+    text = "The blogger, released from prison on Friday, was arrested again by police in Baku on Monday."
+    events, _ = code(coder, text, title="Blogger arrested again", published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_raids_in_a_story_of_air_strikes_are_the_aircrafts(coder):
+    text = ("Warplanes struck rebel-held villages in Hama province on Tuesday, killing 12 civilians, a "
+            "monitor said.\n\n"
+            "The monitor said the deaths occurred during overnight raids on a road near the town of Kafr Zita.")
+    events, _ = code(coder, text, title="Air strikes kill 12 in Hama", published="2019-03-13")
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+def test_raids_on_foot_in_a_story_of_air_strikes_stay_ground_raids(coder):
+    text = ("Warplanes struck rebel-held villages in Hama province on Tuesday, killing 12 civilians, a "
+            "monitor said.\n\n"
+            "Separately, security forces carried out raids in the town of Kafr Zita on Tuesday, residents said.")
+    events, _ = code(coder, text, title="Air strikes kill 12 in Hama", published="2019-03-13")
+    assert "Armed clash" in {e.sub_event_type for e in events}

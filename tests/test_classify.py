@@ -230,6 +230,8 @@ EVERYDAY_SENSES = [
     'Customer service training is now compulsory for every cashier.',
     'She is relocating to the Lisbon office next month.',
     'His two-run blast in the ninth inning sealed the win.',
+    # Amnesty the organisation is no amnesty
+    'Amnesty released a report on the siege of the town on Monday.',
 ]
 
 
@@ -275,6 +277,10 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('Turkish troops arrived at the observation post on Tuesday.', 'Change to group/activity'),
     ('The militia relocated its fighters to the desert east of the river.', 'Change to group/activity'),
     ('A blast ripped through the bus station on Monday.', 'Remote explosive/landmine/IED'),
+    ('The government offered an amnesty to rebels who lay down their arms.', 'Agreement'),
+    # a convoy that was hit is the target of the blast, not a troop movement
+    ("Saturday's blast hit a convoy carrying families as they waited at a crossing.", 'Remote explosive/landmine/IED'),
+    ('A convoy of forty army trucks carrying troops arrived in the town on Monday.', 'Change to group/activity'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

@@ -312,3 +312,25 @@ def test_a_news_line_ending_with_a_date_and_a_place_is_no_caption():
     from marsad.segment.lines import is_caption
     assert not is_caption("Rebels who hold the area said helicopters dropped barrel bombs on Khan Sheikhoun on "
                           "March 4, 2019, in Idlib province.")
+
+
+def test_a_run_of_tabs_inside_a_line_ends_a_paragraph():
+    # A scrape that flattened its page into one line: the caption's date must not be read
+    # as the date of the story after it.
+    body = ("Rescuers reached the village after the strike, officials said. \t \tA photo of the ruins taken "
+            "on March 2 2019 by a local activist\t \t Jets renew raids Elsewhere jets struck the town of "
+            "Ariha, residents said.\tcolumn two")
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Strikes go on"))
+    assert art.text.split("\n\n") == [
+        "Rescuers reached the village after the strike, officials said.",
+        "A photo of the ruins taken on March 2 2019 by a local activist",
+        "Jets renew raids Elsewhere jets struck the town of Ariha, residents said. column two",
+    ]
+
+
+def test_tabs_at_the_end_of_a_line_are_only_whitespace():
+    plain = "Jets struck the town of Ariha on Monday, residents said.\n\nThe strike killed four people."
+    tabbed = "Jets struck the town of Ariha on Monday, residents said.\t \t\n\nThe strike killed four people.\t\t"
+    [a] = segment(RawDocument(content_id(plain), "x.jsonl", "json", plain, title="Strike on Ariha"))
+    [b] = segment(RawDocument(content_id(tabbed), "x.jsonl", "json", tabbed, title="Strike on Ariha"))
+    assert a.text == b.text

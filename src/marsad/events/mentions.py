@@ -205,10 +205,10 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     cls = _classify_outside_names(sent.text, ctx.actors)
     if cls is None:
         return []
-    if ctx.air_story and cls.sub_event_type == _EXPLOSIVE and _BARE_BOMBING.fullmatch(cls.trigger or "") \
-            and not _ON_THE_GROUND.search(sent.text):
-        # "bombing that destroyed two homes" in a story of air strikes is the aircraft's.
-        cls = replace(cls, sub_event_type="Air/drone strike")
+    if ctx.air_story and _aerial(cls, sent.text):
+        # "bombing that destroyed two homes", "the deaths occurred during overnight raids" in
+        # a story of air strikes are the aircraft's.
+        cls = replace(cls, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
     return _mentions(ctx, index, sent, before, sources, story_date, cls, counts=counts)
 
 
@@ -219,6 +219,22 @@ _BARE_BOMBING = re.compile(r"bomb(?:ed|ing|ings)|bombard\w*", re.I)
 # ... and one the sentence puts on the ground: planted, claimed, gone off.
 _ON_THE_GROUND = re.compile(r"\b(?:planted|hidden|parked|went off|gone off|detonat\w*|claim\w*|roadside|suicide|"
                             r"IEDs?|explosive devices?|car|motorcycle|militants|gunmen|rebels|insurgents)\b", re.I)
+
+
+# Raids made on foot: "troops raided homes", "a raid and arrest operation".
+_GROUND_RAID = re.compile(r"\b(?:troops|soldiers|police|policemen|commandos|special forces|security forces|ground|"
+                          r"house|houses|homes|door|doors|arrest\w*|detain\w*|stormed|storming|checkpoints?)\b", re.I)
+
+
+def _aerial(cls: Classification, text: str) -> bool:
+    """Whether a sentence of an air-strike story tells the aircraft's act by a word that
+    alone does not say so: a bare "bombing" not on the ground, or "raids" not on foot."""
+    trigger = cls.trigger or ""
+    if cls.sub_event_type == _EXPLOSIVE and _BARE_BOMBING.fullmatch(trigger):
+        return not _ON_THE_GROUND.search(text)
+    if cls.sub_event_type == "Armed clash" and re.fullmatch(r"raids?", trigger, re.I):
+        return not _GROUND_RAID.search(text)
+    return False
 
 
 def _classify_outside_names(text: str, actors: ActorKB) -> Classification | None:
@@ -271,7 +287,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     # Air strikes and shelling that start fires are still air strikes and shelling.
     if cls.sub_event_type not in MILITARY_MEANS and not ctx.reads_as_event(index):
         return []
-    if not_an_event(sent.text, cls.event_type, cls.trigger_start):
+    if not_an_event(sent.text, cls.event_type, cls.trigger_start, cls.sub_event_type):
         return []
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published

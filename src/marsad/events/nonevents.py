@@ -6,7 +6,7 @@ writing in general, applied before a sentence yields mentions:
 - appeals, calls and condemnations before the event's words ("the UN called for urgent
   access", "condemned the strike") — what someone said about events, not an event
   (protests excepted: protesters call for things);
-- legal characterisations ("amounted to war crimes");
+- legal characterisations ("amounted to war crimes", "termed the assaults war crimes");
 - a monitor's methodology ("identifies the aircraft by their flight patterns");
 - tag and metadata lines ("Tags Syria Raqqa airstrikes …");
 - fighting named as a thing that paused or caused something ("the freeze on fighting",
@@ -42,6 +42,13 @@ _APPEAL = re.compile(
 _LEGAL = re.compile(
     r"\b(?:amount(?:s|ed|ing)?\s+to|constitut(?:e|es|ed|ing)|tantamount\s+to|(?:could|may|might)\s+be)\s+"
     r"(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+humanity|genocide|ethnic\s+cleansing)", re.I)
+# "The US and France termed the assaults 'war crimes'", "Amnesty described the strikes as a
+# crime against humanity": a naming of acts told elsewhere. Only when the act's word is the
+# naming verb's object: "Jets killed 40 in what the UN termed a war crime" tells the strike.
+_NAMING = re.compile(r"\b(?:term(?:s|ed)|call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|labell?(?:s|ed)|"
+                     r"characteri[sz](?:es|ed)|classif(?:ies|ied))\s+(?:\S+\s+){0,4}?$", re.I)
+_CHARGE = re.compile(r"\S*\s+(?:\S+\s+){0,3}?(?:as\s+)?[\"“'‘]?(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+"
+                     r"humanity|genocide|ethnic\s+cleansing|terrorism|acts?\s+of\s+terror(?:ism)?)\b", re.I)
 _METHOD = re.compile(
     r"\b(?:identif(?:y|ies|ied)|distinguish(?:es)?|determin(?:e|es)|tells?\s+apart)\b[^.;]{0,80}?"
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
@@ -90,16 +97,20 @@ _NEXT_PREDICATE = re.compile(r"\band\s+(?:was|were|is|are|has|have|had)\b|[;:–
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,2}$", re.I)
 
 
-def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | None:
-    """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`)
-    reports no event, or None. Arabic sentences too."""
+def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_type: str | None = None) -> str | None:
+    """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`;
+    `sub_event_type` when known) reports no event, or None. Arabic sentences too."""
     if is_arabic_text(sentence):
         return _not_an_event_ar(sentence, event_type, trigger_start)
+    if sub_event_type == "Arrests" and _released(sentence):
+        return "a release, not an arrest"
     if _TAGS.match(sentence):
         return "tag or metadata line"
     if is_caption(sentence) or opens_with_credit(sentence) or cut_glued_captions(sentence)[1]:
         return "photo caption"
     if _LEGAL.search(sentence):
+        return "legal characterisation"
+    if _NAMING.search(sentence[max(0, trigger_start - 60):trigger_start]) and _CHARGE.match(sentence, trigger_start):
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
@@ -145,6 +156,21 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int) -> str | No
             and not re.search(r"[,;:]", sentence[appeal.end():trigger_start]):
         return "appeal or condemnation"
     return None
+
+
+# "Jailed journalist X released from prison", "freed after two weeks in detention": the
+# arrest is the past the release ends. Not when an arrest is told after the release: "X,
+# released from prison last year, was arrested again on Monday".
+_RELEASE = re.compile(r"\b(?:released|freed|set free|let go|walked free|walks free)\b(?:\s+\S+){0,3}?\s+"
+                      r"(?:from|after|following)\s+(?:(?:his|her|their|the|a|an|\w+)\s+){0,3}?"
+                      r"(?:prison|jail|custody|detention|captivity|arrest|imprisonment|incarceration)\b", re.I)
+_ARRESTED_AFTER = re.compile(r"\b(?:re-?arrested|arrested|detained|apprehended|rounded up|taken into custody)\b",
+                             re.I)
+
+
+def _released(sentence: str) -> bool:
+    release = _RELEASE.search(sentence)
+    return release is not None and not _ARRESTED_AFTER.search(sentence, release.end())
 
 
 def _rx(source: str) -> re.Pattern[str]:

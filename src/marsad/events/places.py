@@ -28,10 +28,11 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"\bborders?\s+with|"
                              # an outlet's name: "Lebanese TV channel Al-Mayadin reported"
                              r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
-                             # where people fled from: "evacuees from the towns of Foua and Kefraya"
+                             # where people fled from: "evacuees from the towns of Foua and Kefraya",
+                             # "buses carrying residents from the besieged towns of …"
                              r"(?:\b(?:evacuees|refugees|displaced|convoys?|buses)(?:\s+\w+){0,2}?|"
                              r"\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
-                             r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?(?:\s+\w+\s+and)?)"
+                             r"(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:towns?|villages?|city|cities)\s+of)?(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
 # "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
 # the subject of an act ("Jordan carried out airstrikes") is the actor, not the place.
@@ -181,7 +182,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
-        if _METONYM_BEFORE.search(before[-60:]) or _METONYM_AFTER.match(after[:40]) \
+        if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) \
                 or _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
                 and not (_PREPOSITION_BEFORE.search(before[-50:]) and _AUXILIARY_AFTER.match(after[:10])) \
                 or _VANTAGE.search(before[-70:]):

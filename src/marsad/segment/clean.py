@@ -17,6 +17,11 @@ from . import lines as L
 
 _HEAD_WINDOW = 8  # the title, captions and dateline sit in the first lines of a page
 _MIN_BODY = 120  # characters of body a part needs to stand as an article of its own
+# "… arriving on the scene. \t \tSyria's army announces …": scrapers that flatten a page's
+# blocks into one line leave a run of two or more tabs where a paragraph (or a caption,
+# or a subheading) ended. A single tab stays: it may be a column of a table. Only inside a
+# line: tabs at its end are whitespace.
+_TAB_BREAK = re.compile(r"(?<=\S)[ ]*\t[ ]*\t[ \t]*(?=\S)")
 
 
 @dataclass
@@ -31,11 +36,13 @@ class Part:
 
 
 def blocks(text: str) -> list[tuple[int, list[str]]]:
-    """Blank-line separated blocks, each with the number of blank lines before it."""
+    """Blank-line separated blocks, each with the number of blank lines before it. A run of
+    tabs inside a line (`_TAB_BREAK`) ends a block, as a blank line does."""
     out: list[tuple[int, list[str]]] = []
     gap = 0
     cur: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = _TAB_BREAK.sub("\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    for raw in text.split("\n"):
         if raw.strip():
             if not cur:
                 out.append((gap, cur))
