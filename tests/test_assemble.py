@@ -818,3 +818,87 @@ def test_raids_on_foot_in_a_story_of_air_strikes_stay_ground_raids(coder):
             "Separately, security forces carried out raids in the town of Kafr Zita on Tuesday, residents said.")
     events, _ = code(coder, text, title="Air strikes kill 12 in Hama", published="2019-03-13")
     assert "Armed clash" in {e.sub_event_type for e in events}
+
+
+def test_a_groups_claim_of_an_attack_is_the_bombing_the_story_tells(coder):
+    text = ("Two suicide bombers blew themselves up at a police station in the Midan district of Damascus on "
+            "Monday, killing 17 people, state media said.\n\n"
+            "Islamic State said three of its fighters carried out an attack on a Damascus police station on Monday.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Suicide bomb", "Midan")]
+
+
+def test_the_day_a_speaker_spoke_yields_to_the_day_the_act_is_told(coder):
+    text = ("Dozens of people have been killed in air strikes on the city of Aleppo, a monitoring group said on "
+            "Tuesday.\n\n"
+            "The group said air strikes killed 29 people on Monday in the Ferdous district of Aleppo.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Air/drone strike", "2019-03-11")]
+
+
+def test_a_statements_day_is_not_the_attacks(coder):
+    text = ("In a statement on Tuesday, the group said two of its fighters blew themselves up at the gate of a "
+            "police station in Damascus.\n\n"
+            "Two suicide bombers blew themselves up at a police station in the Midan district of Damascus on "
+            "Monday, killing 17 people, state media said.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Suicide bomb", "2019-03-11")]
+
+
+def test_a_speakers_day_dates_the_act_when_nothing_else_does(coder):
+    events, _ = code(coder, "Jets struck rebel positions near the town of Saraqib, the monitor said on Monday.",
+                     published="2019-03-12")
+    assert [e.event_date for e in events] == ["2019-03-11"]
+
+
+@pytest.mark.parametrize("text", [
+    "Afterwards I heard gunfire in Damascus, which usually happens to clear the road for ambulances.",
+    "Rebels often fire rockets at the city of Aleppo from the hills to the west.",
+    "Police in Harare sometimes use tear gas to break up the weekly protests.",
+])
+def test_a_habit_is_no_event(coder, text):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jets struck the market in Ariha, which is usually crowded with shoppers, killing nine.",
+    "Rebels often fire rockets at Aleppo, but on Monday a rocket killed three children in the city.",
+])
+def test_a_habit_beside_the_act_leaves_the_act(coder, text):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Twelve suspected members of the so-called Islamic State were arrested on terrorism charges in Kirkuk "
+     "on Monday, police said.", "Arrests"),
+    ("Activists staged what they called a protest against genocide outside the embassy in London on Saturday.",
+     "Peaceful protest"),
+    ("Police in Lagos detained journalist Ahmed Musa on Monday and released him after a night in detention, "
+     "his employer said.", "Arrests"),
+    ("Amnesty for rebels who lay down their arms was announced by the government in Khartoum on Monday.",
+     "Agreement"),
+    ("The army redeployed hundreds of troops to the Kabul-Kandahar highway on Monday after a string of attacks "
+     "on supply convoys.", "Change to group/activity"),
+])
+def test_what_the_new_vetoes_must_leave_alone(coder, text, subtype):
+    events, _ = code(coder, text, title="News", published="2019-03-12")
+    assert subtype in {e.sub_event_type for e in events}
+
+
+def test_people_who_left_a_city_may_tell_what_happened_there(coder):
+    text = ("Civilians evacuated from the besieged city of Mariupol said Russian shelling killed dozens of people "
+            "there on Sunday.")
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.location for e in events] == ["Mariupol"]
+
+
+@pytest.mark.parametrize("second", [
+    "Israeli forces carried out raids in Jenin overnight, the army said.",
+    "Boko Haram insurgents carried out raids on two villages near Maiduguri on Tuesday.",
+])
+def test_raids_by_men_on_the_ground_stay_ground_raids(coder, second):
+    text = "A drone strike killed four militants in the north on Tuesday, officials said.\n\n" + second
+    events, _ = code(coder, text, title="Drone strike kills four militants", published="2019-03-13")
+    assert "Armed clash" in {e.sub_event_type for e in events}

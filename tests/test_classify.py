@@ -281,6 +281,10 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     # a convoy that was hit is the target of the blast, not a troop movement
     ("Saturday's blast hit a convoy carrying families as they waited at a crossing.", 'Remote explosive/landmine/IED'),
     ('A convoy of forty army trucks carrying troops arrived in the town on Monday.', 'Change to group/activity'),
+    # aircraft that attack make an air strike; an attack on aircraft is a ground attack
+    ('The aircraft circled back after attacking the convoy, witnesses said.', 'Air/drone strike'),
+    ('Drones attacked an oil depot near the port overnight, the governor said.', 'Air/drone strike'),
+    ('Rebels said they attacked the air base and destroyed two helicopters.', 'Armed clash'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

@@ -334,3 +334,10 @@ def test_tabs_at_the_end_of_a_line_are_only_whitespace():
     [a] = segment(RawDocument(content_id(plain), "x.jsonl", "json", plain, title="Strike on Ariha"))
     [b] = segment(RawDocument(content_id(tabbed), "x.jsonl", "json", tabbed, title="Strike on Ariha"))
     assert a.text == b.text
+
+
+def test_tabs_around_a_word_inside_a_sentence_are_only_space():
+    body = ("BEIRUT, March 5 (Reuters)\t\t- Syrian jets struck the town of\t\tAriha\t\tin Idlib province on Monday, "
+            "residents said.")
+    [art] = segment(RawDocument(content_id(body), "x.jsonl", "json", body, title="Jets strike Ariha"))
+    assert art.text == "Syrian jets struck the town of Ariha in Idlib province on Monday, residents said."

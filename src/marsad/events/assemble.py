@@ -165,7 +165,7 @@ def combine(mentions: Sequence[Mention]) -> Event:
     """One event from the mentions that tell it (see the module docstring)."""
     causes = [m for m in mentions if not m.consequence] or list(mentions)
     kind = next((m for m in causes if m.event.event_type == _MEANS), causes[0]).event
-    where = max(mentions, key=lambda m: (m.place_stated, specificity(m.place), -m.sentence))
+    where = _finest(mentions)
     dated = [m for m in mentions if m.event.event_date]
     when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None
     # A group's name beats a description of it, which beats an unidentified actor.
@@ -196,6 +196,23 @@ def combine(mentions: Sequence[Mention]) -> Event:
         evidence=tuple(dict.fromkeys(ev for m in mentions for ev in m.event.evidence)),
         notes=w.notes if where.place_stated else kind.notes,
     )
+
+
+def _finest(mentions: Sequence[Mention]) -> Mention:
+    """The mention that places the event most precisely: stated over carried, then the most
+    specific place. A part of a town the gazetteer lacks, located at that town ("a police
+    station in the Midan district of Damascus"), is finer than the town another sentence
+    names ("a Damascus police station")."""
+    where = max(mentions, key=lambda m: (m.place_stated, specificity(m.place), -m.sentence))
+    p = where.place
+    if where.place_stated and p.geonameid is not None and specificity(p) == 5 and p.latitude is not None:
+        for m in mentions:
+            q = m.place
+            if m.place_stated and q.geonameid is None and q.name and q.latitude is not None \
+                    and q.longitude is not None and p.longitude is not None and q.admin1 == p.admin1 \
+                    and abs(q.latitude - p.latitude) < 0.01 and abs(q.longitude - p.longitude) < 0.01:
+                return m
+    return where
 
 
 def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classification | None) -> list[Event]:

@@ -91,14 +91,45 @@ _OPENS_WITH_INCIDENT = re.compile(r"^\W*(?:the|this|that|these|those)\s+" + _NOT
                                   + _INCIDENT.pattern + r"\b", re.I)
 
 
+# "Daesh said three of its fighters carried out an attack on the police station", "the group
+# claimed responsibility for the bombing": a group's claim names an act the story tells in
+# its own words, of whatever kind ("an attack" for what the story calls suicide bombings).
+_CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\s+for\b|"
+                    r"\b(?:said|says|claimed|announced|boasted)\s+(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+)?|"
+                    r"(?:\w+\s+of\s+)(?:its|their|the)\s+(?:[\w-]+\s+)?)(?:fighters|militants|members|men|"
+                    r"(?:suicide\s+)?bombers?|operatives|attackers|commandos|soldiers)\b", re.I)
+
+
 def refers_back(text: str, cls: Classification) -> bool:
     """Whether a sentence names its event as one already told: its trigger is an incident
     noun after a definite word ("the attack was launched from a bridge"), or it opens with
-    one ("The bombing caused heavy damage to shops")."""
+    one ("The bombing caused heavy damage to shops"), or a group claims it (`_CLAIM`)."""
     if is_arabic(text):
         return False
     return bool(_OPENS_WITH_INCIDENT.match(text) or _INCIDENT.fullmatch(cls.trigger)
-                and _DEFINITE.search(text[max(0, cls.trigger_start - 60):cls.trigger_start]))
+                and _DEFINITE.search(text[max(0, cls.trigger_start - 60):cls.trigger_start])
+                or _CLAIM.search(text, 0, cls.trigger_end))
+
+
+# "The army said on Tuesday that …", "In a statement on Tuesday, the group said …", "…, the
+# monitor said on Tuesday": the day a speaker spoke. The act is that day's news, or the day
+# before's: it dates the event only until a sentence states the act's own day.
+_SPEECH_VERB = r"(?:said|says|announced|reported|stated|claimed|confirmed|added|told\s+(?:[\w-]+\s+){1,3}?)"
+_SPOKEN_ON = re.compile(r"\b" + _SPEECH_VERB + r"\s*(?:on\s+|late\s+|early\s+)?$", re.I)
+_STATEMENT_ON = re.compile(r"\b(?:statement|communiqu[eé]|announcement|press conference|briefing)\b[^,;:.]{0,80}$",
+                           re.I)
+_SPEAKER_AFTER = re.compile(r",?\s*[^,;:.]{0,60}?\b" + _SPEECH_VERB + r"\b", re.I)
+
+
+def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> bool:
+    """Whether the date the sentence states is the day its speaker spoke, not the act's."""
+    before = text[max(0, reported.start - 60):reported.start]
+    if _SPOKEN_ON.search(before):
+        return True
+    # "In a statement on Tuesday the group said two of its fighters …": the date, then the
+    # speaker, then the act.
+    return reported.end <= trigger_start and bool(_STATEMENT_ON.search(before)) \
+        and bool(_SPEAKER_AFTER.match(text, reported.end, trigger_start))
 
 
 # "in the town", "near the camp", "on the outskirts of the city": the sentence places its event
@@ -221,9 +252,15 @@ _ON_THE_GROUND = re.compile(r"\b(?:planted|hidden|parked|went off|gone off|deton
                             r"IEDs?|explosive devices?|car|motorcycle|militants|gunmen|rebels|insurgents)\b", re.I)
 
 
-# Raids made on foot: "troops raided homes", "a raid and arrest operation".
-_GROUND_RAID = re.compile(r"\b(?:troops|soldiers|police|policemen|commandos|special forces|security forces|ground|"
-                          r"house|houses|homes|door|doors|arrest\w*|detain\w*|stormed|storming|checkpoints?)\b", re.I)
+# Raids made on foot: by men on the ground named before them ("Israeli forces carried out
+# raids", "insurgents raided two villages"), or told as made on foot ("raids on homes", "a
+# raid and arrest operation", "raids across the border"). Not men named after them: "raids
+# killed 35 militants" are the aircraft's.
+_GROUND_DOER = re.compile(r"\b(?:troops|soldiers|police|policemen|commandos|forces|insurgents|gunmen|bandits|"
+                          r"militants|fighters|rebels|jihadists|militias?|militiamen|groups|units)\b[^,;.]{0,50}$",
+                          re.I)
+_GROUND_RAID = re.compile(r"\b(?:ground|house|houses|homes|door|doors|arrest\w*|detain\w*|stormed|storming|"
+                          r"checkpoints?|cross-border|across the border|sabotage)\b", re.I)
 
 
 def _aerial(cls: Classification, text: str) -> bool:
@@ -233,7 +270,7 @@ def _aerial(cls: Classification, text: str) -> bool:
     if cls.sub_event_type == _EXPLOSIVE and _BARE_BOMBING.fullmatch(trigger):
         return not _ON_THE_GROUND.search(text)
     if cls.sub_event_type == "Armed clash" and re.fullmatch(r"raids?", trigger, re.I):
-        return not _GROUND_RAID.search(text)
+        return not _GROUND_RAID.search(text) and not _GROUND_DOER.search(text, 0, cls.trigger_start)
     return False
 
 
@@ -292,7 +329,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published
     reported = dates.resolve(sent.text, published)
-    own_date = reported is not None
+    own_date = reported is not None and not speech_day(sent.text, reported, cls.trigger_start)
     if reported is None:
         # The nearest earlier sentence of the same paragraph that states a date (two at most:
         # a scraped body can be one paragraph from headline to tags).

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from ..arabic.text import fold
-from ..dates import RELATIVE
+from ..dates import RELATIVE, names_a_day
 from ..segment.clean import cut_glued_captions
 from ..segment.lines import is_caption, opens_with_credit
 from .classify import arabic_view, is_arabic_text
@@ -45,10 +45,14 @@ _LEGAL = re.compile(
 # "The US and France termed the assaults 'war crimes'", "Amnesty described the strikes as a
 # crime against humanity": a naming of acts told elsewhere. Only when the act's word is the
 # naming verb's object: "Jets killed 40 in what the UN termed a war crime" tells the strike.
-_NAMING = re.compile(r"\b(?:term(?:s|ed)|call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|labell?(?:s|ed)|"
+_NAMING = re.compile(r"(?<![-\w])(?:termed|call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|labell?(?:s|ed)|"
                      r"characteri[sz](?:es|ed)|classif(?:ies|ied))\s+(?:\S+\s+){0,4}?$", re.I)
-_CHARGE = re.compile(r"\S*\s+(?:\S+\s+){0,3}?(?:as\s+)?[\"“'‘]?(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+"
-                     r"humanity|genocide|ethnic\s+cleansing|terrorism|acts?\s+of\s+terror(?:ism)?)\b", re.I)
+# The charge after "as", or right after the act's words with no preposition between: "a
+# protest against genocide" names what the protest was about.
+_CHARGE = re.compile(r"\S*\s+(?:(?:\S+\s+){0,4}?as\s+|"
+                     r"(?:(?!(?:against|on|of|for|over|about|accused|with)\b)\S+\s+){0,3}?)"
+                     r"[\"“'‘]?(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+humanity|genocide|ethnic\s+cleansing|"
+                     r"terrorism|acts?\s+of\s+terror(?:ism)?)\b", re.I)
 _METHOD = re.compile(
     r"\b(?:identif(?:y|ies|ied)|distinguish(?:es)?|determin(?:e|es)|tells?\s+apart)\b[^.;]{0,80}?"
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
@@ -88,6 +92,14 @@ _CAPABILITY = re.compile(r"\b(?:capacity|ability|capability|capabilities|capable
                          r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "gunfire, which usually happens to clear the road", "rebels often fire rockets at the city":
+# what happens as a rule, told by an adverb before the act's word or about its happening. Not
+# one about another word: "jets struck the market, which is usually crowded".
+_HABITUAL = (r"\b(?:usually|typically|normally|generally|commonly|often|sometimes|habitually|customarily|"
+             r"tend(?:s)?\s+to|used\s+to)\b")
+_HABIT = re.compile(_HABITUAL, re.I)
+# ... or after it, of the act itself: "gunfire, which usually happens when …".
+_HABIT_AFTER = re.compile(_HABITUAL + r"\s+(?:happen|occur|take\s+place|takes\s+place|break\s+out|erupt)", re.I)
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
 # retaken": a description of a place; its event words are its history. Not in a relative
 # clause: "the village, which is located near the border, was shelled on Monday".
@@ -110,7 +122,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "photo caption"
     if _LEGAL.search(sentence):
         return "legal characterisation"
-    if _NAMING.search(sentence[max(0, trigger_start - 60):trigger_start]) and _CHARGE.match(sentence, trigger_start):
+    if event_type not in _PROTESTS and _NAMING.search(sentence, max(0, trigger_start - 60), trigger_start) \
+            and _CHARGE.match(sentence, trigger_start):
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
@@ -126,6 +139,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
                 r"[,;:]|\b(?:and|after|before|while|but|when|as|since|until|despite)\b",
                 sentence[trigger_start:stopped.start()]):
             return "an act told as stopping"
+    habit = _HABIT.search(sentence, max(0, trigger_start - 25), trigger_start) or \
+        _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60)
+    if habit and not names_a_day(sentence):
+        return "a habit, not an act"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not re.match(r"\w+ed\b", sentence[trigger_start:]):
         return "a capability, not an act"
@@ -159,18 +176,20 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
 
 
 # "Jailed journalist X released from prison", "freed after two weeks in detention": the
-# arrest is the past the release ends. Not when an arrest is told after the release: "X,
-# released from prison last year, was arrested again on Monday".
+# arrest is the past the release ends. Not when the sentence tells an arrest too: "X, released
+# from prison last year, was arrested again on Monday", "police detained him on Monday and
+# released him after a night in detention".
 _RELEASE = re.compile(r"\b(?:released|freed|set free|let go|walked free|walks free)\b(?:\s+\S+){0,3}?\s+"
                       r"(?:from|after|following)\s+(?:(?:his|her|their|the|a|an|\w+)\s+){0,3}?"
                       r"(?:prison|jail|custody|detention|captivity|arrest|imprisonment|incarceration)\b", re.I)
-_ARRESTED_AFTER = re.compile(r"\b(?:re-?arrested|arrested|detained|apprehended|rounded up|taken into custody)\b",
+_ARRESTED = re.compile(r"\b(?:re-?arrested|arrested|detained|apprehended|rounded up|taken into custody)\b",
                              re.I)
 
 
 def _released(sentence: str) -> bool:
     release = _RELEASE.search(sentence)
-    return release is not None and not _ARRESTED_AFTER.search(sentence, release.end())
+    return release is not None and not _ARRESTED.search(sentence, release.end()) \
+        and not _ARRESTED.search(sentence, 0, release.start())
 
 
 def _rx(source: str) -> re.Pattern[str]:

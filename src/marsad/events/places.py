@@ -30,9 +30,12 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
                              # where people fled from: "evacuees from the towns of Foua and Kefraya",
                              # "buses carrying residents from the besieged towns of …"
-                             r"(?:\b(?:evacuees|refugees|displaced|convoys?|buses)(?:\s+\w+){0,2}?|"
+                             # (the places a convoy carried people from may be described: "besieged")
+                             r"(?:\b(?:convoys?|buses)(?:\s+\w+){0,2}?\s+from"
+                             r"(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:towns?|villages?|city|cities)\s+of)?|"
+                             r"(?:\b(?:evacuees|refugees|displaced)(?:\s+\w+){0,2}?|"
                              r"\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
-                             r"(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:towns?|villages?|city|cities)\s+of)?(?:\s+\w+\s+and)?)"
+                             r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?)(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
 # "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
 # the subject of an act ("Jordan carried out airstrikes") is the actor, not the place.

@@ -20,8 +20,19 @@ _MIN_BODY = 120  # characters of body a part needs to stand as an article of its
 # "… arriving on the scene. \t \tSyria's army announces …": scrapers that flatten a page's
 # blocks into one line leave a run of two or more tabs where a paragraph (or a caption,
 # or a subheading) ended. A single tab stays: it may be a column of a table. Only inside a
-# line: tabs at its end are whitespace.
-_TAB_BREAK = re.compile(r"(?<=\S)[ ]*\t[ ]*\t[ \t]*(?=\S)")
+# line (tabs at its end are whitespace), and only where a block can end: after a sentence's
+# end, or before a capital that does not go on from a word like "of" ("the town of\t\tAriha"
+# is a link's markup). A dash after the tabs opens no paragraph ("(Reuters)\t\t- Jets …").
+_TAB_BREAK = re.compile(r"(?<=\S)[ ]*\t[ ]*\t[ \t]*(?:[-–—][ \t]+)?(?=\S)")
+_ENDS_BLOCK = re.compile(r"[.!?:\"”’)\]]$")
+_GOES_ON = re.compile(r"\b(?:of|in|on|at|to|the|a|an|and|or|from|by|for|with|near|into|as|than)$", re.I)
+
+
+def _tab_break(m: re.Match[str]) -> str:
+    before, after = m.string[max(0, m.start() - 30):m.start()], m.string[m.end():m.end() + 1]
+    if _ENDS_BLOCK.search(before) or (after[:1].isupper() or after[:1].isdigit()) and not _GOES_ON.search(before):
+        return "\n\n"
+    return " "
 
 
 @dataclass
@@ -41,7 +52,7 @@ def blocks(text: str) -> list[tuple[int, list[str]]]:
     out: list[tuple[int, list[str]]] = []
     gap = 0
     cur: list[str] = []
-    text = _TAB_BREAK.sub("\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _TAB_BREAK.sub(_tab_break, text.replace("\r\n", "\n").replace("\r", "\n"))
     for raw in text.split("\n"):
         if raw.strip():
             if not cur:
