@@ -902,3 +902,97 @@ def test_raids_by_men_on_the_ground_stay_ground_raids(coder, second):
     text = "A drone strike killed four militants in the north on Tuesday, officials said.\n\n" + second
     events, _ = code(coder, text, title="Drone strike kills four militants", published="2019-03-13")
     assert "Armed clash" in {e.sub_event_type for e in events}
+
+
+def test_an_incident_dated_by_its_distance_from_the_news_is_the_earlier_one(coder):
+    text = ("A bomb exploded at a bus station in the city of Homs on Saturday, killing nine people.\n\n"
+            "The blast happened as talks resumed, four days after a deadly attack on an army convoy.")
+    events, _ = code(coder, text, title="Bomb kills nine in Homs", published="2019-03-11")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Homs")]
+
+
+def test_an_act_after_a_time_clause_is_still_the_news(coder):
+    text = "Two days after the ceasefire began, jets struck the town of Ariha, killing nine people."
+    events, _ = code(coder, text, published="2019-03-11")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government offensive on eastern Aleppo - which has destroyed hospitals and killed hundreds of "
+    "people - has drawn wide condemnation.",
+    "The Russian intervention in Syria has killed more than 9,000 civilians, the monitor says.",
+])
+def test_a_campaigns_toll_summed_up_is_no_event(coder, text):
+    events, _ = code(coder, text, published="2019-03-11")
+    assert events == []
+
+
+def test_a_strikes_toll_told_in_the_perfect_is_the_strike(coder):
+    text = "An air strike on the market in the town of Ariha has killed 12 people, the monitor said on Monday."
+    events, _ = code(coder, text, published="2019-03-11")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_an_incident_recalled_by_its_distance_from_the_news_is_no_new_event(coder):
+    text = "Talks resumed in Geneva on Monday, four days after a deadly attack on an army convoy near Homs."
+    events, _ = code(coder, text, title="Talks resume", published="2019-03-11")
+    assert events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two days told, one by its speaker's day: two events
+    ("Russian shelling killed two civilians in Kherson, the regional governor said on Tuesday.\n\n"
+     "On Sunday, Russian shelling of Kherson killed a 64-year-old woman, officials said.",
+     [("Shelling/artillery/missile attack", "2019-03-12"), ("Shelling/artillery/missile attack", "2019-03-10")]),
+    # a claim told by a verb with a target of its own, and another act ("also"), stay apart
+    ("A suicide bomber killed 20 people at a checkpoint in Kirkuk on Monday, police said.\n\n"
+     "Islamic State said its fighters also attacked a police patrol in Kirkuk on Monday, killing two.",
+     [("Suicide bomb", "2019-03-11"), ("Armed clash", "2019-03-11")]),
+    # another kind of act on the speaker's day is another act
+    ("Jihadists killed 12 civilians at a market in the town of Tera on Tuesday, officials said.\n\n"
+     "In a statement on Wednesday, the group said its fighters ambushed an army patrol near Tera, killing nine "
+     "soldiers.",
+     [("Attack", "2019-03-12"), ("Armed clash", "2019-03-13")]),
+    # a speaker's day gives way to the day the act is told in the same sentence
+    ("The army said on Tuesday that militants attacked a post near the town of Djibo on Sunday, killing 12 "
+     "soldiers.",
+     [("Armed clash", "2019-03-10")]),
+])
+def test_days_told_by_speakers_keep_separate_acts_apart(coder, text, expected):
+    events, _ = code(coder, text, title="Report", published="2019-03-13")
+    assert sorted((e.sub_event_type, e.event_date) for e in events) == sorted(expected)
+
+
+def test_a_place_inside_a_town_not_told_as_its_part_leaves_the_town(coder):
+    text = ("Al-Shabaab gunmen stormed a hotel in Mogadishu on Friday, killing nine people, police said.\n\n"
+            "The attackers took hostages at the Hayat Hotel in Mogadishu before security forces ended the siege.")
+    events, _ = code(coder, text, published="2019-03-13")
+    assert [e.location for e in events] == ["Mogadishu"]
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli forces, which often raid the camp, killed three Palestinians in Jenin on Tuesday.",
+    "Bandits, who often attack villages in the area, killed 20 people in Zamfara state on Tuesday.",
+])
+def test_a_habit_of_the_doers_leaves_their_act(coder, text):
+    events, _ = code(coder, text, published="2019-03-13")
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Rebels used anti-aircraft guns in the attack on the army base in Kidal, killing 12 soldiers.", "Armed clash"),
+    ("Journalist Ahmed Musa, who was arrested in 2021, was released from prison in Lagos on Monday.", None),
+    ("A car bomb hit evacuees from the besieged towns of Foua and Kefraya at a transit point west of Aleppo "
+     "on Saturday, killing 126 people.", "Remote explosive/landmine/IED"),
+])
+def test_second_review_cases(coder, text, subtype):
+    events, _ = code(coder, text, title="News", published="2019-03-13")
+    assert [e.sub_event_type for e in events] == ([subtype] if subtype else [])
+    if subtype == "Remote explosive/landmine/IED":
+        assert events[0].admin1 == "Aleppo"
+
+
+def test_an_act_named_a_crime_with_its_target_is_no_new_event(coder):
+    events, _ = code(coder, "The UN called the attack on the hospital in Kramatorsk a war crime.",
+                     published="2019-03-13")
+    assert events == []

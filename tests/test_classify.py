@@ -285,6 +285,11 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('The aircraft circled back after attacking the convoy, witnesses said.', 'Air/drone strike'),
     ('Drones attacked an oil depot near the port overnight, the governor said.', 'Air/drone strike'),
     ('Rebels said they attacked the air base and destroyed two helicopters.', 'Armed clash'),
+    # bombs that killed are a bombing, not a battle; bombs dropped by aircraft an air strike
+    ('Two bombs killed four soldiers at a checkpoint near Kirkuk.', 'Remote explosive/landmine/IED'),
+    ('Barrel bombs killed 20 people in the town on Monday.', 'Air/drone strike'),
+    ('Bombs dropped by helicopters killed 12 people in the town.', 'Air/drone strike'),
+    ('Rockets fired from the border area hit the town.', 'Shelling/artillery/missile attack'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

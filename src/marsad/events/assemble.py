@@ -36,6 +36,7 @@ The article's main event (`main_for` holds the article's id) is the lede's: see 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -138,14 +139,32 @@ class _Group:
         # same kind of act. A sentence that tells only a toll still counts the event's dead.
         if m.another == "separate" and (not m.consequence or m.place_stated):
             return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
-        if m.another == "also" and not toll_only and e.sub_event_type != m.event.sub_event_type:
+        if m.another == "also" and not (m.consequence or m.refers_back) and e.sub_event_type != m.event.sub_event_type:
             return False
         # "the villages of Kafr Nabudah and Kernaz": the places a sentence lists are events
         # of their own, however near each other (ACLED's one event per place and day).
         if m.listed and any(x.sentence == m.sentence and x.listed and x.place != m.place for x in self.mentions):
             return False
         return (kinds_fit(e, m.event, toll_only=toll_only) and places and actors_fit(e, m.event)
-                and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated))
+                and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated)
+                and self._spoken_days_fit(m))
+
+    def _spoken_days_fit(self, m: Mention) -> bool:
+        """A day a speaker spoke ("the governor said on Tuesday") dates an act of that day or
+        the day before: it fits a stated day only then, and another speaker's day only
+        within a day."""
+        e = self.event
+        spoken_only = not self.date_stated and any(x.spoken for x in self.mentions)
+        if not (m.spoken or spoken_only) or not e.event_date or not m.event.event_date:
+            return True
+        gap = (dt.date.fromisoformat(m.event.event_date) - dt.date.fromisoformat(e.event_date)).days
+        if gap and e.event_type != m.event.event_type:
+            return False  # another kind of act told on another day: another act
+        if m.spoken and self.date_stated:
+            return 0 <= gap <= 1  # the speaker spoke on the act's day or the day after
+        if spoken_only and m.date_stated:
+            return -1 <= gap <= 0
+        return abs(gap) <= 1 if m.spoken and spoken_only else True
 
     def affinity(self, m: Mention) -> tuple[int, int]:
         """How well a fitting mention fits: same sub-type and same place count most; ties go
@@ -198,11 +217,21 @@ def combine(mentions: Sequence[Mention]) -> Event:
     )
 
 
+_PART_WORDS = r"(?:district|neighbou?rhood|quarter|suburb|area)s?"
+
+
+def _told_as_a_part(name: str, text: str) -> bool:
+    """Whether the text names `name` as a part of a town: "the Midan district (of Damascus)",
+    "the district of Midan"."""
+    n = re.escape(name)
+    return re.search(rf"\b{_PART_WORDS}\s+of\s+(?:the\s+)?{n}\b|\b{n}\s+{_PART_WORDS}\b", text, re.I) is not None
+
+
 def _finest(mentions: Sequence[Mention]) -> Mention:
     """The mention that places the event most precisely: stated over carried, then the most
-    specific place. A part of a town the gazetteer lacks, located at that town ("a police
-    station in the Midan district of Damascus"), is finer than the town another sentence
-    names ("a Damascus police station")."""
+    specific place. A part of a town the gazetteer lacks, told as one and located at that
+    town ("a police station in the Midan district of Damascus"), is finer than the town
+    another sentence names ("a Damascus police station")."""
     where = max(mentions, key=lambda m: (m.place_stated, specificity(m.place), -m.sentence))
     p = where.place
     if where.place_stated and p.geonameid is not None and specificity(p) == 5 and p.latitude is not None:
@@ -210,7 +239,8 @@ def _finest(mentions: Sequence[Mention]) -> Mention:
             q = m.place
             if m.place_stated and q.geonameid is None and q.name and q.latitude is not None \
                     and q.longitude is not None and p.longitude is not None and q.admin1 == p.admin1 \
-                    and abs(q.latitude - p.latitude) < 0.01 and abs(q.longitude - p.longitude) < 0.01:
+                    and abs(q.latitude - p.latitude) < 0.01 and abs(q.longitude - p.longitude) < 0.01 \
+                    and any(_told_as_a_part(q.name, ev.text) for ev in m.event.evidence):
                 return m
     return where
 

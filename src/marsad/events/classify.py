@@ -80,6 +80,13 @@ _BACKGROUND = re.compile(
     r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+(?:[^\s.;!?]+\s+){0,5}?)$",
     re.I,
 )
+# "The blast happened four days after a deadly attack on a convoy", "… came two days after two
+# bombs killed six police officers": an incident dated by its distance from the news is the
+# earlier one the sentence measures from. It loses more than a framed one: the news of such a
+# sentence is usually told by a weaker word ("the blast happened").
+_RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since|before)\s+(?:[^\s.,;!?]+\s+){0,7}?$",
+                       re.I)
+RECALLED_PENALTY = 2.5
 # An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize".
 _NOT_DONE = re.compile(r"\b(?:to|attempts? to|attempted to|tried to|trying to|bid to|failed to)\s+$", re.I)
 
@@ -562,6 +569,8 @@ class _Scorer:
 
     def background(self, start: int, end: int) -> float:
         """What a trigger framed as an earlier or alleged event loses."""
+        if _RECALLED.search(self.text, max(0, start - 60), start):
+            return RECALLED_PENALTY
         return BACKGROUND_PENALTY if _BACKGROUND.search(self.text, max(0, start - 80), start) else 0.0
 
     def not_done(self, start: int) -> bool:

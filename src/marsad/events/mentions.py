@@ -92,12 +92,16 @@ _OPENS_WITH_INCIDENT = re.compile(r"^\W*(?:the|this|that|these|those)\s+" + _NOT
 
 
 # "Daesh said three of its fighters carried out an attack on the police station", "the group
-# claimed responsibility for the bombing": a group's claim names an act the story tells in
-# its own words, of whatever kind ("an attack" for what the story calls suicide bombings).
+# claimed responsibility for the bombing": a group's claim of an act told as a whole (a noun:
+# "an attack", "the operation") names the act the story tells in its own words, of whatever
+# kind ("an attack" for what the story calls suicide bombings). A claim told by a verb with
+# its own target ("its fighters attacked an African Union base") may be another act.
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\s+for\b|"
                     r"\b(?:said|says|claimed|announced|boasted)\s+(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+)?|"
                     r"(?:\w+\s+of\s+)(?:its|their|the)\s+(?:[\w-]+\s+)?)(?:fighters|militants|members|men|"
-                    r"(?:suicide\s+)?bombers?|operatives|attackers|commandos|soldiers)\b", re.I)
+                    r"(?:suicide\s+)?bombers?|operatives|attackers|commandos|soldiers)\s+(?:had\s+)?"
+                    r"(?:carried\s+out|launched|conducted|staged|executed|mounted)\s+(?:an?|the)\s+"
+                    r"(?:[\w-]+\s+)?(?:attack|operation|assault|raid)\b", re.I)
 
 
 def refers_back(text: str, cls: Classification) -> bool:
@@ -108,13 +112,16 @@ def refers_back(text: str, cls: Classification) -> bool:
         return False
     return bool(_OPENS_WITH_INCIDENT.match(text) or _INCIDENT.fullmatch(cls.trigger)
                 and _DEFINITE.search(text[max(0, cls.trigger_start - 60):cls.trigger_start])
-                or _CLAIM.search(text, 0, cls.trigger_end))
+                or _CLAIM.search(text, 0, cls.trigger_end + 40))
 
 
 # "The army said on Tuesday that …", "In a statement on Tuesday, the group said …", "…, the
-# monitor said on Tuesday": the day a speaker spoke. The act is that day's news, or the day
-# before's: it dates the event only until a sentence states the act's own day.
-_SPEECH_VERB = r"(?:said|says|announced|reported|stated|claimed|confirmed|added|told\s+(?:[\w-]+\s+){1,3}?)"
+# monitor said on Tuesday": the day a speaker spoke. The act is that day's news or the day
+# before's: the day dates the event until a sentence of the same event states the act's own
+# day, on the speaker's day or the day before (see `assemble`). "Clashes were reported on
+# Monday" dates the clashes.
+_SPEECH_VERB = (r"(?:said|says|announced|(?<!was\s)(?<!were\s)(?<!been\s)reported|stated|claimed|confirmed|added|"
+                r"told\s+(?:[\w-]+\s+){1,3}?)")
 _SPOKEN_ON = re.compile(r"\b" + _SPEECH_VERB + r"\s*(?:on\s+|late\s+|early\s+)?$", re.I)
 _STATEMENT_ON = re.compile(r"\b(?:statement|communiqu[eé]|announcement|press conference|briefing)\b[^,;:.]{0,80}$",
                            re.I)
@@ -130,6 +137,19 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
     # speaker, then the act.
     return reported.end <= trigger_start and bool(_STATEMENT_ON.search(before)) \
         and bool(_SPEAKER_AFTER.match(text, reported.end, trigger_start))
+
+
+def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
+    """The date the sentence states for its act, and whether it is only the day its speaker
+    spoke: "the governor said on Tuesday that shelling on Sunday killed two" dates the
+    shelling to Sunday."""
+    reported = dates.resolve(text, published)
+    if reported is None or not speech_day(text, reported, trigger_start):
+        return reported, False
+    later = dates.resolve(text[reported.end:], published)
+    if later is not None:
+        return replace(later, start=later.start + reported.end, end=later.end + reported.end), False
+    return reported, True
 
 
 # "in the town", "near the camp", "on the outskirts of the city": the sentence places its event
@@ -214,6 +234,7 @@ class Mention:
     # which the event takes from the sentences before it.
     points_to_place: bool = False
     listed: bool = False  # its place is a member of a list its sentence names (`places.enumerated`)
+    spoken: bool = False  # its only date is the day its speaker spoke (`speech_day`)
 
 
 @dataclass(frozen=True)
@@ -328,8 +349,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         return []
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published
-    reported = dates.resolve(sent.text, published)
-    own_date = reported is not None and not speech_day(sent.text, reported, cls.trigger_start)
+    reported, spoken = act_date(sent.text, published, cls.trigger_start)
+    own_date = reported is not None and not spoken
     if reported is None:
         # The nearest earlier sentence of the same paragraph that states a date (two at most:
         # a scraped body can be one paragraph from headline to tags).
@@ -398,7 +419,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         )
         out.append(Mention(event, p, index, sent.paragraph, consequence,
                            place_stated=not loc.note,
-                           date_stated=own_date, vague_toll=vague,
+                           date_stated=own_date, vague_toll=vague, spoken=spoken,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
                            another=another, refers_back=told_before, points_to_place=points_back,
                            listed=i in members))

@@ -47,10 +47,12 @@ _LEGAL = re.compile(
 # naming verb's object: "Jets killed 40 in what the UN termed a war crime" tells the strike.
 _NAMING = re.compile(r"(?<![-\w])(?:termed|call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|labell?(?:s|ed)|"
                      r"characteri[sz](?:es|ed)|classif(?:ies|ied))\s+(?:\S+\s+){0,4}?$", re.I)
-# The charge after "as", or right after the act's words with no preposition between: "a
-# protest against genocide" names what the protest was about.
-_CHARGE = re.compile(r"\S*\s+(?:(?:\S+\s+){0,4}?as\s+|"
-                     r"(?:(?!(?:against|on|of|for|over|about|accused|with)\b)\S+\s+){0,3}?)"
+# The charge after "as", or after the act's words with no preposition right before it: "a
+# protest against genocide" names what the protest was about; "called the attack on the
+# hospital a war crime" names the attack.
+_CHARGE = re.compile(r"\S*\s+(?:(?:\S+\s+){0,6}?as\s+|(?:\S+\s+){0,6}?"
+                     r"(?<!\bagainst\s)(?<!\bon\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bover\s)(?<!\babout\s)"
+                     r"(?<!\baccused\s)(?<!\bwith\s))"
                      r"[\"“'‘]?(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+humanity|genocide|ethnic\s+cleansing|"
                      r"terrorism|acts?\s+of\s+terror(?:ism)?)\b", re.I)
 _METHOD = re.compile(
@@ -67,6 +69,10 @@ _TOLL_SINCE = re.compile(
     r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b", re.I)
 _FIGHTING_WORD = re.compile(r"fighting\b", re.I)
+_CAMPAIGN_TOLL = re.compile(r"\b(?:offensive|campaign|war|conflict|siege|onslaught|insurgency|intervention|"
+                            r"bombardment|operations?)\b[^.;]{0,120}?\b(?:has|have)\s+"
+                            r"(?:(?:already|so far|now|also)\s+)?"
+                            r"(?:killed|destroyed|left|claimed|displaced|wounded|levelled|leveled)\b", re.I)
 _A_GROUP = re.compile(
     r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:groups?|factions?|rebels?|militias?|militants|militiamen|fighters|insurgents|jihadists|"
@@ -100,6 +106,20 @@ _HABITUAL = (r"\b(?:usually|typically|normally|generally|commonly|often|sometime
 _HABIT = re.compile(_HABITUAL, re.I)
 # ... or after it, of the act itself: "gunfire, which usually happens when …".
 _HABIT_AFTER = re.compile(_HABITUAL + r"\s+(?:happen|occur|take\s+place|takes\s+place|break\s+out|erupt)", re.I)
+# Not a habit of those who did the act, told in a clause of their own ("Israeli forces, which
+# often raid the camp, killed three"), nor one beside a clause that tells the act ("… at
+# night; the latest raid killed 14").
+_WHO_CLAUSE = re.compile(r"(?:,|\b(?:who|which|that))\s+(?:\w+\s+){0,2}$", re.I)
+_NEXT_CLAUSE = re.compile(r"[;:–—]|,\s+but\b|\bbut\b")
+
+
+def _habit(sentence: str, trigger_start: int) -> bool:
+    if _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60):
+        return True
+    habit = _HABIT.search(sentence, max(0, trigger_start - 25), trigger_start)
+    return habit is not None and not re.search(r"[,;]", sentence[habit.end():trigger_start]) \
+        and not _WHO_CLAUSE.search(sentence, max(0, habit.start() - 30), habit.start()) \
+        and not _NEXT_CLAUSE.search(sentence, trigger_start)
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
 # retaken": a description of a place; its event words are its history. Not in a relative
 # clause: "the village, which is located near the border, was shelled on Monday".
@@ -139,9 +159,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
                 r"[,;:]|\b(?:and|after|before|while|but|when|as|since|until|despite)\b",
                 sentence[trigger_start:stopped.start()]):
             return "an act told as stopping"
-    habit = _HABIT.search(sentence, max(0, trigger_start - 25), trigger_start) or \
-        _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60)
-    if habit and not names_a_day(sentence):
+    if _habit(sentence, trigger_start) and not names_a_day(sentence):
         return "a habit, not an act"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not re.match(r"\w+ed\b", sentence[trigger_start:]):
@@ -158,6 +176,11 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     for m in _TOLL_SINCE.finditer(sentence):
         if m.start() - 40 <= trigger_start <= m.start("verb") and not RELATIVE.search(sentence, 0, m.start()):
             return "a toll summed up since a date"
+    # "The government offensive on eastern Aleppo, which has destroyed hospitals and killed
+    # hundreds": what a campaign has done so far, summed up, not one of its days.
+    for m in _CAMPAIGN_TOLL.finditer(sentence):
+        if m.start() <= trigger_start <= m.end() + 40 and not names_a_day(sentence):
+            return "a campaign's toll summed up"
     # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
     # army": the fighting says who a group is, not what happened. "Forces fighting IS in
     # Raqqa came under fire" and "rebels fighting the army killed five soldiers" are news.
@@ -188,8 +211,14 @@ _ARRESTED = re.compile(r"\b(?:re-?arrested|arrested|detained|apprehended|rounded
 
 def _released(sentence: str) -> bool:
     release = _RELEASE.search(sentence)
-    return release is not None and not _ARRESTED.search(sentence, release.end()) \
-        and not _ARRESTED.search(sentence, 0, release.start())
+    if release is None or _ARRESTED.search(sentence, release.end()):
+        return False
+    # An arrest told before the release is news too, unless it is the past the release ends:
+    # in a clause of its own ("who was arrested in 2021") or dated long before ("detained
+    # since 2019").
+    return all(_WHO_CLAUSE.search(sentence, max(0, a.start() - 25), a.start())
+               or re.match(r"\s+(?:since|in\s+(?:19|20)\d\d|(?:\w+\s+)?(?:years?|months?)\s+ago)", sentence[a.end():])
+               for a in _ARRESTED.finditer(sentence, 0, release.start()))
 
 
 def _rx(source: str) -> re.Pattern[str]:

@@ -24,17 +24,22 @@ from .sentences import Located, Sentence
 _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
                              r"embassy|ambassador|envoy|delegation)\s+(?:in|of|by|from)|\bloyal to|\bbacked by|"
                              r"\ballied (?:with|to)|\baligned with|\bfunded by|\bsupported by|\bproxies of|"
+                             # a title or a church's name: "the Emir of Qatar", "Pope Tawadros of the Coptic
+                             # Orthodox Church of Alexandria"
+                             r"\b(?:pope|patriarch|archbishop|bishop|king|queen|sultan|emir|prince|princess|duke)\s+of|"
+                             r"\b(?:orthodox|catholic|coptic|anglican|apostolic|evangelical)\s+church\s+of|"
                              # a boundary: "on the Syrian side of the border with Iraq"
                              r"\bborders?\s+with|"
                              # an outlet's name: "Lebanese TV channel Al-Mayadin reported"
                              r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
                              # where people fled from: "evacuees from the towns of Foua and Kefraya",
                              # "buses carrying residents from the besieged towns of …"
-                             # (the places a convoy carried people from may be described: "besieged")
-                             r"(?:\b(?:convoys?|buses)(?:\s+\w+){0,2}?\s+from"
+                             # (the places people were carried from may be described: "besieged"; a
+                             # verb's may not: "civilians evacuated from the besieged city of X said
+                             # shelling killed dozens there" tells of X)
+                             r"(?:\b(?:convoys?|buses|evacuees|refugees|displaced)(?:\s+\w+){0,2}?\s+from"
                              r"(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:towns?|villages?|city|cities)\s+of)?|"
-                             r"(?:\b(?:evacuees|refugees|displaced)(?:\s+\w+){0,2}?|"
-                             r"\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
+                             r"(?:\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
                              r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?)(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
 # "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
