@@ -996,3 +996,24 @@ def test_an_act_named_a_crime_with_its_target_is_no_new_event(coder):
     events, _ = code(coder, "The UN called the attack on the hospital in Kramatorsk a war crime.",
                      published="2019-03-13")
     assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "She spoke at the launch of a book about sexual abuse and harassment at a gallery in Lagos on Monday.",
+    "The government prevents demining along the border with Georgia, experts say.",
+    "It took two costly trials for investigators to close the case involving the murders of five people "
+    "in Wausau.",
+])
+def test_a_works_topic_a_prevented_act_and_a_closed_case_are_no_events(coder, text):
+    events, _ = code(coder, text, title="News", published="2019-03-13")
+    assert events == []
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Gunmen killed five people at a book fair in Kano on Monday, police said.", "Attack"),
+    ("Police fired tear gas to prevent protesters from storming the ministry in Nairobi on Tuesday.",
+     "Protest with intervention"),
+])
+def test_acts_beside_those_words_are_still_coded(coder, text, subtype):
+    events, _ = code(coder, text, title="News", published="2019-03-13")
+    assert [e.sub_event_type for e in events] == [subtype]

@@ -120,6 +120,15 @@ def _habit(sentence: str, trigger_start: int) -> bool:
     return habit is not None and not re.search(r"[,;]", sentence[habit.end():trigger_start]) \
         and not _WHO_CLAUSE.search(sentence, max(0, habit.start() - 30), habit.start()) \
         and not _NEXT_CLAUSE.search(sentence, trigger_start)
+# "the launch of a book about sexual abuse", "a documentary on the siege of Aleppo": what a
+# work is about. (Not "a report": "reports of shelling in Douma" tell shelling.)
+_TOPIC = re.compile(r"\b(?:book|film|movie|documentary|novel|play|memoir|study|exhibition|podcast|song|lecture|"
+                    r"seminar|workshop|conference|course|awareness campaign)s?\b(?:\s+[\w'’,-]+){0,4}?\s+"
+                    r"(?:about|on|into|examining|exploring)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "Azerbaijan prevents demining", "troops prevented an attack": an act that did not happen.
+_PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
 # retaken": a description of a place; its event words are its history. Not in a relative
 # clause: "the village, which is located near the border, was shelled on Monday".
@@ -161,6 +170,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
             return "an act told as stopping"
     if _habit(sentence, trigger_start) and not names_a_day(sentence):
         return "a habit, not an act"
+    if _TOPIC.search(sentence, max(0, trigger_start - 80), trigger_start):
+        return "the topic of a work, not an act"
+    if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
+        return "an act prevented"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not re.match(r"\w+ed\b", sentence[trigger_start:]):
         return "a capability, not an act"
