@@ -154,6 +154,12 @@ class _Group:
         the day before: it fits a stated day only then, and another speaker's day only
         within a day."""
         e = self.event
+        # A sentence that goes on about an act already told ("The strikes hit homes in
+        # Nuseirat on Sunday", "the shelling had also wounded 20") or tells only its toll
+        # joins it as before; so does one that states the day of a toll a speaker told.
+        if m.consequence or m.refers_back \
+                or not m.spoken and all(x.consequence or x.refers_back for x in self.mentions):
+            return True
         spoken_only = not self.date_stated and any(x.spoken for x in self.mentions)
         if not (m.spoken or spoken_only) or not e.event_date or not m.event.event_date:
             return True

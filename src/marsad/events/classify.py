@@ -83,7 +83,8 @@ _BACKGROUND = re.compile(
 # "The blast happened four days after a deadly attack on a convoy", "… came two days after two
 # bombs killed six police officers": an incident dated by its distance from the news is the
 # earlier one the sentence measures from. It loses more than a framed one: the news of such a
-# sentence is usually told by a weaker word ("the blast happened").
+# sentence is usually told by a weaker word ("the blast happened"). When the sentence tells
+# nothing else, the recalled incident is its news after all (see `_classify`).
 _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since|before)\s+(?:[^\s.,;!?]+\s+){0,7}?$",
                        re.I)
 RECALLED_PENALTY = 2.5
@@ -545,9 +546,10 @@ _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;
 class _Scorer:
     """One text, its cue look-ups cached."""
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, *, recalled: bool = True) -> None:
         self.text = text
         self.lex = lex
+        self.recalled = recalled  # whether a recalled incident (`_RECALLED`) loses weight
         self.lower = text.lower()
         self.first_end = self._first_end()
         self._cue: dict[str, bool] = {}
@@ -569,7 +571,7 @@ class _Scorer:
 
     def background(self, start: int, end: int) -> float:
         """What a trigger framed as an earlier or alleged event loses."""
-        if _RECALLED.search(self.text, max(0, start - 60), start):
+        if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
         return BACKGROUND_PENALTY if _BACKGROUND.search(self.text, max(0, start - 80), start) else 0.0
 
@@ -807,8 +809,9 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     return score, best_s, best_e
 
 
-def _score_all(text: str, lex: Lexicon) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
-    sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex)
+def _score_all(text: str, lex: Lexicon, *, recalled: bool = True) -> tuple[list[tuple[float, int, int, _SubType]],
+                                                                          _Scorer]:
+    sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex, recalled=recalled)
     scored = []
     for st in lex.subtypes:
         if st.name not in sc.by_owner:
@@ -882,6 +885,11 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
         return None
     view = arabic_view(sentence) if lex.arabic else None
     scored, sc = _score_all(view.text if view else sentence, lex)
+    if not lex.arabic and (not scored or scored[0][0] < MIN_SCORE
+                           or _RECALLED.search(sentence, max(0, scored[0][1] - 60), scored[0][1])):
+        # A recalled incident is the sentence's news when it tells no other: "rescuers
+        # pulled more bodies from the rubble, two days after a missile struck the building".
+        scored, sc = _score_all(sentence, lex, recalled=False)
     if not scored:
         return None
     score, start, end, st = scored[0]

@@ -147,9 +147,14 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
     if reported is None or not speech_day(text, reported, trigger_start):
         return reported, False
     later = dates.resolve(text[reported.end:], published)
-    if later is not None:
+    # Not a day ahead of the speech nor one a measure names ("a curfew until Friday").
+    if later is not None and later.date <= reported.date \
+            and not _MEASURED.search(text, max(0, reported.end + later.start - 12), reported.end + later.start):
         return replace(later, start=later.start + reported.end, end=later.end + reported.end), False
     return reported, True
+
+
+_MEASURED = re.compile(r"\b(?:until|till|by|from|next|before|ahead of)\s+(?:\w+\s+)?$", re.I)
 
 
 # "in the town", "near the camp", "on the outskirts of the city": the sentence places its event
@@ -267,7 +272,8 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 # A bombing named by no means of its own (not a car bomb, an IED, a mine, a suicide bomber).
 _EXPLOSIVE = "Remote explosive/landmine/IED"
-_BARE_BOMBING = re.compile(r"bomb(?:ed|ing|ings)|bombard\w*", re.I)
+_BARE_BOMBING = re.compile(r"bomb(?:s|ed|ing|ings)?(?:\s+(?:\w+\s+){0,2}?(?:killed|killing|kills|wounded|wounding|"
+                           r"injured|injuring))?|bombard\w*", re.I)
 # ... and one the sentence puts on the ground: planted, claimed, gone off.
 _ON_THE_GROUND = re.compile(r"\b(?:planted|hidden|parked|went off|gone off|detonat\w*|claim\w*|roadside|suicide|"
                             r"IEDs?|explosive devices?|car|motorcycle|militants|gunmen|rebels|insurgents)\b", re.I)

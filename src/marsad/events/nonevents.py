@@ -69,9 +69,14 @@ _TOLL_SINCE = re.compile(
     r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b", re.I)
 _FIGHTING_WORD = re.compile(r"fighting\b", re.I)
-_CAMPAIGN_TOLL = re.compile(r"\b(?:offensive|campaign|war|conflict|siege|onslaught|insurgency|intervention|"
-                            r"bombardment|operations?)\b[^.;]{0,120}?\b(?:has|have)\s+"
-                            r"(?:(?:already|so far|now|also)\s+)?"
+# The campaign noun is the subject ("the offensive … has killed"): after a determiner, with no
+# noun after it ("war planes", "war-torn", "special operations forces"), and no incident
+# named between it and the verb ("the war in Gaza …, an Israeli strike … has killed 20").
+_CAMPAIGN_TOLL = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:offensive|campaign|war|conflict|"
+                            r"siege|onslaught|insurgency|intervention)(?![\w-])(?!\s+(?!on\b|against\b|in\b|of\b|"
+                            r"which\b|that\b|has\b|have\b)[a-z])"
+                            r"(?:(?!\b(?:strikes?|airstrikes?|attacks?|raids?|shelling|bombings?|blasts?|explosions?)\b)"
+                            r"[^.;]){0,120}?\b(?:has|have)\s+(?:(?:already|so far|now|also)\s+)?"
                             r"(?:killed|destroyed|left|claimed|displaced|wounded|levelled|leveled)\b", re.I)
 _A_GROUP = re.compile(
     r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"

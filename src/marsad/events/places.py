@@ -26,7 +26,9 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"\ballied (?:with|to)|\baligned with|\bfunded by|\bsupported by|\bproxies of|"
                              # a title or a church's name: "the Emir of Qatar", "Pope Tawadros of the Coptic
                              # Orthodox Church of Alexandria"
-                             r"\b(?:pope|patriarch|archbishop|bishop|king|queen|sultan|emir|prince|princess|duke)\s+of|"
+                             # (not "the palace of the Emir of Kano", which is in Kano)
+                             r"(?<!\bof\sthe\s)\b(?:pope|patriarch|archbishop|bishop|king|queen|sultan|emir|prince|"
+                             r"princess|duke)\s+of|"
                              r"\b(?:orthodox|catholic|coptic|anglican|apostolic|evangelical)\s+church\s+of|"
                              # a boundary: "on the Syrian side of the border with Iraq"
                              r"\bborders?\s+with|"
