@@ -1054,3 +1054,25 @@ def test_a_works_topic_a_prevented_act_and_a_closed_case_are_no_events(coder, te
 def test_acts_beside_those_words_are_still_coded(coder, text, subtype):
     events, _ = code(coder, text, title="News", published="2019-03-13")
     assert [e.sub_event_type for e in events] == [subtype]
+
+
+def test_the_places_of_an_incident_the_act_is_measured_from_are_not_the_acts(coder):
+    text = ("A bomb tore through a chapel beside the cathedral in Cairo on Sunday, killing 25 people.\n\n"
+            "Sunday's explosion came just two days after two bombs killed six police officers in Giza.")
+    events, _ = code(coder, text, title="Bomb kills 25 at Cairo church", published="2019-03-12")
+    assert [e.location for e in events] == ["Cairo"]
+
+
+@pytest.mark.parametrize("text", [
+    "A local media centre said the regime is escalating attacks on the besieged district of Alwaer.",
+    "Regime forces stepped up military operations in the Eastern Ghouta region east of Damascus.",
+])
+def test_a_rise_in_violence_told_over_a_period_is_no_event(coder, text):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert events == []
+
+
+def test_a_rise_in_violence_on_a_named_day_is_news(coder):
+    events, _ = code(coder, "Regime forces stepped up their attacks on Douma on Monday, killing 12 people.",
+                     published="2019-03-12")
+    assert len(events) == 1

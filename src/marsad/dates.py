@@ -150,6 +150,12 @@ _SUMMARY = re.compile(
 # its day). "The toll has been rising" and "forces are fighting militants in Qayyara" are news.
 # (Movements that go on are `_MOVING`, below.)
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
+                    # "the regime is escalating attacks on Alwaer", "forces stepped up military
+                    # operations in Ghouta": a rise in violence over a period
+                    r"\b(?:is|are) (?:escalating|intensifying|stepping up)\b|"
+                    r"\b(?:stepped up|escalated|intensified) (?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
+                    r"(?:operations|attacks|strikes|air\s?strikes|raids|bombardment|bombing|shelling|offensive|"
+                    r"campaign)\b|"
                     r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
                     r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"

@@ -83,6 +83,7 @@ _AUXILIARY_AFTER = re.compile(r"^\s+(?:has|have|had)\b", re.I)
 # the event happened.
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # "in the western Syrian city of Homs": a preposition and a place word govern the name. ("The
@@ -219,6 +220,13 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
              and _RESIDENCE.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
     if homes and len(homes) < len(out):
         out = [loc for loc in out if id(loc) not in homes]
+    # An incident the sentence measures its act from, told after the act ("Sunday's explosion
+    # came two days after two bombs killed six officers in Giza"), is elsewhere: its places
+    # are not the act's.
+    if trigger_at is not None:
+        recalled = _RECALLED_AFTER.search(sent.text, trigger_at)
+        if recalled:
+            out = [loc for loc in out if loc.start - offset < recalled.start()]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
