@@ -1076,3 +1076,15 @@ def test_a_rise_in_violence_on_a_named_day_is_news(coder):
     events, _ = code(coder, "Regime forces stepped up their attacks on Douma on Monday, killing 12 people.",
                      published="2019-03-12")
     assert len(events) == 1
+
+
+def test_what_a_place_is_known_for_is_no_event(coder):
+    text = "The town of Douma was the main centre of street protests in the suburbs against the president's rule."
+    events, _ = code(coder, text, published="2019-03-12")
+    assert events == []
+
+
+def test_a_place_described_in_an_apposition_leaves_the_act(coder):
+    text = "Thousands gathered on Friday in Tahrir Square, the focal point of protests, to demand his resignation."
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -134,6 +134,16 @@ _TOPIC = re.compile(r"\b(?:book|film|movie|documentary|novel|play|memoir|study|e
 _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
+# "The town was the main centre of street protests against Assad's rule", "the square has been
+# the scene of frequent protests": what a place is known for, not what happened there. (An
+# apposition leaves the sentence's act: "thousands gathered in the square, the focal point
+# of protests, to demand …".)
+_DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)\s+(?:the|a|an)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:centre|center|hub|cradle|birthplace|hotbed|symbol|bastion|heart|"
+                        r"epicentre|epicenter|focal point|scene|site)\s+of\s+(?:(?:the|many|several|frequent|"
+                        r"repeated|mass|huge|street|anti-government|early)\s+)*(?:[\w-]+\s+){0,2}?$", re.I)
+
+
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
 # retaken": a description of a place; its event words are its history. Not in a relative
 # clause: "the village, which is located near the border, was shelled on Monday".
@@ -161,6 +171,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
+    if _DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start):
+        return "a description of a place"
     located = _LOCATED.search(sentence, 0, trigger_start)
     if located and not _RELATIVE_BEFORE.search(sentence[max(0, located.start() - 40):located.start()]) \
             and not _NEXT_PREDICATE.search(sentence, located.end(), trigger_start):
