@@ -1088,3 +1088,35 @@ def test_a_place_described_in_an_apposition_leaves_the_act(coder):
     text = "Thousands gathered on Friday in Tahrir Square, the focal point of protests, to demand his resignation."
     events, _ = code(coder, text, published="2019-03-12")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act told inside "N days after" is dated back from the sentence's day, at its own place
+    ("President Volodymyr Zelensky visited Kharkiv on Tuesday, two days after a Russian strike killed seven "
+     "people there.", [("Attack", "Kharkiv", "2019-03-10")]),
+    # the act's place is not the incident's it is measured from
+    ("Syrian and Russian jets struck Idlib on Monday, two days after rebels shelled the city of Hama.",
+     [("Air/drone strike", "Idlib", "2019-03-11")]),
+    # a place after the clause is the act's again
+    ("A suicide bomber killed 12 people at a market on Sunday, two days after a similar attack, in the northern "
+     "town of Djibo, security sources said.", [("Suicide bomb", "Djibo", "2019-03-10")]),
+    # an escalation told with what it did is news
+    ("Israeli warplanes intensified their air strikes on Rafah, killing at least 31 Palestinians.",
+     [("Air/drone strike", "Rafah", None)]),
+])
+def test_fourth_review_cases(coder, text, expected):
+    events, _ = code(coder, text, title="News", published="2019-03-12")
+    got = [(e.sub_event_type, e.location, e.event_date if expected[0][2] else None) for e in events]
+    assert [(t, (loc or "")[:4], d) for t, loc, d in got] == [(t, loc[:4], d) for t, loc, d in expected]
+
+
+def test_a_possessive_campaigns_toll_is_no_event(coder):
+    events, _ = code(coder, "Israel's offensive in Gaza has killed more than 30,000 Palestinians, the health "
+                            "ministry says.", published="2019-03-12")
+    assert events == []
+
+
+def test_a_span_from_a_day_dates_the_act(coder):
+    text = "The monitor said on Tuesday that clashes from Sunday to Monday killed 40 fighters near the town of Maarat."
+    events, _ = code(coder, text, published="2019-03-13")
+    assert [e.event_date for e in events] == ["2019-03-10"]

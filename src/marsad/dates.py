@@ -150,18 +150,24 @@ _SUMMARY = re.compile(
 # its day). "The toll has been rising" and "forces are fighting militants in Qayyara" are news.
 # (Movements that go on are `_MOVING`, below.)
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
-                    # "the regime is escalating attacks on Alwaer", "forces stepped up military
-                    # operations in Ghouta": a rise in violence over a period
-                    r"\b(?:is|are) (?:escalating|intensifying|stepping up)\b|"
-                    r"\b(?:stepped up|escalated|intensified) (?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
-                    r"(?:operations|attacks|strikes|air\s?strikes|raids|bombardment|bombing|shelling|offensive|"
-                    r"campaign)\b|"
+
                     r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
                     r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+
+
+# A rise in violence told over a period: "the regime is escalating attacks on Alwaer", "forces
+# stepped up military operations in Ghouta". Not with a date of any kind, nor with what it
+# did ("Israel intensified its strikes on Rafah, killing at least 31").
+_ESCALATION = re.compile(r"\b(?:is|are) (?:escalating|intensifying|stepping up)\b|"
+                         r"\b(?:stepped up|escalated|intensified) (?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:operations|attacks|strikes|air\s?strikes|raids|bombardment|bombing|shelling|offensive|"
+                         r"campaign)\b", re.I)
+_TOLL_AFTER = re.compile(r"(?:,|\band)\s+(?:killing|wounding|injuring|leaving|hitting|shelling|bombing|destroying)\b",
+                         re.I)
 
 
 # Movements that go on ("thousands have been leaving for the north") tell a period too, when
@@ -206,6 +212,9 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     summary, trend, current, year_only = (_SUMMARY_AR, _TREND_AR, _CURRENT_AR, _YEAR_ONLY_AR) if arabic else (
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
+        return True
+    if not arabic and _ESCALATION.search(text) and not _TOLL_AFTER.search(text) and resolve(text, published) is None \
+            and not current.search(text):
         return True
     if published is not None and reported is not None \
             and (published - latest_day(reported.date, reported.precision)).days > 45:

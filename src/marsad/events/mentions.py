@@ -154,7 +154,30 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
     return reported, True
 
 
-_MEASURED = re.compile(r"\b(?:until|till|by|from|next|before|ahead of)\s+(?:\w+\s+)?$", re.I)
+# "Zelensky visited Kharkiv on Tuesday, two days after a Russian strike killed seven": an act
+# told by its distance from the sentence's day happened that many days before it.
+_FRAME_BEFORE = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                           r"(?P<unit>days?|weeks?)\s+(?:after|since)\s+(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+
+
+def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start: int) -> dates.ReportedDate | None:
+    """The date of an act told inside "N days after …": the sentence's day less N days (a
+    week's precision for weeks). A date inside that clause is the act's own."""
+    frame = _FRAME_BEFORE.search(text, max(0, trigger_start - 90), trigger_start)
+    if frame is None or reported is None or reported.precision != 1:
+        return reported
+    clause_end = re.compile(r"[,;:.]\s|$").search(text, trigger_start)
+    if frame.start() <= reported.start < (clause_end.start() if clause_end else len(text)):
+        return reported
+    n = int(frame["n"]) if frame["n"].isdigit() else _COUNT[frame["n"].lower()]
+    weeks = frame["unit"].lower().startswith("week")
+    return replace(reported, date=reported.date - dt.timedelta(days=7 * n if weeks else n),
+                   precision=2 if weeks else 1)
+
+
+_MEASURED = re.compile(r"\b(?:until|till|by|next|ahead of)\s+(?:\w+\s+)?$", re.I)
 
 
 # "in the town", "near the camp", "on the outskirts of the city": the sentence places its event
@@ -272,7 +295,7 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 # A bombing named by no means of its own (not a car bomb, an IED, a mine, a suicide bomber).
 _EXPLOSIVE = "Remote explosive/landmine/IED"
-_BARE_BOMBING = re.compile(r"bomb(?:s|ed|ing|ings)?(?:\s+(?:\w+\s+){0,2}?(?:killed|killing|kills|wounded|wounding|"
+_BARE_BOMBING = re.compile(r"bomb(?:ed|ing|ings)|bombs(?:\s+(?:\w+\s+){0,2}?(?:killed|killing|kills|wounded|wounding|"
                            r"injured|injuring))?|bombard\w*", re.I)
 # ... and one the sentence puts on the ground: planted, claimed, gone off.
 _ON_THE_GROUND = re.compile(r"\b(?:planted|hidden|parked|went off|gone off|detonat\w*|claim\w*|roadside|suicide|"
@@ -356,6 +379,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published
     reported, spoken = act_date(sent.text, published, cls.trigger_start)
+    reported = _measured_back(sent.text, reported, cls.trigger_start)
     own_date = reported is not None and not spoken
     if reported is None:
         # The nearest earlier sentence of the same paragraph that states a date (two at most:

@@ -72,7 +72,8 @@ _FIGHTING_WORD = re.compile(r"fighting\b", re.I)
 # The campaign noun is the subject ("the offensive … has killed"): after a determiner, with no
 # noun after it ("war planes", "war-torn", "special operations forces"), and no incident
 # named between it and the verb ("the war in Gaza …, an Israeli strike … has killed 20").
-_CAMPAIGN_TOLL = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:offensive|campaign|war|conflict|"
+_CAMPAIGN_TOLL = re.compile(r"(?:\b(?:the|its|their|this|that)|\w['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:offensive|campaign|war|conflict|"
                             r"siege|onslaught|insurgency|intervention)(?![\w-])(?!\s+(?!on\b|against\b|in\b|of\b|"
                             r"which\b|that\b|has\b|have\b)[a-z])"
                             r"(?:(?!\b(?:strikes?|airstrikes?|attacks?|raids?|shelling|bombings?|blasts?|explosions?)\b)"

@@ -19,6 +19,7 @@ from ..arabic.text import fold, is_arabic
 from ..places.contain import follows_container
 from ..places.context import LIST_GAP
 from ..records import Place
+from .classify import classify
 from .sentences import Located, Sentence
 
 _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
@@ -84,6 +85,19 @@ _AUXILIARY_AFTER = re.compile(r"^\s+(?:has|have|had)\b", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
+
+
+def _violent(text: str) -> bool:
+    c = classify(text)
+    return c is not None and c.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause going on at `at` ends: the next comma, semicolon or full stop."""
+    m = re.compile(r"[,;:.]\s").search(text, at)
+    return m.start() if m else len(text)
+
+
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # "in the western Syrian city of Homs": a preposition and a place word govern the name. ("The
@@ -220,13 +234,22 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
              and _RESIDENCE.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
     if homes and len(homes) < len(out):
         out = [loc for loc in out if id(loc) not in homes]
-    # An incident the sentence measures its act from, told after the act ("Sunday's explosion
-    # came two days after two bombs killed six officers in Giza"), is elsewhere: its places
-    # are not the act's.
+    # An incident the sentence measures its act from ("Sunday's explosion came two days after
+    # two bombs killed six officers in Giza") is elsewhere: the places of that clause are not
+    # the act's, and an act told inside it ("Zelensky visited Kharkiv, two days after a strike
+    # killed seven in Izium") is where the clause puts it. A clause that tells no violence of
+    # its own keeps its places when the rest name no place finer than a country ("clashes resumed two
+    # weeks after a truce took effect in Tripoli").
     if trigger_at is not None:
-        recalled = _RECALLED_AFTER.search(sent.text, trigger_at)
-        if recalled:
-            out = [loc for loc in out if loc.start - offset < recalled.start()]
+        frames = [(m.start(), _clause_end(sent.text, m.end())) for m in _RECALLED_AFTER.finditer(sent.text)]
+        inside = next(((a, b) for a, b in frames if a <= trigger_at < b), None)
+        if inside is not None:
+            kept = [loc for loc in out if inside[0] <= loc.start - offset < inside[1]]
+        else:
+            kept = [loc for loc in out if not any(a <= loc.start - offset < b for a, b in frames)]
+        if any(not _is_country(loc.place) for loc in kept) or inside is None and any(
+                _violent(sent.text[a:b]) for a, b in frames):
+            out = kept
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
