@@ -1120,3 +1120,24 @@ def test_a_span_from_a_day_dates_the_act(coder):
     text = "The monitor said on Tuesday that clashes from Sunday to Monday killed 40 fighters near the town of Maarat."
     events, _ = code(coder, text, published="2019-03-13")
     assert [e.event_date for e in events] == ["2019-03-10"]
+
+
+@pytest.mark.parametrize(("text", "place", "toll"), [
+    # the incident's toll and places stay with the incident, even past a name's apposition
+    ("Russian forces shelled Kherson on Monday, two days after a drone strike on Hroza, a village near "
+     "Kupiansk, killed 12 people.", "Kherson", None),
+    ("Hours after Israeli strikes killed 20 people in Rafah, Hamas fired rockets at Tel Aviv on Monday.",
+     "Tel Aviv", None),
+    # talks are no truce: their place is not the strikes'
+    ("Israeli strikes killed 17 people in the Gaza Strip on Tuesday, a day after truce talks resumed in Doha.",
+     "Gaza", 17),
+])
+def test_fifth_review_cases(coder, text, place, toll):
+    events, _ = code(coder, text, title="News", published="2019-03-13")
+    assert [(place in (e.location or ""), e.fatalities) for e in events] == [(True, toll)]
+
+
+def test_an_escalation_over_last_month_is_a_period(coder):
+    text = "Al-Shabaab stepped up attacks in Mogadishu last month, killing at least 40 people, officials said."
+    events, _ = code(coder, text, published="2019-03-13")
+    assert events == []

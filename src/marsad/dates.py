@@ -166,8 +166,9 @@ _ESCALATION = re.compile(r"\b(?:is|are) (?:escalating|intensifying|stepping up)\
                          r"\b(?:stepped up|escalated|intensified) (?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
                          r"(?:operations|attacks|strikes|air\s?strikes|raids|bombardment|bombing|shelling|offensive|"
                          r"campaign)\b", re.I)
-_TOLL_AFTER = re.compile(r"(?:,|\band)\s+(?:killing|wounding|injuring|leaving|hitting|shelling|bombing|destroying)\b",
-                         re.I)
+_TOLL_AFTER = re.compile(r"(?:,|\band)\s+(?:killing|wounding|injuring|leaving)\s+(?:at\s+least\s+|more\s+than\s+|"
+                         r"some\s+|about\s+|nearly\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                         r"scores|hundreds)", re.I)
 
 
 # Movements that go on ("thousands have been leaving for the north") tell a period too, when
@@ -213,9 +214,11 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
         return True
-    if not arabic and _ESCALATION.search(text) and not _TOLL_AFTER.search(text) and resolve(text, published) is None \
-            and not current.search(text):
-        return True
+    if not arabic and _ESCALATION.search(text) and not current.search(text):
+        # News when it names its day, or, undated, says what it did ("…, killing 31").
+        day = resolve(text, published)
+        if not (day is not None and day.precision == DAY or day is None and _TOLL_AFTER.search(text)):
+            return True
     if published is not None and reported is not None \
             and (published - latest_day(reported.date, reported.precision)).days > 45:
         return True

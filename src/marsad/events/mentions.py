@@ -22,7 +22,7 @@ from .classify import MILITARY_MEANS, Classification, classify
 from .fatalities import VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import not_an_event
-from .places import enumerated, event_places
+from .places import enumerated, event_places, recalled_frames
 from .sentences import Sentence
 
 # A trigger that only tells the toll: "the bombing killed 41", "dozens were wounded". Such a
@@ -149,7 +149,8 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
     later = dates.resolve(text[reported.end:], published)
     # Not a day ahead of the speech nor one a measure names ("a curfew until Friday").
     if later is not None and later.date <= reported.date \
-            and not _MEASURED.search(text, max(0, reported.end + later.start - 12), reported.end + later.start):
+            and not _MEASURED.search(text, max(0, reported.end + later.start - 12), reported.end + later.start) \
+            and not _NOT_AN_ACT.match(text, reported.end + later.end):
         return replace(later, start=later.start + reported.end, end=later.end + reported.end), False
     return reported, True
 
@@ -178,6 +179,8 @@ def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start
 
 
 _MEASURED = re.compile(r"\b(?:until|till|by|next|ahead of)\s+(?:\w+\s+)?$", re.I)
+_NOT_AN_ACT = re.compile(r"['’]s\s+(?:\w+\s+)?(?:vote|election|polls?|talks|deadline|summit|meeting|visit|match|"
+                         r"game)\b", re.I)
 
 
 # "in the town", "near the camp", "on the outskirts of the city": the sentence places its event
@@ -415,7 +418,13 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     places = event_places(sent, before, ctx.country, cls.trigger_start)
     country = places[0].place.country if places else ctx.country.country if ctx.country else None
     roles = actor_roles.assign(sent.text, cls, ctx.actors, country=country, date=event_date)
-    killed = fatalities(sent.text)
+    # A toll told inside "hours after Israeli strikes killed 20 in Rafah" is that incident's,
+    # not the act's the sentence tells outside it.
+    toll_text = sent.text
+    for a, b in recalled_frames(sent.text):
+        if not a <= cls.trigger_start < b:
+            toll_text = toll_text[:a] + " " * (b - a) + toll_text[b:]
+    killed = fatalities(toll_text)
     vague = killed is not None and all(
         any(w in m.text.lower() for w in VAGUE) and not re.search(r"\d", m.text) for m in fatality_mentions(sent.text))
     article = ctx.article

@@ -19,7 +19,6 @@ from ..arabic.text import fold, is_arabic
 from ..places.contain import follows_container
 from ..places.context import LIST_GAP
 from ..records import Place
-from .classify import classify
 from .sentences import Located, Sentence
 
 _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
@@ -87,15 +86,31 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
 
 
-def _violent(text: str) -> bool:
-    c = classify(text)
-    return c is not None and c.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_TRUCE = re.compile(r"\b(?:cease-?fires?|truces?|deals?|agreements?|accords?)\b", re.I)
+_TALKS = re.compile(r"\b(?:talks|negotiations|summit|meeting|conference)\b", re.I)
+# A comma after a name that goes on naming where ("in Kuriga, Kaduna state", "on Hroza, a
+# village near Kupiansk", "in Mugunga, near Goma"), or to the verb after such a name ("…,
+# killed 12"), does not end the clause ("after a similar attack, in the town of Djibo" does).
+_WHERE_GOES_ON = re.compile(r",\s+(?:near\b|in\s+the\b|(?:killed|killing|wounded|wounding|hit|struck)\b|"
+                            r"(?:a|the)\s+(?:[\w-]+\s+)?(?:village|town|city|district|"
+                            r"suburb|capital|region|province)\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:state|province|"
+                            r"region|governorate|district|county|oblast)\b|[A-Z][\w'’-]+(?:[,.;]|$))")
 
 
-def _clause_end(text: str, at: int) -> int:
-    """Where the clause going on at `at` ends: the next comma, semicolon or full stop."""
-    m = re.compile(r"[,;:.]\s").search(text, at)
-    return m.start() if m else len(text)
+def recalled_frames(text: str) -> list[tuple[int, int]]:
+    """The spans of "N days/weeks after|since …" clauses: from the time words to the clause's
+    end (the next comma, semicolon or full stop that does not go on naming a place)."""
+    out = []
+    for m in _RECALLED_AFTER.finditer(text):
+        end = len(text)
+        for stop in re.finditer(r"[,;:.](?:\s|$)", text[m.end():]):
+            at = m.end() + stop.start()
+            if text[at] == "," and _WHERE_GOES_ON.match(text, at) and re.search(r"[A-Z][\w'’-]*$", text[:at]):
+                continue
+            end = at
+            break
+        out.append((m.start(), end))
+    return out
 
 
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
@@ -237,18 +252,18 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # An incident the sentence measures its act from ("Sunday's explosion came two days after
     # two bombs killed six officers in Giza") is elsewhere: the places of that clause are not
     # the act's, and an act told inside it ("Zelensky visited Kharkiv, two days after a strike
-    # killed seven in Izium") is where the clause puts it. A clause that tells no violence of
-    # its own keeps its places when the rest name no place finer than a country ("clashes resumed two
-    # weeks after a truce took effect in Tripoli").
+    # killed seven in Izium") is where the clause puts it. Only a truce's clause lends its
+    # places when the rest name no place finer than a country ("clashes resumed two weeks after
+    # a truce took effect in Tripoli"); a visit's, a protest's or talks' never do.
     if trigger_at is not None:
-        frames = [(m.start(), _clause_end(sent.text, m.end())) for m in _RECALLED_AFTER.finditer(sent.text)]
+        frames = recalled_frames(sent.text)
         inside = next(((a, b) for a, b in frames if a <= trigger_at < b), None)
         if inside is not None:
             kept = [loc for loc in out if inside[0] <= loc.start - offset < inside[1]]
         else:
             kept = [loc for loc in out if not any(a <= loc.start - offset < b for a, b in frames)]
-        if any(not _is_country(loc.place) for loc in kept) or inside is None and any(
-                _violent(sent.text[a:b]) for a, b in frames):
+        if any(not _is_country(loc.place) for loc in kept) or inside is None and not any(
+                _TRUCE.search(sent.text, a, b) and not _TALKS.search(sent.text, a, b) for a, b in frames):
             out = kept
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
