@@ -290,6 +290,8 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('Barrel bombs killed 20 people in the town on Monday.', 'Air/drone strike'),
     ('Bombs dropped by helicopters killed 12 people in the town.', 'Air/drone strike'),
     ('Rockets fired from the border area hit the town.', 'Shelling/artillery/missile attack'),
+    # a bombing run is an aircraft's
+    ("Tuesday's bombing run on the eastern districts ended a two-week pause.", 'Air/drone strike'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)
