@@ -150,7 +150,6 @@ _SUMMARY = re.compile(
 # its day). "The toll has been rising" and "forces are fighting militants in Qayyara" are news.
 # (Movements that go on are `_MOVING`, below.)
 _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
-
                     r"\b(?:has|have) (?:(?:also|long|now|repeatedly|increasingly|reportedly)\s+)?been "
                     r"(?:battling|fighting|shelling|bombing|bombarding|besieging|targeting|attacking|clashing|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"

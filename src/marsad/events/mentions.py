@@ -159,6 +159,7 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
 # told by its distance from the sentence's day happened that many days before it.
 _FRAME_BEFORE = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                            r"(?P<unit>days?|weeks?)\s+(?:after|since)\s+(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
+_CLAUSE_END_OR_TEXT = re.compile(r"[,;:.]\s|$")
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 
@@ -169,7 +170,7 @@ def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start
     frame = _FRAME_BEFORE.search(text, max(0, trigger_start - 90), trigger_start)
     if frame is None or reported is None or reported.precision != 1:
         return reported
-    clause_end = re.compile(r"[,;:.]\s|$").search(text, trigger_start)
+    clause_end = _CLAUSE_END_OR_TEXT.search(text, trigger_start)
     if frame.start() <= reported.start < (clause_end.start() if clause_end else len(text)):
         return reported
     n = int(frame["n"]) if frame["n"].isdigit() else _COUNT[frame["n"].lower()]

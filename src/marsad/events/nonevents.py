@@ -120,12 +120,15 @@ _NEXT_CLAUSE = re.compile(r"[;:–—]|,\s+but\b|\bbut\b")
 
 
 def _habit(sentence: str, trigger_start: int) -> bool:
+    """Whether the sentence tells its act as a habit (`_HABIT`, `_HABIT_AFTER`)."""
     if _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60):
         return True
     habit = _HABIT.search(sentence, max(0, trigger_start - 25), trigger_start)
     return habit is not None and not re.search(r"[,;]", sentence[habit.end():trigger_start]) \
         and not _WHO_CLAUSE.search(sentence, max(0, habit.start() - 30), habit.start()) \
         and not _NEXT_CLAUSE.search(sentence, trigger_start)
+
+
 # "the launch of a book about sexual abuse", "a documentary on the siege of Aleppo": what a
 # work is about. (Not "a report": "reports of shelling in Douma" tell shelling.)
 _TOPIC = re.compile(r"\b(?:book|film|movie|documentary|novel|play|memoir|study|exhibition|podcast|song|lecture|"

@@ -97,15 +97,19 @@ _WHERE_GOES_ON = re.compile(r",\s+(?:near\b|in\s+the\b|(?:killed|killing|wounded
                             r"region|governorate|district|county|oblast)\b|[A-Z][\w'’-]+(?:[,.;]|$))")
 
 
+_CLAUSE_STOP = re.compile(r"[,;:.](?:\s|$)")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*$")
+
+
 def recalled_frames(text: str) -> list[tuple[int, int]]:
     """The spans of "N days/weeks after|since …" clauses: from the time words to the clause's
     end (the next comma, semicolon or full stop that does not go on naming a place)."""
     out = []
     for m in _RECALLED_AFTER.finditer(text):
         end = len(text)
-        for stop in re.finditer(r"[,;:.](?:\s|$)", text[m.end():]):
-            at = m.end() + stop.start()
-            if text[at] == "," and _WHERE_GOES_ON.match(text, at) and re.search(r"[A-Z][\w'’-]*$", text[:at]):
+        for stop in _CLAUSE_STOP.finditer(text, m.end()):
+            at = stop.start()
+            if text[at] == "," and _WHERE_GOES_ON.match(text, at) and _NAME_BEFORE.search(text, 0, at):
                 continue
             end = at
             break
