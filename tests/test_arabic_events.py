@@ -385,3 +385,17 @@ def test_english_is_untouched_by_arabic_names() -> None:
 def test_a_vehicle_a_mine_overturned_is_still_an_explosion() -> None:
     c = classify("انقلبت سيارة عسكرية بعد انفجار لغم أرضي قرب درعا ما أدى إلى مقتل جنديين.")
     assert c is not None and c.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("sentence", [
+    "هاجم تمساح صيادا وقتله على ضفاف النهر يوم الأحد.",  # an animal
+    "أجرى الجيش مناورات عسكرية بالذخيرة الحية قرب الحدود يوم الثلاثاء.",  # a drill
+    "أحيا السكان الذكرى العاشرة للتفجير الذي قتل 40 شخصا في السوق.",  # an anniversary
+])
+def test_arabic_animals_drills_and_anniversaries_are_no_events(sentence):
+    assert classify(sentence) is None
+
+
+def test_arabic_air_strike_is_still_an_air_strike_beside_the_new_families():
+    c = classify("قصفت طائرات حربية بلدة أريحا يوم الثلاثاء ما أدى إلى مقتل خمسة مدنيين.")
+    assert c is not None and c.sub_event_type == "Air/drone strike"

@@ -1141,3 +1141,32 @@ def test_an_escalation_over_last_month_is_a_period(coder):
     text = "Al-Shabaab stepped up attacks in Mogadishu last month, killing at least 40 people, officials said."
     events, _ = code(coder, text, published="2019-03-13")
     assert events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels retaliated on Tuesday, shelling the government-held villages of Foua and Kafriya in Idlib "
+     "province and detonating a car bomb near a checkpoint in Saraqeb.",
+     {("Shelling/artillery/missile attack", "Al-Fu'ah"), ("Shelling/artillery/missile attack", "Kafriya"),
+      ("Remote explosive/landmine/IED", "Saraqib")}),
+    ("Government jets pounded the town of Saraqeb on Monday, while rebel artillery shelled the outskirts of "
+     "Hama city, a monitor said.",
+     {("Air/drone strike", "Saraqib"), ("Shelling/artillery/missile attack", "Ḩamāh")}),
+    ("Fierce clashes broke out between rebels and troops in the village of Kafr Nabudah on Sunday; regime "
+     "artillery later shelled the nearby town of Khan Sheikhoun.",
+     {("Armed clash", "Kafr Nabudah"), ("Shelling/artillery/missile attack", "Khān Shaykhūn")}),
+])
+def test_two_acts_of_different_kinds_in_one_sentence_keep_their_own_types_and_places(coder, text, expected):
+    events, _ = code(coder, text, published="2024-03-06")
+    assert {(e.sub_event_type, e.location) for e in events} == expected
+    # the date said once in the sentence holds for both of its acts
+    assert len({e.event_date for e in events}) == 1 and None not in {e.event_date for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    # the second clause tells the first act's toll, or goes on about it: one act
+    "Warplanes struck the town of Ariha on Monday, killing five civilians and wounding a dozen, the monitor said.",
+    "A car bomb exploded near a checkpoint in Saraqeb on Monday, and the blast killed three soldiers.",
+])
+def test_a_second_clause_about_the_same_act_is_not_a_second_event(coder, text):
+    events, _ = code(coder, text, published="2024-03-06")
+    assert len(events) == 1

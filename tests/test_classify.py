@@ -296,3 +296,28 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)
     assert c is not None and c.sub_event_type == subtype
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # the means named by a compound: a vehicle loaded with explosives, a bomb dropped by aircraft
+    ("An explosive-laden motorcycle blew up near a police station in the town on Sunday.",
+     "Remote explosive/landmine/IED"),
+    ("A motorcycle bomb went off outside the market.", "Remote explosive/landmine/IED"),
+    ("A Russian glide bomb struck a residential district of the city on Friday.", "Air/drone strike"),
+    # a raid told by the arrests it made is an arrest; one that killed is an attack
+    ("Troops raided homes in the town of Hajin and arrested five young men.", "Arrests"),
+    ("Police arrested 12 activists in a dawn raid on Tuesday.", "Arrests"),
+    ("Troops raided homes in the village, killing two men and arresting five.", "Attack"),
+    # who took the town: the troops, not the militias backing them; a movement's army is no state's
+    ("Somali troops backed by clan militias recaptured the town of Eel Dheer on Tuesday.",
+     "Government regains territory"),
+    ("Rebels backed by Turkish artillery captured the village of Tal Rifaat.", "Non-state actor overtakes territory"),
+    ("The Arakan Army said on Monday it had captured the town of Paletwa.", "Non-state actor overtakes territory"),
+    # a clause that describes its subject tells no news of its own, except its toll
+    ("Rebels, who captured the town last month, shelled the village of Jurin on Tuesday.",
+     "Shelling/artillery/missile attack"),
+    ("The strike, which killed 12 people, hit a market in Ariha on Tuesday.", "Attack"),
+])
+def test_the_act_named_by_its_means_its_outcome_and_its_doer(sentence, subtype):
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == subtype

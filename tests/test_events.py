@@ -332,3 +332,93 @@ def test_a_deployment_needs_armed_men_in_its_story(coder):
             "Their banners and portraits are being removed from the streets of Kirkuk on Monday.")
     events, _ = code(coder, text)
     assert "Change to group/activity" in {e.sub_event_type for e in events}
+
+
+def titled(coder, title, text, published="2024-03-06"):
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title=title, published=published,
+                outlet=None, language="en", text=text)
+    events, _ = coder.code([a])
+    return events
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    # a match: its attacks, shots and killer instinct are the game's
+    ("United snatch late winner in Manchester derby",
+     "United attacked relentlessly after the break and Rashford shot them ahead in the 78th minute. "
+     "The manager praised his side's killer instinct, saying they had laid siege to the City goal. "
+     "City coach Pep Guardiola said his players were beaten fair and square on Sunday."),
+    # words in parliament
+    ("Opposition leader savages government over fuel prices",
+     "The opposition leader launched a blistering attack on the government in parliament on Wednesday. "
+     "She accused ministers of killing the hopes of a generation and said the budget was an assault on the poor."),
+    # medicine
+    ("New vaccine shows promise against dengue",
+     "A vaccine that attacks the dengue virus before it spreads cut infections by 80 percent in a large trial. "
+     "The killer disease has struck dozens of countries across Asia and Latin America this year."),
+    # an animal
+    ("Shark kills swimmer off Western Australia beach",
+     "A great white shark attacked and killed a 42-year-old swimmer off a beach near Esperance on Saturday. "
+     "It was the second fatal shark attack in the area this year, police said."),
+    # a drill
+    ("Police stage mock attack drill at Lyon railway station",
+     "Hundreds of police officers and firefighters took part in a simulated attack at Lyon's main railway "
+     "station on Sunday. Officers stormed a train carriage where actors played hostages, officials said."),
+    # an anniversary
+    ("Town marks ten years since market bombing",
+     "Residents of the town gathered on Tuesday to mark ten years since the market bombing, when a car bomb "
+     "killed 41 shoppers on a busy Saturday morning. Relatives laid flowers at a memorial near the square."),
+    # a film
+    ("New film recounts the siege of a desert town",
+     "A new film recounts the 1999 siege of a desert town, when rebels shelled its streets for three months. "
+     "The director said she wanted to show how the fighters and the families lived through the bombardment."),
+    # numbers of a year
+    ("Attacks on aid workers rose 30 percent last year, report says",
+     "Attacks on aid workers rose by 30 percent in 2023, with 280 killed across the world, an annual report "
+     "said on Tuesday. Most of the deaths were recorded in a handful of countries."),
+    # a trial of an old attack
+    ("Trial opens of three men accused over 2019 bus bombing",
+     "The trial opened on Monday of three men accused of planting the bomb that killed nine passengers on a "
+     "city bus in 2019. The defendants, who are in custody, deny the charges."),
+    # commentary
+    ("Opinion: The ceasefire will not hold without guarantees",
+     "Three years after tanks rolled across the border, the ceasefire is the best chance of peace in a decade. "
+     "Every time shelling resumes, trust between the two sides collapses further."),
+])
+def test_a_story_about_another_walk_of_life_codes_no_violent_event(coder, title, text):
+    assert titled(coder, title, text) == []
+
+
+@pytest.mark.parametrize(("title", "text", "kind"), [
+    ("Gunmen storm stadium during football match",
+     "Gunmen stormed a football stadium during a league match on Sunday, killing four fans, police said.",
+     "Attack"),
+    ("Car bomb hits memorial ceremony",
+     "A car bomb exploded at a memorial ceremony for a tribal elder in the town of Jarabulus "
+     "on Friday, killing five people, a monitor said.", "Remote explosive/landmine/IED"),
+    ("Protesters mark uprising anniversary",
+     "Thousands of protesters rallied in the city of Idlib on Friday to mark the anniversary of the uprising.",
+     "Peaceful protest"),
+    ("Air strike hits cholera clinic",
+     "An air strike hit a cholera treatment centre in the town of Ariha on Tuesday, killing two nurses, "
+     "the monitor said.", "Air/drone strike"),
+])
+def test_violence_at_a_match_a_ceremony_or_a_clinic_is_still_coded(coder, title, text, kind):
+    assert kind in {e.sub_event_type for e in titled(coder, title, text)}
+
+
+@pytest.mark.parametrize("background", [
+    "Last month, an attack on an army post near the town killed three soldiers.",
+    "It was the deadliest attack on the army since March, when militants killed 18 soldiers in an ambush on a bus.",
+    "Fighting has escalated since October, when a drone strike on a military academy killed more than 80 people.",
+])
+def test_an_earlier_month_the_story_looks_back_to_is_background(coder, background):
+    text = ("Gunmen attacked a checkpoint in the town of Tarmiyah on Tuesday, killing two policemen, officials "
+            f"said. {background}")
+    events, _ = code(coder, text)
+    assert [e.fatalities for e in events] == [2]
+
+
+def test_a_month_in_a_clause_does_not_make_the_news_background(coder):
+    events, _ = code(coder, "Rebels, who captured the town last month, shelled the village of Jurin on Tuesday, "
+                            "the monitor said.")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Shelling/artillery/missile attack", "2024-03-05")]

@@ -124,3 +124,25 @@ def test_zero_mention_kind() -> None:
 ])
 def test_a_toll_that_grows_is_a_running_total(sentence, expected):
     assert fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the phrase after the comma says something: it is the source, not one more dead
+    ("Fighters stormed the village on Monday, killing at least 35 people, a local resistance committee said.", 35),
+    ("A drone strike hit a gathering near the town, killing eight civilians, the rebel alliance said.", 8),
+    ("The raid killed three soldiers, a police officer said.", 3),
+    # ... but a list of the dead goes on counting
+    ("The strike killed two soldiers, a policeman and a child, officials said.", 4),
+])
+def test_the_source_after_a_toll_is_not_counted_among_the_dead(sentence, expected):
+    assert fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At least 37 fighters from both sides were killed in the fighting.", 37),
+    ("Gunmen killed four people, a woman and three children, in the village.", 4),
+    ("Gunmen killed four civilians, two women and two children.", 4),
+    ("The blast killed a soldier, a child and two women.", 4),
+])
+def test_sides_and_spelled_out_wholes_are_not_counted_again(sentence, expected):
+    assert fatalities(sentence) == expected

@@ -142,6 +142,9 @@ _SUMMARY = re.compile(
     # history told as such: "captured the town last year", "previously", "years ago"
     r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|\bearlier this year\b|"
     r"\bpreviously\b|\bin the past\b", re.I)
+# "The deadliest attack since March, when militants killed 18 soldiers": the month an earlier
+# incident is named by.
+_SINCE_WHEN = re.compile(rf"\bsince (?:early |late |mid-?)?{_MONTH}(?:\s+\d{{4}})?,?\s+when\b", re.I)
 # A trend or a habit ("fighting has intensified", "have regularly launched rockets", "have
 # been battling"), unless the sentence names the day it tells.
 # "has been shelling", "have also been expanding their control", "thousands have been leaving
@@ -225,6 +228,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     # whatever history its clauses recall ("… since it first intervened in 2016").
     if current.search(text):
         return False
+    if not arabic and _SINCE_WHEN.search(text):
+        return True
     for m in year_only.finditer(text):
         year = int(m.group("year"))
         if published is None or year < published.year - (0 if published.month > 2 else 1):

@@ -88,6 +88,11 @@ _BACKGROUND = re.compile(
 _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since|before)\s+(?:[^\s.,;!?]+\s+){0,7}?$",
                        re.I)
 RECALLED_PENALTY = 2.5
+_DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
+_BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
+                      r"with the (?:help|support|backing) of|with support from)\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
+_TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
+_CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")
 # An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize".
 _NOT_DONE = re.compile(r"\b(?:to|attempts? to|attempted to|tried to|trying to|bid to|failed to)\s+$", re.I)
 
@@ -573,7 +578,15 @@ class _Scorer:
         """What a trigger framed as an earlier or alleged event loses."""
         if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
-        return BACKGROUND_PENALTY if _BACKGROUND.search(self.text, max(0, start - 80), start) else 0.0
+        if _BACKGROUND.search(self.text, max(0, start - 80), start):
+            return BACKGROUND_PENALTY
+        # "Rebels, who captured the town last month, shelled Jurin": a clause that describes
+        # its subject, closed by a comma before the sentence goes on, tells no news of its own
+        # — but its toll is its subject's ("the strike, which killed 12 people, hit a market").
+        if _DESCRIBING.search(self.text, max(0, start - 60), start) and _CLAUSE_CLOSES.match(self.text, end) \
+                and not _TOLL_WORD.search(self.text, start, end):
+            return BACKGROUND_PENALTY
+        return 0.0
 
     def not_done(self, start: int) -> bool:
         """An infinitive or attempt before a capture verb: no capture."""
@@ -630,13 +643,18 @@ class _Scorer:
                 return who
         lo = max(_clause_start(text, start), start - 120)
         window = text[lo:start]
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for kind, cue in ((STATE, "state_actor"), (NON_STATE, "non_state_actor")):
             for m in cues[cue].finditer(window):
-                if best is None or m.end() > best[0]:
-                    best = (m.end(), kind)
+                # "Somali troops backed by clan militias recaptured …": the backers are not the doer.
+                if _BACKERS.search(window, 0, m.start()):
+                    continue
+                # The last actor named before the verb; of two ending there, the longer name
+                # ("the Arakan Army" is a group's, not "army").
+                if best is None or (m.end(), -m.start()) > best[:2]:
+                    best = (m.end(), -m.start(), kind)
         if best is not None:
-            return best[1]
+            return best[2]
         frm = _FROM_AFTER.match(text[end : end + 90])
         if frm:
             # taken "from X": the other kind took it
@@ -842,6 +860,34 @@ def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None
         if score > best:
             best, which = score, ne.name
     return best, which
+
+
+# A story's opening must name its other subject by a defining word ("penalty", "earthquake",
+# "anniversary", "drill"), not by a word of everyday talk ("match", "coach", "urged").
+TOPIC_SCORE = 6.0
+
+
+def story_topics(text: str) -> list[str]:
+    """The non-event families an English text is about, best first: each outweighs every
+    event reading of it ("Arsenal storm back to sink Chelsea in London derby … equaliser in
+    the 52nd minute" is SPORT). Read over a story's opening (see `events.code`), where news
+    names its subject."""
+    scored, sc = _score_all(text, default_lexicon(), recalled=False)
+    best = max(TOPIC_SCORE, scored[0][0] if scored else 0.0)
+    trigger = scored[0][1] if scored else len(text)
+    found = []
+    for ne in sc.lex.non_events:
+        if any(sc.has(u) for u in ne.unless):
+            continue
+        # "Car bomb hits memorial ceremony": a family that frames what follows it is the
+        # subject only when it comes before the event's word.
+        hits = [h for h in sc.hits(ne.name) if not ne.before_trigger_only or h[1] < trigger]
+        if hits:
+            distinct = {h[3] for h in hits}
+            score = max(h[0] for h in hits) + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
+            if score >= best:
+                found.append((score, ne.name))
+    return [name for _, name in sorted(found, key=lambda f: -f[0])]
 
 
 def story_names(text: str, cue: str) -> bool:

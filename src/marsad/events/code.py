@@ -35,7 +35,7 @@ from ..places import Gazetteer, PlaceResolver
 from ..records import Article, Claim, Event, Evidence, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
-from .classify import classify, story_names
+from .classify import classify, story_names, story_topics
 from .mentions import ArticleContext, Mention, carry_actor, follow_up, sentence_mentions
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
@@ -81,6 +81,19 @@ CRIME_SHAPED = ("Attack", "Armed clash")
 # whose sentence names its own day.
 LEDE_SENTENCES = 3
 ANYWHERE = ("Protests", "Riots")
+
+# A story whose opening is about another walk of life (a match, a market, a trial, a storm,
+# an anniversary, a film, a drill, an animal, a disease; see `classify.story_topic`) tells its
+# violent words as figures of speech, memories or subjects: "Chelsea had attacked
+# relentlessly", "the killer disease", "missiles rolled through the square". Only its
+# protests and riots are coded. Never when the opening names someone armed or political
+# violence ("gunmen stormed the stadium"). The topics that are war words' own subject or
+# figure hold whatever war words the opening uses; the others hold only in a story that
+# names no armed conflict ("a storm killed three" yes; "the storm hit a displaced camp
+# shelled last week" no).
+TOPICS_WITH_WAR_WORDS = frozenset({"SPORT", "RHETORIC", "BUSINESS", "HEALTH", "FICTION", "MEMORY", "DRILL",
+                                   "ANIMAL", "COURT", "STATISTICS"})
+TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD_ACCIDENT", "COURT", "CYBER"}
 
 BATCH_CHARS = 200_000
 CODED_LANGUAGES = ("en", "ar")
@@ -212,7 +225,9 @@ class EventCoder:
         headline = classify(article.title) if article.title else None
         if article.language == "en":
             mentions = _kept_by_story(article, mentions)
-            if not story.violent:
+            if story.topic is not None:
+                mentions = [m for m in mentions if m.event.event_type in ANYWHERE]
+            elif not story.violent:
                 # Unless the sentence dates its act itself ("on Tuesday", "overnight"): news
                 # told under a page's chrome or a feature's opening.
                 mentions = [m for m in mentions if m.event.event_type in ANYWHERE or m.day_named]
@@ -240,6 +255,12 @@ def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if kept(m)]
 
 
+# "Opinion: The West is losing …", "ANALYSIS | …": commentary argues about events, it
+# does not report them.
+_COMMENTARY = re.compile(r"\s*(?:opinion|analysis|comment|commentary|editorial|op-ed|column|letters?|review)"
+                         r"\s*[:|–—-]\s", re.I)
+
+
 @dataclass(frozen=True)
 class Story:
     """What an English article's opening says of the whole story (see `LEDE_SENTENCES`).
@@ -248,6 +269,7 @@ class Story:
 
     violent: bool = True
     air: bool = False
+    topic: str | None = None  # the other walk of life it is about (`TOPICS`), if any
 
 
 # A line of a page's chrome, not a sentence of the story: "By Jane Doe", "Updated 10:42
@@ -263,8 +285,12 @@ def _story(article: Article, sents: list[Sentence]) -> Story:
     opening = [t for t in (article.title, *lede) if t]
     told = [c for c in map(classify, opening) if c is not None]
     text = "\n".join(opening)
-    return Story(violent=bool(told) or story_names(text, "conflict_context") or story_names(text, "organised_violence"),
-                 air=any(c.sub_event_type == "Air/drone strike" for c in told))
+    war = story_names(text, "conflict_context")
+    topic = next((t for t in story_topics(text) if t in TOPICS_WITH_WAR_WORDS or t in TOPICS and not war), None)
+    if topic is None and _COMMENTARY.match(article.title or ""):
+        topic = "COMMENTARY"
+    return Story(violent=bool(told) or war or story_names(text, "organised_violence"),
+                 air=any(c.sub_event_type == "Air/drone strike" for c in told), topic=topic)
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:
@@ -276,11 +302,17 @@ def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | N
 
 def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
     """Whether a sentence's mentions all tell an event dated (by the sentence or the one
-    before it) `RECALLED_DAYS` or more before the story's news."""
-    return news_day is not None and bool(told) and all(
-        m.event.event_date and (news_day - dates.latest_day(dt.date.fromisoformat(m.event.event_date),
-                                                            m.event.time_precision)).days >= RECALLED_DAYS
-        for m in told)
+    before it) `RECALLED_DAYS` or more before the story's news, or only to a month before
+    the news's month ("Last month, an attack on an army post killed three soldiers")."""
+    def earlier(e: Event) -> bool:
+        if not e.event_date or news_day is None:
+            return False
+        day = dt.date.fromisoformat(e.event_date)
+        if e.time_precision == dates.MONTH and (day.year, day.month) < (news_day.year, news_day.month):
+            return True
+        return (news_day - dates.latest_day(day, e.time_precision)).days >= RECALLED_DAYS
+
+    return news_day is not None and bool(told) and all(earlier(m.event) for m in told)
 
 
 def _moved(spans: tuple[Evidence, ...], offset: int) -> tuple[Evidence, ...]:

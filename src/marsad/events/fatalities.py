@@ -111,7 +111,7 @@ _NON_PERSON = re.compile(
     r"villages?|towns?|districts?|provinces?|countries|states|rockets?|missiles?|shells?|bombs?|grenades?|"
     r"rounds|bullets|weapons?|guns?|rifles?|tons?|tonnes?|kg|kilograms?|dollars?|\$|usd|euros?|acres?|"
     r"hectares?|shops?|stores?|churches|mosques|schools?|camps?|bases?|posts?|points?|attacks?|incidents?|"
-    r"explosions?|blasts?|strikes?|raids?|sorties?|targets?|positions?|cases?|a\.m\.|p\.m\.|am|pm|o'clock)$",
+    r"explosions?|blasts?|strikes?|raids?|sorties?|targets?|positions?|cases?|sides|a\.m\.|p\.m\.|am|pm|o'clock)$",
     re.I,
 )
 
@@ -309,6 +309,11 @@ def _quantity_at(text: str, pos: int) -> _Quantity | None:
 _CHAIN_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)", re.I)
 
 
+# "killing eight civilians, a police officer said", "killing 35 people, the local resistance
+# committee said": after a comma, a phrase that goes on to say something is the source.
+_SAYS_AFTER = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|told|reported|added|according)\b", re.I)
+
+
 def _chain(text: str, pos: int) -> list[_Quantity]:
     """'two civilians and a child' -> [2, 1]; stops at 'including', verbs, non-counts."""
     out: list[_Quantity] = []
@@ -319,6 +324,14 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
         if not sep:
             break
         q = _quantity_at(text, sep.end())
+        if q is not None and "and" not in sep.group(0) and _SAYS_AFTER.match(text, q.start):
+            break
+    # "four people, a woman and three children": the parts after the comma spell out the
+    # whole, which is counted once.
+    if len(out) > 2 and out[0].head.lower() in ("people", "persons", "civilians", "victims") \
+            and text[out[0].end:out[1].start].strip() == "," and \
+            sum(q.value for q in out[1:]) == out[0].value:
+        return out[:1]
     return out
 
 
@@ -415,7 +428,11 @@ _INCLUDING = re.compile(r"\s*,?\s+(?:including|among them)\s+[^,.;:]{1,60}?,?"
                         r"(?=\s+(?:were|was|have|had|died|perished)\b)", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.I)
 _OF_ONE_FAMILY = re.compile(r"\s+(?:from|of|belonging to)\s+(?:one|a|an|the same|a single)\s+(?:[\w-]+\s+)?"
-                            r"(?:family|household|clan|tribe)", re.I)
+                            r"(?:family|household|clan|tribe)|"
+                            # "37 fighters from both sides were killed": the sides are not a count
+                            r"\s+(?:from|on|of)\s+(?:both|either|all|each|the two|the opposing)\s+"
+                            r"(?:sides?|parties|camps)",
+                            re.I)
 
 
 def _collective(head: str) -> bool:

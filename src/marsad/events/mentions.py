@@ -19,6 +19,7 @@ from ..arabic.text import ARABIC_LETTER, fold, is_arabic, pattern
 from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
 from .classify import MILITARY_MEANS, Classification, classify
+from .clauses import two_acts
 from .fatalities import VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import not_an_event
@@ -289,11 +290,23 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     cls = _classify_outside_names(sent.text, ctx.actors)
     if cls is None:
         return []
-    if ctx.air_story and _aerial(cls, sent.text):
-        # "bombing that destroyed two homes", "the deaths occurred during overnight raids" in
-        # a story of air strikes are the aircraft's.
-        cls = replace(cls, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
-    return _mentions(ctx, index, sent, before, sources, story_date, cls, counts=counts)
+    parts = two_acts(sent)
+    if parts is not None:
+        # Two acts of different kinds in two clauses: each its own event at its own places.
+        return [m for part in parts
+                for m in _mentions(ctx, index, part.sentence, before, sources, story_date,
+                                   _in_air_story(ctx, part.act, part.sentence.text), counts=counts,
+                                   whole=sent, offset=part.offset)]
+    return _mentions(ctx, index, sent, before, sources, story_date, _in_air_story(ctx, cls, sent.text),
+                     counts=counts)
+
+
+def _in_air_story(ctx: ArticleContext, cls: Classification, text: str) -> Classification:
+    """"bombing that destroyed two homes", "the deaths occurred during overnight raids" in a
+    story of air strikes are the aircraft's."""
+    if ctx.air_story and _aerial(cls, text):
+        return replace(cls, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    return cls
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
@@ -365,7 +378,10 @@ def follow_up(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
 
 
 def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sentence], sources: tuple[str, ...],
-              story_date: tuple[str, int] | None, cls: Classification, *, counts: bool) -> list[Mention]:
+              story_date: tuple[str, int] | None, cls: Classification, *, counts: bool,
+              whole: Sentence | None = None, offset: int = 0) -> list[Mention]:
+    """`sent` may be a clause of the sentence `whole`, starting at `offset` in it: the date is
+    then read from the whole sentence ("On Tuesday jets struck X, while rebels shelled Y")."""
     # A census ("the IRGC is deployed in 125 locations … Daraa, 37 posts") is claims, never
     # events: a deployment counted is a state of affairs, not something that happened.
     # Setting up new bases is an event, counted or not ("set up two new bases").
@@ -382,8 +398,9 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         return []
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published
-    reported, spoken = act_date(sent.text, published, cls.trigger_start)
-    reported = _measured_back(sent.text, reported, cls.trigger_start)
+    dated, at = (whole.text, offset + cls.trigger_start) if whole is not None else (sent.text, cls.trigger_start)
+    reported, spoken = act_date(dated, published, at)
+    reported = _measured_back(dated, reported, at)
     own_date = reported is not None and not spoken
     if reported is None:
         # The nearest earlier sentence of the same paragraph that states a date (two at most:
@@ -394,7 +411,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             reported = dates.resolve(prev.text, published)
             if reported is not None:
                 break
-    if dates.is_background(sent.text, published, reported):
+    if dates.is_background(dated, published, reported):
         return []
     # The past perfect tells what came before the news ("Moscow had announced on Tuesday
     # that …", "the town had been shelled for weeks"): background to the story.

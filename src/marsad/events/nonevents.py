@@ -135,6 +135,10 @@ _TOPIC = re.compile(r"\b(?:book|film|movie|documentary|novel|play|memoir|study|e
                     r"seminar|workshop|conference|course|awareness campaign)s?\b(?:\s+[\w'’,-]+){0,4}?\s+"
                     r"(?:about|on|into|examining|exploring)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "Azerbaijan prevents demining", "troops prevented an attack": an act that did not happen.
+# "Negotiations on a truce and the release of hostages were in their final stage": what talks
+# are about has not happened.
+_TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|about|for|towards?)\s+"
+                        r"(?:[^\s,;.!?]+\s+){0,6}?$", re.I)
 _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -193,6 +197,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "a habit, not an act"
     if _TOPIC.search(sentence, max(0, trigger_start - 80), trigger_start):
         return "the topic of a work, not an act"
+    if event_type not in _PROTESTS and _TALKED_OF.search(sentence, max(0, trigger_start - 80), trigger_start):
+        return "the subject of talks, not an act"
     if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
         return "an act prevented"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \

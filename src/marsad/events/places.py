@@ -132,6 +132,7 @@ _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
 # Words that make one place locate another ("east of", "in", "near", "province of").
 _LINK = re.compile(r"\b(?:in|of|near|outside|close to|east|west|north|south|countryside|province|governorate|"
                    r"district|outskirts|area|region|border|desert|facing|overlooking)\b", re.I)
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:the\s+)?")
 _BREAK = re.compile(r"[;.]|\b(?:while|after|before|but|when|where|which|who|said|and then|as)\b", re.I)
 _FACILITY_CODES = {"AIRB", "AIRP", "AIRF", "CMP", "CMPRF", "INSM", "MILB", "PSTB", "BDGQ", "MKT", "PRN", "OILF",
                    "GASF", "DAM", "BLDG", "CH", "MSQE", "HSP", "SCH", "STDM", "PRT", "CTRR", "RDJCT", "FRM", "WHRF"}
@@ -164,6 +165,11 @@ def _chains(sent: Sentence, places: list[Located]) -> list[list[Located]]:
             prev = chains[-1][-1]
             gap = sent.text[prev.end - sent.start: loc.start - sent.start]
             route = _ROUTE_END.match(gap) and _ROUTE_START.search(sent.text[: prev.start - sent.start])
+            # "Mogadishu's Hodan district", "Kabul's Dasht-e-Barchi area": a part of the town
+            # before it, one place.
+            if _POSSESSIVE_GAP.fullmatch(gap):
+                chains[-1].append(loc)
+                continue
             # An enumeration ("A, B and the town of C") gives each member an event of its own.
             if route or (not LIST_GAP.match(gap) and (follows_container(gap) or _LINK.search(gap)
                                                    and len(gap) <= 50 and not _BREAK.search(gap))):
