@@ -1170,3 +1170,14 @@ def test_two_acts_of_different_kinds_in_one_sentence_keep_their_own_types_and_pl
 def test_a_second_clause_about_the_same_act_is_not_a_second_event(coder, text):
     events, _ = code(coder, text, published="2024-03-06")
     assert len(events) == 1
+
+
+def test_the_toll_of_a_dispersed_protest_stays_with_the_protest(coder):
+    text = ("A roadside bomb struck an army patrol in the town of Tarmiyah late on Monday, killing four soldiers, "
+            "officials said. In a separate incident on Tuesday, police fired tear gas to disperse hundreds of "
+            "graduates protesting outside the governor's office in Nasiriyah. Several protesters suffered "
+            "breathing difficulties, a medical source said.")
+    events, _ = code(coder, text, published="2024-03-06")
+    bomb = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert len(bomb.evidence) == 1 and bomb.actor1 != "Protesters (Iraq)"
+    assert any(e.event_type == "Protests" and len(e.evidence) == 2 for e in events)

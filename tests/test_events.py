@@ -370,7 +370,7 @@ def titled(coder, title, text, published="2024-03-06"):
     # a film
     ("New film recounts the siege of a desert town",
      "A new film recounts the 1999 siege of a desert town, when rebels shelled its streets for three months. "
-     "The director said she wanted to show how the fighters and the families lived through the bombardment."),
+     "The director said she spent ten years interviewing the town's survivors."),
     # numbers of a year
     ("Attacks on aid workers rose 30 percent last year, report says",
      "Attacks on aid workers rose by 30 percent in 2023, with 280 killed across the world, an annual report "
@@ -422,3 +422,48 @@ def test_a_month_in_a_clause_does_not_make_the_news_background(coder):
     events, _ = code(coder, "Rebels, who captured the town last month, shelled the village of Jurin on Tuesday, "
                             "the monitor said.")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Shelling/artillery/missile attack", "2024-03-05")]
+
+
+@pytest.mark.parametrize(("title", "text", "kind", "dead"), [
+    ("Missiles hit Kharkiv on war anniversary",
+     "On the second anniversary of the full-scale invasion, missiles slammed into an apartment block in Kharkiv "
+     "on Saturday, killing four people, the governor said.", "Shelling/artillery/missile attack", 4),
+    ("Bomb hits mourners in Iraq",
+     "Mourners attending a memorial service for a tribal leader in the town of Tarmiyah were hit by a roadside "
+     "bomb on Monday, killing six people, police said.", "Remote explosive/landmine/IED", 6),
+    ("Explosion at military parade in Aden kills five",
+     "A car bomb exploded near a military parade in the Yemeni city of Aden on Thursday, killing five soldiers "
+     "and wounding 20, security officials said.", "Remote explosive/landmine/IED", 5),
+    ("Artillery hits island after drills",
+     "Artillery fired dozens of shells at the island of Yeonpyeong on Tuesday, killing two marines, after "
+     "military drills nearby, officials said.", "Shelling/artillery/missile attack", 2),
+    ("Shelling levels Syrian town",
+     "Government artillery shelled the town of Kafr Nabudah on Tuesday, destroying up to 80 percent of its "
+     "homes and killing three civilians, the monitor said.", "Shelling/artillery/missile attack", 3),
+    ("Journalist killed near Bakhmut",
+     "A journalist filming a documentary that chronicles life on the front line was killed when a drone struck "
+     "his car near Bakhmut on Tuesday, his employer said.", "Air/drone strike", None),
+    ("Analysis: Strike on Rafah kills 20 as talks stall",
+     "An Israeli air strike on a house in Rafah killed 20 people on Tuesday, health officials said.",
+     "Air/drone strike", 20),
+    ("Fighters raid clinic in Darfur",
+     "Paramilitaries raided a clinic treating cholera patients in the town of Kutum on Tuesday, killing three "
+     "health workers, medics said.", None, 3),
+])
+def test_an_act_at_a_ceremony_a_parade_a_drill_or_a_clinic_is_news(coder, title, text, kind, dead):
+    events = [e for e in titled(coder, title, text) if e.modality == "occurred"]
+    assert len(events) == 1 and events[0].fatalities == dead
+    assert kind is None or events[0].sub_event_type == kind
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("A suicide bomber blew himself up at a checkpoint in Tarmiyah on Tuesday, and the explosion killed four "
+     "policemen, officials said.", 5),
+    ("A roadside bomb hit an army convoy near Tarmiyah on Tuesday while troops were returning from clashes with "
+     "militants, killing three soldiers, police said.", 3),
+    ("Militants ambushed an army convoy near Tarmiyah on Tuesday, and a roadside bomb destroyed one of its "
+     "vehicles, killing five soldiers.", 5),
+])
+def test_one_act_told_in_two_clauses_is_one_event_with_its_toll(coder, text, dead):
+    events, _ = code(coder, text)
+    assert [e.fatalities for e in events] == [dead]

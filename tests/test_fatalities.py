@@ -141,7 +141,10 @@ def test_the_source_after_a_toll_is_not_counted_among_the_dead(sentence, expecte
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("At least 37 fighters from both sides were killed in the fighting.", 37),
     ("Gunmen killed four people, a woman and three children, in the village.", 4),
-    ("Gunmen killed four civilians, two women and two children.", 4),
+    ("Gunmen killed four people, two women and two children.", 4),
+    # ... but "civilians" are no whole of soldiers and policemen
+    ("The blast killed two civilians, a soldier and a policeman.", 4),
+    ("The strike killed a soldier, two police officers according to a security source.", 3),
     ("The blast killed a soldier, a child and two women.", 4),
 ])
 def test_sides_and_spelled_out_wholes_are_not_counted_again(sentence, expected):

@@ -54,6 +54,10 @@ _STRIKE_ON_CIVILIANS = {_MEANS, "Violence against civilians"}
 _STRATEGIC = "Strategic developments"
 
 
+_PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
+_PROTEST_TYPES = ("Protests", "Riots")
+
+
 def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
     """Whether two kinds of event can be one event. `toll_only`: one side tells only deaths,
     which any violent event may have caused."""
@@ -145,7 +149,12 @@ class _Group:
         # of their own, however near each other (ACLED's one event per place and day).
         if m.listed and any(x.sentence == m.sentence and x.listed and x.place != m.place for x in self.mentions):
             return False
-        return (kinds_fit(e, m.event, toll_only=toll_only) and places and actors_fit(e, m.event)
+        # "Several protesters suffered breathing difficulties": the toll of a protest the
+        # police broke up, never of a bombing the story told before it.
+        kinds = kinds_fit(e, m.event, toll_only=toll_only)
+        if m.consequence and _PROTESTERS.search(m.event.evidence[0].text):
+            kinds = e.event_type in _PROTEST_TYPES and e.modality == m.event.modality
+        return (kinds and places and actors_fit(e, m.event)
                 and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated)
                 and self._spoken_days_fit(m))
 

@@ -852,7 +852,8 @@ def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None
             continue
         hits = sc.hits(ne.name)
         if ne.before_trigger_only:
-            hits = [h for h in hits if h[1] < trigger_start]
+            # before the trigger, or the trigger itself ("مناورات" is a drill, not a deployment)
+            hits = [h for h in hits if h[1] <= trigger_start]
         if not hits:
             continue
         distinct = {h[3] for h in hits}
@@ -874,14 +875,15 @@ def story_topics(text: str) -> list[str]:
     names its subject."""
     scored, sc = _score_all(text, default_lexicon(), recalled=False)
     best = max(TOPIC_SCORE, scored[0][0] if scored else 0.0)
-    trigger = scored[0][1] if scored else len(text)
+    # Before the first event word the opening names ("Explosion at military parade in Aden").
+    trigger = min((h[1] for st in sc.lex.subtypes for h in sc.hits(st.name)), default=len(text))
     found = []
     for ne in sc.lex.non_events:
         if any(sc.has(u) for u in ne.unless):
             continue
         # "Car bomb hits memorial ceremony": a family that frames what follows it is the
         # subject only when it comes before the event's word.
-        hits = [h for h in sc.hits(ne.name) if not ne.before_trigger_only or h[1] < trigger]
+        hits = [h for h in sc.hits(ne.name) if not ne.before_trigger_only or h[1] <= trigger]
         if hits:
             distinct = {h[3] for h in hits}
             score = max(h[0] for h in hits) + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)

@@ -5,9 +5,11 @@
 Read whole, the sentence takes the type of its strongest word, and every place it names
 gets that type. Cut at the clause boundary, each act keeps its own type and its own places.
 
-Only acts whose kinds never describe one another are cut apart: an air strike, shelling, a
-bombing, a suicide attack, a chemical attack, a clash. "Killed", "attacked" or "wounded"
-in the second clause is the first act's toll, and the sentence stays whole.
+Only acts whose kinds never describe one another are cut apart (an air strike, shelling, a
+bombing, a suicide attack, a chemical attack, a clash), and only when each clause names a
+place of its own. "Killed" or "wounded" in the second clause is the first act's toll, "the
+explosion" or "the raids" is the first act named again, "while troops were returning" is
+its time: the sentence stays whole.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ _ACTS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Rem
 # Where a second clause with a verb of its own starts: ", while rebels shelled …",
 # "; jets struck …", "… and detonating a car bomb", ", and troops clashed …".
 _BOUNDARY = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|\s+and\s+(?=\w+ing\b)|,\s+and\s+(?!\w+ing\b)", re.I)
+# A second clause that is no second act: the first one named again ("…, and the explosion
+# killed four policemen"), or the time of the first ("while troops were returning from …").
+_SAME_ACT = re.compile(r"(?:the|this|that|its)\s+(?:\w+\s+)?(?:explosion|blast|attack|strikes?|raids?|bombing|bomb|"
+                       r"shelling|assault|ambush|fighting|clashes)\b", re.I)
+_DURING = re.compile(r"(?:\w+\s+){0,3}?(?:was|were|is|are|had\s+been)\s+\w+ing\b", re.I)
+# An act's word that only counts its dead: "killed four policemen", "soldiers were killed".
+_TOLL = re.compile(r"kill|dead|died|wound|injur|casualt", re.I)
 
 
 @dataclass(frozen=True)
@@ -43,19 +52,32 @@ def _clause(sent: Sentence, a: int, b: int) -> Sentence:
                     places=tuple(loc for loc in sent.places if start <= loc.start and loc.end <= end))
 
 
+def _an_act(cls: Classification | None, text: str) -> bool:
+    return cls is not None and cls.sub_event_type in _ACTS \
+        and not _TOLL.search(text, cls.trigger_start, cls.trigger_end)
+
+
 def two_acts(sent: Sentence) -> tuple[Clause, Clause] | None:
     """The sentence cut into its two acts, when it tells two of different kinds in two
     clauses (see the module docstring); else None."""
     text = sent.text
     for cut in _BOUNDARY.finditer(text):
         left, right = text[: cut.start()], text[cut.end():]
+        if _SAME_ACT.match(right) or _DURING.match(right):
+            continue
         first = classify(left)
-        if first is None or first.sub_event_type not in _ACTS:
+        if not _an_act(first, left):
             continue
         second = classify(right)
-        if second is None or second.sub_event_type not in _ACTS \
+        if not _an_act(second, right) or second is None or first is None \
                 or second.sub_event_type == first.sub_event_type:
             continue
-        return (Clause(_clause(sent, 0, cut.start()), first, 0),
-                Clause(_clause(sent, cut.end(), len(text)), second, cut.end()))
+        a, b = _clause(sent, 0, cut.start()), _clause(sent, cut.end(), len(text))
+        # Two acts at one place may be one attack told by its means ("militants ambushed a
+        # convoy, and a roadside bomb destroyed one of its vehicles"): only acts the sentence
+        # puts at places of their own are cut apart.
+        here, there = ({loc.place.name for loc in c.places if loc.place.country} for c in (a, b))
+        if not here or not there or here & there:
+            continue
+        return Clause(a, first, 0), Clause(b, second, cut.end())
     return None

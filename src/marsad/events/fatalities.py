@@ -310,7 +310,8 @@ _CHAIN_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+pl
 
 
 # "killing eight civilians, a police officer said", "killing 35 people, the local resistance
-# committee said": after a comma, a phrase that goes on to say something is the source.
+# committee said": after a comma, "a"/"the" someone who goes on to say something is the
+# source ("two police officers according to a source" are dead).
 _SAYS_AFTER = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|told|reported|added|according)\b", re.I)
 
 
@@ -324,11 +325,12 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
         if not sep:
             break
         q = _quantity_at(text, sep.end())
-        if q is not None and "and" not in sep.group(0) and _SAYS_AFTER.match(text, q.start):
+        if q is not None and "and" not in sep.group(0) and _ARTICLE.match(text, q.start) \
+                and _SAYS_AFTER.match(text, q.start):
             break
     # "four people, a woman and three children": the parts after the comma spell out the
     # whole, which is counted once.
-    if len(out) > 2 and out[0].head.lower() in ("people", "persons", "civilians", "victims") \
+    if len(out) > 2 and out[0].head.lower() in ("people", "persons", "victims") \
             and text[out[0].end:out[1].start].strip() == "," and \
             sum(q.value for q in out[1:]) == out[0].value:
         return out[:1]

@@ -134,7 +134,24 @@ def _habit(sentence: str, trigger_start: int) -> bool:
 _TOPIC = re.compile(r"\b(?:book|film|movie|documentary|novel|play|memoir|study|exhibition|podcast|song|lecture|"
                     r"seminar|workshop|conference|course|awareness campaign)s?\b(?:\s+[\w'’,-]+){0,4}?\s+"
                     r"(?:about|on|into|examining|exploring)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "A new film recounts the 1999 siege of the town, when rebels shelled its streets": the act a
+# work tells, in its object or a "when" clause that goes on from it. Not "a journalist
+# filming a documentary that chronicles life on the front line was killed when a drone
+# struck his car": the work's object ends at "line".
+_TOLD_IN_A_WORK = re.compile(
+    r"\b(?:book|novel|memoir|film|movie|documentary|series|exhibition|musical|play|podcast|game)s?\s+"
+    r"(?:[^\s,.;!?]+\s+){0,4}?(?:revisits?|depicts?|portrays?|recounts?|chronicles?|tells\s+(?:the\s+story\s+of|of|how)|"
+    r"is\s+set\s+(?:in|during)|explores?|dramati[sz]es?|recreates?|lets\s+players)\s+(?:[^\s,.;!?]+\s+){0,8}?"
+    r"(?:[^\s,.;!?]+,\s+(?:when|in\s+which|where)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$", re.I)
 # "Azerbaijan prevents demining", "troops prevented an attack": an act that did not happen.
+# "Spain marked the 20th anniversary of the Madrid train bombings, when militants detonated
+# bombs on four trains", "ten years since the market bombing": the act inside what is
+# remembered (its noun phrase, or a "when" clause that goes on from it). Not "On the second
+# anniversary of the invasion, Russian missiles slammed into Kharkiv": another clause.
+_REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)?(?:memory|remembrance)\s+of|"
+                         r"commemoration\s+of|mourn(?:s|ed|ing)?\s+(?:for\s+)?the\s+victims\s+of)\s+"
+                         r"(?:[^\s,.;!?]+\s+){0,8}?(?:[^\s,.;!?]+,?\s+(?:when|in\s+which)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$",
+                         re.I)
 # "Negotiations on a truce and the release of hostages were in their final stage": what talks
 # are about has not happened.
 _TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|about|for|towards?)\s+"
@@ -195,8 +212,11 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
             return "an act told as stopping"
     if _habit(sentence, trigger_start) and not names_a_day(sentence):
         return "a habit, not an act"
-    if _TOPIC.search(sentence, max(0, trigger_start - 80), trigger_start):
+    if _TOPIC.search(sentence, max(0, trigger_start - 80), trigger_start) \
+            or _TOLD_IN_A_WORK.search(sentence, max(0, trigger_start - 200), trigger_start):
         return "the topic of a work, not an act"
+    if _REMEMBERED.search(sentence, max(0, trigger_start - 200), trigger_start):
+        return "remembered, not happening"
     if event_type not in _PROTESTS and _TALKED_OF.search(sentence, max(0, trigger_start - 80), trigger_start):
         return "the subject of talks, not an act"
     if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
