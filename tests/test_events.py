@@ -467,3 +467,13 @@ def test_an_act_at_a_ceremony_a_parade_a_drill_or_a_clinic_is_news(coder, title,
 def test_one_act_told_in_two_clauses_is_one_event_with_its_toll(coder, text, dead):
     events, _ = code(coder, text)
     assert [e.fatalities for e in events] == [dead]
+
+
+def test_a_name_the_story_placed_is_that_place_where_it_recurs(coder):
+    text = ("Militants attacked army positions in the desert near the town of al-Sukhnah in eastern Homs province "
+            "on Monday, killing 15 soldiers, state media said. On Tuesday, warplanes pounded suspected hideouts in "
+            "the desert around al-Sukhnah, the monitor said.")
+    events, _ = code(coder, text)
+    assert sorted((e.sub_event_type, e.event_date) for e in events) == [
+        ("Air/drone strike", "2024-03-05"), ("Armed clash", "2024-03-04")]
+    assert len({e.location for e in events}) == 1

@@ -32,6 +32,11 @@ _AFTER_CUE = re.compile(
     r"neighbou?rhood) of)\s+(?P<name>(?:[Aa][lnrsdtz]-|[Ee]l-)?[A-Z][a-z]{2,}(?:[- ](?:al-)?[A-Z][a-z]{2,})?)")
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|around|outside|at|across|into|from|targeting|targeted|struck|hit|shelled|"
+                           r"bombed|pounded|stormed|captured|seized|besieged|(?:town|city|village|district|"
+                           r"neighbou?rhood|province|countryside|outskirts) of)\s+(?:the\s+)?$")
+
+
 def main_country(places: Iterable[Place]) -> Place | None:
     """The country most of the places are in, as a country-level place."""
     counts: dict[str, int] = {}
@@ -44,6 +49,23 @@ def main_country(places: Iterable[Place]) -> Place | None:
         return None
     best = max(counts, key=lambda c: counts[c])
     return Place(name=best, country=best, country_code=first[best].country_code)
+
+
+def _recurring(text: str, spans: list[tuple[int, int, str]], resolved: list[Place]) -> list[tuple[int, int, str]]:
+    """The other occurrences of a name the story already placed ("near the town of
+    al-Sukhnah" … "warplanes pounded hideouts around al-Sukhnah"): written the same way, a
+    name the language model missed the second time is still that place."""
+    names = {text[s[0]:s[1]] for s, p in zip(spans, resolved, strict=True) if p.country and p.geonameid}
+    out = []
+    for name in names:
+        if len(name) < 4 or not name[:1].isupper() and name[:3].lower() not in ("al-", "el-", "as-", "ad-", "ar-"):
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            # where a place stands: after "in", "near", "around", "struck" …
+            if _PLACE_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+                    and not any(s[0] < m.end() and m.start() < s[1] for s in spans):
+                out.append((m.start(), m.end(), "GPE"))
+    return sorted(set(out))
 
 
 def _missed_in_home(text: str, spans: list[tuple[int, int, str]], resolved: list[Place],
@@ -128,7 +150,8 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
              if text[s[0]:s[1]].lower().strip() not in _COMPASS and not _not_a_place(text, s, named)]
     home = sources.home_of(article.outlet)  # a local outlet's city frames its stories
     resolved = resolver.resolve_all(text, spans, outlet=home)
-    extra = [s for s in _missed_in_home(text, spans, resolved, gazetteer) if not _not_a_place(text, s, named)]
+    extra = [s for s in [*_missed_in_home(text, spans, resolved, gazetteer), *_recurring(text, spans, resolved)]
+             if not _not_a_place(text, s, named)]
     if extra:
         spans = sorted([*spans, *extra])
         resolved = resolver.resolve_all(text, spans, outlet=home)
