@@ -359,7 +359,7 @@ def titled(coder, title, text, published="2024-03-06"):
     ("Shark kills swimmer off Western Australia beach",
      "A great white shark attacked and killed a 42-year-old swimmer off a beach near Esperance on Saturday. "
      "It was the second fatal shark attack in the area this year, police said."),
-    # a drill
+    # a drill (a story's subject, never a veto of one sentence)
     ("Police stage mock attack drill at Lyon railway station",
      "Hundreds of police officers and firefighters took part in a simulated attack at Lyon's main railway "
      "station on Sunday. Officers stormed a train carriage where actors played hostages, officials said."),
@@ -371,10 +371,6 @@ def titled(coder, title, text, published="2024-03-06"):
     ("New film recounts the siege of a desert town",
      "A new film recounts the 1999 siege of a desert town, when rebels shelled its streets for three months. "
      "The director said she spent ten years interviewing the town's survivors."),
-    # numbers of a year
-    ("Attacks on aid workers rose 30 percent last year, report says",
-     "Attacks on aid workers rose by 30 percent in 2023, with 280 killed across the world, an annual report "
-     "said on Tuesday. Most of the deaths were recorded in a handful of countries."),
     # a trial of an old attack
     ("Trial opens of three men accused over 2019 bus bombing",
      "The trial opened on Monday of three men accused of planting the bomb that killed nine passengers on a "
@@ -477,3 +473,35 @@ def test_a_name_the_story_placed_is_that_place_where_it_recurs(coder):
     assert sorted((e.sub_event_type, e.event_date) for e in events) == [
         ("Air/drone strike", "2024-03-05"), ("Armed clash", "2024-03-04")]
     assert len({e.location for e in events}) == 1
+
+
+@pytest.mark.parametrize(("title", "text", "kind"), [
+    ("Ukraine hits Crimean airfield", "Ukraine's military said on Tuesday it had successfully fired long-range "
+     "missiles at a Russian airfield near Saky in Crimea.", "Shelling/artillery/missile attack"),
+    ("Belarus drills as Russia strikes Kyiv", "Belarus began snap military drills near the border on Tuesday as "
+     "Russia launched a massive missile attack on Kyiv, killing four people, officials said.",
+     "Shelling/artillery/missile attack"),
+    ("Military parade in Homs hit by drones", "Drones struck a military parade at the academy in Homs on Thursday, "
+     "killing 89 people, the army said.", "Air/drone strike"),
+    ("Refinery hit as Moscow raises defence spending", "Ukrainian drones struck an oil refinery in Ryazan on "
+     "Tuesday, starting a fire, as Moscow announced a rise in defence spending.", "Air/drone strike"),
+    ("Troops kill three hostages by mistake", "Israeli troops in Shejaiya shot dead three hostages by mistake on "
+     "Friday, the army said.", None),
+    ("Journalists killed in Rafah", "Two journalists working on a documentary that explores life in Gaza were killed "
+     "when an Israeli strike hit their car in Rafah on Tuesday, their employer said.", None),
+    ("Gaza mourns", "Hundreds of mourners on Wednesday mourned the victims of an Israeli air strike that killed 15 "
+     "people in Jabalia on Tuesday, medics said.", "Air/drone strike"),
+    ("Talks resume in Jeddah", "Sudan's warring parties resumed talks on Monday in Jeddah even as shelling killed "
+     "10 people in El Fasher, activists said.", "Shelling/artillery/missile attack"),
+    ("Car bomb hits Mogadishu market", "A car bomb killed at least 20 people at a market in Mogadishu, the deadliest "
+     "attack since October, when a truck bomb killed 120, police said.", "Remote explosive/landmine/IED"),
+    ("Town emptied", "Thousands of residents fled Ariha, which Russian jets bombed on Tuesday, heading for the "
+     "border, aid workers said.", "Air/drone strike"),
+    ("Army retakes Panyijiar", "The South Sudan People's Defence Forces recaptured the town of Panyijiar from "
+     "rebels on Tuesday, the army spokesman said.", "Government regains territory"),
+    ("Video shows executions in Tigray", "A video that went viral on social media shows men in uniform executing "
+     "seven unarmed prisoners in the village of Mahbere Dego in Tigray on Monday.", "Attack"),
+])
+def test_what_the_review_of_the_new_families_must_leave_alone(coder, title, text, kind):
+    events = [e for e in titled(coder, title, text) if e.modality == "occurred"]
+    assert events and (kind is None or kind in {e.sub_event_type for e in events})

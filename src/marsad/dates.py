@@ -145,6 +145,10 @@ _SUMMARY = re.compile(
 # "The deadliest attack since March, when militants killed 18 soldiers": the month an earlier
 # incident is named by.
 _SINCE_WHEN = re.compile(rf"\bsince (?:early |late |mid-?)?{_MONTH}(?:\s+\d{{4}})?,?\s+when\b", re.I)
+# ... unless the sentence tells its own act before it ("A car bomb killed 20 at a market, the
+# deadliest since October, when …").
+_ACT_BEFORE = re.compile(r"\b(?:killed|killing|kills|attacked|struck|exploded|bombed|shelled|stormed|ambushed|"
+                         r"captured|seized|hit|wounded|clashed|fired|launched|detonated)\b", re.I)
 # A trend or a habit ("fighting has intensified", "have regularly launched rockets", "have
 # been battling"), unless the sentence names the day it tells.
 # "has been shelling", "have also been expanding their control", "thousands have been leaving
@@ -228,7 +232,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     # whatever history its clauses recall ("… since it first intervened in 2016").
     if current.search(text):
         return False
-    if not arabic and _SINCE_WHEN.search(text):
+    since = None if arabic else _SINCE_WHEN.search(text)
+    if since and not _ACT_BEFORE.search(text, 0, since.start()):
         return True
     for m in year_only.finditer(text):
         year = int(m.group("year"))

@@ -91,6 +91,7 @@ RECALLED_PENALTY = 2.5
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
                       r"with the (?:help|support|backing) of|with support from)\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
 _TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
 _CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")
 # An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize".
@@ -157,6 +158,10 @@ class _NonEvent:
     patterns: tuple[_Pattern, ...]
     before_trigger_only: bool
     unless: tuple[str, ...] = ()  # cues whose presence makes the family no evidence
+    # `scope: topic`: read only as what a story's opening is about (`story_topics`), never
+    # as a veto of one sentence ("Belarus began military drills as Russia launched a
+    # missile attack on Kyiv" is the attack).
+    topic_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -448,6 +453,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
             patterns=_patterns(spec["triggers"], cue_sources, counter, compile_),
             before_trigger_only=spec.get("scope") == "before_trigger",
             unless=tuple(str(u) for u in spec.get("unless", []) or []),
+            topic_only=spec.get("scope") == "topic",
         )
         for name, spec in data.get("non_events", {}).items()
     )
@@ -583,8 +589,11 @@ class _Scorer:
         # "Rebels, who captured the town last month, shelled Jurin": a clause that describes
         # its subject, closed by a comma before the sentence goes on, tells no news of its own
         # — but its toll is its subject's ("the strike, which killed 12 people, hit a market").
-        if _DESCRIBING.search(self.text, max(0, start - 60), start) and _CLAUSE_CLOSES.match(self.text, end) \
-                and not _TOLL_WORD.search(self.text, start, end):
+        described = _DESCRIBING.search(self.text, max(0, start - 60), start)
+        closes = _CLAUSE_CLOSES.match(self.text, end)
+        # ... nor one that names its own day ("fled Ariha, which jets bombed on Tuesday, …").
+        if described and closes and not _TOLL_WORD.search(self.text, start, end) \
+                and not _WEEKDAY.search(self.text, described.start(), closes.end()):
             return BACKGROUND_PENALTY
         return 0.0
 
@@ -848,7 +857,7 @@ MILITARY_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile atta
 def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None]:
     best, which = 0.0, None
     for ne in sc.lex.non_events:
-        if any(sc.has(u) for u in ne.unless):
+        if ne.topic_only or any(sc.has(u) for u in ne.unless):
             continue
         hits = sc.hits(ne.name)
         if ne.before_trigger_only:

@@ -32,6 +32,9 @@ _BOUNDARY = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|\s+and\s+(?=\w+ing\b)|,\
 _SAME_ACT = re.compile(r"(?:the|this|that|its)\s+(?:\w+\s+)?(?:explosion|blast|attack|strikes?|raids?|bombing|bomb|"
                        r"shelling|assault|ambush|fighting|clashes)\b", re.I)
 _DURING = re.compile(r"(?:\w+\s+){0,3}?(?:was|were|is|are|had\s+been)\s+\w+ing\b", re.I)
+# Where people or weapons came from is no place of an act ("reinforcements arrived from
+# Ouallam", "drones launched from Oleshky").
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # An act's word that only counts its dead: "killed four policemen", "soldiers were killed".
 _TOLL = re.compile(r"kill|dead|died|wound|injur|casualt", re.I)
 
@@ -76,7 +79,8 @@ def two_acts(sent: Sentence) -> tuple[Clause, Clause] | None:
         # Two acts at one place may be one attack told by its means ("militants ambushed a
         # convoy, and a roadside bomb destroyed one of its vehicles"): only acts the sentence
         # puts at places of their own are cut apart.
-        here, there = ({loc.place.name for loc in c.places if loc.place.country} for c in (a, b))
+        here, there = ({loc.place.name for loc in c.places if loc.place.country and not _FROM.search(
+            text, max(0, loc.start - sent.start - 12), loc.start - sent.start)} for c in (a, b))
         if not here or not there or here & there:
             continue
         return Clause(a, first, 0), Clause(b, second, cut.end())

@@ -92,10 +92,11 @@ ANYWHERE = ("Protests", "Riots")
 # names no armed conflict ("a storm killed three" yes; "the storm hit a displaced camp
 # shelled last week" no).
 TOPICS_WITH_WAR_WORDS = frozenset({"SPORT", "RHETORIC", "BUSINESS", "HEALTH", "FICTION", "DRILL", "ANIMAL",
-                                   "COURT", "STATISTICS"})
-# Topics whose subject is past violence (a trial, a film, a year's figures): an act the story
-# tells on a day of its own ("on Tuesday a car bomb exploded outside the court") is news.
-TOPICS_OF_PAST_VIOLENCE = frozenset({"COURT", "FICTION", "STATISTICS"})
+                                   "COURT"})
+# Topics whose subject is past violence (a trial, a film): an act the story tells on a day of
+# its own ("on Tuesday a car bomb exploded outside the court") or as a separate incident
+# ("Separately, rebels clashed with troops around Debre Markos") is news.
+TOPICS_OF_PAST_VIOLENCE = frozenset({"COURT", "FICTION"})
 TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD_ACCIDENT", "COURT", "CYBER"}
 
 BATCH_CHARS = 200_000
@@ -230,7 +231,8 @@ class EventCoder:
             mentions = _kept_by_story(article, mentions)
             if story.topic is not None:
                 dated = story.topic in TOPICS_OF_PAST_VIOLENCE
-                mentions = [m for m in mentions if m.event.event_type in ANYWHERE or dated and m.day_named]
+                mentions = [m for m in mentions if m.event.event_type in ANYWHERE
+                            or dated and (m.day_named or m.another == "separate")]
             elif not story.violent:
                 # Unless the sentence dates its act itself ("on Tuesday", "overnight"): news
                 # told under a page's chrome or a feature's opening.
@@ -305,6 +307,9 @@ def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | N
     return dt.date.fromisoformat(first.event_date) if first.event_date and first.time_precision == 1 else published
 
 
+_LAST_MONTH = re.compile(r"\blast month\b", re.I)
+
+
 def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
     """Whether a sentence's mentions all tell an event dated (by the sentence or the one
     before it) `RECALLED_DAYS` or more before the story's news, or only to a month before
@@ -313,7 +318,8 @@ def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
         if not e.event_date or news_day is None:
             return False
         day = dt.date.fromisoformat(e.event_date)
-        if e.time_precision == dates.MONTH and (day.year, day.month) < (news_day.year, news_day.month):
+        if e.time_precision == dates.MONTH and (day.year, day.month) < (news_day.year, news_day.month) \
+                and any(_LAST_MONTH.search(ev.text) for ev in e.evidence):
             return True
         return (news_day - dates.latest_day(day, e.time_precision)).days >= RECALLED_DAYS
 

@@ -134,6 +134,9 @@ def _habit(sentence: str, trigger_start: int) -> bool:
 _TOPIC = re.compile(r"\b(?:book|film|movie|documentary|novel|play|memoir|study|exhibition|podcast|song|lecture|"
                     r"seminar|workshop|conference|course|awareness campaign)s?\b(?:\s+[\w'’,-]+){0,4}?\s+"
                     r"(?:about|on|into|examining|exploring)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# Words of a noun phrase, up to eight, with no verb of the sentence among them ("… a documentary
+# that explores life in Gaza were killed when …": the object ends before "were").
+_OBJECT_WORDS = r"(?:(?!(?:was|were|is|are|has|have|had|been|as|while)\s)[^\s,.;!?]+\s+){0,8}?"
 # "A new film recounts the 1999 siege of the town, when rebels shelled its streets": the act a
 # work tells, in its object or a "when" clause that goes on from it. Not "a journalist
 # filming a documentary that chronicles life on the front line was killed when a drone
@@ -141,7 +144,7 @@ _TOPIC = re.compile(r"\b(?:book|film|movie|documentary|novel|play|memoir|study|e
 _TOLD_IN_A_WORK = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|series|exhibition|musical|play|podcast|game)s?\s+"
     r"(?:[^\s,.;!?]+\s+){0,4}?(?:revisits?|depicts?|portrays?|recounts?|chronicles?|tells\s+(?:the\s+story\s+of|of|how)|"
-    r"is\s+set\s+(?:in|during)|explores?|dramati[sz]es?|recreates?|lets\s+players)\s+(?:[^\s,.;!?]+\s+){0,8}?"
+    r"is\s+set\s+(?:in|during)|explores?|dramati[sz]es?|recreates?|lets\s+players)\s+" + _OBJECT_WORDS +
     r"(?:[^\s,.;!?]+,\s+(?:when|in\s+which|where)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$", re.I)
 # "Azerbaijan prevents demining", "troops prevented an attack": an act that did not happen.
 # "Spain marked the 20th anniversary of the Madrid train bombings, when militants detonated
@@ -149,13 +152,13 @@ _TOLD_IN_A_WORK = re.compile(
 # remembered (its noun phrase, or a "when" clause that goes on from it). Not "On the second
 # anniversary of the invasion, Russian missiles slammed into Kharkiv": another clause.
 _REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)?(?:memory|remembrance)\s+of|"
-                         r"commemoration\s+of|mourn(?:s|ed|ing)?\s+(?:for\s+)?the\s+victims\s+of)\s+"
-                         r"(?:[^\s,.;!?]+\s+){0,8}?(?:[^\s,.;!?]+,?\s+(?:when|in\s+which)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$",
-                         re.I)
+                         r"commemoration\s+of)\s+" + _OBJECT_WORDS +
+                         r"(?:[^\s,.;!?]+,?\s+(?:when|in\s+which)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$", re.I)
 # "Negotiations on a truce and the release of hostages were in their final stage": what talks
 # are about has not happened.
 _TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|about|for|towards?)\s+"
-                        r"(?:[^\s,;.!?]+\s+){0,6}?$", re.I)
+                        r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                        r"(?:(?!(?:as|while|when|after|even)\s)[^\s,;.!?]+\s+){0,6}?$", re.I)
 _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
