@@ -43,7 +43,7 @@ from dataclasses import replace
 from ..actors import ActorKB
 from ..link import level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
-from .classify import Classification
+from .classify import PROTEST_TYPES, Classification
 from .mentions import Mention
 from .places import specificity
 
@@ -55,7 +55,6 @@ _STRATEGIC = "Strategic developments"
 
 
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
-_PROTEST_TYPES = ("Protests", "Riots")
 
 
 def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
@@ -153,7 +152,7 @@ class _Group:
         # police broke up, never of a bombing the story told before it.
         kinds = kinds_fit(e, m.event, toll_only=toll_only)
         if m.consequence and _PROTESTERS.search(m.event.evidence[0].text):
-            kinds = e.event_type in _PROTEST_TYPES and e.modality == m.event.modality
+            kinds = e.event_type in PROTEST_TYPES and e.modality == m.event.modality
         return (kinds and places and actors_fit(e, m.event)
                 and dates_fit(e, m.event, both_stated=m.date_stated and self.date_stated)
                 and self._spoken_days_fit(m))

@@ -854,20 +854,24 @@ MILITARY_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile atta
                             "Suicide bomb"})
 
 
+def _family_score(sc: _Scorer, ne: _NonEvent, trigger_start: int) -> float | None:
+    """A non-event family's score on the scorer's text, or None when one of its `unless` cues
+    is there or it has no hit. A family scoped `before_trigger` counts only its hits before
+    the trigger, or at the trigger itself ("مناورات" is a drill, not a deployment)."""
+    if any(sc.has(u) for u in ne.unless):
+        return None
+    hits = [h for h in sc.hits(ne.name) if not ne.before_trigger_only or h[1] <= trigger_start]
+    if not hits:
+        return None
+    distinct = {h[3] for h in hits}
+    return max(h[0] for h in hits) + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
+
+
 def _non_event_score(sc: _Scorer, trigger_start: int) -> tuple[float, str | None]:
     best, which = 0.0, None
     for ne in sc.lex.non_events:
-        if ne.topic_only or any(sc.has(u) for u in ne.unless):
-            continue
-        hits = sc.hits(ne.name)
-        if ne.before_trigger_only:
-            # before the trigger, or the trigger itself ("مناورات" is a drill, not a deployment)
-            hits = [h for h in hits if h[1] <= trigger_start]
-        if not hits:
-            continue
-        distinct = {h[3] for h in hits}
-        score = max(h[0] for h in hits) + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
-        if score > best:
+        score = None if ne.topic_only else _family_score(sc, ne, trigger_start)
+        if score is not None and score > best:
             best, which = score, ne.name
     return best, which
 
@@ -888,16 +892,11 @@ def story_topics(text: str) -> list[str]:
     trigger = min((h[1] for st in sc.lex.subtypes for h in sc.hits(st.name)), default=len(text))
     found = []
     for ne in sc.lex.non_events:
-        if any(sc.has(u) for u in ne.unless):
-            continue
         # "Car bomb hits memorial ceremony": a family that frames what follows it is the
         # subject only when it comes before the event's word.
-        hits = [h for h in sc.hits(ne.name) if not ne.before_trigger_only or h[1] <= trigger]
-        if hits:
-            distinct = {h[3] for h in hits}
-            score = max(h[0] for h in hits) + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
-            if score >= best:
-                found.append((score, ne.name))
+        score = _family_score(sc, ne, trigger)
+        if score is not None and score >= best:
+            found.append((score, ne.name))
     return [name for _, name in sorted(found, key=lambda f: -f[0])]
 
 

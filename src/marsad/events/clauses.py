@@ -55,9 +55,8 @@ def _clause(sent: Sentence, a: int, b: int) -> Sentence:
                     places=tuple(loc for loc in sent.places if start <= loc.start and loc.end <= end))
 
 
-def _an_act(cls: Classification | None, text: str) -> bool:
-    return cls is not None and cls.sub_event_type in _ACTS \
-        and not _TOLL.search(text, cls.trigger_start, cls.trigger_end)
+def _an_act(cls: Classification, text: str) -> bool:
+    return cls.sub_event_type in _ACTS and not _TOLL.search(text, cls.trigger_start, cls.trigger_end)
 
 
 def two_acts(sent: Sentence) -> tuple[Clause, Clause] | None:
@@ -69,11 +68,10 @@ def two_acts(sent: Sentence) -> tuple[Clause, Clause] | None:
         if _SAME_ACT.match(right) or _DURING.match(right):
             continue
         first = classify(left)
-        if not _an_act(first, left):
+        if first is None or not _an_act(first, left):
             continue
         second = classify(right)
-        if not _an_act(second, right) or second is None or first is None \
-                or second.sub_event_type == first.sub_event_type:
+        if second is None or not _an_act(second, right) or second.sub_event_type == first.sub_event_type:
             continue
         a, b = _clause(sent, 0, cut.start()), _clause(sent, cut.end(), len(text))
         # Two acts at one place may be one attack told by its means ("militants ambushed a
