@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from harness import PARTS, part  # noqa: E402  (eval/ is on the path when run as a script)
 
 from marsad.places import Gazetteer, PlaceResolver  # noqa: E402
-from marsad.places.geoparse import detect_spans  # noqa: E402
+from marsad.places.geoparse import detect_spans, place_spans  # noqa: E402
 from marsad.places.resolve import km  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "geo"  # CI has ../shared beside the clone
@@ -233,7 +233,7 @@ def score_resolution(
     for d in docs:
         if not d.gold:
             continue
-        places = resolver.resolve_all(d.text, [(g.start, g.end) for g in d.gold])
+        places, _frame = place_spans(d.text, [(g.start, g.end) for g in d.gold], resolver)
         n_top += len(places)
         for g, p in zip(d.gold, places, strict=True):
             if g.geonameid is not None:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..records import Place
 from .context import LIST_GAP, arabic_container_gap
+from .names import is_site
 
 _GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhood|camp|village|town|area|district|checkpoint|base|"
@@ -75,6 +76,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
             out[i] = replace(nxt, name=out[i].name, score=out[i].score)
             learned[out[i].name.lower()] = out[i]
     _near_listed_villages(text, spans, out, learned)
+    _sites_in_towns(text, spans, out, learned)
     for i, place in enumerate(out):
         known = learned.get(place.name.lower())
         if known is not None and place.latitude is None:
@@ -118,3 +120,55 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
                                score=out[k].score)
                 learned[out[k].name.lower()] = out[k]
         i = j + 1
+
+
+# "Paris' iconic Champs-Elysees", "Cairo's Abbasiya neighbourhood": a town's own part.
+_POSSESSIVE_GAP = re.compile(r"^['’]s?(?:\s+[a-z][\w-]*){0,2}\s+$")
+# "Percy French Hotel, Ballyjamesduff": a site, a comma, its town.
+_COMMA_GAP = re.compile(r"^\s*,\s*$")
+
+
+def _is_town(place: Place) -> bool:
+    return place.latitude is not None and (place.feature_code or "").startswith(_TOWN_CODES)
+
+
+def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place],
+                    learned: dict[str, Place]) -> None:
+    """Unlocated places that the text puts in a town, coded to the town's point with
+    geo_precision 2 (ACLED's "part of a town"):
+    - a town's own part, named in the possessive before it ("Cairo's Abbasiya district"),
+      also when the gazetteer read the name as a namesake in another country;
+    - a street, road or building (`is_site`) with its town after a comma ("Ramor Theatre,
+      Virginia"), or else in the story's town: the one town that holds at least two of the
+      story's mentions of towns and more than half of them. A story told in one town names
+      its streets and buildings without the town each time; a story that moves between
+      towns leaves its sites unlocated, and so does a story of no town."""
+    towns = Counter(p.geonameid for p in out if _is_town(p) and p.geonameid is not None)
+    story_town: Place | None = None
+    if towns:
+        (top, n), total = towns.most_common(1)[0], sum(towns.values())
+        if n >= 2 and n * 2 > total:
+            story_town = next(p for p in out if p.geonameid == top)
+    for i, place in enumerate(out):
+        if place.name.lower() in learned:
+            continue
+        name = text[spans[i][0]:spans[i][1]]
+        town: Place | None = None
+        if i > 0 and _is_town(out[i - 1]) and _POSSESSIVE_GAP.match(text[spans[i - 1][1]:spans[i][0]]):
+            town = out[i - 1]
+            if place.latitude is not None and place.country_code == town.country_code:
+                continue  # resolved in the town's country: the gazetteer knows it better
+        elif place.latitude is not None or place.country:
+            continue
+        elif is_site(name):
+            after = out[i + 1] if i + 1 < len(out) else None
+            if after is not None and _is_town(after) and _COMMA_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
+                town = after
+            else:
+                town = story_town
+        if town is None:
+            continue
+        out[i] = Place(name=name, country=town.country, country_code=town.country_code, admin1=town.admin1,
+                       admin2=town.admin2, latitude=town.latitude, longitude=town.longitude, geo_precision=2,
+                       score=place.score)
+        learned[place.name.lower()] = out[i]

@@ -240,6 +240,8 @@ def arabic_container_gap(gap: str, *, near: bool = False) -> bool:
     """Whether the Arabic words between two toponyms put the first in the second ("X في
     ريف Y", "X بمحافظة Y", "X في Y"; with `near`, also "X قرب Y", "X شرق Y"). A lone
     comma or "و" is a list, not a container."""
+    if len(gap) > 120:
+        return False  # even with every letter marked, too long to read as "in" (and cheap to refuse)
     g = strip_marks(gap)
     if len(g) > 40 or not g.strip() or re.search(r"[A-Za-z.؛;:!؟?()]", g):
         return False

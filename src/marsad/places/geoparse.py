@@ -30,7 +30,7 @@ from .resolve import PlaceResolver
 
 FIELDS = (
     "start", "end", "text", "geonameid", "name", "latitude", "longitude", "country_code", "admin1", "admin2",
-    "feature_code", "score",
+    "feature_code", "geo_precision", "score",
 )
 
 
@@ -48,6 +48,9 @@ def toponym_record(text: str, start: int, end: int, place: Place) -> dict[str, A
         "admin1": place.admin1,
         "admin2": place.admin2,
         "feature_code": place.feature_code,
+        # ACLED's: 1 the named town, 2 a part of it or near it (a street the text puts in a
+        # town takes the town's point), 3 only the region is known.
+        "geo_precision": place.geo_precision,
         "score": place.score,
     }
 
@@ -92,10 +95,7 @@ def geoparse_document(
                 raise ValueError("geoparse_text needs `spans`, `doc` or `nlp`")
             doc = nlp(text)
         bounds = detect_spans(doc, gazetteer=resolver.gaz, demonyms=demonyms, embedded=demonyms)
-    if arabic:
-        places, frame = _arabic_places(text, bounds, resolver, outlet)
-    else:
-        places, frame = resolver.resolve_document(text, bounds, outlet=outlet)
+    places, frame = place_spans(text, bounds, resolver, outlet)
     records = []
     for (s, e), p in zip(bounds, places, strict=True):
         rec = toponym_record(text, s, e, p)
@@ -103,6 +103,18 @@ def geoparse_document(
             rec["candidates"] = resolver.review_candidates(text[s:e])
         records.append(rec)
     return {"toponyms": records, "frame": frame.as_dict() if frame is not None else None}
+
+
+def place_spans(
+    text: str, bounds: list[tuple[int, int]], resolver: PlaceResolver, outlet: str | None = None
+) -> tuple[list[Place], Frame | None]:
+    """The place of each toponym span, and the story's frame: resolved all together, then
+    the unresolved ones that the text itself locates (`contain.py`: "X in the countryside of
+    Y", "Cairo's Abbasiya district", a street in the story's town)."""
+    if is_arabic(text):
+        return _arabic_places(text, bounds, resolver, outlet)
+    places, frame = resolver.resolve_document(text, bounds, outlet=outlet)
+    return inherit_containers(text, bounds, places), frame
 
 
 def _arabic_places(

@@ -190,3 +190,24 @@ def arabic_key(s: str) -> str:
     if key.startswith("ابو") and len(key) > 5:
         key = key[1:]
     return key
+
+
+# The last word of a street's, a building's or a site's name: "Royal Street", "St. Michael's
+# Hospital", "KCOM Stadium", "Cloverhill District Court". Such a place lies inside a town and
+# is never a town itself, so a gazetteer of towns lacks it and the town that holds it stands in.
+_SITE_WORD = re.compile(
+    r"(?:street|st|avenue|ave|road|rd|drive|boulevard|blvd|lane|highway|square|bridge|roundabout|"
+    r"hospital|clinic|infirmary|church|cathedral|chapel|mosque|synagogue|temple|shrine|cemetery|"
+    r"school|elementary|academy|college|court|courthouse|hall|hotel|inn|theatre|theater|cinema|stadium|"
+    r"arena|club|centre|center|tower|market|mall|station|prison|jail|racecourse|library|museum|"
+    r"restaurant|embassy|consulate|ministry|headquarters)\.?",
+    re.IGNORECASE,
+)
+# A road's number: "the A120", "the M25", "I-95", "Route 9", "Highway 401".
+_ROAD_NUMBER = re.compile(r"^(?:[ABMN]\d{1,4}|I-\d{1,3}|(?:Route|Highway|US)[\s-]?\d{1,4})$")
+
+
+def is_site(name: str) -> bool:
+    """Whether a name is a street's, a road's, a building's or a site's, not a settlement's."""
+    words = name.split()
+    return bool(_ROAD_NUMBER.match(name.strip())) or len(words) >= 2 and bool(_SITE_WORD.fullmatch(words[-1]))

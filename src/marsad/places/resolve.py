@@ -40,7 +40,7 @@ from .context import (
 )
 from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, find_dateline, place_votes
 from .gazetteer import Candidate, Gazetteer
-from .names import has_admin_word, plain_name, strip_admin_words
+from .names import has_admin_word, is_site, plain_name, strip_admin_words
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
 
 _IMPORTANT_CODES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "GULF"})
@@ -391,6 +391,10 @@ class PlaceResolver:
             # "Tennessee Colony", "Meadow Grove", "Fort Moore": a place of its own that the
             # gazetteer lacks, not the place inside its name; it stays unresolved.
             return []
+        # "Thomas Memorial Hospital", "Linden Court", "Christopher Inn": a building is named
+        # after a person or a word far more often than after a small town of that name; only a
+        # city, a province or a country inside its name locates it ("Aleppo University Hospital").
+        site = is_site(name)
         for k in range(len(toks) - 1, 0, -1):
             found: list[Candidate] = []
             for i in range(len(toks) - k + 1):
@@ -413,6 +417,7 @@ class PlaceResolver:
                     or c.match == 1 and not lead and c.feature_code in ("PCLI", "ADM1", "CONT")
                     and f" {plain_name(sub)} " not in f" {plain_name(c.name)} "
                     and (c.population >= 1000 or c.feature_class != "P" or c.curated)
+                    if not site or c.feature_class != "P" or c.curated or c.population >= _FAMOUS_POPULATION
                 ]
                 dem = self.gaz.demonym(sub)
                 if dem is not None:

@@ -1,0 +1,101 @@
+"""Streets, buildings and a town's own parts that the gazetteer lacks (issue 15): the text
+locates them in a town, and `marsad geoparse` codes them to that town's point with
+geo_precision 2, keeping their own name and no GeoNames id. A name the text does not
+locate stays unresolved.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.places import Gazetteer, PlaceResolver
+from marsad.places.contain import is_site
+from marsad.places.geoparse import geoparse_document
+
+
+@pytest.fixture(scope="module")
+def resolver(gaz_path: Path) -> PlaceResolver:
+    return PlaceResolver(Gazetteer.open(gaz_path))
+
+
+def parse(resolver: PlaceResolver, text: str, *names: str) -> dict[str, dict[str, Any]]:
+    """`marsad geoparse` records of the given names (each one's first occurrence after the
+    previous one's), by name."""
+    spans, at = [], 0
+    for n in names:
+        i = text.index(n, at)
+        spans.append((i, i + len(n)))
+        at = i + 1
+    recs = geoparse_document(text, resolver=resolver, spans=spans)["toponyms"]
+    return {r["text"]: r for r in recs}
+
+
+def near(rec: dict[str, Any], town: dict[str, Any]) -> bool:
+    return rec["latitude"] == town["latitude"] and rec["longitude"] == town["longitude"]
+
+
+def test_site_names_are_streets_roads_and_buildings() -> None:
+    for name in ("Kestrel Street", "Marlowe Avenue", "St. Brigid's Hospital", "Harbour View Stadium",
+                 "Old Mill Road", "the A14", "I-80", "Route 9", "Linden Court"):
+        assert is_site(name.removeprefix("the ")), name
+    for name in ("Meadow Grove", "Springfield", "Tennessee Colony", "Street", "Hospital", "Kestrel"):
+        assert not is_site(name), name
+
+
+def test_a_street_of_a_story_told_in_one_town_is_in_that_town(resolver: PlaceResolver) -> None:
+    text = (
+        "Firefighters in Leeds spent the night at a warehouse on Kestrel Street after flames spread to "
+        "the roof. Leeds council said the Harbour View Stadium nearby would open as a shelter, and "
+        "residents were told to keep away from Kestrel Street until Monday."
+    )
+    got = parse(resolver, text, "Leeds", "Kestrel Street", "Leeds", "Harbour View Stadium", "Kestrel Street")
+    town = got["Leeds"]
+    assert town["geonameid"] is not None and town["country_code"] == "GB"
+    for site in ("Kestrel Street", "Harbour View Stadium"):
+        rec = got[site]
+        assert rec["geonameid"] is None and rec["name"] == site  # its own name, no id of its own
+        assert near(rec, town) and rec["country_code"] == "GB" and rec["geo_precision"] == 2
+
+
+def test_a_site_of_a_story_that_moves_between_towns_stays_unresolved(resolver: PlaceResolver) -> None:
+    text = (
+        "The tour opens in Leeds on Friday, moves to Glasgow on Sunday and ends in Cardiff, with a "
+        "last night at the Harbour View Stadium."
+    )
+    got = parse(resolver, text, "Leeds", "Glasgow", "Cardiff", "Harbour View Stadium")
+    assert got["Harbour View Stadium"]["latitude"] is None
+
+
+def test_a_name_that_is_not_a_site_stays_unresolved_in_a_one_town_story(resolver: PlaceResolver) -> None:
+    # "Brackenmoor" could be a village anywhere near or far: nothing in the text places it.
+    text = "Police in Leeds said a man from Brackenmoor was held overnight. Leeds magistrates will hear the case."
+    got = parse(resolver, text, "Leeds", "Brackenmoor", "Leeds")
+    assert got["Brackenmoor"]["latitude"] is None and got["Brackenmoor"]["geonameid"] is None
+
+
+def test_a_site_takes_the_town_after_its_comma(resolver: PlaceResolver) -> None:
+    text = "Tickets are on sale for concerts at the Linden Court, Galway and at the Abbey Hall, Sligo."
+    got = parse(resolver, text, "Linden Court", "Galway", "Abbey Hall", "Sligo")
+    assert near(got["Linden Court"], got["Galway"]) and near(got["Abbey Hall"], got["Sligo"])
+    assert got["Galway"]["latitude"] != got["Sligo"]["latitude"]
+
+
+def test_a_towns_own_part_named_in_the_possessive_is_in_it(resolver: PlaceResolver) -> None:
+    text = "Two men were hurt when a gas cylinder blew up in Cairo's Zawyet Hamdan district on Sunday."
+    got = parse(resolver, text, "Cairo", "Zawyet Hamdan")
+    assert got["Cairo"]["country_code"] == "EG"
+    assert near(got["Zawyet Hamdan"], got["Cairo"]) and got["Zawyet Hamdan"]["geonameid"] is None
+
+
+def test_a_road_number_is_in_the_storys_town(resolver: PlaceResolver) -> None:
+    text = (
+        "Drivers leaving Norwich face delays after a lorry overturned on the A146. Norwich police said "
+        "the A146 would reopen by noon."
+    )
+    got = parse(resolver, text, "Norwich", "A146", "Norwich")
+    assert near(got["A146"], got["Norwich"]) and got["A146"]["country_code"] == "GB"
