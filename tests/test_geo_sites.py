@@ -86,10 +86,10 @@ def test_a_site_takes_the_town_after_its_comma(resolver: PlaceResolver) -> None:
 
 
 def test_a_towns_own_part_named_in_the_possessive_is_in_it(resolver: PlaceResolver) -> None:
-    text = "Two men were hurt when a gas cylinder blew up in Cairo's Zawyet Hamdan district on Sunday."
-    got = parse(resolver, text, "Cairo", "Zawyet Hamdan")
+    text = "Two men were hurt when a gas cylinder blew up in Cairo's Ezbet Qornfali district on Sunday."
+    got = parse(resolver, text, "Cairo", "Ezbet Qornfali")
     assert got["Cairo"]["country_code"] == "EG"
-    assert near(got["Zawyet Hamdan"], got["Cairo"]) and got["Zawyet Hamdan"]["geonameid"] is None
+    assert near(got["Ezbet Qornfali"], got["Cairo"]) and got["Ezbet Qornfali"]["geonameid"] is None
 
 
 def test_a_road_number_is_in_the_storys_town(resolver: PlaceResolver) -> None:
@@ -99,3 +99,4 @@ def test_a_road_number_is_in_the_storys_town(resolver: PlaceResolver) -> None:
     )
     got = parse(resolver, text, "Norwich", "A146", "Norwich")
     assert near(got["A146"], got["Norwich"]) and got["A146"]["country_code"] == "GB"
+

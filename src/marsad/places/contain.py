@@ -136,8 +136,7 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
                     learned: dict[str, Place]) -> None:
     """Unlocated places that the text puts in a town, coded to the town's point with
     geo_precision 2 (ACLED's "part of a town"):
-    - a town's own part, named in the possessive before it ("Cairo's Abbasiya district"),
-      also when the gazetteer read the name as a namesake in another country;
+    - a town's own part, named in the possessive before it ("Cairo's Abbasiya district");
     - a street, road or building (`is_site`) with its town after a comma ("Ramor Theatre,
       Virginia"), or else in the story's town: the one town that holds at least two of the
       story's mentions of towns and more than half of them. A story told in one town names
@@ -154,12 +153,10 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
             continue
         name = text[spans[i][0]:spans[i][1]]
         town: Place | None = None
+        if place.latitude is not None or place.country:
+            continue
         if i > 0 and _is_town(out[i - 1]) and _POSSESSIVE_GAP.match(text[spans[i - 1][1]:spans[i][0]]):
             town = out[i - 1]
-            if place.latitude is not None and place.country_code == town.country_code:
-                continue  # resolved in the town's country: the gazetteer knows it better
-        elif place.latitude is not None or place.country:
-            continue
         elif is_site(name):
             after = out[i + 1] if i + 1 < len(out) else None
             if after is not None and _is_town(after) and _COMMA_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
