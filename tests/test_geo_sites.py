@@ -100,3 +100,71 @@ def test_a_road_number_is_in_the_storys_town(resolver: PlaceResolver) -> None:
     got = parse(resolver, text, "Norwich", "A146", "Norwich")
     assert near(got["A146"], got["Norwich"]) and got["A146"]["country_code"] == "GB"
 
+
+
+def test_a_peoples_name_in_a_buildings_name_does_not_place_it(resolver: PlaceResolver) -> None:
+    # The embassy stands in Damascus, the church in Aleppo, the quarter in New Orleans: the
+    # people named in each says whose it is or its style, not its country.
+    text = "A mortar round fell near the Russian Embassy in Damascus on Monday, a week after one hit Aleppo."
+    got = parse(resolver, text, "Russian Embassy", "Damascus", "Aleppo")
+    assert got["Damascus"]["country_code"] == "SY"
+    assert near(got["Russian Embassy"], got["Damascus"]) and got["Russian Embassy"]["country_code"] == "SY"
+
+    text = "Bells rang at the Armenian Church, Aleppo, for the first time in five years."
+    got = parse(resolver, text, "Armenian Church", "Aleppo")
+    assert near(got["Armenian Church"], got["Aleppo"]) and got["Armenian Church"]["geo_precision"] == 2
+
+    text = (
+        "Bands played across the French Quarter on Saturday night. New Orleans police closed three blocks, "
+        "and New Orleans officials said the crowds were the largest since the storm."
+    )
+    got = parse(resolver, text, "French Quarter", "New Orleans", "New Orleans")
+    assert got["New Orleans"]["country_code"] == "US"
+    assert near(got["French Quarter"], got["New Orleans"]) and got["French Quarter"]["country_code"] == "US"
+
+
+def test_a_nations_ministry_stays_in_the_nation(resolver: PlaceResolver) -> None:
+    text = "The Russian Defence Ministry said its jets had struck a depot."
+    got = parse(resolver, text, "Russian Defence Ministry")
+    assert got["Russian Defence Ministry"]["country_code"] == "RU"
+
+
+def test_a_site_named_in_another_language_is_a_site(resolver: PlaceResolver) -> None:
+    for name in ("Rue de Rivoli", "Stade de France", "Palais des Nations", "Plaza de Mayo", "Piazza Navona"):
+        assert is_site(name), name
+    for name in ("Port Said", "Placentia", "Rueil-Malmaison"):
+        assert not is_site(name), name
+    # A site named after a country is in a town of that country the story is told in; the
+    # country alone is too coarse ("Stade de France" in a story about Paris).
+    text = (
+        "Paris police cleared the Stade de France after a bomb threat on Friday. Trains back to Paris "
+        "ran late into the night."
+    )
+    got = parse(resolver, text, "Paris", "Stade de France", "Paris")
+    assert got["Paris"]["country_code"] == "FR"
+    assert near(got["Stade de France"], got["Paris"]) and got["Stade de France"]["geo_precision"] == 2
+    # ... not in a town of another country.
+    text = "Leeds fans who watched the match at the Stade de France flew home to Leeds on Sunday."
+    got = parse(resolver, text, "Leeds", "Stade de France", "Leeds")
+    assert got["Stade de France"]["country_code"] == "FR"
+
+
+def test_the_west_and_the_arab_world_are_no_province_or_town(resolver: PlaceResolver) -> None:
+    # Uganda's Western region, Cameroon's West region and Arab, Alabama bear these words, but
+    # a story about sanctions on Moscow or a summit in Riyadh means a part of the world.
+    text = ("Western governments froze the bank's assets on Tuesday, and the West warned Moscow that more "
+            "would follow. Arab ministers meeting in Riyadh called for calm.")
+    got = parse(resolver, text, "Western", "West", "Moscow", "Arab", "Riyadh")
+    assert got["Moscow"]["country_code"] == "RU" and got["Riyadh"]["country_code"] == "SA"
+    for word in ("Western", "West", "Arab"):
+        assert got[word]["latitude"] is None and got[word]["country_code"] is None, word
+
+
+def test_a_province_or_town_named_west_or_arab_in_its_own_story(resolver: PlaceResolver) -> None:
+    text = ("Floods cut roads across Uganda on Sunday. In the Western region, Ugandan officials said "
+            "two bridges were lost, and Uganda's army flew in food.")
+    got = parse(resolver, text, "Uganda", "Western", "Uganda")
+    assert got["Western"]["country_code"] == "UG"
+    text = "Police in Arab, Alabama, said the fire started in a garage."
+    got = parse(resolver, text, "Arab", "Alabama")
+    assert got["Arab"]["country_code"] == "US" and got["Arab"]["feature_code"].startswith("PPL")

@@ -124,8 +124,8 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
 
 # "Paris' iconic Champs-Elysees", "Cairo's Abbasiya neighbourhood": a town's own part.
 _POSSESSIVE_GAP = re.compile(r"^['’]s?(?:\s+[a-z][\w-]*){0,2}\s+$")
-# "Percy French Hotel, Ballyjamesduff": a site, a comma, its town.
-_COMMA_GAP = re.compile(r"^\s*,\s*$")
+# "Percy French Hotel, Ballyjamesduff", "the Russian Embassy in Damascus": a site, then its town.
+_TOWN_AFTER_GAP = re.compile(r"^\s*(?:,|,?\s+in)\s*$")
 
 
 def _is_town(place: Place) -> bool:
@@ -137,35 +137,53 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
     """Unlocated places that the text puts in a town, coded to the town's point with
     geo_precision 2 (ACLED's "part of a town"):
     - a town's own part, named in the possessive before it ("Cairo's Abbasiya district");
-    - a street, road or building (`is_site`) with its town after a comma ("Ramor Theatre,
-      Virginia"), or else in the story's town: the one town that holds at least two of the
-      story's mentions of towns and more than half of them. A story told in one town names
-      its streets and buildings without the town each time; a story that moves between
-      towns leaves its sites unlocated, and so does a story of no town."""
-    towns = Counter(p.geonameid for p in out if _is_town(p) and p.geonameid is not None)
+    - a street, road or building (`is_site`) with its town after it ("Ramor Theatre,
+      Virginia", "the Russian Embassy in Damascus"), or else in the story's town: the one
+      town that holds at least two of the story's mentions of towns and more than half of
+      them. A story told in one town names its streets and buildings without the town each
+      time; a story that moves between towns leaves its sites unlocated, and so does a story
+      of no town.
+    A site placed only in a whole country by its name ("Stade de France") is unlocated too:
+    a town of that country the text puts it in is nearer the truth."""
     story_town: Place | None = None
-    if towns:
-        (top, n), total = towns.most_common(1)[0], sum(towns.values())
-        if n >= 2 and n * 2 > total:
-            story_town = next(p for p in out if p.geonameid == top)
+    story_town_read = False
     for i, place in enumerate(out):
-        if place.name.lower() in learned:
+        country_only = place.feature_code == "PCLI"
+        if not country_only and (place.latitude is not None or place.country):
             continue
         name = text[spans[i][0]:spans[i][1]]
-        town: Place | None = None
-        if place.latitude is not None or place.country:
+        # A country's own mention ("France") is no site: only a site's name placed in a country.
+        key = name.lower() if country_only else place.name.lower()
+        if country_only and not is_site(name):
             continue
-        if i > 0 and _is_town(out[i - 1]) and _POSSESSIVE_GAP.match(text[spans[i - 1][1]:spans[i][0]]):
+        if key in learned:
+            if country_only:  # (an unlocated name's later mentions follow in `inherit_containers`)
+                out[i] = replace(learned[key], score=place.score)
+            continue
+        town: Place | None = None
+        if not country_only and i > 0 and _is_town(out[i - 1]) \
+                and _POSSESSIVE_GAP.match(text[spans[i - 1][1]:spans[i][0]]):
             town = out[i - 1]
         elif is_site(name):
             after = out[i + 1] if i + 1 < len(out) else None
-            if after is not None and _is_town(after) and _COMMA_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
+            if after is not None and _is_town(after) and _TOWN_AFTER_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
                 town = after
             else:
+                if not story_town_read:
+                    story_town, story_town_read = _story_town(out), True
                 town = story_town
-        if town is None:
+        if town is None or country_only and town.country_code != place.country_code:
             continue
         out[i] = Place(name=name, country=town.country, country_code=town.country_code, admin1=town.admin1,
                        admin2=town.admin2, latitude=town.latitude, longitude=town.longitude, geo_precision=2,
                        score=place.score)
-        learned[place.name.lower()] = out[i]
+        learned[key] = out[i]
+
+
+def _story_town(out: Sequence[Place]) -> Place | None:
+    """The town that holds at least two of the story's mentions of towns and more than half."""
+    towns = Counter(p.geonameid for p in out if _is_town(p) and p.geonameid is not None)
+    if not towns:
+        return None
+    (top, n), total = towns.most_common(1)[0], sum(towns.values())
+    return next(p for p in out if p.geonameid == top) if n >= 2 and n * 2 > total else None

@@ -200,14 +200,29 @@ _SITE_WORD = re.compile(
     r"hospital|clinic|infirmary|church|cathedral|chapel|mosque|synagogue|temple|shrine|cemetery|"
     r"school|elementary|academy|college|court|courthouse|hall|hotel|inn|theatre|theater|cinema|stadium|"
     r"arena|club|centre|center|tower|market|mall|station|prison|jail|racecourse|library|museum|"
-    r"restaurant|embassy|consulate|ministry|headquarters)\.?",
+    r"restaurant|embassy|consulate|ministry|headquarters|quarter)\.?",
     re.IGNORECASE,
 )
+# The first word of a site's name in the languages news keeps untranslated: "Rue de
+# Rivoli", "Stade de France", "Palais des Nations", "Plaza de Mayo", "Piazza Navona".
+_SITE_FIRST_WORD = re.compile(r"(?:rue|stade|palais|gare|place|plaza|piazza|calle|avenida|estadio)", re.IGNORECASE)
+# Buildings whose name's nation is where they stand: a nation's ministry and its
+# headquarters ("the Russian Foreign Ministry"), unlike its embassy or a hotel named after
+# a poet ("the Russian Embassy", "the Percy French Hotel").
+_NATIONAL_SITE_WORD = re.compile(r"(?:ministry|headquarters)", re.IGNORECASE)
 # A road's number: "the A120", "the M25", "I-95", "Route 9", "Highway 401".
 _ROAD_NUMBER = re.compile(r"^(?:[ABMN]\d{1,4}|I-\d{1,3}|(?:Route|Highway|US)[\s-]?\d{1,4})$")
 
 
 def is_site(name: str) -> bool:
-    """Whether a name is a street's, a road's, a building's or a site's, not a settlement's."""
+    """Whether a name is a street's, a road's, a building's or a site's (a town's quarter
+    included), not a settlement's."""
     words = name.split()
-    return bool(_ROAD_NUMBER.match(name.strip())) or len(words) >= 2 and bool(_SITE_WORD.fullmatch(words[-1]))
+    return bool(_ROAD_NUMBER.match(name.strip())) or len(words) >= 2 and (
+        bool(_SITE_WORD.fullmatch(words[-1])) or bool(_SITE_FIRST_WORD.fullmatch(words[0])))
+
+
+def is_national_site(name: str) -> bool:
+    """A site that stands in the nation its name holds: a ministry, a headquarters."""
+    words = name.split()
+    return len(words) >= 2 and bool(_NATIONAL_SITE_WORD.fullmatch(words[-1]))

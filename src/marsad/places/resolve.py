@@ -40,7 +40,7 @@ from .context import (
 )
 from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, find_dateline, place_votes
 from .gazetteer import Candidate, Gazetteer
-from .names import has_admin_word, is_site, plain_name, strip_admin_words
+from .names import has_admin_word, is_national_site, is_site, plain_name, strip_admin_words
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
 
 _IMPORTANT_CODES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "GULF"})
@@ -108,6 +108,11 @@ _CITY_WORD = re.compile(r"\bcity\b", re.IGNORECASE)
 _SUBDISTRICT = re.compile(r"\b(?:sub-?district|nahiyah?|township|twp\.?)(?:\b|$)|ناحي[ةه]", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"^(?:county|co\.)\s|\b(?:county|district|co\.?)$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
+# Words news uses for a part of the world or a people's lands ("Western countries", "the
+# West", "the Arab world"). Provinces and towns bear them too (Uganda's Western region,
+# Cameroon's West, Arab in Alabama), but the word names one only in a story about its country.
+_WORLD_PART_WORDS = frozenset({"west", "east", "north", "south", "western", "eastern", "northern",
+                               "southern", "central", "arab"})
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
 
 Span = tuple[int, int] | tuple[int, int, str]
@@ -419,7 +424,9 @@ class PlaceResolver:
                     and (c.population >= 1000 or c.feature_class != "P" or c.curated)
                     if not site or c.feature_class != "P" or c.curated or c.population >= _FAMOUS_POPULATION
                 ]
-                dem = self.gaz.demonym(sub)
+                # A people's name in a building's says whose it is or its style, not where it
+                # stands ("the Russian Embassy", "the French Quarter", "the Armenian Church").
+                dem = self.gaz.demonym(sub) if not site or is_national_site(name) else None
                 if dem is not None:
                     found.append(Candidate(**{**dem.__dict__, "match": 2}))
             if found:
@@ -567,7 +574,21 @@ class PlaceResolver:
             return None, min(conf, 0.1)
         if frame is not None and container is None and not support and _namesake_outside(best, cands, frame):
             return None, min(conf, 0.1)
+        if name.lower() in _WORLD_PART_WORDS and not self._world_part_at_home(best, name, ctx, container):
+            return None, min(conf, 0.1)
         return best, round(max(0.0, min(1.0, conf)), 3)
+
+    @staticmethod
+    def _world_part_at_home(c: Candidate, name: str, ctx: DocContext, container: Candidate | None) -> bool:
+        """Whether "Western", "the West" or "Arab" names this place: a town only in a story
+        set in its province or with it written after ("Arab, Alabama"), a province only in a
+        story about its country."""
+        if container is not None and contains(container, c, True):
+            return True
+        if c.feature_class == "P":
+            frame = ctx.frame(name)
+            return frame is not None and frame.tier(c) >= 2
+        return ctx.country_share(c.country_code, name) >= _STORY_SHARE
 
     def _foreign_and_obscure(
         self, c: Candidate, name: str, ctx: DocContext, container: Candidate | None, explicit: bool = False
