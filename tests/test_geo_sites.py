@@ -168,3 +168,25 @@ def test_a_province_or_town_named_west_or_arab_in_its_own_story(resolver: PlaceR
     text = "Police in Arab, Alabama, said the fire started in a garage."
     got = parse(resolver, text, "Arab", "Alabama")
     assert got["Arab"]["country_code"] == "US" and got["Arab"]["feature_code"].startswith("PPL")
+
+
+def test_the_citys_own_part_is_in_the_town_the_story_just_named(resolver: PlaceResolver) -> None:
+    text = ("Gunmen opened fire on a minibus in Aleppo on Friday. The attack, in the city's Bustan al-Qasr "
+            "quarter, wounded six.")
+    got = parse(resolver, text, "Aleppo", "Bustan al-Qasr")
+    assert got["Aleppo"]["country_code"] == "SY"
+    assert near(got["Bustan al-Qasr"], got["Aleppo"]) and got["Bustan al-Qasr"]["geo_precision"] == 2
+    # "the capital's" is the last capital the story named, not the last town.
+    text = ("Officials in Damascus said the convoy left Homs at dawn; a shell later hit the capital's "
+            "Qaboun Gardens neighbourhood.")
+    got = parse(resolver, text, "Damascus", "Homs", "Qaboun Gardens")
+    assert near(got["Qaboun Gardens"], got["Damascus"])
+
+
+def test_a_provinces_own_part_in_the_possessive_is_in_the_province(resolver: PlaceResolver) -> None:
+    text = "Clashes broke out in Idlib province's Wadi Khaled Farms area overnight, Idlib activists said."
+    got = parse(resolver, text, "Idlib province", "Wadi Khaled Farms")
+    assert got["Idlib province"]["feature_code"] == "ADM1"
+    rec = got["Wadi Khaled Farms"]
+    assert near(rec, got["Idlib province"]) and rec["geo_precision"] == 3
+    assert rec["admin1"] == got["Idlib province"]["admin1"]

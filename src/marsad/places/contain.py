@@ -124,6 +124,9 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
 
 # "Paris' iconic Champs-Elysees", "Cairo's Abbasiya neighbourhood": a town's own part.
 _POSSESSIVE_GAP = re.compile(r"^['’]s?(?:\s+[a-z][\w-]*){0,2}\s+$")
+# "the city's Abbassiya district", "in the capital's Mezzeh quarter": a part of the town the
+# story has just named (or of the last capital it named).
+_ANAPHORIC_POSSESSIVE = re.compile(r"\b[Tt]he\s+(city|town|village|capital)['’]s(?:\s+[a-z][\w-]*){0,2}\s+$")
 # "Percy French Hotel, Ballyjamesduff", "the Russian Embassy in Damascus": a site, then its town.
 _TOWN_AFTER_GAP = re.compile(r"^\s*(?:,|,?\s+in)\s*$")
 
@@ -161,9 +164,11 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
                 out[i] = replace(learned[key], score=place.score)
             continue
         town: Place | None = None
-        if not country_only and i > 0 and _is_town(out[i - 1]) \
+        if not country_only and i > 0 and _is_town_or_area(out[i - 1]) \
                 and _POSSESSIVE_GAP.match(text[spans[i - 1][1]:spans[i][0]]):
-            town = out[i - 1]
+            town = out[i - 1]  # "Cairo's Ezbet Qornfali district", "Giza's Haram district"
+        elif not country_only and (m := _ANAPHORIC_POSSESSIVE.search(text, max(0, spans[i][0] - 60), spans[i][0])):
+            town = _last_town_before(out, i, capital=m.group(1) == "capital")
         elif is_site(name):
             after = out[i + 1] if i + 1 < len(out) else None
             if after is not None and _is_town(after) and _TOWN_AFTER_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
@@ -174,10 +179,25 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
                 town = story_town
         if town is None or country_only and town.country_code != place.country_code:
             continue
+        # In a town: its point, "part of a town" (2); in a province or district: its point, a region (3).
+        in_town = _is_town(town)
         out[i] = Place(name=name, country=town.country, country_code=town.country_code, admin1=town.admin1,
-                       admin2=town.admin2, latitude=town.latitude, longitude=town.longitude, geo_precision=2,
-                       score=place.score)
+                       admin2=town.admin2 if in_town else None, latitude=town.latitude, longitude=town.longitude,
+                       geo_precision=2 if in_town else 3, score=place.score)
         learned[key] = out[i]
+
+
+def _is_town_or_area(place: Place) -> bool:
+    """A town, or a province or district: what a possessive can hold a named part in."""
+    return _is_town(place) or place.latitude is not None and place.feature_code in ("ADM1", "ADM2")
+
+
+def _last_town_before(out: Sequence[Place], i: int, capital: bool) -> Place | None:
+    """The town the story named last before `out[i]`: "the city's"; a capital for "the capital's"."""
+    for place in reversed(out[:i]):
+        if _is_town(place) and (not capital or place.feature_code == "PPLC"):
+            return place
+    return None
 
 
 def _story_town(out: Sequence[Place]) -> Place | None:
