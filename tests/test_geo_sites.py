@@ -190,3 +190,14 @@ def test_a_provinces_own_part_in_the_possessive_is_in_the_province(resolver: Pla
     rec = got["Wadi Khaled Farms"]
     assert near(rec, got["Idlib province"]) and rec["geo_precision"] == 3
     assert rec["admin1"] == got["Idlib province"]["admin1"]
+
+
+def test_a_located_place_takes_the_score_of_the_place_that_locates_it(resolver: PlaceResolver) -> None:
+    # A score estimates how likely the point is right; a located place's point is its town's
+    # or province's, so a user who keeps the confident readings keeps it too.
+    text = ("Two men were hurt when a gas cylinder blew up in Cairo's Ezbet Qornfali district on Sunday. "
+            "Shelling hit the village of Tall Ghazal, in the countryside of Hama.")
+    got = parse(resolver, text, "Cairo", "Ezbet Qornfali", "Tall Ghazal", "Hama")
+    assert got["Cairo"]["score"] >= 0.5 and got["Hama"]["score"] >= 0.5
+    assert got["Ezbet Qornfali"]["score"] == got["Cairo"]["score"]
+    assert near(got["Tall Ghazal"], got["Hama"]) and got["Tall Ghazal"]["score"] == got["Hama"]["score"]

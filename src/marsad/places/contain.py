@@ -42,7 +42,10 @@ def follows_container(gap: str) -> bool:
 
 
 def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place]) -> list[Place]:
-    """`places` with each unresolved one located by the container the text names after it."""
+    """`places` with each unresolved one located by the container the text names after it.
+
+    A place located by another takes that one's point and its score: the score says how
+    likely the point is right, and the container's reading is what decides it."""
     out = list(places)
     learned: dict[str, Place] = {}
     misread: dict[int, Place] = {}  # a reading the text put elsewhere, wherever it recurs
@@ -62,7 +65,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                 name=text[_start:end], country=container.country, country_code=container.country_code,
                 admin1=container.admin1, admin2=container.admin2 if town else None,
                 latitude=container.latitude, longitude=container.longitude,
-                geo_precision=2 if town else 3, score=place.score,
+                geo_precision=2 if town else 3, score=container.score,
             )
             learned[place.name.lower()] = out[i]
             if place.geonameid is not None and part_of:
@@ -73,18 +76,18 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
         nxt = out[i + 1]
         if out[i].latitude is None and nxt.geonameid is None and nxt.latitude is not None \
                 and LIST_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
-            out[i] = replace(nxt, name=out[i].name, score=out[i].score)
+            out[i] = replace(nxt, name=out[i].name)
             learned[out[i].name.lower()] = out[i]
     _near_listed_villages(text, spans, out, learned)
     _sites_in_towns(text, spans, out, learned)
     for i, place in enumerate(out):
         known = learned.get(place.name.lower())
         if known is not None and place.latitude is None:
-            out[i] = replace(known, score=place.score)
+            out[i] = known
         elif place.geonameid in misread:
             # "the Sulaymaniyah neighbourhood of Aleppo" … "shelled Sulaymaniyah": the same
             # name, read again as the Iraqi city, is the neighbourhood the text located.
-            out[i] = replace(misread[place.geonameid], name=text[spans[i][0]:spans[i][1]], score=place.score)
+            out[i] = replace(misread[place.geonameid], name=text[spans[i][0]:spans[i][1]])
     return out
 
 
@@ -117,7 +120,7 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
                 out[k] = Place(name=text[spans[k][0]:spans[k][1]], country=near.country,
                                country_code=near.country_code, admin1=near.admin1, admin2=near.admin2,
                                latitude=near.latitude, longitude=near.longitude, geo_precision=2,
-                               score=out[k].score)
+                               score=near.score)
                 learned[out[k].name.lower()] = out[k]
         i = j + 1
 
@@ -161,7 +164,7 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
             continue
         if key in learned:
             if country_only:  # (an unlocated name's later mentions follow in `inherit_containers`)
-                out[i] = replace(learned[key], score=place.score)
+                out[i] = learned[key]
             continue
         town: Place | None = None
         if not country_only and i > 0 and _is_town_or_area(out[i - 1]) \
@@ -183,7 +186,7 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
         in_town = _is_town(town)
         out[i] = Place(name=name, country=town.country, country_code=town.country_code, admin1=town.admin1,
                        admin2=town.admin2 if in_town else None, latitude=town.latitude, longitude=town.longitude,
-                       geo_precision=2 if in_town else 3, score=place.score)
+                       geo_precision=2 if in_town else 3, score=town.score)
         learned[key] = out[i]
 
 
