@@ -195,8 +195,12 @@ def arabic_key(s: str) -> str:
 # The last word of a street's, a building's or a site's name: "Royal Street", "St. Michael's
 # Hospital", "KCOM Stadium", "Cloverhill District Court". Such a place lies inside a town and
 # is never a town itself, so a gazetteer of towns lacks it and the town that holds it stands in.
+# A street's last word: its name holds no place ("Collins Avenue" is not in Collinsville).
+_STREET_WORDS = r"street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|place|parade|way|terrace|crescent|" \
+    r"highway|parkway"
+_STREET_WORD = re.compile(rf"(?:{_STREET_WORDS})\.?", re.IGNORECASE)
 _SITE_WORD = re.compile(
-    r"(?:street|st|avenue|ave|road|rd|drive|boulevard|blvd|lane|highway|square|bridge|roundabout|"
+    rf"(?:{_STREET_WORDS}|square|bridge|roundabout|"
     r"hospital|clinic|infirmary|church|cathedral|chapel|mosque|synagogue|temple|shrine|cemetery|"
     r"school|elementary|academy|college|court|courthouse|hall|hotel|inn|theatre|theater|cinema|stadium|"
     r"arena|club|centre|center|tower|market|mall|station|prison|jail|racecourse|library|museum|"
@@ -220,6 +224,11 @@ def is_site(name: str) -> bool:
     words = name.split()
     return bool(_ROAD_NUMBER.match(name.strip())) or len(words) >= 2 and (
         bool(_SITE_WORD.fullmatch(words[-1])) or bool(_SITE_FIRST_WORD.fullmatch(words[0])))
+
+
+def is_street_word(word: str) -> bool:
+    """Whether a word ends a street's name: Street, Avenue, Road, Way, Terrace, …"""
+    return bool(_STREET_WORD.fullmatch(word))
 
 
 def is_national_site(name: str) -> bool:

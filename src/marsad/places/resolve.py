@@ -40,7 +40,7 @@ from .context import (
 )
 from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, find_dateline, place_votes
 from .gazetteer import Candidate, Gazetteer
-from .names import has_admin_word, is_national_site, is_site, plain_name, strip_admin_words
+from .names import has_admin_word, is_national_site, is_site, is_street_word, plain_name, strip_admin_words
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
 
 _IMPORTANT_CODES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "GULF"})
@@ -94,11 +94,6 @@ _SETTLEMENT_WORDS = frozenset(
 _NAME_HEADS = frozenset(
     "tal tall tel tell kafr kfar kafar deir dayr dair ain ayn ein beit bayt bait jabal jebel jabel khirbet khirbat "
     "umm ras wadi qasr maarat maaret marat hayy kiryat givat nahal".split()
-)
-_STREET_WORD = re.compile(
-    r"^(?:avenue|ave\.?|street|st\.?|road|rd\.?|drive|dr\.?|boulevard|blvd\.?|lane|place|parade|way|"
-    r"terrace|crescent|highway|parkway)$",
-    re.IGNORECASE,
 )
 # "Plymouth Co.", "PLYMOUTH CO", "Co. Durham": the county abbreviated (US and British Isles).
 _COUNTY_BEFORE = re.compile(r"^(?:Co|CO)\.\s*(?=[A-Z])")
@@ -390,7 +385,7 @@ class PlaceResolver:
         whole is not the place). A street holds none: streets are named after anything
         ("Collins Avenue" is not in Collinsville)."""
         toks = name.split()
-        if len(toks) < 2 or _STREET_WORD.match(toks[-1]):
+        if len(toks) < 2 or is_street_word(toks[-1]):
             return []
         if toks[-1].lower() in _SETTLEMENT_WORDS or toks[0].lower() == "fort":
             # "Tennessee Colony", "Meadow Grove", "Fort Moore": a place of its own that the
