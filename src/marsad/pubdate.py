@@ -192,12 +192,15 @@ def find_published(header: list[str], body: list[str]) -> tuple[dt.date | None, 
 
 # A dateline glued to the first words of a scraped body: "Wed 05 Apr 2017 Syria attack …",
 # "AFP Friday 3 Mar 2015 At least 12 …", "Date of publication 9 June 2016 Warplanes …",
-# "Last updated at Apr 152017 …" (day and year run together), "Posted on April 4 2017 by …".
+# "Last updated at Apr 152017 …" (day and year run together), "Posted on April 4 2017 by …",
+# "16.04.2017Get short URL …" (the date run into the next word).
 _LEAD_WORDS = re.compile(
     r"(?:(?:posted|published|updated|last updated|date of publication|date)(?:\s+(?:on|at))?\s*:?\s+)?"
     r"(?:(?-i:[A-Z]{2,5})\s+)?"  # an agency's short name: AFP, AP, SANA
     rf"(?:{_WEEKDAY},?\s+)?", re.I)
 _GLUED_YEAR = re.compile(rf"\b{_MONTH}\s*(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d{{2}})\b", re.I)
+# "09.03.2018Share this story …": a numeric date run into the page's next word.
+_GLUED_NUMERIC = re.compile(rf"(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}(?=[A-Z][a-z])")
 # A time after the date: "at 0914", "20:02", "10.14 am GMT" — never a bare number ("120 civilians").
 _TIME_AFTER = re.compile(r"(?:,?\s+(?:at\s+\d{3,4}|(?:at\s+)?\d{1,2}[:.]\d{2})(?:\s*[ap]\.?m\.?)?"
                          r"(?:\s*(?:GMT|UTC)(?:[+-]\d+)?)?)?"
@@ -212,7 +215,7 @@ def leading_dateline(text: str) -> tuple[Dateline, int] | None:
     lead = _LEAD_WORDS.match(text)
     at = lead.end() if lead else 0
     window = text[at: at + 40]
-    for pat in (*_PATTERNS, _GLUED_YEAR):
+    for pat in (*_PATTERNS, _GLUED_YEAR, _GLUED_NUMERIC):
         m = pat.match(window)
         if m is None:
             continue
