@@ -505,3 +505,15 @@ def test_a_name_the_story_placed_is_that_place_where_it_recurs(coder):
 def test_what_the_review_of_the_new_families_must_leave_alone(coder, title, text, kind):
     events = [e for e in titled(coder, title, text) if e.modality == "occurred"]
     assert events and (kind is None or kind in {e.sub_event_type for e in events})
+
+
+def test_a_toll_of_an_incident_at_a_site_in_a_town_keeps_the_town(coder):
+    # "a market in Douma has climbed" — Douma is where the strike fell, not the subject of the
+    # verb; the toll is the running total of that strike.
+    events, _ = code(coder, "The toll from Monday's air strike on a crowded vegetable market in Douma has "
+                            "climbed to 23, rescuers said.")
+    assert [(e.sub_event_type, e.admin1, e.event_date, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Rif Dimashq", "2024-03-04", 23)]
+    # The people in a place who act are still not where their act fell.
+    events, _ = code(coder, "Rebels in Idlib have shelled the town of Jurin in Hama province, killing two.")
+    assert [e.admin1 for e in events] == ["Hama"]

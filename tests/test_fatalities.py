@@ -121,6 +121,13 @@ def test_zero_mention_kind() -> None:
     ("The toll climbed to 40 on Tuesday as rescuers pulled more bodies from the rubble.", 40),
     ("The number of dead rose to 12, the health ministry said.", 12),
     ("Drivers paid a toll of 5 dollars at the checkpoint.", None),
+    # the event the toll counts may take a dozen words to name
+    ("The death toll from a car bombing at a checkpoint in the town of Azaz rose to 40 on Sunday.", 40),
+    ("The toll from Monday's air strike on a crowded vegetable market in Douma has climbed to 23.", 23),
+    ("The death toll from a suspected chemical attack on the rebel-held town of Khan Sheikhun has "
+     "risen to 86, a monitor said.", 86),
+    # ... but a toll runs to its figure within one clause
+    ("The death toll from the storm was unclear, and 14 bridges in the province of Kerman were lost.", None),
 ])
 def test_a_toll_that_grows_is_a_running_total(sentence, expected):
     assert fatalities(sentence) == expected

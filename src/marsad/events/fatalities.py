@@ -168,12 +168,13 @@ _NOT_FACTUAL_BEFORE = re.compile(
     re.I,
 )
 # "the death toll rose to 66", "the toll from the strike has increased to 31", "the number of
-# dead climbed to 12".
+# dead climbed to 12". The words between may name the event the toll counts ("the death toll
+# from a car bombing at a checkpoint in the town of Azaz rose to 40"), within one clause.
 _TOLL = re.compile(
-    r"(?<!\w)(?:(?:death|casualty)[\s-]+toll\s+(?:[\w'’-]+\s+){0,8}?(?:to|at|of|reached|hit|is|was|stands at|crossed|"
+    r"(?<!\w)(?:(?:death|casualty)[\s-]+toll\s+(?:[\w'’-]+\s+){0,14}?(?:to|at|of|reached|hit|is|was|stands at|crossed|"
     r"crosses|passed|exceeded|rises to|rose to)|"
     # a bare "toll" or "number of dead" counts the dead only when it grows ("a toll of 5 dollars")
-    r"(?:the\s+toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims))\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:the\s+toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims))\s+(?:[\w'’-]+\s+){0,14}?"
     r"(?:rose|risen|rises|climbed|increased|jumped|reached|hit)(?:\s+to)?)"
     r"\s+(?P<q>" + _QUALIFIER.rstrip(r"\s+") + r"\s+)?"
     r"(?P<n>" + _NUMBER + r")",

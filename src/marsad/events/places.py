@@ -74,9 +74,12 @@ _SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|she
 # killed 40": the place an incident noun's preposition governs is not the subject of the
 # auxiliary after it. Only an incident's: "rebels in Idlib have shelled Jurin" names where
 # the doers are, and "officials in Washington said" the speakers.
+# The incident's place may sit in a second phrase ("the toll from the air strike on a market in
+# Douma has climbed to 23").
+_PREPOSITION = r"(?:in|on|at|near|outside|inside|across|around|within|into|against|of)\s+"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:(?:air\s*)?strikes?|airstrikes?|raids?|attacks?|assaults?|offensive|shelling|"
                                  r"bombing|bombardment|fighting|clashes|battle|blasts?|explosions?)\s+"
-                                 r"(?:in|on|at|near|outside|inside|across|around|within|into|against|of)\s+"
+                                 rf"(?:{_PREPOSITION}(?:[\w'’-]+\s+){{1,4}}?)?{_PREPOSITION}"
                                  r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _AUXILIARY_AFTER = re.compile(r"^\s+(?:has|have|had)\b", re.I)
 # "explosions could be heard from the border town of Kilis": where a witness was, not where
