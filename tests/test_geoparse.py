@@ -199,3 +199,23 @@ def test_demonyms_spacy_labels_otherwise(gaz_path: Path) -> None:
     assert "Russian" in demonyms("The ministry condemned what it called an anti-Russian campaign.")
     assert "English" in demonyms("The pair were found on a bench in the English city of Salisbury.")
     assert "English" not in demonyms("She teaches English lessons to new arrivals.")
+
+
+def test_towns_listed_after_from_in_or_between_are_toponyms(gaz_path: Path) -> None:
+    # spaCy's small model calls small towns in such lists people or organisations, or
+    # leaves them out; the locative word and the gazetteer say they are towns.
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    nlp = load_pipeline(gaz)
+    text = ("Volunteers from Keizer and Silverton planted shrubs on Saturday, while shoppers said they would "
+            "rather drive to Waterford or Cahir than pay for parking. The road between Madrid and Woodward "
+            "reopened.")
+    found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
+    assert {"Keizer", "Silverton", "Waterford", "Cahir", "Woodward"} <= found
+    # A person of the story, an acronym or one company after "from" stays what it is.
+    text = ("Conor McGregor was charged on Thursday. A source close to McGregor said he was upset, and McGregor "
+            "will appear in court. Talks between NATO and Tunis went on. Engineers from Ford were there.")
+    found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
+    assert not {"McGregor", "NATO", "Ford"} & found

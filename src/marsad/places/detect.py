@@ -32,6 +32,7 @@ Returned spans are (start_char, end_char, label).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from .contain import follows_container
@@ -232,6 +233,7 @@ def find_toponyms(
             if gazetteer is None or not gazetteer.is_demonym(full[a:b]):
                 out.append((a, b, "CUE"))
     if gazetteer is not None:
+        out.extend(_listed_after_locative(doc, full, out, gazetteer, people))
         out.extend(_named_again(doc, full, out, gazetteer, people, embedded))
     return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer))
 
@@ -370,6 +372,60 @@ def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple
                 break
         i += 1
     return out
+
+
+# "from Keizer and Silverton", "in Tuscumbia, Sheffield and Muscle Shoals", "between Madrid
+# and Woodward": names listed after a locative word. spaCy's small model tags the first as a
+# person and drops the rest of a list of small towns.
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_LOCATIVE_LIST = re.compile(
+    rf"\b(?:in|near|from|to|outside|toward|towards|between|around|via)\s+(?P<list>{_NAME}(?:\s*,\s*{_NAME})*"
+    rf"(?:,?\s+(?:and|or)\s+{_NAME})?)")
+_LIST_ITEM = re.compile(_NAME)
+
+
+def _listed_after_locative(
+    doc: Any, full: str, found: list[tuple[int, int, str]], gazetteer: Gazetteer, people: set[str]
+) -> list[tuple[int, int, str]]:
+    """Towns named after "in", "from", "between" … and the towns listed with them: each a
+    town of 1,000 people or more (or a district) by its own name, that no multi-word person
+    of the story bears and spaCy did not take into a longer name."""
+    taken = [(a, b) for a, b, _ in found]
+    out: list[tuple[int, int, str]] = []
+    listed = [(m, list(_LIST_ITEM.finditer(full, m.start("list"), m.end("list"))))
+              for m in _LOCATIVE_LIST.finditer(full)]
+    # A name spaCy calls a person outside every such list is the story's person ("a source
+    # close to McGregor" in a story about Conor McGregor).
+    in_lists = Counter(item.group(0) for _, items in listed for item in items)
+    as_person = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
+    for m, items in listed:
+        for k, item in enumerate(items):
+            a, b = item.span()
+            name = item.group(0)
+            if any(x < b and a < y for x, y in taken) or name in STOP or name in NOT_NAMES \
+                    or name in _GENERIC or len(name) < 4 or name.isupper() or any(w in people for w in name.split()) \
+                    or as_person[name] > in_lists[name]:
+                continue
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None or any(not _alone_or_outside(ent, a, b, listed=len(items) > 1) for ent in span.ents):
+                continue
+            # "spoke to Murray": right after "to", a name spaCy calls a person is one.
+            if k == 0 and m.group(0)[:2].lower() == "to" and any(ent.label_ == "PERSON" for ent in span.ents):
+                continue
+            if any(c.match == 2 and (c.feature_class == "P" and c.population >= 1000 or c.feature_code == "ADM2")
+                   for c in gazetteer.candidates(name)):
+                out.append((a, b, "GPE"))
+                taken.append((a, b))
+    return out
+
+
+def _alone_or_outside(ent: Any, start: int, end: int, listed: bool) -> bool:
+    """An entity over a listed name leaves it a town only when spaCy took the name alone, as
+    a place or a one-word person ("from Murray"), not into a longer name ("Murray State");
+    in a list of two or more, as a one-word organisation too ("drive to Waterford or Cahir"):
+    one "from Ford" is a carmaker."""
+    alone = ent.start_char >= start and ent.end_char <= end
+    return alone and (ent.label_ in _PLACE_LABELS or ent.label_ == "PERSON" or listed and ent.label_ == "ORG")
 
 
 _SHORT = frozenset({"US", "UK", "EU"})  # the two-letter names news uses inside other names
