@@ -363,3 +363,21 @@ def test_a_place_name_the_language_model_cut_short_is_read_whole(resolver: Place
     text = "Police in Hong Kong arrested five protesters on Monday."
     records = geoparse_document(text, resolver=resolver, nlp=nlp)["toponyms"]
     assert [(t["text"], t["country_code"]) for t in records] == [("Hong Kong", "HK")]
+
+
+def test_the_state_after_a_towns_name_holds_it_whatever_the_story_says_of_the_country(gaz_path: Path) -> None:
+    # A Guard story from Lebanon, Pennsylvania, full of the Middle East: the state written
+    # after the dateline's town leaves no reading outside it.
+    resolver = PlaceResolver(Gazetteer.open(gaz_path))
+    text = ("LEBANON, Pa. — Forty Guard soldiers came home from Kuwait on Saturday. Families from "
+            "North Lebanon and Palmyra lined the road, and one sergeant said troops in Kuwait City had "
+            "asked whether Lebanon was near Beirut.")
+    names = ["LEBANON", "Pa.", "Kuwait", "North Lebanon", "Palmyra", "Kuwait City", "Lebanon", "Beirut"]
+    spans, at = [], 0
+    for n in names:
+        i = text.index(n, at)
+        spans.append((i, i + len(n)))
+        at = i + 1
+    got = geoparse_document(text, resolver=resolver, spans=spans)["toponyms"]
+    first = got[0]
+    assert (first["country_code"], first["admin1"]) == ("US", "Pennsylvania")

@@ -510,6 +510,12 @@ class PlaceResolver:
     ) -> tuple[Candidate | None, float]:
         if not cands:
             return None, 0.0
+        if container is not None and _rank(container) in (2, 3):
+            # "LEBANON, Pa.", "Mexico, Missouri": the state or county written after the name
+            # holds it; no reading outside it stands, however much the story says of the
+            # country of that name (Kuwait and Palmyra in a Pennsylvania Guard story).
+            inside = [c for c in cands if contains(container, c, explicit)]
+            cands = inside or cands
         is_dem = self.gaz.is_demonym(name)
         # A transliteration-key match alone is weak evidence: keep it only for important
         # places or inside a country the document is about — a real part of it, not one
