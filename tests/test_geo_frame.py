@@ -381,3 +381,32 @@ def test_the_state_after_a_towns_name_holds_it_whatever_the_story_says_of_the_co
     got = geoparse_document(text, resolver=resolver, spans=spans)["toponyms"]
     first = got[0]
     assert (first["country_code"], first["admin1"]) == ("US", "Pennsylvania")
+
+
+def _toponyms(resolver: PlaceResolver, text: str, names: list[str]) -> list[dict]:
+    spans, at = [], 0
+    for n in names:
+        i = text.index(n, at)
+        spans.append((i, i + len(n)))
+        at = i + 1
+    return geoparse_document(text, resolver=resolver, spans=spans)["toponyms"]
+
+
+def test_a_town_the_text_placed_in_the_storys_state_is_that_town_wherever_named(gaz_path: Path) -> None:
+    resolver = PlaceResolver(Gazetteer.open(gaz_path))
+    text = ("Elena Brandt grew up in Mexico, Missouri, and graduated from Mexico High School in 2019. Her "
+            "mother still teaches in Mexico, and her father farms east of Vandalia, in Missouri's Audrain County.")
+    got = _toponyms(resolver, text, ["Mexico", "Missouri", "Mexico High School", "Mexico", "Vandalia",
+                                     "Missouri", "Audrain County"])
+    for i in (0, 2, 3):
+        assert (got[i]["country_code"], got[i]["admin1"]) == ("US", "Missouri"), got[i]["text"]
+
+
+def test_a_namesake_the_writer_placed_elsewhere_is_the_exception(gaz_path: Path) -> None:
+    # A Welsh paper: the quartet's Newport is marked as the other one; the festival's is home.
+    resolver = PlaceResolver(Gazetteer.open(gaz_path))
+    text = ("NEWPORT, Wales — A jazz quartet from Newport, Rhode Island, will headline the riverside festival "
+            "in Newport this summer, Cardiff and Newport organisers said.")
+    got = _toponyms(resolver, text, ["NEWPORT", "Wales", "Newport", "Rhode Island", "Newport", "Cardiff", "Newport"])
+    assert got[2]["admin1"] == "Rhode Island"
+    assert got[4]["country_code"] == "GB" and got[6]["country_code"] == "GB"

@@ -295,6 +295,45 @@ def _beside(c: Candidate, other: Candidate) -> bool:
     return km((c.latitude, c.longitude), (other.latitude, other.longitude)) < _NEAR_KM  # type: ignore[arg-type]
 
 
+def _one_sense_held(
+    names: Sequence[str], containers: Sequence[Container | None], result: list[tuple[Candidate | None, float]],
+    frame: Frame | None,
+) -> list[tuple[Candidate | None, float]]:
+    """One sense per story for a local name the text placed: once "LEBANON, Pa." or "Mexico,
+    Missouri" says which town of the story's own state the name is, its other mentions with
+    no container of their own are that town too ("guys would hear I was from Lebanon"), and
+    so is the name inside a longer one ("Mexico High School"). A namesake placed outside the
+    frame is the exception the writer marked ("a quartet from Newport, Rhode Island" in a
+    Welsh paper): the name's other mentions stay as they are. A mention that is itself
+    another's container keeps its reading ("Lima, Peru" in a story from Peru, Indiana)."""
+    if frame is None:
+        return result
+    held: dict[str, tuple[Candidate, float]] = {}
+    for n, cont, (best, conf) in zip(names, containers, result, strict=True):
+        if cont is not None and best is not None and best.feature_class == "P" and frame.tier(best) >= 2 \
+                and cont.index is not None and _rank_of(result[cont.index][0]) in (2, 3):
+            held.setdefault(n.lower(), (best, conf))
+    if not held:
+        return result
+    is_container = {c.index for c in containers if c is not None and c.index is not None}
+    out = list(result)
+    for i, (n, cont, (best, _conf)) in enumerate(zip(names, containers, result, strict=True)):
+        if cont is not None or i in is_container:
+            continue
+        same = held.get(n.lower())
+        if same is None and best is not None and best.match < 2 and is_site(n):
+            # "Mexico High School": the place inside a building's name is the held one.
+            same = next((h for k, h in held.items() if f" {k} " in f" {n.lower()} " and
+                         plain_name(best.name) == plain_name(h[0].name)), None)
+        if same is not None:
+            out[i] = same
+    return out
+
+
+def _rank_of(c: Candidate | None) -> int | None:
+    return None if c is None else _rank(c)
+
+
 def clean_name(text: str) -> str:
     """The name in a toponym span: "the Golan's" → "Golan"."""
     s = text.strip().strip('.,;:!?"“”()[]')
@@ -810,6 +849,7 @@ class PlaceResolver:
                 if best is not None and conf >= self._raw_threshold:
                     self._add(ctx2, best, conf, n)
             ctx = self._merge(ctx, ctx2)
+        result = _one_sense_held(names, containers, result, ctx.frame())
         places = [
             self.to_place(text[s:e], b, sc, cu)
             for (s, e), (b, sc), cu in zip(bounds, result, cues, strict=True)
