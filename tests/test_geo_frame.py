@@ -410,3 +410,33 @@ def test_a_namesake_the_writer_placed_elsewhere_is_the_exception(gaz_path: Path)
     got = _toponyms(resolver, text, ["NEWPORT", "Wales", "Newport", "Rhode Island", "Newport", "Cardiff", "Newport"])
     assert got[2]["admin1"] == "Rhode Island"
     assert got[4]["country_code"] == "GB" and got[6]["country_code"] == "GB"
+
+
+def test_a_town_known_by_the_name_outranks_one_that_lists_it_among_other_names(gaz_path: Path) -> None:
+    # The Iowa town is called Madrid, and with Woodward and Boone County beside it the story
+    # is in Iowa.
+    resolver = PlaceResolver(Gazetteer.open(gaz_path))
+    text = "The lighted bridge between Madrid and Woodward drew riders from across Boone County."
+    got = _toponyms(resolver, text, ["Madrid", "Woodward", "Boone County"])
+    assert (got[0]["name"], got[0]["country_code"]) == ("Madrid", "US")
+    assert got[0]["admin1"] == got[1]["admin1"] == "Iowa"
+    # GeoNames lists "Milan" among Syracuse's other names; in an American story it is one of
+    # the towns called Milan.
+    text = "Clubs from Ohio, Texas and Maine sent riders, and the new trail runs into Milan."
+    got = _toponyms(resolver, text, ["Ohio", "Texas", "Maine", "Milan"])
+    assert (got[3]["name"], got[3]["country_code"]) == ("Milan", "US")
+    # A short form of a town's own name still names it.
+    text = "Doctors in Newcastle said the treatment worked, a spokesman told reporters in London."
+    got = _toponyms(resolver, text, ["Newcastle", "London"])
+    assert got[0]["name"] == "Newcastle upon Tyne"
+
+
+def test_a_mountain_or_a_manor_is_not_the_town_in_its_name(gaz_path: Path) -> None:
+    from marsad.places.names import is_site
+
+    assert is_site("Magnolia Manor") and is_site("Culbertson Fountain")
+    resolver = PlaceResolver(Gazetteer.open(gaz_path))
+    # "Keswick" is a town in Cumbria; this mountain is no part of it.
+    text = "Hikers were rescued from Mount Keswick on Sunday after a snowstorm."
+    got = _toponyms(resolver, text, ["Mount Keswick"])
+    assert got[0]["latitude"] is None

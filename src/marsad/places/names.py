@@ -204,7 +204,7 @@ _SITE_WORD = re.compile(
     r"hospital|clinic|infirmary|church|cathedral|chapel|mosque|synagogue|temple|shrine|cemetery|"
     r"school|elementary|academy|college|court|courthouse|hall|hotel|inn|theatre|theater|cinema|stadium|"
     r"arena|club|centre|center|tower|market|mall|station|prison|jail|racecourse|library|museum|"
-    r"restaurant|embassy|consulate|ministry|headquarters|quarter)\.?",
+    r"restaurant|embassy|consulate|ministry|headquarters|quarter|manor|mansion|fountain)\.?",
     re.IGNORECASE,
 )
 # The first word of a site's name in the languages news keeps untranslated: "Rue de

@@ -88,6 +88,9 @@ _SETTLEMENT_WORDS = frozenset(
     "county parish landing bluff bend ferry gardens woods forest glen canyon shores estates acres plains "
     "prairie meadows fields rapids corner corners cove wells gap summit plantation settlement canal".split()
 )
+# Words that open a place's own name: a fort, a mountain ("Mount Washington" is not in the
+# capital). A lake is left out: it is often named after the town on its shore ("Lake Manassas").
+_OWN_PLACE_HEADS = frozenset({"fort", "mount", "mt", "mt."})
 # Words that open Arabic and Hebrew place names ("Tal Maleh" hill of Maleh, "Kafr Nabudah",
 # "Deir Hafer", "Kiryat Shmona"): a name they open holds no place but one it opens with
 # ("Deir ez-Zor Airport"); "Tal Maleh" is not a "Tal" in India nor a "Maleh" elsewhere.
@@ -426,9 +429,9 @@ class PlaceResolver:
         toks = name.split()
         if len(toks) < 2 or is_street_word(toks[-1]):
             return []
-        if toks[-1].lower() in _SETTLEMENT_WORDS or toks[0].lower() == "fort":
-            # "Tennessee Colony", "Meadow Grove", "Fort Moore": a place of its own that the
-            # gazetteer lacks, not the place inside its name; it stays unresolved.
+        if toks[-1].lower() in _SETTLEMENT_WORDS or toks[0].lower() in _OWN_PLACE_HEADS:
+            # "Tennessee Colony", "Meadow Grove", "Fort Moore", "Mount Hermon": a place of its
+            # own that the gazetteer lacks, not the place inside its name; it stays unresolved.
             return []
         # "Thomas Memorial Hospital", "Linden Court", "Christopher Inn": a building is named
         # after a person or a word far more often than after a small town of that name; only a
@@ -570,6 +573,15 @@ class PlaceResolver:
         ]
         if not cands:
             return None, 0.0
+        # A town known by this very name outranks another town that merely lists it among its
+        # other names in the same country: "Milan" in the US is one of the Milans, not
+        # Syracuse; "Madrid" is Madrid, Iowa, not Waupun. A short form of the town's own name
+        # still serves ("Newcastle" for Newcastle upon Tyne), and so does an other name abroad
+        # ("Mysore" is Mysuru).
+        own_towns = {c.country_code for c in cands if c.match == 2 and c.feature_class == "P"}
+        short = f" {plain_name(name)} "
+        cands = [c for c in cands if not (c.match == 1 and c.feature_class == "P" and c.country_code in own_towns
+                                          and not c.curated and short not in f" {plain_name(c.name)} ")] or cands
         # Provinces of the places that bear the name as written: a key-only reading in one of
         # them is the same name transliterated another way ("Jisr al-Shughur" district and
         # "Jisr ash Shughur" town), not another word ("Columbia" ~ Colombia).
