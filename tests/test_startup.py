@@ -1,20 +1,32 @@
 """What a process loads at its start, made cheaper without changing what it finds: the
-shipped YAML parsed by libyaml, lexicon and alias patterns compiled at first use, and the
-Arabic lexicon's clitics without the diacritics its text never holds."""
+shipped YAML parsed by libyaml, lexicon and alias patterns compiled at first use, the
+Arabic lexicon's clitics without the diacritics its text never holds, the place ruler's
+plain names cut without the tokenizer, the language model loaded in the background, and
+packages imported when a command first needs them."""
 
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import sqlite3
+import subprocess
+import sys
+import types
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
 
+import marsad
 from marsad import shipped
 from marsad.actors import ActorKB, AliasMatcher, AliasSpec
 from marsad.arabic.text import CLITIC, CLITIC_UNMARKED
 from marsad.events.classify import _LazyPatterns, arabic_view, default_lexicon, default_lexicon_ar
+from marsad.segment import language
+from marsad.store.base import database_errors
 
 DATA_FILES = sorted(p.name for p in resources.files("marsad").joinpath("data").iterdir() if p.name.endswith(".yaml"))
 
@@ -98,3 +110,80 @@ def test_the_actor_knowledge_base_finds_names_of_every_letter() -> None:
     found = [m.canonical for m in kb.find("Hezbollah and Hayat Tahrir al-Sham fighters clashed; "
                                           "وقال حزب الله إن مقاتليه اشتبكوا")]
     assert found.count(kb.canonical("Hezbollah")) == 2 and kb.canonical("Hayat Tahrir al-Sham") in found
+
+
+def test_every_place_name_gets_the_tokens_spacy_gives_it(gaz_path) -> None:
+    # The place ruler cuts a plain name at its spaces instead of running the tokenizer: the
+    # same tokens (and so the same ORTH hashes its matcher compares) for every name it holds.
+    from marsad.nlp import _load_model
+    from marsad.places import Gazetteer
+    from marsad.places.detect import _names_tokenized_fast, ruler_patterns
+
+    nlp = _load_model()
+    names = [p["pattern"] for p in ruler_patterns(Gazetteer.open(gaz_path))]
+    names += ["Cannot", "Gonna Hill", "Tel  Abyad", "Al-Bab", "St. Louis", "Ma'arat"]  # not plain: tokenized
+    with _names_tokenized_fast(nlp):
+        fast = [nlp.make_doc(n) for n in names]
+    assert nlp.make_doc("Gonna").__len__() == 2  # the tokenizer is back
+    for name, doc in zip(names, fast, strict=True):
+        real = nlp.make_doc(name)
+        assert [t.text for t in doc] == [t.text for t in real], name
+        assert doc.to_array("ORTH").tolist() == real.to_array("ORTH").tolist(), name
+        assert doc.text == name
+
+
+def test_the_place_ruler_finds_the_names_it_found_before(gaz_path) -> None:
+    from marsad.nlp import _load_model
+    from marsad.places import Gazetteer
+    from marsad.places.detect import add_place_ruler, ruler_patterns
+
+    gaz = Gazetteer.open(gaz_path)
+    fast = _load_model()
+    add_place_ruler(fast, gaz)
+    plain = _load_model()
+    ruler = plain.add_pipe("entity_ruler", name="marsad_places", before="ner",
+                           config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    with plain.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(gaz))  # spaCy's own way, name by name
+    names = [p["pattern"] for p in ruler_patterns(gaz)]
+    text = ". ".join(f"Fighting near {n} and in {names[-1 - i]} on Monday" for i, n in enumerate(names[::7]))
+    assert len(fast.get_pipe("marsad_places")) == len(ruler) == len(names)
+    assert fast.get_pipe("marsad_places").patterns == ruler.patterns
+    with fast.select_pipes(enable=["marsad_places"]), plain.select_pipes(enable=["marsad_places"]):
+        a, b = fast(text), plain(text)
+    spans = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in (a, b)]
+    assert spans[0] == spans[1]
+    assert len(a.ents) > 1000
+
+
+def test_the_command_line_imports_no_model_package_until_it_needs_one() -> None:
+    # `marsad export`, `serve` … never segment or code: spaCy, the language identifier (and
+    # numpy), trafilatura and psycopg load when a command first needs them.
+    code = ("import sys, marsad.cli; print(sorted(m for m in ('spacy', 'py3langid', 'numpy', 'trafilatura', "
+            "'htmldate', 'psycopg') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(Path(marsad.__file__).parents[1])}
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_database_errors_name_psycopg_once_it_is_imported(monkeypatch) -> None:
+    monkeypatch.delitem(sys.modules, "psycopg", raising=False)
+    assert database_errors() == (sqlite3.Error,)
+    fake = types.ModuleType("psycopg")
+    fake.Error = type("Error", (Exception,), {})  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "psycopg", fake)
+    assert database_errors() == (sqlite3.Error, fake.Error)  # type: ignore[attr-defined]
+
+
+def test_the_language_model_loads_in_the_background_and_answers_as_before() -> None:
+    import py3langid
+
+    texts = ["The army said its forces had taken the bridge after two days of fighting.",
+             "قالت مصادر محلية إن الاشتباكات تجددت في محيط المدينة صباح اليوم.",
+             "Les forces gouvernementales ont repris le contrôle de la ville mardi."]
+    language.preload()
+    language.preload()  # a second call while it loads starts no second load
+    with ThreadPoolExecutor(3) as pool:
+        found = list(pool.map(language.detect, texts))
+    assert found == [py3langid.classify(t)[0] for t in texts] == ["en", "ar", "fr"]
+    assert language.detect("too short") == "und"

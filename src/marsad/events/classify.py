@@ -532,13 +532,14 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped in `marsad/data/event_lexicon.yaml`, compiled once."""
+    """The lexicon shipped in `marsad/data/event_lexicon.yaml`, loaded once (its patterns
+    compile at their first use)."""
     return load_lexicon(load_yaml("event_lexicon.yaml"))
 
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon_ar() -> Lexicon:
-    """The Arabic lexicon shipped in `marsad/data/event_lexicon_ar.yaml`, compiled once."""
+    """The Arabic lexicon shipped in `marsad/data/event_lexicon_ar.yaml`, loaded once."""
     return load_lexicon(load_yaml("event_lexicon_ar.yaml"))
 
 
