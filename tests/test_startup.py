@@ -187,3 +187,28 @@ def test_the_language_model_loads_in_the_background_and_answers_as_before() -> N
         found = list(pool.map(language.detect, texts))
     assert found == [py3langid.classify(t)[0] for t in texts] == ["en", "ar", "fr"]
     assert language.detect("too short") == "und"
+
+
+def test_a_command_that_ends_with_its_objects_frozen_has_written_everything(tmp_path) -> None:
+    # `marsad` freezes what is alive as it exits (its last garbage collections skip it): what
+    # a command writes, to a file or to standard output, is all there.
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+
+    (tmp_path / "docs").mkdir()
+    for i in range(30):
+        (tmp_path / "docs" / f"{i}.txt").write_text(f"Report {i}\n\nShelling hit the market of the old town "
+                                                    f"for the {i}th day running, residents said.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(marsad.__file__).parents[1])}
+    db = str(tmp_path / "t.db")
+    run = [sys.executable, "-m", "marsad"]
+    subprocess.run([*run, "ingest", str(tmp_path / "docs"), "--db", db, "--no-events", "--no-progress"],
+                   env=env, check=True, capture_output=True)
+    out = subprocess.run([*run, "export", "--db", db, "--what", "articles"], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    subprocess.run([*run, "export", "--db", db, "--what", "articles", "-o", str(tmp_path / "a.jsonl")], env=env,
+                   check=True)
+    here = CliRunner().invoke(cli, ["export", "--db", db, "--what", "articles"]).output
+    assert out == (tmp_path / "a.jsonl").read_text(encoding="utf-8") == here
+    assert len(out.splitlines()) == 30
