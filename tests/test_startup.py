@@ -99,10 +99,12 @@ def test_alias_patterns_compile_per_letter_on_first_use() -> None:
     matcher = AliasMatcher([AliasSpec("Desert Hawks", "Desert Hawks Brigade"),
                             AliasSpec("Dawn Brigade", "Dawn Brigade"),
                             AliasSpec("Sentinels", "Sentinels")])
-    assert matcher.patterns.get("q") is None  # no alias starts with it
+    assert not dict(matcher.patterns) and matcher.patterns  # none compiled yet, but some to compile
+    assert matcher.patterns["q"] is None  # no alias starts with it
     assert [m.group() for m, _ in matcher.finditer("The desert hawks and the Sentinels met.")] \
         == ["desert hawks", "Sentinels"]
-    assert matcher.patterns.get("d") is matcher.patterns.get("d")
+    assert matcher.patterns["d"] is matcher.patterns["d"]
+    assert not AliasMatcher([]).patterns
 
 
 def test_the_actor_knowledge_base_finds_names_of_every_letter() -> None:

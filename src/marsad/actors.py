@@ -166,7 +166,7 @@ class AliasMatcher:
         for w in _WORD_START.finditer(text):
             if w.start() < end:
                 continue
-            pattern = self.patterns.get(w.group().lower())
+            pattern = self.patterns[w.group().lower()]
             m = pattern.match(text, w.start()) if pattern else None
             if m is None:
                 continue
@@ -183,26 +183,23 @@ class AliasMatcher:
             yield m, spec
 
 
-class _PerLetter:
+class _PerLetter(dict[str, "re.Pattern[str] | None"]):
     """First letter -> the pattern of every alias that starts with it, each compiled at the
-    first look-up of its letter (None for a letter no alias starts with).
+    first look-up of its letter (`patterns[letter]`; None for a letter no alias starts with).
 
     Compiling all of them took a third of a second of every process's start; a text needs
-    a letter's pattern only where one of its words starts with that letter, and a compiled
-    pattern is kept, so later look-ups cost one dict look-up, as before."""
+    a letter's pattern only where one of its words starts with that letter. A compiled
+    pattern is kept in the dict itself, so a later look-up is a plain dict look-up."""
 
     def __init__(self, sources: dict[str, str], flags: int = 0) -> None:
+        super().__init__()
         self._sources = sources
         self._flags = flags
-        self._compiled: dict[str, re.Pattern[str] | None] = {}
 
-    def get(self, letter: str) -> re.Pattern[str] | None:
-        try:
-            return self._compiled[letter]
-        except KeyError:
-            source = self._sources.get(letter)
-            found = self._compiled[letter] = re.compile(source, self._flags) if source is not None else None
-            return found
+    def __missing__(self, letter: str) -> re.Pattern[str] | None:
+        source = self._sources.get(letter)
+        found = self[letter] = re.compile(source, self._flags) if source is not None else None
+        return found
 
     def __bool__(self) -> bool:
         return bool(self._sources)
@@ -288,7 +285,7 @@ class _ArabicAliases:
 
     def _at(self, bare: str, at: int) -> tuple[int, int, AliasSpec] | None:
         for cut in _clitic_cuts(bare, at):
-            pattern = self.patterns.get(bare[cut])
+            pattern = self.patterns[bare[cut]]
             m = pattern.match(bare, cut) if pattern else None
             if m is None:
                 continue
