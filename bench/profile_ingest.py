@@ -59,7 +59,9 @@ STARTUP = "startup (imports, loading models and lexicons)"
 # loaders by (module path, function name), and other packages' by function name.
 LOADERS = {("events/code.py", "load"), ("nlp.py", "load_pipeline"), ("nlp.py", "load_base_pipeline"),
            ("nlp.py", "_load_model"), ("events/classify.py", "default_lexicon"), ("actors.py", "_default_kb"),
-           ("sources.py", "_default_kb"), ("places/gazetteer.py", "open"), ("parallel.py", "_coder")}
+           ("sources.py", "_default_kb"), ("places/gazetteer.py", "open"), ("parallel.py", "_coder"),
+           # compiled at their first use, the language model loaded in a background thread
+           ("events/classify.py", "regex"), ("segment/language.py", "_load")}
 FOREIGN_LOADERS = {"_load_identifier"}  # py3langid's model, read at the first language check
 # Helpers every stage calls (records, ids, vocabularies): their time is their caller's stage.
 TRANSPARENT = ("records.py", "vocab.py", "errors.py")

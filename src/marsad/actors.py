@@ -31,13 +31,13 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .arabic.text import ARABIC_LETTER, CLITIC, DIACRITIC, fold, strip_marks
+from .shipped import load_yaml
 
 PLACEHOLDER = "{country}"
 _STATE_FORCES_PATTERN = "Military Forces of {country}"
@@ -142,10 +142,9 @@ class AliasMatcher:
                 raise ValueError(f"an alias must start with a letter or digit: {spec.alias!r}")
             for c in firsts:
                 by_letter.setdefault(c, []).append(branch)
-        self.patterns = {
-            c: re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")", re.IGNORECASE)
-            for c, branches in by_letter.items()
-        }
+        self.patterns = _PerLetter(
+            {c: r"(?<!\w)(?:" + "|".join(branches) + ")" for c, branches in by_letter.items()}, re.IGNORECASE
+        )
         self.arabic = _ArabicAliases(arabic, self.specs)
         # The last texts' matches: an article's whole text is read twice in a row (for the
         # names that are no places, then for the sources it names). Few: an article is
@@ -167,7 +166,7 @@ class AliasMatcher:
         for w in _WORD_START.finditer(text):
             if w.start() < end:
                 continue
-            pattern = self.patterns.get(w.group().lower())
+            pattern = self.patterns[w.group().lower()]
             m = pattern.match(text, w.start()) if pattern else None
             if m is None:
                 continue
@@ -182,6 +181,28 @@ class AliasMatcher:
                 continue
             end = m.end()
             yield m, spec
+
+
+class _PerLetter(dict[str, "re.Pattern[str] | None"]):
+    """First letter -> the pattern of every alias that starts with it, each compiled at the
+    first look-up of its letter (`patterns[letter]`; None for a letter no alias starts with).
+
+    Compiling all of them took a third of a second of every process's start; a text needs
+    a letter's pattern only where one of its words starts with that letter. A compiled
+    pattern is kept in the dict itself, so a later look-up is a plain dict look-up."""
+
+    def __init__(self, sources: dict[str, str], flags: int = 0) -> None:
+        super().__init__()
+        self._sources = sources
+        self._flags = flags
+
+    def __missing__(self, letter: str) -> re.Pattern[str] | None:
+        source = self._sources.get(letter)
+        found = self[letter] = re.compile(source, self._flags) if source is not None else None
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self._sources)
 
 
 _HAS_ARABIC = re.compile(f"[{ARABIC_LETTER}]")
@@ -240,8 +261,7 @@ class _ArabicAliases:
                 body = f"{body}|{body[1:]}"
             for first in {folded[0], "ل"} if folded.startswith("ال") else {folded[0]}:
                 by_letter.setdefault(first, []).append(f"(?P<a{k}>{body})")
-        self.patterns = {c: re.compile("(?:" + "|".join(b) + f")(?![{ARABIC_LETTER}])")
-                         for c, b in by_letter.items()}
+        self.patterns = _PerLetter({c: "(?:" + "|".join(b) + f")(?![{ARABIC_LETTER}])" for c, b in by_letter.items()})
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
@@ -265,7 +285,7 @@ class _ArabicAliases:
 
     def _at(self, bare: str, at: int) -> tuple[int, int, AliasSpec] | None:
         for cut in _clitic_cuts(bare, at):
-            pattern = self.patterns.get(bare[cut])
+            pattern = self.patterns[bare[cut]]
             m = pattern.match(bare, cut) if pattern else None
             if m is None:
                 continue
@@ -544,8 +564,7 @@ def _arabic_force_aliases(demonym: str, nouns: dict[str, list[str]], key: str) -
 
 @functools.cache
 def _default_kb() -> ActorKB:
-    text = resources.files("marsad").joinpath("data/actors.yaml").read_text(encoding="utf-8")
-    return ActorKB.from_data(yaml.safe_load(text))
+    return ActorKB.from_data(load_yaml("actors.yaml"))
 
 
 def normalise_alias(alias: str) -> str:

@@ -28,6 +28,8 @@ Why this design:
 
 from __future__ import annotations
 
+import atexit
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -262,6 +264,7 @@ def _start(load_coder: CoderLoader | None) -> None:
     """A worker's initializer: load the models once, for every batch it will code."""
     global _coder, _failed
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    atexit.register(gc.freeze)  # a quick exit, as `cli.main` explains: the caller waits for it
     parent = multiprocessing.parent_process()
     if parent is not None:  # the caller killed (kill -9): exit, do not linger holding the models
         sentinel = parent.sentinel

@@ -32,8 +32,8 @@ from tqdm import tqdm
 from .errors import InvalidInput, MarsadError, StoreError
 from .ingest import read_paths
 from .records import Article, Claim, Event, RawDocument
-from .segment import segment
-from .store.base import DATABASE_ERRORS, Store
+from .segment import language, segment
+from .store.base import Store, database_errors
 from .watches import run as run_watches
 
 BATCH = 16  # documents coded together: the language model is fastest on batches
@@ -136,6 +136,9 @@ def load_event_coder() -> Coder | None:
         from .events.code import EventCoder
     except ImportError:
         return None
+    # The documents this coder will code are segmented first, which identifies their
+    # language: that model loads in the background while the coder's models load here.
+    language.preload()
     return EventCoder.load()
 
 
@@ -221,7 +224,7 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
                         stored = store.add_document(doc, articles, events, claims)
                     except StoreError:
                         raise
-                    except DATABASE_ERRORS:  # the database itself failed: nothing more can be stored
+                    except database_errors():  # the database itself failed: nothing more can be stored
                         raise
                     except Exception as e:  # the document rolled back alone
                         reject(doc.origin, "store", _reason(e), doc.doc_id)
@@ -236,7 +239,7 @@ def ingest_paths(paths: Iterable[str], store: Store, *, coder: Coder | None = No
     except KeyboardInterrupt:
         # The document being stored rolled back with its transaction; a re-run completes the batch.
         summary.interrupted = True
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         raise StoreError(f"the database failed ({e}); what was stored before is complete,"
                          " run the same command again once it is fixed") from e
     finally:

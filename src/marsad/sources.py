@@ -34,7 +34,6 @@ import functools
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ import yaml
 
 from marsad.actors import AliasMatcher, AliasSpec, check_unambiguous, normalise_alias
 from marsad.arabic.text import ARABIC_LETTER, fold, strip_marks
+from marsad.shipped import load_yaml
 
 LOCAL_SOURCES = "Local sources"
 _WINDOW = 200  # characters a reporting frame may span on either side of a name
@@ -302,8 +302,7 @@ class SourceKB:
 
 @functools.cache
 def _default_kb() -> SourceKB:
-    text = resources.files("marsad").joinpath("data/sources.yaml").read_text(encoding="utf-8")
-    return SourceKB.from_data(yaml.safe_load(text))
+    return SourceKB.from_data(load_yaml("sources.yaml"))
 
 
 def find_attributions(sentence: str, *, article_sources: Collection[str] = ()) -> list[Attribution]:

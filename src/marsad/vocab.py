@@ -9,16 +9,14 @@ outside ACLED's scheme map to None.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any
 
-import yaml
+from .shipped import load_yaml
 
 
 @functools.cache
 def _data() -> dict[str, Any]:
-    text = resources.files("marsad").joinpath("data/acled.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("acled.yaml")
     return data
 
 

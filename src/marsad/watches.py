@@ -36,7 +36,7 @@ from typing import Any
 from . import vocab
 from .store import query
 from .store import watches as store
-from .store.base import DATABASE_ERRORS
+from .store.base import database_errors
 from .store.query import EventFilter
 from .store.watches import Watch, WatchError
 
@@ -150,7 +150,7 @@ def run(target: object) -> list[dict[str, Any]]:
         return []  # a store without SQL (a test double): no watches
     try:
         return evaluate(db)
-    except DATABASE_ERRORS as e:
+    except database_errors() as e:
         log.warning("watches not evaluated (%s); the next ingest will look at what this one stored", e)
         return []
 

@@ -17,6 +17,7 @@ import re
 __all__ = [
     "ARABIC_LETTER",
     "CLITIC",
+    "CLITIC_UNMARKED",
     "DIACRITIC",
     "fold",
     "is_arabic",
@@ -42,14 +43,20 @@ _FOLD = str.maketrans({
     **{chr(0x06F0 + i): str(i) for i in range(10)},   # Extended (Persian) digits
 })
 
-# Proclitics, each letter with optional marks after it: a conjunction (و ف), then a
-# preposition (ب ك ل), then the article (ال; after ل it is written ل: لل). The whole
-# cluster is optional and outside the group `w`.
-_C = _MARKS
-CLITIC = (
-    f"(?:[وف]{_C})?"
-    f"(?:[بك]{_C}(?:ال{_C})?|ل{_C}ل{_C}|ال{_C}|ل{_C})?"
-)
+
+def _clitic(marks: str) -> str:
+    """Proclitics, each letter with `marks` after it: a conjunction (و ف), then a
+    preposition (ب ك ل), then the article (ال; after ل it is written ل: لل). The whole
+    cluster is optional and outside the group `w`."""
+    return f"(?:[وف]{marks})?(?:[بك]{marks}(?:ال{marks})?|ل{marks}ل{marks}|ال{marks}|ل{marks})?"
+
+
+# Proclitics in text as written: each letter may carry marks.
+CLITIC = _clitic(_MARKS)
+# The same for text without diacritics and tatweel (the event lexicon's `arabic_view`), where
+# the marks' class could never match: it matches exactly what CLITIC matches there, and the
+# lexicon, which repeats it at every word, compiles in a fraction of the time without it.
+CLITIC_UNMARKED = _clitic("")
 _NOT_LETTER_BEFORE = f"(?<![{ARABIC_LETTER}{DIACRITIC}])"
 _NOT_LETTER_AFTER = f"(?![{ARABIC_LETTER}{DIACRITIC}])"
 

@@ -53,12 +53,10 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from ..arabic.text import ARABIC_LETTER, CLITIC, DIACRITIC, fold, is_arabic
+from ..arabic.text import ARABIC_LETTER, CLITIC, CLITIC_UNMARKED, DIACRITIC, fold, is_arabic
+from ..shipped import load_yaml
 
 MIN_SCORE = 2.0
 LATER_SENTENCE_FACTOR = 0.85
@@ -126,16 +124,46 @@ class Classification:
 class _Pattern:
     """One top-level alternative of a trigger list.
 
+    source: its regex, compiled at its first use (`regex`).
     anchors: lower-case strings of which every match contains at least one; the regex only
     runs when one occurs in the lower-cased text (most do not: that is the speed). None
     when the alternative has no literal to anchor on (it always runs).
     pid: the pattern's index in the lexicon, for the anchor index.
     """
 
-    regex: re.Pattern[str]
+    source: str
     weight: float
     anchors: frozenset[str] | None
     pid: int
+
+    # Compiled when a text first holds one of its anchors, not when the lexicon loads:
+    # compiling all ~1,700 patterns of the two lexicons was most of a process's start, and
+    # a run that never meets a pattern's anchors never pays for it. Once compiled, it is an
+    # attribute of the instance like any other (no cost per use).
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
+
+
+class _LazyPatterns(Mapping[str, re.Pattern[str]]):
+    """Named regexes (the lexicon's cues), each compiled at its first look-up: a text asks
+    for a few of them, and only those cost a compile."""
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self._sources = dict(sources)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        found = self._compiled.get(name)
+        if found is None:
+            found = self._compiled[name] = re.compile(self._sources[name], re.IGNORECASE)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 @dataclass(frozen=True)
@@ -224,7 +252,7 @@ def _to_regex(source: str, cue_sources: Mapping[str, str], depth: int = 0, *, ar
         if arabic:
             if tok == "~":
                 return _SUFFIX_AR
-            return r"\s*" if tok == "_" else r"\s+" + CLITIC
+            return r"\s*" if tok == "_" else r"\s+" + CLITIC_UNMARKED
         if m.group(3):
             return m.group(3) + _INFLECT
         return _SPACE if tok == " " else _JOIN
@@ -234,11 +262,12 @@ def _to_regex(source: str, cue_sources: Mapping[str, str], depth: int = 0, *, ar
 
 def _gap(n: int, *, arabic: bool = False) -> str:
     """Up to `n` skipped words (`{gapN}`); in Arabic the next word may carry proclitics."""
-    return _GAP_AR.format(n=n) + CLITIC if arabic else _GAP.format(n=n)
+    return _GAP_AR.format(n=n) + CLITIC_UNMARKED if arabic else _GAP.format(n=n)
 
 
-def _compile(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + _to_regex(source, cue_sources) + r")(?!\w)", re.IGNORECASE)
+def _source(source: str, cue_sources: Mapping[str, str]) -> str:
+    """The regex of a trigger, cue or weak-words pattern (compiled with re.IGNORECASE)."""
+    return r"(?<!\w)(?:" + _to_regex(source, cue_sources) + r")(?!\w)"
 
 
 # --- Arabic -----------------------------------------------------------------------------
@@ -294,11 +323,12 @@ def _fold_source(source: str) -> str:
     return _MARK.sub("", fold(re.sub(r"\n\s*", "", source.strip())))
 
 
-def _compile_ar(source: str, cue_sources: Mapping[str, str]) -> re.Pattern[str]:
-    """Proclitics before the first word stay outside the trigger span (group `t`)."""
+def _source_ar(source: str, cue_sources: Mapping[str, str]) -> str:
+    """`_source` for the Arabic lexicon. Proclitics before the first word stay outside the
+    trigger span (group `t`)."""
     body = _to_regex(source, cue_sources, arabic=True)
     core = body if "(?P<t>" in body else "(?P<t>" + body + ")"
-    return re.compile(r"(?<!\w)" + CLITIC + "(?:" + core + r")(?!\w)", re.IGNORECASE)
+    return r"(?<!\w)" + CLITIC_UNMARKED + "(?:" + core + r")(?!\w)"
 
 
 def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -399,21 +429,21 @@ def _alternatives_anchors(source: str, cue_sources: Mapping[str, str], depth: in
     return frozenset(out)
 
 
-_Compiler = Callable[[str, Mapping[str, str]], re.Pattern[str]]
+_Translator = Callable[[str, Mapping[str, str]], str]
 
 
 def _patterns(
     triggers: Mapping[Any, str], cue_sources: Mapping[str, str], counter: list[int],
-    compile_: _Compiler = _compile,
+    source_: _Translator = _source,
 ) -> tuple[_Pattern, ...]:
     out = []
     for weight, source in triggers.items():
         text = re.sub(r"\n\s*", "", str(source).strip())
-        if compile_ is _compile_ar:
+        if source_ is _source_ar:
             text = _fold_source(text)
         for alt in _split_top(text):
             anchors = _anchors(alt, cue_sources)
-            out.append(_Pattern(compile_(alt, cue_sources), float(weight), anchors, counter[0]))
+            out.append(_Pattern(source_(alt, cue_sources), float(weight), anchors, counter[0]))
             counter[0] += 1
     return tuple(sorted(out, key=lambda p: -p.weight))
 
@@ -423,7 +453,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
     `language: ar`, `data/event_lexicon_ar.yaml`)."""
     arabic = data.get("language") == "ar"
     fold_ = _fold_source if arabic else str
-    compile_: _Compiler = _compile_ar if arabic else _compile
+    source_: _Translator = _source_ar if arabic else _source
     cue_sources: dict[str, str] = {str(k): fold_(str(v)) for k, v in data.get("cues", {}).items()}
     context_sources = {str(k): fold_(str(v)) for k, v in data.get("context", {}).items()}
     all_cues = {**cue_sources, **context_sources}
@@ -439,25 +469,26 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
                 _SubType(
                     name=str(name),
                     event_type=str(event_type),
-                    patterns=_patterns(spec["triggers"], cue_sources, counter, compile_),
+                    patterns=_patterns(spec["triggers"], cue_sources, counter, source_),
                     boosts=boosts,
                     requires=tuple(str(r) for r in spec.get("requires", []) or []),
                     agent=spec.get("agent_of_capture"),
                     weak_requires=tuple(str(r) for r in (spec.get("weak") or {}).get("requires", [])),
-                    weak_words=compile_(str(spec["weak"]["words"]), all_cues) if spec.get("weak") else None,
+                    weak_words=(re.compile(source_(str(spec["weak"]["words"]), all_cues), re.IGNORECASE)
+                                if spec.get("weak") else None),
                 )
             )
     non_events = tuple(
         _NonEvent(
             name=str(name),
-            patterns=_patterns(spec["triggers"], cue_sources, counter, compile_),
+            patterns=_patterns(spec["triggers"], cue_sources, counter, source_),
             before_trigger_only=spec.get("scope") == "before_trigger",
             unless=tuple(str(u) for u in spec.get("unless", []) or []),
             topic_only=spec.get("scope") == "topic",
         )
         for name, spec in data.get("non_events", {}).items()
     )
-    cues = {name: compile_(src, all_cues) for name, src in all_cues.items()}
+    cues = _LazyPatterns({name: source_(src, all_cues) for name, src in all_cues.items()})
     place = _to_regex(cue_sources["place_object"], cue_sources, arabic=arabic)
     if arabic:
         non_place = _to_regex(cue_sources["non_place_object"], cue_sources, arabic=True)
@@ -501,16 +532,15 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped in `marsad/data/event_lexicon.yaml`, compiled once."""
-    text = resources.files("marsad").joinpath("data/event_lexicon.yaml").read_text(encoding="utf-8")
-    return load_lexicon(yaml.safe_load(text))
+    """The lexicon shipped in `marsad/data/event_lexicon.yaml`, loaded once (its patterns
+    compile at their first use)."""
+    return load_lexicon(load_yaml("event_lexicon.yaml"))
 
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon_ar() -> Lexicon:
-    """The Arabic lexicon shipped in `marsad/data/event_lexicon_ar.yaml`, compiled once."""
-    text = resources.files("marsad").joinpath("data/event_lexicon_ar.yaml").read_text(encoding="utf-8")
-    return load_lexicon(yaml.safe_load(text))
+    """The Arabic lexicon shipped in `marsad/data/event_lexicon_ar.yaml`, loaded once."""
+    return load_lexicon(load_yaml("event_lexicon_ar.yaml"))
 
 
 # --- scoring ----------------------------------------------------------------------------

@@ -19,11 +19,9 @@ from __future__ import annotations
 import csv
 import functools
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from typing import Any, TextIO
 
-import yaml
-
+from ..shipped import load_yaml
 from .csv import cell
 from .notes import export_notes
 from .written import Written
@@ -50,7 +48,7 @@ _INTERACTION_ORDER = ["State forces", "Rebel group", "Political militia", "Ident
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("marsad").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return load_yaml(name)
 
 
 @functools.cache

@@ -344,8 +344,10 @@ class Gazetteer:
         countries, admin1/admin2 areas, marsad's own places and towns of `min_population`
         (an imported GeoNames dump's hills and wells would only add false matches)."""
         marks = ",".join("?" * len(countries))
+        # CROSS JOIN keeps `places` the outer loop (SQLite's planner otherwise scans all 770,000
+        # names and looks each one's place up): a third of the time, the same names.
         rows = self._db.execute(
-            f"SELECT DISTINCT n.name FROM names n JOIN places p USING (geonameid) "
+            f"SELECT DISTINCT n.name FROM places p CROSS JOIN names n ON n.geonameid = p.geonameid "
             f"WHERE p.country_code IN ({marks}) AND (p.population >= ? AND p.feature_class = 'P' "
             f"OR p.feature_class != 'P' AND p.source NOT LIKE 'GeoNames dump%')",
             (*countries, min_population),
@@ -378,7 +380,8 @@ class Gazetteer:
         return [
             r[0]
             for r in self._db.execute(
-                "SELECT n.name FROM names n JOIN places p USING (geonameid) "
+                # `places` the outer loop, as in `names_in_countries`.
+                "SELECT n.name FROM places p CROSS JOIN names n ON n.geonameid = p.geonameid "
                 f"WHERE p.source LIKE ? AND p.feature_code NOT IN ({marks})",
                 (ALIAS_SOURCE + "%", *exclude_codes),
             )

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from .. import pubdate
 from ..errors import InvalidInput
 from ..records import Article, RawDocument, content_id
-from . import clean, html, language
+from . import clean, language
 
 
 def segment(doc: RawDocument) -> list[Article]:
@@ -22,6 +22,10 @@ def segment(doc: RawDocument) -> list[Article]:
     text, title, published, outlet = doc.text, doc.title, doc.published, doc.outlet
     captions: tuple[str, ...] = ()
     if doc.kind == "html":
+        # Here, not at the top: trafilatura and htmldate take a quarter of a second to import,
+        # which a run of plain-text documents (and every command that segments nothing) need not pay.
+        from . import html
+
         page = html.read_html(doc.text, doc.origin)
         text, captions = page.text, page.captions
         title = title or page.title

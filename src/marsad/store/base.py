@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -9,17 +11,14 @@ from typing import Any, Protocol
 from ..records import Article, Claim, Event, RawDocument
 
 
-def _database_errors() -> tuple[type[Exception], ...]:
-    import sqlite3
+def database_errors() -> tuple[type[Exception], ...]:
+    """What a failing database raises, whichever backend: the batch runner stops on these (a
+    full disk, a lost server), rather than rejecting one document after another.
 
-    import psycopg
-
-    return (sqlite3.Error, psycopg.Error)
-
-
-# What a failing database raises, whichever backend: the batch runner stops on these (a full
-# disk, a lost server), rather than rejecting one document after another.
-DATABASE_ERRORS = _database_errors()
+    psycopg's errors only once psycopg is imported (by a PostgreSQL store): none can be
+    raised before, and importing it took a tenth of a second of every command's start."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error, psycopg.Error) if psycopg is not None else (sqlite3.Error,)
 
 
 def stream(db: Any, sql: str, params: Sequence[Any] = ()) -> Iterable[Any]:
