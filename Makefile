@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 GAZ    := $(VENV)/share/marsad/gazetteer.sqlite
 DB     ?= marsad.db
 
-.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-arabic seeds clean
+.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-arabic eval-local seeds clean
 
 NODE   := node_modules/.installed
 
@@ -78,6 +78,10 @@ eval-gold: setup
 
 eval-arabic: setup
 	$(BIN)/python eval/arabic.py
+
+eval-local: setup
+	$(BIN)/python eval/local_news.py
+	$(BIN)/python eval/local_news.py --detect
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
