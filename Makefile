@@ -59,6 +59,7 @@ bench: setup
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/watch_bench.py
 	$(BIN)/python bench/claims_bench.py
+	$(BIN)/python bench/startup_bench.py --runs 3
 
 # Every score is printed for the check part of its set and gated on eval/floors.json
 # (eval/harness.py fixes the tune/check split); the event scores run marsad ingest -> export.

@@ -126,6 +126,9 @@ def test_zero_mention_kind() -> None:
     ("The toll from Monday's air strike on a crowded vegetable market in Douma has climbed to 23.", 23),
     ("The death toll from a suspected chemical attack on the rebel-held town of Khan Sheikhun has "
      "risen to 86, a monitor said.", 86),
+    # ... and a number the words name along the way is no toll
+    ("The death toll from the air strike on a village of 300 people rose to 20, medics said.", 20),
+    ("The death toll at the hospital stands at 12.", 12),
     # ... but a toll runs to its figure within one clause
     ("The death toll from the storm was unclear, and 14 bridges in the province of Kerman were lost.", None),
 ])

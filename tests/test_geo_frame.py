@@ -440,3 +440,12 @@ def test_a_mountain_or_a_manor_is_not_the_town_in_its_name(gaz_path: Path) -> No
     text = "Hikers were rescued from Mount Keswick on Sunday after a snowstorm."
     got = _toponyms(resolver, text, ["Mount Keswick"])
     assert got[0]["latitude"] is None
+
+
+def test_a_name_listed_with_a_country_keeps_its_own_reading(gaz_path: Path) -> None:
+    resolver = PlaceResolver(Gazetteer.open(gaz_path))
+    text = ("JORDAN, Minn. — Sgt. Dana Holt, who served in the Army in Jordan and Iraq, came home on Friday. "
+            "Jordan's mayor met her bus.")
+    got = _toponyms(resolver, text, ["JORDAN", "Minn.", "Jordan", "Iraq", "Jordan"])
+    assert got[0]["admin1"] == "Minnesota" and got[4]["admin1"] == "Minnesota"
+    assert got[2]["country_code"] == "JO"

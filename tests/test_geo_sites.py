@@ -182,6 +182,11 @@ def test_the_citys_own_part_is_in_the_town_the_story_just_named(resolver: PlaceR
             "Qaboun Gardens neighbourhood.")
     got = parse(resolver, text, "Damascus", "Homs", "Qaboun Gardens")
     assert near(got["Qaboun Gardens"], got["Damascus"])
+    # Two cities just named: "the city's" could be either, and the part stays unlocated.
+    text = ("Missiles struck Kharkiv and then Kyiv overnight. Debris fell in the city's Saltivka Heights "
+            "district, the governor said.")
+    got = parse(resolver, text, "Kharkiv", "Kyiv", "Saltivka Heights")
+    assert got["Saltivka Heights"]["latitude"] is None
 
 
 def test_a_provinces_own_part_in_the_possessive_is_in_the_province(resolver: PlaceResolver) -> None:

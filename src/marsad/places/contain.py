@@ -171,7 +171,7 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
                 and _POSSESSIVE_GAP.match(text[spans[i - 1][1]:spans[i][0]]):
             town = out[i - 1]  # "Cairo's Ezbet Qornfali district", "Giza's Haram district"
         elif not country_only and (m := _ANAPHORIC_POSSESSIVE.search(text, max(0, spans[i][0] - 60), spans[i][0])):
-            town = _last_town_before(out, i, capital=m.group(1) == "capital")
+            town = _last_town_before(out, spans, i, capital=m.group(1) == "capital")
         elif is_site(name):
             after = out[i + 1] if i + 1 < len(out) else None
             if after is not None and _is_town(after) and _TOWN_AFTER_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
@@ -195,11 +195,20 @@ def _is_town_or_area(place: Place) -> bool:
     return _is_town(place) or place.latitude is not None and place.feature_code in ("ADM1", "ADM2")
 
 
-def _last_town_before(out: Sequence[Place], i: int, capital: bool) -> Place | None:
-    """The town the story named last before `out[i]`: "the city's"; a capital for "the capital's"."""
-    for place in reversed(out[:i]):
-        if _is_town(place) and (not capital or place.feature_code == "PPLC"):
-            return place
+# How far back "the city's" looks for its town: the sentence before, about.
+_ANTECEDENT_WINDOW = 250
+
+
+def _last_town_before(out: Sequence[Place], spans: Sequence[tuple[int, int]], i: int,
+                      capital: bool) -> Place | None:
+    """The town the story named last before `out[i]` ("the city's"; a capital for "the
+    capital's"), when it is the only such town named shortly before: after "missiles struck
+    Kharkiv and then Kyiv", "the city's Saltivskyi district" could be either."""
+    start = spans[i][0] - _ANTECEDENT_WINDOW
+    towns = [p for p, (a, _b) in zip(out[:i], spans[:i], strict=True)
+             if a >= start and _is_town(p) and (not capital or p.feature_code == "PPLC")]
+    if len({p.geonameid for p in towns}) == 1:
+        return towns[-1]
     return None
 
 

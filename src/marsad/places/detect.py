@@ -438,6 +438,16 @@ def _listed_after_locative(
     in_lists = Counter(item.group(0) for _, items in listed for item in items)
     as_person = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
     for m, items in listed:
+        # A list spaCy read as organisations is one unless a member of it is a place or a
+        # person to spaCy: "drive to Waterford or Cahir" (Cahir a person), but not "critics
+        # from Harvard and Yale" nor "a move to Chelsea or Arsenal".
+        labels = [_labels(doc, *item.span()) for item in items]
+        if any("ORG" in lab for lab in labels) and not any(
+                lab & {"PERSON", *_PLACE_LABELS} or any(x < item.end() and item.start() < y for x, y in taken)
+                for lab, item in zip(labels, items, strict=True)):
+            continue
+        org_listed = len(items) > 1
+        to = m.group(0).split(None, 1)[0].lower() == "to"
         for k, item in enumerate(items):
             a, b = item.span()
             name = item.group(0)
@@ -446,16 +456,22 @@ def _listed_after_locative(
                     or as_person[name] > in_lists[name]:
                 continue
             span = doc.char_span(a, b, alignment_mode="expand")
-            if span is None or any(not _alone_or_outside(ent, a, b, listed=len(items) > 1) for ent in span.ents):
+            if span is None or any(not _alone_or_outside(ent, a, b, listed=org_listed) for ent in span.ents):
                 continue
             # "spoke to Murray": right after "to", a name spaCy calls a person is one.
-            if k == 0 and m.group(0)[:2].lower() == "to" and any(ent.label_ == "PERSON" for ent in span.ents):
+            if k == 0 and to and any(ent.label_ == "PERSON" for ent in span.ents):
                 continue
             if any(c.match == 2 and (c.feature_class == "P" and c.population >= 1000 or c.feature_code == "ADM2")
                    for c in gazetteer.candidates(name)):
                 out.append((a, b, "GPE"))
                 taken.append((a, b))
     return out
+
+
+def _labels(doc: Any, start: int, end: int) -> set[str]:
+    """The entity labels spaCy gave over [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return set() if span is None else {ent.label_ for ent in span.ents}
 
 
 def _alone_or_outside(ent: Any, start: int, end: int, listed: bool) -> bool:

@@ -300,7 +300,7 @@ def _beside(c: Candidate, other: Candidate) -> bool:
 
 def _one_sense_held(
     names: Sequence[str], containers: Sequence[Container | None], result: list[tuple[Candidate | None, float]],
-    frame: Frame | None,
+    frame: Frame | None, peers: Sequence[Sequence[int]],
 ) -> list[tuple[Candidate | None, float]]:
     """One sense per story for a local name the text placed: once "LEBANON, Pa." or "Mexico,
     Missouri" says which town of the story's own state the name is, its other mentions with
@@ -308,7 +308,9 @@ def _one_sense_held(
     so is the name inside a longer one ("Mexico High School"). A namesake placed outside the
     frame is the exception the writer marked ("a quartet from Newport, Rhode Island" in a
     Welsh paper): the name's other mentions stay as they are. A mention that is itself
-    another's container keeps its reading ("Lima, Peru" in a story from Peru, Indiana)."""
+    another's container keeps its reading ("Lima, Peru" in a story from Peru, Indiana), and
+    so does one listed with a country ("served in Jordan and Iraq" in a story from Jordan,
+    Minnesota): the list says which it is."""
     if frame is None:
         return result
     held: dict[str, tuple[Candidate, float]] = {}
@@ -321,7 +323,8 @@ def _one_sense_held(
     is_container = {c.index for c in containers if c is not None and c.index is not None}
     out = list(result)
     for i, (n, cont, (best, _conf)) in enumerate(zip(names, containers, result, strict=True)):
-        if cont is not None or i in is_container:
+        if cont is not None or i in is_container or any(
+                (p := result[j][0]) is not None and p.feature_code == "PCLI" for j in peers[i]):
             continue
         same = held.get(n.lower())
         if same is None and best is not None and best.match < 2 and is_site(n):
@@ -861,7 +864,7 @@ class PlaceResolver:
                 if best is not None and conf >= self._raw_threshold:
                     self._add(ctx2, best, conf, n)
             ctx = self._merge(ctx, ctx2)
-        result = _one_sense_held(names, containers, result, ctx.frame())
+        result = _one_sense_held(names, containers, result, ctx.frame(), peers)
         places = [
             self.to_place(text[s:e], b, sc, cu)
             for (s, e), (b, sc), cu in zip(bounds, result, cues, strict=True)
