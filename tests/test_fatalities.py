@@ -129,6 +129,8 @@ def test_zero_mention_kind() -> None:
     # ... and a number the words name along the way is no toll
     ("The death toll from the air strike on a village of 300 people rose to 20, medics said.", 20),
     ("The death toll at the hospital stands at 12.", 12),
+    ("The death toll from the blast at 7 am near the port rose to 15, police said.", 15),
+    ("The death toll from the collapse of a block housing up to 100 families rose to 9.", 9),
     # ... but a toll runs to its figure within one clause
     ("The death toll from the storm was unclear, and 14 bridges in the province of Kerman were lost.", None),
 ])

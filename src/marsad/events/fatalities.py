@@ -170,15 +170,15 @@ _NOT_FACTUAL_BEFORE = re.compile(
 # "the death toll rose to 66", "the toll from the strike has increased to 31", "the number of
 # dead climbed to 12". The words between may name the event the toll counts ("the death toll
 # from a car bombing at a checkpoint in the town of Azaz rose to 40"), within one clause.
-_GROWS = r"(?:rose|risen|rises|climbed|increased|jumped|reached|hit|passed|exceeded|crossed)(?:\s+to)?"
+_GROWS = (r"(?:rose|risen|rises|climbed|increased|jumped|reached|hit|passed|exceeded|crossed|crosses|"
+          r"stands at|stood at|is|was)(?:\s+to)?")
 _TOLL = re.compile(
-    # "of" and "at" give the figure right after "toll" only: "of 300" in "the death toll from
-    # the strike on a village of 300 people rose to 20" is no toll; past eight words only a
-    # verb of growth reaches the figure
-    r"(?<!\w)(?:(?:death|casualty)[\s-]+toll\s+(?:of|at|"
-    r"(?:[\w'’-]+\s+){0,8}?(?:to|reached|hit|is|was|stands at|stood at|crossed|crosses|passed|exceeded|rises to|"
-    r"rose to)|"
-    rf"(?:[\w'’-]+\s+){{9,14}}?{_GROWS})|"
+    # "of", "at" and "to" give the figure only right after "toll" ("the death toll of 12",
+    # "brought the death toll to 31"): "a village of 300 people", "a blast at 7 am" and
+    # "housing up to 100 families" on the way to the verb are no toll; after other words,
+    # only a verb reaches the figure
+    r"(?<!\w)(?:(?:death|casualty)[\s-]+toll\s+(?:of|at|to|"
+    rf"(?:[\w'’-]+\s+){{0,14}}?{_GROWS})|"
     # a bare "toll" or "number of dead" counts the dead only when it grows ("a toll of 5 dollars")
     r"(?:the\s+toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims))\s+(?:[\w'’-]+\s+){0,14}?"
     r"(?:rose|risen|rises|climbed|increased|jumped|reached|hit)(?:\s+to)?)"
