@@ -15,6 +15,16 @@ SEEDS = SHARED / "seeds"
 DEMO = ROOT / "demo" / "corpus"
 
 
+def name_spans(text: str, names: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of `names` in `text`, each the first occurrence after the previous one's start."""
+    spans, at = [], 0
+    for n in names:
+        i = text.index(n, at)
+        spans.append((i, i + len(n)))
+        at = i + 1
+    return spans
+
+
 @pytest.fixture(scope="session")
 def gaz_path(tmp_path_factory):
     """The gazetteer `make setup` builds; without one, a temporary one built once (~30 s)."""

@@ -14,6 +14,8 @@ from marsad.places import Gazetteer, PlaceResolver
 from marsad.places.frame import find_dateline
 from marsad.places.geoparse import geoparse_document
 
+from .conftest import name_spans
+
 
 @pytest.fixture(scope="module")
 def resolver(gaz_path: Path) -> PlaceResolver:
@@ -365,6 +367,10 @@ def test_a_place_name_the_language_model_cut_short_is_read_whole(resolver: Place
     assert [(t["text"], t["country_code"]) for t in records] == [("Hong Kong", "HK")]
 
 
+def _toponyms(resolver: PlaceResolver, text: str, names: list[str]) -> list[dict]:
+    return geoparse_document(text, resolver=resolver, spans=name_spans(text, names))["toponyms"]
+
+
 def test_the_state_after_a_towns_name_holds_it_whatever_the_story_says_of_the_country(gaz_path: Path) -> None:
     # A Guard story from Lebanon, Pennsylvania, full of the Middle East: the state written
     # after the dateline's town leaves no reading outside it.
@@ -372,24 +378,10 @@ def test_the_state_after_a_towns_name_holds_it_whatever_the_story_says_of_the_co
     text = ("LEBANON, Pa. — Forty Guard soldiers came home from Kuwait on Saturday. Families from "
             "North Lebanon and Palmyra lined the road, and one sergeant said troops in Kuwait City had "
             "asked whether Lebanon was near Beirut.")
-    names = ["LEBANON", "Pa.", "Kuwait", "North Lebanon", "Palmyra", "Kuwait City", "Lebanon", "Beirut"]
-    spans, at = [], 0
-    for n in names:
-        i = text.index(n, at)
-        spans.append((i, i + len(n)))
-        at = i + 1
-    got = geoparse_document(text, resolver=resolver, spans=spans)["toponyms"]
+    got = _toponyms(resolver, text, ["LEBANON", "Pa.", "Kuwait", "North Lebanon", "Palmyra", "Kuwait City",
+                                     "Lebanon", "Beirut"])
     first = got[0]
     assert (first["country_code"], first["admin1"]) == ("US", "Pennsylvania")
-
-
-def _toponyms(resolver: PlaceResolver, text: str, names: list[str]) -> list[dict]:
-    spans, at = [], 0
-    for n in names:
-        i = text.index(n, at)
-        spans.append((i, i + len(n)))
-        at = i + 1
-    return geoparse_document(text, resolver=resolver, spans=spans)["toponyms"]
 
 
 def test_a_town_the_text_placed_in_the_storys_state_is_that_town_wherever_named(gaz_path: Path) -> None:

@@ -17,6 +17,8 @@ from marsad.places import Gazetteer, PlaceResolver
 from marsad.places.contain import is_site
 from marsad.places.geoparse import geoparse_document
 
+from .conftest import name_spans
+
 
 @pytest.fixture(scope="module")
 def resolver(gaz_path: Path) -> PlaceResolver:
@@ -26,12 +28,7 @@ def resolver(gaz_path: Path) -> PlaceResolver:
 def parse(resolver: PlaceResolver, text: str, *names: str) -> dict[str, dict[str, Any]]:
     """`marsad geoparse` records of the given names (each one's first occurrence after the
     previous one's), by name."""
-    spans, at = [], 0
-    for n in names:
-        i = text.index(n, at)
-        spans.append((i, i + len(n)))
-        at = i + 1
-    recs = geoparse_document(text, resolver=resolver, spans=spans)["toponyms"]
+    recs = geoparse_document(text, resolver=resolver, spans=name_spans(text, names))["toponyms"]
     return {r["text"]: r for r in recs}
 
 

@@ -60,13 +60,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                 break  # resolved, and inside the container the text names: nothing to do
             # Unresolved, or resolved to a same-named place outside the container the text
             # names ("Ayash … in western Deir ez-Zor" is not Ayaş, Turkey).
-            town = (container.feature_code or "").startswith(_TOWN_CODES)
-            out[i] = Place(
-                name=text[_start:end], country=container.country, country_code=container.country_code,
-                admin1=container.admin1, admin2=container.admin2 if town else None,
-                latitude=container.latitude, longitude=container.longitude,
-                geo_precision=2 if town else 3, score=container.score,
-            )
+            out[i] = _located_at(text[_start:end], container)
             learned[place.name.lower()] = out[i]
             if place.geonameid is not None and part_of:
                 misread[place.geonameid] = out[i]
@@ -117,10 +111,7 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
                 and all(p.feature_code in _VILLAGE_CODES for p in located):
             near = located[0]
             for k in lost:
-                out[k] = Place(name=text[spans[k][0]:spans[k][1]], country=near.country,
-                               country_code=near.country_code, admin1=near.admin1, admin2=near.admin2,
-                               latitude=near.latitude, longitude=near.longitude, geo_precision=2,
-                               score=near.score)
+                out[k] = _located_at(text[spans[k][0]:spans[k][1]], near)
                 learned[out[k].name.lower()] = out[k]
         i = j + 1
 
@@ -182,12 +173,18 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
                 town = story_town
         if town is None or country_only and town.country_code != place.country_code:
             continue
-        # In a town: its point, "part of a town" (2); in a province or district: its point, a region (3).
-        in_town = _is_town(town)
-        out[i] = Place(name=name, country=town.country, country_code=town.country_code, admin1=town.admin1,
-                       admin2=town.admin2 if in_town else None, latitude=town.latitude, longitude=town.longitude,
-                       geo_precision=2 if in_town else 3, score=town.score)
+        out[i] = _located_at(name, town)
         learned[key] = out[i]
+
+
+def _located_at(name: str, where: Place) -> Place:
+    """A place the text puts in `where`, by its own name: in a town, the town's point, "part of
+    a town" (ACLED's geo_precision 2); in a province or district, its point, "only the region"
+    (3). It takes `where`'s score too: the score is about the point."""
+    town = _is_town(where)
+    return Place(name=name, country=where.country, country_code=where.country_code, admin1=where.admin1,
+                 admin2=where.admin2 if town else None, latitude=where.latitude, longitude=where.longitude,
+                 geo_precision=2 if town else 3, score=where.score)
 
 
 def _is_town_or_area(place: Place) -> bool:

@@ -441,21 +441,21 @@ def _listed_after_locative(
         # A list spaCy read as organisations is one unless a member of it is a place or a
         # person to spaCy: "drive to Waterford or Cahir" (Cahir a person), but not "critics
         # from Harvard and Yale" nor "a move to Chelsea or Arsenal".
-        labels = [_labels(doc, *item.span()) for item in items]
+        spans = [doc.char_span(*item.span(), alignment_mode="expand") for item in items]
+        labels = [set() if span is None else {ent.label_ for ent in span.ents} for span in spans]
         if any("ORG" in lab for lab in labels) and not any(
                 lab & {"PERSON", *_PLACE_LABELS} or any(x < item.end() and item.start() < y for x, y in taken)
                 for lab, item in zip(labels, items, strict=True)):
             continue
         org_listed = len(items) > 1
         to = m.group(0).split(None, 1)[0].lower() == "to"
-        for k, item in enumerate(items):
+        for k, (item, span) in enumerate(zip(items, spans, strict=True)):
             a, b = item.span()
             name = item.group(0)
             if any(x < b and a < y for x, y in taken) or name in STOP or name in NOT_NAMES \
                     or name in _GENERIC or len(name) < 4 or name.isupper() or any(w in people for w in name.split()) \
                     or as_person[name] > in_lists[name]:
                 continue
-            span = doc.char_span(a, b, alignment_mode="expand")
             if span is None or any(not _alone_or_outside(ent, a, b, listed=org_listed) for ent in span.ents):
                 continue
             # "spoke to Murray": right after "to", a name spaCy calls a person is one.
@@ -466,12 +466,6 @@ def _listed_after_locative(
                 out.append((a, b, "GPE"))
                 taken.append((a, b))
     return out
-
-
-def _labels(doc: Any, start: int, end: int) -> set[str]:
-    """The entity labels spaCy gave over [start, end)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return set() if span is None else {ent.label_ for ent in span.ents}
 
 
 def _alone_or_outside(ent: Any, start: int, end: int, listed: bool) -> bool:
