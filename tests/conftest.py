@@ -15,6 +15,24 @@ SEEDS = SHARED / "seeds"
 DEMO = ROOT / "demo" / "corpus"
 
 
+@pytest.fixture(scope="session")
+def coder():
+    """The shipped event coder, loaded once."""
+    from marsad.events.code import EventCoder
+
+    return EventCoder.load()
+
+
+def code(coder, text: str, *, title: str = "Report", published: str | None = "2019-03-09"):
+    """Code one English article; its events that happened, and the article."""
+    from marsad.records import Article, content_id
+
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title=title, published=published,
+                outlet=None, language="en", text=text)
+    events, _ = coder.code([a])
+    return [e for e in events if e.modality == "occurred"], a
+
+
 def name_spans(text: str, names: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans of `names` in `text`, each the first occurrence after the previous one's start."""
     spans, at = [], 0

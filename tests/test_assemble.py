@@ -8,19 +8,7 @@ import pytest
 
 from marsad.records import Article, content_id
 
-
-@pytest.fixture(scope="module")
-def coder():
-    from marsad.events.code import EventCoder
-
-    return EventCoder.load()
-
-
-def code(coder, text, *, title="Report", published="2019-03-09"):
-    a = Article(article_id=content_id(text), doc_id="d", origin="test", title=title, published=published,
-                outlet=None, language="en", text=text)
-    events, _ = coder.code([a])
-    return [e for e in events if e.modality == "occurred"], a
+from .conftest import code
 
 
 def test_headline_lede_and_body_of_one_bombing_are_one_event(coder):

@@ -162,7 +162,9 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+                    # "Rebels have been gradually pushed out of the villages": change told over a period.
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly|gradually|steadily|progressively)\b",
+                    re.I)
 
 
 # A rise in violence told over a period: "the regime is escalating attacks on Alwaer", "forces

@@ -131,7 +131,7 @@ _SPEAKER_AFTER = re.compile(r",?\s*[^,;:.]{0,60}?\b" + _SPEECH_VERB + r"\b", re.
 
 def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> bool:
     """Whether the date the sentence states is the day its speaker spoke, not the act's."""
-    before = text[max(0, reported.start - 60):reported.start]
+    before = text[max(0, reported.start - 100):reported.start]
     if _SPOKEN_ON.search(before):
         return True
     # "In a statement on Tuesday the group said two of its fighters …": the date, then the

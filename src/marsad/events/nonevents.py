@@ -40,7 +40,9 @@ _APPEAL = re.compile(
     r"condemn\w*|denounc\w*|deplor\w*|demand(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:independent\s+)?"
     r"(?:investigation|inquiry|probe|halt|end|stop))", re.I)
 _LEGAL = re.compile(
-    r"\b(?:amount(?:s|ed|ing)?\s+to|constitut(?:e|es|ed|ing)|tantamount\s+to|(?:could|may|might)\s+be)\s+"
+    r"\b(?:(?:amount(?:s|ed|ing)?\s+to|constitut(?:e|es|ed|ing)|tantamount\s+to|(?:could|may|might)\s+be)\s+"
+    # "The West has accused Russia of war crimes over its bombing of Aleppo": a charge.
+    r"|accus(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){1,4}?of\s+(?:committing\s+|potential\s+|possible\s+)?)"
     r"(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+humanity|genocide|ethnic\s+cleansing)", re.I)
 # "The US and France termed the assaults 'war crimes'", "Amnesty described the strikes as a
 # crime against humanity": a naming of acts told elsewhere. Only when the act's word is the
@@ -181,9 +183,61 @@ _NEXT_PREDICATE = re.compile(r"\band\s+(?:was|were|is|are|has|have|had)\b|[;:–
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,2}$", re.I)
 
 
+# "Activists said the rebels should launch a counter-attack", "the army must retake the
+# town": an act someone says ought to happen has not happened. Not "must have" nor "should
+# have" ("the blast must have killed dozens", "police should not have fired on the crowd"):
+# those tell an act that did.
+_OUGHT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\s+(?!have\b)"
+                    r"(?:(?!(?:after|before|when|while|as|because|since|but|and|or|if|until)\s)[\w'’-]+\s+){0,6}$",
+                    re.I)
+
+# "Fighters clash with the army near the town every night", "jets pound the valley day after
+# day": a habit told by how often it comes. Only in the act's own clause: "jets struck the
+# market, where people gather every day" tells the strike.
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|afternoon|week|weekend|month|"
+                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+                    r"\b(?:nightly|day\s+after\s+day|night\s+after\s+night|almost\s+daily|on\s+a\s+daily\s+basis)\b",
+                    re.I)
+_ANOTHER_CLAUSE = re.compile(r"\b(?:where|which|who|whom|that|when|while|but|as|after|before)\b|[;:–—]", re.I)
+
+
+def _every(sentence: str, trigger_start: int) -> bool:
+    """Whether the act is told as one that comes every day, night or week (`_EVERY`), the
+    sentence naming no day of its own."""
+    for m in _EVERY.finditer(sentence):
+        between = sentence[m.end():trigger_start] if m.end() <= trigger_start else sentence[trigger_start:m.start()]
+        if _ANOTHER_CLAUSE.search(between) or m.start() > trigger_start and "," in between:
+            continue
+        if not names_a_day(sentence[:m.start()] + sentence[m.end():]):
+            return True
+    return False
+
+
+# "The Syrian war has taken on a sectarian character", "the conflict, now in its eighth year,
+# has displaced half the population", "the uprising began with peaceful protests": the war as
+# a whole is what the sentence tells of, not one of its days. Unless it names an act or a day
+# of its own ("the conflict flared on Tuesday when jets bombed the town").
+_WAR_SUBJECT = re.compile(
+    r"^(?:(?:but|and|yet|meanwhile|now|since\s+then)\s*,?\s+)?(?:the|this|that|syria['’]s|\w+['’]s)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:war|conflict|uprising|revolution|crisis|insurgency)"
+    r"(?:\s+(?:in|of|on|against|between|with)\s+(?:[\w'’-]+\s+){0,4}?)?(?:\s*,[^,]{1,80},)?\s+"
+    r"(?:(?:has|have|had|is|was|has\s+now|has\s+also)\s+)?(?:taken|become|became|begun|began|started|erupted|entered|"
+    r"turned|continues|continued|remains|remained|dragged|drags|grinds|ground|raged|rages|spilled|spread|killed|"
+    r"displaced|left|claimed|forced|drove|driven|devastated|destroyed|ravaged|cost|transformed|drawn|drew|"
+    r"evolved|become|been)\b", re.I)
+_INCIDENT_WORD = re.compile(
+    r"\b(?:(?:air\s?)?strikes?|struck|airstrikes?|attack(?:s|ed)?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|raids?|"
+    r"raided|clash(?:es|ed)?|explosions?|exploded|blasts?|ambush(?:ed)?|stormed|captured|seized|detonated|fired|"
+    r"shot|arrested|detained)\b", re.I)
+
+
 def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_type: str | None = None) -> str | None:
     """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`;
     `sub_event_type` when known) reports no event, or None. Arabic sentences too."""
+    # "Will the army storm the town?", "هل ستقصف الطائرات البلدة؟": a question asks, it does
+    # not report. ('"Why did they bomb us?" she said.' ends as a report of speech.)
+    if sentence.rstrip().rstrip("\"'”’»)").endswith(("?", "؟")):
+        return "a question, not a report"
     if is_arabic_text(sentence):
         return _not_an_event_ar(sentence, event_type, trigger_start)
     if sub_event_type == "Arrests" and _released(sentence):
@@ -213,8 +267,12 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
                 r"[,;:]|\b(?:and|after|before|while|but|when|as|since|until|despite)\b",
                 sentence[trigger_start:stopped.start()]):
             return "an act told as stopping"
-    if _habit(sentence, trigger_start) and not names_a_day(sentence):
+    if _habit(sentence, trigger_start) and not names_a_day(sentence) or _every(sentence, trigger_start):
         return "a habit, not an act"
+    if _OUGHT.search(sentence, max(0, trigger_start - 70), trigger_start):
+        return "an act someone says ought to happen"
+    if _WAR_SUBJECT.match(sentence) and not _INCIDENT_WORD.search(sentence) and not names_a_day(sentence):
+        return "the war summed up, not one of its days"
     if _TOPIC.search(sentence, max(0, trigger_start - 80), trigger_start) \
             or _TOLD_IN_A_WORK.search(sentence, max(0, trigger_start - 200), trigger_start):
         return "the topic of a work, not an act"

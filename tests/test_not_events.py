@@ -1,0 +1,73 @@
+"""Only events are events: sentences that use the words of violence and report none — a
+question, an act someone says ought to happen, a habit told by how often it comes, a charge
+of war crimes, the war itself summed up, a change told as gradual — and the news beside them,
+which stays. Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad import dates
+from marsad.events.mentions import speech_day
+
+from .conftest import code as code_with_article
+
+
+def code(coder, text):
+    return code_with_article(coder, text, published="2019-05-02")[0]
+
+
+@pytest.mark.parametrize("text", [
+    # A question asks; it reports nothing.
+    "Is the army about to shell the town of Kafr Nabl again?",
+    "Will government troops storm the village of Kafr Zita before the winter?\u201d",
+    # An act someone says ought to happen has not happened.
+    "The mayor of Idlib said the opposition should stage protests in Idlib.",
+    "A rebel commander said his fighters must attack the town of Saraqib.",
+    "The candidate said the country should send a line of white-clad peace demonstrators to the border.",
+    # A habit, told by how often it comes.
+    "Fighters clash with the army near Saraqib every night.",
+    "Every Friday, jets pound the villages of the Ghab plain.",
+    # A charge of war crimes names acts told elsewhere.
+    "The opposition has accused Russia of war crimes over its bombing of Hama.",
+    # The war as a whole, summed up.
+    "The Syrian war has taken on a sectarian character, with rebels backed by Gulf states fighting the army.",
+    "The conflict, now in its ninth year, has driven half the population of Idlib from their homes.",
+    # Change told as gradual is a period, not a day.
+    "Rebel groups have been gradually pushed out of the villages they once held around Hama.",
+])
+def test_sentences_that_report_no_event_are_not_coded(coder, text):
+    assert code(coder, text) == []
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # The habit is the market's, in a clause of its own: the strike is news.
+    ("Jets struck the market in Saraqib, where people gather every day, killing 12 on Monday.", "Air/drone strike"),
+    # "must have" guesses at an act that did happen.
+    ("The four victims must have been killed by shrapnel from a barrel bomb in Saraqib on Monday, doctors said.",
+     "Air/drone strike"),
+    # Residents told to stay in, after an act that happened.
+    ("Officials said residents should stay indoors after jets bombed the town of Saraqib on Monday.",
+     "Air/drone strike"),
+    # The war named beside an act and a day of its own.
+    ("The conflict flared again on Tuesday when jets bombed the town of Kafr Nabl.", "Air/drone strike"),
+    # A question quoted inside a report of speech that ends as a report.
+    ("\u201cWhy did they bomb the bakery?\u201d a resident of Ariha asked after an air strike hit it on Monday, "
+     "killing four.", "Air/drone strike"),
+    # Gradual words that name the day they tell.
+    ("Government forces steadily advanced on the town of Kafr Zita on Monday, capturing two hills.",
+     "Government regains territory"),
+])
+def test_the_news_beside_those_words_stays(coder, text, subtype):
+    assert subtype in [e.sub_event_type for e in code(coder, text)]
+
+
+def test_a_statements_day_told_far_from_its_word_is_the_day_it_was_spoken():
+    # "statement" sits more than sixty characters before "on Tuesday": still the statement's day.
+    text = ("In a statement posted on a militant channel on the Telegram messaging service on Tuesday the "
+            "group said two of its fighters opened fire on the guards before blowing themselves up.")
+    reported = dates.resolve(text, dt.date(2019, 5, 2))
+    assert reported is not None and text[reported.start:reported.end].endswith("Tuesday")
+    assert speech_day(text, reported, text.index("opened fire"))
