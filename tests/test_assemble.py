@@ -1169,3 +1169,13 @@ def test_the_toll_of_a_dispersed_protest_stays_with_the_protest(coder):
     bomb = next(e for e in events if e.event_type == "Explosions/Remote violence")
     assert len(bomb.evidence) == 1 and bomb.actor1 != "Protesters (Iraq)"
     assert any(e.event_type == "Protests" and len(e.evidence) == 2 for e in events)
+
+
+def test_a_part_of_a_city_abroad_named_by_where_it_lies_is_where_it_happened(coder):
+    # A story from Lyon: "for eastern Aleppo" has no locative preposition, but a part of a
+    # place named by where it lies is somewhere things happen — not the story's first place.
+    text = ("The mayor of Lyon met her counterpart from Aleppo in Lyon on Monday to discuss aid.\n\n"
+            "On Wednesday, the truce brokered by Turkey with Russia for eastern Aleppo broke down a day after it "
+            "began, as Turkey and activists on the ground accused government forces of heavy shelling.")
+    events, _ = code(coder, text, title="Mayor hosts Aleppo counterpart", published="2016-12-15")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Shelling/artillery/missile attack", "Aleppo")]

@@ -122,6 +122,10 @@ def recalled_frames(text: str) -> list[tuple[int, int]]:
 
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+# "the truce for eastern Aleppo", "bombing northern Idlib": a part of a place, named by where
+# it lies in it, is somewhere things happen, whatever word comes before.
+_PART_OF = re.compile(r"\b(?:eastern|western|northern|southern|central|north-?eastern|north-?western|south-?eastern|"
+                      r"south-?western)\s+$", re.I)
 # "in the western Syrian city of Homs": a preposition and a place word govern the name. ("The
 # province of Kilis has faced …" has the province as its subject; "officials in Washington
 # said" is still a speaker's place.)
@@ -247,7 +251,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         # there ("in Moscow", "near Kilis"); "Moscow has accepted", "Riyad Alhassan said",
         # "the Geneva talks" name a government, a person or a meeting.
         if home is not None and loc.place.country and loc.place.country != home.country \
-                and not _LOCATIVE.search(before[-30:]):
+                and not _LOCATIVE.search(before[-30:]) and not _PART_OF.search(before[-25:]):
             continue
         out.append(loc)
     # The ends of a named road place nothing when the sentence names another place.
