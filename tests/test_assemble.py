@@ -1179,3 +1179,30 @@ def test_a_part_of_a_city_abroad_named_by_where_it_lies_is_where_it_happened(cod
             "began, as Turkey and activists on the ground accused government forces of heavy shelling.")
     events, _ = code(coder, text, title="Mayor hosts Aleppo counterpart", published="2016-12-15")
     assert [(e.sub_event_type, e.location) for e in events] == [("Shelling/artillery/missile attack", "Aleppo")]
+
+
+_GAS = ("The death toll from a suspected poison gas attack on a rebel-held Syrian village has risen to 40, "
+        "a monitor said on Thursday. The Security Council met to discuss a resolution condemning the raid. ")
+
+
+def test_a_village_told_by_its_word_is_the_one_the_story_names_for_the_attack(coder):
+    # "a rebel-held Syrian village" … "Tuesday's strike on the village of Kafr Zita": the event
+    # is at Kafr Zita, on Tuesday, although the sentence that names it tells no news.
+    text = _GAS + "Rebel factions vowed revenge for Tuesday's strike on the village of Kafr Zita in Hama province."
+    events, _ = code(coder, text, title="Toll from suspected gas attack rises to 40", published="2019-05-02")
+    assert [(e.location, e.admin1, e.event_date, e.fatalities) for e in events] == [
+        ("Kafr Zaytā", "Hama", "2019-04-30", 40)]
+
+
+@pytest.mark.parametrize("last", [
+    # Another word for the place: not the village the toll tells of.
+    "Rebel factions vowed revenge for Tuesday's strike on the town of Kafr Zita in Hama province.",
+    # An attack years before.
+    "It recalled the attack on the village of Kafr Zita in Hama province in August 2013.",
+    # Two villages named for attacks: which one is not said.
+    "Rebels vowed revenge for the strikes on the village of Kafr Zita and the attack on the village of "
+    "Kafr Nabl.",
+])
+def test_a_village_told_by_its_word_stays_unnamed_when_the_story_does_not_say_which(coder, last):
+    events, _ = code(coder, _GAS + last, title="Toll from suspected gas attack rises to 40", published="2019-05-02")
+    assert [(e.location, e.admin1) for e in events] == [("Syria", None)]

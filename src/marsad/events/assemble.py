@@ -40,12 +40,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .. import dates
 from ..actors import ActorKB
 from ..link import level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import PROTEST_TYPES, Classification
 from .mentions import Mention
-from .places import specificity
+from .places import UNNAMED_PLACE, Reference, specificity
 
 NEAR_KM = 10.0  # two points this close are one place (a village and the town beside it)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -259,8 +260,10 @@ def _finest(mentions: Sequence[Mention]) -> Mention:
     return where
 
 
-def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classification | None) -> list[Event]:
-    """An article's mentions, in its order, → its events, the main one marked."""
+def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classification | None,
+             references: Sequence[Reference] = ()) -> list[Event]:
+    """An article's mentions, in its order, → its events, the main one marked. `references`:
+    the incidents the article names with their places (`places.incident_references`)."""
     groups: list[_Group] = []
     for m in mentions:
         fitting = [g for g in groups if g.fits(m)]
@@ -279,6 +282,12 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     # is all the article has.
     if any(_level(g.event) > 0 for g in groups):
         groups = [g for g in groups if _level(g.event) > 0 or g.day_named]
+    # A place the article names for an incident that is already one of its events is that
+    # event's, not another's.
+    placed = {(g.event.event_type in PROTEST_TYPES, g.event.geonameid) for g in groups if g.event.geonameid}
+    unused = [r for r in references if (r.protest, r.place.geonameid) not in placed]
+    for g in groups:
+        g.event = _placed_by_reference(g.event, unused, date_stated=g.date_stated)
     events = _distinct_ids([_identify(g.event, article) for g in groups], article)
     main = _main(events, headline)
     # Beside the story's main event, an event none of whose sentences names a place is an
@@ -288,6 +297,46 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     if main is not None:
         events = [e for e, g in zip(events, groups, strict=True) if e is main or g.names_a_place]
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
+
+
+def _placed_by_reference(e: Event, references: Sequence[Reference], *, date_stated: bool) -> Event:
+    """An event the article's sentences place only in a country, by a word for a place it does
+    not name ("a suspected gas attack on a rebel-held Syrian town"), at the one place the
+    article names for an incident by that word ("rebels vowed revenge for Tuesday's strike on
+    the town of Khan Sheikhun"), in that country, on a date that fits. When the event has no
+    day of its own (undated, or only the day a toll was told), it takes the reference's day.
+    Two such places, or none: the country stays."""
+    if _level(e) > 0 or not e.country or e.event_type not in VIOLENT | set(PROTEST_TYPES):
+        return e
+    words = {_word(m["word"]) for ev in e.evidence for m in UNNAMED_PLACE.finditer(ev.text)}
+    own_day = e.event_date if date_stated and e.time_precision == 1 else None
+    fits = [r for r in references if r.protest == (e.event_type in PROTEST_TYPES) and r.place.country == e.country
+            and _word(r.word) in words and _date_fits(r.date, e.event_date, own_day)]
+    if len({r.place.geonameid or r.place.name for r in fits}) != 1:
+        return e
+    p = fits[0].place
+    days = {r.date.date for r in fits if r.date is not None and r.date.precision == dates.DAY}
+    if own_day is None and len(days) == 1:
+        e = replace(e, event_date=min(days).isoformat(), time_precision=1)
+    return replace(e, country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name,
+                   latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
+                   geonameid=p.geonameid)
+
+
+def _word(word: str) -> str:
+    return word.lower().replace("neighborhood", "neighbourhood")
+
+
+def _date_fits(said: dates.ReportedDate | None, event_date: str | None, own_day: str | None) -> bool:
+    """Whether a reference's date can be the event's: the event's own day; else a day no later
+    than the event's date (a toll told days after), within a week; else a week or a month
+    that holds the event's date."""
+    if said is None or event_date is None:
+        return True
+    day = dt.date.fromisoformat(event_date)
+    if said.precision == dates.DAY:
+        return said.date.isoformat() == own_day if own_day else 0 <= (day - said.date).days <= 7
+    return said.date <= day <= dates.latest_day(said.date, said.precision)
 
 
 def _identify(e: Event, article: Article) -> Event:

@@ -37,6 +37,7 @@ from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify, story_names, story_topics
 from .mentions import ArticleContext, Mention, carry_actor, follow_up, sentence_mentions
+from .places import incident_references
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
 # What a census counts: "125 locations", "37 posts", "13 military sites".
@@ -237,7 +238,8 @@ class EventCoder:
                 # Unless the sentence dates its act itself ("on Tuesday", "overnight"): news
                 # told under a page's chrome or a feature's opening.
                 mentions = [m for m in mentions if m.event.event_type in ANYWHERE or m.day_named]
-        return assemble(mentions, article=article, headline=headline), claims
+        return assemble(mentions, article=article, headline=headline,
+                        references=incident_references(sents, ctx.published)), claims
 
 
 
