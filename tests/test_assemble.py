@@ -1206,3 +1206,33 @@ def test_a_village_told_by_its_word_is_the_one_the_story_names_for_the_attack(co
 def test_a_village_told_by_its_word_stays_unnamed_when_the_story_does_not_say_which(coder, last):
     events, _ = code(coder, _GAS + last, title="Toll from suspected gas attack rises to 40", published="2019-05-02")
     assert [(e.location, e.admin1) for e in events] == [("Syria", None)]
+
+
+def test_a_part_a_title_names_abroad_is_no_place_and_a_sentence_of_the_event_names_no_other(coder):
+    # "Moscow's envoy for eastern Ukraine": a title, not a place of the strike.
+    text = ("Russian jets struck rebel positions in Syria on Tuesday, the defence ministry said, after Moscow's "
+            "envoy for eastern Ukraine met rebel leaders.")
+    events, _ = code(coder, text, published="2019-05-02")
+    assert [e.country for e in events] == ["Syria"]
+    # The village the raid is dated from is another incident's, told in the raid's own sentence.
+    text = ("An air strike on a rebel-held village killed 11 civilians, a monitor said. The raid came three days "
+            "after Monday's strike on the village of Kafr Nabl, in which five people died.")
+    events, _ = code(coder, text, published="2019-05-02")
+    assert [(e.location, e.fatalities) for e in events] == [("Syria", 11)]
+
+
+def test_a_car_bomb_told_later_as_a_suicide_bombing_is_one_suicide_bombing_with_the_stated_toll(coder):
+    # "a source at the Hasaka police" is whose police the speaker is, not where the bomber
+    # struck; the bomber's own death is no toll beside the five a sentence states.
+    text = ("Five civilians were killed and others were wounded in a car bomb attack in Qamishli city in the "
+            "northeastern Hasaka province. A source at the Hasaka police told SANA that a suicide bomber driving "
+            "a car packed with explosives blew himself up at al-Hilaliyeh roundabout in central Qamishli city. "
+            "The bombing damaged shops, houses and cars in the area.")
+    events, _ = code(coder, text, title="Five killed in car bomb attack in Qamishli city", published="2016-05-14")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Suicide bomb", "Al Qāmishlī", 5)]
+
+
+def test_a_city_police_that_acts_is_still_where_it_acted(coder):
+    events, _ = code(coder, "Aleppo police arrested five militants on Monday, state media said.",
+                     published="2019-03-12")
+    assert [e.location for e in events] == ["Aleppo"]

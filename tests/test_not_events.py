@@ -26,7 +26,6 @@ def code(coder, text):
     # An act someone says ought to happen has not happened.
     "The mayor of Idlib said the opposition should stage protests in Idlib.",
     "A rebel commander said his fighters must attack the town of Saraqib.",
-    "The candidate said the country should send a line of white-clad peace demonstrators to the border.",
     # A habit, told by how often it comes.
     "Fighters clash with the army near Saraqib every night.",
     "Every Friday, jets pound the villages of the Ghab plain.",
@@ -56,6 +55,27 @@ def test_sentences_that_report_no_event_are_not_coded(coder, text):
     # A question quoted inside a report of speech that ends as a report.
     ("\u201cWhy did they bomb the bakery?\u201d a resident of Ariha asked after an air strike hit it on Monday, "
      "killing four.", "Air/drone strike"),
+    # What someone says must be answered for, or should not have been done, happened.
+    ("Turkey said the president must be punished for the chemical attack that killed 87 people in Khan "
+     "Sheikhoun on Tuesday.", "Chemical weapon"),
+    ("Police should not have fired tear gas at the protesters in Khartoum on Monday, the minister said.",
+     "Protest with intervention"),
+    # A charge of war crimes beside an act told in a clause of its own.
+    ("Rights groups accused the army of war crimes after troops shelled the Baba Amr district of Homs on "
+     "Tuesday, killing 20 civilians.", "Shelling/artillery/missile attack"),
+    # A habit beside a date of the sentence's own.
+    ("On 26 April, as on every Friday since February, tens of thousands of Algerians marched in Algiers.",
+     "Peaceful protest"),
+    # A question set off after the act.
+    ("Gunmen stormed a police station in Arish on Monday, killing five officers, and residents asked: "
+     "\"Where is the army?\"", "Armed clash"),
+    ("قصفت طائرات حربية مدينة إدلب يوم الثلاثاء ما أدى إلى مقتل 12 مدنيا وتساءل الأهالي: إلى متى؟", "Air/drone strike"),
+    # The conflict as subject, with what its gunmen did.
+    ("Mali's conflict has become increasingly deadly, with gunmen killing 160 Fulani villagers in Ogossagou.",
+     "Attack"),
+    # Gradual words beside a date and a toll.
+    ("Troops steadily advanced and captured the village of Kafr Nabudah on 28 April, killing 15 rebels.",
+     "Government regains territory"),
     # Gradual words that name the day they tell.
     ("Government forces steadily advanced on the town of Kafr Zita on Monday, capturing two hills.",
      "Government regains territory"),

@@ -162,9 +162,11 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    # "Rebels have been gradually pushed out of the villages": change told over a period.
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly|gradually|steadily|progressively)\b",
-                    re.I)
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+# "Rebels have been gradually pushed out of the villages": change told over a period — unless
+# the sentence dates it or tells what it did ("steadily advanced and captured the village on
+# 28 April", "…, killing 15").
+_GRADUAL = re.compile(r"\b(?:gradually|steadily|progressively)\b", re.I)
 
 
 # A rise in violence told over a period: "the regime is escalating attacks on Alwaer", "forces
@@ -221,6 +223,9 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     summary, trend, current, year_only = (_SUMMARY_AR, _TREND_AR, _CURRENT_AR, _YEAR_ONLY_AR) if arabic else (
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
+        return True
+    if not arabic and _GRADUAL.search(text) and not current.search(text) and resolve(text, published) is None \
+            and not _TOLL_AFTER.search(text):
         return True
     if not arabic and _ESCALATION.search(text) and not current.search(text):
         # News when it names its day, or, undated, says what it did ("…, killing 31").

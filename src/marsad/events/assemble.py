@@ -53,6 +53,9 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 _MEANS = "Explosions/Remote violence"
 _STRIKE_ON_CIVILIANS = {_MEANS, "Violence against civilians"}
 _STRATEGIC = "Strategic developments"
+# A suicide bombing is often told first as "a car bomb" or "an explosion"; a chemical attack
+# beside air strikes is usually an event of its own, and joins them only by its toll.
+_TELLING_MEANS = {"Suicide bomb"}
 
 
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
@@ -198,7 +201,10 @@ class _Group:
 def combine(mentions: Sequence[Mention]) -> Event:
     """One event from the mentions that tell it (see the module docstring)."""
     causes = [m for m in mentions if not m.consequence] or list(mentions)
-    kind = next((m for m in causes if m.event.event_type == _MEANS), causes[0]).event
+    means = [m for m in causes if m.event.event_type == _MEANS]
+    # "A car bomb attack in Qamishli … a suicide bomber driving the car blew himself up": ACLED
+    # codes a suicide bombing as such, whatever else a sentence calls it.
+    kind = next((m for m in means if m.event.sub_event_type in _TELLING_MEANS), means[0] if means else causes[0]).event
     where = _finest(mentions)
     dated = [m for m in mentions if m.event.event_date]
     when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None
@@ -310,8 +316,11 @@ def _placed_by_reference(e: Event, references: Sequence[Reference], *, date_stat
         return e
     words = {_word(m["word"]) for ev in e.evidence for m in UNNAMED_PLACE.finditer(ev.text)}
     own_day = e.event_date if date_stated and e.time_precision == 1 else None
+    # Not a sentence of the event's own: "The raid came three days after Monday's strike on
+    # the village of Kafr Nabl" names another incident.
+    own = {ev.start for ev in e.evidence}
     fits = [r for r in references if r.protest == (e.event_type in PROTEST_TYPES) and r.place.country == e.country
-            and _word(r.word) in words and _date_fits(r.date, e.event_date, own_day)]
+            and _word(r.word) in words and _date_fits(r.date, e.event_date, own_day) and r.sentence_start not in own]
     if len({r.place.geonameid or r.place.name for r in fits}) != 1:
         return e
     p = fits[0].place

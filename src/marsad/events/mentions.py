@@ -20,7 +20,7 @@ from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
 from .classify import MILITARY_MEANS, Classification, classify
 from .clauses import two_acts
-from .fatalities import VAGUE, fatalities, fatality_mentions
+from .fatalities import PERPETRATOR, VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import not_an_event
 from .places import enumerated, event_places, recalled_frames
@@ -248,7 +248,8 @@ class Mention:
     date_stated: the sentence states its date itself (not carried over from the sentences
         before it or the story, nor assumed from the publication date).
     vague_toll: the sentence's toll is only words like "dozens" or "several" (ACLED's
-        conventional values), which a stated number for the same event replaces.
+        conventional values), or only the attackers' own deaths ("a suicide bomber blew
+        himself up at the roundabout"), which a toll stated for the same event replaces.
     """
 
     event: Event
@@ -444,7 +445,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             toll_text = toll_text[:a] + " " * (b - a) + toll_text[b:]
     killed = fatalities(toll_text)
     vague = killed is not None and all(
-        any(w in m.text.lower() for w in VAGUE) and not re.search(r"\d", m.text) for m in fatality_mentions(sent.text))
+        any(w in m.text.lower() for w in VAGUE) and not re.search(r"\d", m.text) or m.kind == PERPETRATOR
+        for m in fatality_mentions(sent.text))
     article = ctx.article
     evidence = (Evidence(article.article_id, sent.start, sent.end, sent.text),)
     consequence = _tells_a_toll(cls.trigger) and cls.sub_event_type not in MILITARY_MEANS

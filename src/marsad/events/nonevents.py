@@ -40,10 +40,15 @@ _APPEAL = re.compile(
     r"condemn\w*|denounc\w*|deplor\w*|demand(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:independent\s+)?"
     r"(?:investigation|inquiry|probe|halt|end|stop))", re.I)
 _LEGAL = re.compile(
-    r"\b(?:(?:amount(?:s|ed|ing)?\s+to|constitut(?:e|es|ed|ing)|tantamount\s+to|(?:could|may|might)\s+be)\s+"
-    # "The West has accused Russia of war crimes over its bombing of Aleppo": a charge.
-    r"|accus(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){1,4}?of\s+(?:committing\s+|potential\s+|possible\s+)?)"
+    r"\b(?:amount(?:s|ed|ing)?\s+to|constitut(?:e|es|ed|ing)|tantamount\s+to|(?:could|may|might)\s+be)\s+"
     r"(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+humanity|genocide|ethnic\s+cleansing)", re.I)
+# "The West has accused Russia of war crimes over its bombing of Aleppo": a charge, over the
+# acts it names. Not an act told in a clause of its own: "… accused the army of war crimes
+# after troops shelled Baba Amr on Tuesday" tells the shelling.
+_ACCUSED = re.compile(
+    r"\baccus(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){1,4}?of\s+(?:committing\s+|potential\s+|possible\s+)?"
+    r"(?:an?\s+)?(?:war\s+crimes?|crimes?\s+against\s+humanity|genocide|ethnic\s+cleansing)", re.I)
+_CHARGE_ENDS = re.compile(r"[,;:]|\b(?:after|when|as|while|since|because|before|and\s+then)\b", re.I)
 # "The US and France termed the assaults 'war crimes'", "Amnesty described the strikes as a
 # crime against humanity": a naming of acts told elsewhere. Only when the act's word is the
 # naming verb's object: "Jets killed 40 in what the UN termed a war crime" tells the strike.
@@ -187,9 +192,10 @@ _RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,
 # town": an act someone says ought to happen has not happened. Not "must have" nor "should
 # have" ("the blast must have killed dozens", "police should not have fired on the crowd"):
 # those tell an act that did.
-_OUGHT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\s+(?!have\b)"
-                    r"(?:(?!(?:after|before|when|while|as|because|since|but|and|or|if|until)\s)[\w'’-]+\s+){0,6}$",
-                    re.I)
+_OUGHT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\s+"
+                    r"(?:(?!(?:have|after|before|when|while|as|because|since|but|and|or|if|until|for|of|from|who|"
+                    r"which|that|said|says|escape|flee|avoid|answer|stop|end|halt|investigate|punish\w*|condemn\w*)"
+                    r"\s)[\w'’-]+\s+){0,3}$", re.I)
 
 # "Fighters clash with the army near the town every night", "jets pound the valley day after
 # day": a habit told by how often it comes. Only in the act's own clause: "jets struck the
@@ -208,9 +214,20 @@ def _every(sentence: str, trigger_start: int) -> bool:
         between = sentence[m.end():trigger_start] if m.end() <= trigger_start else sentence[trigger_start:m.start()]
         if _ANOTHER_CLAUSE.search(between) or m.start() > trigger_start and "," in between:
             continue
-        if not names_a_day(sentence[:m.start()] + sentence[m.end():]):
+        rest = sentence[:m.start()] + sentence[m.end():]
+        if not names_a_day(rest) and not _DATED.search(rest) and not _TOLD_TOLL.search(rest):
             return True
     return False
+
+
+# A date or a toll of its own makes a sentence news whatever habit it names: "On 26 April, as
+# on every Friday, thousands marched", "… the protest held every Friday, killing two".
+_DATED = re.compile(r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                    r"\blast\s+(?:week|month|night)\b", re.I)
+_TOLD_TOLL = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|arresting|arrested|detaining|leaving)\s+"
+                        r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?(?:\d|one|two|three|four|five|"
+                        r"six|seven|eight|nine|ten|dozens|scores|hundreds)", re.I)
 
 
 # "The Syrian war has taken on a sectarian character", "the conflict, now in its eighth year,
@@ -226,9 +243,17 @@ _WAR_SUBJECT = re.compile(
     r"displaced|left|claimed|forced|drove|driven|devastated|destroyed|ravaged|cost|transformed|drawn|drew|"
     r"evolved|become|been)\b", re.I)
 _INCIDENT_WORD = re.compile(
-    r"\b(?:(?:air\s?)?strikes?|struck|airstrikes?|attack(?:s|ed)?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ings)?|raids?|"
+    r"\b(?:(?:air\s?)?strikes?|struck|airstrikes?|attack(?:s|ed)?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|raids?|"
     r"raided|clash(?:es|ed)?|explosions?|exploded|blasts?|ambush(?:ed)?|stormed|captured|seized|detonated|fired|"
-    r"shot|arrested|detained)\b", re.I)
+    r"shot|arrested|detained|killing|killed|fought|overran|overrun|mortars?|rockets?|missiles?|gunmen|"
+    r"massacred?|when|where|as)\b", re.I)
+
+
+def _asked_after(sentence: str, trigger_start: int) -> bool:
+    """Whether the sentence's closing question is quoted or set off after its act ("Gunmen
+    stormed a police station, and residents asked: 'Where is the army?'")."""
+    opening = max(sentence.rfind(c) for c in (":", "\"", "“", "«", "‘"))
+    return opening > trigger_start
 
 
 def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_type: str | None = None) -> str | None:
@@ -236,7 +261,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     `sub_event_type` when known) reports no event, or None. Arabic sentences too."""
     # "Will the army storm the town?", "هل ستقصف الطائرات البلدة؟": a question asks, it does
     # not report. ('"Why did they bomb us?" she said.' ends as a report of speech.)
-    if sentence.rstrip().rstrip("\"'”’»)").endswith(("?", "؟")):
+    if sentence.rstrip().rstrip("\"'”’»)").endswith(("?", "؟")) and not _asked_after(sentence, trigger_start):
         return "a question, not a report"
     if is_arabic_text(sentence):
         return _not_an_event_ar(sentence, event_type, trigger_start)
@@ -247,6 +272,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if is_caption(sentence) or opens_with_credit(sentence) or cut_glued_captions(sentence)[1]:
         return "photo caption"
     if _LEGAL.search(sentence):
+        return "legal characterisation"
+    accused = _ACCUSED.search(sentence, 0, trigger_start + 80)
+    if accused and (accused.start() <= trigger_start < accused.end() or accused.end() <= trigger_start
+                    and not _CHARGE_ENDS.search(sentence, accused.end(), trigger_start)):
         return "legal characterisation"
     if event_type not in _PROTESTS and _NAMING.search(sentence, max(0, trigger_start - 60), trigger_start) \
             and _CHARGE.match(sentence, trigger_start):

@@ -62,6 +62,12 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"\s+(?:peace\s+)?(?:talks|negotiations|conference|process|convention|accords?|summit|"
                             r"format|declaration|communiqu[eé])\b)",
                             re.I)
+# "A source at the Hasaka police told SANA", "an officer of the Aleppo police said": whose
+# police a speaker belongs to, not where the act was. (Not "Aleppo police arrested five", nor
+# "in the Homs police station".)
+_POLICE_OF_BEFORE = re.compile(r"\b(?:at|from|of|for|with|within)\s+the\s+$", re.I)
+_POLICE_OF_AFTER = re.compile(r"^\s+police\b(?!\s+(?:station|post|headquarters|checkpoint|building|academy|compound|"
+                              r"barracks|office))", re.I)
 # A place as the subject of a verb ("Moscow has accepted", "Jordan carried out airstrikes"), but
 # not one a preposition governs: in "an attack in the city of Homs has claimed 18 lives" the
 # attack is the subject. A place a passive acts upon ("Kafr Nabudah had been recaptured") is
@@ -129,6 +135,16 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|tow
 # it lies in it, is somewhere things happen, whatever word comes before.
 _PART_OF = re.compile(r"\b(?:eastern|western|northern|southern|central|north-?eastern|north-?western|south-?eastern|"
                       r"south-?western)\s+$", re.I)
+# ... but not a part a title names: "Moscow's envoy for eastern Ukraine".
+_TITLE_FOR = re.compile(r"\b(?:envoy|ambassador|minister|representative|coordinator|commissioner|officials?|"
+                        r"affairs|adviser|advisor|secretary|director|chief|head)\s+(?:for|to|on|of)\s+(?:the\s+)?$",
+                        re.I)
+
+
+def _a_part_named(before: str) -> bool:
+    """Whether the words before a place name a part of it ("for eastern Aleppo")."""
+    part = _PART_OF.search(before[-25:])
+    return part is not None and not _TITLE_FOR.search(before[: len(before) - len(part.group())][-40:])
 # "in the western Syrian city of Homs": a preposition and a place word govern the name. ("The
 # province of Kilis has faced …" has the province as its subject; "officials in Washington
 # said" is still a speaker's place.)
@@ -245,7 +261,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) \
                 or _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
                 and not (_PREPOSITION_BEFORE.search(before[-50:]) and _AUXILIARY_AFTER.match(after[:10])) \
-                or _VANTAGE.search(before[-70:]):
+                or _VANTAGE.search(before[-70:]) \
+                or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
@@ -254,7 +271,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         # there ("in Moscow", "near Kilis"); "Moscow has accepted", "Riyad Alhassan said",
         # "the Geneva talks" name a government, a person or a meeting.
         if home is not None and loc.place.country and loc.place.country != home.country \
-                and not _LOCATIVE.search(before[-30:]) and not _PART_OF.search(before[-25:]):
+                and not _LOCATIVE.search(before[-30:]) and not _a_part_named(before):
             continue
         out.append(loc)
     # The ends of a named road place nothing when the sentence names another place.
@@ -414,13 +431,14 @@ UNNAMED_PLACE = re.compile(r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?" + _PLACE_WORD
 @dataclass(frozen=True)
 class Reference:
     """An incident an article names with its place (`_INCIDENT_AT`): a protest or an act of
-    violence, the place, the word the sentence calls the place by, and the date its sentence
-    states (None when it states none)."""
+    violence, the place, the word the sentence calls the place by, the date its sentence
+    states (None when it states none), and where that sentence starts in the article."""
 
     protest: bool
     place: Place
     word: str
     date: dates.ReportedDate | None
+    sentence_start: int
 
 
 def incident_references(sents: list[Sentence], published: dt.date | None) -> list[Reference]:
@@ -437,5 +455,5 @@ def incident_references(sents: list[Sentence], published: dt.date | None) -> lis
                 continue
             out.append(Reference(bool(_PROTEST_NOUN.match(m["noun"])), loc.place,
                                  (m.groupdict().get("word") or (word["word"] if word else "")).lower(),
-                                 dates.resolve(sent.text, published)))
+                                 dates.resolve(sent.text, published), sent.start))
     return out
