@@ -1236,3 +1236,29 @@ def test_a_city_police_that_acts_is_still_where_it_acted(coder):
     events, _ = code(coder, "Aleppo police arrested five militants on Monday, state media said.",
                      published="2019-03-12")
     assert [e.location for e in events] == ["Aleppo"]
+
+
+def test_a_province_named_in_a_glued_headline_and_again_as_the_towns_container_is_one_event(coder):
+    # A scraped page glues its headline to the lede: "… in Idlib … the town of Saraqib in Idlib"
+    # names Idlib as Saraqib's province, once an event of its own.
+    text = ("March 3 2019 Gas attack in Idlib shocks the world Beirut- Warplanes dropped toxic gas on Monday on the "
+            "town of Saraqib in Idlib northwestern Syria killing dozens of people. The monitor said the attack "
+            "killed at least 40 people.")
+    events, _ = code(coder, text, title="Gas attack in Idlib shocks the world", published="2019-03-05")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Chemical weapon", "Saraqib", 40)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # Whose media speaks, not where the bomb went off.
+    ("A bomb exploded at a checkpoint in the village of Kafr Zita on Monday, killing six, Hama media outlets "
+     "said.", "Kafr Zaytā"),
+    # Where buses came from, however the towns are described.
+    ("A car bomb hit buses carrying evacuees from the regime-held predominantly Shia towns of Nubl and Zahraa "
+     "near the village of Kafr Zita on Monday.", "Kafr Zaytā"),
+    # A page's tag list glued into a sentence names no place of its act.
+    ("Jets struck a market in the village of Kafr Zita on Monday, killing nine Tags Syria Aleppo Idlib airstrike "
+     "Assad.", "Kafr Zaytā"),
+])
+def test_whose_media_where_evacuees_came_from_and_tag_lists_are_no_places(coder, text, place):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert [e.location for e in events] == [place]

@@ -36,6 +36,18 @@ def code(coder, text):
     "The conflict, now in its ninth year, has driven half the population of Idlib from their homes.",
     # Change told as gradual is a period, not a day.
     "Rebel groups have been gradually pushed out of the villages they once held around Hama.",
+    # What a meeting is for.
+    "Foreign ministers are set to meet in Geneva this Saturday in a bid to curb deadly violence in Idlib.",
+    # A span or a count of repeats summed up; what goes on.
+    "In the last six months the army has used helicopters to drop barrel bombs on Hama, Idlib and Aleppo.",
+    "Coalition air strikes since January have also hit several villages in the rural province of Raqqa.",
+    "The border town of Kilis has been hit by rockets more than 40 times this year.",
+    "Families in the besieged east of Aleppo continue to face relentless bombardment.",
+    "In parts of Deir ez-Zor the fighting has continued.",
+    # An act under inquiry is told elsewhere.
+    "The Security Council demanded that the government cooperate with an investigation into the attack on Saraqib.",
+    # An organisation's name.
+    "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
 ])
 def test_sentences_that_report_no_event_are_not_coded(coder, text):
     assert code(coder, text) == []

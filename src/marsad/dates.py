@@ -129,11 +129,12 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     return None
 
 
+_MONTH_NAME = _MONTH.replace("?P<month>", "?:")
 # A span of time summed up: "over the past month", "in recent days", "over the last 15 days",
 # "since then", "so far this year", "fighting has intensified".
 _SUMMARY = re.compile(
     r"\b(?:in|over|during|throughout|within) (?:the )?(?:recent|past|last|previous) (?:few |several |couple of |"
-    r"two |three |four |\d+ )?(?:weeks|months|years|decades)\b|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) )?(?:weeks|months|years|decades)\b|"
     r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
@@ -162,7 +163,15 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b|"
+                    # "strikes since January have hit several areas", "has been hit by rockets more than 70
+                    # times this year": a span or a count of repeats summed up
+                    r"\b(?:has|have)\b[^.;]{0,80}\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)|"
+                    r"\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)[^.;]{0,60}\b(?:has|have)\b|"
+                    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of) times\b|"
+                    # "civilians continue to face relentless bombardment", "the fighting has continued"
+                    r"\bcontinu(?:e|es|ed|ing) to (?:face|endure|suffer|live under|come under)\b|"
+                    r"\b(?:fighting|clashes|violence|bombardment|shelling|strikes) (?:has|have) continued\b", re.I)
 # "Rebels have been gradually pushed out of the villages": change told over a period — unless
 # the sentence dates it or tells what it did ("steadily advanced and captured the village on
 # 28 April", "…, killing 15").

@@ -69,7 +69,7 @@ _TAGS = re.compile(r"^\s*(?:tags?|keywords|topics|related\s+topics|filed\s+under
 _PROTESTS = {"Protests", "Riots"}
 # "the freeze on fighting", "a lull in the violence", "production fell due to fighting": the
 # fighting named as a thing that paused, ended or caused something, not as an incident.
-_FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|bombardment)\b", re.I)
+_FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|bombardment|bloodshed)\b", re.I)
 _HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", re.I)
 _TOLL_SINCE = re.compile(
     r"\b(?:has|have) been (?P<verb>killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,6}?since "
@@ -92,6 +92,9 @@ _A_GROUP = re.compile(
     r"mercenaries|brigades?|organi[sz]ations?|parties|allies|forces|troops|units)\s+$", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
+    # "a meeting aimed at curbing deadly violence in Syria": what a meeting or a plan is for
+    r"(?:curb(?:s|ed|ing)?|curtail(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|end(?:s|ed|ing)?|stop(?:s|ped|ping)?|"
+    r"de-?escalat(?:e|es|ed|ing)|contain(?:s|ed|ing)?|prevent(?:s|ed|ing)?)|"
     r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
@@ -166,6 +169,10 @@ _REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)
 _TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|about|for|towards?)\s+"
                         r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
                         r"(?:(?!(?:as|while|when|after|even)\s)[^\s,;.!?]+\s+){0,6}?$", re.I)
+# "a resolution demanding cooperation with an investigation into the attack", "UN investigators
+# are looking into the alleged chemical attack": an act told elsewhere, under inquiry.
+_INQUIRY = re.compile(r"\b(?:investigations?|inquiry|inquiries|probes?|investigating|probing|looking|look|looks|"
+                      r"inquest)\s+(?:into|of)\s+(?:[\w'’-]+\s+){0,4}?$", re.I)
 _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -311,6 +318,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "the subject of talks, not an act"
     if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
         return "an act prevented"
+    if _INQUIRY.search(sentence, max(0, trigger_start - 60), trigger_start):
+        return "an act under inquiry, told elsewhere"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not re.match(r"\w+ed\b", sentence[trigger_start:]):
         return "a capability, not an act"

@@ -43,7 +43,7 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              # verb's may not: "civilians evacuated from the besieged city of X said
                              # shelling killed dozens there" tells of X)
                              r"(?:\b(?:convoys?|buses|evacuees|refugees|displaced)(?:\s+\w+){0,2}?\s+from"
-                             r"(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:towns?|villages?|city|cities)\s+of)?|"
+                             r"(?:\s+the\s+(?:[\w-]+\s+){0,4}?(?:towns?|villages?|city|cities)\s+of)?|"
                              r"(?:\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
                              r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?)(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
@@ -58,10 +58,17 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             r"-(?:based|backed|linked|led|aligned|affiliated|allied|sponsored|funded|made)\b|"
                             # "Damascus's ally Russia", and scrapes that lost the apostrophe
                             r"(?:['’]?s)?\s+(?:main\s+|key\s+|close\s+|staunch\s+)?(?:ally|allies|backers?|patrons?)\b|"
+                            # "Damascus media outlets said", "the Idlib Media Center": whose media
+                            # (not "Hama State media", a scrape's attribution glued to a name)
+                            r"\s+(?:media|television|tv|radio|newspapers?|press|"
+                            r"news\s+agency)\b(?!\s+(?:station|building|headquarters|studios?|offices?|tower))|"
                             # "the Geneva talks", "the Astana process": a meeting, not a place
                             r"\s+(?:peace\s+)?(?:talks|negotiations|conference|process|convention|accords?|summit|"
                             r"format|declaration|communiqu[eé])\b)",
                             re.I)
+# "… at a market in Maaret al-Numan Tags Syria Khan Sheikhun Idlib airstrike …": a page's tag
+# list glued into a sentence names no place of its act.
+_TAG_RUN = re.compile(r"\bTags?:?\s+(?:[\w'’-]+\s+){0,15}$")
 # "A source at the Hasaka police told SANA", "an officer of the Aleppo police said": whose
 # police a speaker belongs to, not where the act was. (Not "Aleppo police arrested five", nor
 # "in the Homs police station".)
@@ -261,7 +268,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) \
                 or _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
                 and not (_PREPOSITION_BEFORE.search(before[-50:]) and _AUXILIARY_AFTER.match(after[:10])) \
-                or _VANTAGE.search(before[-70:]) \
+                or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
@@ -305,18 +312,31 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
-    out = [_head(chain) for chain in _chains(sent, out)]
+    chains = _chains(sent, out)
+    out = [_head(chain) for chain in chains]
+    # "Massacre in Idlib … targeted the town of Khan Sheikhoun in Idlib": a place the sentence
+    # names as holding another (in the same province: a misread name is no container) is that
+    # container wherever else it names it, not a place of its own (a headline glued to its
+    # lede names the province first).
+    held_in = {_key(loc.place) for chain in chains for loc in chain
+               if loc is not _head(chain) and loc.place.admin1 and loc.place.admin1 == _head(chain).place.admin1}
+    if any(_key(loc.place) not in held_in for loc in out):
+        out = [loc for loc in out if _key(loc.place) not in held_in]
     if any(not _is_country(loc.place) for loc in out):
         out = [loc for loc in out if not _is_country(loc.place)]
     # One event per place: the same place named twice is one place.
     seen: set[object] = set()
     unique = []
     for loc in out:
-        key = loc.place.geonameid or loc.place.name.lower()
+        key = _key(loc.place)
         if key not in seen:
             seen.add(key)
             unique.append(loc)
     return unique
+
+
+def _key(p: Place) -> object:
+    return p.geonameid or p.name.lower()
 
 
 def _holds(a: Place, b: Place) -> bool:
