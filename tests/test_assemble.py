@@ -1258,7 +1258,19 @@ def test_a_province_named_in_a_glued_headline_and_again_as_the_towns_container_i
     # A page's tag list glued into a sentence names no place of its act.
     ("Jets struck a market in the village of Kafr Zita on Monday, killing nine Tags Syria Aleppo Idlib airstrike "
      "Assad.", "Kafr Zaytā"),
+    # A river the victims crossed is where they were; the town beside it is the event's place.
+    ("Russian air strikes on Thursday night killed 14 people fleeing across the Euphrates on rafts near "
+     "Mayadeen, the monitor said.", "Al Mayādīn"),
+    # A border crossing "with Turkey" is on the Syrian side.
+    ("At least 20 rebels were killed in a blast at a border crossing with Turkey near the Syrian town of "
+     "Azaz on Thursday.", "I‘zāz"),
 ])
-def test_whose_media_where_evacuees_came_from_and_tag_lists_are_no_places(coder, text, place):
+def test_whose_media_where_evacuees_came_from_tag_lists_rivers_and_neighbours_are_no_places(coder, text, place):
     events, _ = code(coder, text, published="2019-03-12")
     assert [e.location for e in events] == [place]
+
+
+def test_allies_named_second_do_not_make_a_government_advance_a_rebel_one(coder):
+    events, _ = code(coder, "Syrian troops and allied fighters regained control of the town of Kafr Zita on "
+                            "Saturday, state media said.", published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

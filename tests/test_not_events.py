@@ -103,3 +103,11 @@ def test_a_statements_day_told_far_from_its_word_is_the_day_it_was_spoken():
     reported = dates.resolve(text, dt.date(2019, 5, 2))
     assert reported is not None and text[reported.start:reported.end].endswith("Tuesday")
     assert speech_day(text, reported, text.index("opened fire"))
+
+
+def test_an_agreement_acts_were_done_under_is_no_new_agreement(coder):
+    text = "Hundreds of fighters left the town of Waer on Monday under an unprecedented deal involving Iran."
+    assert "Agreement" not in [e.sub_event_type for e in code(coder, text)]
+    # A deal told as reached is one.
+    text = "The government and rebels reached a deal on Monday to evacuate fighters from the town of Waer."
+    assert "Agreement" in [e.sub_event_type for e in code(coder, text)]

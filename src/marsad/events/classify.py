@@ -87,8 +87,12 @@ _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|sin
                        re.I)
 RECALLED_PENALTY = 2.5
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
+# "Syrian troops and allied fighters regained the town": the allies named second are not the
+# doer either.
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
-                      r"with the (?:help|support|backing) of|with support from)\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
+                      r"with the (?:help|support|backing) of|with support from|"
+                      r"and\s+(?:their\s+|its\s+)?(?:allied|pro-government|loyalist|supporting|auxiliary))"
+                      r"\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
 _TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
 _CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")

@@ -173,6 +173,9 @@ _TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|abo
 # are looking into the alleged chemical attack": an act told elsewhere, under inquiry.
 _INQUIRY = re.compile(r"\b(?:investigations?|inquiry|inquiries|probes?|investigating|probing|looking|look|looks|"
                       r"inquest)\s+(?:into|of)\s+(?:[\w'’-]+\s+){0,4}?$", re.I)
+# "They were evacuated under an unprecedented deal", "buses left under a truce brokered by
+# Russia": the agreement is what the act was done under, not news of its own.
+_UNDER_A_DEAL = re.compile(r"\bunder\s+(?:a|an|the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -318,6 +321,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "the subject of talks, not an act"
     if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
         return "an act prevented"
+    if sub_event_type == "Agreement" and _UNDER_A_DEAL.search(sentence, max(0, trigger_start - 50), trigger_start):
+        return "an agreement acts were done under, not a new one"
     if _INQUIRY.search(sentence, max(0, trigger_start - 60), trigger_start):
         return "an act under inquiry, told elsewhere"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \

@@ -34,7 +34,7 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"princess|duke)\s+of|"
                              r"\b(?:orthodox|catholic|coptic|anglican|apostolic|evangelical)\s+church\s+of|"
                              # a boundary: "on the Syrian side of the border with Iraq"
-                             r"\bborders?\s+with|"
+                             r"\bborders?(?:\s+(?:crossing|post|gate|point)s?)?\s+with|"
                              # an outlet's name: "Lebanese TV channel Al-Mayadin reported"
                              r"\b(?:channel|broadcaster|newspaper|daily|news agency|network|website|radio station)|"
                              # where people fled from: "evacuees from the towns of Foua and Kefraya",
@@ -312,6 +312,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
+    # "killed 14 people fleeing across the Euphrates on rafts near Mayadeen": a river or a
+    # lake is where the people were; ACLED codes the town the sentence names by it.
+    if any(not _water(loc.place) for loc in out):
+        out = [loc for loc in out if not _water(loc.place)]
     chains = _chains(sent, out)
     out = [_head(chain) for chain in chains]
     # "Massacre in Idlib … targeted the town of Khan Sheikhoun in Idlib": a place the sentence
@@ -333,6 +337,11 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             seen.add(key)
             unique.append(loc)
     return unique
+
+
+def _water(p: Place) -> bool:
+    """A river, a stream, a lake or a sea (GeoNames class H)."""
+    return (p.feature_code or "").startswith(("STM", "LK", "SEA", "BAY", "GULF", "CHN", "RSV"))
 
 
 def _key(p: Place) -> object:
