@@ -46,6 +46,12 @@ def code(coder, text):
     "In parts of Deir ez-Zor the fighting has continued.",
     # An act under inquiry is told elsewhere.
     "The Security Council demanded that the government cooperate with an investigation into the attack on Saraqib.",
+    ("The coalition said it had opened an inquiry to determine whether its strikes near Raqqa last week had "
+     "killed civilians."),
+    # A war's toll summed up, even after "a"; what fighting caused; a page's related links.
+    "Talks on ending the war have stalled with no end in sight to a conflict that has killed 300000 people.",
+    "The renewed fighting has raised concerns for the 200000 civilians still in the city of Idlib.",
+    "Source AFP Related News Death toll rises to 40 as jets pound villages in Idlib province.",
     # An organisation's name.
     "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
 ])

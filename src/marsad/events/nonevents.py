@@ -65,11 +65,16 @@ _CHARGE = re.compile(r"\S*\s+(?:(?:\S+\s+){0,6}?as\s+|(?:\S+\s+){0,6}?"
 _METHOD = re.compile(
     r"\b(?:identif(?:y|ies|ied)|distinguish(?:es)?|determin(?:e|es)|tells?\s+apart)\b[^.;]{0,80}?"
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
+# "Source AA Related News Death toll rises to 70 as …": a page's list of links to other stories.
+_RELATED = re.compile(r"\b(?:Related|More)\s+(?:News|Articles|Stories|Posts|Coverage|Reading)\b|\bRead\s+[Mm]ore\b")
 _TAGS = re.compile(r"^\s*(?:tags?|keywords|topics|related\s+topics|filed\s+under)\b\s*:?\s", re.I)
 _PROTESTS = {"Protests", "Riots"}
 # "the freeze on fighting", "a lull in the violence", "production fell due to fighting": the
 # fighting named as a thing that paused, ended or caused something, not as an incident.
 _FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|bombardment|bloodshed)\b", re.I)
+_STIRRED = re.compile(r"\w+\s+(?:(?:in|across|around)\s+\w+\s+)?(?:has|have|had)?\s*(?:raised|sparked|prompted|fuelled|"
+                      r"fueled|triggered|stoked|deepened|heightened)\s+(?:\w+\s+)?(?:concerns?|fears?|alarm|outrage|"
+                      r"condemnation|worries|anxiety|calls)\b", re.I)
 _HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", re.I)
 _TOLL_SINCE = re.compile(
     r"\b(?:has|have) been (?P<verb>killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,6}?since "
@@ -79,7 +84,7 @@ _FIGHTING_WORD = re.compile(r"fighting\b", re.I)
 # The campaign noun is the subject ("the offensive … has killed"): after a determiner, with no
 # noun after it ("war planes", "war-torn", "special operations forces"), and no incident
 # named between it and the verb ("the war in Gaza …, an Israeli strike … has killed 20").
-_CAMPAIGN_TOLL = re.compile(r"(?:\b(?:the|its|their|this|that)|\w['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+_CAMPAIGN_TOLL = re.compile(r"(?:\b(?:the|its|their|this|that|a|an)|\w['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:offensive|campaign|war|conflict|"
                             r"siege|onslaught|insurgency|intervention)(?![\w-])(?!\s+(?!on\b|against\b|in\b|of\b|"
                             r"which\b|that\b|has\b|have\b)[a-z])"
@@ -172,7 +177,8 @@ _TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|abo
 # "a resolution demanding cooperation with an investigation into the attack", "UN investigators
 # are looking into the alleged chemical attack": an act told elsewhere, under inquiry.
 _INQUIRY = re.compile(r"\b(?:investigations?|inquiry|inquiries|probes?|investigating|probing|looking|look|looks|"
-                      r"inquest)\s+(?:into|of)\s+(?:[\w'’-]+\s+){0,4}?$", re.I)
+                      r"inquest)\s+(?:into|of|to\s+(?:determine|establish|find\s+out|see|learn)\s+"
+                      r"(?:whether|if|how|why|who))\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
 # "They were evacuated under an unprecedented deal", "buses left under a truce brokered by
 # Russia": the agreement is what the act was done under, not news of its own.
 _UNDER_A_DEAL = re.compile(r"\bunder\s+(?:a|an|the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
@@ -277,7 +283,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return _not_an_event_ar(sentence, event_type, trigger_start)
     if sub_event_type == "Arrests" and _released(sentence):
         return "a release, not an arrest"
-    if _TAGS.match(sentence):
+    if _TAGS.match(sentence) or _RELATED.search(sentence, 0, trigger_start):
         return "tag or metadata line"
     if is_caption(sentence) or opens_with_credit(sentence) or cut_glued_captions(sentence)[1]:
         return "photo caption"
@@ -323,11 +329,16 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "an act prevented"
     if sub_event_type == "Agreement" and _UNDER_A_DEAL.search(sentence, max(0, trigger_start - 50), trigger_start):
         return "an agreement acts were done under, not a new one"
-    if _INQUIRY.search(sentence, max(0, trigger_start - 60), trigger_start):
+    if _INQUIRY.search(sentence, max(0, trigger_start - 100), trigger_start):
         return "an act under inquiry, told elsewhere"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not re.match(r"\w+ed\b", sentence[trigger_start:]):
         return "a capability, not an act"
+    # "The increased fighting has raised concerns for 1.5 million civilians": what the
+    # fighting caused, in a sentence that tells no act of its own.
+    if _FIGHTING.match(sentence, trigger_start) and _STIRRED.match(sentence, trigger_start) \
+            and not _HURT.search(sentence):
+        return "fighting named as a cause"
     # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \
