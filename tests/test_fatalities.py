@@ -161,3 +161,16 @@ def test_the_source_after_a_toll_is_not_counted_among_the_dead(sentence, expecte
 ])
 def test_sides_and_spelled_out_wholes_are_not_counted_again(sentence, expected):
     assert fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A scrape that lost its commas: the number after the verb is the wounded clause's subject.
+    ("At least 9 people were killed 31 were wounded in a car bomb attack on a market in Azaz.", 9),
+    ("6 persons killed 40 others injured in rocket attacks on the city", 6),
+    # A list that runs on into the wounded is no longer a list of the dead.
+    ("The shelling killed 7, and 20 others were wounded.", 7),
+    # "wounded" with a count of its own is a verb: the dead stay counted.
+    ("The attack killed 12 wounded 30 others.", 12),
+])
+def test_the_wounded_after_a_toll_are_not_its_dead(sentence: str, expected: int) -> None:
+    assert fatalities(sentence) == expected

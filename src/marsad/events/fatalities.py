@@ -344,6 +344,20 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
     return out
 
 
+# "… 25 were wounded", "… 58 others injured" — not "killed 12 wounded 30", whose "wounded" is
+# a verb with a count of its own.
+_WOUNDED_AFTER = re.compile(
+    r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+(?:wounded|injured|hurt)\b|"
+    r"(?:wounded|injured|hurt)\b(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?(?:\d|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens|scores|hundreds)))", re.I)
+
+
+def _wounded_count_at(text: str, at: int) -> bool:
+    """Whether the count at `at` is of the wounded ("8 persons killed 58 others injured")."""
+    chain = _chain(text, at)
+    return bool(chain) and _WOUNDED_AFTER.match(text, chain[-1].end) is not None
+
+
 def fatality_mentions(sentence: str) -> list[FatalityMention]:
     """Every death count the sentence states, in order (see the module docstring)."""
     if is_arabic_text(sentence):
@@ -368,6 +382,13 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         chain = _chain(text, v.end())
         if not chain or _collective(chain[-1].head):
             continue
+        # "At least 14 people were killed 25 were wounded", "8 persons killed 58 others
+        # injured": in a scrape that lost its commas, the number after the verb is the
+        # subject of the next clause, a count of the wounded.
+        if _WOUNDED_AFTER.match(text, chain[-1].end):
+            chain = chain[:-1]
+            if not chain:
+                continue
         if verb in ("left", "leaving"):
             if not re.match(r"\s+dead(?!\w)", text[chain[-1].end : chain[-1].end + 8], re.I):
                 continue
@@ -399,9 +420,9 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         word = after.group(0).split()[-1].lower()
         if word == "bodies":
             continue
-        if word == "killed" and after.group(0).strip().lower() == "killed" and _quantity_at(
-            text, after.end() + len(text[after.end() :]) - len(text[after.end() :].lstrip())
-        ):
+        object_at = after.end() + len(text[after.end() :]) - len(text[after.end() :].lstrip())
+        if word == "killed" and after.group(0).strip().lower() == "killed" and _quantity_at(text, object_at) \
+                and not _wounded_count_at(text, object_at):
             continue  # active voice: "two bombers killed 10 people" counts the 10, not the 2
         for q in chain:
             add(q.value, q.start, q.end, KILLED)
