@@ -1274,3 +1274,13 @@ def test_allies_named_second_do_not_make_a_government_advance_a_rebel_one(coder)
     events, _ = code(coder, "Syrian troops and allied fighters regained control of the town of Kafr Zita on "
                             "Saturday, state media said.", published="2019-03-12")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_a_neighbourhood_read_in_another_province_is_the_one_in_the_town_the_text_names(coder):
+    # A story that names Aleppo first: "al-Zahraa" reads as Aleppo's neighbourhood of that
+    # name, but the text puts it in Homs city — one event, in Homs.
+    text = ("The death toll from rocket attacks on the Salah Eddin neighborhood in Aleppo city rose to 8 civilians "
+            "on Tuesday, a police source in Aleppo said. In Homs, militants fired two rocket shells on al-Zahraa "
+            "neighborhood in Homs city in the central province of Homs on Tuesday.")
+    events, _ = code(coder, text, title="Rocket attacks in Aleppo and Homs", published="2016-08-16")
+    assert sorted(e.admin1 for e in events) == ["Aleppo", "Homs"]

@@ -321,3 +321,11 @@ def test_event_senses_of_the_same_words(sentence, subtype):
 def test_the_act_named_by_its_means_its_outcome_and_its_doer(sentence, subtype):
     c = classify(sentence)
     assert c is not None and c.sub_event_type == subtype
+
+
+def test_damage_a_shelling_caused_is_the_shelling_not_looting() -> None:
+    text = ("A police source said two rocket shells fired by militants in the northern countryside landed in "
+            "the market and caused material damage to shops and houses.")
+    assert classify(text).sub_event_type == "Shelling/artillery/missile attack"
+    assert classify("Settlers set fire to houses in the village on Monday.").sub_event_type == \
+        "Looting/property destruction"

@@ -56,7 +56,10 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
             part_of = bool(_PART_OF.match(gap))
             if container.latitude is None or not (follows_container(gap) or part_of):
                 continue
-            if place.latitude is not None and place.country_code == container.country_code:
+            # "the al-Zahraa neighbourhood in Homs city" read as the Aleppo neighbourhood of that
+            # name: a part of a town lies in the town's province.
+            elsewhere = part_of and container.admin1 is not None and place.admin1 != container.admin1
+            if place.latitude is not None and place.country_code == container.country_code and not elsewhere:
                 break  # resolved, and inside the container the text names: nothing to do
             # Unresolved, or resolved to a same-named place outside the container the text
             # names ("Ayash … in western Deir ez-Zor" is not Ayaş, Turkey).
