@@ -1284,3 +1284,16 @@ def test_a_neighbourhood_read_in_another_province_is_the_one_in_the_town_the_tex
             "neighborhood in Homs city in the central province of Homs on Tuesday.")
     events, _ = code(coder, text, title="Rocket attacks in Aleppo and Homs", published="2016-08-16")
     assert sorted(e.admin1 for e in events) == ["Aleppo", "Homs"]
+
+
+def test_a_drone_strike_near_a_suicide_bombing_is_an_event_of_its_own(coder):
+    text = ("A suicide bomber blew up a car at a checkpoint in the Syrian town of Qamishli on Wednesday, killing six. "
+            "Hours later a drone struck a position near the town, killing three fighters.")
+    events, _ = code(coder, text, title="Bomb and drone attacks", published="2015-07-29")
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Air/drone strike", 3), ("Suicide bomb", 6)]
+
+
+def test_where_a_speaker_is_is_no_place_of_the_act_he_tells(coder):
+    text = "A source in Hasaka told SANA that a suicide bomber blew up a car in the town of Qamishli on Wednesday."
+    events, _ = code(coder, text, published="2015-07-29")
+    assert [e.location for e in events] == ["Al Qāmishlī"]

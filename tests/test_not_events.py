@@ -52,6 +52,9 @@ def code(coder, text):
     "Talks on ending the war have stalled with no end in sight to a conflict that has killed 300000 people.",
     "The renewed fighting has raised concerns for the 200000 civilians still in the city of Idlib.",
     "Source AFP Related News Death toll rises to 40 as jets pound villages in Idlib province.",
+    # Where a village lies; what rebels fight for.
+    "Hader is a Druze village that lies along the ceasefire line with the Golan Heights.",
+    "The government refers to rebels fighting to topple the president as terrorists.",
     # An organisation's name.
     "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
 ])

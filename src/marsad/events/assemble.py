@@ -56,6 +56,7 @@ _STRATEGIC = "Strategic developments"
 # A suicide bombing is often told first as "a car bomb" or "an explosion"; a chemical attack
 # beside air strikes is usually an event of its own, and joins them only by its toll.
 _TELLING_MEANS = {"Suicide bomb"}
+_DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
@@ -70,7 +71,11 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
         return True
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         # A strike and the attack on civilians it was are one event; a battle and an
-        # execution of captives, or a strike and a ground assault, are two.
+        # execution of captives, or a strike and a ground assault, are two; so are a suicide
+        # bombing and an air strike or a shelling, two means no report confuses.
+        if not toll_only and {a.sub_event_type, b.sub_event_type} & _TELLING_MEANS \
+                and {a.sub_event_type, b.sub_event_type} & _DISTINCT_MEANS:
+            return False
         return toll_only or a.event_type == b.event_type or {a.event_type, b.event_type} == _STRIKE_ON_CIVILIANS
     return a.event_type == b.event_type and a.event_type != _STRATEGIC
 

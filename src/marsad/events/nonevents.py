@@ -95,6 +95,9 @@ _A_GROUP = re.compile(
     r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:groups?|factions?|rebels?|militias?|militants|militiamen|fighters|insurgents|jihadists|"
     r"mercenaries|brigades?|organi[sz]ations?|parties|allies|forces|troops|units)\s+$", re.I)
+# "the government refers to rebels fighting to topple Assad as terrorists": what they fight for.
+_FIGHTING_TO = re.compile(r"fighting\s+to\s+(?:topple|overthrow|oust|bring\s+down|remove|unseat|end|defend|"
+                          r"establish|create)\b", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
     # "a meeting aimed at curbing deadly violence in Syria": what a meeting or a plan is for
@@ -198,7 +201,8 @@ _DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
 # retaken": a description of a place; its event words are its history. Not in a relative
 # clause: "the village, which is located near the border, was shelled on Monday".
-_LOCATED = re.compile(r"\b(?:is|are)\s+(?:located|situated)\b|\blies\s+(?:about|some|roughly|around|just|\d)", re.I)
+_LOCATED = re.compile(r"\b(?:is|are)\s+(?:located|situated)\b|"
+                      r"\blies\s+(?:about|some|roughly|around|just|along|on|near|close\s+to|between|astride|\d)", re.I)
 # "... lies 20 km from the front and was hit by two missiles": a second predicate is news.
 _NEXT_PREDICATE = re.compile(r"\band\s+(?:was|were|is|are|has|have|had)\b|[;:–—]|\s-\s")
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,2}$", re.I)
@@ -359,9 +363,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
     # army": the fighting says who a group is, not what happened. "Forces fighting IS in
     # Raqqa came under fire" and "rebels fighting the army killed five soldiers" are news.
-    if _FIGHTING_WORD.match(sentence, trigger_start) \
-            and _A_GROUP.search(sentence[max(0, trigger_start - 70):trigger_start]) \
-            and not _HURT.search(sentence):
+    if _FIGHTING_WORD.match(sentence, trigger_start) and not _HURT.search(sentence) \
+            and (_A_GROUP.search(sentence[max(0, trigger_start - 70):trigger_start])
+                 or _FIGHTING_TO.match(sentence, trigger_start)):
         return "a group described by the war it fights"
     # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew
     # themselves up after police called on them to surrender": the event is.

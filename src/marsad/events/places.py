@@ -100,6 +100,16 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:(?:air\s*)?strikes?|airstrikes?|raids?|a
 _AUXILIARY_AFTER = re.compile(r"^\s+(?:has|have|had)\b", re.I)
 # "explosions could be heard from the border town of Kilis": where a witness was, not where
 # the event happened.
+# "their position in al-Hadar village, which borders the occupied Golan Heights": a place a
+# relative clause names to say where another lies.
+_DESCRIBES_WHERE = re.compile(r"\b(?:which|that)\s+(?:borders?|overlooks?|adjoins?|neighbou?rs?|"
+                              r"lies\s+(?:near|along|on|close\s+to|between)|"
+                              r"is\s+(?:near|close\s+to|next\s+to|adjacent\s+to))\s+(?:the\s+)?"
+                              r"(?:[\w'’-]+\s+){0,3}$", re.I)
+# "a source in Hasaka as saying", "officials in Damascus said": where a speaker is (when the
+# sentence names another place, that one is the event's).
+_SPEAKER_IN = re.compile(r"\b(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
+                         r"governor|ministry)\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
@@ -316,6 +326,13 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # lake is where the people were; ACLED codes the town the sentence names by it.
     if any(not _water(loc.place) for loc in out):
         out = [loc for loc in out if not _water(loc.place)]
+    # Where a speaker is, and a place named to say where another lies, place nothing when the
+    # sentence names another place.
+    asides = {id(loc) for loc in out
+              if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 30):loc.start - offset])
+              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
+    if asides and len(asides) < len(out):
+        out = [loc for loc in out if id(loc) not in asides]
     chains = _chains(sent, out)
     out = [_head(chain) for chain in chains]
     # "Massacre in Idlib … targeted the town of Khan Sheikhoun in Idlib": a place the sentence
