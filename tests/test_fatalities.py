@@ -174,3 +174,10 @@ def test_sides_and_spelled_out_wholes_are_not_counted_again(sentence, expected):
 ])
 def test_the_wounded_after_a_toll_are_not_its_dead(sentence: str, expected: int) -> None:
     assert fatalities(sentence) == expected
+
+
+def test_members_of_a_group_whose_name_runs_on_are_counted() -> None:
+    # "33 members of the Islamic State in Iraq and the Levant were killed": the name's words
+    # between the count and its verb are whose members they are.
+    assert fatalities("At least 33 members of the Islamic State in Iraq and the Levant were killed.") == 33
+    assert fatalities("Twelve fighters of Hayat Tahrir al-Sham were killed in the clashes.") == 12

@@ -412,6 +412,10 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         # "six civilians from one family were killed", "6 civilians including a woman and two
         # children were killed": the count is the whole, not the part named after it.
         whose = _OF_ONE_FAMILY.match(text, chain[-1].end) or _INCLUDING.match(text, chain[-1].end)
+        # "33 members of the Islamic State in Iraq and the Levant were killed": the rest of
+        # the name whose members they are.
+        if whose is None and chain[-1].head.lstrip("\"“'")[:1].isupper():
+            whose = _NAME_REST.match(text, chain[-1].end)
         after = _DEATH_AFTER.match(text, whose.end() if whose else chain[-1].end)
         if whose and after:
             parts.append(whose.span())
@@ -454,6 +458,8 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
     return sorted(found.values(), key=lambda f: f.start)
 
 
+_NAME_REST = re.compile(r"(?:\s+[\"“”']?(?:in|of|and|the|al|for|organi[sz]ations?|groups?|factions?|militias?|"
+                        r"movements?|brigades?|(?-i:[A-Z])[\w'’-]*)[\"”']?)+?(?=\s+(?:were|was|have|had|died)\b)", re.I)
 _INCLUDING = re.compile(r"\s*,?\s+(?:including|among them)\s+[^,.;:]{1,60}?,?"
                         r"(?=\s+(?:were|was|have|had|died|perished)\b)", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.I)
