@@ -120,3 +120,38 @@ def test_an_agreement_acts_were_done_under_is_no_new_agreement(coder):
     # A deal told as reached is one.
     text = "The government and rebels reached a deal on Monday to evacuate fighters from the town of Waer."
     assert "Agreement" in [e.sub_event_type for e in code(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "subtype", "location", "fatalities"), [
+    # A span, a repeat or what goes on, told in a clause of its own or beside a toll.
+    ("Syrian jets bombed the rebel-held town of Kafr Zita in Hama province, which rebels have held since March, "
+     "killing four civilians, activists said.", "Air/drone strike", "Kafr Zaytā", 4),
+    ("A gunman shot a police officer three times in the chest at a checkpoint in Kirkuk, killing him, police "
+     "said.", "Attack", "Kirkuk", None),
+    ("Syrian army helicopters dropped barrel bombs on Khan Sheikhoun in Idlib, where residents continue to face "
+     "shortages of food, killing five people, a rescue worker said.", "Air/drone strike", "Khān Shaykhūn", 5),
+    ("Government shelling on Douma killed nine people as clashes have continued in eastern Ghouta, activists "
+     "said.", "Shelling/artillery/missile attack", "Dūmā", 9),
+    # Fighting someone acted to contain, or that stirred fears beside an act, happened.
+    ("Troops were deployed on Wednesday to contain clashes between rival clan militias in the town of Galkayo "
+     "that killed six people, elders said.", "Armed clash", "Gaalkacyo", 6),
+    ("Clashes in Tripoli have sparked fears of a wider war in Libya, as forces loyal to Khalifa Haftar battled "
+     "government troops south of the capital.", "Armed clash", "Tripoli", None),
+    # A deal told as reached.
+    ("Under a deal reached on Wednesday between Russian officers and rebel negotiators in Daraa, fighters will "
+     "hand over their heavy weapons, rebel sources said.", "Agreement", "Daraa", None),
+    # The wounded after a toll: counts with "over" and "nearly", and a participle.
+    ("A suicide bomber killed 12 people wounded nearly 40 at a market in Baghdad on Wednesday police said",
+     "Suicide bomb", "Baghdad", 12),
+    ("A suicide bomber killed 15 people injured over 50 in the town of Azaz on Wednesday, local officials said",
+     "Suicide bomb", "I‘zāz", 15),
+    ("Israeli troops killed a Palestinian man wounded in clashes near the Gaza border fence on Wednesday, health "
+     "officials said.", "Attack", "Gaza", 1),
+    # A town's TV staff and a "price tag" attack are in their towns.
+    ("A Kabul TV presenter was shot dead by unknown gunmen on Wednesday, police said.", "Attack", "Kabul", None),
+    ("Jewish extremists carried out a so-called Price Tag attack in the Palestinian village of Qusra on "
+     "Wednesday, torching two cars, residents said.", "Looting/property destruction", "Quşrah", None),
+])
+def test_news_told_beside_words_of_a_period_or_a_cause_keeps_its_event(coder, text, subtype, location, fatalities):
+    events = code(coder, text)
+    assert (subtype, location, fatalities) in [(e.sub_event_type, e.location, e.fatalities) for e in events]

@@ -163,15 +163,29 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b|"
-                    # "strikes since January have hit several areas", "has been hit by rockets more than 70
-                    # times this year": a span or a count of repeats summed up
-                    r"\b(?:has|have)\b[^.;]{0,80}\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)|"
-                    r"\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)[^.;]{0,60}\b(?:has|have)\b|"
-                    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of) times\b|"
-                    # "civilians continue to face relentless bombardment", "the fighting has continued"
-                    r"\bcontinu(?:e|es|ed|ing) to (?:face|endure|suffer|live under|come under)\b|"
-                    r"\b(?:fighting|clashes|violence|bombardment|shelling|strikes) (?:has|have) continued\b", re.I)
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+# "strikes since January have hit several areas", "has been hit by rockets more than 40 times
+# this year", "civilians continue to face relentless bombardment", "the fighting has
+# continued": a span or a count of repeats summed up, or what goes on — unless in a clause
+# of its own ("the town, which rebels have held since March, …", "… as clashes have
+# continued") or beside a toll the sentence tells ("…, killing four").
+_SPAN_SUMMED = re.compile(
+    r"\b(?:has|have)\b[^.;]{0,80}\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)|"
+    r"\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)[^.;]{0,60}\b(?:has|have)\b|"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of) times\s+(?:this|last|"
+    r"in the (?:past|last)|since|over|so far|a (?:day|week|month)|per)\b|"
+    r"\bcontinu(?:e|es|ed|ing) to (?:face|endure|suffer|live under|come under)\b|"
+    r"\b(?:fighting|clashes|violence|bombardment|shelling|strikes) (?:has|have) continued\b", re.I)
+_OWN_CLAUSE = re.compile(r"(?:\b(?:which|where|who|that|as|while|whom)\b|,)[^,;]{0,60}$", re.I)
+_TOLD_TOLL = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+"
+                        r"(?:at least\s+|more than\s+|about\s+|some\s+|nearly\s+|over\s+)?"
+                        r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|a\s+\w+|an\s+\w+|"
+                        r"him|her|them)", re.I)
+
+
+def _span_summed(text: str) -> bool:
+    return any(not _OWN_CLAUSE.search(text, 0, m.start()) for m in _SPAN_SUMMED.finditer(text)) \
+        and not _TOLD_TOLL.search(text)
 # "Rebels have been gradually pushed out of the villages": change told over a period — unless
 # the sentence dates it or tells what it did ("steadily advanced and captured the village on
 # 28 April", "…, killing 15").
@@ -232,6 +246,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     summary, trend, current, year_only = (_SUMMARY_AR, _TREND_AR, _CURRENT_AR, _YEAR_ONLY_AR) if arabic else (
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
+        return True
+    if not arabic and _span_summed(text) and not current.search(text):
         return True
     if not arabic and _GRADUAL.search(text) and not current.search(text) and resolve(text, published) is None \
             and not _TOLL_AFTER.search(text):

@@ -87,12 +87,12 @@ _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|sin
                        re.I)
 RECALLED_PENALTY = 2.5
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
-# "Syrian troops and allied fighters regained the town": the allies named second are not the
-# doer either.
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
-                      r"with the (?:help|support|backing) of|with support from|"
-                      r"and\s+(?:their\s+|its\s+)?(?:allied|pro-government|loyalist|supporting|auxiliary))"
-                      r"\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
+                      r"with the (?:help|support|backing) of|with support from)\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
+# "Syrian troops and allied fighters regained the town": allied fighters named second are not
+# the doer either (allied troops named second leave the capture the state's, as before).
+_ALLIED_SECOND = re.compile(r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-government|loyalist|supporting|auxiliary)"
+                            r"\s+(?:[^\s,.;!?]+\s+){0,3}?$", re.I)
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
 _TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
 _CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")
@@ -690,7 +690,8 @@ class _Scorer:
         for kind, cue in ((STATE, "state_actor"), (NON_STATE, "non_state_actor")):
             for m in cues[cue].finditer(window):
                 # "Somali troops backed by clan militias recaptured …": the backers are not the doer.
-                if _BACKERS.search(window, 0, m.start()):
+                if _BACKERS.search(window, 0, m.start()) \
+                        or kind == NON_STATE and _ALLIED_SECOND.search(window, 0, m.start()):
                     continue
                 # The last actor named before the verb; of two ending there, the longer name
                 # ("the Arakan Army" is a group's, not "army").

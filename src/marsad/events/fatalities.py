@@ -345,17 +345,28 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
 
 
 # "… 25 were wounded", "… 58 others injured" — not "killed 12 wounded 30", whose "wounded" is
-# a verb with a count of its own.
+# a verb with a count of its own, nor "killed a man wounded in clashes", a participle.
 _WOUNDED_AFTER = re.compile(
-    r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+(?:wounded|injured|hurt)\b|"
-    r"(?:wounded|injured|hurt)\b(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?(?:\d|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|dozens|scores|hundreds)))", re.I)
+    r"\s+(?:(?:others?|more)\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?|(?:(?:people|persons)\s+)?"
+    r"(?:were|was|are|have\s+been|had\s+been)\s+)(?:wounded|injured|hurt)\b", re.I)
+
+
+_OTHERS_WOUNDED = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:wounded|injured|hurt)\b", re.I)
+
+
+def _wounded_after(text: str, chain: list[_Quantity]) -> bool:
+    """Whether the counted words are the subject of a wounded clause ("… 25 were wounded",
+    "… 58 others injured")."""
+    last = chain[-1]
+    if last.head.lower() in ("others", "other", "more"):
+        return _OTHERS_WOUNDED.match(text, last.end) is not None
+    return _WOUNDED_AFTER.match(text, last.end) is not None
 
 
 def _wounded_count_at(text: str, at: int) -> bool:
     """Whether the count at `at` is of the wounded ("8 persons killed 58 others injured")."""
     chain = _chain(text, at)
-    return bool(chain) and _WOUNDED_AFTER.match(text, chain[-1].end) is not None
+    return bool(chain) and _wounded_after(text, chain)
 
 
 def fatality_mentions(sentence: str) -> list[FatalityMention]:
@@ -385,7 +396,7 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         # "At least 14 people were killed 25 were wounded", "8 persons killed 58 others
         # injured": in a scrape that lost its commas, the number after the verb is the
         # subject of the next clause, a count of the wounded.
-        if _WOUNDED_AFTER.match(text, chain[-1].end):
+        if _wounded_after(text, chain):
             chain = chain[:-1]
             if not chain:
                 continue

@@ -98,11 +98,15 @@ _A_GROUP = re.compile(
 # "the government refers to rebels fighting to topple Assad as terrorists": what they fight for.
 _FIGHTING_TO = re.compile(r"fighting\s+to\s+(?:topple|overthrow|oust|bring\s+down|remove|unseat|end|defend|"
                           r"establish|create)\b", re.I)
+# "a meeting aimed at curbing deadly violence in Syria": what a meeting or a plan is for — the
+# violence in general, not fighting a sentence tells ("troops were deployed to contain clashes
+# that killed six", "elders intervened to stop the fighting on Wednesday").
+_CURBED = re.compile(r"\b(?:curb(?:s|ed|ing)?|curtail(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|end(?:s|ed|ing)?|"
+                     r"de-?escalat(?:e|es|ed|ing)|prevent(?:s|ed|ing)?)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_ABSTRACT_VIOLENCE = re.compile(r"(?:violence|bloodshed)\b", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
-    # "a meeting aimed at curbing deadly violence in Syria": what a meeting or a plan is for
-    r"(?:curb(?:s|ed|ing)?|curtail(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|end(?:s|ed|ing)?|stop(?:s|ped|ping)?|"
-    r"de-?escalat(?:e|es|ed|ing)|contain(?:s|ed|ing)?|prevent(?:s|ed|ing)?)|"
+
     r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
@@ -181,10 +185,11 @@ _TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|abo
 # are looking into the alleged chemical attack": an act told elsewhere, under inquiry.
 _INQUIRY = re.compile(r"\b(?:investigations?|inquiry|inquiries|probes?|investigating|probing|looking|look|looks|"
                       r"inquest)\s+(?:into|of|to\s+(?:determine|establish|find\s+out|see|learn)\s+"
-                      r"(?:whether|if|how|why|who))\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
+                      r"(?:whether|if|how|why|who))\s+(?:(?!(?:and|but|then|while|as)\s)[\w'’-]+\s+){0,8}?$", re.I)
 # "They were evacuated under an unprecedented deal", "buses left under a truce brokered by
 # Russia": the agreement is what the act was done under, not news of its own.
 _UNDER_A_DEAL = re.compile(r"\bunder\s+(?:a|an|the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
+_DEAL_REACHED = re.compile(r"\S+\s+(?:\w+\s+){0,2}?(?:reached|signed|struck|agreed|brokered|concluded)\b", re.I)
 _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -331,17 +336,24 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "the subject of talks, not an act"
     if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
         return "an act prevented"
-    if sub_event_type == "Agreement" and _UNDER_A_DEAL.search(sentence, max(0, trigger_start - 50), trigger_start):
+    if sub_event_type == "Agreement" and _UNDER_A_DEAL.search(sentence, max(0, trigger_start - 50), trigger_start) \
+            and not _DEAL_REACHED.match(sentence, trigger_start):
         return "an agreement acts were done under, not a new one"
     if _INQUIRY.search(sentence, max(0, trigger_start - 100), trigger_start):
         return "an act under inquiry, told elsewhere"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not re.match(r"\w+ed\b", sentence[trigger_start:]):
         return "a capability, not an act"
+    if _ABSTRACT_VIOLENCE.match(sentence, trigger_start) \
+            and _CURBED.search(sentence[max(0, trigger_start - 40):trigger_start]) \
+            and not _HURT.search(sentence) and not names_a_day(sentence):
+        return "violence named as what a plan is to curb"
     # "The increased fighting has raised concerns for 1.5 million civilians": what the
-    # fighting caused, in a sentence that tells no act of its own.
-    if _FIGHTING.match(sentence, trigger_start) and _STIRRED.match(sentence, trigger_start) \
-            and not _HURT.search(sentence):
+    # fighting caused, in a sentence that tells no act of its own (not "… have sparked fears
+    # of a wider war, as forces loyal to Haftar battled government troops").
+    stirred = _STIRRED.match(sentence, trigger_start) if _FIGHTING.match(sentence, trigger_start) else None
+    if stirred and not _HURT.search(sentence) \
+            and not re.search(r"\b(?:as|while|when|after|and)\b", sentence[stirred.end():]):
         return "fighting named as a cause"
     # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \

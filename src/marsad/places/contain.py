@@ -148,6 +148,8 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
     story_town: Place | None = None
     story_town_read = False
     for i, place in enumerate(out):
+        if place.latitude is not None and place.admin1 and _misread_part(text, spans, out, i):
+            continue
         country_only = place.feature_code == "PCLI"
         if not country_only and (place.latitude is not None or place.country):
             continue
@@ -178,6 +180,27 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
             continue
         out[i] = _located_at(name, town)
         learned[key] = out[i]
+
+
+# "the al-Zahraa neighbourhood of the city": a part of the town the story has just named.
+_PART_OF_THE_TOWN = re.compile(r"\s+(?:neighbo(?:u)?rhood|district|quarter)\s+of\s+the\s+(city|town|capital)\b",
+                               re.I)
+
+
+def _misread_part(text: str, spans: Sequence[tuple[int, int]], out: list[Place], i: int) -> bool:
+    """A part of the town the story has just named ("the al-Zahraa neighbourhood of the city",
+    "the city's al-Zahraa district"), read as a namesake in another province: located in that
+    town instead (and True)."""
+    after = _PART_OF_THE_TOWN.match(text, spans[i][1])
+    before = _ANAPHORIC_POSSESSIVE.search(text, max(0, spans[i][0] - 60), spans[i][0])
+    which = after or before
+    if which is None:
+        return False
+    town = _last_town_before(out, spans, i, capital=which.group(1) == "capital")
+    if town is None or town.admin1 == out[i].admin1:
+        return False
+    out[i] = _located_at(text[spans[i][0]:spans[i][1]], town)
+    return True
 
 
 def _located_at(name: str, where: Place) -> Place:
