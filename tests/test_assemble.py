@@ -1297,3 +1297,12 @@ def test_where_a_speaker_is_is_no_place_of_the_act_he_tells(coder):
     text = "A source in Hasaka told SANA that a suicide bomber blew up a car in the town of Qamishli on Wednesday."
     events, _ = code(coder, text, published="2015-07-29")
     assert [e.location for e in events] == ["Al Qāmishlī"]
+
+
+def test_a_district_of_the_city_just_named_is_in_that_city(coder):
+    # "the al-Zahraa district of the city" after Homs: not Aleppo's al-Zahraa.
+    text = ("At least 50 people were killed on Sunday in twin bomb attacks in the western city of Homs, officials "
+            "said. Two cars laden with explosives went off within a minute of each other at a traffic light in the "
+            "al-Zahraa district of the city, the governor said.")
+    events, _ = code(coder, text, title="Twin bombs kill 50 in Homs", published="2016-02-21")
+    assert [(e.admin1, e.fatalities) for e in events] == [("Homs", 50)]
