@@ -1306,3 +1306,10 @@ def test_a_district_of_the_city_just_named_is_in_that_city(coder):
             "al-Zahraa district of the city, the governor said.")
     events, _ = code(coder, text, title="Twin bombs kill 50 in Homs", published="2016-02-21")
     assert [(e.admin1, e.fatalities) for e in events] == [("Homs", 50)]
+
+
+def test_where_a_speaker_visits_is_no_place_of_what_he_says(coder):
+    text = ("\"All the information we have indicates there was a chemical massacre near Damascus\" the foreign "
+            "minister told reporters during a visit to the West Bank city of Ramallah on Saturday.")
+    events, _ = code(coder, text, published="2013-08-24")
+    assert "Ramallah" not in [e.location for e in events]

@@ -74,6 +74,17 @@ def test_ayash_is_not_the_turkish_town_but_where_the_text_puts_it(resolver: Plac
     assert ayash["country_code"] == "SY" and ayash["admin1"] == "Deir ez-Zor" and ayash["geo_precision"] == 3
 
 
+def test_a_village_put_near_a_town_is_not_a_namesake_far_away(resolver: PlaceResolver) -> None:
+    # The gazetteer's Safsafah is on the coast, 300 km from Tabqa; the text puts it near Tabqa.
+    text = "Militants attacked the positions surrounding the town of Safsafah near Al Tabqah."
+    safsafah = geoparse_text(text, resolver=resolver, spans=[span(text, "Safsafah"), span(text, "Al Tabqah")])[0]
+    assert safsafah["admin1"] == "Raqqa" and safsafah["geo_precision"] == 2
+    # A capital is no part of its suburb: "the Damascus suburb of Jaramana" keeps Damascus.
+    text = "A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday."
+    damascus = geoparse_text(text, resolver=resolver, spans=[span(text, "Damascus"), span(text, "Jaramana")])[0]
+    assert damascus["geonameid"] == 170654
+
+
 def test_cli_end_to_end_and_with_spans(gaz_path: Path) -> None:
     docs = [
         {"id": "d1", "text": "Turkish drones struck near Qamishli in northeastern Syria on Monday."},

@@ -110,8 +110,13 @@ _DESCRIBES_WHERE = re.compile(r"\b(?:which|that)\s+(?:borders?|overlooks?|adjoin
                               r"(?:[\w'’-]+\s+){0,3}$", re.I)
 # "a source in Hasaka as saying", "officials in Damascus said": where a speaker is (when the
 # sentence names another place, that one is the event's).
-_SPEAKER_IN = re.compile(r"\b(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
-                         r"governor|ministry)\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
+_SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
+                         r"governor|ministry)\s+(?:in|at|from)|"
+                         # "Fabius told reporters during a visit to the West Bank city of Ramallah"
+                         r"(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:visit|trip|tour)\s+to)"
+                         r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
+_AGENCY_AFTER = re.compile(r"\s*,?\s*\((?:AP|AFP|Reuters|REUTERS|Sputnik|SPUTNIK|Xinhua|Anadolu|AA|SANA|IANS|UPI|"
+                           r"dpa|DPA|EFE|TASS|RIA\s+Novosti|Al\s+Jazeera|CNN|BBC)\)")
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
@@ -286,6 +291,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
             continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
+        if name.isupper() and len(name) > 3 and _AGENCY_AFTER.match(after):
+            continue  # "… Over 20 Dead MOSCOW (Sputnik)": a dateline glued into a scraped sentence
         # Abroad, a place names where things happen only when the sentence puts something
         # there ("in Moscow", "near Kilis"); "Moscow has accepted", "Riyad Alhassan said",
         # "the Geneva talks" name a government, a person or a meeting.
@@ -331,7 +338,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # Where a speaker is, and a place named to say where another lies, place nothing when the
     # sentence names another place.
     asides = {id(loc) for loc in out
-              if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 30):loc.start - offset])
+              if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 70):loc.start - offset])
               or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]

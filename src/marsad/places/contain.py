@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..records import Place
 from .context import LIST_GAP, arabic_container_gap
 from .names import is_site
+from .resolve import km
 
 _GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhood|camp|village|town|area|district|checkpoint|base|"
@@ -33,6 +34,7 @@ _PART_OF = re.compile(
     r"^\s+(?:neighbo(?:u)?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]+\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _TOWN_CODES = ("PPL",)
+_SEATS = ("PPLC", "PPLA", "PPLA2", "PPLA3", "PPLG")  # capitals and seats: towns other places are parts of
 
 
 def follows_container(gap: str) -> bool:
@@ -58,7 +60,9 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                 continue
             # "the al-Zahraa neighbourhood in Homs city" read as the Aleppo neighbourhood of that
             # name: a part of a town lies in the town's province.
-            elsewhere = part_of and container.admin1 is not None and place.admin1 != container.admin1
+            # (Not "the Damascus suburb of Jaramana": a capital is no part of its suburb.)
+            elsewhere = part_of and container.admin1 is not None and place.admin1 != container.admin1 \
+                and (place.feature_code or "") not in _SEATS or _far_from_its_neighbour(place, container, gap)
             if place.latitude is not None and place.country_code == container.country_code and not elsewhere:
                 break  # resolved, and inside the container the text names: nothing to do
             # Unresolved, or resolved to a same-named place outside the container the text
@@ -201,6 +205,22 @@ def _misread_part(text: str, spans: Sequence[tuple[int, int]], out: list[Place],
         return False
     out[i] = _located_at(text[spans[i][0]:spans[i][1]], town)
     return True
+
+
+# "the town of Safsafah near Al Tabqah", "a village east of Palmyra": the place lies by the
+# one named after it.
+_BESIDE = re.compile(r"\b(?:near|outside|close\s+to|(?:east|west|north|south)\s+of|on\s+the\s+outskirts\s+of)\b", re.I)
+NEIGHBOUR_KM = 60.0  # farther than this from the town the text puts it near: a namesake
+
+
+def _far_from_its_neighbour(place: Place, container: Place, gap: str) -> bool:
+    """Whether a place the text puts near a town was read as a namesake far from it ("Safsafah
+    near Al Tabqah" read as the Safsafah on the coast)."""
+    if not _BESIDE.search(gap) or not (container.feature_code or "").startswith("PPL"):
+        return False
+    if place.latitude is None or place.longitude is None or container.latitude is None or container.longitude is None:
+        return False
+    return km((place.latitude, place.longitude), (container.latitude, container.longitude)) > NEIGHBOUR_KM
 
 
 def _located_at(name: str, where: Place) -> Place:
