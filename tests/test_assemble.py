@@ -1313,3 +1313,10 @@ def test_where_a_speaker_visits_is_no_place_of_what_he_says(coder):
             "minister told reporters during a visit to the West Bank city of Ramallah on Saturday.")
     events, _ = code(coder, text, published="2013-08-24")
     assert "Ramallah" not in [e.location for e in events]
+
+
+def test_a_dateline_glued_into_a_scraped_sentence_is_no_place(coder):
+    text = ("Blast near bus convoy evacuating civilians kills over 20 MOSCOW (Sputnik) A car bomb exploded near buses "
+            "waiting at the village of Kafr Zita on Saturday, killing 20 people.")
+    events, _ = code(coder, text, title="Car bomb kills 20 near Kafr Zita", published="2017-04-16")
+    assert [e.location for e in events] == ["Kafr Zaytā"]
