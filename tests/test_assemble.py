@@ -1320,3 +1320,13 @@ def test_a_dateline_glued_into_a_scraped_sentence_is_no_place(coder):
             "waiting at the village of Kafr Zita on Saturday, killing 20 people.")
     events, _ = code(coder, text, title="Car bomb kills 20 near Kafr Zita", published="2017-04-16")
     assert [e.location for e in events] == ["Kafr Zaytā"]
+
+
+def test_an_explosion_the_story_puts_down_to_a_gas_leak_is_no_attack(coder):
+    # Explosions and blasts are an accident's words too: they name no war by themselves.
+    text = ("An explosion ripped through a restaurant in the city of Homs on Saturday, injuring 20 people, and may "
+            "have been caused by a gas leak, state media said.\n\n"
+            "The blast occurred shortly after midnight in the restaurant's kitchen, the reports said.\n\n"
+            "The city's fire chief said a gas leak or flammable goods stored in the kitchen could be the cause.")
+    events, _ = code(coder, text, title="Explosion in Homs restaurant", published="2019-03-10")
+    assert events == []

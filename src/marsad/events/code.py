@@ -100,6 +100,9 @@ TOPICS_WITH_WAR_WORDS = frozenset({"SPORT", "RHETORIC", "BUSINESS", "HEALTH", "F
 TOPICS_OF_PAST_VIOLENCE = frozenset({"COURT", "FICTION"})
 TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD_ACCIDENT", "CYBER"}
 
+ACCIDENTS = frozenset({"MAN_MADE_DISASTER", "ROAD_ACCIDENT"})
+_BLASTS = re.compile(r"\b(?:explosions?|blasts?|explod\w*|blew\s+up)\b", re.I)
+
 BATCH_CHARS = 200_000
 CODED_LANGUAGES = ("en", "ar")
 
@@ -295,7 +298,11 @@ def _story(article: Article, sents: list[Sentence]) -> Story:
     told = [c for c in map(classify, opening) if c is not None]
     text = "\n".join(opening)
     war = story_names(text, "conflict_context")
-    topic = next((t for t in story_topics(text) if t in TOPICS_WITH_WAR_WORDS or t in TOPICS and not war), None)
+    # An explosion or a blast is what an accident has too: "an explosion in a supermarket …
+    # may have been caused by a gas leak" names no war until something else does.
+    war_beside_accident = story_names(_BLASTS.sub(" ", text), "conflict_context")
+    topic = next((t for t in story_topics(text) if t in TOPICS_WITH_WAR_WORDS
+                  or t in TOPICS and not (war_beside_accident if t in ACCIDENTS else war)), None)
     if topic is None and _COMMENTARY.match(article.title or ""):
         topic = "COMMENTARY"
     return Story(violent=bool(told) or war or story_names(text, "organised_violence"),
