@@ -44,11 +44,18 @@ def _texts(keys: set[str]) -> dict[str, dict[str, str]]:
     for name, file in (("trnews", "TR-News.xml"), ("geowebnews", "GeoWebNews.xml")):
         for i, a in enumerate(ET.parse(SHARED / "data" / "geo" / file).getroot().iter("article")):
             if f"{name}:{i}" in keys:
-                out[f"{name}:{i}"] = {"text": a.findtext("text") or ""}
+                out[f"{name}:{i}"] = _article(a)
     for path in (SHARED / "seeds").glob("*.txt"):
         if f"seed:{path.name}" in keys:
             out[f"seed:{path.name}"] = {"text": path.read_text(encoding="utf-8")}
     return out
+
+
+def _article(a: ET.Element) -> dict[str, str]:
+    """A TR-News or GeoWebNews article as a user ingests it: its text and its headline (the
+    sets give no publication date; their download time is not one)."""
+    title = (a.findtext("title") or "").strip()
+    return {"text": a.findtext("text") or "", **({"title": title} if title else {})}
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -113,7 +120,7 @@ def general_news(part_name: str, skip: set[str]) -> float:
         for i, a in enumerate(ET.parse(SHARED / "data" / "geo" / file).getroot().iter("article")):
             key = f"{name}:{i}"
             if key not in skip and (part_name == "all" or part(key) == part_name):
-                docs.append({"key": key, "text": a.findtext("text") or ""})
+                docs.append({"key": key, **_article(a)})
     out = run_marsad(docs)
     n = sum(len(out.events.get(d["key"], [])) for d in docs)
     with_any = sum(1 for d in docs if out.events.get(d["key"]))

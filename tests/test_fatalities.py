@@ -181,3 +181,16 @@ def test_members_of_a_group_whose_name_runs_on_are_counted() -> None:
     # between the count and its verb are whose members they are.
     assert fatalities("At least 33 members of the Islamic State in Iraq and the Levant were killed.") == 33
     assert fatalities("Twelve fighters of Hayat Tahrir al-Sham were killed in the clashes.") == 12
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A count joined to the dead's by "and" or a comma, with a bare "injured" after it.
+    ("A car bomb killed eight people and 20 injured at a market in the town.", 8),
+    ("Air strikes killed 5 civilians, 14 injured, in the town of Saraqeb.", 5),
+    # ... not the dead "wounded in an earlier raid".
+    ("Shelling killed a woman and two children wounded in an earlier raid.", 3),
+    # The doers of an active "have killed" are not counted.
+    ("Twelve members of Al Qaeda in the Arabian Peninsula have killed three soldiers in Abyan.", 3),
+])
+def test_joined_wounded_counts_and_active_doers_are_not_the_dead(sentence: str, expected: int) -> None:
+    assert fatalities(sentence) == expected

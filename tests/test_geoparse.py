@@ -79,6 +79,10 @@ def test_a_village_put_near_a_town_is_not_a_namesake_far_away(resolver: PlaceRes
     text = "Militants attacked the positions surrounding the town of Safsafah near Al Tabqah."
     safsafah = geoparse_text(text, resolver=resolver, spans=[span(text, "Safsafah"), span(text, "Al Tabqah")])[0]
     assert safsafah["admin1"] == "Raqqa" and safsafah["geo_precision"] == 2
+    # A known city located by a compass bearing from another keeps its own reading.
+    text = "Gunmen stormed a police station in Tikrit, north of Baghdad, on Wednesday."
+    tikrit = geoparse_text(text, resolver=resolver, spans=[span(text, "Tikrit"), span(text, "Baghdad")])[0]
+    assert tikrit["admin1"] == "Salah ad Din" and tikrit["geo_precision"] == 1
     # A capital is no part of its suburb: "the Damascus suburb of Jaramana" keeps Damascus.
     text = "A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday."
     damascus = geoparse_text(text, resolver=resolver, spans=[span(text, "Damascus"), span(text, "Jaramana")])[0]

@@ -55,6 +55,9 @@ def code(coder, text):
     # Where a village lies; what rebels fight for.
     "Hader is a Druze village that lies along the ceasefire line with the Golan Heights.",
     "The government refers to rebels fighting to topple the president as terrorists.",
+    # A court clearing people of an old crime; a paper handed over to an office.
+    "A court in Aleppo on Wednesday exonerated four women convicted of sexual assault in the 1990s.",
+    "The no-confidence motion against the prime minister was handed over to the Speaker by the opposition.",
     # An organisation's name.
     "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
 ])

@@ -348,19 +348,37 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
 # a verb with a count of its own, nor "killed a man wounded in clashes", a participle.
 _WOUNDED_AFTER = re.compile(
     r"\s+(?:(?:others?|more)\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?|(?:(?:people|persons)\s+)?"
-    r"(?:were|was|are|have\s+been|had\s+been)\s+)(?:wounded|injured|hurt)\b", re.I)
+    r"(?:were|was|are|have\s+been|had\s+been)\s+)(?:wounded|injured|hurt)\b|"
+    # "killed eight people and 20 injured", "killed three children, two women injured": a bare
+    # participle at the clause's end — not "wounded nearly 40" (a verb with its own count) nor
+    # "patients wounded in earlier fighting" (who the dead were)
+    r"\s+(?:(?:people|persons)\s+)?(?:wounded|injured|hurt)\b"
+    r"(?!\s+(?:in|by|during|at|on|when|while|after|from|near|as|since|earlier|last|previously)\b)"
+    r"(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|over\s+|nearly\s+|almost\s+|around\s+|up\s+to\s+)?"
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds))", re.I)
 
 
+# "two bombers killed 10", "twelve Taliban fighters have killed three soldiers": active voice.
+_ACTIVE_KILLED = re.compile(r"(?:(?:have|has|had|also|reportedly|allegedly)\s+)*killed", re.I)
+_JOINED_WOUNDED = re.compile(r"\s+(?:(?:people|persons)\s+)?(?:wounded|injured|hurt)\b"
+                             r"(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|over\s+|nearly\s+)?\d)"
+                             r"(?!\s+(?:in|during|by)\s+(?:an?\s+|the\s+)?(?:earlier|previous|prior|last)\b)", re.I)
 _OTHERS_WOUNDED = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:wounded|injured|hurt)\b", re.I)
 
 
 def _wounded_after(text: str, chain: list[_Quantity]) -> bool:
     """Whether the counted words are the subject of a wounded clause ("… 25 were wounded",
-    "… 58 others injured")."""
+    "… 58 others injured"). A lone "a man" is never a count of the wounded ("killed a man
+    wounded in clashes")."""
     last = chain[-1]
     if last.head.lower() in ("others", "other", "more"):
         return _OTHERS_WOUNDED.match(text, last.end) is not None
-    return _WOUNDED_AFTER.match(text, last.end) is not None
+    if len(chain) == 1 and re.match(r"(?:an?|one)\b", text[last.start:last.end], re.I):
+        return False
+    # "killed eight people and 20 injured at a market": a count joined to the dead's is the
+    # wounded's whatever follows its participle.
+    return _WOUNDED_AFTER.match(text, last.end) is not None \
+        or len(chain) > 1 and _JOINED_WOUNDED.match(text, last.end) is not None
 
 
 def _wounded_count_at(text: str, at: int) -> bool:
@@ -436,7 +454,7 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         if word == "bodies":
             continue
         object_at = after.end() + len(text[after.end() :]) - len(text[after.end() :].lstrip())
-        if word == "killed" and after.group(0).strip().lower() == "killed" and _quantity_at(text, object_at) \
+        if word == "killed" and _ACTIVE_KILLED.fullmatch(after.group(0).strip()) and _quantity_at(text, object_at) \
                 and not _wounded_count_at(text, object_at):
             continue  # active voice: "two bombers killed 10 people" counts the 10, not the 2
         for q in chain:

@@ -112,11 +112,12 @@ _DESCRIBES_WHERE = re.compile(r"\b(?:which|that)\s+(?:borders?|overlooks?|adjoin
 # sentence names another place, that one is the event's).
 _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
                          r"governor|ministry)\s+(?:in|at|from)|"
-                         # "Fabius told reporters during a visit to the West Bank city of Ramallah"
+                         # "Fabius told reporters during a visit to the West Bank city of Ramallah" —
+                         # the speaker's visit, not one an attack hit ("mortars hit the compound
+                         # during a visit to Lashkar Gah by the president")
+                         r"\b(?:said|says|told|tells|stated|declared|announced)\s+(?:[\w'’-]+\s+){0,3}?"
                          r"(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:visit|trip|tour)\s+to)"
                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
-_AGENCY_AFTER = re.compile(r"\s*,?\s*\((?:AP|AFP|Reuters|REUTERS|Sputnik|SPUTNIK|Xinhua|Anadolu|AA|SANA|IANS|UPI|"
-                           r"dpa|DPA|EFE|TASS|RIA\s+Novosti|Al\s+Jazeera|CNN|BBC)\)")
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
@@ -291,8 +292,6 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
             continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
-        if name.isupper() and len(name) > 3 and _AGENCY_AFTER.match(after):
-            continue  # "… Over 20 Dead MOSCOW (Sputnik)": a dateline glued into a scraped sentence
         # Abroad, a place names where things happen only when the sentence puts something
         # there ("in Moscow", "near Kilis"); "Moscow has accepted", "Riyad Alhassan said",
         # "the Geneva talks" name a government, a person or a meeting.

@@ -201,7 +201,10 @@ def _misread_part(text: str, spans: Sequence[tuple[int, int]], out: list[Place],
     if which is None:
         return False
     town = _last_town_before(out, spans, i, capital=which.group(1) == "capital")
-    if town is None or town.admin1 == out[i].admin1:
+    # Not when the story names the reading's province too ("eastern Aleppo … the Sheikh
+    # Maqsoud district of the city"): the reading is then the story's own.
+    if town is None or town.admin1 == out[i].admin1 \
+            or any(p.admin1 == out[i].admin1 for j, p in enumerate(out) if j != i and p.latitude is not None):
         return False
     out[i] = _located_at(text[spans[i][0]:spans[i][1]], town)
     return True
@@ -209,14 +212,17 @@ def _misread_part(text: str, spans: Sequence[tuple[int, int]], out: list[Place],
 
 # "the town of Safsafah near Al Tabqah", "a village east of Palmyra": the place lies by the
 # one named after it.
-_BESIDE = re.compile(r"\b(?:near|outside|close\s+to|(?:east|west|north|south)\s+of|on\s+the\s+outskirts\s+of)\b", re.I)
+# Only "near" and "close to": "Tikrit, north of Baghdad" and "Ras al-Ain, outside Hasakah" name
+# towns a hundred kilometres apart.
+_BESIDE = re.compile(r"^\s+(?:near|close\s+to)\s", re.I)
 NEIGHBOUR_KM = 60.0  # farther than this from the town the text puts it near: a namesake
 
 
 def _far_from_its_neighbour(place: Place, container: Place, gap: str) -> bool:
     """Whether a place the text puts near a town was read as a namesake far from it ("Safsafah
     near Al Tabqah" read as the Safsafah on the coast)."""
-    if not _BESIDE.search(gap) or not (container.feature_code or "").startswith("PPL"):
+    if not _BESIDE.search(gap) or not (container.feature_code or "").startswith("PPL") \
+            or (place.feature_code or "") in _SEATS:
         return False
     if place.latitude is None or place.longitude is None or container.latitude is None or container.longitude is None:
         return False
