@@ -58,6 +58,9 @@ def code(coder, text):
     # A court clearing people of an old crime; a paper handed over to an office.
     "A court in Aleppo on Wednesday exonerated four women convicted of sexual assault in the 1990s.",
     "The no-confidence motion against the prime minister was handed over to the Speaker by the opposition.",
+    # What something is; a confession to an old crime.
+    "Hypothermia is a killer in the mountains of Idlib.",
+    "Investigators said the new charge came after a former girlfriend said he confessed to the murders in Homs.",
     # An organisation's name.
     "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
 ])

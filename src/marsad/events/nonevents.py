@@ -217,6 +217,8 @@ _RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,
 # town": an act someone says ought to happen has not happened. Not "must have" nor "should
 # have" ("the blast must have killed dozens", "police should not have fired on the crowd"):
 # those tell an act that did.
+_IS_A_KILLER = re.compile(r"\b(?:is|are|was|were|remains?|remained|becomes?|became)\s+(?:a|an|the)?\s*"
+                          r"(?:[\w-]+\s+){0,2}$", re.I)
 _OUGHT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\s+"
                     r"(?:(?!(?:have|after|before|when|while|as|because|since|but|and|or|if|until|for|of|from|who|"
                     r"which|that|said|says|escape|flee|avoid|answer|stop|end|halt|investigate|punish\w*|condemn\w*)"
@@ -323,6 +325,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
             return "an act told as stopping"
     if _habit(sentence, trigger_start) and not names_a_day(sentence) or _every(sentence, trigger_start):
         return "a habit, not an act"
+    # "Hypothermia is a killer", "malaria remains the biggest killer": what something is.
+    if _IS_A_KILLER.search(sentence, max(0, trigger_start - 40), trigger_start) \
+            and re.match(r"killers?\b", sentence[trigger_start:], re.I):
+        return "a description, not an act"
     if _OUGHT.search(sentence, max(0, trigger_start - 70), trigger_start):
         return "an act someone says ought to happen"
     if _WAR_SUBJECT.match(sentence) and not _INCIDENT_WORD.search(sentence) and not names_a_day(sentence):
