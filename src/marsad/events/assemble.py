@@ -46,7 +46,8 @@ from ..link import level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import PROTEST_TYPES, Classification
 from .mentions import Mention
-from .places import UNNAMED_PLACE, Reference, specificity
+from .places import specificity
+from .references import UNNAMED_PLACE, Reference
 
 NEAR_KM = 10.0  # two points this close are one place (a village and the town beside it)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -37,7 +37,7 @@ from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify, story_names, story_topics
 from .mentions import ArticleContext, Mention, carry_actor, follow_up, sentence_mentions
-from .places import incident_references
+from .references import incident_references
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
 # What a census counts: "125 locations", "37 posts", "13 military sites".

@@ -106,7 +106,6 @@ _CURBED = re.compile(r"\b(?:curb(?:s|ed|ing)?|curtail(?:s|ed|ing)?|reduc(?:e|es|
 _ABSTRACT_VIOLENCE = re.compile(r"(?:violence|bloodshed)\b", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
-
     r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
@@ -217,12 +216,13 @@ _RELATIVE_BEFORE = re.compile(r"(?:\b(?:which|that|who|where)|,)\s+(?:\w+\s+){0,
 # town": an act someone says ought to happen has not happened. Not "must have" nor "should
 # have" ("the blast must have killed dozens", "police should not have fired on the crowd"):
 # those tell an act that did.
-_IS_A_KILLER = re.compile(r"\b(?:is|are|was|were|remains?|remained|becomes?|became)\s+(?:a|an|the)?\s*"
-                          r"(?:[\w-]+\s+){0,2}$", re.I)
 _OUGHT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\s+"
                     r"(?:(?!(?:have|after|before|when|while|as|because|since|but|and|or|if|until|for|of|from|who|"
                     r"which|that|said|says|escape|flee|avoid|answer|stop|end|halt|investigate|punish\w*|condemn\w*)"
                     r"\s)[\w'’-]+\s+){0,3}$", re.I)
+# "Hypothermia is a killer", "malaria remains the biggest killer": what something is.
+_IS_A_KILLER = re.compile(r"\b(?:is|are|was|were|remains?|remained|becomes?|became)\s+(?:a|an|the)?\s*"
+                          r"(?:[\w-]+\s+){0,2}$", re.I)
 
 # "Fighters clash with the army near the town every night", "jets pound the valley day after
 # day": a habit told by how often it comes. Only in the act's own clause: "jets struck the
