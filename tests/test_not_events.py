@@ -61,6 +61,8 @@ def code(coder, text):
     # What something is; a confession to an old crime.
     "Hypothermia is a killer in the mountains of Idlib.",
     "Investigators said the new charge came after a former girlfriend said he confessed to the murders in Homs.",
+    # Policing: officers answering a report shoot a man.
+    "A 22-year-old man was shot by officers responding to a report of someone breaking car windows in Homs.",
     # An organisation's name.
     "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
 ])
