@@ -61,6 +61,8 @@ def code(coder, text):
     # What something is; a confession to an old crime.
     "Hypothermia is a killer in the mountains of Idlib.",
     "Investigators said the new charge came after a former girlfriend said he confessed to the murders in Homs.",
+    # Who a group is, as the object of another verb.
+    "The monitor reported the bus was carrying opposition fighters battling forces loyal to the government.",
     # Policing: officers answering a report shoot a man.
     "A 22-year-old man was shot by officers responding to a report of someone breaking car windows in Homs.",
     # An organisation's name.

@@ -80,7 +80,12 @@ _TOLL_SINCE = re.compile(
     r"\b(?:has|have) been (?P<verb>killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,6}?since "
     r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b", re.I)
-_FIGHTING_WORD = re.compile(r"fighting\b", re.I)
+_FIGHTING_WORD = re.compile(r"(?:fighting|battling)\b", re.I)
+# "the bus was carrying opposition fighters battling forces loyal to Assad": the group is the
+# object of the sentence's own verb, and the fighting says who they are.
+_OBJECT_GROUP = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:\w+\s+){0,2}?(?:\w+ing|\w+ed)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}?(?:fighters|rebels|militants|insurgents|militiamen|troops|forces|groups?|factions?)\s+$",
+                           re.I)
 # The campaign noun is the subject ("the offensive … has killed"): after a determiner, with no
 # noun after it ("war planes", "war-torn", "special operations forces"), and no incident
 # named between it and the verb ("the war in Gaza …, an Israeli strike … has killed 20").
@@ -383,7 +388,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     # Raqqa came under fire" and "rebels fighting the army killed five soldiers" are news.
     if _FIGHTING_WORD.match(sentence, trigger_start) and not _HURT.search(sentence) \
             and (_A_GROUP.search(sentence[max(0, trigger_start - 70):trigger_start])
-                 or _FIGHTING_TO.match(sentence, trigger_start)):
+                 or _FIGHTING_TO.match(sentence, trigger_start)
+                 or _OBJECT_GROUP.search(sentence[max(0, trigger_start - 120):trigger_start])):
         return "a group described by the war it fights"
     # "The UN condemned the strike that killed 12": the call is the news. "Two militants blew
     # themselves up after police called on them to surrender": the event is.
