@@ -275,7 +275,7 @@ def _finest(mentions: Sequence[Mention]) -> Mention:
 def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classification | None,
              references: Sequence[Reference] = ()) -> list[Event]:
     """An article's mentions, in its order, → its events, the main one marked. `references`:
-    the incidents the article names with their places (`places.incident_references`)."""
+    the incidents the article names with their places (`references.incident_references`)."""
     groups: list[_Group] = []
     for m in mentions:
         fitting = [g for g in groups if g.fits(m)]

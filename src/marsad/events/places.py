@@ -339,13 +339,15 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
     chains = _chains(sent, out)
-    out = [_head(chain) for chain in chains]
+    heads = [_head(chain) for chain in chains]
+    out = list(heads)
     # "Massacre in Idlib … targeted the town of Khan Sheikhoun in Idlib": a place the sentence
     # names as holding another (in the same province: a misread name is no container) is that
     # container wherever else it names it, not a place of its own (a headline glued to its
     # lede names the province first).
-    held_in = {_key(b.place) for chain in chains for a, b in zip(chain, chain[1:], strict=False)
-               if b is not _head(chain) and b.place.admin1 and b.place.admin1 == _head(chain).place.admin1
+    held_in = {_key(b.place) for chain, head in zip(chains, heads, strict=True)
+               for a, b in zip(chain, chain[1:], strict=False)
+               if b is not head and b.place.admin1 and b.place.admin1 == head.place.admin1
                and _HOLDING_GAP.search(sent.text[a.end - offset:b.start - offset])
                and not _BESIDE_GAP.search(sent.text[a.end - offset:b.start - offset])}
     if any(_key(loc.place) not in held_in for loc in out):

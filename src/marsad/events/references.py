@@ -53,7 +53,7 @@ def incident_references(sents: list[Sentence], published: dt.date | None) -> lis
             before = sent.text[max(0, loc.start - sent.start - 90):loc.start - sent.start]
             m = _INCIDENT_AT.search(before)
             word = _WORD_AFTER.match(sent.text, loc.end - sent.start)
-            if m is None and word is not None and _INCIDENT_BEFORE.search(before):
+            if m is None and word is not None:
                 m = _INCIDENT_BEFORE.search(before)
             if m is None or not loc.place.country or specificity(loc.place) <= 0:
                 continue

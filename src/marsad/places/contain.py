@@ -210,10 +210,9 @@ def _misread_part(text: str, spans: Sequence[tuple[int, int]], out: list[Place],
     return True
 
 
-# "the town of Safsafah near Al Tabqah", "a village east of Palmyra": the place lies by the
-# one named after it.
-# Only "near" and "close to": "Tikrit, north of Baghdad" and "Ras al-Ain, outside Hasakah" name
-# towns a hundred kilometres apart.
+# "the town of Safsafah near Al Tabqah": the place lies by the one named after it. Only "near"
+# and "close to": "Tikrit, north of Baghdad" and "Ras al-Ain, outside Hasakah" name towns a
+# hundred kilometres apart.
 _BESIDE = re.compile(r"^\s+(?:near|close\s+to)\s", re.I)
 NEIGHBOUR_KM = 60.0  # farther than this from the town the text puts it near: a namesake
 
