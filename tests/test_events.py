@@ -375,6 +375,16 @@ def titled(coder, title, text, published="2024-03-06"):
     ("Trial opens of three men accused over 2019 bus bombing",
      "The trial opened on Monday of three men accused of planting the bomb that killed nine passengers on a "
      "city bus in 2019. The defendants, who are in custody, deny the charges."),
+    # a homecoming: troops, a deployment and convoys are the soldiers' tour
+    ("Guard unit back from the Gulf",
+     "Forty soldiers of the state's National Guard were welcomed home at the armory on Saturday after a "
+     "ten-month deployment to Qatar. They escorted supply convoys and ran patrols around the base, their "
+     "commander said."),
+    # a festive parade: its march is the parade
+    ("Pipe bands to lead city's heritage festival",
+     "Six pipe bands will lead the parade through the town centre on Sunday as part of a festival marking the "
+     "city's Welsh heritage. Organisers expect 15,000 people to line Castle Street for the march, which "
+     "ends with a choir contest in Victoria Park."),
     # commentary
     ("Opinion: The ceasefire will not hold without guarantees",
      "Three years after tanks rolled across the border, the ceasefire is the best chance of peace in a decade. "
@@ -394,6 +404,12 @@ def test_a_story_about_another_walk_of_life_codes_no_violent_event(coder, title,
     ("Protesters mark uprising anniversary",
      "Thousands of protesters rallied in the city of Idlib on Friday to mark the anniversary of the uprising.",
      "Peaceful protest"),
+    ("Marchers turn town festival into protest over pit closure",
+     "Hundreds of miners marched through the festival in the town of Ashby on Saturday, chanting against the "
+     "plan to close the pit, organisers said.", "Peaceful protest"),
+    ("Gunmen fire on homecoming parade",
+     "Gunmen opened fire on a homecoming parade for returning soldiers in the town of Tarmiyah on Friday, "
+     "killing two, police said.", "Attack"),
     ("Air strike hits cholera clinic",
      "An air strike hit a cholera treatment centre in the town of Ariha on Tuesday, killing two nurses, "
      "the monitor said.", "Air/drone strike"),

@@ -84,7 +84,7 @@ LEDE_SENTENCES = 3
 ANYWHERE = ("Protests", "Riots")
 
 # A story whose opening is about another walk of life (a match, a market, a trial, a storm,
-# a film, a drill, an animal, a disease; see `classify.story_topics`) tells its
+# a film, a drill, an animal, a disease, a homecoming or a festival; see `classify.story_topics`) tells its
 # violent words as figures of speech, memories or subjects: "Chelsea had attacked
 # relentlessly", "the killer disease", "missiles rolled through the square". Only its
 # protests and riots are coded. Never when the opening names someone armed or political
@@ -93,7 +93,7 @@ ANYWHERE = ("Protests", "Riots")
 # names no armed conflict ("a storm killed three" yes; "the storm hit a displaced camp
 # shelled last week" no).
 TOPICS_WITH_WAR_WORDS = frozenset({"SPORT", "RHETORIC", "BUSINESS", "HEALTH", "FICTION", "DRILL", "ANIMAL",
-                                   "COURT"})
+                                   "COURT", "CELEBRATION"})
 # Topics whose subject is past violence (a trial, a film): an act the story tells on a day of
 # its own ("on Tuesday a car bomb exploded outside the court") or as a separate incident
 # ("Separately, rebels clashed with troops around Debre Markos") is news.
@@ -235,7 +235,7 @@ class EventCoder:
             mentions = _kept_by_story(article, mentions)
             if story.topic is not None:
                 dated = story.topic in TOPICS_OF_PAST_VIOLENCE
-                mentions = [m for m in mentions if m.event.event_type in ANYWHERE
+                mentions = [m for m in mentions if _anywhere(m, story.topic)
                             or dated and (m.day_named or m.another == "separate")]
             elif not story.violent:
                 # Unless the sentence dates its act itself ("on Tuesday", "overnight"): news
@@ -244,6 +244,15 @@ class EventCoder:
         return assemble(mentions, article=article, headline=headline,
                         references=incident_references(sents, ctx.published)), claims
 
+
+
+def _anywhere(mention: Mention, topic: str) -> bool:
+    """Whether a story on `topic` still codes this mention: a protest or a riot — but in a
+    story of a parade or a festival, a march only where its sentence says the crowd protests
+    ("20,000 are expected to line the route for the march" is the parade)."""
+    if mention.event.event_type not in ANYWHERE:
+        return False
+    return topic != "CELEBRATION" or any(story_names(ev.text, "protest_claim") for ev in mention.event.evidence)
 
 
 def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
