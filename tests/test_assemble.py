@@ -1150,6 +1150,18 @@ def test_two_acts_of_different_kinds_in_one_sentence_keep_their_own_types_and_pl
     assert len({e.event_date for e in events}) == 1 and None not in {e.event_date for e in events}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Insurgents hit back on Thursday, shelling the army-held villages of Jurin and Kafr Nabudah in Hama "
+     "province and setting off a roadside bomb somewhere along the front.",
+     {("Shelling/artillery/missile attack", "Jurin"), ("Shelling/artillery/missile attack", "Kafr Nabudah")}),
+    ("Helicopters dropped barrel bombs on the town of Ariha on Friday, and fighting raged in the surrounding "
+     "hills, residents said.", {("Air/drone strike", "Arīḩā")}),
+])
+def test_the_places_of_a_sentence_of_two_acts_are_the_act_whose_clause_names_them(coder, text, expected):
+    events, _ = code(coder, text, published="2024-03-06")
+    assert {(e.sub_event_type, e.location) for e in events} == expected
+
+
 @pytest.mark.parametrize("text", [
     # the second clause tells the first act's toll, or goes on about it: one act
     "Warplanes struck the town of Ariha on Monday, killing five civilians and wounding a dozen, the monitor said.",

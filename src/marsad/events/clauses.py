@@ -7,9 +7,10 @@ gets that type. Cut at the clause boundary, each act keeps its own type and its 
 
 Only acts whose kinds never describe one another are cut apart (an air strike, shelling, a
 bombing, a suicide attack, a chemical attack, a clash), and only when each clause names a
-place of its own. "Killed" or "wounded" in the second clause is the first act's toll, "the
-explosion" or "the raids" is the first act named again, "while troops were returning" is
-its time: the sentence stays whole.
+place of its own; when only the first clause names places, they are the first act's and
+the sentence is coded as that act. "Killed" or "wounded" in the second clause is the first
+act's toll, "the explosion" or "the raids" is the first act named again, "while troops were
+returning" is its time: the sentence stays whole.
 """
 
 from __future__ import annotations
@@ -59,9 +60,9 @@ def _an_act(cls: Classification, text: str) -> bool:
     return cls.sub_event_type in _ACTS and not _TOLL.search(text, cls.trigger_start, cls.trigger_end)
 
 
-def two_acts(sent: Sentence) -> tuple[Clause, Clause] | None:
-    """The sentence cut into its two acts, when it tells two of different kinds in two
-    clauses (see the module docstring); else None."""
+def _acts(sent: Sentence) -> tuple[Clause, Clause, set[str], set[str]] | None:
+    """The sentence's first cut into two acts of different kinds, with the places each
+    clause names (see the module docstring); else None."""
     text = sent.text
     for cut in _BOUNDARY.finditer(text):
         left, right = text[: cut.start()], text[cut.end():]
@@ -74,12 +75,35 @@ def two_acts(sent: Sentence) -> tuple[Clause, Clause] | None:
         if second is None or not _an_act(second, right) or second.sub_event_type == first.sub_event_type:
             continue
         a, b = _clause(sent, 0, cut.start()), _clause(sent, cut.end(), len(text))
-        # Two acts at one place may be one attack told by its means ("militants ambushed a
-        # convoy, and a roadside bomb destroyed one of its vehicles"): only acts the sentence
-        # puts at places of their own are cut apart.
         here, there = ({loc.place.name for loc in c.places if loc.place.country and not _FROM.search(
             text, max(0, loc.start - sent.start - 12), loc.start - sent.start)} for c in (a, b))
-        if not here or not there or here & there:
-            continue
-        return Clause(a, first, 0), Clause(b, second, cut.end())
+        return Clause(a, first, 0), Clause(b, second, cut.end()), here, there
     return None
+
+
+def two_acts(sent: Sentence) -> tuple[Clause, Clause] | None:
+    """The sentence cut into its two acts, when it tells two of different kinds in two
+    clauses, each at places of its own (see the module docstring); else None."""
+    acts = _acts(sent)
+    if acts is None:
+        return None
+    first, second, here, there = acts
+    # Two acts at one place may be one attack told by its means ("militants ambushed a
+    # convoy, and a roadside bomb destroyed one of its vehicles"): only acts the sentence
+    # puts at places of their own are cut apart.
+    if not here or not there or here & there:
+        return None
+    return first, second
+
+
+def placed_act(sent: Sentence, whole: Classification) -> Classification:
+    """The act whose clause names the sentence's places, when the sentence, read `whole` as
+    an act, tells two acts of different kinds and only the first clause names any: "rebels
+    shelled the villages of Foua and Kfraya and detonated a car bomb in a frontline area"
+    puts shelling at Foua and Kfraya, not the car bomb its strongest word would. `whole`
+    otherwise."""
+    acts = _acts(sent) if whole.sub_event_type in _ACTS else None
+    if acts is None:
+        return whole
+    first, _, here, there = acts
+    return first.act if here and not there else whole

@@ -19,7 +19,7 @@ from ..arabic.text import ARABIC_LETTER, fold, is_arabic, pattern
 from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
 from .classify import MILITARY_MEANS, Classification, classify
-from .clauses import two_acts
+from .clauses import placed_act, two_acts
 from .fatalities import PERPETRATOR, VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import not_an_event
@@ -298,6 +298,7 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
                 for m in _mentions(ctx, index, part.sentence, before, sources, story_date,
                                    _in_air_story(ctx, part.act, part.sentence.text), counts=counts,
                                    whole=sent, offset=part.offset)]
+    cls = placed_act(sent, cls)
     return _mentions(ctx, index, sent, before, sources, story_date, _in_air_story(ctx, cls, sent.text),
                      counts=counts)
 
