@@ -27,9 +27,10 @@ import csv
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from typing import Any
 
-from harness import ROOT, SHARED, event_args, gate, part, prf, read_floors, region_key, run_marsad
+from harness import ROOT, SHARED, Output, event_args, gate, part, prf, read_floors, region_key, run_marsad
 
 GOLD = ROOT / "eval" / "gold_events.jsonl"
 
@@ -109,6 +110,46 @@ def print_errors(g: dict[str, Any], preds: list[dict[str, Any]], subs: list[tupl
               f"{p.get('event_date')} f={p.get('fatalities')} | {p['evidence'][0]['text'][:120]}")
 
 
+@dataclass
+class Score:
+    """Counts over a set of hand-coded articles: gold and coded events, matches by type and
+    by sub-type, right fatality figures among sub-type matches with a gold figure."""
+
+    n_gold: int = 0
+    n_pred: int = 0
+    tp_type: int = 0
+    tp_sub: int = 0
+    fat_ok: int = 0
+    fat_n: int = 0
+
+    def print(self, indent: str = "  ") -> tuple[float, float, float]:
+        """Print the figures; return sub-type precision, recall and F1."""
+        tp, tr, tf = prf(self.tp_type, self.n_pred, self.n_gold)
+        sp, sr, sf = prf(self.tp_sub, self.n_pred, self.n_gold)
+        print(f"{indent}event type:     P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
+        print(f"{indent}sub-event type: P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
+        return sp, sr, sf
+
+
+def score(golds: list[dict[str, Any]], out: Output, errors: bool = False) -> Score:
+    """Match each article's coded events to its gold events (see the module docstring)."""
+    sc = Score()
+    for g in golds:
+        preds = out.events.get(g["doc"], [])
+        sc.n_gold += len(g["events"])
+        sc.n_pred += len(preds)
+        sc.tp_type += len(pair(preds, g["events"], "event_type"))
+        subs = pair(preds, g["events"], "sub_event_type")
+        sc.tp_sub += len(subs)
+        for p, ge in subs:
+            if ge.get("fatalities") is not None:
+                sc.fat_n += 1
+                sc.fat_ok += p.get("fatalities") == ge["fatalities"]
+        if errors:
+            print_errors(g, preds, subs)
+    return sc
+
+
 def general_news(part_name: str, skip: set[str]) -> float:
     """Print how many events marsad codes from the TR-News and GeoWebNews articles of this
     part that the gold set does not hold: general news (local crime, politics, sport,
@@ -137,26 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     gold = [g for g in gold if args.part == "all" or part(g["doc"]) == args.part]
     texts = _texts({g["doc"] for g in gold})
     out = run_marsad([{"key": g["doc"], **texts[g["doc"]]} for g in gold])
-    n_gold = sum(len(g["events"]) for g in gold)
-    n_pred = sum(len(out.events.get(g["doc"], [])) for g in gold)
-    tp_type = tp_sub = fat_ok = fat_n = 0
-    for g in gold:
-        preds = out.events.get(g["doc"], [])
-        tp_type += len(pair(preds, g["events"], "event_type"))
-        subs = pair(preds, g["events"], "sub_event_type")
-        tp_sub += len(subs)
-        for p, ge in subs:
-            if ge.get("fatalities") is not None:
-                fat_n += 1
-                fat_ok += p.get("fatalities") == ge["fatalities"]
-        if args.errors:
-            print_errors(g, preds, subs)
-    tp, tr, tf = prf(tp_type, n_pred, n_gold)
-    sp, sr, sf = prf(tp_sub, n_pred, n_gold)
-    per_gold = n_pred / n_gold if n_gold else 0.0
-    print(f"own event gold, {args.part} part: {len(gold)} articles, {n_gold} gold events, {n_pred} coded")
-    print(f"  event type:     P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
-    print(f"  sub-event type: P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
+    sc = score(gold, out, args.errors)
+    print(f"own event gold, {args.part} part: {len(gold)} articles, {sc.n_gold} gold events, {sc.n_pred} coded")
+    sp, _, sf = sc.print()
+    per_gold = sc.n_pred / sc.n_gold if sc.n_gold else 0.0
     print(f"  events per gold event: {per_gold:.2f}")
     # Where the events come from: the Syrian-war articles, and the wider news (TR-News and
     # GeoWebNews stories of crime, policing and terror, many with no event an analyst codes).
@@ -168,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"    {label}: {len(some)} articles, {k_gold} gold events, {k_pred} coded "
               f"({k_pred / k_gold if k_gold else 0:.2f} per gold event; {empty} in articles with none)")
     print(f"  fatalities right among matched events with a gold figure: "
-          f"{fat_ok}/{fat_n}" + (f" ({fat_ok / fat_n:.2f})" if fat_n else ""))
+          f"{sc.fat_ok}/{sc.fat_n}" + (f" ({sc.fat_ok / sc.fat_n:.2f})" if sc.fat_n else ""))
     per_100 = general_news(args.part, {g["doc"] for g in all_gold})
     if args.part != "check" or args.no_floors:
         return 0
