@@ -67,6 +67,9 @@ def code(coder, text):
     "A 22-year-old man was shot by officers responding to a report of someone breaking car windows in Homs.",
     # An organisation's name.
     "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
+    # What a group is, told by what it does.
+    "Ahrar al-Sham is one of the main rebel groups taking part in an offensive on the government-held city of "
+    "Hama that began on Friday.",
 ])
 def test_sentences_that_report_no_event_are_not_coded(coder, text):
     assert code(coder, text) == []
@@ -107,6 +110,11 @@ def test_sentences_that_report_no_event_are_not_coded(coder, text):
     # Gradual words beside a date and a toll.
     ("Troops steadily advanced and captured the village of Kafr Nabudah on 28 April, killing 15 rebels.",
      "Government regains territory"),
+    # A group described, whose relative clause tells its act; a group set off in a relative clause.
+    ("The Hamza brigade is among the factions that attacked the village of Kafr Zita on Monday, the monitor "
+     "said.", "Attack"),
+    ("Jaish al-Islam, which is one of the largest groups fighting near Damascus, shelled the town of Harasta "
+     "on Tuesday.", "Shelling/artillery/missile attack"),
     # Gradual words that name the day they tell.
     ("Government forces steadily advanced on the town of Kafr Zita on Monday, capturing two hills.",
      "Government regains territory"),

@@ -228,6 +228,17 @@ _OUGHT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\s+"
 # "Hypothermia is a killer", "malaria remains the biggest killer": what something is.
 _IS_A_KILLER = re.compile(r"\b(?:is|are|was|were|remains?|remained|becomes?|became)\s+(?:a|an|the)?\s*"
                           r"(?:[\w-]+\s+){0,2}$", re.I)
+# "The Nusra Front is one of the main rebel groups taking part in an offensive on Aleppo":
+# what a group is, told by what it does. Not a relative clause ("Jaish al-Islam, which is
+# one of the largest groups fighting near Damascus, shelled Harasta on Tuesday"): the act
+# after it is the sentence's own.
+_ONE_OF_THE_GROUPS = re.compile(
+    r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)\b(?:is|are|was|were|remains?|remained)\s+(?:one|among)\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:groups?|factions?|militias?|brigades?|organi[sz]ations?|forces|rebels|"
+    r"militants|insurgents|fighters|parties|members|units|outfits)\b[^,;:]*$", re.I)
+# ... unless the act is a relative clause's own verb: "is among the factions that attacked
+# the town of Tal Rifaat on Sunday" tells the attack.
+_RELATIVE_ACT = re.compile(r"\b(?:that|which|who)\s+(?:[\w-]+\s+)?$", re.I)
 
 # "Fighters clash with the army near the town every night", "jets pound the valley day after
 # day": a habit told by how often it comes. Only in the act's own clause: "jets struck the
@@ -334,6 +345,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if _IS_A_KILLER.search(sentence, max(0, trigger_start - 40), trigger_start) \
             and re.match(r"killers?\b", sentence[trigger_start:], re.I):
         return "a description, not an act"
+    if _ONE_OF_THE_GROUPS.search(sentence, max(0, trigger_start - 120), trigger_start) \
+            and not _RELATIVE_ACT.search(sentence, max(0, trigger_start - 30), trigger_start):
+        return "a description of a group, not an act"
     if _OUGHT.search(sentence, max(0, trigger_start - 70), trigger_start):
         return "an act someone says ought to happen"
     if _WAR_SUBJECT.match(sentence) and not _INCIDENT_WORD.search(sentence) and not names_a_day(sentence):
