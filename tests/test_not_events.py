@@ -140,6 +140,24 @@ def test_an_agreement_acts_were_done_under_is_no_new_agreement(coder):
     assert "Agreement" in [e.sub_event_type for e in code(coder, text)]
 
 
+@pytest.mark.parametrize("text", [
+    # "the deal" is one the story already knows; the end of a truce is no agreement.
+    "Rebel commanders in Daraa said the army had not respected a single clause of the deal.",
+    "Hours after the government declared the end of the ceasefire in Daraa, the streets were empty.",
+])
+def test_a_deal_already_known_or_a_truce_ended_is_no_agreement(coder, text):
+    assert "Agreement" not in [e.sub_event_type for e in code(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels and the army struck a deal in Daraa on Tuesday to free 40 detainees held by each side.",
+    "A deal to evacuate the wounded from the town of Madaya was brokered late on Tuesday by Turkey and Russia.",
+    "Rebels and the army agreed a new ceasefire in Daraa on Tuesday after the collapse of the last truce.",
+])
+def test_a_deal_struck_brokered_or_agreed_is_an_agreement(coder, text):
+    assert "Agreement" in [e.sub_event_type for e in code(coder, text)]
+
+
 @pytest.mark.parametrize(("text", "subtype", "location", "fatalities"), [
     # A span, a repeat or what goes on, told in a clause of its own or beside a toll.
     ("Syrian jets bombed the rebel-held town of Kafr Zita in Hama province, which rebels have held since March, "
