@@ -283,6 +283,20 @@ def test_a_weapons_haul_is_coded_in_a_story_of_crime_too(coder):
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A car bomb failed to explode outside the police station in Kirkuk on Monday, officials said.",
+     "Disrupted weapons use"),
+    ("A roadside bomb did not go off when an army convoy passed near Tarmiyah on Monday, police said.",
+     "Disrupted weapons use"),
+    # one that went off in part exploded
+    ("A car bomb failed to detonate fully outside the police station in Kirkuk on Monday, but the blast "
+     "wounded three policemen, officials said.", "Remote explosive/landmine/IED"),
+])
+def test_a_bomb_that_did_not_go_off_is_a_disrupted_weapon(coder, text, kind):
+    events, _ = code(coder, text)
+    assert [e.sub_event_type for e in events] == [kind]
+
+
 def test_an_arrest_is_judged_by_its_story(coder):
     # The protest one sentence before makes the arrests political ...
     text = ("Hundreds of opposition supporters marched through Kampala on Monday to demand fair elections.\n\n"
