@@ -84,6 +84,17 @@ CASES = [
     ("Non-violent transfer of territory", "Rebels entered the town without resistance after troops left."),
     ("Non-violent transfer of territory", "The militia handed over control of the city to the police."),
     ("Other", "Investigators found a mass grave on the edge of the town."),
+    # tear gas shells and petrol bombs are a protest's and a riot's, not shelling or a bombing
+    ("Protest with intervention", "Police fired teargas shells to disperse hundreds of farmers who blocked the "
+                                  "highway near Ludhiana on Tuesday."),
+    ("Violent demonstration", "Petrol bombs were thrown at police during disorder in Derry on Wednesday night."),
+    # state media's words: a town "restored to security", militants "neutralised"
+    ("Government regains territory", "Army units restored security and stability to the town of Kafr Batna on "
+                                     "Sunday."),
+    ("Armed clash", "Turkish forces neutralised four PKK militants near Ras al-Ain on Tuesday, the ministry said."),
+    # the homes a shelling damaged are the shelling
+    ("Shelling/artillery/missile attack", "Artillery shelled villages around Tal Tamr on Saturday evening, damaging "
+                                          "several homes."),
 ]
 
 NON_EVENTS = [
@@ -108,6 +119,14 @@ NON_EVENTS = [
     # attribution
     "The group claimed responsibility for last week's bombing of the bus station.",
     "The ministry denied involvement in the drone attack on the refinery.",
+    # words as weapons, a title won, a fire fought, an industrial blast, a verdict, a deal for arms
+    "Opposition parties attacked the governor's record on housing.",
+    "Rovers captured the League Two title with a 2-0 win at Prenton Park.",
+    "Firefighters battled for three hours to put out the fire at the depot.",
+    "An explosion rocked a chemical plant in Deer Park on Tuesday, injuring two workers.",
+    "The state court in Mostar on Friday sentenced a former militia commander to 15 years in prison for the "
+    "killing of six civilians in 1993.",
+    "Romania signed a deal on Tuesday to buy 54 tanks and 18 self-propelled howitzers to bolster its armed forces.",
 ]
 
 

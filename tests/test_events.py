@@ -399,6 +399,31 @@ def titled(coder, title, text, published="2024-03-06"):
      "Six pipe bands will lead the parade through the town centre on Sunday as part of a festival marking the "
      "city's Welsh heritage. Organisers expect 15,000 people to line Castle Street for the march, which "
      "ends with a choir contest in Victoria Park."),
+    # a race named by its name, a title captured, a festive parade with floats, a charity walk
+    ("Rain fails to stop Kosgei at the Chicago Marathon",
+     "Brigid Kosgei battled through driving rain on Sunday to win the Chicago Marathon for a second time."),
+    ("Rovers seal promotion in style",
+     "Thousands of fans invaded the pitch at Prenton Park on Saturday as Rovers captured the League Two title."),
+    ("Mardi Gras draws 10,000 to Oxford Street",
+     "More than 10,000 marchers and 150 floats danced down Oxford Street on Saturday night at the Mardi Gras."),
+    ("Thousands walk for cancer research",
+     "Thousands of people marched along the waterfront on Sunday in the annual Mother's Day walk to raise money "
+     "for cancer research."),
+    # an industrial blast, fought by firefighters
+    ("Six killed in blast at fireworks unit",
+     "Six workers were killed in an explosion at a private fireworks manufacturing unit near Virudhunagar on "
+     "Monday, police said. Firefighters battled for three hours to put out the fire."),
+    # a deal for arms names the army it equips
+    ("Romania signs deal for tanks",
+     "Romania signed a deal on Tuesday to buy 54 tanks and 18 self-propelled howitzers, as it rushes to bolster "
+     "its armed forces after Russia's invasion of Ukraine."),
+    # a verdict on old killings
+    ("Court jails former militia commander for 1993 killings",
+     "The state court in Mostar on Friday sentenced a former militia commander to 15 years in prison for the "
+     "killing of six civilians near Stolac in 1993."),
+    # a review judges a work
+    ("Film review: 'The Long Siege' is a bleak portrait of a besieged town",
+     "Rebels shell the town's market in the film's opening scene, and jets bomb its hospital in the last."),
     # commentary
     ("Opinion: The ceasefire will not hold without guarantees",
      "Three years after tanks rolled across the border, the ceasefire is the best chance of peace in a decade. "
@@ -424,6 +449,9 @@ def test_a_story_about_another_walk_of_life_codes_no_violent_event(coder, title,
     ("Gunmen fire on homecoming parade",
      "Gunmen opened fire on a homecoming parade for returning soldiers in the town of Tarmiyah on Friday, "
      "killing two, police said.", "Attack"),
+    ("Army sends new tanks to the front",
+     "The army took delivery of 40 tanks bought from Russia and deployed them to the front near Kupiansk on "
+     "Monday, officials said.", "Change to group/activity"),
     ("Air strike hits cholera clinic",
      "An air strike hit a cholera treatment centre in the town of Ariha on Tuesday, killing two nurses, "
      "the monitor said.", "Air/drone strike"),

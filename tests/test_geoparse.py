@@ -235,3 +235,11 @@ def test_towns_listed_after_from_in_or_between_are_toponyms(gaz_path: Path) -> N
             "Critics from Harvard and Yale objected, and the striker could move to Chelsea or Arsenal.")
     found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
     assert not {"McGregor", "NATO", "Ford", "Harvard", "Yale", "Chelsea", "Arsenal"} & found
+
+
+def test_a_word_without_a_capital_is_no_place_name(gaz_path: Path) -> None:
+    # spaCy tags "van" a PERSON; Van is a Turkish province. An English name has a capital.
+    doc = {"id": "d", "text": "Youths threw bricks at officers in Derry, and a hijacked van was set alight."}
+    r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path)], input=json.dumps(doc) + "\n")
+    assert r.exit_code == 0, r.output
+    assert [t["text"] for t in json.loads(r.output)["toponyms"]] == ["Derry"]

@@ -30,6 +30,8 @@ def mod(sentence: str, trigger: str) -> str:
         ("Police are preparing to disperse the sit-in.", "disperse", "planned"),
         ("The party intends to rally its supporters.", "rally", "planned"),
         ("Students hold a march next week in the capital.", "march", "planned"),
+        ("Nurses will walk off the job next Wednesday and march on parliament.", "march", "planned"),
+        ("Further vigils are being planned in Galway this weekend.", "vigils", "planned"),
         ("Organisers hope to hold a rally in the square.", "rally", "hoped"),
         ("Residents are hoping the truce holds.", "truce", "hoped"),
         ("The ministry denied that its jets bombed the clinic.", "bombed", "denied"),

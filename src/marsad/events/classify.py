@@ -219,6 +219,10 @@ class Lexicon:
     def subtype_names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.subtypes)
 
+    @functools.cached_property
+    def non_event_names(self) -> frozenset[str]:
+        return frozenset(ne.name for ne in self.non_events)
+
 
 # --- pattern syntax ---------------------------------------------------------------------
 
@@ -591,10 +595,14 @@ _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;
 class _Scorer:
     """One text, its cue look-ups cached."""
 
-    def __init__(self, text: str, lex: Lexicon, *, recalled: bool = True) -> None:
+    def __init__(self, text: str, lex: Lexicon, *, recalled: bool = True, topic: bool = False) -> None:
         self.text = text
         self.lex = lex
         self.recalled = recalled  # whether a recalled incident (`_RECALLED`) loses weight
+        # Read as what a story is about: a name is its subject as much as its word ("the
+        # Boston Marathon" is a race). In one sentence a name is only a name ("hitmen of the
+        # Sinaloa Cartel killed six" is no drug deal).
+        self.topic = topic
         self.lower = text.lower()
         self.first_end = self._first_end()
         self._cue: dict[str, bool] = {}
@@ -644,10 +652,11 @@ class _Scorer:
         """(weight, start, end, pattern id) of every match of a sub-type's (or non-event's)
         patterns whose anchors occur in the text."""
         out = []
+        named_subject = self.topic and owner in self.lex.non_event_names
         for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
-                if self.in_name(start, end):
+                if not named_subject and self.in_name(start, end):
                     continue
                 factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
                 weight = p.weight * factor - self.background(start, end)
@@ -871,9 +880,9 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     return score, best_s, best_e
 
 
-def _score_all(text: str, lex: Lexicon, *, recalled: bool = True) -> tuple[list[tuple[float, int, int, _SubType]],
-                                                                          _Scorer]:
-    sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex, recalled=recalled)
+def _score_all(text: str, lex: Lexicon, *, recalled: bool = True,
+               topic: bool = False) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
+    sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex, recalled=recalled, topic=topic)
     scored = []
     for st in lex.subtypes:
         if st.name not in sc.by_owner:
@@ -921,7 +930,7 @@ def story_topics(text: str) -> list[str]:
     event reading of it ("Arsenal storm back to sink Chelsea in London derby … equaliser in
     the 52nd minute" is SPORT). Read over a story's opening (see `events.code`), where news
     names its subject."""
-    scored, sc = _score_all(text, default_lexicon(), recalled=False)
+    scored, sc = _score_all(text, default_lexicon(), recalled=False, topic=True)
     best = max(TOPIC_SCORE, scored[0][0] if scored else 0.0)
     # Before the first event word the opening names ("Explosion at military parade in Aden").
     trigger = min((h[1] for st in sc.lex.subtypes for h in sc.hits(st.name)), default=len(text))

@@ -275,10 +275,11 @@ def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if kept(m)]
 
 
-# "Opinion: The West is losing …", "EDITORIAL | …": commentary argues about events, it does
-# not report them. (A news analysis often opens with the news: "Analysis: Israeli strike on
-# Rafah kills 20 as talks stall".)
-_COMMENTARY = re.compile(r"\s*(?:opinion|comment|commentary|editorial|op-ed|column|letters?)"
+# "Opinion: The West is losing …", "EDITORIAL | …", "Book review: …": commentary argues about
+# events and a review judges a work; neither reports them. (A news analysis often opens with
+# the news: "Analysis: Israeli strike on Rafah kills 20 as talks stall".)
+_COMMENTARY = re.compile(r"\s*(?:opinion|comment|commentary|editorial|op-ed|column|letters?|"
+                         r"(?:book|film|movie|game|theatre|theater|album|tv|television|concert|exhibition)?\s*review)"
                          r"\s*[:|–—-]\s", re.I)
 
 

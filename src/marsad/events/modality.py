@@ -70,6 +70,9 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
      r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
+    # A day to come told before the act: "will walk off the job next Wednesday and march".
+    (PLANNED, r"(?<!the )next (?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|"
+     r"later this (?:week|month)", 3),
     (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|unconfirmed|unverified|"
      r"(?:unclear|not clear|not known) (?:whether|if)|whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"
@@ -83,7 +86,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
 _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
     (DENIED, r"(?:was|were|has been|have been|had been) (?:denied|refuted)|"
      r"(?:did not|never) (?:take place|happen|occur)|(?:were|was) (?:false|fabricated|untrue)", 3),
-    (PLANNED, r"(?:is|are|was|were) (?:planned|scheduled|due|expected) (?:for|to|on|next)|"
+    (PLANNED, r"(?:is|are|was|were) (?:being )?(?:planned|scheduled|due|expected|organi[sz]ed|prepared) "
+     r"(?:for|to|on|next|in|at|this)|"
      r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow", 4),
     (POSSIBLE, r"may have (?:taken place|happened|occurred)|"
      r"(?:is|are|was|were) (?:unconfirmed|unverified)", 3),

@@ -53,6 +53,8 @@ from .people import (
 
 REGION_COUNTRIES = ["SY", "IQ", "LB", "YE", "IL", "PS", "JO", "TR", "IR", "SA", "EG", "LY"]
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Latin-script words with no capital letter: no English name of a place.
+_NO_CAPITAL = re.compile(r"[a-z0-9\s'’.-]*[a-z][a-z0-9\s'’.-]*")
 _LANDMARK_CODES = ("BLDG", "PAL", "SQR", "ST", "MSQE")
 
 
@@ -213,6 +215,8 @@ def find_toponyms(
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
+        if _NO_CAPITAL.fullmatch(text):
+            continue  # "a hijacked van" (spaCy: PERSON) is no Van: a Latin name has a capital
         if label in _PLACE_LABELS and gazetteer is not None:
             start, end = _widened(ent, start, end, gazetteer)
             text = full[start:end]
