@@ -1335,3 +1335,19 @@ def test_an_explosion_the_story_puts_down_to_a_gas_leak_is_no_attack(coder):
             "The city's fire chief said a gas leak or flammable goods stored in the kitchen could be the cause.")
     events, _ = code(coder, text, title="Explosion in Homs restaurant", published="2019-03-10")
     assert events == []
+
+
+
+def test_a_wire_dateline_is_not_where_the_event_was_and_a_region_holds_its_provinces_town(coder):
+    # "Port Sudan (AFP) -" is where the reporter files from; "the Darfur region" (a region the
+    # gazetteer places only roughly) holds El Fasher, in North Darfur: the two sentences tell
+    # one shelling. An abduction is no strike on civilians: it stays an event of its own.
+    text = ("Port Sudan (AFP) - Shelling by the paramilitary Rapid Support Forces killed at least nine people at a "
+            "camp for displaced families in the Darfur region on Wednesday, aid workers said.\n\n"
+            "The shells hit the Zamzam camp on the southern edge of El Fasher, the capital of North Darfur state, "
+            "which the RSF has besieged since May.\n\n"
+            "On Monday, RSF fighters abducted 12 farmers near the town of Tawila, west of El Fasher, residents said.")
+    events, _ = code(coder, text, published="2024-03-07")
+    assert sorted((e.sub_event_type, e.location, e.event_date, e.fatalities) for e in events) == [
+        ("Abduction/forced disappearance", "Tawila", "2024-03-04", None),
+        ("Shelling/artillery/missile attack", "El Fasher", "2024-03-06", 9)]

@@ -39,6 +39,7 @@ def mod(sentence: str, trigger: str) -> str:
         ("No air strikes were carried out in the area.", "air strikes", "denied"),
         ("Officials refuted reports of an ambush near the border.", "ambush", "denied"),
         ("Gunmen may have abducted the engineers.", "abducted", "possible"),
+        ("It was unclear whether the driver was an accomplice or a hostage.", "hostage", "possible"),
         ("The depot was possibly hit by drones.", "hit", "possible"),
         ("There were unconfirmed reports of clashes in the north.", "clashes", "possible"),
     ],

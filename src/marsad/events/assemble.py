@@ -77,7 +77,9 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
         if not toll_only and {a.sub_event_type, b.sub_event_type} & _TELLING_MEANS \
                 and {a.sub_event_type, b.sub_event_type} & _DISTINCT_MEANS:
             return False
-        return toll_only or a.event_type == b.event_type or {a.event_type, b.event_type} == _STRIKE_ON_CIVILIANS
+        # (An abduction or a rape is no strike on civilians: only an attack is.)
+        return toll_only or a.event_type == b.event_type or {a.event_type, b.event_type} == _STRIKE_ON_CIVILIANS \
+            and "Attack" in (a.sub_event_type, b.sub_event_type)
     return a.event_type == b.event_type and a.event_type != _STRATEGIC
 
 
@@ -90,7 +92,15 @@ def places_fit(a: Event, b: Event) -> bool:
         return True
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
-    return same_place(vars(a), vars(b), near_km=NEAR_KM)
+    return same_place(vars(a), vars(b), near_km=NEAR_KM) or _region_of(a, b) or _region_of(b, a)
+
+
+def _region_of(region: Event, place: Event) -> bool:
+    """A region the gazetteer lacks that names the other's province: "the Darfur region" holds
+    El Fasher, in North Darfur."""
+    return region.geonameid is None and bool(region.location) \
+        and region.country == place.country and bool(place.admin1) \
+        and re.search(rf"\b{re.escape(region.location or '')}\b", place.admin1 or "", re.I) is not None
 
 
 def _days(a: str, b: str) -> int:

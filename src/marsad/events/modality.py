@@ -73,6 +73,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     # A day to come told before the act: "will walk off the job next Wednesday and march".
     (PLANNED, r"(?<!the )next (?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|"
      r"later this (?:week|month)", 3),
+    # "it was unclear whether he was an accomplice or a hostage": the whole question is open.
+    (POSSIBLE, r"(?:unclear|not clear|not known|uncertain) (?:whether|if)", 8),
     (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|unconfirmed|unverified|"
      r"(?:unclear|not clear|not known) (?:whether|if)|whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"

@@ -271,6 +271,11 @@ def _road_end(before: str, after: str) -> bool:
         re.match(r"^\s+(?:road|highway|motorway|expressway)\b", after[:20]))
 
 
+# What follows a dateline's place: an agency in brackets, a date, and a dash ("Port Sudan (AFP) -",
+# "Goma, March 3 (Reuters) —").
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Z][\w.]*\)\s*)?[-–—]\s")
+
+
 def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: int | None = None) -> list[Located]:
     """The sentence's places minus metonymy, modifiers and datelines; of each chain of places
     that locate one another, the most precise. `home`: the article's main country.
@@ -287,8 +292,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
-        if not before.strip() and name.isupper() and len(name) > 3:
-            continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
+        if not before.strip() and (name.isupper() and len(name) > 3 or _DATELINE_AFTER.match(after)):
+            continue  # "BEIRUT Syrian government air strikes …", "Port Sudan (AFP) - Shelling …": the wire's
+            # dateline, not the event's place
         # Abroad, a place names where things happen only when the sentence puts something
         # there ("in Moscow", "near Kilis"); "Moscow has accepted", "Riyad Alhassan said",
         # "the Geneva talks" name a government, a person or a meeting.
