@@ -1351,3 +1351,12 @@ def test_a_wire_dateline_is_not_where_the_event_was_and_a_region_holds_its_provi
     assert sorted((e.sub_event_type, e.location, e.event_date, e.fatalities) for e in events) == [
         ("Abduction/forced disappearance", "Tawila", "2024-03-04", None),
         ("Shelling/artillery/missile attack", "El Fasher", "2024-03-06", 9)]
+
+
+def test_the_place_an_attack_is_on_is_no_subject_of_the_verb_after_it(coder):
+    # "a drone attack on Odesa hit a grain silo": the attack hit it, not Odesa.
+    text = ("A Russian missile struck the city of Kharkiv on Tuesday, killing two people, the governor said. "
+            "On Sunday, a Russian drone attack on Odesa hit a grain silo and started a fire that spread to nearby "
+            "homes, killing three people.")
+    events, _ = code(coder, text, published="2024-03-07")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Kharkiv", 2), ("Odesa", 3)]

@@ -86,9 +86,10 @@ _SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|she
                          r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                          r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b", re.I)
 # "the strikes on rebel-held Atareb had been carried out by …", "the shelling of Douma has
-# killed 40": the place an incident noun's preposition governs is not the subject of the
-# auxiliary after it. Only an incident's: "rebels in Idlib have shelled Jurin" names where
-# the doers are, and "officials in Washington said" the speakers.
+# killed 40", "a drone attack on Kharkiv hit a petrol station": the place an incident noun's
+# preposition governs is not the subject of the verb after it. Only an incident's: "rebels in
+# Idlib have shelled Jurin" names where the doers are, and "officials in Washington said" the
+# speakers.
 # The incident's place may sit in a second phrase ("the toll from the air strike on a market in
 # Douma has climbed to 23").
 _PREPOSITION = r"(?:in|on|at|near|outside|inside|across|around|within|into|against|of)\s+"
@@ -96,7 +97,6 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:(?:air\s*)?strikes?|airstrikes?|raids?|a
                                  r"bombing|bombardment|fighting|clashes|battle|blasts?|explosions?)\s+"
                                  rf"(?:{_PREPOSITION}(?:[\w'’-]+\s+){{1,4}}?)?{_PREPOSITION}"
                                  r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-_AUXILIARY_AFTER = re.compile(r"^\s+(?:has|have|had)\b", re.I)
 # "explosions could be heard from the border town of Kilis": where a witness was, not where
 # the event happened.
 # "their position in al-Hadar village, which borders the occupied Golan Heights": a place a
@@ -287,7 +287,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         after = sent.text[loc.end - offset:]
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) \
                 or _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
-                and not (_PREPOSITION_BEFORE.search(before[-50:]) and _AUXILIARY_AFTER.match(after[:10])) \
+                and not _PREPOSITION_BEFORE.search(before[-50:]) \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
