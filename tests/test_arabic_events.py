@@ -124,7 +124,9 @@ def test_every_subtype_is_pinned() -> None:
     assert {ne.name for ne in lex.non_events} == {ne.name for ne in default_lexicon().non_events}
 
 
-def test_arabic_lexicon_has_no_duplicate_keys() -> None:
+@pytest.mark.parametrize("name", ["event_lexicon_ar.yaml", "event_lexicon.yaml"])
+def test_lexicons_have_no_duplicate_keys(name: str) -> None:
+    # A key given twice (two "6:" weights of one family) silently drops the first.
     class Strict(yaml.SafeLoader):
         pass
 
@@ -135,7 +137,7 @@ def test_arabic_lexicon_has_no_duplicate_keys() -> None:
         return loader.construct_mapping(node)
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
-    text = resources.files("marsad").joinpath("data/event_lexicon_ar.yaml").read_text(encoding="utf-8")
+    text = resources.files("marsad").joinpath(f"data/{name}").read_text(encoding="utf-8")
     yaml.load(text, Loader=Strict)
 
 

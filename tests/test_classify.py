@@ -124,7 +124,7 @@ NON_EVENTS = [
     "Rovers captured the League Two title with a 2-0 win at Prenton Park.",
     "Firefighters battled for three hours to put out the fire at the depot.",
     "An explosion rocked a chemical plant in Deer Park on Tuesday, injuring two workers.",
-    "The state court in Mostar on Friday sentenced a former militia commander to 15 years in prison for the "
+    "The state court in Mostar on Friday sentenced a former soldier to 15 years in prison for the "
     "killing of six civilians in 1993.",
     "Romania signed a deal on Tuesday to buy 54 tanks and 18 self-propelled howitzers to bolster its armed forces.",
 ]

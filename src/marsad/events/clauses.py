@@ -105,5 +105,9 @@ def placed_act(sent: Sentence, whole: Classification) -> Classification:
     acts = _acts(sent) if whole.sub_event_type in _ACTS else None
     if acts is None:
         return whole
-    first, _, here, there = acts
-    return first.act if here and not there else whole
+    first, second, here, there = acts
+    # Not when the second act is a suicide bombing or counts dead: then it is the news, and
+    # the sentence stays its strongest word ("gunmen attacked a checkpoint in Kabul, and a
+    # suicide bomber then blew himself up, killing 12").
+    side_act = second.act.sub_event_type != "Suicide bomb" and not _TOLL.search(second.sentence.text)
+    return first.act if here and not there and side_act else whole

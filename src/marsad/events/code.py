@@ -36,7 +36,7 @@ from ..records import Article, Claim, Event, Evidence, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify, story_names, story_topics
-from .mentions import ArticleContext, Mention, carry_actor, follow_up, sentence_mentions
+from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
 from .references import incident_references
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
@@ -93,12 +93,12 @@ ANYWHERE = ("Protests", "Riots")
 # names no armed conflict ("a storm killed three" yes; "the storm hit a displaced camp
 # shelled last week" no).
 TOPICS_WITH_WAR_WORDS = frozenset({"SPORT", "RHETORIC", "BUSINESS", "HEALTH", "FICTION", "DRILL", "ANIMAL",
-                                   "COURT", "CELEBRATION"})
+                                   "COURT", "HOMECOMING"})
 # Topics whose subject is past violence (a trial, a film): an act the story tells on a day of
 # its own ("on Tuesday a car bomb exploded outside the court") or as a separate incident
 # ("Separately, rebels clashed with troops around Debre Markos") is news.
 TOPICS_OF_PAST_VIOLENCE = frozenset({"COURT", "FICTION"})
-TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD_ACCIDENT", "CYBER"}
+TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD_ACCIDENT", "CYBER", "CELEBRATION"}
 
 ACCIDENTS = frozenset({"MAN_MADE_DISASTER", "ROAD_ACCIDENT"})
 _BLASTS = re.compile(r"\b(?:explosions?|blasts?|explod\w*|blew\s+up)\b", re.I)
@@ -179,7 +179,12 @@ class EventCoder:
             one paragraph from headline to tags, and a plane crash told in its fifth
             sentence does not make its first an accident."""
             here = sents[index]
-            near = [s.text for s in sents[max(0, index - 1):index + 2] if s.paragraph == here.paragraph]
+            # A neighbour that tells another incident ("Meanwhile, a roadside bomb killed three
+            # soldiers …" after a court's verdict) is no context of this one.
+            near = [s.text for j, s in enumerate(sents[max(0, index - 1):index + 2], start=max(0, index - 1))
+                    if s.paragraph == here.paragraph
+                    and not (j == index - 1 and _tells_another(here.text))
+                    and not (j == index + 1 and _tells_another(s.text))]
             return classify(" ".join(near)) is not None
 
         ctx = ArticleContext(
@@ -246,13 +251,24 @@ class EventCoder:
 
 
 
+_MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
+
+
+def _tells_another(text: str) -> bool:
+    """Whether a sentence opens another incident or another item of news ("Separately, …",
+    "Meanwhile, …")."""
+    return another_incident(text) == "separate" or _MEANWHILE.match(text) is not None
+
+
 def _anywhere(mention: Mention, topic: str) -> bool:
     """Whether a story on `topic` still codes this mention: a protest or a riot — but in a
-    story of a parade or a festival, a march only where its sentence says the crowd protests
-    ("20,000 are expected to line the route for the march" is the parade)."""
+    story of a parade, a festival or a military show, a march only where its sentence says the
+    crowd protests ("20,000 are expected to line the route for the march" is the parade,
+    "marching contingents of the army" the show)."""
     if mention.event.event_type not in ANYWHERE:
         return False
-    return topic != "CELEBRATION" or any(story_names(ev.text, "protest_claim") for ev in mention.event.evidence)
+    return topic not in ("CELEBRATION", "DRILL") or mention.event.event_type != "Protests" \
+        or any(story_names(ev.text, "protest_claim") for ev in mention.event.evidence)
 
 
 def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
@@ -278,9 +294,9 @@ def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
 # "Opinion: The West is losing …", "EDITORIAL | …", "Book review: …": commentary argues about
 # events and a review judges a work; neither reports them. (A news analysis often opens with
 # the news: "Analysis: Israeli strike on Rafah kills 20 as talks stall".)
-_COMMENTARY = re.compile(r"\s*(?:opinion|comment|commentary|editorial|op-ed|column|letters?|"
-                         r"(?:book|film|movie|game|theatre|theater|album|tv|television|concert|exhibition)?\s*review)"
-                         r"\s*[:|–—-]\s", re.I)
+_COMMENTARY = re.compile(r"\s*(?:(?:opinion|comment|commentary|editorial|op-ed|column|letters?|"
+                         r"(?:book|film|movie|game|theatre|theater|album|tv|television|concert|exhibition)\s+review)"
+                         r"\s*[:|–—-]\s|review\s*[:|–—-]\s*['‘\"“])", re.I)
 
 
 @dataclass(frozen=True)
@@ -311,8 +327,13 @@ def _story(article: Article, sents: list[Sentence]) -> Story:
     # An explosion or a blast is what an accident has too: "an explosion in a supermarket …
     # may have been caused by a gas leak" names no war until something else does.
     war_beside_accident = story_names(_BLASTS.sub(" ", text), "conflict_context")
+    # A race "battled through driving rain", a festival's "clash of cultures": only someone
+    # armed, a weapon or political violence makes a celebration's story one of war.
+    armed = any(story_names(text, cue) for cue in ("military_context", "armed_actor", "non_state_actor",
+                                                   "political_violence", "remote_weapon"))
+    war_for = {"CELEBRATION": armed, **{t: war_beside_accident for t in ACCIDENTS}}
     topic = next((t for t in story_topics(text) if t in TOPICS_WITH_WAR_WORDS
-                  or t in TOPICS and not (war_beside_accident if t in ACCIDENTS else war)), None)
+                  or t in TOPICS and not war_for.get(t, war)), None)
     if topic is None and _COMMENTARY.match(article.title or ""):
         topic = "COMMENTARY"
     return Story(violent=bool(told) or war or story_names(text, "organised_violence"),

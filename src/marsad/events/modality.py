@@ -70,9 +70,10 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
      r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
-    # A day to come told before the act: "will walk off the job next Wednesday and march".
-    (PLANNED, r"(?<!the )next (?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|"
-     r"later this (?:week|month)", 3),
+    # A day to come, told with the future, before the act: "will walk off the job next
+    # Wednesday and march" (not "with elections due next Sunday, gunmen shot dead …").
+    (PLANNED, r"(?:will|shall|'ll)\s+(?:[\w'’-]+\s+){0,6}?(?:(?<!the )next (?:week|month|weekend|monday|tuesday|"
+     r"wednesday|thursday|friday|saturday|sunday)|tomorrow|later this (?:week|month))", 3),
     # "it was unclear whether he was an accomplice or a hostage": the whole question is open.
     (POSSIBLE, r"(?:unclear|not clear|not known|uncertain) (?:whether|if)", 8),
     (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|unconfirmed|unverified|"

@@ -229,16 +229,24 @@ _OUGHT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\s+"
 _IS_A_KILLER = re.compile(r"\b(?:is|are|was|were|remains?|remained|becomes?|became)\s+(?:a|an|the)?\s*"
                           r"(?:[\w-]+\s+){0,2}$", re.I)
 # "The Nusra Front is one of the main rebel groups taking part in an offensive on Aleppo":
-# what a group is, told by what it does. Not a relative clause ("Jaish al-Islam, which is
-# one of the largest groups fighting near Damascus, shelled Harasta on Tuesday"): the act
-# after it is the sentence's own.
+# what a group is, told by what it does. Not an act in a clause of its own ("is one of the
+# deadliest groups in Africa and on Monday its fighters killed 20 soldiers") nor one the
+# group is behind ("was among the groups behind the attack on a base on Sunday"). Not a
+# relative clause ("Jaish al-Islam, which is one of the largest groups fighting near
+# Damascus, shelled Harasta on Tuesday"): the act after it is the sentence's own.
 _ONE_OF_THE_GROUPS = re.compile(
     r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthat\s)\b(?:is|are|was|were|remains?|remained)\s+(?:one|among)\s+(?:of\s+)?"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:groups?|factions?|militias?|brigades?|organi[sz]ations?|forces|rebels|"
-    r"militants|insurgents|fighters|parties|members|units|outfits)\b[^,;:]*$", re.I)
+    r"militants|insurgents|fighters|parties|members|units|outfits)\b"
+    r"(?:(?!\s(?:and|but|behind|responsible|blamed|claimed)\b|\scarried\s+out\b)[^,;:])*$", re.I)
 # ... unless the act is a relative clause's own verb: "is among the factions that attacked
 # the town of Tal Rifaat on Sunday" tells the attack.
 _RELATIVE_ACT = re.compile(r"\b(?:that|which|who)\s+(?:[\w-]+\s+)?$", re.I)
+
+# "EU leaders condemned what they called Russia's deliberate attacks on Ukraine's civilian
+# infrastructure": acts condemned as a whole, with no day of their own, are told elsewhere.
+_CONDEMNED = re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*)\s+(?:what\s+\w+\s+called\s+)?(?:the\s+)?"
+                        r"(?:[\w'’-]+\s+){0,4}?$", re.I)
 
 # "Fighters clash with the army near the town every night", "jets pound the valley day after
 # day": a habit told by how often it comes. Only in the act's own clause: "jets struck the
@@ -348,6 +356,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if _ONE_OF_THE_GROUPS.search(sentence, max(0, trigger_start - 120), trigger_start) \
             and not _RELATIVE_ACT.search(sentence, max(0, trigger_start - 30), trigger_start):
         return "a description of a group, not an act"
+    if _CONDEMNED.search(sentence, max(0, trigger_start - 80), trigger_start) and not names_a_day(sentence):
+        return "acts condemned, told elsewhere"
     if _OUGHT.search(sentence, max(0, trigger_start - 70), trigger_start):
         return "an act someone says ought to happen"
     if _WAR_SUBJECT.match(sentence) and not _INCIDENT_WORD.search(sentence) and not names_a_day(sentence):
