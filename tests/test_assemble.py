@@ -1360,3 +1360,15 @@ def test_the_place_an_attack_is_on_is_no_subject_of_the_verb_after_it(coder):
             "homes, killing three people.")
     events, _ = code(coder, text, published="2024-03-07")
     assert sorted((e.location, e.fatalities) for e in events) == [("Kharkiv", 2), ("Odesa", 3)]
+
+
+def test_a_round_up_item_opened_by_its_place_is_an_event_there(coder):
+    # "In Bajaur, …" names where the next item happened, whatever spaCy makes of the name; it
+    # is not the toll of the suicide bombing told before it.
+    text = ("BANNU: Six soldiers were martyred on Tuesday when a suicide bomber rammed a car into a checkpost in "
+            "Bannu district, the military said.\n\n"
+            "In Bajaur, unidentified gunmen shot dead a polio worker on Tuesday, hours after a vaccination "
+            "drive began, police said.")
+    events, _ = code(coder, text, published="2024-10-09")
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in events) == [
+        ("Attack", "Bajaur", 1), ("Suicide bomb", "Bannu", 6)]

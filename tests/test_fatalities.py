@@ -194,3 +194,12 @@ def test_members_of_a_group_whose_name_runs_on_are_counted() -> None:
 ])
 def test_joined_wounded_counts_and_active_doers_are_not_the_dead(sentence: str, expected: int) -> None:
     assert fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    # "martyred": killed, in the words of state media and of the dead's own side
+    ("Three soldiers were martyred when a roadside bomb struck their vehicle near Miranshah on Monday.", 3),
+    ("Rebels fired mortar shells at the al-Midan neighbourhood, martyring a child and injuring four.", 1),
+])
+def test_the_martyred_are_the_dead(sentence, dead):
+    assert fatalities(sentence) == dead

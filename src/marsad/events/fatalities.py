@@ -153,11 +153,12 @@ _DEATH_AFTER = re.compile(
     r"confirmed|reported|found|now|believed|thought|feared|said|known|to have been|to be|got|"
     r"subsequently)\s+)*"
     r"(?:killed|dead|died|die|dying|slain|perished|murdered|massacred|executed|beheaded|shot dead|"
-    r"gunned down|lost (?:their|his|her) li(?:ves|fe)|succumbed|deaths|fatalities|bodies|lifeless)(?!\w)",
+    # "martyred": killed, in the words of state media and of the dead's own side
+    r"martyred|gunned down|lost (?:their|his|her) li(?:ves|fe)|succumbed|deaths|fatalities|bodies|lifeless)(?!\w)",
     re.I,
 )
 _DEATH_VERB = re.compile(
-    r"(?<!\w)(?:killed|killing|kills|kill|massacred|massacring|executed|executing|slaughtered|"
+    r"(?<!\w)(?:killed|killing|kills|kill|massacred|massacring|executed|executing|slaughtered|martyring|"
     r"slaughtering|slew|slaying|shot dead|gunned down|beheaded|claimed the lives of|claiming the lives of|"
     r"claimed|claiming|took the lives of|taking the lives of|left|leaving)(?!\w)\s+",
     re.I,

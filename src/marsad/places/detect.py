@@ -418,13 +418,14 @@ def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple
 
 
 # "from Keizer and Silverton", "in Tuscumbia, Sheffield and Muscle Shoals", "between Madrid
-# and Woodward": names listed after a locative word. spaCy's small model tags the first as a
+# and Woodward", "In Bajaur, gunmen …": names listed after a locative word. spaCy's small model tags the first as a
 # person and drops the rest of a list of small towns.
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 _LOCATIVE_LIST = re.compile(
-    rf"\b(?:in|near|from|to|outside|toward|towards|between|around|via)\s+(?P<list>{_NAME}(?:\s*,\s*{_NAME})*"
+    rf"\b(?:[Ii]n|[Nn]ear|[Ff]rom|to|[Oo]utside|toward|towards|[Bb]etween|[Aa]round|via)\s+(?P<list>{_NAME}(?:\s*,\s*{_NAME})*"
     rf"(?:,?\s+(?:and|or)\s+{_NAME})?)")
 _LIST_ITEM = re.compile(_NAME)
+_ROUND_UP = re.compile(r"In\s")
 
 
 def _listed_after_locative(
@@ -447,7 +448,11 @@ def _listed_after_locative(
         # from Harvard and Yale" nor "a move to Chelsea or Arsenal".
         spans = [doc.char_span(*item.span(), alignment_mode="expand") for item in items]
         labels = [set() if span is None else {ent.label_ for ent in span.ents} for span in spans]
-        if any("ORG" in lab for lab in labels) and not any(
+        # "In Bajaur, gunmen shot dead …": a round-up's opening names where, whatever spaCy calls it.
+        opener = _ROUND_UP.match(full, m.start()) is not None and len(items) == 1 \
+            and re.match(r"^\s*,", full[m.end("list"):]) is not None \
+            and not full[:m.start()].rstrip(" ").endswith(tuple("abcdefghijklmnopqrstuvwxyz,;"))
+        if any("ORG" in lab for lab in labels) and not opener and not any(
                 lab & {"PERSON", *_PLACE_LABELS} or any(x < item.end() and item.start() < y for x, y in taken)
                 for lab, item in zip(labels, items, strict=True)):
             continue
@@ -460,7 +465,8 @@ def _listed_after_locative(
                     or name in _GENERIC or len(name) < 4 or name.isupper() or any(w in people for w in name.split()) \
                     or as_person[name] > in_lists[name]:
                 continue
-            if span is None or any(not _alone_or_outside(ent, a, b, listed=org_listed) for ent in span.ents):
+            if span is None or not opener and any(not _alone_or_outside(ent, a, b, listed=org_listed)
+                                                  for ent in span.ents):
                 continue
             # "spoke to Murray": right after "to", a name spaCy calls a person is one.
             if k == 0 and to and any(ent.label_ == "PERSON" for ent in span.ents):
