@@ -243,3 +243,11 @@ def test_a_word_without_a_capital_is_no_place_name(gaz_path: Path) -> None:
     r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path)], input=json.dumps(doc) + "\n")
     assert r.exit_code == 0, r.output
     assert [t["text"] for t in json.loads(r.output)["toponyms"]] == ["Derry"]
+
+
+def test_streets_named_after_towns_are_streets(gaz_path: Path) -> None:
+    doc = {"id": "d", "text": "Protesters sat down at the corner of Adelaide and Albert streets in Brisbane, and "
+                              "others blocked Hay and Murray Streets in Perth."}
+    r = CliRunner().invoke(cli, ["geoparse", "-", "--gazetteer", str(gaz_path)], input=json.dumps(doc) + "\n")
+    assert r.exit_code == 0, r.output
+    assert [t["text"] for t in json.loads(r.output)["toponyms"]] == ["Brisbane", "Perth"]

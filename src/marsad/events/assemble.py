@@ -70,6 +70,10 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
         return False
     if a.sub_event_type == b.sub_event_type:
         return True
+    # Arrests made at a protest are the police's intervention in it (ACLED: a protest with
+    # intervention), not an event of their own.
+    if {a.sub_event_type, b.sub_event_type} & {"Arrests"} and {a.event_type, b.event_type} & {"Protests"}:
+        return True
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         # A strike and the attack on civilians it was are one event; a battle and an
         # execution of captives, or a strike and a ground assault, are two; so are a suicide
@@ -221,6 +225,10 @@ def combine(mentions: Sequence[Mention]) -> Event:
     # "A car bomb attack in Qamishli … a suicide bomber driving the car blew himself up": ACLED
     # codes a suicide bombing as such, whatever else a sentence calls it.
     kind = next((m for m in means if m.event.sub_event_type in _TELLING_MEANS), means[0] if means else causes[0]).event
+    protest = next((m.event for m in causes if m.event.event_type == "Protests"), None)
+    if protest is not None and any(m.event.sub_event_type == "Arrests" for m in mentions):
+        kind = protest if protest.sub_event_type != "Peaceful protest" else \
+            replace(protest, sub_event_type="Protest with intervention")
     where = _finest(mentions)
     dated = [m for m in mentions if m.event.event_date]
     when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None

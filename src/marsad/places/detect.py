@@ -278,7 +278,20 @@ def find_toponyms(
     if gazetteer is not None:
         out.extend(_listed_after_locative(doc, full, out, gazetteer, people))
         out.extend(_named_again(doc, full, out, gazetteer, people, embedded))
-    return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer))
+    return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1]))
+
+
+# "at the corner of Adelaide and Albert streets", "between Hay and Murray streets": names of
+# streets, not the towns they are named after.
+_STREETS_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:streets|roads|avenues)\b")
+_STREETS_BEFORE = re.compile(r"\b(?:corner|intersection|junction)\s+of\s+$", re.I)
+
+
+def _a_street(text: str, start: int, end: int) -> bool:
+    return _STREETS_AFTER.match(text, end) is not None or (
+        _STREETS_BEFORE.search(text, max(0, start - 30), start) is not None
+        and re.match(r"\s+and\s+[A-Z][\w'’-]*\s+(?:streets|roads|avenues|st\.?|rd\.?)\b", text[end:], re.I)
+        is not None)
 
 
 # "the Saint Peter and Saint Paul Coptic Orthodox Church", "St. George's Cathedral", "the church
