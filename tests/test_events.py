@@ -599,6 +599,33 @@ def test_a_name_the_story_placed_is_that_place_where_it_recurs(coder):
     # arms supplied and fired
     ("HIMARS strike in Kursk", "Ukrainian troops fired US-supplied HIMARS rockets at a Russian command post in "
      "Kursk region on Tuesday, officials said.", "Shelling/artillery/missile attack"),
+    # a title-case dateline is the act's town when the sentence names no other
+    ("Car bomb in Mosul", "Mosul, March 5 (Reuters) - A car bomb exploded near a crowded vegetable market on "
+     "Tuesday, killing seven people, police said.", "Remote explosive/landmine/IED"),
+    # a device that failed beside one that went off; rockets that landed without exploding
+    ("Bus station bomb", "A bomb exploded at a bus station in Kano on Tuesday, killing four people, while a device "
+     "hidden in a parked car nearby failed to detonate, police said.", "Remote explosive/landmine/IED"),
+    ("Rockets on Jazan", "Houthi rockets landed in Jazan on Tuesday but failed to explode, Saudi officials said.",
+     "Shelling/artillery/missile attack"),
+    # police who shoot an attacker of police; a truce the shelling broke; students denouncing a junta
+    ("Jerusalem stabbing", "Israeli police shot dead a Palestinian suspect who stabbed two officers near the Old "
+     "City of Jerusalem on Tuesday, police said.", None),
+    ("Nikopol shelled", "Russian forces shelled Nikopol on Tuesday even though a deal had been struck on a local "
+     "truce, the governor said.", "Shelling/artillery/missile attack"),
+    ("Students march in Niamey", "Hundreds of students denouncing the military junta marched through the streets "
+     "of Niamey on Tuesday, witnesses said.", "Peaceful protest"),
+    # a fire a mob set; a blast saboteurs set off; a parade attacked; arrests at a parade
+    ("Shops torched in Nuh", "Fire crews battled the flames for hours after a mob torched shops and vehicles in Nuh "
+     "on Monday, police said.", None),
+    ("Blast at Dzerzhinsk plant", "A powerful explosion rocked a chemical plant in Dzerzhinsk on Tuesday; Ukraine's "
+     "military intelligence later said its saboteurs were behind it.", None),
+    ("Pride march attacked in Tbilisi", "Far-right activists attacked participants in a Pride parade in Tbilisi on "
+     "Saturday, forcing organisers to cancel the march, police said.", None),
+    ("Arrests at Minsk parade", "Police detained dozens of opposition supporters who booed the president during the "
+     "Independence Day parade in Minsk on Monday, rights groups said.", "Arrests"),
+    # youths hurling petrol bombs at police: a riot
+    ("Derry disorder", "Youths hurled petrol bombs at police in Derry on Tuesday night, injuring two officers, "
+     "police said.", "Violent demonstration"),
     # people blocking a road after a killing: the killing
     ("Bandits kill nine", "Villagers blocked the Gusau-Funtua road on Tuesday after bandits killed nine people in an "
      "attack on Dansadau, residents said.", "Attack"),

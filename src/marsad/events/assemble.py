@@ -61,6 +61,9 @@ _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
+# An attack made by men on the ground: gunmen, shots, knives, executions.
+_ON_FOOT = re.compile(r"\b(?:gunm[ae]n|shot dead|shot and killed|gunned down|stabbed|executed|beheaded|hacked|"
+                      r"firing squad)\b", re.I)
 
 
 def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
@@ -80,6 +83,11 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
         # bombing and an air strike or a shelling, two means no report confuses.
         if not toll_only and {a.sub_event_type, b.sub_event_type} & _TELLING_MEANS \
                 and {a.sub_event_type, b.sub_event_type} & _DISTINCT_MEANS:
+            return False
+        # "Gunmen shot dead a former commander" is no air strike or shelling on civilians.
+        if not toll_only and {a.sub_event_type, b.sub_event_type} & _DISTINCT_MEANS \
+                and any(e.sub_event_type == "Attack" and _ON_FOOT.search(" ".join(ev.text for ev in e.evidence))
+                        for e in (a, b)):
             return False
         # (An abduction or a rape is no strike on civilians: only an attack is.)
         return toll_only or a.event_type == b.event_type or {a.event_type, b.event_type} == _STRIKE_ON_CIVILIANS \

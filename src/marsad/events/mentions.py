@@ -27,9 +27,10 @@ from .places import enumerated, event_places, recalled_frames
 from .sentences import Sentence
 
 # A trigger that only tells the toll: "the bombing killed 41", "dozens were wounded". Such a
-# sentence reports the consequence of an event the article names elsewhere.
-_CASUALTY_TRIGGER = re.compile(r"\b(?:kill|dead|death|die|dying|wound|injur|casualt|toll|lives|life|bodies|"
-                               r"massacre|slain|shot dead|martyr)", re.I)
+# sentence reports the consequence of an event the article names elsewhere. ("Gunmen shot dead
+# a former commander" tells how: the shooting is the act.)
+_CASUALTY_TRIGGER = re.compile(r"\b(?:kill|dead(?<!shot dead)|death|die|dying|wound|injur|casualt|toll|lives|life|"
+                               r"bodies|massacre|slain|martyr)", re.I)
 def _any_of(word: str) -> str:
     """`arabic.text.pattern` without its named group, so that several join into one regex."""
     return pattern(word).replace("(?P<w>", "(?:")

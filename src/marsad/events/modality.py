@@ -70,6 +70,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
      r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
+    # An order is for an act to come: "ordered security chiefs on Tuesday to eliminate bandits".
+    (PLANNED, r"(?:ordered|orders|instructed|directed|commanded)\s+(?:[\w'’-]+\s+){0,5}?to", 2),
     # A day to come, told with the future, before the act: "will walk off the job next
     # Wednesday and march" (not "with elections due next Sunday, gunmen shot dead …").
     (PLANNED, r"(?:will|shall|'ll)\s+(?:[\w'’-]+\s+){0,6}?(?:(?<!the )next (?:week|month|weekend|monday|tuesday|"
@@ -89,8 +91,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
 _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
     (DENIED, r"(?:was|were|has been|have been|had been) (?:denied|refuted)|"
      r"(?:did not|never) (?:take place|happen|occur)|(?:were|was) (?:false|fabricated|untrue)", 3),
-    (PLANNED, r"(?:is|are|was|were) (?:being )?(?:planned|scheduled|due|expected|organi[sz]ed|prepared) "
-     r"(?:for|to|on|next|in|at|this)|"
+    (PLANNED, r"(?:is|are|was|were) (?:planned|scheduled|due|expected) (?:for|to|on|next)|"
+     r"(?:is|are) being (?:planned|organi[sz]ed|prepared)|"
      r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow", 4),
     (POSSIBLE, r"may have (?:taken place|happened|occurred)|"
      r"(?:is|are|was|were) (?:unconfirmed|unverified)", 3),

@@ -356,7 +356,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if _ONE_OF_THE_GROUPS.search(sentence, max(0, trigger_start - 120), trigger_start) \
             and not _RELATIVE_ACT.search(sentence, max(0, trigger_start - 30), trigger_start):
         return "a description of a group, not an act"
-    if _CONDEMNED.search(sentence, max(0, trigger_start - 80), trigger_start) and not names_a_day(sentence):
+    if event_type not in _PROTESTS and _CONDEMNED.search(sentence, max(0, trigger_start - 80), trigger_start) \
+            and not names_a_day(sentence):
         return "acts condemned, told elsewhere"
     if _OUGHT.search(sentence, max(0, trigger_start - 70), trigger_start):
         return "an act someone says ought to happen"

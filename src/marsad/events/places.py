@@ -281,6 +281,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     that locate one another, the most precise. `home`: the article's main country.
     `trigger_at`: where the event's word starts in the sentence, when known."""
     out: list[Located] = []
+    dateline: list[Located] = []
     offset = sent.start
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
@@ -292,9 +293,14 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
-        if not before.strip() and (name.isupper() and len(name) > 3 or _DATELINE_AFTER.match(after)):
-            continue  # "BEIRUT Syrian government air strikes …", "Port Sudan (AFP) - Shelling …": the wire's
-            # dateline, not the event's place
+        if not before.strip() and name.isupper() and len(name) > 3:
+            continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
+        if not before.strip() and _DATELINE_AFTER.match(after):
+            # "Port Sudan (AFP) - Shelling … in the Darfur region": the reporter's town, when the
+            # sentence places the act elsewhere; "Mosul, March 5 (Reuters) - A car bomb exploded
+            # near a crowded market" is in Mosul.
+            dateline.append(loc)
+            continue
         # Abroad, a place names where things happen only when the sentence puts something
         # there ("in Moscow", "near Kilis"); "Moscow has accepted", "Riyad Alhassan said",
         # "the Geneva talks" name a government, a person or a meeting.
@@ -302,6 +308,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 and not _LOCATIVE.search(before[-30:]) and not _a_part_named(before):
             continue
         out.append(loc)
+    # Beside places no finer than a province or a region ("in the southern Gaza city", "in the
+    # Darfur region" with no town), the dateline's town is where it happened.
+    if dateline and not any(loc.place.country and specificity(loc.place) >= 3 for loc in out):
+        out = dateline + out
     # The ends of a named road place nothing when the sentence names another place.
     ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
     if ends and len(ends) < len(out):
