@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 GAZ    := $(VENV)/share/marsad/gazetteer.sqlite
 DB     ?= marsad.db
 
-.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-arabic eval-local seeds clean
+.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-probe eval-arabic eval-local seeds clean
 
 NODE   := node_modules/.installed
 
@@ -63,7 +63,7 @@ bench: setup
 
 # Every score is printed for the check part of its set and gated on eval/floors.json
 # (eval/harness.py fixes the tune/check split); the event scores run marsad ingest -> export.
-eval: eval-geo eval-events eval-news eval-gold eval-arabic
+eval: eval-geo eval-events eval-news eval-gold eval-probe eval-arabic
 
 eval-geo: setup
 	$(BIN)/python eval/geo.py
@@ -76,6 +76,9 @@ eval-news: setup
 
 eval-gold: setup
 	$(BIN)/python eval/gold.py
+
+eval-probe: setup
+	$(BIN)/python eval/probe.py
 
 eval-arabic: setup
 	$(BIN)/python eval/arabic.py
