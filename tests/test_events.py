@@ -419,6 +419,11 @@ def titled(coder, title, text, published="2024-03-06"):
     ("Six killed in blast at fireworks unit",
      "Six workers were killed in an explosion at a private fireworks manufacturing unit near Virudhunagar on "
      "Monday, police said. Firefighters battled for three hours to put out the fire."),
+    # a plant an explosion rocked: the next sentence's blast is the same accident
+    ("Blast at Baytown chemical plant injures 2, prompts shelter-in-place",
+     "By Staff Writer\n\nAn explosion rocked a chemical plant in Baytown on Thursday afternoon, injuring two workers "
+     "and sending black smoke over the east side of the city.\n\nThe blast occurred at about 3:40 p.m. in a "
+     "processing unit at the Gulf Coast Resins facility on Decker Drive, according to the Baytown Fire Department."),
     # a deal for arms names the army it equips
     ("Romania signs deal for tanks",
      "Romania signed a deal on Tuesday to buy 54 tanks and 18 self-propelled howitzers, as it rushes to bolster "

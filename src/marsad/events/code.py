@@ -98,9 +98,10 @@ TOPICS_WITH_WAR_WORDS = frozenset({"SPORT", "RHETORIC", "BUSINESS", "HEALTH", "F
 # its own ("on Tuesday a car bomb exploded outside the court") or as a separate incident
 # ("Separately, rebels clashed with troops around Debre Markos") is news.
 TOPICS_OF_PAST_VIOLENCE = frozenset({"COURT", "FICTION"})
-TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD_ACCIDENT", "CYBER", "CELEBRATION"}
+TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD_ACCIDENT", "INDUSTRIAL_FIRE", "CYBER",
+                                   "CELEBRATION"}
 
-ACCIDENTS = frozenset({"MAN_MADE_DISASTER", "ROAD_ACCIDENT"})
+ACCIDENTS = frozenset({"MAN_MADE_DISASTER", "ROAD_ACCIDENT", "INDUSTRIAL_FIRE"})
 _BLASTS = re.compile(r"\b(?:explosions?|blasts?|explod\w*|blew\s+up)\b", re.I)
 
 BATCH_CHARS = 200_000
