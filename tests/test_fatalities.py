@@ -203,3 +203,12 @@ def test_joined_wounded_counts_and_active_doers_are_not_the_dead(sentence: str, 
 ])
 def test_the_martyred_are_the_dead(sentence, dead):
     assert fatalities(sentence) == dead
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    # a group named with no count of its own is counted in the figure before it
+    ("The monitor said nine soldiers and allied militiamen and 14 rebels were killed in the fighting.", 23),
+    ("Five policemen and two civilians were killed.", 7),
+])
+def test_a_group_with_no_count_of_its_own_joins_the_count_before_it(sentence, dead):
+    assert fatalities(sentence) == dead

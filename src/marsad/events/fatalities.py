@@ -323,6 +323,9 @@ _CHAIN_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+pl
 _SAYS_AFTER = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|told|reported|added|according)\b", re.I)
 
 
+_UNCOUNTED = re.compile(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+and\s+")
+
+
 def _chain(text: str, pos: int) -> list[_Quantity]:
     """'two civilians and a child' -> [2, 1]; stops at 'including', verbs, non-counts."""
     out: list[_Quantity] = []
@@ -333,6 +336,12 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
         if not sep:
             break
         q = _quantity_at(text, sep.end())
+        if q is None and "and" in sep.group(0):
+            # "11 soldiers and pro-government militiamen and 17 insurgents": a group named with
+            # no count of its own is counted in the figure before it.
+            skip = _UNCOUNTED.match(text, sep.end())
+            if skip is not None and not any(w.lower() in _NP_STOP for w in skip.group("np").split()):
+                q = _quantity_at(text, skip.end())
         if q is not None and "and" not in sep.group(0) and _ARTICLE.match(text, q.start) \
                 and _SAYS_AFTER.match(text, q.start):
             break
