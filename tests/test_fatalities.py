@@ -212,3 +212,15 @@ def test_the_martyred_are_the_dead(sentence, dead):
 ])
 def test_a_group_with_no_count_of_its_own_joins_the_count_before_it(sentence, dead):
     assert fatalities(sentence) == dead
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    # two sources' figures in one sentence: the lowest
+    ("State radio said 25 militants were killed, while village elders put the number of dead on both sides at 11.",
+     11),
+    # a running toll above the sentence's own count is what it adds to
+    ("Three soldiers were killed on Monday, bringing the death toll from the offensive to 52.", 3),
+    ("Hospital officials put the death toll at 23.", 23),
+])
+def test_a_lower_figure_from_another_source_is_the_toll(sentence, dead):
+    assert fatalities(sentence) == dead
