@@ -221,6 +221,8 @@ def test_a_group_with_no_count_of_its_own_joins_the_count_before_it(sentence, de
     # a running toll above the sentence's own count is what it adds to
     ("Three soldiers were killed on Monday, bringing the death toll from the offensive to 52.", 3),
     ("Hospital officials put the death toll at 23.", 23),
+    # "claimed lives of", as news in translation writes it
+    ("An air strike on the town of Tabqa has claimed lives of eight civilians, local media reported.", 8),
 ])
 def test_a_lower_figure_from_another_source_is_the_toll(sentence, dead):
     assert fatalities(sentence) == dead

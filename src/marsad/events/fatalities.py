@@ -159,7 +159,8 @@ _DEATH_AFTER = re.compile(
 )
 _DEATH_VERB = re.compile(
     r"(?<!\w)(?:killed|killing|kills|kill|massacred|massacring|executed|executing|slaughtered|martyring|"
-    r"slaughtering|slew|slaying|shot dead|gunned down|beheaded|claimed the lives of|claiming the lives of|"
+    r"slaughtering|slew|slaying|shot dead|gunned down|beheaded|"
+    r"claimed (?:the )?li(?:ves|fe) of|claiming (?:the )?li(?:ves|fe) of|"
     r"claimed|claiming|took the lives of|taking the lives of|left|leaving)(?!\w)\s+",
     re.I,
 )
