@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from ..arabic.text import fold
-from ..dates import RELATIVE, TOLD_TOLL, names_a_day
+from ..dates import RELATIVE, names_a_day
 from ..segment.clean import cut_glued_captions
 from ..segment.lines import is_caption, opens_with_credit
 from .classify import arabic_view, is_arabic_text
@@ -266,7 +266,7 @@ def _every(sentence: str, trigger_start: int) -> bool:
         if _ANOTHER_CLAUSE.search(between) or m.start() > trigger_start and "," in between:
             continue
         rest = sentence[:m.start()] + sentence[m.end():]
-        if not names_a_day(rest) and not _DATED.search(rest) and not TOLD_TOLL.search(rest):
+        if not names_a_day(rest) and not _DATED.search(rest) and not _TOLD_TOLL.search(rest):
             return True
     return False
 
@@ -276,6 +276,9 @@ def _every(sentence: str, trigger_start: int) -> bool:
 _DATED = re.compile(r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
                     r"\blast\s+(?:week|month|night)\b", re.I)
+_TOLD_TOLL = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|arresting|arrested|detaining|leaving)\s+"
+                        r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?(?:\d|one|two|three|four|five|"
+                        r"six|seven|eight|nine|ten|dozens|scores|hundreds)", re.I)
 
 
 # "The Syrian war has taken on a sectarian character", "the conflict, now in its eighth year,
