@@ -1372,3 +1372,32 @@ def test_a_round_up_item_opened_by_its_place_is_an_event_there(coder):
     events, _ = code(coder, text, published="2024-10-09")
     assert sorted((e.sub_event_type, e.location, e.fatalities) for e in events) == [
         ("Attack", "Bajaur", 1), ("Suicide bomb", "Bannu", 6)]
+
+
+def test_a_passive_shot_dead_is_the_toll_of_the_clash_before_it(coder):
+    text = ("Troops clashed with al-Shabaab fighters near Jowhar on Tuesday. Fifteen militants were shot dead in the "
+            "fighting, the army said.")
+    events, _ = code(coder, text, published="2024-03-06")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 15)]
+
+
+def test_a_dateline_town_outside_the_region_the_sentence_names_is_not_the_place(coder):
+    text = ("Nairobi (AP) - A roadside bomb killed four Somali soldiers in the Lower Shabelle region on Tuesday, "
+            "officials said.")
+    events, _ = code(coder, text, published="2024-03-06")
+    assert len(events) == 1 and events[0].location != "Nairobi" and events[0].fatalities == 4
+
+
+def test_arrests_that_day_of_other_people_are_not_the_protests(coder):
+    text = ("Shopkeepers held a peaceful sit-in in Quetta on Monday to demand better security.\n\n"
+            "Security forces arrested five suspected militants in a raid in Quetta on Monday, police said.")
+    events, _ = code(coder, text, published="2024-03-06")
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Peaceful protest"]
+
+
+def test_a_protest_is_coded_by_the_most_severe_response_it_met(coder):
+    text = ("Thousands of people marched through Omdurman on Sunday demanding civilian rule, witnesses said.\n\n"
+            "Security forces opened fire on the protesters in Omdurman on Sunday, killing three of them, "
+            "medics said.")
+    events, _ = code(coder, text, published="2024-03-06")
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]

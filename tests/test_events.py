@@ -298,10 +298,15 @@ def test_a_bomb_that_did_not_go_off_is_a_disrupted_weapon(coder, text, kind):
 
 
 def test_an_arrest_is_judged_by_its_story(coder):
-    # The protest one sentence before makes the arrests political: the police's intervention
-    # in that protest (ACLED's protest with intervention) ...
+    # The protest one sentence before makes the arrests political ...
     text = ("Hundreds of opposition supporters marched through Kampala on Monday to demand fair elections.\n\n"
             "Police arrested 40 people near the parliament building in Kampala, a spokesman said.")
+    events, _ = code(coder, text)
+    assert "Arrests" in {e.sub_event_type for e in events}
+    # ... and arrests its sentence makes the protest's are the police's intervention in it
+    # (ACLED's protest with intervention) ...
+    text = ("Hundreds of opposition supporters marched through Kampala on Monday to demand fair elections.\n\n"
+            "Police arrested 40 of the marchers near the parliament building in Kampala, a spokesman said.")
     events, _ = code(coder, text)
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
     # ... and a story of political violence makes them arrests.

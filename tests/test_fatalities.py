@@ -226,3 +226,17 @@ def test_a_group_with_no_count_of_its_own_joins_the_count_before_it(sentence, de
 ])
 def test_a_lower_figure_from_another_source_is_the_toll(sentence, dead):
     assert fatalities(sentence) == dead
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    # the wounded, a part of the dead, one side's dead and another event's toll are no second figure
+    ("A car bomb killed 20 people at a checkpoint, while hospital officials put the number of wounded at 12.", 20),
+    ("An air strike on a house killed 25 people, putting the number of children among the dead at 11.", 25),
+    ("Twenty rebels were killed, and the army put the number of soldiers killed at three.", 20),
+    ("Missiles killed 10 people in Odesa, while in Kherson the death toll from Monday's shelling rose to 3.", 10),
+    # what the act did to things or to the living is no group of dead
+    ("Gunmen killed three guards and freed inmates and 20 prisoners escaped.", 3),
+    ("Troops killed 25 insurgents and captured weapons and three fighters.", 25),
+])
+def test_figures_that_are_not_a_second_count_of_the_same_dead_leave_the_toll(sentence, dead):
+    assert fatalities(sentence) == dead

@@ -61,6 +61,9 @@ _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
+_PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+_AT_A_PROTEST = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|activists|(?:during|at|after)\s+"
+                           r"(?:the|a|an)\s+(?:\w+\s+)?(?:protest|rally|march|demonstration|sit-in|vigil))\b", re.I)
 # An attack made by men on the ground: gunmen, shots, knives, executions.
 _ON_FOOT = re.compile(r"\b(?:gunm[ae]n|shot dead|shot and killed|gunned down|stabbed|executed|beheaded|hacked|"
                       r"firing squad)\b", re.I)
@@ -74,9 +77,11 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
     if a.sub_event_type == b.sub_event_type:
         return True
     # Arrests made at a protest are the police's intervention in it (ACLED: a protest with
-    # intervention), not an event of their own.
+    # intervention), not an event of their own — when the arrest's sentence says so ("police
+    # arrested 14 of the protesters", "detained at the rally"); other arrests that day are not.
     if {a.sub_event_type, b.sub_event_type} & {"Arrests"} and {a.event_type, b.event_type} & {"Protests"}:
-        return True
+        arrest = a if a.sub_event_type == "Arrests" else b
+        return any(_AT_A_PROTEST.search(ev.text) for ev in arrest.evidence)
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         # A strike and the attack on civilians it was are one event; a battle and an
         # execution of captives, or a strike and a ground assault, are two; so are a suicide
@@ -233,10 +238,15 @@ def combine(mentions: Sequence[Mention]) -> Event:
     # "A car bomb attack in Qamishli … a suicide bomber driving the car blew himself up": ACLED
     # codes a suicide bombing as such, whatever else a sentence calls it.
     kind = next((m for m in means if m.event.sub_event_type in _TELLING_MEANS), means[0] if means else causes[0]).event
-    protest = next((m.event for m in causes if m.event.event_type == "Protests"), None)
-    if protest is not None and any(m.event.sub_event_type == "Arrests" for m in mentions):
-        kind = protest if protest.sub_event_type != "Peaceful protest" else \
-            replace(protest, sub_event_type="Protest with intervention")
+    # A protest is told at its most forceful: "marched through Kampala" and "police arrested 40
+    # of the marchers" are one protest with intervention.
+    # (ACLED codes a protest by the most severe response it met: lethal force makes it
+    # "excessive force against protesters" whichever sentence tells it.)
+    protests = [m.event for m in causes if m.event.event_type == "Protests"]
+    if protests and (kind.event_type == "Protests" or kind.sub_event_type == "Arrests"):
+        kind = max(protests, key=lambda e: _PROTEST_FORCE.get(e.sub_event_type, 0))
+        if kind.sub_event_type == "Peaceful protest" and any(m.event.sub_event_type == "Arrests" for m in mentions):
+            kind = replace(kind, sub_event_type="Protest with intervention")
     where = _finest(mentions)
     dated = [m for m in mentions if m.event.event_date]
     when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None

@@ -184,8 +184,11 @@ _TOLL = re.compile(
     # a bare "toll" or "number of dead" counts the dead only when it grows ("a toll of 5 dollars")
     r"(?:the\s+toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims))\s+(?:[\w'’-]+\s+){0,14}?"
     r"(?:rose|risen|rises|climbed|increased|jumped|reached|hit)(?:\s+to)?|"
-    # "a local elder put the number of fighters killed on both sides at 14"
-    r"put(?:s|ting)?\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count)(?:\s+[\w'’-]+){0,8}?\s+at)"
+    # "a local elder put the number of fighters killed on both sides at 14": the dead, not the
+    # wounded, the homes or a part of the dead ("the number of children among the dead")
+    r"put(?:s|ting)?\s+(?:the|its|their)\s+(?:overall\s+)?(?:death\s+toll|toll|number\s+of\s+(?:(?:dead|deaths|"
+    r"fatalities|victims|people\s+killed|those\s+killed)(?:\s+on\s+both\s+sides)?|[\w'’-]+\s+killed\s+on\s+both\s+sides))"
+    r"\s+at)"
     r"\s+(?P<q>" + _QUALIFIER.rstrip(r"\s+") + r"\s+)?"
     r"(?P<n>" + _NUMBER + r")",
     re.I,
@@ -326,6 +329,16 @@ _CHAIN_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+pl
 _SAYS_AFTER = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|told|reported|added|according)\b", re.I)
 
 
+_PUT_BEFORE = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s[^.;]*\bat\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+# A group of people named with no count between two counts ("11 soldiers and allied
+# militiamen and 17 insurgents"): never what the act did to things ("freed inmates",
+# "burned houses") nor animals.
+_PEOPLE = re.compile(r"\b(?:militiam[ae]n|fighters|soldiers|troops|civilians|members|policem[ae]n|officers|guards|"
+                     r"gunm[ae]n|militants|rebels|insurgents|jihadists|children|women|men|people|residents|"
+                     r"villagers|workers|relatives|bodyguards|volunteers|personnel|forces|allies|militias|"
+                     r"tribesm[ae]n|recruits|auxiliaries|passengers|pilgrims|worshippers|students)\b", re.I)
+_ACT_VERB = re.compile(r"kidnapped|abducted|captured|arrested|detained|freed|released|rescued|seized|took|taken|"
+                       r"displaced|evacuated|expelled|burned|burnt|torched|looted|\w+ing", re.I)
 _UNCOUNTED = re.compile(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+and\s+")
 
 
@@ -343,7 +356,8 @@ def _chain(text: str, pos: int) -> list[_Quantity]:
             # "11 soldiers and pro-government militiamen and 17 insurgents": a group named with
             # no count of its own is counted in the figure before it.
             skip = _UNCOUNTED.match(text, sep.end())
-            if skip is not None and not any(w.lower() in _NP_STOP for w in skip.group("np").split()):
+            if skip is not None and _PEOPLE.search(skip.group("np")) and not any(
+                    w.lower() in _NP_STOP or _ACT_VERB.fullmatch(w) for w in skip.group("np").split()):
                 q = _quantity_at(text, skip.end())
         if q is not None and "and" not in sep.group(0) and _ARTICLE.match(text, q.start) \
                 and _SAYS_AFTER.match(text, q.start):
@@ -536,9 +550,11 @@ def fatalities(sentence: str) -> int | None:
     totals = [m.value for m in mentions if m.kind == TOTAL]
     if own:
         # Two sources' figures in one sentence ("the agency said 30 militants were killed,
-        # while an elder put the toll at 14"): the lowest, ACLED's rule. A toll above the
-        # counts is a running total they add to.
-        return min([sum(own), *totals])
+        # while an elder put the toll at 14"): the lowest, ACLED's rule. Only a figure another
+        # source "put" the dead at: other tolls are running totals or another event's.
+        second = [m.value for m in mentions if m.kind == TOTAL
+                  and _PUT_BEFORE.search(sentence, max(0, m.start - 120), m.start)]
+        return min([sum(own), *second])
     if totals:
         return min(totals)
     if any(m.kind == ZERO for m in mentions):

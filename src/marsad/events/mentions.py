@@ -43,6 +43,9 @@ _CASUALTY_TRIGGER_AR = re.compile("|".join(_any_of(w) for w in (
     "ضحايا", "جثث", "جثه", "حصيله", "وفاه", "استشهاد", "شهداء")))
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
+
+
 def _tells_a_toll(trigger: str) -> bool:
     if is_arabic(trigger):
         return _CASUALTY_TRIGGER_AR.search(fold(trigger)) is not None
@@ -451,7 +454,10 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         for m in fatality_mentions(sent.text))
     article = ctx.article
     evidence = (Evidence(article.article_id, sent.start, sent.end, sent.text),)
-    consequence = _tells_a_toll(cls.trigger) and cls.sub_event_type not in MILITARY_MEANS
+    # "Fifteen militants were shot dead in the fighting" is a toll; "gunmen shot dead a former
+    # commander" tells its own act.
+    shot_dead_toll = cls.trigger.lower() == "shot dead" and _PASSIVE_BEFORE.search(sent.text[:cls.trigger_start])
+    consequence = bool(_tells_a_toll(cls.trigger) or shot_dead_toll) and cls.sub_event_type not in MILITARY_MEANS
     # What the sentence says of itself, the same for each of its places.
     another, told_before = another_incident(sent.text), refers_back(sent.text, cls)
     points_back = bool(_THE_PLACE.search(sent.text)) or any(

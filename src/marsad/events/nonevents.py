@@ -276,6 +276,7 @@ def _every(sentence: str, trigger_start: int) -> bool:
 _DATED = re.compile(r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
                     r"\blast\s+(?:week|month|night)\b", re.I)
+# (Not `dates._TOLD_TOLL`, a span's: a habit's toll must be a number.)
 _TOLD_TOLL = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|arresting|arrested|detaining|leaving)\s+"
                         r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+)?(?:\d|one|two|three|four|five|"
                         r"six|seven|eight|nine|ten|dozens|scores|hundreds)", re.I)

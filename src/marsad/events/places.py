@@ -308,10 +308,14 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 and not _LOCATIVE.search(before[-30:]) and not _a_part_named(before):
             continue
         out.append(loc)
-    # Beside places no finer than a province or a region ("in the southern Gaza city", "in the
-    # Darfur region" with no town), the dateline's town is where it happened.
-    if dateline and not any(loc.place.country and specificity(loc.place) >= 3 for loc in out):
-        out = dateline + out
+    # With no other place, or only the province that holds it, the dateline's town is where it
+    # happened ("Mosul, March 5 (Reuters) - A car bomb exploded near a market"). A province, a
+    # region or a country it is not in ("Nairobi (AP) - A roadside bomb killed four soldiers in
+    # the Lower Shabelle region", "Bamako … in central Mali") is the act's place, not the town.
+    placed = [loc for loc in out if loc.place.country]
+    if dateline and all(specificity(loc.place) == 2 and loc.place.admin1 == dateline[0].place.admin1
+                        and loc.place.country_code == dateline[0].place.country_code for loc in placed):
+        out = dateline + [loc for loc in out if not loc.place.country]
     # The ends of a named road place nothing when the sentence names another place.
     ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
     if ends and len(ends) < len(out):
