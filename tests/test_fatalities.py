@@ -200,21 +200,9 @@ def test_joined_wounded_counts_and_active_doers_are_not_the_dead(sentence: str, 
     # "martyred": killed, in the words of state media and of the dead's own side
     ("Three soldiers were martyred when a roadside bomb struck their vehicle near Miranshah on Monday.", 3),
     ("Rebels fired mortar shells at the al-Midan neighbourhood, martyring a child and injuring four.", 1),
-])
-def test_the_martyred_are_the_dead(sentence, dead):
-    assert fatalities(sentence) == dead
-
-
-@pytest.mark.parametrize(("sentence", "dead"), [
     # a group named with no count of its own is counted in the figure before it
     ("The monitor said nine soldiers and allied militiamen and 14 rebels were killed in the fighting.", 23),
     ("Five policemen and two civilians were killed.", 7),
-])
-def test_a_group_with_no_count_of_its_own_joins_the_count_before_it(sentence, dead):
-    assert fatalities(sentence) == dead
-
-
-@pytest.mark.parametrize(("sentence", "dead"), [
     # two sources' figures in one sentence: the lowest
     ("State radio said 25 militants were killed, while village elders put the number of dead on both sides at 11.",
      11),
@@ -223,12 +211,6 @@ def test_a_group_with_no_count_of_its_own_joins_the_count_before_it(sentence, de
     ("Hospital officials put the death toll at 23.", 23),
     # "claimed lives of", as news in translation writes it
     ("An air strike on the town of Tabqa has claimed lives of eight civilians, local media reported.", 8),
-])
-def test_a_lower_figure_from_another_source_is_the_toll(sentence, dead):
-    assert fatalities(sentence) == dead
-
-
-@pytest.mark.parametrize(("sentence", "dead"), [
     # the wounded, a part of the dead, one side's dead and another event's toll are no second figure
     ("A car bomb killed 20 people at a checkpoint, while hospital officials put the number of wounded at 12.", 20),
     ("An air strike on a house killed 25 people, putting the number of children among the dead at 11.", 25),
@@ -238,5 +220,8 @@ def test_a_lower_figure_from_another_source_is_the_toll(sentence, dead):
     ("Gunmen killed three guards and freed inmates and 20 prisoners escaped.", 3),
     ("Troops killed 25 insurgents and captured weapons and three fighters.", 25),
 ])
-def test_figures_that_are_not_a_second_count_of_the_same_dead_leave_the_toll(sentence, dead):
+def test_how_a_toll_is_read_from_words_groups_and_sources(sentence, dead):
+    """"martyred" is killed; a group of people with no count of its own joins the count before
+    it; a second source's figure for the same dead wins when lower; the wounded, a part of the
+    dead, one side, another event's toll and what the act did to things are none of these."""
     assert fatalities(sentence) == dead
