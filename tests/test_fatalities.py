@@ -200,6 +200,7 @@ def test_joined_wounded_counts_and_active_doers_are_not_the_dead(sentence: str, 
     # "martyred": killed, in the words of state media and of the dead's own side
     ("Three soldiers were martyred when a roadside bomb struck their vehicle near Miranshah on Monday.", 3),
     ("Rebels fired mortar shells at the al-Midan neighbourhood, martyring a child and injuring four.", 1),
+    ("Terrorist shelling martyred four civilians in the al-Midan neighbourhood on Monday.", 4),
     # a group named with no count of its own is counted in the figure before it
     ("The monitor said nine soldiers and allied militiamen and 14 rebels were killed in the fighting.", 23),
     ("Five policemen and two civilians were killed.", 7),

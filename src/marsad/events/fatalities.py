@@ -158,7 +158,7 @@ _DEATH_AFTER = re.compile(
     re.I,
 )
 _DEATH_VERB = re.compile(
-    r"(?<!\w)(?:killed|killing|kills|kill|massacred|massacring|executed|executing|slaughtered|martyring|"
+    r"(?<!\w)(?:killed|killing|kills|kill|massacred|massacring|executed|executing|slaughtered|martyring|martyred|"
     r"slaughtering|slew|slaying|shot dead|gunned down|beheaded|"
     r"claimed (?:the )?li(?:ves|fe) of|claiming (?:the )?li(?:ves|fe) of|"
     r"claimed|claiming|took the lives of|taking the lives of|left|leaving)(?!\w)\s+",
