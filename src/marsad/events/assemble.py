@@ -79,7 +79,7 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
     # Arrests made at a protest are the police's intervention in it (ACLED: a protest with
     # intervention), not an event of their own — when the arrest's sentence says so ("police
     # arrested 14 of the protesters", "detained at the rally"); other arrests that day are not.
-    if {a.sub_event_type, b.sub_event_type} & {"Arrests"} and {a.event_type, b.event_type} & {"Protests"}:
+    if "Arrests" in (a.sub_event_type, b.sub_event_type) and "Protests" in (a.event_type, b.event_type):
         arrest = a if a.sub_event_type == "Arrests" else b
         return any(_AT_A_PROTEST.search(ev.text) for ev in arrest.evidence)
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
@@ -238,10 +238,9 @@ def combine(mentions: Sequence[Mention]) -> Event:
     # "A car bomb attack in Qamishli … a suicide bomber driving the car blew himself up": ACLED
     # codes a suicide bombing as such, whatever else a sentence calls it.
     kind = next((m for m in means if m.event.sub_event_type in _TELLING_MEANS), means[0] if means else causes[0]).event
-    # A protest is told at its most forceful: "marched through Kampala" and "police arrested 40
-    # of the marchers" are one protest with intervention.
-    # (ACLED codes a protest by the most severe response it met: lethal force makes it
-    # "excessive force against protesters" whichever sentence tells it.)
+    # A protest is coded by the most severe response it met (ACLED): "marched through Kampala"
+    # and "police arrested 40 of the marchers" are one protest with intervention, and lethal
+    # force makes it excessive force whichever sentence tells it.
     protests = [m.event for m in causes if m.event.event_type == "Protests"]
     if protests and (kind.event_type == "Protests" or kind.sub_event_type == "Arrests"):
         kind = max(protests, key=lambda e: _PROTEST_FORCE.get(e.sub_event_type, 0))

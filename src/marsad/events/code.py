@@ -84,11 +84,11 @@ LEDE_SENTENCES = 3
 ANYWHERE = ("Protests", "Riots")
 
 # A story whose opening is about another walk of life (a match, a market, a trial, a storm,
-# a film, a drill, an animal, a disease, a homecoming or a festival; see `classify.story_topics`) tells its
-# violent words as figures of speech, memories or subjects: "Chelsea had attacked
-# relentlessly", "the killer disease", "missiles rolled through the square". Only its
-# protests and riots are coded. Never when the opening names someone armed or political
-# violence ("gunmen stormed the stadium"). The topics that are war words' own subject or
+# a film, a drill, an animal, a disease, a homecoming or a festival; see
+# `classify.story_topics`) tells its violent words as figures of speech, memories or
+# subjects: "Chelsea had attacked relentlessly", "the killer disease", "missiles rolled
+# through the square". Only its protests and riots are coded. Never when the opening names
+# someone armed or political violence ("gunmen stormed the stadium"). The topics that are war words' own subject or
 # figure hold whatever war words the opening uses; the others hold only in a story that
 # names no armed conflict ("a storm killed three" yes; "the storm hit a displaced camp
 # shelled last week" no).
@@ -103,6 +103,7 @@ TOPICS = TOPICS_WITH_WAR_WORDS | {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ROAD
 
 ACCIDENTS = frozenset({"MAN_MADE_DISASTER", "ROAD_ACCIDENT", "INDUSTRIAL_FIRE"})
 _BLASTS = re.compile(r"\b(?:explosions?|blasts?|explod\w*|blew\s+up)\b", re.I)
+_ARMED_CUES = ("military_context", "armed_actor", "non_state_actor", "political_violence", "remote_weapon")
 
 BATCH_CHARS = 200_000
 CODED_LANGUAGES = ("en", "ar")
@@ -328,13 +329,17 @@ def _story(article: Article, sents: list[Sentence]) -> Story:
     # An explosion or a blast is what an accident has too: "an explosion in a supermarket …
     # may have been caused by a gas leak" names no war until something else does.
     war_beside_accident = story_names(_BLASTS.sub(" ", text), "conflict_context")
-    # A race "battled through driving rain", a festival's "clash of cultures": only someone
-    # armed, a weapon or political violence makes a celebration's story one of war.
-    armed = any(story_names(text, cue) for cue in ("military_context", "armed_actor", "non_state_actor",
-                                                   "political_violence", "remote_weapon"))
-    war_for = {"CELEBRATION": armed, **{t: war_beside_accident for t in ACCIDENTS}}
+    def war_for(t: str) -> bool:
+        if t in ACCIDENTS:
+            return war_beside_accident
+        if t == "CELEBRATION":
+            # A race "battled through driving rain", a festival's "clash of cultures": only
+            # someone armed, a weapon or political violence makes its story one of war.
+            return any(story_names(text, cue) for cue in _ARMED_CUES)
+        return war
+
     topic = next((t for t in story_topics(text) if t in TOPICS_WITH_WAR_WORDS
-                  or t in TOPICS and not war_for.get(t, war)), None)
+                  or t in TOPICS and not war_for(t)), None)
     if topic is None and _COMMENTARY.match(article.title or ""):
         topic = "COMMENTARY"
     return Story(violent=bool(told) or war or story_names(text, "organised_violence"),

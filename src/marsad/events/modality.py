@@ -79,7 +79,7 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     # "it was unclear whether he was an accomplice or a hostage": the whole question is open.
     (POSSIBLE, r"(?:unclear|not clear|not known|uncertain) (?:whether|if)", 8),
     (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|unconfirmed|unverified|"
-     r"(?:unclear|not clear|not known) (?:whether|if)|whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
+     r"whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"
      r"(?:rejected|dismissed) (?:reports?|claims?) (?:of|that)", 10),
     # "Nobody was arrested", "none of the members of the forces have withdrawn".

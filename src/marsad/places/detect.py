@@ -431,8 +431,8 @@ def _missed_places(doc: Any, gazetteer: Gazetteer, demonyms: bool) -> list[tuple
 
 
 # "from Keizer and Silverton", "in Tuscumbia, Sheffield and Muscle Shoals", "between Madrid
-# and Woodward", "In Bajaur, gunmen …": names listed after a locative word. spaCy's small model tags the first as a
-# person and drops the rest of a list of small towns.
+# and Woodward", "In Bajaur, gunmen …": names listed after a locative word. spaCy's small
+# model tags the first as a person and drops the rest of a list of small towns.
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 _LOCATIVE_LIST = re.compile(
     rf"\b(?:[Ii]n|[Nn]ear|[Ff]rom|to|[Oo]utside|toward|towards|[Bb]etween|[Aa]round|via)\s+(?P<list>{_NAME}(?:\s*,\s*{_NAME})*"
