@@ -251,6 +251,16 @@ EVERYDAY_SENSES = [
     'His two-run blast in the ninth inning sealed the win.',
     # Amnesty the organisation is no amnesty
     'Amnesty released a report on the siege of the town on Monday.',
+    # weapons bought, sold or made are trade, not their use
+    'The ministry said Iran had sold hundreds of attack drones to Russia last year.',
+    'The firm manufactures artillery shells and anti-tank missiles for three armies.',
+    # an explosion in a fireworks workshop is an accident
+    'An explosion ripped through a fireworks workshop in the town, killing four workers.',
+    'A blast tore through a firecracker factory on the edge of the city on Sunday.',
+    # a battle over prices or votes is no fight; the doers named alone are no act
+    'The battle over fuel prices has split the coalition.',
+    'The attackers fled on a motorcycle toward the highway.',
+    'Police said the killer had not been identified.',
 ]
 
 
@@ -311,6 +321,16 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('Rockets fired from the border area hit the town.', 'Shelling/artillery/missile attack'),
     # a bombing run is an aircraft's
     ("Tuesday's bombing run on the eastern districts ended a two-week pause.", 'Air/drone strike'),
+    # the arrest is the news; the attack the suspects planned never happened
+    ('Police arrested two men on Thursday on suspicion of planning a bomb attack on a police station.', 'Arrests'),
+    ('Security forces detained a man accused of plotting suicide bombings against pilgrims.', 'Arrests'),
+    ('Troops detained three suspects charged with planting a roadside bomb near the bridge.', 'Arrests'),
+    # the weapon that was used, beside the word of its trade
+    ('Drones supplied by Iran struck a power plant in the city overnight.', 'Air/drone strike'),
+    # people fleeing war; the culprits leaving the scene are no displacement
+    ('Thousands of families fled the fighting in the northern villages on Sunday.', 'Other'),
+    ('The battle for the airport raged for a third day.', 'Armed clash'),
+    ('An attack on the village left three farmers dead.', 'Attack'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

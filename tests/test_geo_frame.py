@@ -441,3 +441,17 @@ def test_a_name_listed_with_a_country_keeps_its_own_reading(gaz_path: Path) -> N
     got = _toponyms(resolver, text, ["JORDAN", "Minn.", "Jordan", "Iraq", "Jordan"])
     assert got[0]["admin1"] == "Minnesota" and got[4]["admin1"] == "Minnesota"
     assert got[2]["country_code"] == "JO"
+
+
+def test_the_one_village_of_a_name_in_another_province_is_not_the_storys(resolver: PlaceResolver) -> None:
+    # The gazetteer knows one Nyaung Kone, a village near Yangon; a Sagaing story's village of
+    # that name is one it lacks. Framed in Yangon, the same name is that village.
+    sagaing = ("MONYWA — Soldiers burned houses in Nyaung Kone village on Monday, residents of Sagaing Region "
+               "said. Families from Kani and Budalin fled.")
+    yangon = ("YANGON — Soldiers searched houses in Nyaung Kone village on Monday, residents of Yangon Region "
+              "said.")
+    a, fa = resolve(resolver, sagaing, "Nyaung Kone", "Sagaing Region", "Kani", "Budalin")
+    b, _ = resolve(resolver, yangon, "Nyaung Kone", "Yangon Region")
+    assert fa is not None and fa.admin1 == "Sagaing"
+    assert a["Nyaung Kone"].geonameid is None
+    assert b["Nyaung Kone"].admin1 == "Yangon"

@@ -26,6 +26,8 @@ def mod(sentence: str, trigger: str) -> str:
         ("The group warned it would bomb the pipeline.", "bomb", "threatened"),
         ("The union plans to protest outside parliament.", "protest", "planned"),
         ("Teachers will strike across the province.", "strike", "planned"),
+        ("Over two weeks the brigades will conduct river crossings, night marches and air strikes in the valley.",
+         "air strikes", "planned"),
         ("The army is set to deploy two brigades.", "deploy", "planned"),
         ("Police are preparing to disperse the sit-in.", "disperse", "planned"),
         ("The party intends to rally its supporters.", "rally", "planned"),

@@ -71,10 +71,13 @@ BACKGROUND_PENALTY_AR = 3.5
 PROTEST_NON_EVENT_MARGIN = 2.0
 PROTEST_TYPES = ("Protests", "Riots")
 
-# A trigger in these frames names an earlier or alleged event that the sentence refers to,
-# not the one it reports: "in retaliation for a gas attack", "the 2017 chemical attack".
+# A trigger in these frames names an earlier, alleged or plotted event that the sentence
+# refers to, not the one it reports: "in retaliation for a gas attack", "the 2017 chemical
+# attack", "arrested on suspicion of planning a bomb attack".
 _BACKGROUND = re.compile(
     r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|accused of|blamed for|"
+    # "arrested on suspicion of planning a bomb attack": the attack was never carried out.
+    r"suspicion of|suspected of|charged with|convicted of|planning|plotting|conspiring to|"
     r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+(?:[^\s.;!?]+\s+){0,5}?)$",
     re.I,
 )
@@ -83,6 +86,15 @@ _BACKGROUND = re.compile(
 # earlier one the sentence measures from. It loses more than a framed one: the news of such a
 # sentence is usually told by a weaker word ("the blast happened"). When the sentence tells
 # nothing else, the recalled incident is its news after all (see `_classify`).
+# "entities involved in supplying drones to Moscow", "sold tanks to the army": a weapon
+# bought, sold or made is trade, not its use. No event, whatever the weapon's word weighs;
+# the trade's object ends at a preposition ("bought from Russia and deployed them").
+_ARMS_TRADE = re.compile(
+    r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|sell(?:s|ing)?|sold|ship(?:s|ped|ping)?|shipments?|"
+    r"transfer(?:s|red|ring)?|export(?:s|ed|ing)?|import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"acquir(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing|ers?)|produc(?:e|es|ed|ing|ers?)|stockpil(?:e|es|ed|ing))"
+    r"\s+(?:of\s+)?(?:(?!(?:from|to|by|with|into|in|on|at|then)\s)[^\s.,;!?]+\s+){0,5}?$", re.I)
+ARMS_TRADE_PENALTY = 4.0
 _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since|before)\s+(?:[^\s.,;!?]+\s+){0,7}?$",
                        re.I)
 RECALLED_PENALTY = 2.5
@@ -626,6 +638,8 @@ class _Scorer:
         """What a trigger framed as an earlier or alleged event loses."""
         if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
+        if _ARMS_TRADE.search(self.text, max(0, start - 60), start):
+            return ARMS_TRADE_PENALTY
         if _BACKGROUND.search(self.text, max(0, start - 80), start):
             return BACKGROUND_PENALTY
         # "Rebels, who captured the town last month, shelled Jurin": a clause that describes

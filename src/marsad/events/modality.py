@@ -70,6 +70,10 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
      r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
+    # The future verb governs its whole object: "will conduct amphibious assaults, river
+    # crossings and air strikes".
+    (PLANNED, r"(?:will|shall|'ll)\s+(?:\w+\s+)?(?:conduct|carry out|launch|stage|hold|mount|begin|start|"
+     r"undertake|resume|step up|intensify|continue)", 8),
     # An order is for an act to come: "ordered security chiefs on Tuesday to eliminate bandits".
     (PLANNED, r"(?:ordered|orders|instructed|directed|commanded)\s+(?:[\w'’-]+\s+){0,5}?to", 2),
     # A day to come, told with the future, before the act: "will walk off the job next

@@ -125,6 +125,8 @@ _DOMINANCE = 100
 # Only towns known beyond their county take part: among small places, some namesake of
 # one name lies near some namesake of another by chance (there are 40 Washingtons).
 _NEAR_MIN_POPULATION = 10_000
+# A village as the gazetteer knows one: a few thousand people at most.
+_VILLAGE_POPULATION = 5_000
 # Bonus by where a reading lies against the story's frame (`Frame.tier`): elsewhere, in the
 # frame's country, in its admin1 (or the frame country itself), in its admin2. Inside the
 # admin1 it outweighs the prior of a world-famous namesake (Paris, Tennessee over Paris,
@@ -262,15 +264,22 @@ def _neighbours(
 
 
 def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame) -> bool:
-    """Whether `best` is one small namesake among several, none of them inside the story's frame
-    (a Taiz story's "الروضة" neighbourhood is not the Rawdah village of Shabwah): which one the
-    story means is unknown, so the name stays unresolved rather than confidently wrong."""
+    """Whether `best` is a small namesake outside the story's frame with none inside it: one
+    among several (a Taiz story's "الروضة" neighbourhood is not the Rawdah village of Shabwah),
+    or the one village known of that name, in another province of the frame's own country (a
+    Sagaing story's "Nyaung Kone village" is not a Yangon village: the gazetteer holds few
+    villages, and the story's is one it lacks). Which place the story means is unknown, so the
+    name stays unresolved rather than confidently wrong; its event takes the story's places."""
     if not frame.admin1_code or frame.tier(best) >= 2 or best.feature_class != "P" or best.curated:
         return False
     if best.population >= _NEAR_MIN_POPULATION or best.feature_code in ("PPLC", "PPLA"):
         return False
+    if any(frame.tier(c) >= 2 for c in cands):
+        return False
     towns = [c for c in cands if c.feature_class == "P" and c.match > 0]
-    return len(towns) >= 2 and not any(frame.tier(c) >= 2 for c in cands)
+    # (a town listed without population is an admin seat, not a village: Ras al-Ain)
+    village = not best.seat and 0 < best.population < _VILLAGE_POPULATION
+    return len(towns) >= 2 or (village and best.country_code == frame.country_code)
 
 
 def _state_of_country(outer: Sequence[Candidate], inner: Sequence[Candidate]) -> bool:
