@@ -112,10 +112,17 @@ def region_key(name: str | None) -> str | None:
     s = re.sub(r"[^a-z]", "", s)
     if s in _ALIASES or s in _ALIASES.values():
         return _ALIASES.get(s, s)
-    areas = [c for c in _gazetteer().candidates(name) if c.feature_code == "ADM1"]
+    gaz = _gazetteer()
+    areas = [c for c in gaz.candidates(name) if c.feature_code == "ADM1"]
     if areas:
         return f"adm1:{max(areas, key=lambda c: c.match).geonameid}"
-    return s
+    # "Belgorod Oblast": the area named after its seat or chief city, which GeoNames calls
+    # otherwise ("Belgorodskaya oblast").
+    bare = re.sub(r"\s+(?:governorate|province|oblast|state|region)$", "", name.strip(), flags=re.I)
+    seats = [c for c in gaz.candidates(bare) if c.match == 2 and c.feature_class == "P"
+             and (c.feature_code == "PPLA" or c.population >= 100_000)] if bare != name.strip() else []
+    area = gaz.admin1(seats[0].country_code, seats[0].admin1_code) if seats else None
+    return f"adm1:{area.geonameid}" if area is not None else s
 
 
 @functools.cache

@@ -683,3 +683,31 @@ def test_soldiers_who_restored_security_after_clashes_retook_nothing(coder):
     events = titled(coder, "Calm returns to Jos", "Soldiers restored security and stability in Jos on Sunday after "
                     "communal clashes killed 12 people, police said.")
     assert "Government regains territory" not in {e.sub_event_type for e in events}
+
+
+# A village the gazetteer lacks, in a story told in one province, is coded to that province
+# (ACLED's geo_precision 3), under its own name; a province the sentence names comes first.
+def test_an_unknown_village_of_a_story_told_in_one_province_takes_the_province(coder):
+    text = ("Militants killed nine men in the village of Jurin, in Hama province, on Thursday, the monitor said. "
+            "Families from Suqaylabiyah and Mhardeh fled.\n\n"
+            "On Tuesday, the militants seized the nearby town of Qastal Baydar after two days of clashes.")
+    events, _ = code(coder, text)
+    seized = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert seized and seized[0].location == "Qastal Baydar"
+    assert seized[0].admin1 == "Hama" and seized[0].geo_precision == 3
+
+
+def test_an_unknown_village_in_a_province_the_sentence_names_stays_there(coder):
+    text = ("Militants killed nine men in the village of Jurin, in Hama province, on Thursday, the monitor said. "
+            "Families from Suqaylabiyah and Mhardeh fled.\n\n"
+            "In Idlib province, militants stormed the village of Qastal Baydar on Tuesday, killing three farmers.")
+    events, _ = code(coder, text)
+    stormed = [e for e in events if "Qastal" in e.evidence[0].text]
+    assert stormed and all(e.admin1 == "Idlib" for e in stormed)
+
+
+def test_a_name_its_region_word_follows_is_a_place(coder):
+    text = ("Jihadists ambushed an army convoy near the town of Lere in the Timbuktu region on Monday, "
+            "killing five soldiers.")
+    events, _ = code(coder, text)
+    assert events and events[0].country == "Mali" and events[0].admin1 == "Tombouctou"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..actors import ActorKB
 from ..places import Gazetteer, PlaceResolver, find_toponyms
-from ..places.contain import inherit_containers
+from ..places.contain import frame_area, inherit_containers, locate_in_frame
 from ..records import Article, Place
 from ..sources import SourceKB
 
@@ -149,13 +149,15 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
     spans = [s for s in find_toponyms(doc, gazetteer=gazetteer)
              if text[s[0]:s[1]].lower().strip() not in _COMPASS and not _not_a_place(text, s, named)]
     home = sources.home_of(article.outlet)  # a local outlet's city frames its stories
-    resolved = resolver.resolve_all(text, spans, outlet=home)
+    resolved, frame = resolver.resolve_document(text, spans, outlet=home)
     extra = [s for s in [*_missed_in_home(text, spans, resolved, gazetteer), *_recurring(text, spans, resolved)]
              if not _not_a_place(text, s, named)]
     if extra:
         spans = sorted([*spans, *extra])
-        resolved = resolver.resolve_all(text, spans, outlet=home)
-    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolved)
+        resolved, frame = resolver.resolve_document(text, spans, outlet=home)
+    bounds = [(s[0], s[1]) for s in spans]
+    resolved = inherit_containers(text, bounds, resolved)
+    resolved = locate_in_frame(text, bounds, resolved, frame, frame_area(frame, resolved, gazetteer))
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
     paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
     out = []

@@ -12,9 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..records import Place
 from .context import LIST_GAP, arabic_container_gap
+from .frame import Frame
 from .names import is_site
 from .resolve import km
 
@@ -267,3 +269,63 @@ def _story_town(out: Sequence[Place]) -> Place | None:
         return None
     (top, n), total = towns.most_common(1)[0], sum(towns.values())
     return next(p for p in out if p.geonameid == top) if n >= 2 and n * 2 > total else None
+
+
+# "the nearby town of Kashkiyeh", "Zee Pin Gyi village": a settlement the text names as one.
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|settlement|city|camp|towns|villages|hamlets)\s+of\s+"
+                                r"(?:the\s+)?$", re.I)
+_SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|hamlet|town|camp)\b", re.I)
+# The story must be told in its frame: this many of its located mentions there, and most of them.
+_FRAME_MENTIONS = 2
+
+
+def frame_area(frame: Frame | None, places: Sequence[Place], gazetteer: Any) -> Place | None:
+    """The frame's admin1 as a place: as the story names it, else as the gazetteer knows it."""
+    if frame is None or not frame.admin1_code or not frame.country_code:
+        return None
+    for p in places:
+        if p.feature_code == "ADM1" and p.latitude is not None and p.country_code == frame.country_code \
+                and p.admin1 == frame.admin1:
+            return p
+    c = gazetteer.admin1(frame.country_code, frame.admin1_code)
+    if c is None or c.latitude is None:
+        return None
+    return Place(name=c.name, geonameid=c.public_id, latitude=c.latitude, longitude=c.longitude, country=c.country,
+                 country_code=c.country_code, admin1=c.name, feature_code=c.feature_code, geo_precision=3)
+
+
+def locate_in_frame(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place],
+                    frame: Frame | None, area: Place | None) -> list[Place]:
+    """`places` with each unlocated settlement of a story told in one province coded to that
+    province ("the nearby town of Kashkiyeh" in a Deir ez-Zor story): ACLED's geo_precision 3,
+    only the region known, as an analyst codes a village the gazetteer lacks. The story is told
+    there when at least two of its located mentions, and more than half of them, lie in the
+    frame's admin1 (`frame.py`); a list of such settlements shares the province. A name placed
+    nowhere else by the text, and named as a town or village: not a person or a body."""
+    if frame is None or not frame.admin1 or area is None:
+        return list(places)
+    located = [p for p in places if p.latitude is not None and p.feature_code not in ("PCLI", "CONT")]
+    inside = [p for p in located if p.country_code == frame.country_code and p.admin1 == frame.admin1]
+    if len(inside) < _FRAME_MENTIONS or 2 * len(inside) <= len(located):
+        return list(places)
+    out = list(places)
+    listed = False
+    for i, (place, (start, end)) in enumerate(zip(places, spans, strict=True)):
+        unlocated = place.latitude is None and place.country_code in (None, frame.country_code)
+        named = bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 40), start)
+                     or _SETTLEMENT_AFTER.match(text, end))
+        in_list = listed and i > 0 and LIST_GAP.match(text[spans[i - 1][1]:start]) is not None
+        listed = unlocated and (named or in_list) and not _placed_elsewhere(text, spans, places, i, frame)
+        if listed:
+            out[i] = _located_at(text[start:end], area)
+    return out
+
+
+def _placed_elsewhere(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place], i: int,
+                      frame: Frame) -> bool:
+    """Whether the sentence has already named a province or town outside the frame before
+    `places[i]`: "In El Gezira state, fighters stormed the village of Tabat" puts Tabat there."""
+    start = spans[i][0]
+    opens = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    return any(opens <= spans[k][0] and p.latitude is not None and p.country_code == frame.country_code
+               and p.admin1 != frame.admin1 for k, p in enumerate(places[:i]))

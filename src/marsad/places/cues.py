@@ -80,7 +80,9 @@ _INTRODUCED = re.compile(rf"\b(?:(?P<plural>{_PLURAL})|{_PLACE_WORD}) of (?:the 
 _INCLUDING = re.compile(rf"\b{_PLURAL}(?:\s+and\s+{_PLURAL})?,?\s+(?:including|among them|namely|such as)\s+"
                         rf"(?:the )?(?P<name>{_NAME})")
 _NEXT_IN_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the )?(?P<name>{_NAME})")
-_FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
+# ("the Timbuktu region", "Kherson Oblast": a name its area's word follows; not "state", which
+# follows "Islamic" as often as "Borno")
+_FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province|region|oblast|prefecture)\b")
 NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",
               "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
               "Syrian", "Iraqi", "Lebanese", "Kurdish", "Arab", "Coalition", "US", "U.S.", "UN", "New", "Old",
