@@ -331,6 +331,18 @@ def test_everyday_senses_of_event_words_are_no_events(sentence):
     ('Thousands of families fled the fighting in the northern villages on Sunday.', 'Other'),
     ('The battle for the airport raged for a third day.', 'Armed clash'),
     ('An attack on the village left three farmers dead.', 'Attack'),
+    # ... and what those rules must leave alone: a trade word that is no trade of the weapon,
+    # a market town fought for, a bomber beside a fireworks shop, a doer described
+    ('The army bought time and shelled rebel positions near the lake on Friday.', 'Shelling/artillery/missile attack'),
+    ('Residents queuing to buy bread were killed when a missile hit a bakery in the town.',
+     'Shelling/artillery/missile attack'),
+    ('Water supply was cut after shelling hit the pumping station on Thursday.', 'Shelling/artillery/missile attack'),
+    ('Rebels and government troops battled for the market town on Thursday.', 'Armed clash'),
+    ('A suicide bomber blew himself up near a fireworks shop in the old market on Monday, killing five people.',
+     'Suicide bomb'),
+    ('Fighters suspected of links to the group attacked a military base on Monday.', 'Armed clash'),
+    ('Town planning officials said shelling destroyed half of the houses in the district.',
+     'Shelling/artillery/missile attack'),
 ])
 def test_event_senses_of_the_same_words(sentence, subtype):
     c = classify(sentence)

@@ -455,3 +455,9 @@ def test_the_one_village_of_a_name_in_another_province_is_not_the_storys(resolve
     assert fa is not None and fa.admin1 == "Sagaing"
     assert a["Nyaung Kone"].geonameid is None
     assert b["Nyaung Kone"].admin1 == "Yangon"
+    # A village of a neighbouring province, near the story's places, is that village.
+    text = ("Russian forces attacked near Kreminna and Bilohorivka in the Luhansk region on Tuesday. A drone "
+            "strike on Torske killed two civilians, the governor said.")
+    got, frame = resolve(resolver, text, "Kreminna", "Bilohorivka", "Luhansk", "Torske")
+    assert frame is not None and frame.admin1 == "Luhanska oblast"
+    assert got["Torske"].admin1 == "Donetska oblast"

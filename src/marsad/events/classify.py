@@ -71,16 +71,22 @@ BACKGROUND_PENALTY_AR = 3.5
 PROTEST_NON_EVENT_MARGIN = 2.0
 PROTEST_TYPES = ("Protests", "Riots")
 
-# A trigger in these frames names an earlier, alleged or plotted event that the sentence
-# refers to, not the one it reports: "in retaliation for a gas attack", "the 2017 chemical
-# attack", "arrested on suspicion of planning a bomb attack".
+# A trigger in these frames names an earlier or alleged event that the sentence refers to,
+# not the one it reports: "in retaliation for a gas attack", "the 2017 chemical attack".
 _BACKGROUND = re.compile(
     r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|accused of|blamed for|"
-    # "arrested on suspicion of planning a bomb attack": the attack was never carried out.
-    r"suspicion of|suspected of|charged with|convicted of|planning|plotting|conspiring to|"
     r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+(?:[^\s.;!?]+\s+){0,5}?)$",
     re.I,
 )
+# "arrested on suspicion of planning a bomb attack", "a cell plotting suicide bombings", "charged
+# with planting a bomb": an act planned or charged, not told. Only its noun, a few words on
+# ("planning their escape detonated a car bomb", "suspected of links to ISWAP attacked a base"
+# tell what was done), and not across a clause ("charged with assault last year, opened fire",
+# "plotting revenge when he shot dead", "town planning officials said shelling destroyed").
+_PLOTTED = re.compile(r"\b(?:planning|plotting|conspiring to (?:carry out|stage|commit)|suspicion of|suspected of|"
+                      r"charged with|convicted of)\s+(?:(?!(?:said|says|told|reported|was|were|is|are|when|where|"
+                      r"while|as|after|before|who|which|that|then)\s)[^\s.,;!?]+\s+){0,4}?$", re.I)
+_PAST_ACT = re.compile(r"[a-z]+ed\b", re.I)
 # "The blast happened four days after a deadly attack on a convoy", "… came two days after two
 # bombs killed six police officers": an incident dated by its distance from the news is the
 # earlier one the sentence measures from. It loses more than a framed one: the news of such a
@@ -88,12 +94,18 @@ _BACKGROUND = re.compile(
 # nothing else, the recalled incident is its news after all (see `_classify`).
 # "entities involved in supplying drones to Moscow", "sold tanks to the army": a weapon
 # bought, sold or made is trade, not its use. No event, whatever the weapon's word weighs;
-# the trade's object ends at a preposition ("bought from Russia and deployed them").
+# the trade's object ends at a preposition or a new clause ("bought from Russia and deployed
+# them", "queuing to buy bread were killed when a missile hit").
 _ARMS_TRADE = re.compile(
-    r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|sell(?:s|ing)?|sold|ship(?:s|ped|ping)?|shipments?|"
-    r"transfer(?:s|red|ring)?|export(?:s|ed|ing)?|import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
-    r"acquir(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing|ers?)|produc(?:e|es|ed|ing|ers?)|stockpil(?:e|es|ed|ing))"
-    r"\s+(?:of\s+)?(?:(?!(?:from|to|by|with|into|in|on|at|then)\s)[^\s.,;!?]+\s+){0,5}?$", re.I)
+    r"\b(?:suppl(?:ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|shipp(?:ed|ing)|"
+    r"transfer(?:s|red|ring)?|export(?:s|ed|ing)?|import(?:ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"acquir(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing|ers?)|produc(?:es|ed|ing|ers?)|stockpil(?:e|es|ed|ing))"
+    r"\s+(?:of\s+)?(?:(?!(?:from|to|by|with|into|in|on|at|then|when|where|while|as|after|before|who|which|that|"
+    r"was|were|is|are|been|had|has|have|killed)\s)[^\s.,;!?]+\s+){0,5}?$", re.I)
+# ... and only a weapon's own name is traded: "bought time and shelled" tells the shelling.
+_WEAPON_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|shells?|bombs?|weapons?|arms|ammunition|"
+                          r"munitions|mines?|grenades?|artillery|explosives?|jets?|aircraft|helicopters?|warplanes?|"
+                          r"tanks?|rifles?|guns?|launchers?|howitzers?)", re.I)
 ARMS_TRADE_PENALTY = 4.0
 _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since|before)\s+(?:[^\s.,;!?]+\s+){0,7}?$",
                        re.I)
@@ -638,9 +650,11 @@ class _Scorer:
         """What a trigger framed as an earlier or alleged event loses."""
         if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
-        if _ARMS_TRADE.search(self.text, max(0, start - 60), start):
+        if _ARMS_TRADE.search(self.text, max(0, start - 60), start) and _WEAPON_NOUN.fullmatch(self.text, start, end):
             return ARMS_TRADE_PENALTY
         if _BACKGROUND.search(self.text, max(0, start - 80), start):
+            return BACKGROUND_PENALTY
+        if _PLOTTED.search(self.text, max(0, start - 80), start) and not _PAST_ACT.match(self.text, start):
             return BACKGROUND_PENALTY
         # "Rebels, who captured the town last month, shelled Jurin": a clause that describes
         # its subject, closed by a comma before the sentence goes on, tells no news of its own

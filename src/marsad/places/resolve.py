@@ -127,6 +127,8 @@ _DOMINANCE = 100
 _NEAR_MIN_POPULATION = 10_000
 # A village as the gazetteer knows one: a few thousand people at most.
 _VILLAGE_POPULATION = 5_000
+# ... and a village that far from every other place of the story is no neighbour of its frame.
+_LONELY_KM = 250.0
 # Bonus by where a reading lies against the story's frame (`Frame.tier`): elsewhere, in the
 # frame's country, in its admin1 (or the frame country itself), in its admin2. Inside the
 # admin1 it outweighs the prior of a world-famous namesake (Paris, Tennessee over Paris,
@@ -263,13 +265,14 @@ def _neighbours(
     return [counts[n] for n in names]
 
 
-def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame) -> bool:
+def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame, lonely: bool) -> bool:
     """Whether `best` is a small namesake outside the story's frame with none inside it: one
     among several (a Taiz story's "الروضة" neighbourhood is not the Rawdah village of Shabwah),
-    or the one village known of that name, in another province of the frame's own country (a
-    Sagaing story's "Nyaung Kone village" is not a Yangon village: the gazetteer holds few
-    villages, and the story's is one it lacks). Which place the story means is unknown, so the
-    name stays unresolved rather than confidently wrong; its event takes the story's places."""
+    or the one village known of that name, in another province of the frame's own country and
+    near none of the story's other places (`lonely`: a Sagaing story's "Nyaung Kone village" is
+    not a village by Yangon, but a Luhansk story's Torske, by Kreminna, is the Donetsk one). The
+    gazetteer holds few villages, and the story's is one it lacks. Which place the story means
+    is unknown, so the name stays unresolved rather than confidently wrong."""
     if not frame.admin1_code or frame.tier(best) >= 2 or best.feature_class != "P" or best.curated:
         return False
     if best.population >= _NEAR_MIN_POPULATION or best.feature_code in ("PPLC", "PPLA"):
@@ -279,7 +282,7 @@ def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame)
     towns = [c for c in cands if c.feature_class == "P" and c.match > 0]
     # (a town listed without population is an admin seat, not a village: Ras al-Ain)
     village = not best.seat and 0 < best.population < _VILLAGE_POPULATION
-    return len(towns) >= 2 or (village and best.country_code == frame.country_code)
+    return len(towns) >= 2 or (village and lonely and best.country_code == frame.country_code)
 
 
 def _state_of_country(outer: Sequence[Candidate], inner: Sequence[Candidate]) -> bool:
@@ -636,7 +639,12 @@ class PlaceResolver:
         conf = 1.0 / (1.0 + math.exp(-6.0 * (best_s - 0.35))) * (0.75 + 0.25 * min(1.0, margin / 0.2 + 0.2))
         if not (near and near.get(best.geonameid)) and self._foreign_and_obscure(best, name, ctx, container, explicit):
             return None, min(conf, 0.1)
-        if frame is not None and container is None and not support and _namesake_outside(best, cands, frame):
+        # no other place the story names lies within a province's reach of it
+        lonely = best.latitude is None or best.longitude is None or not any(
+            km(pt, (best.latitude, best.longitude)) < _LONELY_KM
+            for pt, n in zip(ctx.points, ctx.point_names, strict=True) if n != name)
+        if frame is not None and container is None and not support \
+                and _namesake_outside(best, cands, frame, lonely):
             return None, min(conf, 0.1)
         if name.lower() in _WORLD_PART_WORDS and not self._world_part_at_home(best, name, ctx, container):
             return None, min(conf, 0.1)
