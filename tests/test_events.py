@@ -711,3 +711,13 @@ def test_a_name_its_region_word_follows_is_a_place(coder):
             "killing five soldiers.")
     events, _ = code(coder, text)
     assert events and events[0].country == "Mali" and events[0].admin1 == "Tombouctou"
+
+
+def test_an_office_named_after_its_province_is_who_speaks_not_where(coder):
+    # The lede and the source's account are one bombing in Qamishli; the police command that
+    # tells it is named after Hasaka (a province and its capital) and is no place of the act.
+    text = ("Three people were killed in a car bomb attack in Qamishli city in the northeastern Hasaka province on "
+            "Sunday. A source at Hasaka Police Command told reporters that a suicide bomber driving a car packed "
+            "with explosives blew himself up at a roundabout in central Qamishli city.")
+    events, _ = code(coder, text)
+    assert len(events) == 1 and events[0].location == "Al Qāmishlī"

@@ -61,6 +61,11 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             # the Homs Media Center" are in those towns)
                             r"\s+(?:media|television|tv|radio|newspapers?|press|news\s+agency)(?:\s+outlets?)?"
                             r"(?=\s+(?:\w+\s+){0,1}(?:said|says|reported|reports|quoted|cited|stated|announced)\b)|"
+                            # "a source at Hasaka Police Command told SANA": the office that speaks,
+                            # named after its province, not where the act was
+                            r"\s+(?:police|health|security|military|civil\s+defen[cs]e)\s+(?:command|directorate|"
+                            r"department|headquarters|authorit(?:y|ies)|office)"
+                            r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)|"
                             # "the Geneva talks", "the Astana process": a meeting, not a place
                             r"\s+(?:peace\s+)?(?:talks|negotiations|conference|process|convention|accords?|summit|"
                             r"format|declaration|communiqu[eé])\b)",
