@@ -721,3 +721,55 @@ def test_an_office_named_after_its_province_is_who_speaks_not_where(coder):
             "with explosives blew himself up at a roundabout in central Qamishli city.")
     events, _ = code(coder, text)
     assert len(events) == 1 and events[0].location == "Al Qāmishlī"
+
+
+@pytest.mark.parametrize(("text", "not_admin1"), [
+    # a province the sentence before names
+    ("Insurgents attacked Gwoza and Dikwa in Borno State on Wednesday, killing nine people. In Maiduguri, the "
+     "governor condemned the killings.\n\nViolence also hit neighbouring Yobe State on Sunday. Gunmen raided the "
+     "village of Ngurbuwa Kaleri, killing three herders.", "Borno"),
+    # a province named by who speaks, not read as a place
+    ("Russian forces shelled Kramatorsk and Sloviansk in Donetsk region overnight, killing two civilians. In "
+     "Pokrovsk, a school was damaged.\n\nKharkiv regional governor Oleh Syniehubov said a Russian drone hit the "
+     "village of Velyka Bereznivka, killing a woman.", "Donetska oblast"),
+    # a place the village is measured from
+    ("Insurgents attacked Gwoza and Dikwa in Borno State on Wednesday, killing nine people. In Maiduguri, the "
+     "governor condemned the killings.\n\nGunmen also stormed the village of Ngurbuwa Kaleri, some 30 km from "
+     "Damaturu, killing two herders.", "Borno"),
+])
+def test_an_unknown_village_the_text_puts_elsewhere_is_not_the_frames(coder, text, not_admin1):
+    # (the village is not coded to the story's province under its own name; where an earlier
+    # sentence's place stands in for it is another rule's)
+    events, _ = code(coder, text)
+    village = [e for e in events if any("village of" in ev.text for ev in e.evidence)]
+    name = text.split("village of ")[1].split(",")[0]
+    assert village and not any(e.location == name.split()[0] and e.admin1 == not_admin1 or
+                               e.location == name and e.admin1 == not_admin1 for e in village)
+
+
+def test_a_people_or_an_adjective_before_region_is_no_place(coder):
+    events, _ = code(coder, "Police arrested 12 separatist activists in the Catalan region on Monday.")
+    assert all(e.country != "Turkey" for e in events)
+
+
+def test_the_camp_of_a_group_is_no_settlement(coder):
+    text = ("Fano militiamen attacked army positions near Bahir Dar and Gondar on Sunday, residents said. "
+            "On Monday, government troops overran the camp of Fano commanders in Debre Tabor, killing six.")
+    events, _ = code(coder, text)
+    overran = [e for e in events if "camp of" in e.evidence[0].text]
+    assert overran and all(e.location != "Fano" for e in overran)
+
+
+def test_a_village_named_by_the_word_after_it_takes_the_storys_province(coder):
+    text = ("Soldiers shelled Monywa and Budalin in Sagaing Region on Tuesday, residents said. Junta troops set fire "
+            "to 80 houses in Kyauk Ta Lone village on Monday, a resistance group said.")
+    events, _ = code(coder, text)
+    burned = [e for e in events if any("set fire" in ev.text for ev in e.evidence)]
+    assert burned and (burned[0].location, burned[0].admin1, burned[0].geo_precision) == ("Kyauk Ta Lone", "Sagaing", 3)
+
+
+def test_a_dateline_is_no_province_of_a_village_abroad(coder):
+    text = ("BEIRUT (Reuters) — A government air strike killed five civilians in the village of Kafr Aweed in "
+            "northwest Syria on Tuesday, a war monitor said. Officials in Beirut did not comment.")
+    events, _ = code(coder, text)
+    assert events and all(e.country != "Lebanon" for e in events)

@@ -271,12 +271,21 @@ def _story_town(out: Sequence[Place]) -> Place | None:
     return next(p for p in out if p.geonameid == top) if n >= 2 and n * 2 > total else None
 
 
-# "the nearby town of Kashkiyeh", "Zee Pin Gyi village": a settlement the text names as one.
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|settlement|city|camp|towns|villages|hamlets)\s+of\s+"
+# "the nearby town of Kashkiyeh", "Zee Pin Gyi village": a settlement the text names as one
+# (not "the camp of Fano commanders", "the city of London's"), and the members of a list a
+# plural introduces ("the villages of A, B and C").
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:(?:town|village|hamlet|settlement)|(?P<plural>towns|villages|hamlets))\s+of\s+"
                                 r"(?:the\s+)?$", re.I)
-_SETTLEMENT_AFTER = re.compile(r"^\s+(?:village|hamlet|town|camp)\b", re.I)
-# The story must be told in its frame: this many of its located mentions there, and most of them.
-_FRAME_MENTIONS = 2
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
+# A name the text places by another: "X, Va., across the state line", "X, some 30 km from
+# Damaturu", "X, 10 km east of Kupiansk".
+_PLACED_BY_WHAT_FOLLOWS = re.compile(r"\s*,\s*(?:[A-Z]|(?:some|about|around|nearly|roughly)?\s*\d)|"
+                                     r"[^.;]{0,40}?\b(?:km|kilometres?|kilometers?|miles)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
+_WELL_KNOWN_POPULATION = 50_000
+# The story must be told in its frame: this many distinct names located there (a dateline and
+# its city named again are one), and most of its located mentions.
+_FRAME_NAMES = 2
 
 
 def frame_area(frame: Frame | None, places: Sequence[Place], gazetteer: Any) -> Place | None:
@@ -295,37 +304,65 @@ def frame_area(frame: Frame | None, places: Sequence[Place], gazetteer: Any) -> 
 
 
 def locate_in_frame(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place],
-                    frame: Frame | None, area: Place | None) -> list[Place]:
+                    frame: Frame | None, area: Place | None, sentences: Sequence[tuple[int, int]],
+                    gazetteer: Any) -> list[Place]:
     """`places` with each unlocated settlement of a story told in one province coded to that
     province ("the nearby town of Kashkiyeh" in a Deir ez-Zor story): ACLED's geo_precision 3,
     only the region known, as an analyst codes a village the gazetteer lacks. The story is told
-    there when at least two of its located mentions, and more than half of them, lie in the
-    frame's admin1 (`frame.py`); a list of such settlements shares the province. A name placed
-    nowhere else by the text, and named as a town or village: not a person or a body."""
+    there when at least two distinct names of it, and most of its located mentions, lie in the
+    frame's admin1 (`frame.py`). A name placed nowhere else by the text, and named as a town or
+    village: not a person or a body. Not when its sentence, or the one before it in its
+    paragraph, names a place outside the frame (`_placed_elsewhere`)."""
     if frame is None or not frame.admin1 or area is None:
         return list(places)
     located = [p for p in places if p.latitude is not None and p.feature_code not in ("PCLI", "CONT")]
     inside = [p for p in located if p.country_code == frame.country_code and p.admin1 == frame.admin1]
-    if len(inside) < _FRAME_MENTIONS or 2 * len(inside) <= len(located):
+    if len({p.name for p in inside}) < _FRAME_NAMES or 2 * len(inside) <= len(located):
         return list(places)
     out = list(places)
-    listed = False
+    plural = False
     for i, (place, (start, end)) in enumerate(zip(places, spans, strict=True)):
         unlocated = place.latitude is None and place.country_code in (None, frame.country_code)
-        named = bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 40), start)
-                     or _SETTLEMENT_AFTER.match(text, end))
-        in_list = listed and i > 0 and LIST_GAP.match(text[spans[i - 1][1]:start]) is not None
-        listed = unlocated and (named or in_list) and not _placed_elsewhere(text, spans, places, i, frame)
-        if listed:
+        before = _SETTLEMENT_BEFORE.search(text, max(0, start - 40), start)
+        in_list = plural and i > 0 and LIST_GAP.match(text[spans[i - 1][1]:start]) is not None
+        named = bool(before or _SETTLEMENT_AFTER.match(text, end) or in_list)
+        plural = bool(before and before.group("plural")) or in_list
+        if unlocated and named and not _PLACED_BY_WHAT_FOLLOWS.match(text, end) \
+                and not _placed_elsewhere(text, spans, places, i, frame, sentences, gazetteer):
             out[i] = _located_at(text[start:end], area)
+        elif not unlocated:
+            plural = False
     return out
 
 
 def _placed_elsewhere(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place], i: int,
-                      frame: Frame) -> bool:
-    """Whether the sentence has already named a province or town outside the frame before
-    `places[i]`: "In El Gezira state, fighters stormed the village of Tabat" puts Tabat there."""
-    start = spans[i][0]
-    opens = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    return any(opens <= spans[k][0] and p.latitude is not None and p.country_code == frame.country_code
-               and p.admin1 != frame.admin1 for k, p in enumerate(places[:i]))
+                      frame: Frame, sentences: Sequence[tuple[int, int]], gazetteer: Any) -> bool:
+    """Whether the text puts `places[i]` outside the frame's province: its sentence names a
+    located place elsewhere ("In El Gezira state, fighters stormed the village of Tabat", "the
+    village of X in northwest Syria" under a Beirut dateline), or a province or city of the
+    frame's country that was not read as a place ("Kharkiv regional governor Oleh Syniehubov
+    said a drone hit the village of X"); or the sentence before it in its paragraph names a
+    place in another province of the frame's country ("Violence also hit Yobe State. Gunmen
+    raided the village of X"). The frame's own country, named alone, places nothing elsewhere;
+    nor does a foreign country in the sentence before (often who acted: "backed by the United
+    States")."""
+    at = spans[i][0]
+    k = next((j for j, (a, b) in enumerate(sentences) if a <= at < b), None)
+    if k is None:
+        return False
+    lo, hi = sentences[k]
+    before = sentences[k - 1][0] if k > 0 and "\n" not in text[sentences[k - 1][1]:lo] else lo
+    for (a, _), p in zip(spans, places, strict=True):
+        if not before <= a < hi or p.latitude is None:
+            continue
+        if p.country_code != frame.country_code:
+            if a >= lo:
+                return True
+        elif p.feature_code not in ("PCLI", "CONT") and p.admin1 != frame.admin1:
+            return True
+    for m in _CAPITALISED.finditer(text, lo, hi):
+        for c in gazetteer.candidates(m.group()):
+            if c.match == 2 and c.country_code == frame.country_code and c.admin1_code != frame.admin1_code \
+                    and (c.feature_code == "ADM1" or c.feature_class == "P" and c.population >= _WELL_KNOWN_POPULATION):
+                return True
+    return False

@@ -80,9 +80,7 @@ _INTRODUCED = re.compile(rf"\b(?:(?P<plural>{_PLURAL})|{_PLACE_WORD}) of (?:the 
 _INCLUDING = re.compile(rf"\b{_PLURAL}(?:\s+and\s+{_PLURAL})?,?\s+(?:including|among them|namely|such as)\s+"
                         rf"(?:the )?(?P<name>{_NAME})")
 _NEXT_IN_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the )?(?P<name>{_NAME})")
-# ("the Timbuktu region", "Kherson Oblast": a name its area's word follows; not "state", which
-# follows "Islamic" as often as "Borno")
-_FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province|region|oblast|prefecture)\b")
+_FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
 NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",
               "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
               "Syrian", "Iraqi", "Lebanese", "Kurdish", "Arab", "Coalition", "US", "U.S.", "UN", "New", "Old",
@@ -130,6 +128,26 @@ def airfields(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         whole = text[start : m.end()]
         if any(c.match > 0 and c.feature_code in _AIRFIELD_CODES for c in gazetteer.candidates(whole)):
             out.append((start, m.end()))
+    return out
+
+
+# "the Timbuktu region", "Kherson Oblast": a name its area's word follows. Unlike "province",
+# "region" follows peoples and adjectives too ("the Catalan region", "the Druze region"), and
+# "state" follows "Islamic": only a name the gazetteer knows as an area or a city counts.
+_REGION = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:region|oblast|prefecture)\b")
+_REGION_CITY_POPULATION = 50_000
+
+
+def regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of the names in "<name> region / oblast / prefecture" that name a first-level area
+    (by any of its names) or a city (by its own)."""
+    out = []
+    for m in _REGION.finditer(text):
+        name, start = _without_leading_non_names(m.group("name"), m.start("name"))
+        if any(c.feature_code == "ADM1" and c.match > 0
+               or c.feature_class == "P" and c.match == 2 and c.population >= _REGION_CITY_POPULATION
+               for c in gazetteer.candidates(name)):
+            out.append((start, start + len(name)))
     return out
 
 

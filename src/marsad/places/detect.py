@@ -16,7 +16,9 @@
    event is never located at "Syrian".
 5. Names that a place word introduces or follows ("the village of Kansafra", "Ayash
    warehouses", "Al-Joura neighbourhood"): villages and facilities too small for the
-   gazetteer are still toponyms — kept unresolved, rather than lost (`cue_toponyms`).
+   gazetteer are still toponyms — kept unresolved, rather than lost (`cue_toponyms`); and a
+   name before "region", "oblast" or "prefecture" that the gazetteer knows as a province or
+   a city ("the Timbuktu region"; not "the Catalan region": `regions`).
 6. Countries, admin1 areas and capitals that NER left outside every entity, and towns
    after "in", "near", "from" … ("flights to Muscat"); capitalised datelines ("BEIRUT
    (AP) —").
@@ -38,7 +40,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .contain import follows_container
-from .cues import NOT_NAMES, STOP, airfields, cue_toponyms, datelines
+from .cues import NOT_NAMES, STOP, airfields, cue_toponyms, datelines, regions
 from .gazetteer import Gazetteer
 from .names import has_admin_word, strip_admin_words
 from .people import (
@@ -270,6 +272,8 @@ def find_toponyms(
         # "Damascus airport", "the Shayrat air base": the airfield, not the town it is named after.
         for a, b in airfields(full, gazetteer):
             out = [x for x in out if not (x[0] < b and a < x[1])] + [(a, b, "FAC")]
+        taken = [(a, b) for a, b, _ in out]
+        out.extend((a, b, "CUE") for a, b in regions(full, gazetteer) if not any(x < b and a < y for x, y in taken))
     taken = [(a, b) for a, b, _ in out]
     for a, b in cue_toponyms(full):
         if not any(x < b and a < y for x, y in taken):
