@@ -773,3 +773,12 @@ def test_a_dateline_is_no_province_of_a_village_abroad(coder):
             "northwest Syria on Tuesday, a war monitor said. Officials in Beirut did not comment.")
     events, _ = code(coder, text)
     assert events and all(e.country != "Lebanon" for e in events)
+
+
+def test_where_a_person_is_from_is_not_where_it_happened(coder):
+    text = ("PERTH — Police arrested nine activists who chained themselves to the gates of a gas terminal in Perth's "
+            "CBD on Tuesday morning.\n\n\"We had no choice,\" said Ann Hale, a retired nurse from Fremantle who was "
+            "among those arrested.")
+    events, _ = code(coder, text)
+    assert events and all(e.location != "Fremantle" for e in events)
+    assert {e.admin1 for e in events} == {"Western Australia"}

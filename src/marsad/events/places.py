@@ -14,6 +14,7 @@ the one before), then the first place of the story, then the article's main coun
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..arabic.text import fold, is_arabic
 from ..places.contain import follows_container
@@ -44,10 +45,12 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"(?:\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
                              r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?)(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
-# "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" is a place. A country as
-# the subject of an act ("Jordan carried out airstrikes") is the actor, not the place.
+# "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" and "Brisbane's CBD" are
+# places. A country as the subject of an act ("Jordan carried out airstrikes") is the actor,
+# not the place.
 _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskirts|suburbs?|districts?|"
-                            r"neighbo(?:u)?rhoods?|province|old city|streets?|cent(?:re|er)|villages?|"
+                            r"neighbo(?:u)?rhoods?|province|old city|streets?|cent(?:re|er)|city cent(?:re|er)|"
+                            r"(?-i:CBD)|downtown|waterfront|harbou?r|villages?|"
                             r"camps?|border|city|port|airport))|"
                             # "United States and British aircraft": a country naming the forces
                             r"(?:\s+and\s+[A-Z]\w+)?\s+(?:\w+\s+)?(?:aircraft|warplanes|jets|planes|forces|troops|"
@@ -461,9 +464,29 @@ def enumerated(sent: Sentence, places: list[Located]) -> set[int]:
     return out
 
 
+# Where a person is from: "said Jenny Carr, a retired teacher from Toowong who was among those
+# arrested", "a 19-year-old man from Bolton was detained".
+_ORIGIN = re.compile(r"\b(?:teacher|student|resident|native|man|woman|men|women|boy|girl|father|mother|farmer|"
+                     r"worker|activist|nurse|doctor|pensioner|grandmother|grandfather|\d+-year-old)\s+from\s+$", re.I)
+
+
+def _origin(sent: Sentence, loc: Located) -> bool:
+    return _ORIGIN.search(sent.text, max(0, loc.start - sent.start - 40), loc.start - sent.start) is not None
+
+
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
                  trigger_at: int | None = None) -> list[Located]:
     here = _where_things_happen(sent, country, trigger_at)
+    # Where the people are from is not where it happened: beside the act's own place it
+    # goes; alone, the story's place stands in for it (and it, failing any).
+    origins = [loc for loc in here if _origin(sent, loc)]
+    if origins and len(origins) < len(here):
+        here = [loc for loc in here if loc not in origins]
+    elif origins:
+        carried = event_places(replace(sent, places=()), before, country, trigger_at)
+        if carried and carried[0].place.name:
+            return carried if any(loc.place.latitude is not None for loc in carried) else here
+        return here
     # Foreign countries alone ("United States and British aircraft struck …") name who acted,
     # not where: the story's place is then the one the article was already at.
     abroad = bool(here) and country is not None and all(
