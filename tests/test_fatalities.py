@@ -67,6 +67,9 @@ from marsad.events.fatalities import FatalityMention, fatalities, fatality_menti
         # a family is not one person
         ("Seven villagers from one family were killed when the shell hit their house.", 7),
         ("Four people from the same extended family died in the blast.", 4),
+        # people counted by their family; families counted, whoever they are of
+        ("Militiamen shot dead nine members of one family in the village.", 9),
+        ("At least 30 people were killed when soldiers executed four families of army deserters.", 30),
     ],
 )
 def test_counts(sentence: str, expected: int) -> None:

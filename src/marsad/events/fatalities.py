@@ -299,6 +299,7 @@ def _quantity_at(text: str, pos: int) -> _Quantity | None:
     head = ""
     np_end = end
     words: list[str] = []
+    ends: list[int] = []
     for w in _WORD.finditer(text, end):
         gap = text[np_end : w.start()]
         if gap.strip() not in ("", "-", "'s", "’s"):
@@ -311,10 +312,14 @@ def _quantity_at(text: str, pos: int) -> _Quantity | None:
         head = word
         words.append(word)
         np_end = w.start() + len(word)
+        ends.append(np_end)
         if len(text[end:np_end].split()) >= 5:
             break
     if any(_NON_PERSON.match(w) for w in words):
         return None
+    if head.lower() == "of" and len(words) >= 2 and words[-2].lower() in ("members", "relatives"):
+        # "12 members of one family": the phrase stopped at the number after "of"
+        head, np_end = words[-2], ends[-2]
     if head.lower() in ("the", "those", "these", "of"):  # "12 of the dead were civilians"
         return None
     return _Quantity(value, pos if not m else m.start(), np_end, head)
@@ -436,7 +441,7 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
             continue
         verb = v.group(0).strip().lower()
         chain = _chain(text, v.end())
-        if not chain or _collective(chain[-1].head):
+        if not chain or _counts_groups(text, chain[-1]):
             continue
         # "At least 14 people were killed 25 were wounded", "8 persons killed 58 others
         # injured": in a scrape that lost its commas, the number after the verb is the
@@ -463,7 +468,7 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         if any(a <= start < b for a, b in parts):
             continue
         chain = _chain(text, start)
-        if not chain or _collective(chain[-1].head) or _PART_BEFORE.search(text, max(0, start - 16), start):
+        if not chain or _counts_groups(text, chain[-1]) or _PART_BEFORE.search(text, max(0, start - 16), start):
             continue
         # "six civilians from one family were killed", "6 civilians including a woman and two
         # children were killed": the count is the whole, not the part named after it.
@@ -531,6 +536,20 @@ def _collective(head: str) -> bool:
     """"Six civilians from one family were killed", "killing an entire family": a family
     counts as one noun, not one person."""
     return head.lower() in ("family", "families", "household", "households", "clan", "clans", "tribe", "tribes")
+
+
+# "executed six families of rebel fighters": families counted, whoever they are of; "killed 12
+# members of one family": people counted, whichever family they are of.
+_GROUPS_COUNTED = re.compile(r"\S+\s+(?:[\w-]+\s+)?(?:famil(?:y|ies)|households?|clans?|tribes?)\b", re.I)
+_PEOPLE_OF = re.compile(r"\b(?:members|people|persons|relatives|civilians|children|women|men)\s+(?:of|from)\b", re.I)
+
+
+def _counts_groups(text: str, q: _Quantity) -> bool:
+    """Whether a counted phrase counts groups of people, not people."""
+    phrase = text[q.start:q.end]
+    if _GROUPS_COUNTED.match(phrase):
+        return True
+    return _collective(q.head) and not _PEOPLE_OF.search(phrase)
 
 
 def _candidate_starts(text: str) -> list[int]:
