@@ -14,7 +14,6 @@ the one before), then the first place of the story, then the article's main coun
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..arabic.text import fold, is_arabic
 from ..places.contain import follows_container
@@ -64,11 +63,6 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskir
                             # the Homs Media Center" are in those towns)
                             r"\s+(?:media|television|tv|radio|newspapers?|press|news\s+agency)(?:\s+outlets?)?"
                             r"(?=\s+(?:\w+\s+){0,1}(?:said|says|reported|reports|quoted|cited|stated|announced)\b)|"
-                            # "a source at Hasaka Police Command told SANA": the office that speaks,
-                            # named after its province, not where the act was
-                            r"\s+(?:police|health|security|military|civil\s+defen[cs]e)\s+(?:command|directorate|"
-                            r"department|headquarters|authorit(?:y|ies)|office)"
-                            r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)|"
                             # "the Geneva talks", "the Astana process": a meeting, not a place
                             r"\s+(?:peace\s+)?(?:talks|negotiations|conference|process|convention|accords?|summit|"
                             r"format|declaration|communiqu[eé])\b)",
@@ -279,6 +273,13 @@ def _road_end(before: str, after: str) -> bool:
         re.match(r"^\s+(?:road|highway|motorway|expressway)\b", after[:20]))
 
 
+# "a source at Hasaka Police Command told SANA": the office that speaks, named after its
+# province — no place of the act when the story names one ("… a suicide bomber blew himself
+# up in central Qamishli"), the only hint of it when not ("the Idlib Health Directorate said 12
+# people were killed in air strikes": see `event_places`).
+_OFFICE_AFTER = re.compile(r"\s+(?:police|health|security|military|civil\s+defen[cs]e)\s+(?:command|directorate|"
+                           r"department|headquarters|authorit(?:y|ies)|office)"
+                           r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)", re.I)
 # What follows a dateline's place: an agency in brackets, a date, and a dash ("Port Sudan (AFP) -",
 # "Goma, March 3 (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Z][\w.]*\)\s*)?[-–—]\s")
@@ -299,6 +300,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 and not _PREPOSITION_BEFORE.search(before[-50:]) \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
+            continue
+        if _OFFICE_AFTER.match(after[:70]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
@@ -477,16 +480,11 @@ def _origin(sent: Sentence, loc: Located) -> bool:
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
                  trigger_at: int | None = None) -> list[Located]:
     here = _where_things_happen(sent, country, trigger_at)
-    # Where the people are from is not where it happened: beside the act's own place it
-    # goes; alone, the story's place stands in for it (and it, failing any).
+    # Where the people are from is not where it happened, beside the act's own place; alone,
+    # it is the best hint of where ("Separately, a boy from Beit Lahia was shot dead by troops").
     origins = [loc for loc in here if _origin(sent, loc)]
     if origins and len(origins) < len(here):
         here = [loc for loc in here if loc not in origins]
-    elif origins:
-        carried = event_places(replace(sent, places=()), before, country, trigger_at)
-        if carried and carried[0].place.name:
-            return carried if any(loc.place.latitude is not None for loc in carried) else here
-        return here
     # Foreign countries alone ("United States and British aircraft struck …") name who acted,
     # not where: the story's place is then the one the article was already at.
     abroad = bool(here) and country is not None and all(
@@ -512,6 +510,10 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
             return [Located(loc.start, loc.end, loc.place, "place of the story") for loc in there]
     if here:
         return here
+    offices = [loc for loc in sent.places
+               if _OFFICE_AFTER.match(sent.text[loc.end - sent.start: loc.end - sent.start + 70])]
+    if offices:
+        return offices[:1]
     if country is not None:
         return [Located(sent.start, sent.start, Place(name=country.name, country=country.country,
                                                      country_code=country.country_code),
