@@ -27,7 +27,9 @@ How a sentence is scored:
    it comes before the event trigger: the event is then the object of a claim, not a
    report.
 4. Background: a trigger framed as an earlier or alleged event ("in retaliation for a gas
-   attack", "accused of", "the scene of", a year: "the 2017 chemical attack") loses 1.5;
+   attack", "accused of", "the scene of", a year: "the 2017 chemical attack") loses 1.5, and
+   so does an act planned or charged ("arrested on suspicion of planning a bomb attack"); a
+   weapon's name bought, sold or made loses 4 ("supplying drones to Moscow": trade, not use);
    a capture in an infinitive or attempt ("an attack to capture", "tried to seize") is no
    capture.
 5. No trigger, or a best score below `MIN_SCORE` → None. Ties go to the earlier trigger.
@@ -87,11 +89,6 @@ _PLOTTED = re.compile(r"\b(?:planning|plotting|conspiring to (?:carry out|stage|
                       r"charged with|convicted of)\s+(?:(?!(?:said|says|told|reported|was|were|is|are|when|where|"
                       r"while|as|after|before|who|which|that|then)\s)[^\s.,;!?]+\s+){0,4}?$", re.I)
 _PAST_ACT = re.compile(r"[a-z]+ed\b", re.I)
-# "The blast happened four days after a deadly attack on a convoy", "… came two days after two
-# bombs killed six police officers": an incident dated by its distance from the news is the
-# earlier one the sentence measures from. It loses more than a framed one: the news of such a
-# sentence is usually told by a weaker word ("the blast happened"). When the sentence tells
-# nothing else, the recalled incident is its news after all (see `_classify`).
 # "entities involved in supplying drones to Moscow", "sold tanks to the army": a weapon
 # bought, sold or made is trade, not its use. No event, whatever the weapon's word weighs;
 # the trade's object ends at a preposition or a new clause ("bought from Russia and deployed
@@ -107,6 +104,11 @@ _WEAPON_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|she
                           r"munitions|mines?|grenades?|artillery|explosives?|jets?|aircraft|helicopters?|warplanes?|"
                           r"tanks?|rifles?|guns?|launchers?|howitzers?)", re.I)
 ARMS_TRADE_PENALTY = 4.0
+# "The blast happened four days after a deadly attack on a convoy", "… came two days after two
+# bombs killed six police officers": an incident dated by its distance from the news is the
+# earlier one the sentence measures from. It loses more than a framed one: the news of such a
+# sentence is usually told by a weaker word ("the blast happened"). When the sentence tells
+# nothing else, the recalled incident is its news after all (see `_classify`).
 _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since|before)\s+(?:[^\s.,;!?]+\s+){0,7}?$",
                        re.I)
 RECALLED_PENALTY = 2.5

@@ -70,10 +70,9 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
      r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
-    # The future verb governs its whole object: "will conduct amphibious assaults, river
-    # crossings and air strikes".
-    # (the cue runs on over the object, up to a word that opens another clause: "will launch
-    # operations in Borno, where militants killed 11 soldiers" tells a killing)
+    # The future verb governs its whole object ("will conduct amphibious assaults, river
+    # crossings and air strikes"): the cue runs on over it, up to a word that opens another
+    # clause ("will launch operations in Borno, where militants killed 11 soldiers" tells a killing).
     (PLANNED, r"(?:will|shall|'ll)\s+(?:\w+\s+)?(?:conduct|carry out|launch|stage|hold|mount|begin|start|"
      r"undertake|resume|step up|intensify|continue)(?:\s+(?!(?:where|as|when|while|which|who|whose|because|after|"
      r"before|since|until|then|but)\b)[^\s.;:,]+,?){0,10}", 1),

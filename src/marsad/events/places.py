@@ -7,8 +7,10 @@ From the toponyms of the sentence, drop those that are not where something happe
 - containers: "Mayadin in Deir ez-Zor governorate" is one place, Mayadin; a country is
   dropped when a finer place is named.
 A sentence with no place takes those of the nearest earlier sentence of its paragraph (or
-the one before), then the first place of the story, then the article's main country
-(country known, no point: never a country centroid).
+the one before), then the first place of the story, then the province of an office that
+speaks in it ("the Idlib Health Directorate said"), then the article's main country
+(country known, no point: never a country centroid). Where a person is from ("a man from
+Derry") gives way to the act's own place in the same sentence.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ in. Such a place keeps its own name, takes the country and admin areas of its co
 and is coded the ACLED way: to the container's point with geo_precision 2 (near a town) or
 3 (only the region is known). Later mentions of the same name reuse it, and so do later
 mentions read as the same place abroad that the text put in its container.
+
+Failing a container, a town or village of a story told in one province is coded to that
+province under its own name (`locate_in_frame`), unless the text puts it elsewhere.
 """
 
 from __future__ import annotations

@@ -639,13 +639,13 @@ class PlaceResolver:
         conf = 1.0 / (1.0 + math.exp(-6.0 * (best_s - 0.35))) * (0.75 + 0.25 * min(1.0, margin / 0.2 + 0.2))
         if not (near and near.get(best.geonameid)) and self._foreign_and_obscure(best, name, ctx, container, explicit):
             return None, min(conf, 0.1)
-        # no other place the story names lies within a province's reach of it
-        lonely = best.latitude is None or best.longitude is None or not any(
-            km(pt, (best.latitude, best.longitude)) < _LONELY_KM
-            for pt, n in zip(ctx.points, ctx.point_names, strict=True) if n != name)
-        if frame is not None and container is None and not support \
-                and _namesake_outside(best, cands, frame, lonely):
-            return None, min(conf, 0.1)
+        if frame is not None and container is None and not support:
+            # no other place the story names lies within a province's reach of it
+            lonely = best.latitude is None or best.longitude is None or not any(
+                km(pt, (best.latitude, best.longitude)) < _LONELY_KM
+                for pt, n in zip(ctx.points, ctx.point_names, strict=True) if n != name)
+            if _namesake_outside(best, cands, frame, lonely):
+                return None, min(conf, 0.1)
         if name.lower() in _WORLD_PART_WORDS and not self._world_part_at_home(best, name, ctx, container):
             return None, min(conf, 0.1)
         return best, round(max(0.0, min(1.0, conf)), 3)
