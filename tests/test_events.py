@@ -788,26 +788,3 @@ def test_where_a_person_is_from_is_not_where_it_happened(coder):
 def test_an_office_that_speaks_is_the_only_hint_when_the_sentence_names_no_place(coder):
     events, _ = code(coder, "The Idlib Health Directorate said 12 people were killed in air strikes on Saturday.")
     assert events and events[0].admin1 == "Idlib"
-
-
-def test_an_arabic_village_of_a_story_told_in_one_province_is_its_own_event(coder):
-    # The shelled village is not in the gazetteer; the story is told in Hasakah province. The
-    # shelling is its own event there, not folded into the drone strike on Qamishli.
-    text = ("القامشلي – السبت 13 كانون الثاني 2024\n\nاستهدفت طائرة مسيرة تركية سيارة على أطراف مدينة القامشلي في "
-            "محافظة الحسكة، ما أدى إلى مقتل شخصين.\n\nوقصفت المدفعية التركية يوم السبت قرية خربة الشيخ سعيد، ما "
-            "أدى إلى أضرار في المنازل.")
-    a = Article(article_id=content_id(text), doc_id="d", origin="test", title="قصف تركي على ريف القامشلي",
-                published="2024-01-13", outlet=None, language="ar", text=text)
-    events = [e for e in coder.code([a])[0] if e.modality == "occurred"]
-    kinds = {(e.sub_event_type, e.admin1) for e in events}
-    assert ("Shelling/artillery/missile attack", "Al Hasakah") in kinds
-    assert ("Air/drone strike", "Al Hasakah") in kinds
-
-
-def test_a_village_known_only_by_its_province_joins_the_same_act_there(coder):
-    # The car was hit near Qamishli and near the village: one strike, told twice.
-    text = ("A Turkish drone struck a car on the outskirts of Qamishli in Hasakah province on Saturday, killing two "
-            "people, residents said. The drone fired two missiles at the car near the village of Kherbet Ammo, a "
-            "local source said.")
-    events, _ = code(coder, text)
-    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -109,19 +109,7 @@ def places_fit(a: Event, b: Event) -> bool:
         return True
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
-    return same_place(vars(a), vars(b), near_km=NEAR_KM) or _region_of(a, b) or _region_of(b, a) \
-        or _province_only(a, b) or _province_only(b, a)
-
-
-def _province_only(village: Event, place: Event) -> bool:
-    """A village known only by its province (`places.contain.locate_in_frame`: "near the
-    village of Khirbet Ammo", geo_precision 3) may lie anywhere in it, as the province may: it
-    fits the province's places when it tells the same kind of act ("a drone struck a car near
-    Qamishli"), not another ("shelling hit the outskirts of the town of Khiam" beside a drone
-    strike on Bint Jbeil)."""
-    return village.geonameid is None and village.geo_precision == 3 and bool(village.admin1) \
-        and village.admin1 == place.admin1 and village.country == place.country \
-        and village.sub_event_type == place.sub_event_type
+    return same_place(vars(a), vars(b), near_km=NEAR_KM) or _region_of(a, b) or _region_of(b, a)
 
 
 def _region_of(region: Event, place: Event) -> bool:

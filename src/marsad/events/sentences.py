@@ -135,15 +135,10 @@ def arabic_sentences(article: Article, *, gazetteer: Gazetteer, resolver: PlaceR
     named = _names(text, actors, sources)
     spans = [s for s in arabic_toponyms(text, gazetteer) if not _not_a_place(text, s, named)]
     home = sources.home_of(article.outlet)  # a local outlet's city frames its stories
-    resolved, frame = resolver.resolve_document(text, spans, outlet=home)
-    bounds = [(s[0], s[1]) for s in spans]
-    split = arabic_split(text)
-    resolved = inherit_containers(text, bounds, resolved)
-    resolved = locate_in_frame(text, bounds, resolved, frame, frame_area(frame, resolved, gazetteer),
-                               [(start, end) for start, end, _ in split], gazetteer)
+    resolved = inherit_containers(text, [(s[0], s[1]) for s in spans], resolver.resolve_all(text, spans, outlet=home))
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
     return [Sentence(start, end, text[start:end], para, tuple(loc for loc in located if start <= loc.start < end))
-            for start, end, para in split]
+            for start, end, para in arabic_split(text)]
 
 
 def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: PlaceResolver,

@@ -277,17 +277,13 @@ def _story_town(out: Sequence[Place]) -> Place | None:
 # "the nearby town of Kashkiyeh", "Zee Pin Gyi village": a settlement the text names as one
 # (not "the camp of Fano commanders", "the city of London's"), and the members of a list a
 # plural introduces ("the villages of A, B and C").
-_SETTLEMENT_BEFORE = re.compile(r"(?:\b(?:(?:town|village|hamlet|settlement)|(?P<plural>towns|villages|hamlets))"
-                                r"\s+of\s+(?:the\s+)?|"
-                                # Arabic: "بلدة الخيام", "في قرية …", "بلدات …" (a proclitic و/ب/ل/ف before)
-                                r"(?<![^\s])[وبلف]?(?:بلدة|بلده|قرية|قريه|مدينة|مدينه|(?P<plural_ar>بلدات|قرى))\s+)$",
-                                re.I)
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:(?:town|village|hamlet|settlement)|(?P<plural>towns|villages|hamlets))\s+of\s+"
+                                r"(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
 # A name the text places by another: "X, Va., across the state line", "X, some 30 km from
 # Damaturu", "X, 10 km east of Kupiansk".
 _PLACED_BY_WHAT_FOLLOWS = re.compile(r"\s*,\s*(?:[A-Z]|(?:some|about|around|nearly|roughly)?\s*\d)|"
-                                     r"[^.;]{0,40}?\b(?:km|kilometres?|kilometers?|miles)\b|"
-                                     r"[^.;،]{0,40}?(?:كم|كيلومتر|كيلو متر)")
+                                     r"[^.;]{0,40}?\b(?:km|kilometres?|kilometers?|miles)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _WELL_KNOWN_POPULATION = 50_000
 # The story must be told in its frame: this many distinct names located there (a dateline and
@@ -333,7 +329,7 @@ def locate_in_frame(text: str, spans: Sequence[tuple[int, int]], places: Sequenc
         before = _SETTLEMENT_BEFORE.search(text, max(0, start - 40), start)
         in_list = plural and i > 0 and LIST_GAP.match(text[spans[i - 1][1]:start]) is not None
         named = bool(before or _SETTLEMENT_AFTER.match(text, end) or in_list)
-        plural = bool(before and (before.group("plural") or before.group("plural_ar"))) or in_list
+        plural = bool(before and before.group("plural")) or in_list
         if unlocated and named and not _PLACED_BY_WHAT_FOLLOWS.match(text, end) \
                 and not _placed_elsewhere(text, spans, places, i, frame, sentences, gazetteer):
             out[i] = _located_at(text[start:end], area)
