@@ -85,9 +85,11 @@ _BACKGROUND = re.compile(
 # ("planning their escape detonated a car bomb", "suspected of links to ISWAP attacked a base"
 # tell what was done), and not across a clause ("charged with assault last year, opened fire",
 # "plotting revenge when he shot dead", "town planning officials said shelling destroyed").
+# Words that open another clause or verb phrase: where a frame's object has ended.
+_CLAUSE_OPENS = r"was|were|is|are|when|where|while|as|after|before|who|which|that|then"
 _PLOTTED = re.compile(r"\b(?:planning|plotting|conspiring to (?:carry out|stage|commit)|suspicion of|suspected of|"
-                      r"charged with|convicted of)\s+(?:(?!(?:said|says|told|reported|was|were|is|are|when|where|"
-                      r"while|as|after|before|who|which|that|then)\s)[^\s.,;!?]+\s+){0,4}?$", re.I)
+                      rf"charged with|convicted of)\s+(?:(?!(?:said|says|told|reported|{_CLAUSE_OPENS})\s)"
+                      r"[^\s.,;!?]+\s+){0,4}?$", re.I)
 _PAST_ACT = re.compile(r"[a-z]+ed\b", re.I)
 # "entities involved in supplying drones to Moscow", "sold tanks to the army": a weapon
 # bought, sold or made is trade, not its use. No event, whatever the weapon's word weighs;
@@ -97,8 +99,8 @@ _ARMS_TRADE = re.compile(
     r"\b(?:suppl(?:ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|shipp(?:ed|ing)|"
     r"transfer(?:s|red|ring)?|export(?:s|ed|ing)?|import(?:ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
     r"acquir(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing|ers?)|produc(?:es|ed|ing|ers?)|stockpil(?:e|es|ed|ing))"
-    r"\s+(?:of\s+)?(?:(?!(?:from|to|by|with|into|in|on|at|then|when|where|while|as|after|before|who|which|that|"
-    r"was|were|is|are|been|had|has|have|killed)\s)[^\s.,;!?]+\s+){0,5}?$", re.I)
+    rf"\s+(?:of\s+)?(?:(?!(?:from|to|by|with|into|in|on|at|{_CLAUSE_OPENS}|been|had|has|have|killed)\s)"
+    r"[^\s.,;!?]+\s+){0,5}?$", re.I)
 # ... and only a weapon's own name is traded: "bought time and shelled" tells the shelling.
 _WEAPON_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|shells?|bombs?|weapons?|arms|ammunition|"
                           r"munitions|mines?|grenades?|artillery|explosives?|jets?|aircraft|helicopters?|warplanes?|"

@@ -282,6 +282,13 @@ def _road_end(before: str, after: str) -> bool:
 _OFFICE_AFTER = re.compile(r"\s+(?:police|health|security|military|civil\s+defen[cs]e)\s+(?:command|directorate|"
                            r"department|headquarters|authorit(?:y|ies)|office)"
                            r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)", re.I)
+
+
+def _an_office(sent: Sentence, loc: Located) -> bool:
+    """Whether the place names an office that speaks ("Hasaka Police Command told SANA")."""
+    return _OFFICE_AFTER.match(sent.text, loc.end - sent.start, loc.end - sent.start + 70) is not None
+
+
 # What follows a dateline's place: an agency in brackets, a date, and a dash ("Port Sudan (AFP) -",
 # "Goma, March 3 (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([A-Z][\w.]*\)\s*)?[-–—]\s")
@@ -303,7 +310,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
-        if _OFFICE_AFTER.match(after[:70]):
+        if _an_office(sent, loc):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
@@ -512,8 +519,7 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
             return [Located(loc.start, loc.end, loc.place, "place of the story") for loc in there]
     if here:
         return here
-    offices = [loc for loc in sent.places
-               if _OFFICE_AFTER.match(sent.text[loc.end - sent.start: loc.end - sent.start + 70])]
+    offices = [loc for loc in sent.places if _an_office(sent, loc)]
     if offices:
         return offices[:1]
     if country is not None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..actors import ActorKB
 from ..places import Gazetteer, PlaceResolver, find_toponyms
-from ..places.contain import frame_area, inherit_containers, locate_in_frame
+from ..places.contain import inherit_containers, locate_in_frame
 from ..records import Article, Place
 from ..sources import SourceKB
 
@@ -157,8 +157,8 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
         resolved, frame = resolver.resolve_document(text, spans, outlet=home)
     bounds = [(s[0], s[1]) for s in spans]
     resolved = inherit_containers(text, bounds, resolved)
-    resolved = locate_in_frame(text, bounds, resolved, frame, frame_area(frame, resolved, gazetteer),
-                               [(sent.start_char, sent.end_char) for sent in doc.sents], gazetteer)
+    resolved = locate_in_frame(text, bounds, resolved, frame, [(sent.start_char, sent.end_char) for sent in doc.sents],
+                               gazetteer)
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
     paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
     out = []

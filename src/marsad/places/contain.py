@@ -291,9 +291,9 @@ _WELL_KNOWN_POPULATION = 50_000
 _FRAME_NAMES = 2
 
 
-def frame_area(frame: Frame | None, places: Sequence[Place], gazetteer: Any) -> Place | None:
+def _frame_area(frame: Frame, places: Sequence[Place], gazetteer: Any) -> Place | None:
     """The frame's admin1 as a place: as the story names it, else as the gazetteer knows it."""
-    if frame is None or not frame.admin1_code or not frame.country_code:
+    if not frame.admin1_code or not frame.country_code:
         return None
     for p in places:
         if p.feature_code == "ADM1" and p.latitude is not None and p.country_code == frame.country_code \
@@ -307,8 +307,7 @@ def frame_area(frame: Frame | None, places: Sequence[Place], gazetteer: Any) -> 
 
 
 def locate_in_frame(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place],
-                    frame: Frame | None, area: Place | None, sentences: Sequence[tuple[int, int]],
-                    gazetteer: Any) -> list[Place]:
+                    frame: Frame | None, sentences: Sequence[tuple[int, int]], gazetteer: Any) -> list[Place]:
     """`places` with each unlocated settlement of a story told in one province coded to that
     province ("the nearby town of Kashkiyeh" in a Deir ez-Zor story): ACLED's geo_precision 3,
     only the region known, as an analyst codes a village the gazetteer lacks. The story is told
@@ -316,25 +315,27 @@ def locate_in_frame(text: str, spans: Sequence[tuple[int, int]], places: Sequenc
     frame's admin1 (`frame.py`). A name placed nowhere else by the text, and named as a town or
     village: not a person or a body. Not when its sentence, or the one before it in its
     paragraph, names a place outside the frame (`_placed_elsewhere`)."""
-    if frame is None or not frame.admin1 or area is None:
+    if frame is None or not frame.admin1:
         return list(places)
     located = [p for p in places if p.latitude is not None and p.feature_code not in ("PCLI", "CONT")]
     inside = [p for p in located if p.country_code == frame.country_code and p.admin1 == frame.admin1]
     if len({p.name for p in inside}) < _FRAME_NAMES or 2 * len(inside) <= len(located):
         return list(places)
     out = list(places)
-    plural = False
+    area: Place | None = None
+    plural = False  # whether the name before is an unlocated member of a list a plural introduced
     for i, (place, (start, end)) in enumerate(zip(places, spans, strict=True)):
         unlocated = place.latitude is None and place.country_code in (None, frame.country_code)
         before = _SETTLEMENT_BEFORE.search(text, max(0, start - 40), start)
         in_list = plural and i > 0 and LIST_GAP.match(text[spans[i - 1][1]:start]) is not None
         named = bool(before or _SETTLEMENT_AFTER.match(text, end) or in_list)
-        plural = bool(before and before.group("plural")) or in_list
+        plural = unlocated and (bool(before and before.group("plural")) or in_list)
         if unlocated and named and not _PLACED_BY_WHAT_FOLLOWS.match(text, end) \
                 and not _placed_elsewhere(text, spans, places, i, frame, sentences, gazetteer):
+            area = area or _frame_area(frame, places, gazetteer)
+            if area is None:
+                break
             out[i] = _located_at(text[start:end], area)
-        elif not unlocated:
-            plural = False
     return out
 
 
