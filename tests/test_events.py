@@ -788,3 +788,24 @@ def test_where_a_person_is_from_is_not_where_it_happened(coder):
 def test_an_office_that_speaks_is_the_only_hint_when_the_sentence_names_no_place(coder):
     events, _ = code(coder, "The Idlib Health Directorate said 12 people were killed in air strikes on Saturday.")
     assert events and events[0].admin1 == "Idlib"
+
+
+def test_a_country_after_by_is_who_acted_not_where(coder):
+    events, _ = code(coder, "At least 30 people were killed in air strikes launched by Russia on the town of "
+                            "Saraqib on Monday, the monitor said.")
+    assert events and {e.admin1 for e in events} == {"Idlib"}
+    assert events[0].actor1.startswith("Military Forces of Russia")
+    # Beside a region of the country it struck, the doer names no second event.
+    events, _ = code(coder, "At least 40 people were killed on Sunday in air strikes carried out by Russia on "
+                            "villages of eastern Syria, the monitor said.")
+    assert events and {e.country for e in events} == {"Syria"}
+    # "US-led" names a coalition, not the United States.
+    events, _ = code(coder, "Nine civilians were killed in strikes by the US-led coalition on the town of "
+                            "Hajin on Monday, the monitor said.")
+    assert events and not events[0].actor1.startswith("Military Forces of the United States")
+
+
+def test_a_building_named_after_a_town_is_where_the_sentence_puts_it(coder):
+    events, _ = code(coder, "A car bomb exploded outside the Baghdad Hotel in central Damascus on Monday, "
+                            "killing three people, state media said.")
+    assert events and {e.admin1 for e in events} == {"Dimashq"}

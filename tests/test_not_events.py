@@ -191,3 +191,33 @@ def test_a_deal_struck_brokered_or_agreed_is_an_agreement(coder, text):
 def test_news_told_beside_words_of_a_period_or_a_cause_keeps_its_event(coder, text, subtype, location, fatalities):
     events = code(coder, text)
     assert (subtype, location, fatalities) in [(e.sub_event_type, e.location, e.fatalities) for e in events]
+
+
+@pytest.mark.parametrize(("text", "not_subtype"), [
+    # What a meeting is for, told with "aimed at"; a deal still being made.
+    ("An international meeting is set to take place in Vienna this Saturday aimed at curbing deadly violence in "
+     "Libya with a particular focus on Tripoli.", "Attack"),
+    ("Elders say a truce for the town of Zabadani is being negotiated by the two sides.", "Agreement"),
+    # People falling to the ground is no town falling to a group.
+    ("When the blast hit the market in Idlib I grabbed my son and we fell to the ground, a woman said.",
+     "Non-state actor overtakes territory"),
+    # Rescuers' bulldozers destroy nothing.
+    ("Rescue teams used bulldozers and shovels to clear the rubble in Idlib city on Monday.",
+     "Looting/property destruction"),
+    # Aircraft that carry troops strike nothing; fighters who march are no protesters.
+    ("On Monday US aircraft ferried forces to the outskirts of Tabqa.", "Air/drone strike"),
+    ("Fighters of the alliance marched on the town of Tabqa on Monday, a commander said.", "Peaceful protest"),
+])
+def test_words_of_an_event_used_for_something_else(coder, text, not_subtype):
+    assert not_subtype not in [e.sub_event_type for e in code(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Army bulldozers razed three shops in the village of Susya on Tuesday, residents said.",
+     "Looting/property destruction"),
+    ("On Monday US aircraft ferried forces to the outskirts of Tabqa.", "Change to group/activity"),
+    ("Rebels captured the village of Kafr Nabudah on Monday after the army fell back, the monitor said.",
+     "Non-state actor overtakes territory"),
+])
+def test_the_same_words_telling_an_event_stay(coder, text, subtype):
+    assert subtype in [e.sub_event_type for e in code(coder, text)]

@@ -42,6 +42,9 @@ _STATES = ("Israel", "Jordan", "Turkey", "Russia", "Iran", "Iraq", "Syria", "Leb
            "the United Arab Emirates", "the UAE", "Qatar", "Pakistan", "Afghanistan", "Azerbaijan", "Armenia")
 _STATE_SUBJECT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _STATES) + r")\s+(?:has\s+|have\s+|had\s+)?"
                             r"(?:\w+\s+){0,4}$")
+# "airstrikes launched by Russia", "shelling by Turkey": a state after the trigger's "by" is
+# the doer, as a state before it is ("Russia launched airstrikes").
+_STATE_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s+(" + "|".join(re.escape(s) for s in _STATES) + r")(?![\w-])")
 _STATE_NAMES = {"the US": "United States", "the U.S.": "United States", "the United States": "United States",
                 "the United Kingdom": "United Kingdom", "Britain": "United Kingdom",
                 "the United Arab Emirates": "United Arab Emirates", "the UAE": "United Arab Emirates"}
@@ -112,7 +115,8 @@ def assign(sentence: str, cls: Classification, kb: ActorKB, *, country: str | No
         agents = [a for a in agents if a not in victims]
         targets = [t for t in targets if t not in victims] + victims
         if not agents:
-            subject = _STATE_SUBJECT.search(sentence[: cls.trigger_start])
+            subject = _STATE_BY.match(sentence, cls.trigger_end, cls.trigger_end + 60) \
+                or _STATE_SUBJECT.search(sentence[: cls.trigger_start])
             if subject:
                 state = subject.group(1)
                 agents = [kb.state_forces(_STATE_NAMES.get(state, state), on=date)]

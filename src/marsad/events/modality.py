@@ -65,6 +65,17 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (THREATENED, r"ultimatum|or face", 8),
     (HOPED, r"hop(?:e|es|ed|ing) (?:to|that|for)|hop(?:e|es|ed|ing)|wish(?:es|ed)? to|"
      r"aspir(?:e|es|ed|ing) to", 6),
+    # "a deal is being negotiated for a truce in Waer", "talks aimed at reaching a ceasefire":
+    # the deal is still to be made.
+    (PLANNED, r"(?:being|still being|to be) (?:negotiated|discussed|drafted|worked out|brokered)(?: (?:for|on))?|"
+     r"aimed at (?:reaching|securing|agreeing|brokering)", 3),
+    # What someone acts to curb or end is the aim's object, not a report of it ("a meeting
+    # aimed at curbing deadly violence in Syria", "efforts to end the fighting"): it is
+    # anticipated, as what one acts to prevent is.
+    (FEARED, r"(?:aimed at|aim(?:s|ed|ing)? (?:at|to)|in a bid to|efforts? to|bid to|push(?:es|ed)? to|"
+     r"designed to|meant to|intended to|seek(?:s|ing)? to|sought to|ways? to|calls? to|called to|"
+     r"urg(?:e|es|ed|ing) \w+ to) "
+     r"(?:curb|curbing|end|ending|stop|stopping|halt|halting|reduce|reducing|de-escalate|contain|containing)", 4),
     (PLANNED, r"plan(?:s|ned|ning)? to|(?:is|are|was|were) set to|prepar(?:e|es|ed|ing) (?:to|for)|"
      r"intend(?:s|ed|ing)? to", 6),
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
@@ -100,6 +111,9 @@ _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"(?:is|are|was|were) (?:planned|scheduled|due|expected) (?:for|to|on|next)|"
      r"(?:is|are) being (?:planned|organi[sz]ed|prepared)|"
      r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow", 4),
+    # A deal still being made: "a truce for the town of Zabadani is being negotiated".
+    (PLANNED, r"(?:is|are|was|were) (?:still )?(?:being|under) (?:negotiat(?:ed|ion)|discuss(?:ed|ion)|drafted|"
+     r"worked out)", 7),
     (POSSIBLE, r"may have (?:taken place|happened|occurred)|"
      r"(?:is|are|was|were) (?:unconfirmed|unverified)", 3),
 )

@@ -121,6 +121,11 @@ _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:ma
                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+# "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
+# is who acted, not where.
+_DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_NAMES_A_BUILDING = re.compile(r"\s+(?:hotel|hospital|mosque|church|cathedral|school|university|college|stadium|"
+                               r"mall|cinema|theat(?:re|er)|restaurant|caf[eé]|club|bank)s?\b", re.I)
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
 
 
@@ -310,7 +315,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
-        if _an_office(sent, loc):
+        if _an_office(sent, loc) or _is_country(loc.place) and _DOER_BY.search(before[-12:]):
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
@@ -378,6 +383,11 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
               or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
+    # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building named
+    # after a town is where the sentence puts it; alone ("the Kabul Hotel") it stays the hint.
+    named_for = {id(loc) for loc in out if _NAMES_A_BUILDING.match(sent.text, loc.end - offset, loc.end - offset + 30)}
+    if named_for and len(named_for) < len(out):
+        out = [loc for loc in out if id(loc) not in named_for]
     chains = _chains(sent, out)
     heads = [_head(chain) for chain in chains]
     out = list(heads)
