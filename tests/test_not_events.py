@@ -221,3 +221,15 @@ def test_words_of_an_event_used_for_something_else(coder, text, not_subtype):
 ])
 def test_the_same_words_telling_an_event_stay(coder, text, subtype):
     assert subtype in [e.sub_event_type for e in code(coder, text)]
+
+
+def test_a_linked_storys_headline_glued_into_the_body_is_no_event(coder):
+    text = ("Jets struck a market in the town of Saraqib in Idlib on Monday, killing nine people, the monitor said. "
+            "Photo Agency Related Car Bomb Kills 20 Near Checkpoint in Rebel-Held Azaz Town Last Week "
+            "Rescuers searched the rubble through the night.")
+    events = code(coder, text)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    # The article's own headline, glued to the start of its body, still tells its event.
+    text = ("Car Bomb Kills 20 Near Checkpoint in Rebel-Held Azaz Town. A car bomb exploded near a checkpoint in "
+            "Azaz on Monday, killing 20 people, the monitor said.")
+    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in code(coder, text)]

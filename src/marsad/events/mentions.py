@@ -22,7 +22,7 @@ from .classify import MILITARY_MEANS, Classification, classify
 from .clauses import placed_act, two_acts
 from .fatalities import PERPETRATOR, VAGUE, fatalities, fatality_mentions
 from .modality import modality
-from .nonevents import not_an_event
+from .nonevents import in_linked_headline, not_an_event
 from .places import enumerated, event_places, recalled_frames
 from .sentences import Sentence
 
@@ -400,7 +400,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     # Air strikes and shelling that start fires are still air strikes and shelling.
     if cls.sub_event_type not in MILITARY_MEANS and not ctx.reads_as_event(index):
         return []
-    if not_an_event(sent.text, cls.event_type, cls.trigger_start, cls.sub_event_type):
+    if not_an_event(sent.text, cls.event_type, cls.trigger_start, cls.sub_event_type) \
+            or index > 0 and in_linked_headline(sent.text, cls.trigger_start):
         return []
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published

@@ -67,6 +67,34 @@ _METHOD = re.compile(
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
 # "Source AA Related News Death toll rises to 70 as …": a page's list of links to other stories.
 _RELATED = re.compile(r"\b(?:Related|More)\s+(?:News|Articles|Stories|Posts|Coverage|Reading)\b|\bRead\s+[Mm]ore\b")
+# "… from Daesh REUTERS Social Media Website Blast Occurs Near Bus Convoy Evacuating Syrians
+# From Besieged Towns to Aleppo Over 20 Dead MOSCOW (Sputnik) …": a linked story's headline,
+# in Title Case, glued into a scraped body. Six capitalised words or more around the act's
+# word (short function words and numbers may sit between them); an organisation's name
+# ("Syrian Observatory for Human Rights") holds no act's word.
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|(?:of|in|to|from|and|the|a|an|at|on|for|as|by|with|after|over|near|into|"
+                         r"amid|against)(?![\w'’-])")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def in_linked_headline(sentence: str, trigger_start: int) -> bool:
+    """Whether the act's word sits in a run of Title Case words (see `_TITLE_WORD`): the
+    headline of another story, glued into this one's body. Asked of sentences after an
+    article's first: its own headline may open the body."""
+    words = list(re.finditer(r"\S+", sentence))
+    at = next((i for i, w in enumerate(words) if w.start() <= trigger_start < w.end()), None)
+    if at is None or not _CAPITALISED.match(words[at].group()):
+        return False
+    def titled(i: int) -> bool:
+        return _TITLE_WORD.fullmatch(words[i].group().strip("\"'“”‘’(),:;")) is not None
+    lo = hi = at
+    while lo > 0 and titled(lo - 1):
+        lo -= 1
+    while hi + 1 < len(words) and titled(hi + 1):
+        hi += 1
+    return sum(1 for w in words[lo:hi + 1] if _CAPITALISED.match(w.group().lstrip("\"'“‘("))) >= 6
+
+
 _TAGS = re.compile(r"^\s*(?:tags?|keywords|topics|related\s+topics|filed\s+under)\b\s*:?\s", re.I)
 _PROTESTS = {"Protests", "Riots"}
 # "the freeze on fighting", "a lull in the violence", "production fell due to fighting": the

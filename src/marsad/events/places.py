@@ -124,8 +124,9 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
 # is who acted, not where.
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-_NAMES_A_BUILDING = re.compile(r"\s+(?:hotel|hospital|mosque|church|cathedral|school|university|college|stadium|"
-                               r"mall|cinema|theat(?:re|er)|restaurant|caf[eé]|club|bank)s?\b", re.I)
+_NAMES_A_BUILDING = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?i:hotel|hospital|mosque|church|cathedral|school|university|"
+                               r"college|stadium|mall|cinema|theat(?:re|er)|restaurant|caf[eé]|club|bank|square|gate|"
+                               r"street|avenue)s?\b")
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
 
 
@@ -383,8 +384,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
               or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
-    # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building named
-    # after a town is where the sentence puts it; alone ("the Kabul Hotel") it stays the hint.
+    # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian", "George Khouri
+    # Square and al-Tijara Park": a building or a square named after a town or a person is
+    # where the sentence puts it; alone ("the Kabul Hotel") it stays the hint.
     named_for = {id(loc) for loc in out if _NAMES_A_BUILDING.match(sent.text, loc.end - offset, loc.end - offset + 30)}
     if named_for and len(named_for) < len(out):
         out = [loc for loc in out if id(loc) not in named_for]
