@@ -809,3 +809,13 @@ def test_a_building_named_after_a_town_is_where_the_sentence_puts_it(coder):
     events, _ = code(coder, "A car bomb exploded outside the Baghdad Hotel in central Damascus on Monday, "
                             "killing three people, state media said.")
     assert events and {e.admin1 for e in events} == {"Dimashq"}
+    # Named beside a country only, the town is where it is.
+    events, _ = code(coder, "A bomb exploded at an Aden mosque during Friday prayers in southern Yemen, killing "
+                            "five worshippers, officials said.")
+    assert events and events[0].location == "Aden"
+
+
+def test_a_state_that_blames_or_reports_is_not_who_acted(coder):
+    events, _ = code(coder, "An air strike blamed by Syria on Israel hit a base near Homs on Monday, state media "
+                            "said.")
+    assert events and not events[0].actor1.startswith("Military Forces of Syria")

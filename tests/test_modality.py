@@ -26,10 +26,7 @@ def mod(sentence: str, trigger: str) -> str:
         ("The group warned it would bomb the pipeline.", "bomb", "threatened"),
         ("The union plans to protest outside parliament.", "protest", "planned"),
         ("Teachers will strike across the province.", "strike", "planned"),
-        # What people work to end or curb, and a deal still being made.
-        ("Mediators pressed on with efforts to end the fighting in the capital.", "fighting", "feared"),
-        ("The summit opens on Monday aimed at curbing the violence in the north.", "violence", "feared"),
-        ("Troops were sent in to end the clashes in the town.", "clashes", "occurred"),
+        # A deal still being made.
         ("A truce for the besieged town is being negotiated by the elders.", "truce", "planned"),
         ("Talks aimed at reaching a ceasefire resumed on Monday.", "ceasefire", "planned"),
         ("Over two weeks the brigades will conduct river crossings, night marches and air strikes in the valley.",

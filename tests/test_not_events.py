@@ -198,6 +198,7 @@ def test_news_told_beside_words_of_a_period_or_a_cause_keeps_its_event(coder, te
     ("An international meeting is set to take place in Vienna this Saturday aimed at curbing deadly violence in "
      "Libya with a particular focus on Tripoli.", "Attack"),
     ("Elders say a truce for the town of Zabadani is being negotiated by the two sides.", "Agreement"),
+    ("Mediators pressed on with efforts to end the fighting in the capital of Libya, Tripoli.", "Armed clash"),
     # People falling to the ground is no town falling to a group.
     ("When the blast hit the market in Idlib I grabbed my son and we fell to the ground, a woman said.",
      "Non-state actor overtakes territory"),
@@ -216,6 +217,16 @@ def test_words_of_an_event_used_for_something_else(coder, text, not_subtype):
     ("Army bulldozers razed three shops in the village of Susya on Tuesday, residents said.",
      "Looting/property destruction"),
     ("On Monday US aircraft ferried forces to the outskirts of Tabqa.", "Change to group/activity"),
+    ("Army bulldozers flattened 12 homes in the village of Susya on Monday.", "Looting/property destruction"),
+    ("Helicopters ferried troops into the valley near Kunar on Monday before gunships pounded Taliban positions.",
+     "Air/drone strike"),
+    ("Boats ferried fighters across the river to attack the village of Kulbus on Monday, killing seven.", "Attack"),
+    ("Sudanese troops marched into Kassala on Monday as residents protested against the army's return.",
+     "Peaceful protest"),
+    ("Hundreds of soldiers marched to the army headquarters in Bangui on Monday to demand unpaid wages.",
+     "Peaceful protest"),
+    ("Mediators stepped up efforts to end the clashes, which killed nine people in Tripoli on Monday.",
+     "Armed clash"),
     ("Rebels captured the village of Kafr Nabudah on Monday after the army fell back, the monitor said.",
      "Non-state actor overtakes territory"),
 ])

@@ -46,7 +46,7 @@ _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before
 _WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|the previous week)\b", re.I)
 _MONTH_REL = re.compile(r"\b(?P<rel>earlier this month|this month|last month|early this month|the past month)\b",
                         re.I)
-_IN_MONTH = re.compile(rf"\bin (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
+_IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
 _YEAR_ONLY = re.compile(rf"\b(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
 

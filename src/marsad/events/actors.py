@@ -44,7 +44,8 @@ _STATE_SUBJECT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _STATES) + r
                             r"(?:\w+\s+){0,4}$")
 # "airstrikes launched by Russia", "shelling by Turkey": a state after the trigger's "by" is
 # the doer, as a state before it is ("Russia launched airstrikes").
-_STATE_BY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s+(" + "|".join(re.escape(s) for s in _STATES) + r")(?![\w-])")
+_STATE_BY = re.compile(r"(?:\s+(?:launched|carried\s+out|conducted|fired|flown|mounted|staged|waged))?\s+by\s+("
+                       + "|".join(re.escape(s) for s in _STATES) + r")(?![\w'’-])")
 _STATE_NAMES = {"the US": "United States", "the U.S.": "United States", "the United States": "United States",
                 "the United Kingdom": "United Kingdom", "Britain": "United Kingdom",
                 "the United Arab Emirates": "United Arab Emirates", "the UAE": "United Arab Emirates"}

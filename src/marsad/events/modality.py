@@ -69,13 +69,6 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     # the deal is still to be made.
     (PLANNED, r"(?:being|still being|to be) (?:negotiated|discussed|drafted|worked out|brokered)(?: (?:for|on))?|"
      r"aimed at (?:reaching|securing|agreeing|brokering)", 3),
-    # What someone acts to curb or end is the aim's object, not a report of it ("a meeting
-    # aimed at curbing deadly violence in Syria", "efforts to end the fighting"): it is
-    # anticipated, as what one acts to prevent is.
-    (FEARED, r"(?:aimed at|aim(?:s|ed|ing)? (?:at|to)|in a bid to|efforts? to|bid to|push(?:es|ed)? to|"
-     r"designed to|meant to|intended to|seek(?:s|ing)? to|sought to|ways? to|calls? to|called to|"
-     r"urg(?:e|es|ed|ing) \w+ to) "
-     r"(?:curb|curbing|end|ending|stop|stopping|halt|halting|reduce|reducing|de-escalate|contain|containing)", 4),
     (PLANNED, r"plan(?:s|ned|ning)? to|(?:is|are|was|were) set to|prepar(?:e|es|ed|ing) (?:to|for)|"
      r"intend(?:s|ed|ing)? to", 6),
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"

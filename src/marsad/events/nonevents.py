@@ -137,6 +137,17 @@ _FIGHTING_TO = re.compile(r"fighting\s+to\s+(?:topple|overthrow|oust|bring\s+dow
 _CURBED = re.compile(r"\b(?:curb(?:s|ed|ing)?|curtail(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|end(?:s|ed|ing)?|"
                      r"de-?escalat(?:e|es|ed|ing)|prevent(?:s|ed|ing)?)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _ABSTRACT_VIOLENCE = re.compile(r"(?:violence|bloodshed)\b", re.I)
+# "a meeting … this Saturday aimed at curbing deadly violence", "efforts to end the fighting",
+# "urged Russia to stop the war": what a plan, an effort or a call is to end, named in general,
+# whatever day the plan names. Not fighting the sentence tells ("efforts to end the clashes,
+# which killed nine on Monday"; "troops were sent in to end the clashes in the town").
+_AIMED_TO_END = re.compile(
+    r"\b(?:aimed at|aim(?:s|ed|ing)? (?:at|to)|in a bid to|efforts? to|bid to|push(?:es|ed)? to|designed to|"
+    r"meant to|intended to|seek(?:s|ing)? to|sought to|ways? to|calls? to|called to|urg(?:e|es|ed|ing) \w+ to) "
+    r"(?:curb|curbing|end|ending|stop|stopping|halt|halting|reduce|reducing|de-?escalate|contain|containing)\s+"
+    r"(?:(?:the|all|further|ongoing|deadly|renewed|continued|continuing|such|escalating|rising|sectarian|armed|"
+    r"political)\s+)*$", re.I)
+_VIOLENCE_IN_GENERAL = re.compile(r"(?:violence|fighting|bloodshed|hostilities|war|conflict|unrest)\b", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
     r"due\s+to|because\s+of|caused\s+by|displaced\s+by|affected\s+by|result\s+of|fleeing|fled|escaping)"
@@ -413,6 +424,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
             and _CURBED.search(sentence[max(0, trigger_start - 40):trigger_start]) \
             and not _HURT.search(sentence) and not names_a_day(sentence):
         return "violence named as what a plan is to curb"
+    if _VIOLENCE_IN_GENERAL.match(sentence, trigger_start) \
+            and _AIMED_TO_END.search(sentence[max(0, trigger_start - 80):trigger_start]) \
+            and not _HURT.search(sentence, trigger_start):
+        return "violence named as what a plan or a call is to end"
     # "The increased fighting has raised concerns for 1.5 million civilians": what the
     # fighting caused, in a sentence that tells no act of its own (not "… have sparked fears
     # of a wider war, as forces loyal to Haftar battled government troops").

@@ -126,7 +126,7 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _NAMES_A_BUILDING = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?i:hotel|hospital|mosque|church|cathedral|school|university|"
                                r"college|stadium|mall|cinema|theat(?:re|er)|restaurant|caf[eé]|club|bank|square|gate|"
-                               r"street|avenue)s?\b")
+                               r"street|avenue)s?\s+(?i:in|at|near|on|off)\s")
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
 
 
@@ -384,11 +384,12 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
               or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
-    # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian", "George Khouri
-    # Square and al-Tijara Park": a building or a square named after a town or a person is
-    # where the sentence puts it; alone ("the Kabul Hotel") it stays the hint.
-    named_for = {id(loc) for loc in out if _NAMES_A_BUILDING.match(sent.text, loc.end - offset, loc.end - offset + 30)}
-    if named_for and len(named_for) < len(out):
+    # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building or a
+    # square named after a town is where the sentence puts it ("in", "at", "near" a place finer
+    # than a country); alone ("the Kabul Hotel", "an Aden mosque … in southern Yemen") the
+    # town is where it is.
+    named_for = {id(loc) for loc in out if _NAMES_A_BUILDING.match(sent.text, loc.end - offset, loc.end - offset + 40)}
+    if named_for and any(id(loc) not in named_for and not _is_country(loc.place) for loc in out):
         out = [loc for loc in out if id(loc) not in named_for]
     chains = _chains(sent, out)
     heads = [_head(chain) for chain in chains]
