@@ -809,6 +809,10 @@ def test_a_building_named_after_a_town_is_where_the_sentence_puts_it(coder):
     events, _ = code(coder, "A car bomb exploded outside the Baghdad Hotel in central Damascus on Monday, "
                             "killing three people, state media said.")
     assert events and {e.admin1 for e in events} == {"Dimashq"}
+    # Beside the province that holds it, or a time of day, the town is where it is.
+    events, _ = code(coder, "A suicide bomber struck a Quetta hospital in Balochistan province on Monday, killing "
+                            "12 people, police said.")
+    assert events and events[0].location == "Quetta"
     # Named beside a country only, the town is where it is.
     events, _ = code(coder, "A bomb exploded at an Aden mosque during Friday prayers in southern Yemen, killing "
                             "five worshippers, officials said.")
@@ -819,3 +823,29 @@ def test_a_state_that_blames_or_reports_is_not_who_acted(coder):
     events, _ = code(coder, "An air strike blamed by Syria on Israel hit a base near Homs on Monday, state media "
                             "said.")
     assert events and not events[0].actor1.startswith("Military Forces of Syria")
+
+
+def test_where_a_force_is_heading_is_not_where_it_acted(coder):
+    events, _ = code(coder, "Troops heading towards Mosul captured the village of Qayyara on Monday, the army "
+                            "said.")
+    assert events and {e.location for e in events} == {"Al Qayyārah"}
+    # Alone, the place it advanced on is where it acted.
+    events, _ = code(coder, "Troops advanced on Mosul on Monday, the army said.")
+    assert events and {e.location for e in events} == {"Mosul"}
+
+
+def test_a_month_opening_a_sentence_dates_it_but_not_a_place_or_another_clause(coder):
+    import datetime as dt
+
+    from marsad import dates
+
+    day = dt.date(2024, 5, 20)
+    told = dates.resolve("In early April, jets struck the town of Saraqib.", day)
+    assert told is not None and (told.date, told.precision) == (dt.date(2024, 4, 1), dates.MONTH)
+    # "Mar" opens a place's name.
+    assert dates.resolve("In Mar Mikhael, near the port, an explosion wounded two workers.", day) is None
+    # The month is the first clause's: the act after "but" keeps its fatalities.
+    events, _ = code(coder, "Militants stormed a camp for displaced people near Saraqib on Sunday, residents said. "
+                            "In April, the army had pledged to protect the camp, but the gunmen overran its few "
+                            "guards and killed 12 people.", published="2024-05-20")
+    assert events and events[0].fatalities == 12

@@ -65,6 +65,11 @@ def code(coder, text):
     "The monitor reported the bus was carrying opposition fighters battling forces loyal to the government.",
     # Policing: officers answering a report shoot a man.
     "A 22-year-old man was shot by officers responding to a report of someone breaking car windows in Homs.",
+    # A state that goes on, with no day of its own.
+    "The group is under attack in its last strongholds in the east of Deir ez-Zor province.",
+    # Information handed to an office is no territory handed over.
+    "According to information handed over to the Reconciliation Center by the local council of Afrin, "
+    "the roads were closed.",
     # An organisation's name.
     "The Organisation for the Prohibition of Chemical Weapons said it was concerned.",
     # What a group is, told by what it does.
@@ -227,11 +232,33 @@ def test_words_of_an_event_used_for_something_else(coder, text, not_subtype):
      "Peaceful protest"),
     ("Mediators stepped up efforts to end the clashes, which killed nine people in Tripoli on Monday.",
      "Armed clash"),
+    ("Tribal elders met in Tuz Khurmatu on Wednesday in a bid to halt the fighting that erupted there on "
+     "Tuesday between Kurdish Peshmerga and Turkmen militiamen.", "Armed clash"),
     ("Rebels captured the village of Kafr Nabudah on Monday after the army fell back, the monitor said.",
      "Non-state actor overtakes territory"),
 ])
 def test_the_same_words_telling_an_event_stay(coder, text, subtype):
     assert subtype in [e.sub_event_type for e in code(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # Names in Title Case before the verb, an acronym, a section head of the story's own.
+    ("Rescuers reached the area on Wednesday. Clashes with the Islamic State of Iraq and the Levant near Deir "
+     "Ezzor Military Airport killed five soldiers on Wednesday, the monitor said.", "Armed clash"),
+    ("Troops sealed the town on Wednesday. An IED near the Kenya Defence Forces (KDF) camp in Mandera killed two "
+     "soldiers on Wednesday, police said.", "Remote explosive/landmine/IED"),
+])
+def test_title_case_prose_is_no_linked_headline(coder, text, subtype):
+    assert subtype in [e.sub_event_type for e in code(coder, text)]
+
+
+def test_only_a_credited_title_case_run_is_a_linked_headline():
+    from marsad.events.nonevents import in_linked_headline
+
+    head = "Israeli Strike Kills Five in Rafah Refugee Camp"  # a section head of the story's own
+    assert not in_linked_headline(head, head.index("Strike"))
+    glued = "Rescuers dug all night AFP Related Israeli Strike Kills Five in Rafah Refugee Camp Medics said"
+    assert in_linked_headline(glued, glued.index("Strike"))
 
 
 def test_a_linked_storys_headline_glued_into_the_body_is_no_event(coder):

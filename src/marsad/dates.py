@@ -47,6 +47,9 @@ _WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|t
 _MONTH_REL = re.compile(r"\b(?P<rel>earlier this month|this month|last month|early this month|the past month)\b",
                         re.I)
 _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
+# "In Mar Mikhael, near the port, …", "In Mar Elias camp": a sentence's capital "In" before a
+# month's short form opens a place's name (Mar, Jan, Dec …), not a month.
+_A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
 _YEAR_ONLY = re.compile(rf"\b(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
 
@@ -120,7 +123,7 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
         if "last" in m.group("rel").lower():
             first = (first - dt.timedelta(days=1)).replace(day=1)
         return ReportedDate(first, MONTH, m.start(), m.end())
-    m = _IN_MONTH.search(sentence)
+    m = next((x for x in _IN_MONTH.finditer(sentence) if not _A_NAME_LIKE_A_MONTH.match(x.group())), None)
     if m:
         month = MONTHS[m.group("month").lower().rstrip(".")]
         year = int(m.group("year")) if m.group("year") else (
@@ -163,6 +166,9 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
+                    # a state that goes on: "the group is under attack in its remaining strongholds"
+                    r"\b(?:is|are) (?:(?:now|still|also|increasingly)\s+)?under "
+                    r"(?:(?:heavy|intense|constant|renewed)\s+)?(?:attack|fire|bombardment|assault)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 # "strikes since January have hit several areas", "has been hit by rockets more than 40 times
 # this year", "civilians continue to face relentless bombardment", "the fighting has

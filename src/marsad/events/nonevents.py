@@ -68,31 +68,38 @@ _METHOD = re.compile(
 # "Source AA Related News Death toll rises to 70 as …": a page's list of links to other stories.
 _RELATED = re.compile(r"\b(?:Related|More)\s+(?:News|Articles|Stories|Posts|Coverage|Reading)\b|\bRead\s+[Mm]ore\b")
 # "… from Daesh REUTERS Social Media Website Blast Occurs Near Bus Convoy Evacuating Syrians
-# From Besieged Towns to Aleppo Over 20 Dead MOSCOW (Sputnik) …": a linked story's headline,
-# in Title Case, glued into a scraped body. Six capitalised words or more around the act's
-# word (short function words and numbers may sit between them); an organisation's name
-# ("Syrian Observatory for Human Rights") holds no act's word.
+# From Besieged Towns to Aleppo Over 20 Dead MOSCOW (Sputnik) …", "Sputnik Hikmet Durgun
+# US-Led Coalition Confirms Syrias Raqqa Completely Liberated From Daesh": a linked story's
+# headline, in Title Case after a credit (an agency, a photographer's outlet, "Related"),
+# glued into a scraped body. Six Title Case words or more around the act's word (function
+# words and numbers may sit between them), the act's word not the sentence's first nor in
+# capitals: an organisation's name before a verb ("Clashes near Deir Ezzor Military Airport
+# killed five"), an acronym ("the Kenya Defence Forces (KDF) camp") and text in capitals are
+# prose.
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|(?:of|in|to|from|and|the|a|an|at|on|for|as|by|with|after|over|near|into|"
                          r"amid|against)(?![\w'’-])")
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_MIXED_CASE = re.compile(r"[A-Z](?=[\w'’.-]*[a-z])[\w'’.-]*")
+_CREDIT = re.compile(r"(?:[A-Z]{3,}|Sputnik|Reuters|Photo|Photos|Related|Video|Watch|Getty|Anadolu)$")
 
 
 def in_linked_headline(sentence: str, trigger_start: int) -> bool:
-    """Whether the act's word sits in a run of Title Case words (see `_TITLE_WORD`): the
-    headline of another story, glued into this one's body. Asked of sentences after an
-    article's first: its own headline may open the body."""
-    words = list(re.finditer(r"\S+", sentence))
-    at = next((i for i, w in enumerate(words) if w.start() <= trigger_start < w.end()), None)
-    if at is None or not _CAPITALISED.match(words[at].group()):
+    """Whether the act's word sits in a run of Title Case words that a credit opens (see
+    `_TITLE_WORD`): the headline of another story, glued into this one's body. Asked of
+    sentences after an article's first: its own headline may open the body."""
+    words = [w.group().strip("\"'“”‘’(),:;") for w in re.finditer(r"\S+", sentence)]
+    spans = list(re.finditer(r"\S+", sentence))
+    at = next((i for i, w in enumerate(spans) if w.start() <= trigger_start < w.end()), None)
+    if not at or not _MIXED_CASE.fullmatch(words[at]):
         return False
     def titled(i: int) -> bool:
-        return _TITLE_WORD.fullmatch(words[i].group().strip("\"'“”‘’(),:;")) is not None
+        return _TITLE_WORD.fullmatch(words[i]) is not None
     lo = hi = at
     while lo > 0 and titled(lo - 1):
         lo -= 1
     while hi + 1 < len(words) and titled(hi + 1):
         hi += 1
-    return sum(1 for w in words[lo:hi + 1] if _CAPITALISED.match(w.group().lstrip("\"'“‘("))) >= 6
+    credited = any(_CREDIT.fullmatch(w) for w in words[lo:at])
+    return credited and sum(1 for w in words[lo:hi + 1] if _MIXED_CASE.fullmatch(w)) >= 6
 
 
 _TAGS = re.compile(r"^\s*(?:tags?|keywords|topics|related\s+topics|filed\s+under)\b\s*:?\s", re.I)
@@ -147,6 +154,10 @@ _AIMED_TO_END = re.compile(
     r"(?:curb|curbing|end|ending|stop|stopping|halt|halting|reduce|reducing|de-?escalate|contain|containing)\s+"
     r"(?:(?:the|all|further|ongoing|deadly|renewed|continued|continuing|such|escalating|rising|sectarian|armed|"
     r"political)\s+)*$", re.I)
+# "… in a bid to halt the fighting that erupted there on Tuesday between Peshmerga and
+# Turkmen militiamen": the fighting told, after its word.
+_TOLD_AFTER = re.compile(r"\w+\s+(?:(?:that|which)\s+(?:has\s+|had\s+)?(?:\w+\s+)?(?:erupted|broke\s+out|raged|began|"
+                         r"started|flared|resumed)|(?:[\w'’-]+\s+){0,3}?between\s)", re.I)
 _VIOLENCE_IN_GENERAL = re.compile(r"(?:violence|fighting|bloodshed|hostilities|war|conflict|unrest)\b", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"
@@ -426,7 +437,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "violence named as what a plan is to curb"
     if _VIOLENCE_IN_GENERAL.match(sentence, trigger_start) \
             and _AIMED_TO_END.search(sentence[max(0, trigger_start - 80):trigger_start]) \
-            and not _HURT.search(sentence, trigger_start):
+            and not _HURT.search(sentence, trigger_start) and not _TOLD_AFTER.match(sentence, trigger_start):
         return "violence named as what a plan or a call is to end"
     # "The increased fighting has raised concerns for 1.5 million civilians": what the
     # fighting caused, in a sentence that tells no act of its own (not "… have sparked fears

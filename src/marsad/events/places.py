@@ -119,6 +119,11 @@ _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:ma
                          r"\b(?:said|says|told|tells|stated|declared|announced)\s+(?:[\w'’-]+\s+){0,3}?"
                          r"(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:visit|trip|tour)\s+to)"
                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
+# "captured a crossroads to advance on Raqqa", "troops heading towards Mosul": where a force is
+# going, not where it acted (when the sentence names another place).
+_DESTINATION = re.compile(r"\b(?:advanc(?:e|es|ed|ing)|push(?:es|ed|ing)?|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|"
+                          r"march(?:es|ed|ing)?|en route|on (?:its|their|the) way|bound)\s+(?:on|to|towards?|for)\s+"
+                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
@@ -126,7 +131,21 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _NAMES_A_BUILDING = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?i:hotel|hospital|mosque|church|cathedral|school|university|"
                                r"college|stadium|mall|cinema|theat(?:re|er)|restaurant|caf[eé]|club|bank|square|gate|"
-                               r"street|avenue)s?\s+(?i:in|at|near|on|off)\s")
+                               r"street|avenue)s?\s+(?i:in|at|near|on|off)\s+(?i:the\s+)?(?i:(?:central|northern|"
+                               r"southern|eastern|western|old|city|town|district|neighbou?rhood|capital|city\s+of|"
+                               r"town\s+of|district\s+of|neighbou?rhood\s+of)\s+)*$")
+
+
+def _put_elsewhere(sent: Sentence, loc: Located, out: list[Located]) -> bool:
+    """Whether a town that names a building or a square is followed by the place the sentence
+    puts the building in: a town or a part of one, not a province or a country that holds it
+    ("a Quetta hospital in Balochistan province" is in Quetta)."""
+    offset = sent.start
+    for other in out:
+        if other.start > loc.end and specificity(other.place) >= 4 \
+                and _NAMES_A_BUILDING.match(sent.text, loc.end - offset, other.start - offset):
+            return True
+    return False
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
 
 
@@ -377,19 +396,20 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # lake is where the people were; ACLED codes the town the sentence names by it.
     if any(not _water(loc.place) for loc in out):
         out = [loc for loc in out if not _water(loc.place)]
-    # Where a speaker is, and a place named to say where another lies, place nothing when the
-    # sentence names another place.
+    # Where a speaker is, a place named to say where another lies, and where a force is heading,
+    # place nothing when the sentence names another place.
     asides = {id(loc) for loc in out
               if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 70):loc.start - offset])
-              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
+              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])
+              or _DESTINATION.search(sent.text[max(0, loc.start - offset - 50):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
     # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building or a
     # square named after a town is where the sentence puts it ("in", "at", "near" a place finer
     # than a country); alone ("the Kabul Hotel", "an Aden mosque … in southern Yemen") the
     # town is where it is.
-    named_for = {id(loc) for loc in out if _NAMES_A_BUILDING.match(sent.text, loc.end - offset, loc.end - offset + 40)}
-    if named_for and any(id(loc) not in named_for and not _is_country(loc.place) for loc in out):
+    named_for = {id(loc) for loc in out if _put_elsewhere(sent, loc, out)}
+    if named_for:
         out = [loc for loc in out if id(loc) not in named_for]
     chains = _chains(sent, out)
     heads = [_head(chain) for chain in chains]
