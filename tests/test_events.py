@@ -809,6 +809,9 @@ def test_a_building_named_after_a_town_is_where_the_sentence_puts_it(coder):
     events, _ = code(coder, "A car bomb exploded outside the Baghdad Hotel in central Damascus on Monday, "
                             "killing three people, state media said.")
     assert events and {e.admin1 for e in events} == {"Dimashq"}
+    events, _ = code(coder, "A bomb exploded outside the Aleppo Hotel in the rebel-held town of Azaz on Monday, "
+                            "killing six people, the monitor said.")
+    assert events and {e.location for e in events} == {"I‘zāz"}
     # Beside the province that holds it, or a time of day, the town is where it is.
     events, _ = code(coder, "A suicide bomber struck a Quetta hospital in Balochistan province on Monday, killing "
                             "12 people, police said.")
@@ -832,6 +835,9 @@ def test_where_a_force_is_heading_is_not_where_it_acted(coder):
     # Alone, the place it advanced on is where it acted.
     events, _ = code(coder, "Troops advanced on Mosul on Monday, the army said.")
     assert events and {e.location for e in events} == {"Mosul"}
+    # Named before where the force came from, it is where it acted.
+    events, _ = code(coder, "Forces from Misrata moved on Sirte on Monday, clashing with militants, officials said.")
+    assert "Sirte" in {e.location for e in events}
 
 
 def test_a_month_opening_a_sentence_dates_it_but_not_a_place_or_another_clause(coder):

@@ -65,8 +65,6 @@ def code(coder, text):
     "The monitor reported the bus was carrying opposition fighters battling forces loyal to the government.",
     # Policing: officers answering a report shoot a man.
     "A 22-year-old man was shot by officers responding to a report of someone breaking car windows in Homs.",
-    # A state that goes on, with no day of its own.
-    "The group is under attack in its last strongholds in the east of Deir ez-Zor province.",
     # Information handed to an office is no territory handed over.
     "According to information handed over to the Reconciliation Center by the local council of Afrin, "
     "the roads were closed.",
@@ -143,6 +141,12 @@ def test_an_agreement_acts_were_done_under_is_no_new_agreement(coder):
     # A deal told as reached is one.
     text = "The government and rebels reached a deal on Monday to evacuate fighters from the town of Waer."
     assert "Agreement" in [e.sub_event_type for e in code(coder, text)]
+
+
+def test_a_deal_reached_with_no_day_is_the_one_evacuees_left_under(coder):
+    text = ("A bomb hit buses carrying residents evacuated from the northern towns of Fuaa and Kafraya under a deal "
+            "reached between the government and rebels, killing 40 people in the town of Saraqib on Saturday.")
+    assert "Agreement" not in [e.sub_event_type for e in code(coder, text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -234,6 +238,12 @@ def test_words_of_an_event_used_for_something_else(coder, text, not_subtype):
      "Armed clash"),
     ("Tribal elders met in Tuz Khurmatu on Wednesday in a bid to halt the fighting that erupted there on "
      "Tuesday between Kurdish Peshmerga and Turkmen militiamen.", "Armed clash"),
+    ("The town of Marib is under heavy fire, and an artillery shell killed five civilians at a market on Monday, "
+     "residents said.", "Shelling/artillery/missile attack"),
+    ("The villages of Arima and Oun al-Dadat were handed over to the Manbij Military Council on Monday.",
+     "Non-violent transfer of territory"),
+    ("The town of Tafas joined the national reconciliation on Sunday, the Russian Reconciliation Center said.",
+     "Agreement"),
     ("Rebels captured the village of Kafr Nabudah on Monday after the army fell back, the monitor said.",
      "Non-state actor overtakes territory"),
 ])
@@ -258,6 +268,8 @@ def test_only_a_credited_title_case_run_is_a_linked_headline():
     head = "Israeli Strike Kills Five in Rafah Refugee Camp"  # a section head of the story's own
     assert not in_linked_headline(head, head.index("Strike"))
     glued = "Rescuers dug all night AFP Related Israeli Strike Kills Five in Rafah Refugee Camp Medics said"
+    assert in_linked_headline(glued, glued.index("Strike"))
+    glued = "Jets struck Saraqib REUTERS/Khalil Ashawi Turkish Drone Strike Kills Eight Fighters Near Sinjar Town"
     assert in_linked_headline(glued, glued.index("Strike"))
 
 

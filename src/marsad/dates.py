@@ -166,9 +166,6 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    # a state that goes on: "the group is under attack in its remaining strongholds"
-                    r"\b(?:is|are) (?:(?:now|still|also|increasingly)\s+)?under "
-                    r"(?:(?:heavy|intense|constant|renewed)\s+)?(?:attack|fire|bombardment|assault)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 # "strikes since January have hit several areas", "has been hit by rockets more than 40 times
 # this year", "civilians continue to face relentless bombardment", "the fighting has

@@ -76,10 +76,11 @@ _RELATED = re.compile(r"\b(?:Related|More)\s+(?:News|Articles|Stories|Posts|Cove
 # capitals: an organisation's name before a verb ("Clashes near Deir Ezzor Military Airport
 # killed five"), an acronym ("the Kenya Defence Forces (KDF) camp") and text in capitals are
 # prose.
-_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|(?:of|in|to|from|and|the|a|an|at|on|for|as|by|with|after|over|near|into|"
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’./-]*|(?:of|in|to|from|and|the|a|an|at|on|for|as|by|with|after|over|near|into|"
                          r"amid|against)(?![\w'’-])")
 _MIXED_CASE = re.compile(r"[A-Z](?=[\w'’.-]*[a-z])[\w'’.-]*")
-_CREDIT = re.compile(r"(?:[A-Z]{3,}|Sputnik|Reuters|Photo|Photos|Related|Video|Watch|Getty|Anadolu)$")
+_CREDIT = re.compile(r"(?:[A-Z]{3,}|AP|AA|Sputnik|Reuters|Xinhua|Photo|Photos|Related|Video|Watch|Getty|Anadolu)"
+                     r"(?:/\S*)?")
 
 
 def in_linked_headline(sentence: str, trigger_start: int) -> bool:
@@ -423,8 +424,11 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "the subject of talks, not an act"
     if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
         return "an act prevented"
+    # "under a deal reached on Wednesday" is news of the deal; "evacuated under a deal reached
+    # between the government and rebels", with no day, is the deal the act was done under.
     if sub_event_type == "Agreement" and _UNDER_A_DEAL.search(sentence, max(0, trigger_start - 50), trigger_start) \
-            and not _DEAL_REACHED.match(sentence, trigger_start):
+            and not (_DEAL_REACHED.match(sentence, trigger_start)
+                     and names_a_day(sentence[trigger_start:trigger_start + 60])):
         return "an agreement acts were done under, not a new one"
     if _INQUIRY.search(sentence, max(0, trigger_start - 100), trigger_start):
         return "an act under inquiry, told elsewhere"

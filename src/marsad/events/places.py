@@ -119,11 +119,12 @@ _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:ma
                          r"\b(?:said|says|told|tells|stated|declared|announced)\s+(?:[\w'’-]+\s+){0,3}?"
                          r"(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:visit|trip|tour)\s+to)"
                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
-# "captured a crossroads to advance on Raqqa", "troops heading towards Mosul": where a force is
-# going, not where it acted (when the sentence names another place).
+# "troops heading towards Mosul captured Qayyara": where a force is going, not where it acted,
+# when the sentence names the place it acted after it (not "forces from Misrata moved on Sirte",
+# "farmers from Punjab marched to Delhi").
 _DESTINATION = re.compile(r"\b(?:advanc(?:e|es|ed|ing)|push(?:es|ed|ing)?|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|"
-                          r"march(?:es|ed|ing)?|en route|on (?:its|their|the) way|bound)\s+(?:on|to|towards?|for)\s+"
-                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.I)
+                          r"en route|on (?:its|their|the) way|bound)\s+(?:on|to|towards?|for)\s+"
+                          r"(?:the\s+)?(?:(?:city|town|village|capital|outskirts)\s+of\s+)?$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
@@ -131,9 +132,9 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _NAMES_A_BUILDING = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?i:hotel|hospital|mosque|church|cathedral|school|university|"
                                r"college|stadium|mall|cinema|theat(?:re|er)|restaurant|caf[eé]|club|bank|square|gate|"
-                               r"street|avenue)s?\s+(?i:in|at|near|on|off)\s+(?i:the\s+)?(?i:(?:central|northern|"
-                               r"southern|eastern|western|old|city|town|district|neighbou?rhood|capital|city\s+of|"
-                               r"town\s+of|district\s+of|neighbou?rhood\s+of)\s+)*$")
+                               r"street|avenue)s?\s+(?i:in|at|near|on|off)\s+(?i:the\s+)?"
+                               r"(?:(?:[\w'’-]+\s+){0,3}?(?i:city|town|village|district|neighbou?rhood|capital|suburb|"
+                               r"area)\s+of\s+(?:[A-Z][\w'’-]*\s+in\s+)?|(?:[a-z][\w-]*\s+){0,3})$")
 
 
 def _put_elsewhere(sent: Sentence, loc: Located, out: list[Located]) -> bool:
@@ -401,7 +402,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     asides = {id(loc) for loc in out
               if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 70):loc.start - offset])
               or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])
-              or _DESTINATION.search(sent.text[max(0, loc.start - offset - 50):loc.start - offset])}
+              or _DESTINATION.search(sent.text[max(0, loc.start - offset - 50):loc.start - offset])
+              and any(other.start > loc.end for other in out)}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
     # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building or a
