@@ -855,3 +855,22 @@ def test_a_month_opening_a_sentence_dates_it_but_not_a_place_or_another_clause(c
                             "In April, the army had pledged to protect the camp, but the gunmen overran its few "
                             "guards and killed 12 people.", published="2024-05-20")
     assert events and events[0].fatalities == 12
+
+
+def test_an_act_without_violence_by_its_kind_killed_no_one(coder):
+    events, _ = code(coder, "Hundreds of people rallied peacefully in the town of Saraqib on Monday to demand the "
+                            "release of detainees, activists said.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Peaceful protest", 0)]
+    # A strike whose toll the text does not give stays unknown.
+    events, _ = code(coder, "Jets struck the town of Saraqib on Monday, the monitor said, without giving a toll.")
+    assert events and events[0].sub_event_type == "Air/drone strike" and events[0].fatalities is None
+
+
+def test_a_reported_toll_outweighs_a_zero_by_kind_across_articles():
+    from marsad.link import merge
+
+    by_kind = {"event_id": "a", "fatalities": 0, "fatality_reports": [], "article_ids": ["x"]}
+    reported = {"event_id": "b", "fatalities": 2, "article_ids": ["y"],
+                "fatality_reports": [{"fatalities": 2, "source": None, "article_id": "y"}]}
+    assert merge(by_kind, reported)["fatalities"] == 2
+    assert merge(by_kind, {**by_kind, "event_id": "c", "article_ids": ["z"]})["fatalities"] == 0

@@ -184,7 +184,7 @@ def test_a_deal_struck_brokered_or_agreed_is_an_agreement(coder, text):
      "government troops south of the capital.", "Armed clash", "Tripoli", None),
     # A deal told as reached.
     ("Under a deal reached on Wednesday between Russian officers and rebel negotiators in Daraa, fighters will "
-     "hand over their heavy weapons, rebel sources said.", "Agreement", "Daraa", None),
+     "hand over their heavy weapons, rebel sources said.", "Agreement", "Daraa", 0),
     # The wounded after a toll: counts with "over" and "nearly", and a participle.
     ("A suicide bomber killed 12 people wounded nearly 40 at a market in Baghdad on Wednesday police said",
      "Suicide bomb", "Baghdad", 12),

@@ -57,6 +57,10 @@ _STRATEGIC = "Strategic developments"
 # A suicide bombing is often told first as "a car bomb" or "an explosion"; a chemical attack
 # beside air strikes is usually an event of its own, and joins them only by its toll.
 _TELLING_MEANS = {"Suicide bomb"}
+# Sub-types that are, by ACLED's definitions, acts without violence against people: their
+# fatalities are 0, not unknown, unless a sentence reports deaths (then that figure stands).
+NO_VIOLENCE = frozenset({"Peaceful protest", "Agreement", "Arrests", "Change to group/activity",
+                         "Headquarters or base established", "Non-violent transfer of territory"})
 _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
@@ -307,6 +311,14 @@ def _finest(mentions: Sequence[Mention]) -> Mention:
     return where
 
 
+def _none_killed(e: Event) -> Event:
+    """An act without violence against people by its kind (`NO_VIOLENCE`) killed no one: 0,
+    unless a report says otherwise."""
+    if e.fatalities is None and not e.fatality_reports and e.sub_event_type in NO_VIOLENCE:
+        return replace(e, fatalities=0)
+    return e
+
+
 def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classification | None,
              references: Sequence[Reference] = ()) -> list[Event]:
     """An article's mentions, in its order, → its events, the main one marked. `references`:
@@ -335,7 +347,7 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     unused = [r for r in references if (r.protest, r.place.geonameid) not in placed]
     for g in groups:
         g.event = _placed_by_reference(g.event, unused, date_stated=g.date_stated)
-    events = _distinct_ids([_identify(g.event, article) for g in groups], article)
+    events = _distinct_ids([_identify(_none_killed(g.event), article) for g in groups], article)
     main = _main(events, headline)
     # Beside the story's main event, an event none of whose sentences names a place is an
     # aside ("the offensive has drawn condemnation", "the group also has fighters there"):
