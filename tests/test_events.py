@@ -826,21 +826,12 @@ def test_a_state_that_blames_or_reports_is_not_who_acted(coder):
     events, _ = code(coder, "An air strike blamed by Syria on Israel hit a base near Homs on Monday, state media "
                             "said.")
     assert events and not events[0].actor1.startswith("Military Forces of Syria")
+    # A country's name that stands for the armed group that fires from it.
+    events, _ = code(coder, "A drone launched by Yemen struck a hotel in Eilat on Wednesday, the army said.")
+    assert events and not events[0].actor1.startswith("Military Forces of Yemen")
 
 
-def test_where_a_force_is_heading_is_not_where_it_acted(coder):
-    events, _ = code(coder, "Troops heading towards Mosul captured the village of Qayyara on Monday, the army "
-                            "said.")
-    assert events and {e.location for e in events} == {"Al Qayyārah"}
-    # Alone, the place it advanced on is where it acted.
-    events, _ = code(coder, "Troops advanced on Mosul on Monday, the army said.")
-    assert events and {e.location for e in events} == {"Mosul"}
-    # Named before where the force came from, it is where it acted.
-    events, _ = code(coder, "Forces from Misrata moved on Sirte on Monday, clashing with militants, officials said.")
-    assert "Sirte" in {e.location for e in events}
-
-
-def test_a_month_opening_a_sentence_dates_it_but_not_a_place_or_another_clause(coder):
+def test_a_month_opening_a_sentence_dates_it_but_not_a_place(coder):
     import datetime as dt
 
     from marsad import dates
@@ -850,11 +841,6 @@ def test_a_month_opening_a_sentence_dates_it_but_not_a_place_or_another_clause(c
     assert told is not None and (told.date, told.precision) == (dt.date(2024, 4, 1), dates.MONTH)
     # "Mar" opens a place's name.
     assert dates.resolve("In Mar Mikhael, near the port, an explosion wounded two workers.", day) is None
-    # The month is the first clause's: the act after "but" keeps its fatalities.
-    events, _ = code(coder, "Militants stormed a camp for displaced people near Saraqib on Sunday, residents said. "
-                            "In April, the army had pledged to protect the camp, but the gunmen overran its few "
-                            "guards and killed 12 people.", published="2024-05-20")
-    assert events and events[0].fatalities == 12
 
 
 def test_an_act_without_violence_by_its_kind_killed_no_one(coder):

@@ -244,6 +244,16 @@ def test_words_of_an_event_used_for_something_else(coder, text, not_subtype):
      "Non-violent transfer of territory"),
     ("The town of Tafas joined the national reconciliation on Sunday, the Russian Reconciliation Center said.",
      "Agreement"),
+    ("Wives and mothers of soldiers marched to the Defence Ministry in Kyiv on Monday calling for their "
+     "demobilisation.", "Peaceful protest"),
+    ("The status of 150 wanted men was settled on Wednesday in the town of Tafas within the framework of "
+     "reconciliation, SANA said.", "Agreement"),
+    ("The two sides signed a local ceasefire, whose monitoring mechanism is still being worked out, in Babanusa on "
+     "Tuesday.", "Agreement"),
+    ("Israeli army bulldozers entered the village of Umm al-Kheir on Wednesday and tore down four Palestinian "
+     "homes, the village council said.", "Looting/property destruction"),
+    ("Elders met in Damazin on Wednesday in an effort to end the fighting, which has displaced thousands in the "
+     "town of Roseires since Sunday.", "Armed clash"),
     ("Rebels captured the village of Kafr Nabudah on Monday after the army fell back, the monitor said.",
      "Non-state actor overtakes territory"),
 ])

@@ -44,8 +44,12 @@ _STATE_SUBJECT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _STATES) + r
                             r"(?:\w+\s+){0,4}$")
 # "airstrikes launched by Russia", "shelling by Turkey": a state after the trigger's "by" is
 # the doer, as a state before it is ("Russia launched airstrikes").
+# (Not where armed groups speak for the country's name: "a drone launched by Yemen" is the
+# Houthis', "rockets fired by Lebanon" Hezbollah's.)
 _STATE_BY = re.compile(r"(?:\s+(?:launched|carried\s+out|conducted|fired|flown|mounted|staged|waged))?\s+by\s+("
-                       + "|".join(re.escape(s) for s in _STATES) + r")(?![\w'’-])")
+                       + "|".join(re.escape(s) for s in _STATES if s not in ("Yemen", "Lebanon", "Syria", "Iraq",
+                                                                             "Afghanistan"))
+                       + r")(?![\w'’-])")
 _STATE_NAMES = {"the US": "United States", "the U.S.": "United States", "the United States": "United States",
                 "the United Kingdom": "United Kingdom", "Britain": "United Kingdom",
                 "the United Arab Emirates": "United Arab Emirates", "the UAE": "United Arab Emirates"}

@@ -144,19 +144,11 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
         and bool(_SPEAKER_AFTER.match(text, reported.end, trigger_start))
 
 
-_BUT = re.compile(r"(?:,|;)\s+(?:but|yet)\s|;\s")
-
-
 def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
     """The date the sentence states for its act, and whether it is only the day its speaker
     spoke: "the governor said on Tuesday that shelling on Sunday killed two" dates the
     shelling to Sunday."""
     reported = dates.resolve(text, published)
-    if reported is not None and reported.precision == dates.MONTH and reported.end <= trigger_start \
-            and _BUT.search(text, reported.end, trigger_start):
-        # "In April, the army had pledged to protect the camp, but gunmen overran it": the month
-        # is the pledge's; the act, in a clause of its own, has no date here.
-        return None, False
     if reported is None or not speech_day(text, reported, trigger_start):
         return reported, False
     later = dates.resolve(text[reported.end:], published)

@@ -105,8 +105,10 @@ _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
      r"(?:is|are) being (?:planned|organi[sz]ed|prepared)|"
      r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow", 4),
     # A deal still being made: "a truce for the town of Zabadani is being negotiated".
-    (PLANNED, r"(?:is|are|was|were) (?:still )?(?:being|under) (?:negotiat(?:ed|ion)|discuss(?:ed|ion)|drafted|"
-     r"worked out)", 7),
+    # Within the trigger's own phrase: not "signed a truce, whose monitoring mechanism is still
+    # being worked out".
+    (PLANNED, r"^(?:(?!,|\bwhose\b|\bwhich\b|\bthat\b)[^.;])*?\b(?:is|are|was|were) (?:still )?(?:being|under) "
+     r"(?:negotiat(?:ed|ion)|discuss(?:ed|ion)|drafted|worked out)", 0),
     (POSSIBLE, r"may have (?:taken place|happened|occurred)|"
      r"(?:is|are|was|were) (?:unconfirmed|unverified)", 3),
 )

@@ -157,8 +157,9 @@ _AIMED_TO_END = re.compile(
     r"political)\s+)*$", re.I)
 # "… in a bid to halt the fighting that erupted there on Tuesday between Peshmerga and
 # Turkmen militiamen": the fighting told, after its word.
-_TOLD_AFTER = re.compile(r"\w+\s+(?:(?:that|which)\s+(?:has\s+|had\s+)?(?:\w+\s+)?(?:erupted|broke\s+out|raged|began|"
-                         r"started|flared|resumed)|(?:[\w'’-]+\s+){0,3}?between\s)", re.I)
+_TOLD_AFTER = re.compile(r"\w+,?\s+(?:(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:\w+\s+)?(?:erupted|broke\s+out|"
+                         r"raged|began|started|flared|resumed|displaced|forced|left)|(?:[\w'’-]+\s+){0,3}?between\s)",
+                         re.I)
 _VIOLENCE_IN_GENERAL = re.compile(r"(?:violence|fighting|bloodshed|hostilities|war|conflict|unrest)\b", re.I)
 _PAUSE_OR_CAUSE = re.compile(
     r"\b(?:(?:freeze|halt|end|pause|lull|break|reduction|cessation|respite|stop|decline|drop)\s+(?:on|to|in|of)|"

@@ -119,12 +119,6 @@ _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:ma
                          r"\b(?:said|says|told|tells|stated|declared|announced)\s+(?:[\w'’-]+\s+){0,3}?"
                          r"(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:visit|trip|tour)\s+to)"
                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
-# "troops heading towards Mosul captured Qayyara": where a force is going, not where it acted,
-# when the sentence names the place it acted after it (not "forces from Misrata moved on Sirte",
-# "farmers from Punjab marched to Delhi").
-_DESTINATION = re.compile(r"\b(?:advanc(?:e|es|ed|ing)|push(?:es|ed|ing)?|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|"
-                          r"en route|on (?:its|their|the) way|bound)\s+(?:on|to|towards?|for)\s+"
-                          r"(?:the\s+)?(?:(?:city|town|village|capital|outskirts)\s+of\s+)?$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
@@ -397,13 +391,11 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # lake is where the people were; ACLED codes the town the sentence names by it.
     if any(not _water(loc.place) for loc in out):
         out = [loc for loc in out if not _water(loc.place)]
-    # Where a speaker is, a place named to say where another lies, and where a force is heading,
-    # place nothing when the sentence names another place.
+    # Where a speaker is, and a place named to say where another lies, place nothing when the
+    # sentence names another place.
     asides = {id(loc) for loc in out
               if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 70):loc.start - offset])
-              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])
-              or _DESTINATION.search(sent.text[max(0, loc.start - offset - 50):loc.start - offset])
-              and any(other.start > loc.end for other in out)}
+              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
     # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building or a
