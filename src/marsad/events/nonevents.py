@@ -87,13 +87,15 @@ def in_linked_headline(sentence: str, trigger_start: int) -> bool:
     """Whether the act's word sits in a run of Title Case words that a credit opens (see
     `_TITLE_WORD`): the headline of another story, glued into this one's body. Asked of
     sentences after an article's first: its own headline may open the body."""
-    words = [w.group().strip("\"'“”‘’(),:;") for w in re.finditer(r"\S+", sentence)]
     spans = list(re.finditer(r"\S+", sentence))
+    words = [w.group().strip("\"'“”‘’(),:;") for w in spans]
     at = next((i for i, w in enumerate(spans) if w.start() <= trigger_start < w.end()), None)
     if not at or not _MIXED_CASE.fullmatch(words[at]):
         return False
+
     def titled(i: int) -> bool:
         return _TITLE_WORD.fullmatch(words[i]) is not None
+
     lo = hi = at
     while lo > 0 and titled(lo - 1):
         lo -= 1

@@ -124,6 +124,8 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
 # is who acted, not where.
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# "the Baghdad Hotel in central Damascus", "the Aleppo Hotel in the rebel-held town of Azaz":
+# a building's words, then where it stands.
 _NAMES_A_BUILDING = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?i:hotel|hospital|mosque|church|cathedral|school|university|"
                                r"college|stadium|mall|cinema|theat(?:re|er)|restaurant|caf[eé]|club|bank|square|gate|"
                                r"street|avenue)s?\s+(?i:in|at|near|on|off)\s+(?i:the\s+)?"
@@ -141,6 +143,8 @@ def _put_elsewhere(sent: Sentence, loc: Located, out: list[Located]) -> bool:
                 and _NAMES_A_BUILDING.match(sent.text, loc.end - offset, other.start - offset):
             return True
     return False
+
+
 _RECALLED_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\b", re.I)
 
 
@@ -399,9 +403,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
     # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building or a
-    # square named after a town is where the sentence puts it ("in", "at", "near" a place finer
-    # than a country); alone ("the Kabul Hotel", "an Aden mosque … in southern Yemen") the
-    # town is where it is.
+    # square named after a town is where the words after it put it (in, at or near another
+    # town or a part of one); alone ("the Kabul Hotel", "an Aden mosque … in southern Yemen")
+    # the town is where it is.
     named_for = {id(loc) for loc in out if _put_elsewhere(sent, loc, out)}
     if named_for:
         out = [loc for loc in out if id(loc) not in named_for]
