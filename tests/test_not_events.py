@@ -214,6 +214,9 @@ def test_news_told_beside_words_of_a_period_or_a_cause_keeps_its_event(coder, te
     # Rescuers' bulldozers destroy nothing.
     ("Rescue teams used bulldozers and shovels to clear the rubble in Idlib city on Monday.",
      "Looting/property destruction"),
+    # The police's mobile command unit at a fire is no armed group's new command.
+    ("Arson investigators with the state police were back at the scene in Homs on Thursday, set up using a "
+     "mobile command unit.", "Change to group/activity"),
     # Aircraft that carry troops strike nothing; fighters who march are no protesters.
     ("On Monday US aircraft ferried forces to the outskirts of Tabqa.", "Air/drone strike"),
     ("Fighters of the alliance marched on the town of Tabqa on Monday, a commander said.", "Peaceful protest"),
