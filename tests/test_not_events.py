@@ -296,3 +296,12 @@ def test_a_linked_storys_headline_glued_into_the_body_is_no_event(coder):
     text = ("Car Bomb Kills 20 Near Checkpoint in Rebel-Held Azaz Town. A car bomb exploded near a checkpoint in "
             "Azaz on Monday, killing 20 people, the monitor said.")
     assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in code(coder, text)]
+
+
+def test_an_arrest_after_a_stabbing_at_a_party_is_no_political_arrest(coder):
+    text = ("A 26-year-old man was stabbed to death early Sunday at a company Christmas party in Leeds. Several people "
+            "at the scene were arrested and remained in police custody on Sunday morning, police said.")
+    assert "Arrests" not in [e.sub_event_type for e in code(coder, text)]
+    # A party that is political makes the arrest one ACLED codes.
+    text = "Police arrested the leader of the Workers' Party in Lahore on Monday, his aides said."
+    assert "Arrests" in [e.sub_event_type for e in code(coder, text)]
