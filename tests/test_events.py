@@ -855,8 +855,19 @@ def test_an_act_without_violence_by_its_kind_killed_no_one(coder):
 def test_a_reported_toll_outweighs_a_zero_by_kind_across_articles():
     from marsad.link import merge
 
-    by_kind = {"event_id": "a", "fatalities": 0, "fatality_reports": [], "article_ids": ["x"]}
+    by_kind = {"event_id": "a", "sub_event_type": "Peaceful protest", "fatalities": 0, "fatality_reports": [],
+               "article_ids": ["x"]}
     reported = {"event_id": "b", "fatalities": 2, "article_ids": ["y"],
                 "fatality_reports": [{"fatalities": 2, "source": None, "article_id": "y"}]}
     assert merge(by_kind, reported)["fatalities"] == 2
     assert merge(by_kind, {**by_kind, "event_id": "c", "article_ids": ["z"]})["fatalities"] == 0
+    # A peaceful report's 0 is no toll of the violent event it joins.
+    violent = {"event_id": "d", "sub_event_type": "Excessive force against protesters", "fatalities": None,
+               "fatality_reports": [], "article_ids": ["w"]}
+    assert merge(violent, {**by_kind, "sub_event_type": "Peaceful protest"})["fatalities"] is None
+
+
+def test_deaths_told_without_a_figure_leave_an_arrest_toll_unknown(coder):
+    events, _ = code(coder, "Soldiers arrested 40 suspected Boko Haram members in Kano on Wednesday in an operation "
+                            "in which an unknown number of people died.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Arrests", None)]

@@ -230,6 +230,8 @@ def test_words_of_an_event_used_for_something_else(coder, text, not_subtype):
      "Looting/property destruction"),
     ("On Monday US aircraft ferried forces to the outskirts of Tabqa.", "Change to group/activity"),
     ("Army bulldozers flattened 12 homes in the village of Susya on Monday.", "Looting/property destruction"),
+    ("Armed groups in Tripoli formed a joint command unit on Wednesday to coordinate their fight against Haftar's "
+     "forces.", "Change to group/activity"),
     ("Helicopters ferried troops into the valley near Kunar on Monday before gunships pounded Taliban positions.",
      "Air/drone strike"),
     ("Boats ferried fighters across the river to attack the village of Kulbus on Monday, killing seven.", "Attack"),
@@ -304,4 +306,6 @@ def test_an_arrest_after_a_stabbing_at_a_party_is_no_political_arrest(coder):
     assert "Arrests" not in [e.sub_event_type for e in code(coder, text)]
     # A party that is political makes the arrest one ACLED codes.
     text = "Police arrested the leader of the Workers' Party in Lahore on Monday, his aides said."
+    assert "Arrests" in [e.sub_event_type for e in code(coder, text)]
+    text = "Police arrested 12 MQM party workers in Karachi on Wednesday, the party's spokesman said."
     assert "Arrests" in [e.sub_event_type for e in code(coder, text)]

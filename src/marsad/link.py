@@ -143,6 +143,12 @@ def corroboration(data: dict[str, Any]) -> dict[str, int]:
             "sources": len(set(data.get("sources") or ()))}
 
 
+# Sub-types that are, by ACLED's definitions, acts without violence against people: their
+# fatalities are 0, not unknown, unless a report gives a figure (`events.assemble`).
+NO_VIOLENCE = frozenset({"Peaceful protest", "Agreement", "Arrests", "Change to group/activity",
+                         "Headquarters or base established", "Non-violent transfer of territory"})
+
+
 def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """Two codings of one event → one, under the old event's id: articles, evidence, sources
     and figures united; the lowest reported fatality figure kept (ACLED's conservative
@@ -154,13 +160,16 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     reported = _union(old.get("fatality_reports") or [], new.get("fatality_reports") or [])
     out["fatality_reports"] = reported
     figures = [r["fatalities"] for r in reported]
-    figures += [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None and not reported]
+    figures += [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None and not reported
+                # a 0 that no report gave is a peaceful kind's: not the toll of a violent one it joins
+                and (f != 0 or out.get("sub_event_type") in NO_VIOLENCE)]
     out["fatalities"] = min(figures) if figures else None
     if new.get("geo_precision") and (not old.get("geo_precision") or new["geo_precision"] < old["geo_precision"]
                                      or level(new) > level(old)):
         out.update({k: new.get(k) for k in PLACE_FIELDS})
     for key, value in new.items():
-        if out.get(key) is None and value is not None:
+        # (the figure is settled above: a peaceful report's 0 does not fill a violent event's null)
+        if out.get(key) is None and value is not None and key != "fatalities":
             out[key] = value
     out["corroboration"] = corroboration(out)
     return out

@@ -42,7 +42,7 @@ from dataclasses import replace
 
 from .. import dates
 from ..actors import ActorKB
-from ..link import level, named, same_place
+from ..link import NO_VIOLENCE, level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import PROTEST_TYPES, Classification
 from .mentions import Mention
@@ -57,10 +57,9 @@ _STRATEGIC = "Strategic developments"
 # A suicide bombing is often told first as "a car bomb" or "an explosion"; a chemical attack
 # beside air strikes is usually an event of its own, and joins them only by its toll.
 _TELLING_MEANS = {"Suicide bomb"}
-# Sub-types that are, by ACLED's definitions, acts without violence against people: their
-# fatalities are 0, not unknown, unless a sentence reports deaths (then that figure stands).
-NO_VIOLENCE = frozenset({"Peaceful protest", "Agreement", "Arrests", "Change to group/activity",
-                         "Headquarters or base established", "Non-violent transfer of territory"})
+# A sentence of the event that speaks of deaths without a figure ("an operation in which an
+# unknown number of people died"): its toll is unknown, whatever its kind.
+_DEATH_WORD = re.compile(r"\b(?:kill\w*|died|dies|dead|deaths?|toll|martyr\w*|bod(?:y|ies)|lost their lives)\b", re.I)
 _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
@@ -312,9 +311,10 @@ def _finest(mentions: Sequence[Mention]) -> Mention:
 
 
 def _none_killed(e: Event) -> Event:
-    """An act without violence against people by its kind (`NO_VIOLENCE`) killed no one: 0,
-    unless a report says otherwise."""
-    if e.fatalities is None and not e.fatality_reports and e.sub_event_type in NO_VIOLENCE:
+    """An act without violence against people by its kind (`link.NO_VIOLENCE`) killed no one:
+    0, unless a report gives a figure or one of its sentences speaks of deaths."""
+    if e.fatalities is None and not e.fatality_reports and e.sub_event_type in NO_VIOLENCE \
+            and not any(_DEATH_WORD.search(ev.text) for ev in e.evidence):
         return replace(e, fatalities=0)
     return e
 
