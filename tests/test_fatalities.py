@@ -28,6 +28,11 @@ from marsad.events.fatalities import FatalityMention, fatalities, fatality_menti
         # vague quantities
         ("Dozens of fighters were killed in the offensive.", 12),
         ("A dozen soldiers were killed.", 12),
+        # a war's toll told beside the act is no figure of it; a battle's toll is
+        ("Jets struck the town on Monday, killing five people, in a conflict that has killed more than 300,000 "
+         "people since 2011.", 5),
+        ("Gunmen killed four guards at the camp, in a war which has so far killed 3,000 people.", 4),
+        ("The fighting has killed 40 people in the city since Monday, medics said.", 40),
         ("Scores of civilians were killed in the bombardment.", 20),
         ("Tens of militiamen were killed.", 10),
         ("Hundreds of people were killed during the siege.", 100),

@@ -169,6 +169,12 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"\btried to|\battempt(?:ed|ing)? to|\bplot(?:ted)? to)\s+$",
     re.I,
 )
+# "… killing five, in a conflict that has killed more than 300,000 people since 2011", "the
+# war, which has left 500,000 dead": a war's toll told beside an act is no figure of the act.
+# (Not fighting's: "the fighting has killed 40 in Tripoli since Monday" counts the battle's dead.)
+_CAMPAIGN_BEFORE = re.compile(
+    r"\b(?:war|conflict|uprising|crisis|insurgency|campaign|revolt|revolution)\s*,?\s+(?:(?:that|which)\s+)?(?:has|have|had)\s+(?:(?:so\s+far|already|now|since|"
+    r"reportedly)\s+)?$", re.I)
 # "the death toll rose to 66", "the toll from the strike has increased to 31", "the number of
 # dead climbed to 12". The words between may name the event the toll counts ("the death toll
 # from a car bombing at a checkpoint in the town of Azaz rose to 40"), within one clause.
@@ -437,7 +443,8 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
 
     # "killed three", "killing 2 civilians and a child", "left 5 people dead"
     for v in _DEATH_VERB.finditer(text):
-        if _NOT_FACTUAL_BEFORE.search(text[max(0, v.start() - 25) : v.start()]):
+        if _NOT_FACTUAL_BEFORE.search(text[max(0, v.start() - 25) : v.start()]) \
+                or _CAMPAIGN_BEFORE.search(text[max(0, v.start() - 70) : v.start()]):
             continue
         verb = v.group(0).strip().lower()
         chain = _chain(text, v.end())
