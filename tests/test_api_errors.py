@@ -50,6 +50,10 @@ BAD_GETS = [
     ("/api/events?actor=Hezbolah", 400), ("/api/events?undated=maybe", 422),
     ("/api/events?modality=all&modality=rumoured", 422), ("/api/gazetteer/search", 422),
     ("/api/gazetteer/labels?west=0&south=0&east=1&north=1", 422), ("/api/kb/actors?q=" + "x" * 300, 422),
+    # A date the pattern lets through but no calendar holds; periods before year 1.
+    ("/api/compare?days=1&end=0000-00-00", 422), ("/api/compare?days=3&end=2024-13-01", 422),
+    ("/api/compare?a_from=2024-02-30&a_to=2024-03-01&b_from=2024-01-01&b_to=2024-01-02", 422),
+    ("/api/compare?days=3660&end=0001-01-05", 422),
 ]
 
 

@@ -33,6 +33,11 @@ from marsad.events.fatalities import FatalityMention, fatalities, fatality_menti
          "people since 2011.", 5),
         ("Gunmen killed four guards at the camp, in a war which has so far killed 3,000 people.", 4),
         ("The fighting has killed 40 people in the city since Monday, medics said.", 40),
+        ("Jets struck the town, killing five people, in the war in Syria, which has left 500,000 dead.", 5),
+        # the war named in another phrase is no subject of the toll
+        ("The strikes, the deadliest since the start of the war, have killed at least 20 people in Douma.", 20),
+        ("A suicide bombing at a rally against the war has killed 12 people in Kabul.", 12),
+        ("Turkish drones, which have become decisive in the conflict, have killed 14 fighters.", 14),
         ("Scores of civilians were killed in the bombardment.", 20),
         ("Tens of militiamen were killed.", 10),
         ("Hundreds of people were killed during the siege.", 100),

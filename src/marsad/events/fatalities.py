@@ -170,11 +170,22 @@ _NOT_FACTUAL_BEFORE = re.compile(
     re.I,
 )
 # "… killing five, in a conflict that has killed more than 300,000 people since 2011", "the
-# war, which has left 500,000 dead": a war's toll told beside an act is no figure of the act.
-# (Not fighting's: "the fighting has killed 40 in Tripoli since Monday" counts the battle's dead.)
-_CAMPAIGN_BEFORE = re.compile(
-    r"\b(?:war|conflict|uprising|crisis|insurgency|campaign|revolt|revolution)\s*,?\s+(?:(?:that|which)\s+)?(?:has|have|had)\s+(?:(?:so\s+far|already|now|since|"
-    r"reportedly)\s+)?$", re.I)
+# war in Syria, which has left 500,000 dead": a war's toll, told in a relative clause beside an
+# act, is no figure of the act. Only the war as the clause's subject: "the strikes, the
+# deadliest of the war, have killed 20" and "a bombing at a rally against the war has killed
+# 12" count; so does fighting's toll ("the fighting has killed 40 since Monday").
+_WAR_TOLL_BEFORE = re.compile(
+    r"\b(?:wars?|conflicts?|uprising|crisis|insurgency|campaign|revolt|revolution)"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*,?\s+(?:that|which)\s+(?:has|have|had)\s+"
+    r"(?:(?:so\s+far|already|now|reportedly)\s+)?(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+"
+    r"(?:(?:more\s+than|over|at\s+least|some|about|nearly|almost|an\s+estimated|around|close\s+to)\s+)?$", re.I)
+
+
+def _war_toll_at(text: str, pos: int) -> bool:
+    """Whether the count at `pos` is a war's toll told in a relative clause (`_WAR_TOLL_BEFORE`)."""
+    return _WAR_TOLL_BEFORE.search(text, max(0, pos - 120), pos) is not None
+
+
 # "the death toll rose to 66", "the toll from the strike has increased to 31", "the number of
 # dead climbed to 12". The words between may name the event the toll counts ("the death toll
 # from a car bombing at a checkpoint in the town of Azaz rose to 40"), within one clause.
@@ -443,8 +454,7 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
 
     # "killed three", "killing 2 civilians and a child", "left 5 people dead"
     for v in _DEATH_VERB.finditer(text):
-        if _NOT_FACTUAL_BEFORE.search(text[max(0, v.start() - 25) : v.start()]) \
-                or _CAMPAIGN_BEFORE.search(text[max(0, v.start() - 70) : v.start()]):
+        if _NOT_FACTUAL_BEFORE.search(text[max(0, v.start() - 25) : v.start()]) or _war_toll_at(text, v.end()):
             continue
         verb = v.group(0).strip().lower()
         chain = _chain(text, v.end())
@@ -475,7 +485,8 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
         if any(a <= start < b for a, b in parts):
             continue
         chain = _chain(text, start)
-        if not chain or _counts_groups(text, chain[-1]) or _PART_BEFORE.search(text, max(0, start - 16), start):
+        if not chain or _counts_groups(text, chain[-1]) or _PART_BEFORE.search(text, max(0, start - 16), start) \
+                or _war_toll_at(text, start):
             continue
         # "six civilians from one family were killed", "6 civilians including a woman and two
         # children were killed": the count is the whole, not the part named after it.

@@ -15,7 +15,7 @@ from ..store import compare as cmp
 from ..store.query import EventFilter
 from .deps import store
 from .errors import RESPONSES, ApiError
-from .schemas import DatePattern, event_filter
+from .schemas import DatePattern, _date, event_filter
 
 router = APIRouter(prefix="/api", tags=["change"], responses=RESPONSES)
 Store = Annotated[SQLStore, Depends(store)]
@@ -31,6 +31,9 @@ Name = Annotated[str, Query(min_length=1, max_length=300)]
 def compare(s: Store, f: Filter, a_from: Day = None, a_to: Day = None, b_from: Day = None, b_to: Day = None,
             days: Annotated[int | None, Query(ge=1, le=3660)] = None, end: Day = None,
             limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    # The pattern lets "0000-00-00" through: every date is read as one (422 when it is none).
+    a_from, a_to, b_from, b_to, end = (_date(v, n) for v, n in ((a_from, "a_from"), (a_to, "a_to"),
+                                                                (b_from, "b_from"), (b_to, "b_to"), (end, "end")))
     given = (a_from, a_to, b_from, b_to)
     if all(given) and days is None:
         a, b = cmp.Period(a_from, a_to), cmp.Period(b_from, b_to)  # type: ignore[arg-type]
@@ -38,7 +41,10 @@ def compare(s: Store, f: Filter, a_from: Day = None, a_to: Day = None, b_from: D
             if p.start > p.end:
                 raise ApiError(422, f"period {name} ends before it starts", code="invalid_query")
     elif days is not None and not any(given):
-        a, b = cmp.last_days(s.db, f, days, end)
+        try:
+            a, b = cmp.last_days(s.db, f, days, end)
+        except OverflowError:  # "days=3660&end=0001-01-05": periods before the first year
+            raise ApiError(422, f"the {days} days before {end} fall before year 1", code="invalid_query") from None
     else:
         raise ApiError(422, "give a_from, a_to, b_from and b_to, or days (not both)", code="invalid_query")
     return cmp.compare(s.db, f, a, b, limit=limit)
