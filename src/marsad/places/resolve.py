@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..records import Place
@@ -265,7 +265,7 @@ def _neighbours(
     return [counts[n] for n in names]
 
 
-def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame, lonely: bool) -> bool:
+def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame, lonely: Callable[[], bool]) -> bool:
     """Whether `best` is a small namesake outside the story's frame with none inside it: one
     among several (a Taiz story's "الروضة" neighbourhood is not the Rawdah village of Shabwah),
     or the one village known of that name, in another province of the frame's own country and
@@ -282,7 +282,7 @@ def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame,
     towns = [c for c in cands if c.feature_class == "P" and c.match > 0]
     # (a town listed without population is an admin seat, not a village: Ras al-Ain)
     village = not best.seat and 0 < best.population < _VILLAGE_POPULATION
-    return len(towns) >= 2 or (village and lonely and best.country_code == frame.country_code)
+    return len(towns) >= 2 or (village and best.country_code == frame.country_code and lonely())
 
 
 def _state_of_country(outer: Sequence[Candidate], inner: Sequence[Candidate]) -> bool:
@@ -640,10 +640,12 @@ class PlaceResolver:
         if not (near and near.get(best.geonameid)) and self._foreign_and_obscure(best, name, ctx, container, explicit):
             return None, min(conf, 0.1)
         if frame is not None and container is None and not support:
-            # no other place the story names lies within a province's reach of it
-            lonely = best.latitude is None or best.longitude is None or not any(
-                km(pt, (best.latitude, best.longitude)) < _LONELY_KM
-                for pt, n in zip(ctx.points, ctx.point_names, strict=True) if n != name)
+            def lonely() -> bool:
+                """No other place the story names lies within a province's reach of it (measured
+                only for a village that may be a namesake: every name is resolved here)."""
+                return best.latitude is None or best.longitude is None or not any(
+                    km(pt, (best.latitude, best.longitude)) < _LONELY_KM
+                    for pt, n in zip(ctx.points, ctx.point_names, strict=True) if n != name)
             if _namesake_outside(best, cands, frame, lonely):
                 return None, min(conf, 0.1)
         if name.lower() in _WORLD_PART_WORDS and not self._world_part_at_home(best, name, ctx, container):
