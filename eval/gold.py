@@ -53,10 +53,15 @@ def _texts(keys: set[str]) -> dict[str, dict[str, str]]:
 
 
 def _article(a: ET.Element) -> dict[str, str]:
-    """A TR-News or GeoWebNews article as a user ingests it: its text and its headline (the
-    sets give no publication date; their download time is not one)."""
+    """A TR-News or GeoWebNews article as a user ingests it: its text, its headline, and the
+    date stamp of its page where the set kept one. TR-News calls that stamp `dltime`, but it
+    is the page's own dateline as scraped ("Wed Nov 23, 2016 | 4:58pm EST", "17 December
+    2016"), which a user's scraper or feed hands over as the publication date, and which
+    the gold set's coders read; GeoWebNews keeps none."""
     title = (a.findtext("title") or "").strip()
-    return {"text": a.findtext("text") or "", **({"title": title} if title else {})}
+    stamp = (a.findtext("dltime") or "").strip()
+    return {"text": a.findtext("text") or "", **({"title": title} if title else {}),
+            **({"published": stamp} if stamp else {})}
 
 
 def _days(a: str | None, b: str | None) -> int | None:
