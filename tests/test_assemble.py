@@ -1401,3 +1401,35 @@ def test_a_protest_is_coded_by_the_most_severe_response_it_met(coder):
             "medics said.")
     events, _ = code(coder, text, published="2024-03-06")
     assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("text", [
+    # what a court judged
+    "A military court in Kano on Friday sentenced a former militia commander to 20 years in prison for the "
+    "killing of six traders near Bichi in 2014.",
+    "A tribunal in Kigali convicted two former militia leaders on Friday over the massacre of villagers in 1994.",
+    # a day years after the act remembers it
+    "Wreaths were laid at the memorial garden in Enniskillen on Sunday, 30 years to the day after a bomb tore "
+    "through the crowd at the town's war memorial.",
+    # a speaker named by a relative lost
+    "Brigid Murphy, whose husband Sean was killed, told mourners in Enniskillen on Sunday that nobody had been "
+    "charged.",
+])
+def test_a_verdict_an_anniversary_and_a_mourners_loss_are_no_new_events(coder, text):
+    events, _ = code(coder, text, published="2017-11-12")
+    assert events == []
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # a court under attack is news
+    ("Gunmen stormed a court in Kano on Friday and shot dead a judge who had sentenced a vigilante commander "
+     "for the killing of six traders.", "Attack"),
+    # a relative's loss the clause dates may be the news itself
+    ("A farmer whose son was killed by a sniper near Daraa on Saturday said the road was closed.", "Attack"),
+    # history in a relative clause beside the day's act
+    ("Jets struck the house of a commander whose brother was killed last year, killing four people in Maarat "
+     "al-Numan on Saturday.", "Air/drone strike"),
+])
+def test_acts_beside_a_verdict_a_loss_or_history_stay_news(coder, text, subtype):
+    events, _ = code(coder, text, published="2017-11-12")
+    assert [e.sub_event_type for e in events] == [subtype]

@@ -291,6 +291,12 @@ def test_a_weapons_haul_is_coded_in_a_story_of_crime_too(coder):
     # one that went off in part exploded
     ("A car bomb failed to detonate fully outside the police station in Kirkuk on Monday, but the blast "
      "wounded three policemen, officials said.", "Remote explosive/landmine/IED"),
+    # another device left later is no sign that the first went off
+    ("A teenager hid a backpack of explosives that failed to detonate at a bus station in Mosul on Monday, and "
+     "left another explosive device by the mosque a day later, police said.", "Disrupted weapons use"),
+    # ... but a second device that failed beside one that exploded is
+    ("A bomb exploded at a bus station in Mosul on Monday, wounding four, and another homemade device was "
+     "defused nearby, police said.", "Remote explosive/landmine/IED"),
 ])
 def test_a_bomb_that_did_not_go_off_is_a_disrupted_weapon(coder, text, kind):
     events, _ = code(coder, text)

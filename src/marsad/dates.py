@@ -142,10 +142,13 @@ _SUMMARY = re.compile(
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
-    r"(?:began|started|erupted|broke out)\b|"
-    # history told as such: "captured the town last year", "previously", "years ago"
-    r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|\bearlier this year\b|"
-    r"\bpreviously\b|\bin the past\b", re.I)
+    r"(?:began|started|erupted|broke out)\b", re.I)
+# History told as such: "captured the town last year", "previously", "years ago" — unless it
+# is told of someone in a relative clause of a sentence that names its own current day ("a
+# commander whose son was killed last year", "a man who was freed two years ago").
+_HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
+                      r"\bearlier this year\b|\bpreviously\b|\bin the past\b", re.I)
+_IN_A_RELATIVE = re.compile(r"\b(?:who|whose|whom|which)\s[^,;]{0,60}$", re.I)
 # "The deadliest attack since March, when militants killed 18 soldiers": the month an earlier
 # incident is named by.
 _SINCE_WHEN = re.compile(rf"\bsince (?:early |late |mid-?)?{_MONTH}(?:\s+\d{{4}})?,?\s+when\b", re.I)
@@ -252,6 +255,9 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     summary, trend, current, year_only = (_SUMMARY_AR, _TREND_AR, _CURRENT_AR, _YEAR_ONLY_AR) if arabic else (
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
     if summary.search(text) or (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
+        return True
+    if not arabic and any(not (_IN_A_RELATIVE.search(text, 0, m.start()) and current.search(text))
+                          for m in _HISTORY.finditer(text)):
         return True
     if not arabic and _span_summed(text) and not current.search(text):
         return True

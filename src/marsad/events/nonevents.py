@@ -230,10 +230,22 @@ _TOLD_IN_A_WORK = re.compile(
 # "Spain marked the 20th anniversary of the Madrid train bombings, when militants detonated
 # bombs on four trains", "ten years since the market bombing": the act inside what is
 # remembered (its noun phrase, or a "when" clause that goes on from it). Not "On the second
-# anniversary of the invasion, Russian missiles slammed into Kharkiv": another clause.
+# anniversary of the invasion, Russian missiles slammed into Kharkiv": another clause. So is
+# "… read aloud on Wednesday, 20 years to the minute after a car bomb tore through the
+# street": a day years after an act remembers it.
 _REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)?(?:memory|remembrance)\s+of|"
+                         r"(?:years|decades|a\s+decade)\s+(?:to\s+the\s+(?:day|minute|hour)\s+)?after|"
                          r"commemoration\s+of)\s+" + _OBJECT_WORDS +
                          r"(?:[^\s,.;!?]+,?\s+(?:when|in\s+which)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$", re.I)
+# "Michael Gallagher, whose son Aidan was killed, told the gathering …", "a farmer whose
+# brother died in the raid": a speaker introduced by a relative they lost. The loss names who
+# speaks; the act is told in a sentence of its own, if the story tells it. (A loss the
+# clause itself dates, "whose brother was killed by a sniper on Monday", may be the news.)
+_KIN_LOST = re.compile(r"\bwhose\s+(?:(?:only|eldest|youngest|older|younger|two|three|late|\w+-year-old)\s+)?"
+                       r"(?:sons?|daughters?|father|mother|parents|brothers?|sisters?|husband|wife|children|child|"
+                       r"family|relatives?|uncle|aunt|cousins?|nephews?|nieces?|grandsons?|granddaughters?|"
+                       r"grandchildren|fianc[ée]e?|friends?|colleagues?)\s+(?:(?-i:[A-Z][\w'’-]+)\s+){0,2}"
+                       r"(?:and\s+\w+\s+)?(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$", re.I)
 # "Negotiations on a truce and the release of hostages were in their final stage": what talks
 # are about has not happened.
 _TALKED_OF = re.compile(r"\b(?:negotiations?|negotiating|talks)\s+(?:on|over|about|for|towards?)\s+"
@@ -423,6 +435,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "the topic of a work, not an act"
     if _REMEMBERED.search(sentence, max(0, trigger_start - 200), trigger_start):
         return "remembered, not happening"
+    if _KIN_LOST.search(sentence, max(0, trigger_start - 80), trigger_start) \
+            and not names_a_day(re.split(r"[,;:]", sentence[trigger_start:], maxsplit=1)[0]):
+        return "a loss that names who speaks, not an act"
     if event_type not in _PROTESTS and _TALKED_OF.search(sentence, max(0, trigger_start - 80), trigger_start):
         return "the subject of talks, not an act"
     if event_type not in _PROTESTS and _PREVENTED.search(sentence, max(0, trigger_start - 30), trigger_start):
