@@ -106,6 +106,8 @@ def test_outlet_line_and_language():
     ("2024/03/06", "2024-03-06"),
     ("6th of March 2024", "2024-03-06"),
     ("Published on 06/03/2024 at 10:32", None),  # day or month first: nothing decides
+    ("2024 Mar 6", "2024-03-06"),  # year first, as some sites stamp a page
+    ("Updated 2024 March 6, 10:15 am", "2024-03-06"),
 ])
 def test_dateline_formats(line, expected):
     found = parse_dateline(line)
@@ -124,6 +126,7 @@ def test_ambiguous_slash_date_is_settled_by_dates_in_the_body():
 
 def test_sentences_that_merely_contain_a_date_are_not_datelines():
     assert parse_dateline("The group captured the town on March 4, 2019 after heavy fighting.") is None
+    assert parse_dateline("In 2019 March 4 people died") is None
 
 
 def test_dateline_in_text_becomes_published_and_leaves_the_body():

@@ -44,6 +44,9 @@ _PATTERNS = [
     re.compile(rf"\b(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}\b"),  # numeric
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 6 March 2024
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # March 6, 2024
+    # 2024 Mar 6, as some sites stamp a page: only at the start of the line or after a
+    # dateline word ("In 2016 March 10 people died" is no date)
+    re.compile(rf"(?:^|\b(?:published|posted|updated|date)\s*:?\s+){_YEAR},?\s+{_MONTH}\s+{_DAY}\b(?![:.]\d)", re.I),
 ]
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b", re.I)
 # Words a dateline may carry besides the date itself.
