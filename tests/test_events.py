@@ -645,6 +645,9 @@ def test_a_name_the_story_placed_is_that_place_where_it_recurs(coder):
     # people blocking a road after a killing: the killing
     ("Bandits kill nine", "Villagers blocked the Gusau-Funtua road on Tuesday after bandits killed nine people in an "
      "attack on Dansadau, residents said.", "Attack"),
+    # state media's battle: army units pressing on with operations in a district
+    ("Army advances in Harasta", "Army units continued operations in Harasta on Tuesday, destroying tunnels and "
+     "positions of the terrorists, the agency said.", "Armed clash"),
 ])
 def test_what_the_review_of_the_new_families_must_leave_alone(coder, title, text, kind):
     events = [e for e in titled(coder, title, text) if e.modality == "occurred"]

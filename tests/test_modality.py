@@ -29,6 +29,11 @@ def mod(sentence: str, trigger: str) -> str:
         # A deal still being made.
         ("A truce for the besieged town is being negotiated by the elders.", "truce", "planned"),
         ("Talks aimed at reaching a ceasefire resumed on Monday.", "ceasefire", "planned"),
+        # what an act aims at is still to come; the act itself occurred
+        ("The army's push was aimed at the recapture of Harasta, a monitor said.", "recapture", "planned"),
+        ("Troops launched an offensive aiming to retake the town on Monday.", "retake", "planned"),
+        ("Troops launched an offensive aiming to retake the town on Monday.", "offensive", "occurred"),
+        ("Shells aimed at army positions hit a school in the town on Monday.", "hit", "occurred"),
         ("Over two weeks the brigades will conduct river crossings, night marches and air strikes in the valley.",
          "air strikes", "planned"),
         ("The army will launch operations in the north, where militants killed 11 soldiers on Monday.", "killed",

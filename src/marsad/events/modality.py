@@ -66,9 +66,12 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (HOPED, r"hop(?:e|es|ed|ing) (?:to|that|for)|hop(?:e|es|ed|ing)|wish(?:es|ed)? to|"
      r"aspir(?:e|es|ed|ing) to", 6),
     # "a deal is being negotiated for a truce in Waer", "talks aimed at reaching a ceasefire":
-    # the deal is still to be made.
+    # the deal is still to be made. So is what an act aims at: "the operation was aimed at the
+    # recapture of Moadamiyeh", "an offensive aiming to retake the town".
     (PLANNED, r"(?:being|still being|to be) (?:negotiated|discussed|drafted|worked out|brokered)(?: (?:for|on))?|"
      r"aimed at (?:reaching|securing|agreeing|brokering)", 3),
+    # (right after the cue only: "shells aimed at army positions hit a school" did hit it)
+    (PLANNED, r"aim(?:s|ed|ing)? (?:at|to)(?: (?:the|a|an))?", 0),
     (PLANNED, r"plan(?:s|ned|ning)? to|(?:is|are|was|were) set to|prepar(?:e|es|ed|ing) (?:to|for)|"
      r"intend(?:s|ed|ing)? to", 6),
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
