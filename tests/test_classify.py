@@ -364,6 +364,15 @@ def test_event_senses_of_the_same_words(sentence, subtype):
      "Government regains territory"),
     ("Rebels backed by Turkish artillery captured the village of Tal Rifaat.", "Non-state actor overtakes territory"),
     ("The Arakan Army said on Monday it had captured the town of Paletwa.", "Non-state actor overtakes territory"),
+    # a capture that goes on from an earlier verb is its subject's, not its object's
+    ("Islamic State fighters ambushed an army convoy near Sukhnah on Monday, seizing the village of Arak.",
+     "Non-state actor overtakes territory"),
+    ("The army shelled rebel positions in Daraa, recapturing the village of Busra.", "Government regains territory"),
+    ("Troops pounded jihadist hideouts and took control of the village of Tal Maleh.",
+     "Government regains territory"),
+    ("After the army withdrew, rebels captured the town of Busra.", "Non-state actor overtakes territory"),
+    # what they managed to take, they took
+    ("Government forces managed to take control of Tal Rifaat on Monday.", "Government regains territory"),
     # a clause that describes its subject tells no news of its own, except its toll
     ("Rebels, who captured the town last month, shelled the village of Jurin on Tuesday.",
      "Shelling/artillery/missile attack"),

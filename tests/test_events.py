@@ -645,6 +645,13 @@ def test_a_name_the_story_placed_is_that_place_where_it_recurs(coder):
     # people blocking a road after a killing: the killing
     ("Bandits kill nine", "Villagers blocked the Gusau-Funtua road on Tuesday after bandits killed nine people in an "
      "attack on Dansadau, residents said.", "Attack"),
+    # a capture told as control gained
+    ("Army advances near Khanasser", "Army units managed to control a number of villages east of Khanasser on "
+     "Tuesday, the agency said.", "Government regains territory"),
+    ("Rebels advance near Daraa", "Rebels extended their control over three villages near Daraa on Tuesday, "
+     "activists said.", "Non-state actor overtakes territory"),
+    ("Army retakes Tal Rifaat", "Government forces managed to take control of Tal Rifaat on Tuesday after two days "
+     "of fighting, the army said.", "Government regains territory"),
     # state media's battle: army units pressing on with operations in a district
     ("Army advances in Harasta", "Army units continued operations in Harasta on Tuesday, destroying tunnels and "
      "positions of the terrorists, the agency said.", "Armed clash"),
@@ -880,3 +887,13 @@ def test_deaths_told_without_a_figure_leave_an_arrest_toll_unknown(coder):
     events, _ = code(coder, "Soldiers arrested 40 suspected Boko Haram members in Kano on Wednesday in an operation "
                             "in which an unknown number of people died.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Arrests", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police managed to control the crowd outside the stadium in Kano on Saturday, officials said.",
+    "Firefighters managed to control the blaze at a warehouse in Kano on Saturday, officials said.",
+    "The regime imposed control on the media in Kano on Saturday, officials said.",
+])
+def test_control_of_a_crowd_a_fire_or_the_media_takes_no_ground(coder, text):
+    events, _ = code(coder, text, published="2019-03-12")
+    assert not [e for e in events if e.event_type == "Battles"]

@@ -124,8 +124,12 @@ _ALLIED_SECOND = re.compile(r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-governme
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
 _TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
 _CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")
+# A verb that goes on from an earlier clause: ", capturing …", "… and took control of …".
+_GOES_ON = re.compile(r"(?:,|\band)\s*$")
 # An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize".
-_NOT_DONE = re.compile(r"\b(?:to|attempts? to|attempted to|tried to|trying to|bid to|failed to)\s+$", re.I)
+# (What someone "managed to" or "was able to" take, they took.)
+_NOT_DONE = re.compile(r"\b(?:(?<!\bmanaged\s)(?<!\bable\s)to|attempts? to|attempted to|tried to|trying to|bid to|"
+                       r"failed to)\s+$", re.I)
 
 STATE = "state"
 NON_STATE = "non_state"
@@ -727,6 +731,12 @@ class _Scorer:
                 return who
         lo = max(_clause_start(text, start), start - 120)
         window = text[lo:start]
+        # "Rebels attacked army positions, capturing two checkpoints", "troops pounded jihadist
+        # hideouts and took control of the village": a verb that goes on from an earlier one
+        # shares its subject, the first actor of the sentence, not the last one named (the
+        # earlier verb's object).
+        goes_on = _GOES_ON.search(window) is not None and (
+            not window.rstrip().endswith(",") or re.match(r"\w+ing\b", text[start:end]) is not None)
         best: tuple[int, int, str] | None = None
         for kind, cue in ((STATE, "state_actor"), (NON_STATE, "non_state_actor")):
             for m in cues[cue].finditer(window):
@@ -736,8 +746,9 @@ class _Scorer:
                     continue
                 # The last actor named before the verb; of two ending there, the longer name
                 # ("the Arakan Army" is a group's, not "army").
-                if best is None or (m.end(), -m.start()) > best[:2]:
-                    best = (m.end(), -m.start(), kind)
+                key = (-m.start(), m.end()) if goes_on else (m.end(), -m.start())
+                if best is None or key > best[:2]:
+                    best = (*key, kind)
         if best is not None:
             return best[2]
         frm = _FROM_AFTER.match(text[end : end + 90])
