@@ -355,6 +355,8 @@ def test_event_senses_of_the_same_words(sentence, subtype):
      "Remote explosive/landmine/IED"),
     ("A motorcycle bomb went off outside the market.", "Remote explosive/landmine/IED"),
     ("A Russian glide bomb struck a residential district of the city on Friday.", "Air/drone strike"),
+    # a convoy attacked is no convoy on the move
+    ("Saturday's convoy attack killed 40 people near Rashidin, a monitor said.", "Attack"),
     # a raid told by the arrests it made is an arrest; one that killed is an attack
     ("Troops raided homes in the town of Hajin and arrested five young men.", "Arrests"),
     ("Police arrested 12 activists in a dawn raid on Tuesday.", "Arrests"),
