@@ -171,6 +171,22 @@ def test_a_person_named_like_a_city_is_no_toponym(gaz_path: Path) -> None:
     assert "Buhari" not in found and "Maiduguri" in found
 
 
+def test_an_arabic_article_after_a_capitalised_word_belongs_to_that_name(gaz_path: Path) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    nlp = load_pipeline(gaz)
+    # "al-Zahra" alone is a town north of Aleppo; "Jamiyat al-Zahra" is a district of the city
+    text = "Much of the fighting was on the Jamiyat al-Zahra frontline, where rebels struck a district in Aleppo."
+    found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
+    assert "al-Zahra" not in found and "Aleppo" in found
+    # names that open with the article, or that are known whole, stay as they were
+    text = "Clashes erupted in al-Bab and near Bab al-Hawa on Friday."
+    found = {text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)}
+    assert {"al-Bab", "Bab al-Hawa"} <= found
+
+
 def test_an_acronym_in_brackets_names_the_organisation(gaz_path: Path) -> None:
     from marsad.nlp import load_pipeline
     from marsad.places.detect import find_toponyms

@@ -282,7 +282,27 @@ def find_toponyms(
     if gazetteer is not None:
         out.extend(_listed_after_locative(doc, full, out, gazetteer, people))
         out.extend(_named_again(doc, full, out, gazetteer, people, embedded))
+    out = [_with_its_head(full, x, out) for x in out]
     return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1]))
+
+
+# An Arabic name's article after a capitalised word: "Jamiyat al-Zahra", "Bab al-Hawa". The
+# two words are one name, not the town "al-Zahra" that the tail alone may name elsewhere.
+_ARTICLE_TAIL = re.compile(r"(?:al|el|an|ar|as|ash|at|ad|az|ed|en|er|es|et|ez)-[A-Za-z]")
+_HEAD_BEFORE = re.compile(r"(?<![.!?:;\"“”]\s)(?<![.!?:;\"“”])\b([A-Z][a-z][\w'’]*)\s$")
+
+
+def _with_its_head(full: str, span: tuple[int, int, str], spans: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """The toponym widened to the capitalised word its Arabic article follows, when that word
+    is no other toponym and no word that opens or frames a name."""
+    a, b, label = span
+    if not _ARTICLE_TAIL.match(full, a):
+        return span
+    head = _HEAD_BEFORE.search(full, max(0, a - 30), a)
+    if head is None or head.start() == 0 or head.group(1).lower() in STOP or head.group(1) in NOT_NAMES \
+            or any(x < a and head.start() < y for x, y, _ in spans if (x, y, _) != span):
+        return span
+    return head.start(), b, label
 
 
 # "at the corner of Adelaide and Albert streets", "between Hay and Murray streets": names of
