@@ -355,6 +355,11 @@ def test_event_senses_of_the_same_words(sentence, subtype):
      "Remote explosive/landmine/IED"),
     ("A motorcycle bomb went off outside the market.", "Remote explosive/landmine/IED"),
     ("A Russian glide bomb struck a residential district of the city on Friday.", "Air/drone strike"),
+    # an execution of people is an attack on them; a place falls to whoever is named after
+    ("Militiamen summarily executed six young men in the Sakhour district on Friday, activists said.", "Attack"),
+    ("Eastern Aleppo fell into the hands of government forces on Thursday.", "Government regains territory"),
+    ("The town of Maaloula fell to rebel fighters on Monday.", "Non-state actor overtakes territory"),
+    ("The town fell to the group on Monday.", "Non-state actor overtakes territory"),
     # a convoy attacked is no convoy on the move
     ("Saturday's convoy attack killed 40 people near Rashidin, a monitor said.", "Attack"),
     # a raid told by the arrests it made is an arrest; one that killed is an attack
@@ -383,6 +388,11 @@ def test_event_senses_of_the_same_words(sentence, subtype):
 def test_the_act_named_by_its_means_its_outcome_and_its_doer(sentence, subtype):
     c = classify(sentence)
     assert c is not None and c.sub_event_type == subtype
+
+
+def test_a_plan_executed_is_no_execution() -> None:
+    assert classify("The company executed the plan to close the plant on Monday.") is None
+    assert classify("The execution of the budget was delayed by a month.") is None
 
 
 def test_damage_a_shelling_caused_is_the_shelling_not_looting() -> None:

@@ -729,6 +729,11 @@ class _Scorer:
             who = self.kind_at(after[by.end() :])
             if who is not None:
                 return who
+        # "… eastern Aleppo, which fell to regime forces": a place falls to whoever is named after.
+        if re.match(r"fell|falls|falling", text[start:end], re.I):
+            who = self.kind_at(re.sub(r"^\s*(?:of\s+)?(?:the\s+)?", "", after))
+            if who is not None:
+                return who
         lo = max(_clause_start(text, start), start - 120)
         window = text[lo:start]
         # "Rebels attacked army positions, capturing two checkpoints", "troops pounded jihadist
