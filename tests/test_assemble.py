@@ -1433,3 +1433,14 @@ def test_a_verdict_an_anniversary_and_a_mourners_loss_are_no_new_events(coder, t
 def test_acts_beside_a_verdict_a_loss_or_history_stay_news(coder, text, subtype):
     events, _ = code(coder, text, published="2017-11-12")
     assert [e.sub_event_type for e in events] == [subtype]
+
+
+def test_a_battle_in_which_ground_changed_hands_is_coded_by_the_change(coder):
+    text = ("Fierce clashes raged in the town of Kafr Nabudah on Monday, a monitor said.\n\n"
+            "By nightfall the army had recaptured the town, state media said.")
+    events, _ = code(coder, text, title="Army retakes Kafr Nabudah", published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+    # clashes with no capture stay clashes
+    events, _ = code(coder, "Fierce clashes raged in the town of Kafr Nabudah on Monday, a monitor said.",
+                     title="Clashes in Kafr Nabudah", published="2019-03-12")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
