@@ -1435,12 +1435,19 @@ def test_acts_beside_a_verdict_a_loss_or_history_stay_news(coder, text, subtype)
     assert [e.sub_event_type for e in events] == [subtype]
 
 
-def test_a_battle_in_which_ground_changed_hands_is_coded_by_the_change(coder):
-    text = ("Fierce clashes raged in the town of Kafr Nabudah on Monday, a monitor said.\n\n"
-            "By nightfall the army had recaptured the town, state media said.")
-    events, _ = code(coder, text, title="Army retakes Kafr Nabudah", published="2019-03-12")
-    assert [e.sub_event_type for e in events] == ["Government regains territory"]
-    # clashes with no capture stay clashes
-    events, _ = code(coder, "Fierce clashes raged in the town of Kafr Nabudah on Monday, a monitor said.",
-                     title="Clashes in Kafr Nabudah", published="2019-03-12")
-    assert [e.sub_event_type for e in events] == ["Armed clash"]
+def test_a_figure_of_speech_or_a_speakers_battle_is_no_violence(coder):
+    # scare quotes mark a figure of speech; so does a speaker's battle for a home
+    text = ("Several hundred renters marched to the town hall in Galway on Wednesday to demand a ban on evictions, "
+            "organisers said. \"We are in a battle for our homes, and right now we are losing,\" said Mary Byrne, "
+            "a nurse from Salthill. \"This is a battle we must win.\"")
+    events, _ = code(coder, text, title="Tenants bring eviction 'battle' to the town hall", published="2023-05-11")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_arrests_for_what_protesters_are_arrested_for_are_the_protests_intervention(coder):
+    text = ("Hundreds of climate activists staged a sit-down protest outside parliament in Dublin on Tuesday, "
+            "organisers said.\n\n"
+            "Police arrested 14 people outside parliament in Dublin on Tuesday for breaching the conditions and "
+            "obstructing the highway.")
+    events, _ = code(coder, text, title="Climate sit-down in Dublin", published="2019-10-09")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Protest with intervention", 0)]

@@ -390,6 +390,20 @@ def test_the_act_named_by_its_means_its_outcome_and_its_doer(sentence, subtype):
     assert c is not None and c.sub_event_type == subtype
 
 
+def test_a_partys_word_in_quotes_still_tells_the_act() -> None:
+    c = classify("The army said it had 'liberated' the village of Kafr Nabl on Monday.")
+    assert c is not None and c.sub_event_type == "Government regains territory"
+    c = classify("Rebels 'shelled' the village of Kafr Nabl on Monday, the army said.")
+    assert c is not None and c.sub_event_type == "Shelling/artillery/missile attack"
+    assert classify("Unions warn of a jobs 'bloodbath' at the plant.") is None
+
+
+def test_the_words_of_a_banner_or_a_chant_are_no_act() -> None:
+    assert classify("About 300 people gathered outside the courthouse, carrying banners reading \"No more time\" "
+                    "and \"Our future is under attack\".") is None
+    assert classify("Crowds outside the courthouse were chanting 'Stop the killing' on Monday.") is None
+
+
 def test_a_plan_executed_is_no_execution() -> None:
     assert classify("The company executed the plan to close the plant on Monday.") is None
     assert classify("The execution of the budget was delayed by a month.") is None

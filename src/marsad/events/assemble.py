@@ -22,7 +22,7 @@ of these hold:
   ("the villages of A and B" are two events, however near).
 
 The event takes the most precise stated place and date, the means over the outcome for its
-type ("an air strike" over "were killed"; a capture over the clashes it came of), the lowest figure across sources (each source's
+type ("an air strike" over "were killed"), the lowest figure across sources (each source's
 first figure stands: its later sentences add detail; a number beats "dozens"), every
 source, and the evidence of every mention. Events at different places or on different days
 stay apart (ACLED's one event per place and day). A country-level event with no day of its
@@ -61,13 +61,17 @@ _TELLING_MEANS = {"Suicide bomb"}
 # unknown number of people died"): its toll is unknown, whatever its kind.
 _DEATH_WORD = re.compile(r"\b(?:kill\w*|died|dies|dead|deaths?|toll|martyr\w*|bod(?:y|ies)|lost their lives)\b", re.I)
 _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
-_CHANGE_OF_HANDS = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
 _PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+# ... or for what protesters are arrested for: "for breaching the conditions and obstructing
+# the highway", "on public order charges".
 _AT_A_PROTEST = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|activists|(?:during|at|after)\s+"
-                           r"(?:the|a|an)\s+(?:\w+\s+)?(?:protest|rally|march|demonstration|sit-in|vigil))\b", re.I)
+                           r"(?:the|a|an)\s+(?:\w+\s+)?(?:protest|rally|march|demonstration|sit-in|vigil)|"
+                           r"obstruct\w*\s+(?:the\s+)?(?:highway|road|traffic|police)|"
+                           r"breach\w*\s+(?:of\s+)?(?:the\s+)?(?:conditions|order|peace)|"
+                           r"public\s+order|unlawful\s+assembly|illegal\s+gathering)\b", re.I)
 # An attack made by men on the ground: gunmen, shots, knives, executions.
 _ON_FOOT = re.compile(r"\b(?:gunm[ae]n|shot dead|shot and killed|gunned down|stabbed|executed|beheaded|hacked|"
                       r"firing squad)\b", re.I)
@@ -242,10 +246,6 @@ def combine(mentions: Sequence[Mention]) -> Event:
     # "A car bomb attack in Qamishli … a suicide bomber driving the car blew himself up": ACLED
     # codes a suicide bombing as such, whatever else a sentence calls it.
     kind = next((m for m in means if m.event.sub_event_type in _TELLING_MEANS), means[0] if means else causes[0]).event
-    # A battle in which ground changed hands is coded by the change (ACLED): "clashes around
-    # the hilltop" and "the Kurdish forces capturing the hilltop" are one capture.
-    if kind.sub_event_type == "Armed clash":
-        kind = next((m.event for m in mentions if m.event.sub_event_type in _CHANGE_OF_HANDS), kind)
     # A protest is coded by the most severe response it met (ACLED): "marched through Kampala"
     # and "police arrested 40 of the marchers" are one protest with intervention, and lethal
     # force makes it excessive force whichever sentence tells it.

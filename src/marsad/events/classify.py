@@ -124,6 +124,28 @@ _ALLIED_SECOND = re.compile(r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-governme
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
 _TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
 _CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")
+# Scare quotes: a word or two of violence set in quotes is a figure of speech the writer
+# marks as such ("activists 'lay siege' to Westminster", "an eviction 'battle'", "unions warn
+# of a jobs 'bloodbath'"). Not a quoted sentence: the quote holds at most three words. Not
+# a party's word for an act it claims ("the army said it had 'liberated' the village"): a
+# verb in the past tense in the quotes keeps the act.
+_QUOTE_OPENS = re.compile(r"(?<![\w'’])['‘\"“](?:[\w-]+\s){0,2}$")
+_QUOTE_CLOSES = re.compile(r"(?:\s[\w-]+){0,2}[,.!?]?['’\"”](?!\w)")
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    opens = _QUOTE_OPENS.search(text, max(0, start - 30), start)
+    closes = _QUOTE_CLOSES.match(text, end)
+    if opens is None or closes is None:
+        return False
+    quoted = text[opens.start():closes.end()].split()
+    return len(quoted) <= 3 and not any(re.search(r"\w\wed\W*$", w) for w in quoted)
+
+
+# The words of a banner, a placard or a chant: "carrying banners reading 'Our future is under
+# attack'", "chanting 'Stop the war'".
+_SLOGAN = re.compile(r"\b(?:read|reads|reading|chant\w*|shout\w*|slogans?|emblazoned\s+with|bearing|inscribed)"
+                     r"\s*:?\s*(?:['‘\"“][^'’\"”]{0,80}['’\"”],?\s+(?:and\s+|or\s+)?)*['‘\"“][^'’\"”]{0,80}$", re.I)
 # A verb that goes on from an earlier clause: ", capturing …", "… and took control of …".
 _GOES_ON = re.compile(r"(?:,|\band)\s*$")
 # An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize".
@@ -692,7 +714,8 @@ class _Scorer:
         for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
-                if not named_subject and self.in_name(start, end):
+                if not named_subject and (self.in_name(start, end) or not self.lex.arabic and (
+                        _scare_quoted(self.text, start, end) or _SLOGAN.search(self.text, max(0, start - 120), start))):
                     continue
                 factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
                 weight = p.weight * factor - self.background(start, end)
@@ -774,6 +797,8 @@ class _Scorer:
         trigger = self.text[start:end].lower()
         if "control" in trigger or trigger.startswith(("fell", "falls", "overr")):
             return True
+        if self.text[end:end + 1] in ("'", "’", '"', "”"):
+            end += 1  # a party's word in quotes: "it had 'liberated' the village"
         place = self.lex.place_after.match(self.text, end)
         other = self.lex.non_place_after.match(self.text, end)
         if place is None:
