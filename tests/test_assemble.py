@@ -1451,3 +1451,17 @@ def test_arrests_for_what_protesters_are_arrested_for_are_the_protests_intervent
             "obstructing the highway.")
     events, _ = code(coder, text, title="Climate sit-down in Dublin", published="2019-10-09")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Protest with intervention", 0)]
+
+
+def test_a_speakers_quoted_words_that_place_and_date_nothing_are_no_new_event(coder):
+    text = ("A mob beat a man to death on suspicion of theft in a village near Gaya on Tuesday evening, police "
+            "said.\n\n"
+            "\"He had gone there to collect his wages. They killed him for nothing,\" his sister said at the "
+            "mortuary. \"They're slaughtering us.\"")
+    events, _ = code(coder, text, title="Mob kills man in Gaya village", published="2019-04-25")
+    assert [e.sub_event_type for e in events] == ["Mob violence"]
+    # quoted words the sentence places and dates are a report
+    text = ("\"Six people were killed by the bombing that destroyed two homes\" in the village of Kafr Nabl early on "
+            "Tuesday, the ministry said in a statement.")
+    events, _ = code(coder, text, title="Ministry says strike killed six", published="2019-04-25")
+    assert [(e.admin1, e.fatalities) for e in events] == [("Idlib", 6)]

@@ -365,6 +365,8 @@ def test_event_senses_of_the_same_words(sentence, subtype):
     # a raid told by the arrests it made is an arrest; one that killed is an attack
     ("Troops raided homes in the town of Hajin and arrested five young men.", "Arrests"),
     ("Police arrested 12 activists in a dawn raid on Tuesday.", "Arrests"),
+    ("Police teams raided the homes of party officials overnight and took them to several police stations.",
+     "Arrests"),
     ("Troops raided homes in the village, killing two men and arresting five.", "Attack"),
     # who took the town: the troops, not the militias backing them; a movement's army is no state's
     ("Somali troops backed by clan militias recaptured the town of Eel Dheer on Tuesday.",

@@ -22,7 +22,7 @@ from .classify import MILITARY_MEANS, Classification, classify
 from .clauses import placed_act, two_acts
 from .fatalities import PERPETRATOR, VAGUE, fatalities, fatality_mentions
 from .modality import modality
-from .nonevents import in_linked_headline, not_an_event
+from .nonevents import in_linked_headline, not_an_event, quotation_at
 from .places import enumerated, event_places, recalled_frames
 from .sentences import Sentence
 
@@ -44,6 +44,18 @@ _CASUALTY_TRIGGER_AR = re.compile("|".join(_any_of(w) for w in (
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
+
+
+def _a_speakers_words(sent: Sentence, cls: Classification) -> bool:
+    """Words of violence in a speaker's quoted words, in a sentence that names no place and
+    no day ("They killed him for nothing," his brother said; "They're carpet-bombing us.";
+    "This is a battle we must win"): the report tells its acts in its own words, and quotes
+    add what people say of them. Not quoted words the sentence places or dates ("Six people
+    were killed in the bombing" in the village of Hassajik early on Tuesday, the ministry
+    said)."""
+    if is_arabic(sent.text) or quotation_at(sent.text, cls.trigger_start) is None:
+        return False
+    return not sent.places and not dates.names_a_day(sent.text)
 
 
 def _tells_a_toll(trigger: str) -> bool:
@@ -401,7 +413,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     if cls.sub_event_type not in MILITARY_MEANS and not ctx.reads_as_event(index):
         return []
     if not_an_event(sent.text, cls.event_type, cls.trigger_start, cls.sub_event_type) \
-            or index > 0 and in_linked_headline(sent.text, cls.trigger_start):
+            or index > 0 and in_linked_headline(sent.text, cls.trigger_start) or _a_speakers_words(sent, cls):
         return []
     mode = modality(sent.text, cls.trigger_start, cls.trigger_end) if cls.trigger else "occurred"
     published = ctx.published

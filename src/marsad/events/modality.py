@@ -74,6 +74,9 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"aim(?:s|ed|ing)? (?:at|to)(?: (?:the|a|an))?", 0),
     (PLANNED, r"plan(?:s|ned|ning)? to|(?:is|are|was|were) set to|prepar(?:e|es|ed|ing) (?:to|for)|"
      r"intend(?:s|ed|ing)? to", 6),
+    # "expected more than 50,000 people at the rally": a crowd foreseen
+    (PLANNED, r"(?<!as )expect(?:s|ed|ing)?(?: (?:some|about|around|up to|more than|at least|over|nearly|"
+     r"\d[\d,]*|thousands|hundreds|tens of thousands|people|supporters|protesters|crowds?|of))*", 4),
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
      r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
@@ -106,7 +109,8 @@ _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
      r"(?:did not|never) (?:take place|happen|occur)|(?:were|was) (?:false|fabricated|untrue)", 3),
     (PLANNED, r"(?:is|are|was|were) (?:planned|scheduled|due|expected) (?:for|to|on|next)|"
      r"(?:is|are) being (?:planned|organi[sz]ed|prepared)|"
-     r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow", 4),
+     r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|"
+     r"(?:will|would|shall) (?:still )?(?:go ahead|take place|be held|proceed|begin|start|resume)", 4),
     # A deal still being made: "a truce for the town of Zabadani is being negotiated".
     # Within the trigger's own phrase: not "signed a truce, whose monitoring mechanism is still
     # being worked out".

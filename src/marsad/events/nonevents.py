@@ -374,6 +374,28 @@ def _asked_after(sentence: str, trigger_start: int) -> bool:
     return opening > trigger_start
 
 
+def quotation_at(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The span of the double-quoted words that hold `pos`, or None: "\"They killed him for
+    nothing,\" his brother said", and a quote that began in the sentence before ("They're
+    carpet-bombing us.\" ends a speaker's words)."""
+    inside, opened = False, 0
+    for i, ch in enumerate(sentence[:pos]):
+        if ch == "“" or ch == '"' and not inside:
+            inside, opened = True, i
+        elif ch == "”" or ch == '"':
+            inside = False
+    after = re.search(r"[\"“”]", sentence[pos:])
+    end = pos + after.start() + 1 if after else len(sentence)
+    if inside:
+        return opened, end
+    # No quote before: inside one only if the next quote mark closes it ('us."', 'nothing,"').
+    if after and '"' not in sentence[:pos] and "“" not in sentence[:pos] and (
+            after.group() == "”" or after.group() == '"' and pos + after.start() > 0
+            and not sentence[pos + after.start() - 1].isspace()):
+        return 0, end
+    return None
+
+
 def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_type: str | None = None) -> str | None:
     """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`;
     `sub_event_type` when known) reports no event, or None. Arabic sentences too."""
