@@ -101,6 +101,12 @@ _ALIASES = {
 }
 
 
+# First-level areas by the English or newer name a coder may use and GeoNames lacks: the
+# Bangsamoro region succeeded the ARMM in 2019 on the same ground.
+_OTHER_NAMES = {"timbuktu": "Tombouctou",
+                "bangsamoroautonomousinmuslimmindanao": "Autonomous Region in Muslim Mindanao"}
+
+
 @functools.cache
 def region_key(name: str | None) -> str | None:
     """'Deir ez-Zor', 'deir ezzor', 'Dayr az Zawr Governorate' → one key; an English name
@@ -112,6 +118,7 @@ def region_key(name: str | None) -> str | None:
     s = re.sub(r"[^a-z]", "", s)
     if s in _ALIASES or s in _ALIASES.values():
         return _ALIASES.get(s, s)
+    name = _OTHER_NAMES.get(s, name)
     gaz = _gazetteer()
     areas = [c for c in gaz.candidates(name) if c.feature_code == "ADM1"]
     if areas:
