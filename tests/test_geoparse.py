@@ -89,6 +89,30 @@ def test_a_village_put_near_a_town_is_not_a_namesake_far_away(resolver: PlaceRes
     assert damascus["geonameid"] == 170654
 
 
+def test_a_part_of_a_city_is_in_that_city_even_where_a_district_seat_bears_its_name(resolver: PlaceResolver) -> None:
+    # Ar Rawdah is a district seat in Shabwah; "the al-Rawdah neighbourhood in the north of Taiz
+    # city" is a part of Taiz
+    text = "Shells struck the al-Rawdah neighbourhood in the north of Taiz city on Wednesday."
+    rawdah = geoparse_text(text, resolver=resolver, spans=[span(text, "al-Rawdah"), span(text, "Taiz")])[0]
+    assert rawdah["admin1"] == "Taizz" and rawdah["geonameid"] is None
+    # a village's namesake elsewhere, likewise
+    text = "Shells struck the al-Zahraa neighbourhood in the west of Homs city on Wednesday."
+    zahraa = geoparse_text(text, resolver=resolver, spans=[span(text, "al-Zahraa"), span(text, "Homs")])[0]
+    assert zahraa["admin1"] == "Homs"
+
+
+def test_a_country_named_before_its_own_place_does_not_hold_the_village(resolver: PlaceResolver) -> None:
+    # the gazetteer lacks Sinuni: "in Iraq's northern Sinjar district" puts it in Sinjar, not just Iraq
+    text = "A drone hit a car near the town of Sinuni in Iraq's northern Sinjar district on Sunday."
+    spans = [span(text, "Sinuni"), span(text, "Iraq"), span(text, "Sinjar")]
+    sinuni = geoparse_text(text, resolver=resolver, spans=spans)[0]
+    assert sinuni["admin1"] == "Nineveh"
+    # Kurdistan in an Iraqi story is the Kurdistan Region
+    text = "Many Yazidis from Sinjar still live in camps in Kurdistan, near Dohuk in northern Iraq."
+    kurdistan = geoparse_text(text, resolver=resolver, spans=[span(text, "Kurdistan"), span(text, "Iraq")])[0]
+    assert kurdistan["country_code"] == "IQ"
+
+
 def test_cli_end_to_end_and_with_spans(gaz_path: Path) -> None:
     docs = [
         {"id": "d1", "text": "Turkish drones struck near Qamishli in northeastern Syria on Monday."},

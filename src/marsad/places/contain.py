@@ -27,7 +27,8 @@ _GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhood|camp|village|town|area|district|checkpoint|base|"
     r"crossing|farms?|fields?|sub-district))?"
     r"\s*,?\s+(?:in|of|near|outside|on the outskirts of|east of|west of|north of|south of|close to)\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?"
+    r"(?:the\s+)?(?:(?:north|south|east|west|centre|center|heart)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?"
     r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?$",
     re.I,
 )
@@ -37,9 +38,19 @@ _GAP = re.compile(
 # does not move Aleppo.
 _PART_OF = re.compile(
     r"^\s+(?:neighbo(?:u)?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|centre|center|heart|middle)(?:ern)?\s+(?:part\s+)?of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]+\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _TOWN_CODES = ("PPL",)
 _SEATS = ("PPLC", "PPLA", "PPLA2", "PPLA3", "PPLG")  # capitals and seats: towns other places are parts of
+
+
+_COUNTRYS_OWN = re.compile(r"^['’]s\s+(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?$", re.I)
+
+
+def _rank(place: Place) -> int:
+    """How high a seat a place is: the capital 4, a province's seat 3, a district's 2, a
+    lower seat 1, any other place 0."""
+    return {"PPLC": 4, "PPLA": 3, "PPLA2": 2, "PPLA3": 1, "PPLG": 3}.get(place.feature_code or "", 0)
 
 
 def follows_container(gap: str) -> bool:
@@ -60,14 +71,22 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
         for j in range(i + 1, min(i + 3, len(places))):
             container = places[j]
             gap = text[end:spans[j][0]]
+            # "Sinuni in Iraq's northern Sinjar district": the country's own place holds it.
+            if j + 1 < len(places) and container.feature_code == "PCLI" and places[j + 1].latitude is not None \
+                    and places[j + 1].country_code == container.country_code \
+                    and _COUNTRYS_OWN.match(text[spans[j][1]:spans[j + 1][0]]):
+                container = places[j + 1]
             part_of = bool(_PART_OF.match(gap))
             if container.latitude is None or not (follows_container(gap) or part_of):
                 continue
             # "the al-Zahraa neighbourhood in Homs city" read as the Aleppo neighbourhood of that
             # name: a part of a town lies in the town's province.
             # (Not "the Damascus suburb of Jaramana": a capital is no part of its suburb.)
+            # A seat of a lower rank than the container's may be the part ("the al-Rawdah
+            # neighbourhood in the north of Taiz city" is no district seat in Shabwah).
             elsewhere = part_of and container.admin1 is not None and place.admin1 != container.admin1 \
-                and (place.feature_code or "") not in _SEATS or _far_from_its_neighbour(place, container, gap)
+                and ((place.feature_code or "") not in _SEATS or _rank(place) < _rank(container)) \
+                or _far_from_its_neighbour(place, container, gap)
             if place.latitude is not None and place.country_code == container.country_code and not elsewhere:
                 break  # resolved, and inside the container the text names: nothing to do
             # Unresolved, or resolved to a same-named place outside the container the text
