@@ -1465,3 +1465,28 @@ def test_a_speakers_quoted_words_that_place_and_date_nothing_are_no_new_event(co
             "Tuesday, the ministry said in a statement.")
     events, _ = code(coder, text, title="Ministry says strike killed six", published="2019-04-25")
     assert [(e.admin1, e.fatalities) for e in events] == [("Idlib", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    # a robbery, told by what was robbed and how the robbers fled
+    "Police launched a manhunt for a gang of armed men who stormed a jewellery store in a Durban mall on Tuesday "
+    "and hijacked a motorist to make their escape.",
+    # a war's toll
+    "About 200,000 people were killed in Liberia's civil war, most of them civilians.",
+    # what prosecutors say a defendant had done, at his trial
+    "A court in Monrovia on Tuesday heard the case against a former commander. Prosecutors said his unit had "
+    "shelled several villages in Lofa county before moving in on foot.",
+])
+def test_a_robbery_a_wars_toll_and_a_trials_case_are_no_events(coder, text):
+    events, _ = code(coder, text, title="Court hears case", published="2019-03-13")
+    assert [e for e in events if e.event_type != "Strategic developments"] == []
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Militants stormed a bank in Mogadishu on Tuesday, killing four guards, police said.", "Armed clash"),
+    ("Five soldiers were killed in the war-torn province of Idlib on Tuesday, a monitor said.", "Armed clash"),
+    ("Officials said gunmen had stormed the village of Kafr Nabl on Tuesday, killing four.", "Attack"),
+])
+def test_militants_at_a_bank_a_war_torn_province_and_an_officials_perfect_stay_news(coder, text, subtype):
+    events, _ = code(coder, text, published="2019-03-13")
+    assert [e.sub_event_type for e in events] == [subtype]

@@ -224,6 +224,9 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|announced|reported|stated|confirmed|adde
                             re.I)
 _SPEECH_AFTER = re.compile(r"^[^;:]{0,140},\s+(?:[\w'’-]+\s+){1,6}?(?:said|announced|reported|stated|confirmed|"
                            r"added|claimed)\b", re.I)
+_COURT_SPEAKER = re.compile(r"\b(?:prosecutors?|prosecution|indictment|charge\s+sheet|(?:the\s+)?judges?|"
+                            r"(?:the\s+)?(?:court|tribunal)|verdict|witnesses\s+told\s+the\s+(?:court|tribunal))\b"
+                            r"[^;:]{0,40}\b(?:said|says|told|alleged|argued|found|heard|ruled)\b", re.I)
 _SPAN_OR_REPEAT = re.compile(r"\b(?:for|since|until|before|earlier|previously|already|again|twice|once|times|"
                              r"months?|years?|weeks?|during|(?:19|20)\d\d|January|February|March|April|May|June|July|"
                              r"August|September|October|November|December)\b", re.I)
@@ -249,6 +252,9 @@ def _news_in_the_perfect(text: str, perfect: re.Match[str], published: dt.date |
     own = dates.resolve(perfect.group() + clause, published)
     if own is not None and own.precision == 1:
         return True
+    # What prosecutors or a court say a defendant had done is the case, told at a trial.
+    if _COURT_SPEAKER.search(text, 0, perfect.start()):
+        return False
     return bool(_SPEECH_BEFORE.search(text[:perfect.start()]) or _SPEECH_AFTER.match(rest))
 
 

@@ -360,6 +360,12 @@ _WAR_SUBJECT = re.compile(
     r"turned|continues|continued|remains|remained|dragged|drags|grinds|ground|raged|rages|spilled|spread|killed|"
     r"displaced|left|claimed|forced|drove|driven|devastated|destroyed|ravaged|cost|transformed|drawn|drew|"
     r"evolved|become|been)\b", re.I)
+# "About 100,000 people were killed in Bosnia's war", "… have died in the conflict since
+# 2011": the toll of a war, not of one of its days (not "killed in the war-torn province").
+_KILLED_IN_THE_WAR = re.compile(
+    r"\b(?:killed|died|perished|lost\s+their\s+lives)\s+(?:in|during|since)\s+(?:the\s+|this\s+|that\s+|"
+    r"[\w'’-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|revolution)(?![-\w])"
+    r"(?!\s+(?:zone|area|region|district|province|town|city)s?\b)", re.I)
 _INCIDENT_WORD = re.compile(
     r"\b(?:(?:air\s?)?strikes?|struck|airstrikes?|attack(?:s|ed)?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|raids?|"
     r"raided|clash(?:es|ed)?|explosions?|exploded|blasts?|ambush(?:ed)?|stormed|captured|seized|detonated|fired|"
@@ -451,6 +457,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if _OUGHT.search(sentence, max(0, trigger_start - 70), trigger_start):
         return "an act someone says ought to happen"
     if _WAR_SUBJECT.match(sentence) and not _INCIDENT_WORD.search(sentence) and not names_a_day(sentence):
+        return "the war summed up, not one of its days"
+    if _KILLED_IN_THE_WAR.search(sentence, trigger_start, trigger_start + 80) and not names_a_day(sentence):
         return "the war summed up, not one of its days"
     if _TOPIC.search(sentence, max(0, trigger_start - 80), trigger_start) \
             or _TOLD_IN_A_WORK.search(sentence, max(0, trigger_start - 200), trigger_start):
