@@ -1490,3 +1490,46 @@ def test_a_robbery_a_wars_toll_and_a_trials_case_are_no_events(coder, text):
 def test_militants_at_a_bank_a_war_torn_province_and_an_officials_perfect_stay_news(coder, text, subtype):
     events, _ = code(coder, text, published="2019-03-13")
     assert [e.sub_event_type for e in events] == [subtype]
+
+
+@pytest.mark.parametrize("text", [
+    "A sergeant who led the march told the inquest in Brecon on Tuesday that the pace had been hard but normal "
+    "for a battle fitness test.",
+    "The coroner said he would write to the Ministry of Defence about soldiers who fall behind on marches.",
+    "Harcourt launched a hostile £1.4bn raid on Brayford on Tuesday as unions warned of job losses.",
+])
+def test_a_soldiers_training_march_and_a_takeover_raid_are_no_events(coder, text):
+    events, _ = code(coder, text, title="Inquest hears", published="2017-03-22")
+    assert events == []
+
+
+def test_cadets_who_march_to_protest_still_protest(coder):
+    events, _ = code(coder, "Cadets marched through Brecon on Saturday to protest against the closure of their "
+                            "academy, organisers said.", published="2017-03-22")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    # a film review, whose war film tells of men dying
+    ("The Long March review – a fierce and tender Korean War drama",
+     "Director Ana Reyes's The Long March follows a company of marines from the landing at Inchon to the night "
+     "assault on the ridge above the reservoir. The night battle that fills the film's final third leaves men dying "
+     "in the dark a few feet from one another."),
+    # a reminder of a massacre; a loss named with an apposition
+    ("Valley remembers", "For the people of the valley, the ruined church is a reminder of a massacre the country "
+     "has chosen to forget. Maria Okafor, whose husband, a teacher from Enugu, was killed there, travelled from "
+     "Lagos with her son."),
+    # a place where the war's fiercest battles were fought; a show that recreates one; a war of past years
+    ("Veterans lay wreaths", "Veterans laid wreaths at the memorial below the ridge, where some of the fiercest "
+     "battles of the war were fought. The commemoration included a sound and light show recreating the battle for "
+     "the ridge. The conflict, fought between May and July 1999, ended after the army recaptured the peaks."),
+])
+def test_a_review_a_memory_and_a_wars_history_are_no_events(coder, title, text):
+    events, _ = code(coder, text, title=title, published="2019-07-26")
+    assert events == []
+
+
+def test_the_deadliest_attack_of_the_war_told_with_its_day_is_news(coder):
+    events, _ = code(coder, "The deadliest attack of the war killed 40 people in Kabul on Thursday, officials said.",
+                     published="2019-07-26")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 40)]

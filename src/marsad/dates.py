@@ -50,8 +50,8 @@ _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\
 # "In Mar Mikhael, near the port, …", "In Mar Elias camp": a sentence's capital "In" before a
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
-_YEAR_ONLY = re.compile(rf"\b(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?"
-                        r"(?P<year>(?:19|20)\d{2})\b", re.I)
+_YEAR_ONLY = re.compile(rf"\b(?:in|since|during|by|of|between|and|from|until|till)\s+(?:(?:early|late|mid-?)\s*)?"
+                        rf"(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b", re.I)
 
 DAY, WEEK, MONTH = 1, 2, 3
 

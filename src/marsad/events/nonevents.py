@@ -222,9 +222,11 @@ _OBJECT_WORDS = r"(?:(?!(?:was|were|is|are|has|have|had|been|as|while)\s)[^\s,.;
 # filming a documentary that chronicles life on the front line was killed when a drone
 # struck his car": the work's object ends at "line".
 _TOLD_IN_A_WORK = re.compile(
-    r"\b(?:book|novel|memoir|film|movie|documentary|series|exhibition|musical|play|podcast|game)s?\s+"
+    r"\b(?:book|novel|memoir|film|movie|documentary|series|exhibition|musical|play|podcast|game|show|pageant|"
+    r"re-?enactment)s?\s+"
     r"(?:[^\s,.;!?]+\s+){0,4}?(?:revisits?|depicts?|portrays?|recounts?|chronicles?|tells\s+(?:the\s+story\s+of|of|how)|"
-    r"is\s+set\s+(?:in|during)|explores?|dramati[sz]es?|recreates?|lets\s+players)\s+" + _OBJECT_WORDS +
+    r"is\s+set\s+(?:in|during)|explores?|dramati[sz]es?|re-?creat(?:es|ing)|recreate|depicting|portraying|recounting|"
+    r"re-?enact(?:s|ing)|lets\s+players)\s+" + _OBJECT_WORDS +
     r"(?:[^\s,.;!?]+,\s+(?:when|in\s+which|where)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$", re.I)
 # "Azerbaijan prevents demining", "troops prevented an attack": an act that did not happen.
 # "Spain marked the 20th anniversary of the Madrid train bombings, when militants detonated
@@ -234,6 +236,7 @@ _TOLD_IN_A_WORK = re.compile(
 # "… read aloud on Wednesday, 20 years to the minute after a car bomb tore through the
 # street": a day years after an act remembers it.
 _REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)?(?:memory|remembrance)\s+of|"
+                         r"reminders?\s+of|"
                          r"(?:years|decades|a\s+decade)\s+(?:to\s+the\s+(?:day|minute|hour)\s+)?after|"
                          r"commemoration\s+of)\s+" + _OBJECT_WORDS +
                          r"(?:[^\s,.;!?]+,?\s+(?:when|in\s+which)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$", re.I)
@@ -244,7 +247,8 @@ _REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)
 _KIN_LOST = re.compile(r"\bwhose\s+(?:(?:only|eldest|youngest|older|younger|two|three|late|\w+-year-old)\s+)?"
                        r"(?:sons?|daughters?|father|mother|parents|brothers?|sisters?|husband|wife|children|child|"
                        r"family|relatives?|uncle|aunt|cousins?|nephews?|nieces?|grandsons?|granddaughters?|"
-                       r"grandchildren|fianc[ée]e?|friends?|colleagues?)\s+(?:(?-i:[A-Z][\w'’-]+)\s+){0,2}"
+                       r"grandchildren|fianc[ée]e?|friends?|colleagues?)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
+                       r"(?:\s*,\s*(?:[\w'’-]+\s+){1,8}?[\w'’-]+,)?\s+"
                        r"(?:and\s+\w+\s+)?(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$", re.I)
 # "Negotiations on a truce and the release of hostages were in their final stage": what talks
 # are about has not happened.
@@ -366,6 +370,9 @@ _KILLED_IN_THE_WAR = re.compile(
     r"\b(?:killed|died|perished|lost\s+their\s+lives)\s+(?:in|during|since)\s+(?:the\s+|this\s+|that\s+|"
     r"[\w'’-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|revolution)(?![-\w])"
     r"(?!\s+(?:zone|area|region|district|province|town|city)s?\b)", re.I)
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:fiercest|bloodiest|heaviest|deadliest|worst|biggest|largest|longest)\s+"
+                                 r"(?:[\w-]+\s+)?$", re.I)
+_OF_THE_WAR = re.compile(r"[\w-]+\s+of\s+the\s+(?:[\w-]+\s+)?(?:war|conflict)\b", re.I)
 _INCIDENT_WORD = re.compile(
     r"\b(?:(?:air\s?)?strikes?|struck|airstrikes?|attack(?:s|ed)?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing|ings)?|raids?|"
     r"raided|clash(?:es|ed)?|explosions?|exploded|blasts?|ambush(?:ed)?|stormed|captured|seized|detonated|fired|"
@@ -460,6 +467,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "the war summed up, not one of its days"
     if _KILLED_IN_THE_WAR.search(sentence, trigger_start, trigger_start + 80) and not names_a_day(sentence):
         return "the war summed up, not one of its days"
+    # "… the ridge, where some of the fiercest battles of the war were fought": the war's history.
+    if _SUPERLATIVE_BEFORE.search(sentence, max(0, trigger_start - 40), trigger_start) \
+            and _OF_THE_WAR.match(sentence, trigger_start) and not names_a_day(sentence):
+        return "the war's history, not one of its days"
     if _TOPIC.search(sentence, max(0, trigger_start - 80), trigger_start) \
             or _TOLD_IN_A_WORK.search(sentence, max(0, trigger_start - 200), trigger_start):
         return "the topic of a work, not an act"
