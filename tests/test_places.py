@@ -165,6 +165,11 @@ def test_aliases_file_places(resolver: PlaceResolver) -> None:
     t4, conoco = resolver.resolve_all(text, spans_of(text, "T4 airbase", "Conoco gas field"))
     assert t4.country_code == "SY" and t4.admin1 == "Homs" and t4.geonameid is None and t4.latitude
     assert conoco.admin1 == "Deir ez-Zor"
+    # towns news names that the packaged GeoNames lacks, or spells otherwise
+    text = "Rebels shelled Ras al-Ain, Busra al-Harir, Khan al-Assal and Maarat al-Numan in Syria."
+    places = resolver.resolve_all(text, spans_of(text, "Ras al-Ain", "Busra al-Harir", "Khan al-Assal",
+                                                 "Maarat al-Numan"))
+    assert [p.admin1 for p in places] == ["Al Hasakah", "Daraa", "Aleppo", "Idlib"]
 
 
 def test_single_resolve_and_demonym(resolver: PlaceResolver) -> None:
