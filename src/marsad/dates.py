@@ -50,8 +50,9 @@ _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\
 # "In Mar Mikhael, near the port, …", "In Mar Elias camp": a sentence's capital "In" before a
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
-_YEAR_ONLY = re.compile(rf"\b(?:in|since|during|by|of|between|and|from|until|till)\s+(?:(?:early|late|mid-?)\s*)?"
-                        rf"(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b", re.I)
+_YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
+                        rf"(?:between|and|from|until|till)\s+{_MONTH.replace('?P<month>', '?:')}\s+)"
+                        r"(?P<year>(?:19|20)\d{2})\b", re.I)
 
 DAY, WEEK, MONTH = 1, 2, 3
 
@@ -144,11 +145,12 @@ _SUMMARY = re.compile(
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
     r"(?:began|started|erupted|broke out)\b", re.I)
 # History told as such: "captured the town last year", "previously", "years ago" — unless it
-# is told of someone in a relative clause of a sentence that names its own current day ("a
-# commander whose son was killed last year", "a man who was freed two years ago").
+# is told of someone's kin in a "whose" clause of a sentence that names its own current day
+# ("a commander whose son was killed last year"; not "militants who stormed a village last
+# year killed 40", a report's day beside an old act).
 _HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
                       r"\bearlier this year\b|\bpreviously\b|\bin the past\b", re.I)
-_IN_A_RELATIVE = re.compile(r"\b(?:who|whose|whom|which)\s[^,;]{0,60}$", re.I)
+_IN_A_RELATIVE = re.compile(r"\bwhose\s[^,;]{0,60}$", re.I)
 # "The deadliest attack since March, when militants killed 18 soldiers": the month an earlier
 # incident is named by.
 _SINCE_WHEN = re.compile(rf"\bsince (?:early |late |mid-?)?{_MONTH}(?:\s+\d{{4}})?,?\s+when\b", re.I)

@@ -143,13 +143,11 @@ def corroboration(data: dict[str, Any]) -> dict[str, int]:
             "sources": len(set(data.get("sources") or ()))}
 
 
-# Sub-types that are, by ACLED's definitions, acts without lethal violence against people:
-# their fatalities are 0, not unknown, unless a report gives a figure (`events.assemble`). A
-# protest with intervention is one that force did not turn deadly (deaths make it excessive
-# force against protesters).
-NO_VIOLENCE = frozenset({"Peaceful protest", "Protest with intervention", "Agreement", "Arrests",
-                         "Change to group/activity", "Headquarters or base established",
-                         "Non-violent transfer of territory"})
+# Sub-types that are, by ACLED's definitions, acts without violence against people: their
+# fatalities are 0, not unknown, unless a report gives a figure (`events.assemble`). (Not a
+# protest with intervention: the deaths a next sentence tells may make it excessive force.)
+NO_VIOLENCE = frozenset({"Peaceful protest", "Agreement", "Arrests", "Change to group/activity",
+                         "Headquarters or base established", "Non-violent transfer of territory"})
 
 
 def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -139,7 +139,8 @@ def _scare_quoted(text: str, start: int, end: int) -> bool:
     if opens is None or closes is None:
         return False
     quoted = text[opens.start():closes.end()].split()
-    return len(quoted) <= 3 and not any(re.search(r"\w\wed\W*$", w) for w in quoted)
+    # (nor a claim a headline quotes: "jihadists 'kill 15' in Djibo")
+    return len(quoted) <= 3 and not any(re.search(r"\w\wed\W*$|\d", w) for w in quoted)
 
 
 # The words of a banner, a placard or a chant: "carrying banners reading 'Our future is under
@@ -148,10 +149,13 @@ _SLOGAN = re.compile(r"\b(?:read|reads|reading|chant\w*|shout\w*|slogans?|emblaz
                      r"\s*:?\s*(?:['‘\"“][^'’\"”]{0,80}['’\"”],?\s+(?:and\s+|or\s+)?)*['‘\"“][^'’\"”]{0,80}$", re.I)
 # A verb that goes on from an earlier clause: ", capturing …", "… and took control of …".
 _GOES_ON = re.compile(r"(?:,|\band)\s*$")
-# An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize".
-# (What someone "managed to" or "was able to" take, they took.)
+# Where a new clause, with a subject of its own, begins: ", but", ", and", "; ", "while".
+_CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while|as|then|before|after)\s|\bbut\s|;\s|\bwhile\s", re.I)
+# An infinitive or attempt is no event: "an attack to capture the positions", "tried to seize",
+# "an offensive aimed at the recapture of the town" (what it did instead — "shelling the
+# town" — is then the act). What someone "managed to" or "was able to" take, they took.
 _NOT_DONE = re.compile(r"\b(?:(?<!\bmanaged\s)(?<!\bable\s)to|attempts? to|attempted to|tried to|trying to|bid to|"
-                       r"failed to)\s+$", re.I)
+                       r"failed to|aimed\s+at(?:\s+the)?|aiming\s+(?:at|to)(?:\s+the)?)\s+$", re.I)
 
 STATE = "state"
 NON_STATE = "non_state"
@@ -763,8 +767,16 @@ class _Scorer:
         # hideouts and took control of the village": a verb that goes on from an earlier one
         # shares its subject, the first actor of the sentence, not the last one named (the
         # earlier verb's object).
-        goes_on = _GOES_ON.search(window) is not None and (
-            not window.rstrip().endswith(",") or re.match(r"\w+ing\b", text[start:end]) is not None)
+        goes_on = _GOES_ON.search(window)
+        if goes_on is not None and (window.rstrip().endswith(",") and re.match(r"\w+ing\b", text[start:end]) is None):
+            goes_on = None
+        if goes_on is not None:
+            # The subject of the clause it goes on from: after the last break before it ("…
+            # attacked Mahas, but Somali troops repelled them and recaptured …": the troops).
+            breaks = list(_CLAUSE_BREAK.finditer(window, 0, goes_on.start()))
+            if breaks:
+                lo += breaks[-1].end()
+                window = text[lo:start]
         best: tuple[int, int, str] | None = None
         for kind, cue in ((STATE, "state_actor"), (NON_STATE, "non_state_actor")):
             for m in cues[cue].finditer(window):
@@ -774,7 +786,7 @@ class _Scorer:
                     continue
                 # The last actor named before the verb; of two ending there, the longer name
                 # ("the Arakan Army" is a group's, not "army").
-                key = (-m.start(), m.end()) if goes_on else (m.end(), -m.start())
+                key = (-m.start(), m.end()) if goes_on is not None else (m.end(), -m.start())
                 if best is None or key > best[:2]:
                     best = (*key, kind)
         if best is not None:

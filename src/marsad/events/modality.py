@@ -75,8 +75,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"plan(?:s|ned|ning)? to|(?:is|are|was|were) set to|prepar(?:e|es|ed|ing) (?:to|for)|"
      r"intend(?:s|ed|ing)? to", 6),
     # "expected more than 50,000 people at the rally": a crowd foreseen
-    (PLANNED, r"(?<!as )expect(?:s|ed|ing)?(?: (?:some|about|around|up to|more than|at least|over|nearly|"
-     r"\d[\d,]*|thousands|hundreds|tens of thousands|people|supporters|protesters|crowds?|of))*", 4),
+    (PLANNED, r"(?<!as )(?<!than )expect(?:s|ed|ing)?(?: (?:some|about|around|up to|more than|at least|over|nearly|"
+     r"\d[\d,]*|thousands|hundreds|tens of thousands|people|supporters|protesters|crowds?|of))+ (?:at|to)", 3),
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
      r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),

@@ -234,10 +234,11 @@ _TOLD_IN_A_WORK = re.compile(
 # remembered (its noun phrase, or a "when" clause that goes on from it). Not "On the second
 # anniversary of the invasion, Russian missiles slammed into Kharkiv": another clause. So is
 # "… read aloud on Wednesday, 20 years to the minute after a car bomb tore through the
-# street": a day years after an act remembers it.
+# street": a day years to the day after an act remembers it (not "three years after the
+# coup soldiers opened fire", another clause).
 _REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)?(?:memory|remembrance)\s+of|"
                          r"reminders?\s+of|"
-                         r"(?:years|decades|a\s+decade)\s+(?:to\s+the\s+(?:day|minute|hour)\s+)?after|"
+                         r"(?:years|decades|a\s+decade)\s+to\s+the\s+(?:day|minute|hour)\s+after|"
                          r"commemoration\s+of)\s+" + _OBJECT_WORDS +
                          r"(?:[^\s,.;!?]+,?\s+(?:when|in\s+which)\s+(?:[^\s,.;!?]+\s+){0,8}?)?$", re.I)
 # "Michael Gallagher, whose son Aidan was killed, told the gathering …", "a farmer whose
@@ -365,11 +366,13 @@ _WAR_SUBJECT = re.compile(
     r"displaced|left|claimed|forced|drove|driven|devastated|destroyed|ravaged|cost|transformed|drawn|drew|"
     r"evolved|become|been)\b", re.I)
 # "About 100,000 people were killed in Bosnia's war", "… have died in the conflict since
-# 2011": the toll of a war, not of one of its days (not "killed in the war-torn province").
+# 2011": the toll of a war, not of one of its days — the war named and done with (not
+# "killed in the war-torn province", "in the conflict between herders and farmers in
+# Agatu after gunmen attacked", "in the revolution anniversary marches").
 _KILLED_IN_THE_WAR = re.compile(
     r"\b(?:killed|died|perished|lost\s+their\s+lives)\s+(?:in|during|since)\s+(?:the\s+|this\s+|that\s+|"
-    r"[\w'’-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|revolution)(?![-\w])"
-    r"(?!\s+(?:zone|area|region|district|province|town|city)s?\b)", re.I)
+    r"[\w'’-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|revolution)"
+    r"(?=\s*(?:[,.;:)]|$|\s(?:since|so\s+far|that|which|in\s+\d{4}|between\s+\d{4})\b))", re.I)
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:fiercest|bloodiest|heaviest|deadliest|worst|biggest|largest|longest)\s+"
                                  r"(?:[\w-]+\s+)?$", re.I)
 _OF_THE_WAR = re.compile(r"[\w-]+\s+of\s+the\s+(?:[\w-]+\s+)?(?:war|conflict)\b", re.I)
