@@ -211,6 +211,16 @@ def test_an_arabic_article_after_a_capitalised_word_belongs_to_that_name(gaz_pat
     assert {"al-Bab", "Bab al-Hawa"} <= found
 
 
+def test_a_news_spelling_of_a_region_town_is_found_where_ner_takes_it_for_a_person(gaz_path: Path) -> None:
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    text = "Air defences downed two drones heading towards the vicinity of Maarat al-Numan city on Saturday."
+    found = {text[a:b] for a, b, _ in find_toponyms(load_pipeline(gaz)(text), gazetteer=gaz)}
+    assert "Maarat al-Numan" in found
+
+
 def test_an_acronym_in_brackets_names_the_organisation(gaz_path: Path) -> None:
     from marsad.nlp import load_pipeline
     from marsad.places.detect import find_toponyms
