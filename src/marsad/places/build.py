@@ -157,6 +157,9 @@ class _Builder:
         self.admin2: dict[tuple[str, str, str], tuple[str, int]] = {}
         self.demonyms: dict[str, tuple[str, int]] = {}
         self.arabic: dict[int, list[str]] = defaultdict(list)  # place_aliases.yaml `arabic:`
+        # The names place_aliases.yaml gives GeoNames' own places, by country: how news spells
+        # them, kept whole (the `names` table keeps one name per plain form) for the matchers.
+        self.news_spellings: dict[str, list[str]] = defaultdict(list)
         self.sources: list[str] = []
 
     # 1. countries
@@ -416,7 +419,9 @@ class _Builder:
             gid = entry.get("geonameid")
             if gid and int(gid) in self.places:
                 # GeoNames has it: only add the names news uses.
-                self.places[int(gid)].names.update([entry["name"], *entry.get("aliases", ())])
+                place = self.places[int(gid)]
+                place.names.update([entry["name"], *entry.get("aliases", ())])
+                self.news_spellings[place.cc].extend([entry["name"], *entry.get("aliases", ())])
                 continue
             if not gid:
                 gid, synthetic = synthetic, synthetic - 1
@@ -567,6 +572,7 @@ class _Builder:
                 ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
                 ("sources", "; ".join(self.sources)),
                 ("schema", "1"),
+                ("news_spellings", json.dumps(self.news_spellings, ensure_ascii=False, sort_keys=True)),
             ],
         )
         db.commit()

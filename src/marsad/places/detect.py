@@ -37,10 +37,7 @@ import contextlib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from .contain import follows_container
 from .cues import NOT_NAMES, STOP, airfields, cue_toponyms, datelines, regions
@@ -72,25 +69,15 @@ def ruler_patterns(
     # Landmarks stand for their occupants far more often than for a place ("the White House
     # said", "the Kremlin denied"): resolvable when NER marks them, never forced by the ruler.
     names.update(gazetteer.alias_names(exclude_codes=_LANDMARK_CODES))
-    names.update(_news_spellings(gazetteer, countries or REGION_COUNTRIES))
+    # How news spells GeoNames' own places of the region ("Maarat al-Numan" for Ma‘arrat an
+    # Nu‘mān, whose GeoNames population of 0 keeps it off the list above, and which NER often
+    # takes for a person).
+    names.update(gazetteer.news_spellings(countries or REGION_COUNTRIES))
     out = []
     for n in sorted(names):
         if not n.isascii() or len(n) < 4 or n in STOP or not n[0].isupper() or n.isupper():
             continue
         out.append({"label": "GPE", "pattern": n})
-    return out
-
-
-def _news_spellings(gazetteer: Gazetteer, countries: list[str]) -> list[str]:
-    """The names place_aliases.yaml gives GeoNames' own places of the region: how news spells
-    them ("Maarat al-Numan" for Ma‘arrat an Nu‘mān, whose GeoNames population of 0 keeps it
-    off the ruler, and which NER often takes for a person)."""
-    data = yaml.safe_load(resources.files("marsad").joinpath("data", "place_aliases.yaml").read_text("utf-8")) or {}
-    out: list[str] = []
-    for entry in data.get("places", ()):
-        place = gazetteer.get(int(entry["geonameid"])) if entry.get("geonameid") else None
-        if place is not None and place.country_code in countries:
-            out += [entry["name"], *entry.get("aliases", ())]
     return out
 
 

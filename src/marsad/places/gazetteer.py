@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -373,6 +374,13 @@ class Gazetteer:
             "SELECT n.name, p.country_code FROM names n JOIN places p USING (geonameid) "
             "WHERE p.feature_code = 'PCLI' AND p.country_code IS NOT NULL"
         ).fetchall()
+
+    def news_spellings(self, countries: list[str]) -> list[str]:
+        """The names place_aliases.yaml gives GeoNames' own places in these countries: how news
+        spells them ("Maarat al-Numan" for Ma‘arrat an Nu‘mān). Recorded whole at build."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'news_spellings'").fetchone()
+        by_country: dict[str, list[str]] = json.loads(row[0]) if row else {}
+        return [name for cc in countries for name in by_country.get(cc, ())]
 
     def alias_names(self, *, exclude_codes: tuple[str, ...] = ()) -> list[str]:
         """Names of marsad's own places (place_aliases.yaml), but those of `exclude_codes`."""
