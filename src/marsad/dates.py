@@ -50,8 +50,9 @@ _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\
 # "In Mar Mikhael, near the port, …", "In Mar Elias camp": a sentence's capital "In" before a
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
+_MONTH_NAME = _MONTH.replace("?P<month>", "?:")  # the same, without the group
 _YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
-                        rf"(?:between|and|from|until|till)\s+{_MONTH.replace('?P<month>', '?:')}\s+)"
+                        rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+)"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
 
 DAY, WEEK, MONTH = 1, 2, 3
@@ -133,7 +134,6 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     return None
 
 
-_MONTH_NAME = _MONTH.replace("?P<month>", "?:")
 # A span of time summed up: "over the past month", "in recent days", "over the last 15 days",
 # "since then", "so far this year", "fighting has intensified".
 _SUMMARY = re.compile(

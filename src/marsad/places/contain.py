@@ -41,16 +41,13 @@ _PART_OF = re.compile(
     r"(?:(?:north|south|east|west|centre|center|heart|middle)(?:ern)?\s+(?:part\s+)?of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]+\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _TOWN_CODES = ("PPL",)
-_SEATS = ("PPLC", "PPLA", "PPLA2", "PPLA3", "PPLG")  # capitals and seats: towns other places are parts of
+# Capitals and seats, towns other places are parts of, by how high a seat each is: the
+# capital 4, a province's seat 3, a district's 2, a lower seat 1.
+_SEAT_RANK = {"PPLC": 4, "PPLA": 3, "PPLG": 3, "PPLA2": 2, "PPLA3": 1}
+_SEATS = tuple(_SEAT_RANK)
 
 
 _COUNTRYS_OWN = re.compile(r"^['’]s\s+(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?$", re.I)
-
-
-def _rank(place: Place) -> int:
-    """How high a seat a place is: the capital 4, a province's seat 3, a district's 2, a
-    lower seat 1, any other place 0."""
-    return {"PPLC": 4, "PPLA": 3, "PPLA2": 2, "PPLA3": 1, "PPLG": 3}.get(place.feature_code or "", 0)
 
 
 def follows_container(gap: str) -> bool:
@@ -85,7 +82,8 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
             # A seat of a lower rank than the container's may be the part ("the al-Rawdah
             # neighbourhood in the north of Taiz city" is no district seat in Shabwah).
             elsewhere = part_of and container.admin1 is not None and place.admin1 != container.admin1 \
-                and ((place.feature_code or "") not in _SEATS or _rank(place) < _rank(container)) \
+                and ((place.feature_code or "") not in _SEATS
+                     or _SEAT_RANK[place.feature_code or ""] < _SEAT_RANK.get(container.feature_code or "", 0)) \
                 or _far_from_its_neighbour(place, container, gap)
             if place.latitude is not None and place.country_code == container.country_code and not elsewhere:
                 break  # resolved, and inside the container the text names: nothing to do

@@ -304,7 +304,7 @@ def _with_its_head(full: str, span: tuple[int, int, str], spans: list[tuple[int,
         return span
     head = _HEAD_BEFORE.search(full, max(0, a - 30), a)
     if head is None or head.start() == 0 or head.group(1).lower() in STOP or head.group(1) in NOT_NAMES \
-            or any(x < a and head.start() < y for x, y, _ in spans if (x, y, _) != span):
+            or any(x < a and head.start() < y for x, y, _label in spans if (x, y) != (a, b)):
         return span
     return head.start(), b, label
 
