@@ -8,7 +8,8 @@ events an analyst records from it (`gold_events.jsonl`: one line per article wit
 events: type, sub-type, date, admin1, location, fatalities, main). Each article goes
 through `marsad ingest` → `marsad export`; its predicted events are those that cite it.
 
-A predicted event matches a gold event of the same article (one-to-one, greedily) when:
+A predicted event matches a gold event of the same article (one-to-one, greedily, gold
+events in order; among several that fit, the one at the most alike location name) when:
 - the type (for the type scores) or the sub-type (for the sub-type scores) is equal;
 - the admin1 is equal (names folded by `harness.region_key`; a gold admin1 of null
   matches any admin1 in the gold country);
@@ -25,7 +26,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import json
+import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
@@ -86,16 +90,29 @@ def matches(pred: dict[str, Any], gold: dict[str, Any], field: str) -> bool:
     return True
 
 
+def _folded(name: str | None) -> str:
+    plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+def _same_name(pred: dict[str, Any], gold: dict[str, Any]) -> float:
+    """How alike the two events' location names are, 0..1 ("Kupyansk" and "Kupiansk" 0.88)."""
+    a, b = _folded(pred.get("location")), _folded(gold.get("location"))
+    return difflib.SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
 def pair(preds: list[dict[str, Any]], golds: list[dict[str, Any]], field: str) -> list[tuple[dict, dict]]:
-    """Greedy one-to-one matching, gold events in order."""
+    """Greedy one-to-one matching, gold events in order; among the coded events a gold event
+    matches, the one at the most alike location (so that in a round-up of towns of one
+    province each town's toll is compared with its own), else the first."""
     free = list(preds)
     out = []
     for g in golds:
-        for p in free:
-            if matches(p, g, field):
-                out.append((p, g))
-                free.remove(p)
-                break
+        fits = [p for p in free if matches(p, g, field)]
+        if fits:
+            best = max(fits, key=lambda p: _same_name(p, g) >= 0.75 and _same_name(p, g))
+            out.append((best, g))
+            free.remove(best)
     return out
 
 

@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
               f"({100 * in_none / len(none) if none else 0:.0f} per 100)")
         scores[f"probe.{kind}.subtype_f1"] = sf
         scores[f"probe.{kind}.precision"] = sp
+        if kind == "conflict" and sc.fat_n:
+            scores["probe.conflict.fatalities"] = sc.fat_ok / sc.fat_n
         if none:
             scores[f"probe.{kind}.empty_per_100"] = 100 * in_none / len(none)
     if args.part != "check" or args.no_floors:

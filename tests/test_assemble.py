@@ -1341,7 +1341,7 @@ def test_an_explosion_the_story_puts_down_to_a_gas_leak_is_no_attack(coder):
 def test_a_wire_dateline_is_not_where_the_event_was_and_a_region_holds_its_provinces_town(coder):
     # "Port Sudan (AFP) -" is where the reporter files from; "the Darfur region" (a region the
     # gazetteer places only roughly) holds El Fasher, in North Darfur: the two sentences tell
-    # one shelling. An abduction is no strike on civilians: it stays an event of its own.
+    # one shelling. An abduction is no strike on civilians: it stays an event of its own (killing no one).
     text = ("Port Sudan (AFP) - Shelling by the paramilitary Rapid Support Forces killed at least nine people at a "
             "camp for displaced families in the Darfur region on Wednesday, aid workers said.\n\n"
             "The shells hit the Zamzam camp on the southern edge of El Fasher, the capital of North Darfur state, "
@@ -1349,7 +1349,7 @@ def test_a_wire_dateline_is_not_where_the_event_was_and_a_region_holds_its_provi
             "On Monday, RSF fighters abducted 12 farmers near the town of Tawila, west of El Fasher, residents said.")
     events, _ = code(coder, text, published="2024-03-07")
     assert sorted((e.sub_event_type, e.location, e.event_date, e.fatalities) for e in events) == [
-        ("Abduction/forced disappearance", "Tawila", "2024-03-04", None),
+        ("Abduction/forced disappearance", "Tawila", "2024-03-04", 0),
         ("Shelling/artillery/missile attack", "El Fasher", "2024-03-06", 9)]
 
 
@@ -1611,3 +1611,32 @@ def test_what_the_review_of_this_round_must_leave_alone(coder, text, subtype):
 def test_an_old_act_beside_a_reports_day_an_execution_and_a_rescue_are_no_violence(coder, text):
     events, _ = code(coder, text, published="2024-03-12")
     assert not {e.event_type for e in events} & {"Battles", "Violence against civilians"}
+
+
+def test_two_clauses_with_their_own_dead_at_their_own_places_are_two_events(coder):
+    # "and" + a subject and verb of its own ends the first clause: Idlib is not Hama's container.
+    text = ("The monitor said four fighters were killed in shelling in the western province of Hama and two "
+            "children died in air raids in southern Idlib on Monday.")
+    events, _ = code(coder, text, title="Six killed in northwest Syria")
+    assert sorted(e.admin1 for e in events) == ["Hama", "Idlib"]
+    # A place that locates another ("in Kafr Zita in the north of Hama province") still does.
+    events, _ = code(coder, "Shelling killed four people in Kafr Zita in the north of Hama province on Monday.")
+    assert [e.location for e in events] == ["Kafr Zayta"] or [e.admin1 for e in events] == ["Hama"]
+
+
+def test_places_of_an_as_clause_with_its_own_subject_are_another_acts(coder):
+    # "as" + a subject of its own + its verb: background to the bombing, elsewhere.
+    text = ("A car bomb killed 20 people at a bus station in Azaz on Saturday as Turkish-backed rebels pushed "
+            "towards Tal Rifaat, a monitor said.")
+    events, _ = code(coder, text, title="Car bomb kills 20")
+    assert [e.location for e in events if e.sub_event_type == "Remote explosive/landmine/IED"] == ["I‘zāz"]
+    text = ("A suicide car bomb hit a convoy of buses carrying evacuees on Saturday as government forces advanced "
+            "on Deir ez-Zor, a monitor said. The blast struck the convoy at a transit point in Rashidin, west of "
+            "Aleppo.")
+    events, _ = code(coder, text, title="Car bomb hits evacuee convoy")
+    bombing = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert bombing and all(e.admin1 == "Aleppo" for e in bombing)
+    # "as they queued" is the same people: the crossing is the bombing's place.
+    events, _ = code(coder, "A car bomb killed 41 fighters on Saturday as they queued to cross at Bab al-Hawa, a "
+                            "monitor said.")
+    assert [e.admin1 for e in events] == ["Idlib"]

@@ -897,3 +897,39 @@ def test_deaths_told_without_a_figure_leave_an_arrest_toll_unknown(coder):
 def test_control_of_a_crowd_a_fire_or_the_media_takes_no_ground(coder, text):
     events, _ = code(coder, text, published="2019-03-12")
     assert not [e for e in events if e.event_type == "Battles"]
+
+
+def test_an_act_that_only_hurt_or_by_its_kind_kills_no_one_killed_no_one(coder):
+    # Wounded only: ACLED's 0, the text having counted its casualties.
+    events, _ = code(coder, "A grenade thrown into a bar in Bunia on Monday night wounded five people, police said.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Grenade", 0)]
+    # A kidnapping and a bomb defused kill no one by their kind.
+    events, _ = code(coder, "Gunmen stopped a bus near Gusau on Monday and abducted 12 passengers, police said.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Abduction/forced disappearance", 0)]
+    events, _ = code(coder, "Army engineers defused a roadside bomb near Tal Afar on Monday, the army said.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Disrupted weapons use", 0)]
+    # Hurt and dead: the dead are counted; a toll not given stays unknown.
+    events, _ = code(coder, "Shelling on the town of Saraqib on Monday killed two people and wounded nine, "
+                            "residents said.")
+    assert [e.fatalities for e in events] == [2]
+    events, _ = code(coder, "Shelling hit the town of Saraqib on Monday, residents said.")
+    assert [e.fatalities for e in events] == [None]
+
+
+def test_two_reports_that_no_one_died_merge_to_no_one_dead():
+    from marsad.link import merge
+
+    hurt = {"event_id": "a", "sub_event_type": "Grenade", "fatalities": 0, "fatality_reports": [],
+            "article_ids": ["x"]}
+    assert merge(hurt, {**hurt, "event_id": "b", "article_ids": ["y"]})["fatalities"] == 0
+    # ... but a violent event whose toll is unknown stays unknown beside one that hurt only.
+    assert merge({**hurt, "fatalities": None}, {**hurt, "event_id": "b", "article_ids": ["y"]})["fatalities"] is None
+
+
+def test_a_count_of_incidents_in_other_parts_is_no_event_nor_the_next_ones_toll(coder):
+    text = ("A glide bomb struck a warehouse in Kharkiv on Monday afternoon, wounding three workers, the governor "
+            "said. Shelling and drone attacks killed five civilians in other parts of the region on Monday, he "
+            "added. In Kupiansk, an artillery shell killed a 60-year-old man in his garden.")
+    events, _ = code(coder, text)
+    by_place = {e.location: e.fatalities for e in events}
+    assert len(events) == 2 and 0 in by_place.values() and 1 in by_place.values() and 5 not in by_place.values()

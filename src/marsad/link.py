@@ -148,6 +148,10 @@ def corroboration(data: dict[str, Any]) -> dict[str, int]:
 # protest with intervention: the deaths a next sentence tells may make it excessive force.)
 NO_VIOLENCE = frozenset({"Peaceful protest", "Agreement", "Arrests", "Change to group/activity",
                          "Headquarters or base established", "Non-violent transfer of territory"})
+# ... and the acts that by their kind kill no one, though they are violent or armed: a bomb
+# defused or a drone shot down, a kidnapping. Their dead, if any, are told ("the hostage was
+# found dead") and counted.
+NOT_LETHAL = NO_VIOLENCE | {"Disrupted weapons use", "Abduction/forced disappearance"}
 
 
 def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -162,8 +166,10 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     out["fatality_reports"] = reported
     figures = [r["fatalities"] for r in reported]
     figures += [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None and not reported
-                # a 0 that no report gave is a peaceful kind's: not the toll of a violent one it joins
-                and (f != 0 or out.get("sub_event_type") in NO_VIOLENCE)]
+                # a 0 that no report gave is a peaceful kind's: not the toll of a violent one it
+                # joins (unless both say no one died: two reports of the wounded only)
+                and (f != 0 or out.get("sub_event_type") in NOT_LETHAL
+                     or old.get("fatalities") == 0 and new.get("fatalities") == 0)]
     out["fatalities"] = min(figures) if figures else None
     if new.get("geo_precision") and (not old.get("geo_precision") or new["geo_precision"] < old["geo_precision"]
                                      or level(new) > level(old)):

@@ -42,7 +42,7 @@ from dataclasses import replace
 
 from .. import dates
 from ..actors import ActorKB
-from ..link import NO_VIOLENCE, level, named, same_place
+from ..link import NOT_LETHAL, level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
 from .classify import PROTEST_TYPES, Classification
 from .mentions import Mention
@@ -59,6 +59,7 @@ _STRATEGIC = "Strategic developments"
 _TELLING_MEANS = {"Suicide bomb"}
 # A sentence of the event that speaks of deaths without a figure ("an operation in which an
 # unknown number of people died"): its toll is unknown, whatever its kind.
+_HURT_WORD = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur\w*|hurt)\b", re.I)
 _DEATH_WORD = re.compile(r"\b(?:kill\w*|died|dies|dead|deaths?|toll|martyr\w*|bod(?:y|ies)|lost their lives)\b", re.I)
 _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
@@ -316,9 +317,13 @@ def _finest(mentions: Sequence[Mention]) -> Mention:
 
 
 def _none_killed(e: Event) -> Event:
-    """An act without violence against people by its kind (`link.NO_VIOLENCE`) killed no one:
-    0, unless a report gives a figure or one of its sentences speaks of deaths."""
-    if e.fatalities is None and not e.fatality_reports and e.sub_event_type in NO_VIOLENCE \
+    """An act that by its kind kills no one (`link.NOT_LETHAL`: a peaceful protest, an
+    arrest, a bomb defused, a kidnapping), or one whose sentences count only the hurt
+    ("wounding five civilians"), killed no one: 0, as ACLED codes it, unless a report gives
+    a figure or one of its sentences speaks of deaths. Any other act whose sentences say
+    nothing of casualties stays null: unknown."""
+    if e.fatalities is None and not e.fatality_reports \
+            and (e.sub_event_type in NOT_LETHAL or any(_HURT_WORD.search(ev.text) for ev in e.evidence)) \
             and not any(_DEATH_WORD.search(ev.text) for ev in e.evidence):
         return replace(e, fatalities=0)
     return e

@@ -79,6 +79,11 @@ def _tells_a_toll(trigger: str) -> bool:
 # an event of its own even at the same place and on the same day.
 _SEPARATE = re.compile(r"\b(?:separately|elsewhere|in (?:a |an )?(?:separate|other|another|second|further)"
                        r" (?:incident|attack|strike|raid|assault|bombing|clash|shelling|operation)s?)\b", re.I)
+# "Shelling and drone attacks killed four civilians in other parts of the region": a count of
+# incidents the story does not tell one by one, at no place of their own. Not an event, and
+# not the toll of the incident told next.
+_OTHER_PARTS = re.compile(r"\bin\s+(?:(?:several|various|two|three|four|five|six)\s+)?other\s+(?:parts|areas|districts|"
+                          r"towns|villages|cities|regions|provinces|neighbou?rhoods|communities|places)\b", re.I)
 # The same marks in Arabic, on folded text: "وفي هجوم آخر"، "في سياق منفصل"، "بشكل منفصل"،
 # "في حادثة أخرى"، and "كما قصفت …" (one more act, as "also" + a past verb).
 _SEPARATE_AR = re.compile("|".join(_any_of(w) for w in (
@@ -469,6 +474,8 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     else:
         event_date, precision = None, None
     places = event_places(sent, before, ctx.country, cls.trigger_start)
+    if _OTHER_PARTS.search(sent.text) and not any(loc.note is None for loc in places):
+        return []
     country = places[0].place.country if places else ctx.country.country if ctx.country else None
     roles = actor_roles.assign(sent.text, cls, ctx.actors, country=country, date=event_date)
     # A toll told inside "hours after Israeli strikes killed 20 in Rafah" is that incident's,

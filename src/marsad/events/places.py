@@ -179,6 +179,16 @@ def recalled_frames(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "…, as rebels pushed towards Raqqa": "as", then a subject that is not the act's own people
+# (a pronoun, "the victims") nor a fixed phrase ("as well as", "as part of", "as many as"),
+# then its verb.
+_AS_ANOTHER = re.compile(r",?\s\bas\s+(?!(?:they|he|she|it|we|you|I|his|her|their|its|the\s+(?:victims?|people|"
+                         r"residents|worshippers|crowds?|children|families|passengers|buses|convoy)|well|part|many|much|"
+                         r"few|little|far|soon|long|a\s+result|of|if|though|such|usual|expected|planned|reported|"
+                         r"ordered|promised|agreed|announced|needed|well\s+as)\b)(?:[\w'’-]+\s+){1,5}?"
+                         r"(?:advanced|pushed|continued|clashed|battled|fought|closed|tightened|pressed|moved|"
+                         r"stepped|launched|began|resumed|prepared|sought|tried|struggled|gathered|met|held|"
+                         r"are|were|was|is|have|has|had)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # "the truce for eastern Aleppo", "bombing northern Idlib": a part of a place, named by where
@@ -209,7 +219,11 @@ _ROUTE_END = re.compile(r"^(?:\s+(?:and|to)\s+|-|–)$")
 _LINK = re.compile(r"\b(?:in|of|near|outside|close to|east|west|north|south|countryside|province|governorate|"
                    r"district|outskirts|area|region|border|desert|facing|overlooking)\b", re.I)
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:the\s+)?")
-_BREAK = re.compile(r"[;.]|\b(?:while|after|before|but|when|where|which|who|said|and then|as)\b", re.I)
+# What ends a chain: a new sentence or clause ("… in Hama, while jets struck Idlib"), and a
+# second clause with a subject and verb of its own ("four were killed in the province of Hama
+# and two children died in air raids in southern Idlib": Idlib holds the second act, not Hama).
+_BREAK = re.compile(r"[;.]|\b(?:while|after|before|but|when|where|which|who|said|and then|as)\b|"
+                    r"\band\s+(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is|had|have|has|died|\w+ed)\b", re.I)
 _FACILITY_CODES = {"AIRB", "AIRP", "AIRF", "CMP", "CMPRF", "INSM", "MILB", "PSTB", "BDGQ", "MKT", "PRN", "OILF",
                    "GASF", "DAM", "BLDG", "CH", "MSQE", "HSP", "SCH", "STDM", "PRT", "CTRR", "RDJCT", "FRM", "WHRF"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"}
@@ -388,6 +402,14 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if any(not _is_country(loc.place) for loc in kept) or inside is None and not any(
                 _TRUCE.search(sent.text, a, b) and not _TALKS.search(sent.text, a, b) for a, b in frames):
             out = kept
+    # "A car bomb killed 43 on Saturday as US-backed fighters advanced on Raqqa": a clause
+    # opened by "as" and a subject of its own, after the event's word, tells another act
+    # (the wire's background), and its places are that act's. ("killed 41 fighters as they
+    # queued at the crossing" goes on about the same people: its places stay.)
+    if trigger_at is not None:
+        aside = _AS_ANOTHER.search(sent.text, trigger_at)
+        if aside is not None:
+            out = [loc for loc in out if loc.start - offset < aside.start()]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
