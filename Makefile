@@ -86,6 +86,8 @@ eval-arabic: setup
 eval-local: setup
 	$(BIN)/python eval/local_news.py
 	$(BIN)/python eval/local_news.py --detect
+	$(BIN)/python eval/local_news.py --unseen
+	$(BIN)/python eval/local_news.py --unseen --detect
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
