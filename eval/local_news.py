@@ -123,7 +123,8 @@ def main(detect: bool, outlet: bool, errors: bool, unseen: bool) -> None:
     n = sum(tally.values())
     mode = ("detected" if detect else "gold spans") + (", outlet given" if outlet else "")
     verdicts = ("right", "wrong", "unresolved", "missed")
-    print(f"local news {'unseen set' if unseen else 'probe'} ({mode}): {n} mentions: " + ", ".join(f"{v} {tally[v] / n:.1%}" for v in verdicts))
+    which = "unseen set" if unseen else "probe"
+    print(f"local news {which} ({mode}): {n} mentions: " + ", ".join(f"{v} {tally[v] / n:.1%}" for v in verdicts))
     for kind in SCORED_KINDS:
         print(f"  {kind:8s} " + " ".join(f"{v} {by_kind[(kind, v)]}" for v in verdicts))
 
