@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 GAZ    := $(VENV)/share/marsad/gazetteer.sqlite
 DB     ?= marsad.db
 
-.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-probe eval-arabic eval-local seeds clean
+.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-probe eval-arabic eval-local gate seeds clean
 
 NODE   := node_modules/.installed
 
@@ -70,6 +70,10 @@ eval-geo: setup
 
 eval-events: setup
 	$(BIN)/python eval/events.py --pipeline
+
+# Retrain the story gate (src/marsad/data/story_gate.json) on the dev sets' tune parts.
+gate: setup
+	$(BIN)/python eval/train_gate.py
 
 eval-news: setup
 	$(BIN)/python eval/news.py

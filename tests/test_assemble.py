@@ -1640,3 +1640,53 @@ def test_places_of_an_as_clause_with_its_own_subject_are_another_acts(coder):
     events, _ = code(coder, "A car bomb killed 41 fighters on Saturday as they queued to cross at Bab al-Hawa, a "
                             "monitor said.")
     assert [e.admin1 for e in events] == ["Idlib"]
+
+
+@pytest.mark.parametrize("text, place, dead", [
+    # Review: a sentence that names its own place and adds "in other parts of …" keeps its event.
+    ("Six people were killed in an air strike on Saraqib on Monday and two in other parts of the province, "
+     "rescuers said.", "Saraqib", 6),
+    ("Thousands rallied in the city of Daraa and in other towns of the province on Friday, chanting against "
+     "the government, activists said.", "Daraa", 0),
+    # ... and one that tells its own raid as one of several keeps it and its toll, at the story's place.
+    ("Gunmen killed nine villagers on Sunday in one of several raids on communities in other parts of the "
+     "state, police said. The attack on the village of Kurya in Zamfara began at dawn.", "Kurya", 9),
+])
+def test_other_parts_beside_an_act_of_its_own_keep_the_act(coder, text, place, dead):
+    events, _ = code(coder, text)
+    assert any(e.location and place.lower()[:4] in e.location.lower() and e.fatalities == dead for e in events)
+
+
+@pytest.mark.parametrize("text, place", [
+    # Review: "as" + a scene told by the people in it is where the act happened.
+    ("A roadside bomb exploded on Sunday as an army patrol was passing near Tal Afar, killing two soldiers, "
+     "police said.", "Tall ‘Afar"),
+    ("A suicide bomber blew himself up on Friday as worshippers were leaving the central mosque in Mubi, "
+     "killing at least 15 people, police said.", "Mubi"),
+    ("A shell hit a house on Monday as a family was breaking their fast in the city of Taiz, killing five, "
+     "medics said.", "Taiz"),
+])
+def test_an_as_clause_telling_the_scene_keeps_its_place(coder, text, place):
+    events, _ = code(coder, text)
+    assert [e.location for e in events] == [place]
+
+
+def test_a_death_of_wounds_elsewhere_is_the_first_acts_toll_not_a_second_event(coder):
+    events, _ = code(coder, "Two soldiers were killed in clashes in Tafas and a third died of his wounds in the "
+                            "city of Daraa on Monday, state media said.")
+    assert len(events) == 1 and events[0].location == "Ţafas"
+
+
+@pytest.mark.parametrize("text", [
+    # Review: deaths told in the next sentence, casualties (which count the dead), and people
+    # wounded before the act: the toll stays unknown, not 0.
+    "A car bomb wounded 12 people near a market in Tikrit on Monday, police said. Two of the wounded later died "
+    "in hospital, a medical source said.",
+    "Clashes between government forces and Houthi fighters south of Marib on Monday left dozens of casualties, "
+    "including many wounded, a military source said.",
+    "Shelling hit the National Hospital in Idlib on Monday, where staff were treating people wounded in earlier "
+    "strikes, a doctor said.",
+])
+def test_hurt_without_a_toll_is_not_zero_when_deaths_may_be_told(coder, text):
+    events, _ = code(coder, text)
+    assert events and all(e.fatalities is None for e in events)

@@ -933,3 +933,13 @@ def test_a_count_of_incidents_in_other_parts_is_no_event_nor_the_next_ones_toll(
     events, _ = code(coder, text)
     by_place = {e.location: e.fatalities for e in events}
     assert len(events) == 2 and 0 in by_place.values() and 1 in by_place.values() and 5 not in by_place.values()
+
+
+def test_a_kidnapping_with_no_one_dead_and_one_with_deaths_untold_merge_to_unknown():
+    from marsad.link import merge
+
+    taken = {"event_id": "a", "sub_event_type": "Abduction/forced disappearance", "fatalities": 0,
+             "fatality_reports": [], "article_ids": ["x"]}
+    killed_some = {**taken, "event_id": "b", "fatalities": None, "article_ids": ["y"]}
+    assert merge(taken, killed_some)["fatalities"] is None
+    assert merge(killed_some, taken)["fatalities"] is None

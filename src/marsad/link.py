@@ -165,11 +165,13 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     reported = _union(old.get("fatality_reports") or [], new.get("fatality_reports") or [])
     out["fatality_reports"] = reported
     figures = [r["fatalities"] for r in reported]
-    figures += [f for f in (old.get("fatalities"), new.get("fatalities")) if f is not None and not reported
-                # a 0 that no report gave is a peaceful kind's: not the toll of a violent one it
-                # joins (unless both say no one died: two reports of the wounded only)
-                and (f != 0 or out.get("sub_event_type") in NOT_LETHAL
-                     or old.get("fatalities") == 0 and new.get("fatalities") == 0)]
+    # With no report of a figure, each side's is 0 (no one killed, by the act's kind or its
+    # telling) or null (unknown): no one was killed only when both say so. A peaceful
+    # report's 0 is no toll of the violent event it joins, and "abducted several farmers"
+    # beside "later killed some of the hostages" is unknown.
+    sides = (old.get("fatalities"), new.get("fatalities"))
+    if not reported and sides == (0, 0):
+        figures = [0]
     out["fatalities"] = min(figures) if figures else None
     if new.get("geo_precision") and (not old.get("geo_precision") or new["geo_precision"] < old["geo_precision"]
                                      or level(new) > level(old)):

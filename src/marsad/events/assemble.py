@@ -59,8 +59,16 @@ _STRATEGIC = "Strategic developments"
 _TELLING_MEANS = {"Suicide bomb"}
 # A sentence of the event that speaks of deaths without a figure ("an operation in which an
 # unknown number of people died"): its toll is unknown, whatever its kind.
-_HURT_WORD = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur\w*|hurt)\b", re.I)
+_HURT_BY_IT = re.compile(r"\b(?:wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?)\s+(?:at\s+least\s+|about\s+|some\s+)?"
+                         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|his|her|their|several|dozens|"
+                         r"scores|many|more\s+than|over)\b|"
+                         r"\b(?:were|was|been|are|is|got)\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b", re.I)
 _DEATH_WORD = re.compile(r"\b(?:kill\w*|died|dies|dead|deaths?|toll|martyr\w*|bod(?:y|ies)|lost their lives)\b", re.I)
+_CASUALTIES = re.compile(r"\b(?:casualt\w*|fatal\w*)\b", re.I)
+# The hurt who died after: "two of the wounded later died", "succumbed to his injuries".
+_DIED_LATER = re.compile(r"\b(?:later\s+died|died\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries)|"
+                         r"in\s+hospital|on\s+the\s+way)|succumb\w*|of\s+(?:the|them)\s+(?:wounded\s+|injured\s+)?(?:\w+\s+)?died|"
+                         r"toll\s+(?:rose|climbed|has\s+risen|increased))\b", re.I)
 _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
@@ -316,15 +324,22 @@ def _finest(mentions: Sequence[Mention]) -> Mention:
     return where
 
 
-def _none_killed(e: Event) -> Event:
+def _none_killed(e: Event, article: Article) -> Event:
     """An act that by its kind kills no one (`link.NOT_LETHAL`: a peaceful protest, an
     arrest, a bomb defused, a kidnapping), or one whose sentences count only the hurt
     ("wounding five civilians"), killed no one: 0, as ACLED codes it, unless a report gives
     a figure or one of its sentences speaks of deaths. Any other act whose sentences say
     nothing of casualties stays null: unknown."""
-    if e.fatalities is None and not e.fatality_reports \
-            and (e.sub_event_type in NOT_LETHAL or any(_HURT_WORD.search(ev.text) for ev in e.evidence)) \
-            and not any(_DEATH_WORD.search(ev.text) for ev in e.evidence):
+    if e.fatalities is not None or e.fatality_reports or any(_DEATH_WORD.search(ev.text) for ev in e.evidence):
+        return e
+    if e.sub_event_type in NOT_LETHAL:
+        return replace(e, fatalities=0)
+    # Hurt by the act itself ("wounding five", "two soldiers were injured"), not hurt before
+    # ("treating people wounded in earlier strikes"), with no casualties (which count the dead
+    # too) and none of the hurt dying in the words after ("Two of the wounded later died").
+    told = [ev for ev in e.evidence if ev.article_id == article.article_id]
+    if any(_HURT_BY_IT.search(ev.text) for ev in told) and not any(_CASUALTIES.search(ev.text) for ev in told) \
+            and not any(_DIED_LATER.search(article.text, ev.end, ev.end + 300) for ev in told):
         return replace(e, fatalities=0)
     return e
 
@@ -357,7 +372,7 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     unused = [r for r in references if (r.protest, r.place.geonameid) not in placed]
     for g in groups:
         g.event = _placed_by_reference(g.event, unused, date_stated=g.date_stated)
-    events = _distinct_ids([_identify(_none_killed(g.event), article) for g in groups], article)
+    events = _distinct_ids([_identify(_none_killed(g.event, article), article) for g in groups], article)
     main = _main(events, headline)
     # Beside the story's main event, an event none of whose sentences names a place is an
     # aside ("the offensive has drawn condemnation", "the group also has fighters there"):

@@ -36,6 +36,7 @@ from ..records import Article, Claim, Event, Evidence, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify, story_names, story_topics
+from .gate import story_gate
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
 from .references import incident_references
 from .sentences import Sentence, arabic_sentences, main_country, sentences
@@ -240,6 +241,10 @@ class EventCoder:
         headline = classify(article.title) if article.title else None
         if article.language == "en":
             mentions = _kept_by_story(article, mentions)
+            if not story.news:
+                # The learned gate (`gate.py`) reads the story as another kind of news: only
+                # its protests and riots are coded, as in a story about another walk of life.
+                mentions = [m for m in mentions if m.event.event_type in ANYWHERE]
             if story.topic is not None:
                 dated = story.topic in TOPICS_OF_PAST_VIOLENCE
                 mentions = [m for m in mentions if _anywhere(m, story.topic)
@@ -310,6 +315,7 @@ class Story:
     violent: bool = True
     air: bool = False
     topic: str | None = None  # the other walk of life it is about (`TOPICS`, or commentary), if any
+    news: bool = True  # the story gate (`gate.story_gate`) lets it through as news of violence or unrest
 
 
 # A line of a page's chrome, not a sentence of the story: "By Jane Doe", "Updated 10:42
@@ -343,7 +349,8 @@ def _story(article: Article, sents: list[Sentence]) -> Story:
     if topic is None and _COMMENTARY.match(article.title or ""):
         topic = "COMMENTARY"
     return Story(violent=bool(told) or war or story_names(text, "organised_violence"),
-                 air=any(c.sub_event_type == "Air/drone strike" for c in told), topic=topic)
+                 air=any(c.sub_event_type == "Air/drone strike" for c in told), topic=topic,
+                 news=story_gate().passes(article.title, article.text))
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:

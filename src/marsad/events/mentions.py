@@ -84,6 +84,9 @@ _SEPARATE = re.compile(r"\b(?:separately|elsewhere|in (?:a |an )?(?:separate|oth
 # not the toll of the incident told next.
 _OTHER_PARTS = re.compile(r"\bin\s+(?:(?:several|various|two|three|four|five|six)\s+)?other\s+(?:parts|areas|districts|"
                           r"towns|villages|cities|regions|provinces|neighbou?rhoods|communities|places)\b", re.I)
+# ... unless the sentence tells its own act as one of them: "killed 12 villagers in one of
+# several raids on communities in other parts of the state", "an attack like those in …".
+_ONE_OF_THEM = re.compile(r"\bone of\b|\blike (?:those|the ones|others)\b|\bsimilar\b", re.I)
 # The same marks in Arabic, on folded text: "وفي هجوم آخر"، "في سياق منفصل"، "بشكل منفصل"،
 # "في حادثة أخرى"، and "كما قصفت …" (one more act, as "also" + a past verb).
 _SEPARATE_AR = re.compile("|".join(_any_of(w) for w in (
@@ -474,7 +477,9 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     else:
         event_date, precision = None, None
     places = event_places(sent, before, ctx.country, cls.trigger_start)
-    if _OTHER_PARTS.search(sent.text) and not any(loc.note is None for loc in places):
+    other_parts = _OTHER_PARTS.search(sent.text)
+    if other_parts and not _ONE_OF_THEM.search(sent.text, 0, other_parts.start()) \
+            and not any(not loc.note for loc in places):
         return []
     country = places[0].place.country if places else ctx.country.country if ctx.country else None
     roles = actor_roles.assign(sent.text, cls, ctx.actors, country=country, date=event_date)

@@ -186,9 +186,10 @@ _AS_ANOTHER = re.compile(r",?\s\bas\s+(?!(?:they|he|she|it|we|you|I|his|her|thei
                          r"residents|worshippers|crowds?|children|families|passengers|buses|convoy)|well|part|many|much|"
                          r"few|little|far|soon|long|a\s+result|of|if|though|such|usual|expected|planned|reported|"
                          r"ordered|promised|agreed|announced|needed|well\s+as)\b)(?:[\w'’-]+\s+){1,5}?"
+                         # verbs of a campaign going on, not of a scene ("as worshippers were leaving the
+                         # mosque in Mubi", "as a patrol was passing near Tal Afar" are where it happened)
                          r"(?:advanced|pushed|continued|clashed|battled|fought|closed|tightened|pressed|moved|"
-                         r"stepped|launched|began|resumed|prepared|sought|tried|struggled|gathered|met|held|"
-                         r"are|were|was|is|have|has|had)\b", re.I)
+                         r"stepped|launched|began|resumed|prepared|sought|tried|struggled)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # "the truce for eastern Aleppo", "bombing northern Idlib": a part of a place, named by where
@@ -223,7 +224,11 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:the\s+)?")
 # second clause with a subject and verb of its own ("four were killed in the province of Hama
 # and two children died in air raids in southern Idlib": Idlib holds the second act, not Hama).
 _BREAK = re.compile(r"[;.]|\b(?:while|after|before|but|when|where|which|who|said|and then|as)\b|"
-                    r"\band\s+(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is|had|have|has|died|\w+ed)\b", re.I)
+                    r"\band\s+(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is|had|have|has|died|\w+ed)\b"
+                    # ... that tells an act of its own ("and a third died of his wounds in the city
+                    # of Daraa" is the first act's toll, where he died)
+                    r"(?=.*\b(?:raids?|strikes?|shell\w*|attacks?|bomb\w*|clash\w*|fighting|ambush\w*|"
+                    r"explosions?|blasts?|gunfire|fire|rockets?|missiles?|drones?)\b)", re.I)
 _FACILITY_CODES = {"AIRB", "AIRP", "AIRF", "CMP", "CMPRF", "INSM", "MILB", "PSTB", "BDGQ", "MKT", "PRN", "OILF",
                    "GASF", "DAM", "BLDG", "CH", "MSQE", "HSP", "SCH", "STDM", "PRT", "CTRR", "RDJCT", "FRM", "WHRF"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR"}

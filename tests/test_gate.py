@@ -1,0 +1,101 @@
+"""The learned story gate: stories of another kind code no violent events; texts written for
+these tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from marsad.events.gate import MIN_WORDS, StoryGate, opening, story_gate
+
+from .conftest import code
+
+TRIAL = (
+    "A 24-year-old man has been jailed for 12 years for killing a father of two outside a nightclub in Leeds "
+    "city centre last summer. The court heard the victim, 31, was stabbed once in the chest after an argument in "
+    "a taxi queue in the early hours of July 14. He died in hospital two days later.\n\n"
+    "The defendant admitted manslaughter but denied murder, and a jury cleared him of murder after a two-week "
+    "trial. Sentencing him, the judge said the attack had been 'senseless' and that he had carried the knife for "
+    "no good reason.\n\n"
+    "The victim's family said in a statement that they had lost 'a loving son, brother and dad' and that no "
+    "sentence could bring him back. Police said the case showed the harm done by carrying knives."
+)
+TRIAL_TITLE = "Man jailed for 12 years over fatal stabbing outside nightclub"
+
+CRICKET = (
+    "KARACHI: Pakistan's fast bowlers tore through the visitors' top order on the fourth morning as the hosts "
+    "completed a 183-run win at the National Stadium to take the three-match series 2-0. Resuming on 96 for "
+    "three, the tourists lost their last seven wickets for 61 runs in just over two hours, with the left-armer "
+    "taking four for 38 in a fiery spell from the pavilion end.\n\n"
+    "The captain said the attack had been relentless. 'We knew if we kept hitting the deck hard we would get "
+    "our chances,' he told reporters after the match. The visitors will now travel to Lahore for the one-day "
+    "series, which begins on Friday at the Gaddafi Stadium, where ticket sales have been strong."
+)
+CRICKET_TITLE = "Pace attack rips through visitors as hosts seal series in Karachi"
+
+RAID = (
+    "MOGADISHU (Reuters) - Al Shabaab fighters attacked a military base near the town of Jowhar in "
+    "Somalia's Middle Shabelle region before dawn on Tuesday, killing at least seven soldiers, a military "
+    "officer and residents said.\n\n"
+    "The militants detonated a car bomb at the gate of the base and then stormed it, setting off a gun battle "
+    "that lasted more than two hours, Captain Abdi Hassan told Reuters by phone from Jowhar.\n\n"
+    "\"We lost seven soldiers and many were wounded. The attackers were pushed back,\" he said. Residents said "
+    "they heard heavy gunfire and saw smoke rising from the base as the fighting went on.\n\n"
+    "Al Shabaab said in a statement on its Andalus radio that its fighters had killed 20 soldiers and seized "
+    "weapons. The group, which is allied to al Qaeda, has waged an insurgency against the government in "
+    "Mogadishu for more than 15 years."
+)
+
+
+@pytest.mark.parametrize("title, text", [(TRIAL_TITLE, TRIAL), (CRICKET_TITLE, CRICKET)])
+def test_a_story_of_another_kind_codes_no_violent_event(coder, title, text):
+    assert len(f"{title} {text}".split()) >= MIN_WORDS
+    assert not story_gate().passes(title, text)
+    events, _ = code(coder, text, title=title)
+    assert events == []
+
+
+def test_a_conflict_report_passes_and_is_coded(coder):
+    title = "Al Shabaab attack on Somali army base kills seven soldiers"
+    assert story_gate().passes(title, RAID)
+    events, _ = code(coder, RAID, title=title)
+    assert any(e.admin1 == "Middle Shabele" or e.location == "Jawhar" for e in events)
+    assert any(e.event_type in ("Battles", "Explosions/Remote violence") for e in events)
+
+
+def test_a_protest_in_a_story_the_gate_turns_away_is_still_coded(coder):
+    text = CRICKET + ("\n\nOn Friday, about 200 supporters marched peacefully outside the stadium in Karachi "
+                      "to protest against ticket prices, carrying banners and chanting.")
+    events, _ = code(coder, text, title=CRICKET_TITLE)
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_a_short_text_is_not_judged_by_the_gate():
+    short = "Jets struck the town of Saraqib on Monday, killing four people, a monitor said."
+    assert len(short.split()) < MIN_WORDS
+    # Even a gate that turns everything away lets a snippet through to the sentence rules.
+    never = StoryGate(weights={}, bias=-10.0, threshold=0.5)
+    assert never.passes(None, short)
+    assert not never.passes(None, CRICKET + " " + CRICKET)
+
+
+def test_the_gate_reads_the_headline_and_the_opening_only():
+    body = " ".join(["word"] * 200)
+    assert opening("A headline", body).split()[:2] == ["A", "headline"]
+    assert len(opening("A headline", body).split()) == 80
+    # A text with no known word is judged by the model's bias alone, without error.
+    gate = StoryGate(weights={"rebels": 2.0}, bias=0.0, threshold=0.5)
+    assert gate.probability(None, "") == 0.5
+    assert gate.probability(None, "rebels") > 0.8
+
+
+def test_the_shipped_gate_is_what_training_on_the_tune_parts_makes():
+    root = Path(__file__).resolve().parents[1]
+    if not (root.parent / "shared" / "data").is_dir():
+        pytest.skip("../shared/data is not beside the checkout")
+    pytest.importorskip("sklearn")
+    done = subprocess.run([sys.executable, "eval/train_gate.py", "--check"], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
