@@ -1,10 +1,10 @@
 """Score `marsad geoparse` on local news written for marsad (eval/local_news/): a probe, not a
 held-out set.
 
-    python eval/local_news.py [--detect] [--outlet] [--errors]
+    python eval/local_news.py [--detect] [--outlet] [--errors] [--unseen]
 
-45 invented stories in the style of small local papers (28 US, 5 UK, 4 Canadian, 3
-Australian, 3 Irish, 2 Indian), 664 place mentions annotated by hand with what a careful
+75 invented stories in the style of small local papers (two batches, see its README: US,
+UK, Canadian, Australian, Irish, Indian), 1,233 place mentions annotated by hand with what a careful
 reader resolves them to: kind (country, state, county, town, part of a town, water,
 region, other), country, state or province, and the town. Written by a helper in one
 session, without reading marsad's code or data, to be hard the way local news is: towns
