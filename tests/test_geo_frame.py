@@ -461,3 +461,24 @@ def test_the_one_village_of_a_name_in_another_province_is_not_the_storys(resolve
     got, frame = resolve(resolver, text, "Kreminna", "Bilohorivka", "Luhansk", "Torske")
     assert frame is not None and frame.admin1 == "Luhanska oblast"
     assert got["Torske"].admin1 == "Donetska oblast"
+
+
+def test_a_stray_name_read_abroad_does_not_dilute_the_province_a_story_is_set_in() -> None:
+    from marsad.places.frame import FrameVotes
+    from marsad.places.gazetteer import Candidate
+
+    def place(cc: str, a1: str, name: str) -> Candidate:
+        return Candidate(geonameid=1, name=name, latitude=0.0, longitude=0.0, feature_class="P", feature_code="PPL",
+                         country_code=cc, country=cc, admin1_code=a1, admin1=name, admin2_code=None, admin2=None,
+                         population=5000, match=2)
+
+    votes = FrameVotes()
+    votes.add(place("US", "OR", "Siletz"), 1.0, "Siletz")  # unambiguous, in Oregon
+    votes.add(place("US", "OR", "Newport"), 0.25, "Newport")  # a hint
+    votes.add(place("US", "OH", "Toledo"), 0.25, "Toledo")  # a hint elsewhere in the country
+    votes.add(place("TZ", "19", "Coast"), 1.0, "Coast")  # a word read as a Tanzanian region
+    frame = votes.frame()
+    # Oregon holds 1.25 of the 2.5 votes, but 1.25 of the 1.5 cast for the United States.
+    assert frame is not None and (frame.country_code, frame.admin1_code) == ("US", "OR")
+    # Siletz's own reading is decided without its vote: then the one name read abroad leads.
+    assert votes.frame("Siletz") is not None and votes.frame("Siletz").country_code == "TZ"

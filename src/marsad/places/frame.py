@@ -147,7 +147,12 @@ class FrameVotes:
         if total <= 0:
             return None
         key, best = max(votes.items(), key=lambda kv: kv[1])
-        if best < _MIN_VOTES or best / total <= _MIN_SHARE:
+        # Inside a country that holds most of the votes, a province leads by its share of that
+        # country's votes: a stray name read abroad ("Coast", a Tanzanian region, in an Oregon
+        # story) does not dilute it.
+        in_country = sum(max(0.0, w) for (cc, _a1), w in votes.items() if cc == key[0])
+        share_of = in_country if in_country / total >= _COUNTRY_SHARE else total
+        if best < _MIN_VOTES or best / share_of <= _MIN_SHARE:
             # No province leads; a country may ("Tbilisi", "Batumi" and "Kutaisi").
             by_country: dict[str, float] = defaultdict(float)
             for (cc, _a1), w in votes.items():
