@@ -110,7 +110,8 @@ def pair(preds: list[dict[str, Any]], golds: list[dict[str, Any]], field: str) -
     for g in golds:
         fits = [p for p in free if matches(p, g, field)]
         if fits:
-            best = max(fits, key=lambda p: _same_name(p, g) >= 0.75 and _same_name(p, g))
+            alike = [_same_name(p, g) for p in fits]
+            best = fits[max(range(len(fits)), key=lambda i: alike[i] if alike[i] >= 0.75 else 0.0)]
             out.append((best, g))
             free.remove(best)
     return out

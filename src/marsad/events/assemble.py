@@ -59,11 +59,12 @@ _STRATEGIC = "Strategic developments"
 _TELLING_MEANS = {"Suicide bomb"}
 # A sentence of the event that speaks of deaths without a figure ("an operation in which an
 # unknown number of people died"): its toll is unknown, whatever its kind.
+_DEATH_WORD = re.compile(r"\b(?:kill\w*|died|dies|dead|deaths?|toll|martyr\w*|bod(?:y|ies)|lost their lives)\b", re.I)
+# People hurt by the act itself: "wounding five", "two soldiers were injured".
 _HURT_BY_IT = re.compile(r"\b(?:wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?)\s+(?:at\s+least\s+|about\s+|some\s+)?"
                          r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|his|her|their|several|dozens|"
                          r"scores|many|more\s+than|over)\b|"
                          r"\b(?:were|was|been|are|is|got)\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b", re.I)
-_DEATH_WORD = re.compile(r"\b(?:kill\w*|died|dies|dead|deaths?|toll|martyr\w*|bod(?:y|ies)|lost their lives)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:casualt\w*|fatal\w*)\b", re.I)
 # The hurt who died after: "two of the wounded later died", "succumbed to his injuries".
 _DIED_LATER = re.compile(r"\b(?:later\s+died|died\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries)|"

@@ -147,6 +147,9 @@ def _scare_quoted(text: str, start: int, end: int) -> bool:
 # attack'", "chanting 'Stop the war'".
 _SLOGAN = re.compile(r"\b(?:read|reads|reading|chant\w*|shout\w*|slogans?|emblazoned\s+with|bearing|inscribed)"
                      r"\s*:?\s*(?:['‘\"“][^'’\"”]{0,80}['’\"”],?\s+(?:and\s+|or\s+)?)*['‘\"“][^'’\"”]{0,80}$", re.I)
+# "which fell to regime forces": whoever a place fell to, named after the verb.
+_FELL = re.compile(r"fell|falls|falling", re.I)
+_OF_THE = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?")
 # A verb that goes on from an earlier clause: ", capturing …", "… and took control of …".
 _GOES_ON = re.compile(r"(?:,|\band)\s*$")
 # Where a new clause, with a subject of its own, begins: ", but", ", and", "; ", "while".
@@ -757,8 +760,8 @@ class _Scorer:
             if who is not None:
                 return who
         # "… eastern Aleppo, which fell to regime forces": a place falls to whoever is named after.
-        if re.match(r"fell|falls|falling", text[start:end], re.I):
-            who = self.kind_at(re.sub(r"^\s*(?:of\s+)?(?:the\s+)?", "", after))
+        if _FELL.match(text, start, end):
+            who = self.kind_at(_OF_THE.sub("", after))
             if who is not None:
                 return who
         lo = max(_clause_start(text, start), start - 120)
