@@ -24,7 +24,15 @@ import marsad
 from marsad import shipped
 from marsad.actors import ActorKB, AliasMatcher, AliasSpec
 from marsad.arabic.text import CLITIC, CLITIC_UNMARKED
-from marsad.events.classify import _LazyPatterns, arabic_view, default_lexicon, default_lexicon_ar
+from marsad.events.classify import (
+    _anchors,
+    _ArabicScorer,
+    _LazyPatterns,
+    _Scorer,
+    arabic_view,
+    default_lexicon,
+    default_lexicon_ar,
+)
 from marsad.segment import language
 from marsad.store.base import database_errors
 
@@ -214,3 +222,56 @@ def test_a_command_that_ends_with_its_objects_frozen_has_written_everything(tmp_
     here = CliRunner().invoke(cli, ["export", "--db", db, "--what", "articles"]).output
     assert out == (tmp_path / "a.jsonl").read_text(encoding="utf-8") == here
     assert len(out.splitlines()) == 30
+
+
+# Sentences written for these tests: event news, recalled incidents, and texts with no cue.
+_SCORER_TEXTS = [
+    "Government forces shelled the village on Monday, a week after rebels had ambushed a patrol there.",
+    "Two years after jets bombed the market, traders reopened their stalls on Sunday.",
+    "Militants would shell the town again, the governor warned, as police detained three men.",
+    "The bakery sold out of bread by noon.",
+    "Hundreds marched to the parliament demanding the release of the jailed journalists.",
+    "قصفت قوات النظام بلدة في ريف إدلب يوم الاثنين وقتل ثلاثة مدنيين.",
+    "افتتح المعرض أبوابه للزوار صباح اليوم.",
+]
+
+
+def test_a_trigger_group_anchors_its_pattern() -> None:
+    # "[[shell]]" marks the trigger inside a pattern: its word is as much a literal as any,
+    # so the pattern runs only on a text that holds it (it ran on every text before).
+    assert _anchors("(?:to|will) [[shell]]", {}) == frozenset({"shell"})
+    assert _anchors("(?:{actor}) [[shell]]", {"actor": "(?-i:IS)|rebels"}) == frozenset({"shell"})
+    assert _anchors("shells?", {}) == frozenset({"shell"})
+    assert _anchors("[[a]]", {}) is None  # too short to look up: it always runs
+    shell = [p for p in default_lexicon().patterns_by_id if "(?P<t>shell)" in p.source]
+    assert shell and all(p.anchors == frozenset({"shell"}) for p in shell)
+
+
+@pytest.mark.parametrize("lexicon", [default_lexicon, default_lexicon_ar])
+def test_a_cue_answered_by_its_anchors_answers_as_its_regex(lexicon) -> None:
+    # A cue none of whose anchors' first letters occur in a text is not searched for: the
+    # answer must be the regex's own, for every cue, on texts with and without its words.
+    lex = lexicon()
+    assert lex.cue_grams  # some cues are anchored
+    for text in _SCORER_TEXTS:
+        view = arabic_view(text).text if lex.arabic else text
+        sc = (_ArabicScorer if lex.arabic else _Scorer)(view, lex)
+        for name in lex.cues:
+            assert sc.has(name) == (lex.cues[name].search(view) is not None), (name, text)
+
+
+def test_rescoring_without_the_recalled_penalty_reuses_the_matches() -> None:
+    # `relaxed` shares the first reading's matches: its hits must be a fresh scorer's.
+    lex = default_lexicon()
+    owners = [st.name for st in lex.subtypes] + [ne.name for ne in lex.non_events]
+    for text in _SCORER_TEXTS[:5]:
+        first = _Scorer(text, lex)
+        fresh = _Scorer(text, lex, recalled=False)
+        relaxed = first.relaxed()
+        for owner in owners:
+            assert first.hits(owner) == first.hits(owner) == _Scorer(text, lex).hits(owner)
+            assert relaxed.hits(owner) == fresh.hits(owner), (owner, text)
+    # The second sentence's strike is recalled: it weighs less until the scorer is relaxed.
+    text = _SCORER_TEXTS[1]
+    strike = _Scorer(text, lex)
+    assert strike.hits("Air/drone strike")[0][0] < strike.relaxed().hits("Air/drone strike")[0][0]

@@ -51,6 +51,7 @@ history by its year later.
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -275,6 +276,8 @@ class Lexicon:
     # A place noun or a non-place anywhere (the subject of a passive capture).
     place_word: re.Pattern[str] | None = None
     non_place_word: re.Pattern[str] | None = None
+    # cue name -> the first three letters of each of its anchors (cues that have anchors)
+    cue_grams: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def subtype_names(self) -> tuple[str, ...]:
@@ -478,6 +481,15 @@ def _anchors(alt: str, cue_sources: Mapping[str, str], depth: int = 0) -> frozen
                 return sub
             i = end
             continue
+        if alt.startswith("[[", i):  # a trigger group: "(?:to|will) [[shell]]" holds "shell"
+            end = alt.index("]]", i) + 2
+            optional = end < n and alt[end] in "?*"
+            if not optional:
+                sub = _alternatives_anchors(alt[i + 2 : end - 2], cue_sources, depth + 1)
+                if sub is not None:
+                    return sub
+            i = end
+            continue
         if ch == "\\":
             i += 2
             continue
@@ -495,7 +507,7 @@ def _alternatives_anchors(source: str, cue_sources: Mapping[str, str], depth: in
         if a is None:
             return None
         out |= a
-    return frozenset(out)
+    return frozenset(out) or None  # no alternatives (an unknown cue): nothing to anchor on
 
 
 _Translator = Callable[[str, Mapping[str, str]], str]
@@ -558,6 +570,10 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
         for name, spec in data.get("non_events", {}).items()
     )
     cues = _LazyPatterns({name: source_(src, all_cues) for name, src in all_cues.items()})
+    # A cue whose every match holds one of its anchors cannot match a text without one of
+    # their first three letters: `_Scorer.has` then answers without running it.
+    cue_anchors = {name: _alternatives_anchors(src, all_cues, 0) for name, src in all_cues.items()}
+    cue_grams = {name: frozenset(a[:3] for a in anchors) for name, anchors in cue_anchors.items() if anchors}
     place = _to_regex(cue_sources["place_object"], cue_sources, arabic=arabic)
     if arabic:
         non_place = _to_regex(cue_sources["non_place_object"], cue_sources, arabic=True)
@@ -596,6 +612,7 @@ def load_lexicon(data: Mapping[str, Any]) -> Lexicon:
         re.compile(r"(?<!\w)(?:" + _to_regex(cue_sources.get("place_noun", cue_sources["place_object"]), cue_sources,
                                              arabic=arabic) + r")(?!\w)", flags),
         re.compile(r"(?<!\w)(?:" + non_place + r")(?!\w)", flags),
+        cue_grams,
     )
 
 
@@ -667,11 +684,17 @@ class _Scorer:
         self.lower = text.lower()
         self.first_end = self._first_end()
         self._cue: dict[str, bool] = {}
+        # Each owner's matches (which do not depend on `recalled`) and its weighted hits:
+        # scoring a text asks for an owner's hits more than once (`story_topics`), and
+        # `relaxed` scores the same matches again.
+        self._matches: dict[str, list[tuple[_Pattern, int, int]]] = {}
+        self._hits: dict[str, list[tuple[float, int, int, int]]] = {}
         # Which patterns can match at all: anchors found via the text's letter trigrams.
         lower = self.lower
         active = set(lex.always_run)
         buckets = lex.anchor_buckets
-        for gram in {lower[i : i + 3] for i in range(len(lower) - 2)}:
+        self.grams = {lower[i : i + 3] for i in range(len(lower) - 2)}
+        for gram in self.grams:
             for anchor, ids in buckets.get(gram, ()):
                 if anchor in lower:
                     active.update(ids)
@@ -709,14 +732,39 @@ class _Scorer:
         return _NOT_DONE.search(self.text, max(0, start - 20), start) is not None
 
     def has(self, cue: str) -> bool:
-        if cue not in self._cue:
-            self._cue[cue] = self.lex.cues[cue].search(self.text) is not None
-        return self._cue[cue]
+        found = self._cue.get(cue)
+        if found is None:
+            grams = self.lex.cue_grams.get(cue)
+            found = self._cue[cue] = (grams is None or not self.grams.isdisjoint(grams)) \
+                and self.lex.cues[cue].search(self.text) is not None
+        return found
+
+    def relaxed(self) -> _Scorer:
+        """The same text with recalled incidents at full weight (see `_classify`), sharing
+        the matches and cues already found: only the weights change."""
+        other = copy.copy(self)
+        other.recalled = False
+        other._hits = {}
+        return other
 
     def hits(self, owner: str) -> list[tuple[float, int, int, int]]:
         """(weight, start, end, pattern id) of every match of a sub-type's (or non-event's)
-        patterns whose anchors occur in the text."""
-        out = []
+        patterns whose anchors occur in the text. The list is the scorer's: do not change it."""
+        found = self._hits.get(owner)
+        if found is None:
+            found = self._hits[owner] = [
+                (p.weight * (1.0 if start < self.first_end else LATER_SENTENCE_FACTOR) - self.background(start, end),
+                 start, end, p.pid)
+                for p, start, end in self.matches(owner)]
+        return found
+
+    def matches(self, owner: str) -> list[tuple[_Pattern, int, int]]:
+        """(pattern, start, end) of an owner's matches, less those inside a name, a scare
+        quote or a slogan."""
+        found = self._matches.get(owner)
+        if found is not None:
+            return found
+        found = self._matches[owner] = []
         named_subject = self.topic and owner in self.lex.non_event_names
         for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
@@ -724,10 +772,8 @@ class _Scorer:
                 if not named_subject and (self.in_name(start, end) or not self.lex.arabic and (
                         _scare_quoted(self.text, start, end) or _SLOGAN.search(self.text, max(0, start - 120), start))):
                     continue
-                factor = 1.0 if start < self.first_end else LATER_SENTENCE_FACTOR
-                weight = p.weight * factor - self.background(start, end)
-                out.append((weight, start, end, p.pid))
-        return out
+                found.append((p, start, end))
+        return found
 
     def in_name(self, start: int, end: int) -> bool:
         """A capitalised trigger word that ends a name in running prose is part of the name:
@@ -968,9 +1014,13 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     return score, best_s, best_e
 
 
-def _score_all(text: str, lex: Lexicon, *, recalled: bool = True,
-               topic: bool = False) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
-    sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex, recalled=recalled, topic=topic)
+def _score_all(text: str, lex: Lexicon, *, recalled: bool = True, topic: bool = False,
+               scorer: _Scorer | None = None) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
+    """Every sub-type's score on `text` (or on `scorer`'s text), best first."""
+    if scorer is not None:
+        sc = scorer
+    else:
+        sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex, recalled=recalled, topic=topic)
     scored = []
     for st in lex.subtypes:
         if st.name not in sc.by_owner:
@@ -1077,7 +1127,7 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
                            or _RECALLED.search(sentence, max(0, scored[0][1] - 60), scored[0][1])):
         # A recalled incident is the sentence's news when it tells no other: "rescuers
         # pulled more bodies from the rubble, two days after a missile struck the building".
-        scored, sc = _score_all(sentence, lex, recalled=False)
+        scored, sc = _score_all(sentence, lex, scorer=sc.relaxed())
     if not scored:
         return None
     score, start, end, st = scored[0]
