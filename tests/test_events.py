@@ -943,3 +943,34 @@ def test_a_kidnapping_with_no_one_dead_and_one_with_deaths_untold_merge_to_unkno
     killed_some = {**taken, "event_id": "b", "fatalities": None, "article_ids": ["y"]}
     assert merge(taken, killed_some)["fatalities"] is None
     assert merge(killed_some, taken)["fatalities"] is None
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # where the doers are is where they acted, when the sentence names no other place
+    ("Police in Mombasa fired tear gas to disperse hundreds of traders on Thursday.", "Mombasa"),
+    ("Soldiers stationed in Goma fired on a crowd of demonstrators on Thursday, witnesses said.", "Goma"),
+    # ... but not beside the place they struck, nor a speaker's town
+    ("Rebels in Idlib shelled the town of Suqaylabiyah in Hama province on Thursday, killing two people.",
+     "As Suqaylibīyah"),
+])
+def test_the_doers_town_places_their_act_when_nothing_else_does(coder, text, town):
+    events, _ = code(coder, text)
+    assert events and {e.location for e in events} == {town}
+
+
+def test_a_speakers_town_is_still_no_place_of_the_act(coder):
+    events, _ = code(coder, "Officials in Washington said on Thursday that an air strike had killed a militant "
+                            "commander.")
+    assert events and all(e.location != "Washington" for e in events)
+
+
+def test_a_capitals_dateline_places_an_act_the_story_places_nowhere_else(coder):
+    # The wire's all-capitals dateline, in the story's own country, beats the country alone ...
+    events = titled(coder, "Students march for free tuition", "SANTIAGO (Reuters) - Thousands of university "
+                    "students marched on Thursday to demand free tuition, the organisers said.")
+    assert [e.location for e in events] == ["Santiago"]
+    # ... but a bureau's town abroad is not where a story of another country happened.
+    events = titled(coder, "Air strikes kill 12 in Syria", "Beirut (Reuters) - Air strikes killed 12 civilians "
+                    "in Syria on Monday, a war monitor said. Jets struck Maarat al-Numan and Kafr Nabl in Idlib "
+                    "province, it said.")
+    assert events and all(e.country == "Syria" for e in events)

@@ -89,6 +89,13 @@ _SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|she
                          r"rejected|called|urged|vowed|insisted|claimed|accused|blamed|condemned|pledged|"
                          r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                          r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b", re.I)
+# "Police in Kabul fired …", "rebels in Idlib have shelled …": a place that says where the
+# doers of an act are (not a speaker's: "officials in Washington said").
+_DOERS_IN = re.compile(r"\b(?:police|policemen|officers|troops|soldiers|forces|army|rebels|militants|fighters|"
+                       r"insurgents|gunmen|militiamen|militias?|jihadists|guards|protesters|demonstrators|rioters|"
+                       r"residents)\s+(?:(?:based|stationed|deployed)\s+)?(?:in|inside|at)\s+(?:the\s+)?$", re.I)
+_ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:carried|launched|struck|shelled|bombed|conducted|"
+                         r"targeted|attacked|fired|sent|deployed|retaliated|intercepted|downed|hit)\b", re.I)
 # "the strikes on rebel-held Atareb had been carried out by …", "the shelling of Douma has
 # killed 40", "a drone attack on Kharkiv hit a petrol station": the place an incident noun's
 # preposition governs is not the subject of the verb after it. Only an incident's: "rebels in
@@ -343,13 +350,16 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     `trigger_at`: where the event's word starts in the sentence, when known."""
     out: list[Located] = []
     dateline: list[Located] = []
+    doers_at: list[Located] = []  # "police in Kabul fired …": where the doers are
     offset = sent.start
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
-        if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) \
-                or _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
-                and not _PREPOSITION_BEFORE.search(before[-50:]) \
+        subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
+            and not _PREPOSITION_BEFORE.search(before[-50:])
+        if subject and _DOERS_IN.search(before[-50:]) and _ACTS_AFTER.match(after[:40]):
+            doers_at.append(loc)
+        if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) or subject \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
@@ -375,9 +385,12 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # happened ("Mosul, March 5 (Reuters) - A car bomb exploded near a market"). A province, a
     # region or a country it is not in ("Nairobi (AP) - A roadside bomb killed four soldiers in
     # the Lower Shabelle region", "Bamako … in central Mali") is the act's place, not the town.
+    # Only in the story's own country: "BEIRUT (Reuters) - Air strikes killed 12 people" in a
+    # story of Syria is the bureau's town, not the strikes'.
     placed = [loc for loc in out if loc.place.country]
-    if dateline and all(specificity(loc.place) == 2 and loc.place.admin1 == dateline[0].place.admin1
-                        and loc.place.country_code == dateline[0].place.country_code for loc in placed):
+    if dateline and (home is None or dateline[0].place.country_code == home.country_code) \
+            and all(specificity(loc.place) == 2 and loc.place.admin1 == dateline[0].place.admin1
+                    and loc.place.country_code == dateline[0].place.country_code for loc in placed):
         out = dateline + [loc for loc in out if not loc.place.country]
     # The ends of a named road place nothing when the sentence names another place.
     ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
@@ -452,6 +465,11 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         out = [loc for loc in out if _key(loc.place) not in held_in]
     if any(not _is_country(loc.place) for loc in out):
         out = [loc for loc in out if not _is_country(loc.place)]
+    # "Police in Kabul fired rubber bullets to disperse protesters": where the doers are is
+    # where they acted, when the sentence names no other place for it (with one, "rebels in
+    # Idlib shelled Jurin", it is Jurin).
+    if not any(not _is_country(loc.place) for loc in out):
+        out = [loc for loc in doers_at if loc.place.country and not _is_country(loc.place)] or out
     # One event per place: the same place named twice is one place.
     seen: set[object] = set()
     unique = []
@@ -544,6 +562,15 @@ def _origin(sent: Sentence, loc: Located) -> bool:
     return _ORIGIN.search(sent.text, max(0, loc.start - sent.start - 40), loc.start - sent.start) is not None
 
 
+def _dateline_town(sent: Sentence) -> Located | None:
+    """The town of a dateline that opens the sentence ("MOSUL, March 5 (Reuters) -")."""
+    for loc in sent.places[:1]:
+        if not sent.text[: loc.start - sent.start].strip() and not _is_country(loc.place) and loc.place.country \
+                and _DATELINE_AFTER.match(sent.text[loc.end - sent.start:]):
+            return loc
+    return None
+
+
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
                  trigger_at: int | None = None) -> list[Located]:
     here = _where_things_happen(sent, country, trigger_at)
@@ -580,6 +607,12 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     offices = [loc for loc in sent.places if _an_office(sent, loc)]
     if offices:
         return offices[:1]
+    # "SAO PAULO (Reuters) - Thousands of nurses marched …" and nothing else placed: in the
+    # story's own country, the dateline's town is the best place there is.
+    for first in [*before, sent][:2]:
+        town = _dateline_town(first)
+        if town is not None and (country is None or town.place.country_code == country.country_code):
+            return [Located(town.start, town.end, town.place, "place of the dateline")]
     if country is not None:
         return [Located(sent.start, sent.start, Place(name=country.name, country=country.country,
                                                      country_code=country.country_code),
