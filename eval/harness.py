@@ -104,7 +104,8 @@ _ALIASES = {
 # First-level areas by the English or newer name a coder may use and GeoNames lacks: the
 # Bangsamoro region succeeded the ARMM in 2019 on the same ground.
 _OTHER_NAMES = {"timbuktu": "Tombouctou", "federalcapitalterritory": "Abuja Federal Capital Territory",
-                "bangsamoroautonomousinmuslimmindanao": "Autonomous Region in Muslim Mindanao"}
+                "bangsamoroautonomousinmuslimmindanao": "Autonomous Region in Muslim Mindanao",
+                "bangsamoro": "Autonomous Region in Muslim Mindanao"}
 
 
 @functools.cache
