@@ -974,3 +974,30 @@ def test_a_capitals_dateline_places_an_act_the_story_places_nowhere_else(coder):
                     "in Syria on Monday, a war monitor said. Jets struck Maarat al-Numan and Kafr Nabl in Idlib "
                     "province, it said.")
     assert events and all(e.country == "Syria" for e in events)
+
+
+# A scrape that lost its full stops: one "sentence" of a whole story (written for this test).
+_RUN_ON = ("RIVER NEWS 08/03/2024 KASESE Gunmen killed three farmers near the village of Bwera on Tuesday police "
+           "said The attackers fled on foot towards the border and a search was under way according to The Monitor "
+           "newspaper On Wednesday soldiers clashed with the gunmen in the hills near Mpondwe and killed two of them "
+           "the army said in a statement The area has seen several such raids and some families who fled the "
+           "violence last year have still not returned to their farms Local leaders have appealed for more patrols "
+           "along the border Tags Kasese Bwera Mpondwe security")
+
+
+def test_a_story_without_full_stops_is_read_sentence_by_sentence(coder):
+    # Each act keeps its own day and toll: "last year", far down the run-on, dated nothing.
+    events = titled(coder, "Gunmen kill three farmers near Bwera", _RUN_ON, published="2024-03-08")
+    got = {(e.sub_event_type, e.event_date, e.fatalities) for e in events if e.modality == "occurred"}
+    assert got == {("Attack", "2024-03-05", 3), ("Armed clash", "2024-03-06", 2)}
+
+
+def test_a_run_on_is_cut_only_where_a_sentence_opens(coder):
+    from marsad.nlp import RUN_ON
+
+    doc = coder.nlp(_RUN_ON)
+    starts = [s[0].text for s in doc.sents]
+    assert starts[:4] == ["RIVER", "The", "On", "The"]  # not "according to The Monitor"
+    # A sentence of up to RUN_ON tokens is the model's to cut, however it reads.
+    short = "Gunmen killed three farmers on Tuesday police said The attackers fled"
+    assert len(coder.nlp(short)) <= RUN_ON and len(list(coder.nlp(short).sents)) == 1

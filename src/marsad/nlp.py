@@ -48,6 +48,32 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 _LINE_BREAK = re.compile("\n")
 
+# A scrape that lost its full stops reads as one sentence of hundreds of words, and every
+# date, toll and place in it then belongs to every act ("… killed four fishermen on Thursday
+# local sources said The men were seized at dawn … who left Mucojo last year"). Past
+# `RUN_ON` tokens with no sentence-final mark inside, a word that opens sentences, capitalised
+# after a word that ends a phrase (not "of", "the", "to" …: "according to The Times"), starts one.
+RUN_ON = 60
+_OPENERS = frozenset("""The A An On In At After Before Another Nobody No He She They We It His Her Their Its This
+That These Those But However Meanwhile Separately Earlier Later Since When While According Some Many Most
+Several One Two Three Four Five Residents Witnesses Officials Police Local""".split())
+_TAKES_A_NAME = frozenset("""of the a an to from by in on at for with and or nor as than into onto upon about
+against between near via per like told tells named called""".split())
+
+
+@Language.component("marsad_run_ons")
+def run_on_breaks(doc: Doc) -> Doc:
+    """Sentence starts inside a run-on sentence of a scrape without punctuation (see `RUN_ON`)."""
+    for sent in list(doc.sents):
+        if len(sent) <= RUN_ON or any(t.text in (".", "!", "?") for t in sent[:-1]):
+            continue
+        for tok in sent[1:]:
+            prev = doc[tok.i - 1]
+            if tok.text in _OPENERS and tok.ent_iob_ != "I" and prev.is_lower and prev.is_alpha \
+                    and prev.text not in _TAKES_A_NAME and tok.i + 1 < sent.end:
+                tok.is_sent_start = True
+    return doc
+
 
 def _load_model() -> Language:
     for name in MODELS:
@@ -83,6 +109,7 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
 
     nlp = _load_model()
     nlp.add_pipe("marsad_paragraphs", last=True)  # after senter, which would overwrite it
+    nlp.add_pipe("marsad_run_ons", last=True)
     ruler = nlp.add_pipe("entity_ruler", name="marsad_actors", before="ner",
                          config={"phrase_matcher_attr": "LOWER"})
     with nlp.select_pipes(enable=[]):
