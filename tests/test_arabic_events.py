@@ -400,3 +400,37 @@ def test_arabic_animals_and_anniversaries_are_no_events(sentence):
 def test_arabic_air_strike_is_still_an_air_strike_beside_the_new_families():
     c = classify("قصفت طائرات حربية بلدة أريحا يوم الثلاثاء ما أدى إلى مقتل خمسة مدنيين.")
     assert c is not None and c.sub_event_type == "Air/drone strike"
+
+
+# Sentences written for these tests: the forms Arabic news gives these acts.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the passive "أصيب" (were wounded) of protesters shot at
+    ("أصيب ستة محتجين بجروح برصاص قوات الأمن خلال تفريق تظاهرة أمام مبنى المحافظة.",
+     "Excessive force against protesters"),
+    # a raid on wanted men's homes, the men detained and their guns seized: one arrest
+    ("داهمت قوة من الشرطة فجر اليوم منازل مطلوبين في حي الحميدية، وأوقفت أربعة مواطنين، وضبطت في حوزتهم "
+     "بنادق وذخائر.", "Arrests"),
+    # a deal reached, the time and the parties between the verb and "إلى اتفاق"
+    ("توصل وجهاء بلدة المزيريب، مساء أمس الأحد، بعد اجتماع مطوّل مع ممثلين عن الفرقة الرابعة، إلى اتفاق "
+     "يقضي بانسحاب المجموعة من الحي وفتح الطرق.", "Agreement"),
+    # engineers who defuse mines, named between the verb and the mines
+    ("فككت فرق الهندسة التابعة للواء الثامن في الجيش صباح اليوم مجموعة كبيرة من الألغام المزروعة قرب الطريق.",
+     "Disrupted weapons use"),
+    # gunmen setting fire to tankers
+    ("أضرم مجهولون النار ليلة أمس في أربع شاحنات لنقل الوقود قرب حقل التنك.", "Looting/property destruction"),
+    # Lebanon's armed altercation between clans, rockets and all
+    ("وقع إشكال مسلح بين عشيرتين في بلدة القصر استخدمت فيه القذائف الصاروخية والأسلحة الرشاشة.", "Armed clash"),
+    # the past perfect of this week's shelling tells the news the truce answers
+    ("وكانت قوات النظام قد قصفت حي المطار مساء الجمعة.", "Shelling/artillery/missile attack"),
+])
+def test_arabic_forms_of_news_acts(sentence: str, expected: str) -> None:
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == expected, (sentence, c)
+
+
+def test_a_capture_years_ago_is_background_in_the_dual_too() -> None:
+    # "بين عامي 2018 و2019" (between the years 2018 and 2019): an old campaign, no news.
+    assert classify("وكانت قوات النظام قد سيطرت خلال حملة عسكرية بين عامي 2018 و2019 على بلدات في ريف حماة.") is None
+    # the past perfect with last week's Sunday, or none, is background as it was
+    assert classify("وكانت قوات النظام قد قصفت حي المطار يوم الجمعة الماضي.") is None
+    assert classify("وكانت قوات النظام قد قصفت حي المطار بقذائف الهاون.") is None

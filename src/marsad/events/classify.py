@@ -894,11 +894,17 @@ _WORDS_AR = r"(?:[^\s.;!?،؛؟]+\s+)"
 # "سبق أن" previously.
 _BACKGROUND_AR = re.compile(
     r"(?<!\w)" + CLITIC + r"(?:ردا\s+علي|ردا|انتقاما|ثارا|ذكري|اتهم\w*|[يت]تهم\w*|متهم\w*|اتهام\w*|"
-    r"منذ\s+(?:عام|العام|سنه|سنوات|اعوام|اشهر|مطلع|بدايه|اندلاع)|(?:عام|العام|سنه)\s+(?:19|20)\d\d|"
+    r"منذ\s+(?:عام|العام|سنه|سنوات|اعوام|اشهر|مطلع|بدايه|اندلاع)|(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d|"
     r"كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد|سبق\s+(?:ان|و|ل))\s+" + _WORDS_AR + r"{0,5}?$"
 )
 # ... and a past year right after it: "مجزرة الكيماوي عام 2013".
-_YEAR_AFTER_AR = re.compile(r"[^\s.،؛؟]*\s+" + _WORDS_AR + r"{0,3}?(?:في\s+)?(?:عام|العام|سنه)\s+(?:19|20)\d\d")
+_YEAR_AFTER_AR = re.compile(r"[^\s.،؛؟]*\s+" + _WORDS_AR
+                            + r"{0,3}?(?:في\s+|بين\s+)?(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d")
+# The past perfect with a day of this week tells the story's own news: "وكانت قوات النظام قد
+# قصفت الحي مساء الأحد" (had shelled the district on Sunday evening), before the truce it reports.
+_PERFECT_AR = re.compile(r"(?<!\w)[وف]?كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد\s+" + _WORDS_AR + r"{0,5}?$")
+_THIS_WEEK_AR = re.compile(r"[^.،؛؟]{0,40}?(?<!\w)(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر|يوم)\s+)?"
+                           r"(?:امس|اليوم|ال(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت))(?!\w)(?!\s+الماضي)")
 # An attempt or purpose is no capture: "في محاولة للتقدم", "بهدف السيطرة", "فشلت في".
 _NOT_DONE_AR = re.compile(
     r"(?<!\w)[وف]?(?:محاوله|محاولات|حاول\w*|[يت]حاول\w*|بهدف|سعيا|[يت]سع(?:ي|ون|ي)|[يت]هدف|اجل|بغيه|"
@@ -926,9 +932,12 @@ class _ArabicScorer(_Scorer):
 
     def background(self, start: int, end: int) -> float:
         w = self._word_start(start)
-        if _BACKGROUND_AR.search(self.text, max(0, w - 80), w) or _YEAR_AFTER_AR.match(self.text, end):
+        if _YEAR_AFTER_AR.match(self.text, end):
             return BACKGROUND_PENALTY_AR
-        return 0.0
+        frame = _BACKGROUND_AR.search(self.text, max(0, w - 80), w)
+        if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and _THIS_WEEK_AR.match(self.text, end):
+            return 0.0
+        return BACKGROUND_PENALTY_AR
 
     def not_done(self, start: int) -> bool:
         w = self._word_start(start)
