@@ -63,6 +63,10 @@ def mod(sentence: str, trigger: str) -> str:
         ("It was unclear whether the driver was an accomplice or a hostage.", "hostage", "possible"),
         ("The depot was possibly hit by drones.", "hit", "possible"),
         ("There were unconfirmed reports of clashes in the north.", "clashes", "possible"),
+        # a plan's object is to come; what a cell "planned" may have been done
+        ("The rebels are planning a fresh offensive on the port, commanders said.", "offensive", "planned"),
+        ("The campaign plans a final offensive in two counties.", "offensive", "planned"),
+        ("Police detained the men who planned and carried out the bombing.", "bombing", "occurred"),
     ],
 )
 def test_modality(sentence: str, trigger: str, expected: str) -> None:

@@ -74,11 +74,17 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"aim(?:s|ed|ing)? (?:at|to)(?: (?:the|a|an))?", 0),
     (PLANNED, r"plan(?:s|ned|ning)? to|(?:is|are|was|were) set to|prepar(?:e|es|ed|ing) (?:to|for)|"
      r"intend(?:s|ed|ing)? to", 6),
+    # "the campaign plans a final offensive in Maricopa": a plan's object is to come (not
+    # "planned", which can tell what was then done: "the cell that planned the attack").
+    (PLANNED, r"plan(?:s|ning)? (?:a|an|the|its|their|his|her|another|new|fresh|further)", 3),
     # "expected more than 50,000 people at the rally": a crowd foreseen
     (PLANNED, r"(?<!as )(?<!than )expect(?:s|ed|ing)?(?: (?:some|about|around|up to|more than|at least|over|nearly|"
      r"\d[\d,]*|thousands|hundreds|tens of thousands|people|supporters|protesters|crowds?|of))+ (?:at|to)", 3),
     (PLANNED, r"(?:is|are|was|were) (?:due|scheduled|expected|going|about) to|(?:is|are|was|were) to|"
-     r"plotting to|in preparation (?:for|of)|scheduled|upcoming|planned|(?:called|calls|calling) for", 5),
+     r"plotting to|in preparation (?:for|of)|scheduled|upcoming|"
+     # (not a plan carried out: "the men who planned and carried out the bombing")
+     r"planned(?! and (?:then )?(?:carried out|executed|staged|mounted|conducted|launched|led))|"
+     r"(?:called|calls|calling) for", 5),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
     # The future verb governs its whole object ("will conduct amphibious assaults, river
     # crossings and air strikes"): the cue runs on over it, up to a word that opens another
