@@ -69,6 +69,8 @@ CASES = [
     ("Agreement", "The government and the rebels carried out a prisoner exchange."),
     ("Arrests", "Police arrested 20 opposition activists in a dawn raid."),
     ("Arrests", "Security forces detained a prominent journalist at the airport."),
+    # a raid told by the detentions it made, whatever it raided
+    ("Arrests", "Militiamen raided several homes in the old quarter and detained nine men they accused of spying."),
     ("Change to group/activity", "The army redeployed two battalions to the eastern front."),
     ("Change to group/activity", "Foreign troops withdrew from the air base on Friday."),
     ("Change to group/activity", "The militia sent reinforcements to the frontline villages."),
