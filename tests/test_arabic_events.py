@@ -429,8 +429,34 @@ def test_arabic_forms_of_news_acts(sentence: str, expected: str) -> None:
 
 
 def test_a_capture_years_ago_is_background_in_the_dual_too() -> None:
-    # "بين عامي 2018 و2019" (between the years 2018 and 2019): an old campaign, no news.
-    assert classify("وكانت قوات النظام قد سيطرت خلال حملة عسكرية بين عامي 2018 و2019 على بلدات في ريف حماة.") is None
+    # "عامي 2018 و2019" (in the years 2018 and 2019) after the act: an old campaign, no news.
+    assert classify("قصفت قوات النظام البلدة عامي 2018 و2019.") is None
+    assert classify("قصفت قوات النظام البلدة يوم الأحد.") is not None
     # the past perfect with last week's Sunday, or none, is background as it was
     assert classify("وكانت قوات النظام قد قصفت حي المطار يوم الجمعة الماضي.") is None
     assert classify("وكانت قوات النظام قد قصفت حي المطار بقذائف الهاون.") is None
+
+
+@pytest.mark.parametrize(("sentence", "not_this"), [
+    # "أوقف" also stops things: salaries and water are no detainees
+    ("أوقفت الحكومة صرف رواتب المواطنين منذ ثلاثة أشهر.", "Arrests"),
+    ("أوقفت البلدية ضخ المياه للمواطنين في الحي.", "Arrests"),
+    # police hurt in clashes with protesters, protesters hurt in a stampede: no force used on them
+    ("أصيب شرطيان خلال مواجهات مع المحتجين أمام المبنى.", "Excessive force against protesters"),
+    ("أصيب عشرات المتظاهرين في تدافع عند مدخل الساحة.", "Excessive force against protesters"),
+    # an inquiry that "reached" a finding, and called for a settlement, made no deal
+    ("توصلت لجنة التحقيق إلى أن الحريق كان متعمدا، ودعت إلى تسوية النزاع.", "Agreement"),
+    # arms seized beside an arrest, not found on the men held, stay a seizure
+    ("ضبطت قوات الأمن مستودعا للأسلحة في الحي واعتقلت شخصين.", "Arrests"),
+])
+def test_arabic_forms_that_are_not_those_acts(sentence: str, not_this: str) -> None:
+    c = classify(sentence)
+    assert c is None or c.sub_event_type != not_this or modality(sentence, c.trigger_start, c.trigger_end) != "occurred"
+
+
+def test_the_two_is_no_monday_and_a_warning_is_feared() -> None:
+    # "الاثنين" alone is also "the two": the past perfect stays background without a day's time
+    assert classify("وكانت قوات النظام قد قصفت الاثنين في حمص.") is None
+    s = "حذر النائب من إشكال مسلح قد يقع في البلدة."
+    c = classify(s)
+    assert c is not None and modality(s, c.trigger_start, c.trigger_end) == "feared"

@@ -321,6 +321,17 @@ def test_the_ends_of_a_named_road_are_not_where_it_happened(coder, text):
     assert {(e.admin1, e.location) for e in events} == {("Suwayda", "Shahbā")}
 
 
+def test_a_mine_hit_beside_a_highway_named_by_its_ends(coder):
+    # Written for this test: "hit the mine" is the blast, and "the Palmyra–Deir ez-Zor
+    # highway" (an end with an article) places nothing beside the town the sentence names.
+    text = ("A landmine exploded under a minibus carrying shepherds in the desert on Sunday, killing five people, "
+            "a local official said.\n\nThe minibus hit the mine on a track 15 km north of Al-Sukhnah, a town on "
+            "the Palmyra–Deir ez-Zor highway, the official said.")
+    events, _ = code(coder, text, published="2025-03-11")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "As Sukhnah", 5)]
+
+
 def test_an_incident_named_with_the_is_the_one_already_told(coder):
     # "Tuesday's attack" goes on about the bombing the lede told; it is no clash of its own.
     text = ("A car bomb exploded outside a police station in the Midan district of Damascus on Tuesday, "

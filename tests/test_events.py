@@ -949,9 +949,11 @@ def test_a_kidnapping_with_no_one_dead_and_one_with_deaths_untold_merge_to_unkno
     # where the doers are is where they acted, when the sentence names no other place
     ("Police in Mombasa fired tear gas to disperse hundreds of traders on Thursday.", "Mombasa"),
     ("Soldiers stationed in Goma fired on a crowd of demonstrators on Thursday, witnesses said.", "Goma"),
-    # ... but not beside the place they struck, nor a speaker's town
+    # ... but not beside the place they struck, nor where they fired from into another country
     ("Rebels in Idlib shelled the town of Suqaylabiyah in Hama province on Thursday, killing two people.",
      "As Suqaylibīyah"),
+    ("Militants in Gaza fired rockets into Israel on Thursday.", "Israel"),
+    ("Russian forces in Crimea launched a wave of drones at Ukraine on Thursday.", "Ukraine"),
 ])
 def test_the_doers_town_places_their_act_when_nothing_else_does(coder, text, town):
     events, _ = code(coder, text)
@@ -966,13 +968,18 @@ def test_a_speakers_town_is_still_no_place_of_the_act(coder):
 
 def test_a_capitals_dateline_places_an_act_the_story_places_nowhere_else(coder):
     # The wire's all-capitals dateline, in the story's own country, beats the country alone ...
-    events = titled(coder, "Students march for free tuition", "SANTIAGO (Reuters) - Thousands of university "
+    events = titled(coder, "Students march for free tuition", "MEDELLIN (Reuters) - Thousands of university "
                     "students marched on Thursday to demand free tuition, the organisers said.")
-    assert [e.location for e in events] == ["Santiago"]
-    # ... but a bureau's town abroad is not where a story of another country happened.
-    events = titled(coder, "Air strikes kill 12 in Syria", "Beirut (Reuters) - Air strikes killed 12 civilians "
-                    "in Syria on Monday, a war monitor said. Jets struck Maarat al-Numan and Kafr Nabl in Idlib "
-                    "province, it said.")
+    assert [e.location for e in events] == ["Medellín"]
+    # ... not a capital's, where the bureaus file the whole country's news from, nor one
+    # beside the part of the country the sentence names ...
+    for dateline, where in (("NAIROBI (Reuters) - ", ""), ("MOMBASA (Reuters) - ", " in the northeast")):
+        events = titled(coder, "Police killed", f"{dateline}Militants killed five police officers{where} on "
+                        "Tuesday, police said.")
+        assert events and all(e.location == "Kenya" for e in events)
+    # ... and a bureau's town abroad is not where a story of another country happened.
+    events = titled(coder, "Air strikes kill 12", "Beirut (Reuters) - Air strikes killed 12 civilians on Monday, "
+                    "a war monitor said. Jets struck Maarat al-Numan and Kafr Nabl in Idlib province, it said.")
     assert events and all(e.country == "Syria" for e in events)
 
 
@@ -998,6 +1005,12 @@ def test_a_run_on_is_cut_only_where_a_sentence_opens(coder):
     doc = coder.nlp(_RUN_ON)
     starts = [s[0].text for s in doc.sents]
     assert starts[:4] == ["RIVER", "The", "On", "The"]  # not "according to The Monitor"
+    # A long sentence of real prose, with its commas, is left whole: "… reported The Monitor".
+    prose = ("Gunmen on motorbikes shot dead a village chief, his wife and two of their neighbours outside a mosque "
+             "in the hills above the town on Tuesday evening, then set fire to three houses, a shop and a grain "
+             "store before fleeing towards the forest, reported The Monitor, citing local police officials, a "
+             "doctor at the district hospital and two residents who hid in a nearby field.")
+    assert len(coder.nlp(prose)) > RUN_ON and len(list(coder.nlp(prose).sents)) == 1
     # A sentence of up to RUN_ON tokens is the model's to cut, however it reads.
     short = "Gunmen killed three farmers on Tuesday police said The attackers fled"
     assert len(coder.nlp(short)) <= RUN_ON and len(list(coder.nlp(short).sents)) == 1

@@ -381,6 +381,15 @@ def test_a_list_after_a_plural_place_word_names_every_member() -> None:
         "Kernaz", "Tal Maleh", "Jubbayn", "Suran", "Halfaya", "Lahaya", "Zalin"]
 
 
+def test_what_lies_north_of_something_is_a_place() -> None:
+    # Written for this test: a name after a bearing is a place whatever NER calls it.
+    from marsad.places.cues import cue_toponyms
+
+    text = ("The convoy was hit 20 km north of Al-Sukhnah, about 5 miles south-west of Tal Baydar and east of the "
+            "Khabur, north of Tuesday. It went north of here.")
+    assert [text[a:b] for a, b in cue_toponyms(text)] == ["Al-Sukhnah", "Tal Baydar", "Khabur"]
+
+
 def test_a_name_opened_by_tal_or_kafr_is_no_namesake_of_its_parts(resolver: PlaceResolver) -> None:
     # "Tal" is a town in India; "Tal Maleh", a hill village the gazetteer lacks, is not it.
     [p] = _resolved(resolver, "Troops entered Tal Maleh on Sunday.", "Tal Maleh")

@@ -226,6 +226,11 @@ def test_a_command_that_ends_with_its_objects_frozen_has_written_everything(tmp_
 
 # Sentences written for these tests: event news, recalled incidents, and texts with no cue.
 _SCORER_TEXTS = [
+    "Rebel fighters and militiamen clashed with army troops near the checkpoint, killing 12 soldiers.",
+    "Police fired tear gas at protesters who threw stones during the rally against the election result.",
+    "A drone strike and artillery shelling hit a market; an IED killed two policemen and a landmine a boy.",
+    "Gunmen abducted a journalist and an activist; security forces detained 30 suspected militants.",
+    "Jihadists of the Islamic State group stormed a base; the IRGC and Hezbollah sent reinforcements.",
     "Government forces shelled the village on Monday, a week after rebels had ambushed a patrol there.",
     "Two years after jets bombed the market, traders reopened their stalls on Sunday.",
     "Militants would shell the town again, the governor warned, as police detained three men.",
@@ -253,25 +258,29 @@ def test_a_cue_answered_by_its_anchors_answers_as_its_regex(lexicon) -> None:
     # answer must be the regex's own, for every cue, on texts with and without its words.
     lex = lexicon()
     assert lex.cue_grams  # some cues are anchored
+    found = set()
     for text in _SCORER_TEXTS:
         view = arabic_view(text).text if lex.arabic else text
         sc = (_ArabicScorer if lex.arabic else _Scorer)(view, lex)
         for name in lex.cues:
             assert sc.has(name) == (lex.cues[name].search(view) is not None), (name, text)
+            if sc.has(name) and name in lex.cue_grams:
+                found.add(name)
+    assert len(found) >= 5  # anchored cues found, not only skipped
 
 
 def test_rescoring_without_the_recalled_penalty_reuses_the_matches() -> None:
     # `relaxed` shares the first reading's matches: its hits must be a fresh scorer's.
     lex = default_lexicon()
     owners = [st.name for st in lex.subtypes] + [ne.name for ne in lex.non_events]
-    for text in _SCORER_TEXTS[:5]:
+    for text in _SCORER_TEXTS[:10]:
         first = _Scorer(text, lex)
         fresh = _Scorer(text, lex, recalled=False)
         relaxed = first.relaxed()
         for owner in owners:
-            assert first.hits(owner) == first.hits(owner) == _Scorer(text, lex).hits(owner)
+            assert first.hits(owner) == _Scorer(text, lex).hits(owner)
             assert relaxed.hits(owner) == fresh.hits(owner), (owner, text)
     # The second sentence's strike is recalled: it weighs less until the scorer is relaxed.
-    text = _SCORER_TEXTS[1]
+    text = "Two years after jets bombed the market, traders reopened their stalls on Sunday."
     strike = _Scorer(text, lex)
     assert strike.hits("Air/drone strike")[0][0] < strike.relaxed().hits("Air/drone strike")[0][0]

@@ -51,9 +51,12 @@ _LINE_BREAK = re.compile("\n")
 # A scrape that lost its full stops reads as one sentence of hundreds of words, and every
 # date, toll and place in it then belongs to every act ("… killed four fishermen on Thursday
 # local sources said The men were seized at dawn … who left Mucojo last year"). Past
-# `RUN_ON` tokens with no sentence-final mark inside, a word that opens sentences, capitalised
-# after a word that ends a phrase (not "of", "the", "to" …: "according to The Times"), starts one.
+# `RUN_ON` tokens with no sentence-final mark inside and at most one comma in 20 tokens (a
+# long sentence of real prose has its commas), a word that opens sentences, capitalised after
+# a word that ends a phrase (not "of", "the", "to" …: "according to The Times"), starts one —
+# unless it opens a name ("said The Monitor", an entity the model found).
 RUN_ON = 60
+_NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
 _OPENERS = frozenset("""The A An On In At After Before Another Nobody No He She They We It His Her Their Its This
 That These Those But However Meanwhile Separately Earlier Later Since When While According Some Many Most
 Several One Two Three Four Five Residents Witnesses Officials Police Local""".split())
@@ -65,11 +68,13 @@ against between near via per like told tells named called""".split())
 def run_on_breaks(doc: Doc) -> Doc:
     """Sentence starts inside a run-on sentence of a scrape without punctuation (see `RUN_ON`)."""
     for sent in list(doc.sents):
-        if len(sent) <= RUN_ON or any(t.text in (".", "!", "?") for t in sent[:-1]):
+        if len(sent) <= RUN_ON or any(t.text in (".", "!", "?") for t in sent[:-1]) \
+                or sum(t.text == "," for t in sent) * 20 > len(sent):
             continue
         for tok in sent[1:]:
             prev = doc[tok.i - 1]
-            if tok.text in _OPENERS and tok.ent_iob_ != "I" and prev.is_lower and prev.is_alpha \
+            opens_a_name = tok.ent_iob_ == "I" or tok.ent_iob_ == "B" and tok.ent_type_ not in _NOT_NAMES
+            if tok.text in _OPENERS and not opens_a_name and prev.is_lower and prev.is_alpha \
                     and prev.text not in _TAKES_A_NAME and tok.i + 1 < sent.end:
                 tok.is_sent_start = True
     return doc

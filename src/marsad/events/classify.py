@@ -903,8 +903,10 @@ _YEAR_AFTER_AR = re.compile(r"[^\s.،؛؟]*\s+" + _WORDS_AR
 # The past perfect with a day of this week tells the story's own news: "وكانت قوات النظام قد
 # قصفت الحي مساء الأحد" (had shelled the district on Sunday evening), before the truce it reports.
 _PERFECT_AR = re.compile(r"(?<!\w)[وف]?كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد\s+" + _WORDS_AR + r"{0,5}?$")
-_THIS_WEEK_AR = re.compile(r"[^.،؛؟]{0,40}?(?<!\w)(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر|يوم)\s+)?"
-                           r"(?:امس|اليوم|ال(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت))(?!\w)(?!\s+الماضي)")
+# (a weekday with its time or "يوم" before it: "الاثنين" alone is also "the two")
+_THIS_WEEK_AR = re.compile(r"[^.,،؛؟]{0,40}?(?<!\w)(?:(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\s+)?(?:امس|اليوم)|"
+                           r"(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر|يوم)\s+ال(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت))"
+                           r"(?!\w)(?!\s+(?:الماضي|قبل))")
 # An attempt or purpose is no capture: "في محاولة للتقدم", "بهدف السيطرة", "فشلت في".
 _NOT_DONE_AR = re.compile(
     r"(?<!\w)[وف]?(?:محاوله|محاولات|حاول\w*|[يت]حاول\w*|بهدف|سعيا|[يت]سع(?:ي|ون|ي)|[يت]هدف|اجل|بغيه|"

@@ -6,11 +6,13 @@ From the toponyms of the sentence, drop those that are not where something happe
 - where a witness was: "blasts could be heard from Kilis";
 - containers: "Mayadin in Deir ez-Zor governorate" is one place, Mayadin; a country is
   dropped when a finer place is named.
-A sentence with no place takes those of the nearest earlier sentence of its paragraph (or
-the one before), then the first place of the story, then the province of an office that
-speaks in it ("the Idlib Health Directorate said"), then the article's main country
-(country known, no point: never a country centroid). Where a person is from ("a man from
-Derry") gives way to the act's own place in the same sentence.
+Where the sentence puts the doers of an act done where they stand ("police in Mombasa fired
+tear gas") is its place when it names no other. A sentence with no place takes those of the
+nearest earlier sentence of its paragraph (or the one before), then the first place of the
+story, then the province of an office that speaks in it ("the Idlib Health Directorate
+said"), then the town of the story's dateline in the article's country (not its capital's),
+then the article's main country (country known, no point: never a country centroid). Where a
+person is from ("a man from Derry") gives way to the act's own place in the same sentence.
 """
 
 from __future__ import annotations
@@ -94,8 +96,11 @@ _SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|she
 _DOERS_IN = re.compile(r"\b(?:police|policemen|officers|troops|soldiers|forces|army|rebels|militants|fighters|"
                        r"insurgents|gunmen|militiamen|militias?|jihadists|guards|protesters|demonstrators|rioters|"
                        r"residents)\s+(?:(?:based|stationed|deployed)\s+)?(?:in|inside|at)\s+(?:the\s+)?$", re.I)
-_ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:carried|launched|struck|shelled|bombed|conducted|"
-                         r"targeted|attacked|fired|sent|deployed|retaliated|intercepted|downed|hit)\b", re.I)
+# Only an act done where they stand: fire sent elsewhere ("militants in Gaza fired rockets
+# into Israel", "forces in Hmeimim launched air strikes") lands where it struck.
+_ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
+                         r"rubber\s+bullets|live\s+(?:rounds|ammunition|bullets)|warning\s+shots)|opened\s+fire|"
+                         r"shot|attacked|raided|stormed|beat|clashed|detained|arrested|dispersed|charged)\b", re.I)
 # "the strikes on rebel-held Atareb had been carried out by …", "the shelling of Douma has
 # killed 40", "a drone attack on Kharkiv hit a petrol station": the place an incident noun's
 # preposition governs is not the subject of the verb after it. Only an incident's: "rebels in
@@ -293,8 +298,9 @@ def _head(chain: list[Located]) -> Located:
 
 # The ends of a road named by them ("the Damascus–Suwayda highway", "طريق حلب – اللاذقية الدولي"):
 # the road is where things happen, near whichever other place the sentence names.
-_ROAD_AFTER = re.compile(r"^\s*(?:[–—-]\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s+)?(?:road|highway|motorway|"
-                         r"expressway)\b")
+# (the other end may hold an article: "the Palmyra–Deir ez-Zor highway")
+_ROAD_AFTER = re.compile(r"^\s*(?:[–—-]\s*[A-Z][\w'’-]*(?:\s(?:[a-z]{1,3}-)?[A-Z][\w'’-]*)?\s+)?(?:road|highway|"
+                         r"motorway|expressway)\b")
 _ROAD_AR = re.compile(r"(?:طريق|اوتوستراد|اوتستراد)(?:\s+(?:الدولي|الرئيسي|السريع|العام|الواصل|الرابط|بين|الذي|"
                       r"يربط))*\s+(?:[^\s،,.؛]+\s+){0,2}?(?:[–—-]\s*|و|بين\s+)?$")
 _NOT_A_ROAD_END = re.compile(r"(?:قرب|بالقرب|في|عند|بلده|مدينه|قريه|near|\bin\b|\bat\b|outside)", re.I)
@@ -424,10 +430,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # opened by "as" and a subject of its own, after the event's word, tells another act
     # (the wire's background), and its places are that act's. ("killed 41 fighters as they
     # queued at the crossing" goes on about the same people: its places stay.)
-    if trigger_at is not None:
-        aside = _AS_ANOTHER.search(sent.text, trigger_at)
-        if aside is not None:
-            out = [loc for loc in out if loc.start - offset < aside.start()]
+    aside = _AS_ANOTHER.search(sent.text, trigger_at) if trigger_at is not None else None
+    if aside is not None:
+        out = [loc for loc in out if loc.start - offset < aside.start()]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better.
     out = [loc for loc in out if loc.place.country]
@@ -468,8 +473,13 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # "Police in Kabul fired rubber bullets to disperse protesters": where the doers are is
     # where they acted, when the sentence names no other place for it (with one, "rebels in
     # Idlib shelled Jurin", it is Jurin).
+    # Not beside a country the act went into, nor from a clause that tells another act.
+    doers_at = [loc for loc in doers_at if loc.place.country and not _is_country(loc.place)
+                and all(other.place.country_code == loc.place.country_code for other in out)
+                and (trigger_at is None or not any(a <= loc.start - offset < b for a, b in recalled_frames(sent.text))
+                     and (aside is None or loc.start - offset < aside.start()))]
     if not any(not _is_country(loc.place) for loc in out):
-        out = [loc for loc in doers_at if loc.place.country and not _is_country(loc.place)] or out
+        out = doers_at or out
     # One event per place: the same place named twice is one place.
     seen: set[object] = set()
     unique = []
@@ -562,6 +572,10 @@ def _origin(sent: Sentence, loc: Located) -> bool:
     return _ORIGIN.search(sent.text, max(0, loc.start - sent.start - 40), loc.start - sent.start) is not None
 
 
+_REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
+                           r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\b", re.I)
+
+
 def _dateline_town(sent: Sentence) -> Located | None:
     """The town of a dateline that opens the sentence ("MOSUL, March 5 (Reuters) -")."""
     for loc in sent.places[:1]:
@@ -609,9 +623,13 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
         return offices[:1]
     # "SAO PAULO (Reuters) - Thousands of nurses marched …" and nothing else placed: in the
     # story's own country, the dateline's town is the best place there is.
+    # Not a capital's ("NAIROBI (Reuters) - Gunmen killed five police officers", where the
+    # agencies' bureaus are and the whole country's news is filed), nor beside a part of the
+    # country the sentence names ("in the northeast").
     for first in [*before, sent][:2]:
         town = _dateline_town(first)
-        if town is not None and (country is None or town.place.country_code == country.country_code):
+        if town is not None and (country is None or town.place.country_code == country.country_code) \
+                and town.place.feature_code != "PPLC" and not _REGION_NAMED.search(sent.text):
             return [Located(town.start, town.end, town.place, "place of the dateline")]
     if country is not None:
         return [Located(sent.start, sent.start, Place(name=country.name, country=country.country,

@@ -1,5 +1,6 @@
 """Toponyms found by the words around them rather than by NER: a place word introduces or
-follows a name ("the village of Ayash", "Al-Joura neighbourhood"), a capitalised dateline
+follows a name ("the village of Ayash", "Al-Joura neighbourhood"), a bearing places one
+("20 km north of Al-Sukhnah"), a capitalised dateline
 opens a story ("BEIRUT (AP) —"), an airfield is named ("Damascus airport", "the Shayrat air
 base").
 """
@@ -81,6 +82,10 @@ _INCLUDING = re.compile(rf"\b{_PLURAL}(?:\s+and\s+{_PLURAL})?,?\s+(?:including|a
                         rf"(?:the )?(?P<name>{_NAME})")
 _NEXT_IN_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the )?(?P<name>{_NAME})")
 _FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
+# "20 km north of Al-Sukhnah", "south-east of the Tishreen Dam": only a place lies north of
+# something, whatever NER calls the name (it took "Al-Sukhnah" for a person).
+_BEARING = re.compile(rf"\b(?i:(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                      rf"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>{_NAME})")
 NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",
               "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
               "Syrian", "Iraqi", "Lebanese", "Kurdish", "Arab", "Coalition", "US", "U.S.", "UN", "New", "Old",
@@ -154,10 +159,10 @@ def regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 def cue_toponyms(text: str) -> list[tuple[int, int]]:
     """Spans of names that a place word introduces or follows (see the module docstring)."""
     out = []
-    for pattern in (_INTRODUCED, _FOLLOWED, _INCLUDING):
+    for pattern in (_INTRODUCED, _FOLLOWED, _INCLUDING, _BEARING):
         for m in pattern.finditer(text):
             found = [(m.group("name"), m.start("name"))]
-            if pattern is not _FOLLOWED and (pattern is _INCLUDING or m.group("plural")):
+            if pattern is _INCLUDING or pattern is _INTRODUCED and m.group("plural"):
                 end, commas = m.end("name"), False
                 while (more := _NEXT_IN_LIST.match(text, end)) is not None:
                     sep = text[end:more.start("name")]
