@@ -284,9 +284,24 @@ def test_arabic_background_and_named_days():
     assert not dates.is_background(yesterday, PUB, dates.resolve(yesterday, PUB))
 
 
+@pytest.mark.parametrize(("sentence", "background"), [
+    # a span summed up in a relative clause describes the square, not today's rally
+    ("تظاهر المئات اليوم الجمعة في الساحة التي تشهد احتجاجات منذ انطلاق الحراك.", False),
+    ("Hundreds rallied on Friday in the square, which has seen protests since the start of the uprising.", False),
+    # ... but summed up in the sentence's own clause, or with no day of its own, it is a summary
+    ("تشهد الساحة احتجاجات منذ انطلاق الحراك، وتظاهر المئات اليوم الجمعة.", True),
+    ("Hundreds have rallied in the square since the start of the uprising.", True),
+    ("Hundreds rallied in the square, which has seen protests since the start of the uprising.", True),
+])
+def test_a_summary_in_a_relative_clause_leaves_the_days_news(sentence, background):
+    assert dates.is_background(sentence, PUB, dates.resolve(sentence, PUB)) is background
+
+
 # -- publication date lines ------------------------------------------------------------------------
 @pytest.mark.parametrize(("line", "expected"), [
     ("نُشر في 12 آذار 2024", dt.date(2024, 3, 12)),
+    # a place, a dash, an outlet, a bar, then the date
+    ("حمص – شبكة الأخبار | 21-06-2023", dt.date(2023, 6, 21)),
     ("الثلاثاء، 12 آذار/مارس 2024 - 10:30", dt.date(2024, 3, 12)),
     ("تاريخ النشر: ١٢/٠٣/٢٠٢٤", dt.date(2024, 3, 12)),  # Eastern digits, day first
     ("آخر تحديث: 5 أيار 2023 الساعة 14:20 بتوقيت دمشق", dt.date(2023, 5, 5)),

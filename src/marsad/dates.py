@@ -151,6 +151,7 @@ _SUMMARY = re.compile(
 _HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
                       r"\bearlier this year\b|\bpreviously\b|\bin the past\b", re.I)
 _IN_A_RELATIVE = re.compile(r"\bwhose\s[^,;]{0,60}$", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|where|whose|who)\s[^,;.]{0,60}$", re.I)
 # "The deadliest attack since March, when militants killed 18 soldiers": the month an earlier
 # incident is named by.
 _SINCE_WHEN = re.compile(rf"\bsince (?:early |late |mid-?)?{_MONTH}(?:\s+\d{{4}})?,?\s+when\b", re.I)
@@ -256,7 +257,14 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     text = strip_marks(sentence) if arabic else sentence
     summary, trend, current, year_only = (_SUMMARY_AR, _TREND_AR, _CURRENT_AR, _YEAR_ONLY_AR) if arabic else (
         _SUMMARY, _TREND, _CURRENT, _YEAR_ONLY)
-    if summary.search(text) or (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
+    # A span summed up in a relative clause describes a place or a practice, not the act of a
+    # sentence that names its own day: "thousands rallied on Friday in the square, which has
+    # seen protests since the start of the uprising" is Friday's news.
+    summed = summary.search(text)
+    relative = _RELATIVE_AR if arabic else _RELATIVE
+    if summed and not (current.search(text) and relative.search(text, 0, summed.start())):
+        return True
+    if (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
         return True
     if not arabic and any(not (_IN_A_RELATIVE.search(text, 0, m.start()) and current.search(text))
                           for m in _HISTORY.finditer(text)):
@@ -413,5 +421,6 @@ _TREND_AR = re.compile(
     rf"(?<!{_L})(?:تصاعدت|تصاعد|تزايدت|تزايد|تكررت|تتكرر|يتكرر)(?!{_L})")
 _CURRENT_AR = re.compile("|".join(f"(?:{p.pattern})" for p in (_TODAY_AR, _YESTERDAY_AR, _WEEKDAY_AR)).replace(
     "(?P<wd>", "(?:").replace("(?P<last>", "(?:"))
+_RELATIVE_AR = re.compile(rf"(?<!{_L})(?:التي|الذي|الذين|اللتي|اللواتي|حيث)\s[^,;.،؛]{{0,60}}$")
 _YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|سنه|بحلول)\s+(?:(?:عام|العام|سنه)\s+)?"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)")

@@ -769,11 +769,14 @@ class _Scorer:
         for p in self.by_owner.get(owner, ()):
             for m in p.regex.finditer(self.text):
                 start, end = m.span("t") if "t" in p.regex.groupindex and m.group("t") else m.span()
-                if not named_subject and (self.in_name(start, end) or not self.lex.arabic and (
-                        _scare_quoted(self.text, start, end) or _SLOGAN.search(self.text, max(0, start - 120), start))):
+                if not named_subject and (self.in_name(start, end) or self.in_slogan(start, end)):
                     continue
                 found.append((p, start, end))
         return found
+
+    def in_slogan(self, start: int, end: int) -> bool:
+        """A figure of speech in scare quotes, or the words of a banner or a chant."""
+        return _scare_quoted(self.text, start, end) or _SLOGAN.search(self.text, max(0, start - 120), start) is not None
 
     def in_name(self, start: int, end: int) -> bool:
         """A capitalised trigger word that ends a name in running prose is part of the name:
@@ -913,6 +916,8 @@ _NOT_DONE_AR = re.compile(
     r"فشل\w*|تمهيدا)\s+" + _WORDS_AR + r"?$"
 )
 # Where a VSO subject ends: the first preposition or clause mark after the verb.
+_SLOGAN_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:لافت\w*|يافط\w*|شعار\w*|هتاف\w*)\s+(?:[يت]?(?:ندد|طالب|رفض|دعو|حمل|قول|"
+                        r"ؤكد)\w*|كتب\w*|مكتوب\w*)\s+(?:[^\s.،؛؟!]+\s+){0,8}?[\"'«“]?$")
 _SUBJECT_END_AR = re.compile(r"(?<!\w)(?:علي|في|من|الي|عن|نحو|باتجاه|داخل|ضد|مع|بعد|منذ)(?!\w)|[.,،؛؟!:]")
 _PASSIVE_BY_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,4}?(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+")
 _OBJECT_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,5}?علي\s+")
@@ -940,6 +945,12 @@ class _ArabicScorer(_Scorer):
         if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and _THIS_WEEK_AR.match(self.text, end):
             return 0.0
         return BACKGROUND_PENALTY_AR
+
+    def in_slogan(self, start: int, end: int) -> bool:
+        """The words of a banner or a chant: "رفعوا لافتات تندد بتهديدات … باقتحام المحافظة"
+        (banners denouncing threats to storm the province) tell no storming."""
+        w = self._word_start(start)
+        return _SLOGAN_AR.search(self.text, max(0, w - 100), w) is not None
 
     def not_done(self, start: int) -> bool:
         w = self._word_start(start)
