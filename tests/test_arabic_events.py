@@ -464,7 +464,8 @@ def test_the_two_is_no_monday_and_a_warning_is_feared() -> None:
 
 def test_the_words_of_a_banner_or_a_chant_are_no_act() -> None:
     # banners denouncing threats to storm the province: the protest, not a storming
-    s = "نظّم العشرات عصر اليوم وقفة احتجاجية أمام مبنى البلدية، رفعوا خلالها لافتات تندد بتهديدات المسؤولين باقتحام المدينة."
+    s = ("نظّم العشرات عصر اليوم وقفة احتجاجية أمام مبنى البلدية، رفعوا خلالها لافتات تندد بتهديدات المسؤولين "
+         "باقتحام المدينة.")
     c = classify(s)
     assert c is not None and c.sub_event_type == "Peaceful protest"
     # chants that call for the regime's fall topple nothing either
