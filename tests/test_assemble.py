@@ -747,6 +747,19 @@ def test_a_bombing_put_on_the_ground_in_an_air_strike_story_stays_a_bombing(code
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events}
 
 
+def test_bare_strikes_in_an_air_strike_story_are_more_of_them(coder):
+    # Written for this test: "strikes" alone, in a story of drone strikes, are the drones'.
+    text = ("Drones struck three villages near Afrin on Monday, local officials said.\n\n"
+            "Further strikes were reported near Jandairis in the afternoon, residents said.")
+    events, _ = code(coder, text, title="Drone strikes hit villages near Afrin", published="2024-03-12")
+    assert ("Air/drone strike", "Jindayris") in {(e.sub_event_type, e.location) for e in events}
+    # ... but in a story of a teachers' walkout they are the labour kind, and code nothing.
+    text = ("Teachers in Afrin went on strike on Monday over unpaid wages, the union said.\n\n"
+            "Further strikes were reported in schools near Jandairis, it said.")
+    events, _ = code(coder, text, title="Teachers walk out in Afrin", published="2024-03-12")
+    assert not [e for e in events if e.sub_event_type == "Air/drone strike"]
+
+
 def test_a_place_a_preposition_governs_before_had_is_where_it_happened(coder):
     text = ("Air strikes on a market killed at least 29 civilians in a town in northern Syria on Monday, "
             "a monitor said.\n\n"

@@ -77,7 +77,8 @@ PROTEST_TYPES = ("Protests", "Riots")
 # A trigger in these frames names an earlier or alleged event that the sentence refers to,
 # not the one it reports: "in retaliation for a gas attack", "the 2017 chemical attack".
 _BACKGROUND = re.compile(
-    r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|accused of|blamed for|"
+    r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|(?:is |was |were |are )?respond(?:s|ed|ing) to|"
+    r"retaliat(?:es|ed|ing) for|to avenge|accused of|blamed for|"
     r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+(?:[^\s.;!?]+\s+){0,5}?)$",
     re.I,
 )

@@ -329,6 +329,8 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     """The mentions of one sentence: none, or one per place where its event happened.
     `counts`: the sentence counts places (a census: "posts in 125 locations", see `claims`)."""
     cls = _classify_outside_names(sent.text, ctx.actors)
+    if cls is None and ctx.air_story:
+        cls = _bare_strikes(sent.text)
     if cls is None:
         return []
     parts = two_acts(sent)
@@ -341,6 +343,24 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
     cls = placed_act(sent, cls)
     return _mentions(ctx, index, sent, before, sources, story_date, _in_air_story(ctx, cls, sent.text),
                      counts=counts)
+
+
+# "Strikes are also being reported near Amuda", "New strikes hit Saraqib at dawn": in a story
+# of air strikes, bare "strikes" that hit or are reported are more of them (not a labour
+# strike: "on strike", "strike action", "teachers' strikes").
+_BARE_STRIKES = re.compile(r"(?<!\bon\s)(?<!\bhunger\s)(?<!\bgeneral\s)(?<!\bunion\s)(?<!\bworkers'\s)"
+                           r"\b(?P<t>[Ss]trikes|(?:[Aa]|[Tt]he|[Aa]nother|[Aa] new|[Aa] fresh) strike)\b(?!\s+action)"
+                           r"(?=(?:\s+\w+){0,4}?\s+(?:hit|hits|struck|killed|kill|targeted|destroyed|damaged|"
+                           r"landed|(?:are|were|was|is)\s+(?:also\s+)?(?:being\s+)?reported))")
+
+
+def _bare_strikes(text: str) -> Classification | None:
+    """Air strikes named by "strikes" alone, in a story of air strikes (see `_BARE_STRIKES`)."""
+    m = _BARE_STRIKES.search(text)
+    if m is None:
+        return None
+    return Classification("Explosions/Remote violence", "Air/drone strike", 0.5, m.start("t"), m.end("t"),
+                          m.group("t"))
 
 
 def _in_air_story(ctx: ArticleContext, cls: Classification, text: str) -> Classification:
