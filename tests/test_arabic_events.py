@@ -472,3 +472,29 @@ def test_the_words_of_a_banner_or_a_chant_are_no_act() -> None:
     s = "خرج العشرات في مظاهرة رددوا خلالها هتافات تطالب بإسقاط النظام والإفراج عن المعتقلين."
     c = classify(s)
     assert c is not None and c.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "أوقف" with its subject between the verb and the count (verb, subject, object)
+    ("أوقفت قوات الأمن خمسة مواطنين في حي الميدان.", "Arrests"),
+    # protesters choked by tear gas: force used on them, not a chemical weapon
+    ("أصيب عشرات المتظاهرين بحالات اختناق جراء الغاز المسيل للدموع الذي أطلقته الشرطة.",
+     "Excessive force against protesters"),
+    # the police fire after the chant is an act, not the chant's words
+    ("ردد المتظاهرون هتافات تطالب برحيل المحافظ فأطلقت الشرطة الرصاص الحي عليهم.",
+     "Excessive force against protesters"),
+])
+def test_arabic_forms_the_review_found(sentence: str, expected: str) -> None:
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == expected, (sentence, c)
+
+
+def test_a_raid_and_an_arrest_in_another_clause_are_not_one_arrest() -> None:
+    s = "داهمت دورية منازل في الحي ثم انسحبت، وكانت قد اعتقلت شابين الأسبوع الماضي."
+    c = classify(s)
+    assert c is None or c.sub_event_type != "Arrests" or c.trigger_start > s.index("،")
+
+
+def test_a_bare_weekday_after_the_past_perfect_is_this_weeks_news() -> None:
+    assert classify("وكانت قوات النظام قد قصفت قرية بورين الجمعة.") is not None
+    assert classify("وكانت قوات النظام قد قصفت قرية بورين الجمعة الماضية.") is None

@@ -292,6 +292,10 @@ def test_arabic_background_and_named_days():
     ("تشهد الساحة احتجاجات منذ انطلاق الحراك، وتظاهر المئات اليوم الجمعة.", True),
     ("Hundreds have rallied in the square since the start of the uprising.", True),
     ("Hundreds rallied in the square, which has seen protests since the start of the uprising.", True),
+    # a toll summed up is a summary, however its clause opens
+    ("Officials said on Monday that air strikes have killed 200 people in recent weeks in Nyala.", True),
+    ("Officials said on Monday that protests have spread in recent weeks across Nyala.", True),
+    ("وثق المرصد اليوم الاثنين مقتل 200 مدني في الغارات التي تشنها الطائرات على البلدة منذ بدء الحملة.", True),
 ])
 def test_a_summary_in_a_relative_clause_leaves_the_days_news(sentence, background):
     assert dates.is_background(sentence, PUB, dates.resolve(sentence, PUB)) is background
@@ -406,3 +410,15 @@ def test_an_outlets_name_a_dash_and_the_date_is_a_dateline():
     line = pubdate.parse_dateline("شبكة أخبار الفرات الإخبارية – الخميس 7 آذار 2024")
     assert line is not None and line.candidates == (dt.date(2024, 3, 7),)
     assert pubdate.parse_dateline("قصفت قوات النظام بلدة كفرنبل في 7 آذار 2024 وقتلت ثلاثة") is None
+
+
+def test_a_long_line_after_a_dash_is_read_in_linear_time():
+    # One long unspaced run after "place –" (a scraped line): no date, and no waiting on it.
+    line = "حمص – " + "ب" * 3000 + "|x 14-03-2023"
+    assert dates_line(line) is None
+
+
+def dates_line(line):
+    from marsad.pubdate import parse_dateline
+
+    return parse_dateline(line)

@@ -753,11 +753,17 @@ def test_bare_strikes_in_an_air_strike_story_are_more_of_them(coder):
             "Further strikes were reported near Jandairis in the afternoon, residents said.")
     events, _ = code(coder, text, title="Drone strikes hit villages near Afrin", published="2024-03-12")
     assert ("Air/drone strike", "Jindayris") in {(e.sub_event_type, e.location) for e in events}
-    # ... but in a story of a teachers' walkout they are the labour kind, and code nothing.
-    text = ("Teachers in Afrin went on strike on Monday over unpaid wages, the union said.\n\n"
-            "Further strikes were reported in schools near Jandairis, it said.")
-    events, _ = code(coder, text, title="Teachers walk out in Afrin", published="2024-03-12")
-    assert not [e for e in events if e.sub_event_type == "Air/drone strike"]
+    # ... but strikes by drivers, in the same story, are the labour kind.
+    text = ("Drones struck three villages near Afrin on Monday, local officials said.\n\n"
+            "Nationwide strikes by truck drivers hit fuel deliveries in Jandairis on Monday, traders said.")
+    events, _ = code(coder, text, title="Drone strikes hit villages near Afrin", published="2024-03-12")
+    assert ("Air/drone strike", "Jindayris") not in {(e.sub_event_type, e.location) for e in events}
+
+
+def test_a_missile_on_a_coal_mine_is_no_landmine(coder):
+    events, _ = code(coder, "A Russian missile struck the mine in Pokrovsk on Tuesday, killing two miners, the "
+                            "governor said.", published="2024-03-12")
+    assert events and all(e.sub_event_type != "Remote explosive/landmine/IED" for e in events)
 
 
 def test_a_place_a_preposition_governs_before_had_is_where_it_happened(coder):

@@ -953,6 +953,8 @@ def test_a_kidnapping_with_no_one_dead_and_one_with_deaths_untold_merge_to_unkno
     ("Rebels in Idlib shelled the town of Suqaylabiyah in Hama province on Thursday, killing two people.",
      "As Suqaylibīyah"),
     ("Militants in Gaza fired rockets into Israel on Thursday.", "Israel"),
+    # ... fire sent from there, when the sentence names no other place, is placed there
+    ("Rebels in Idlib shelled government positions on Thursday, killing two soldiers.", "Idlib"),
     ("Russian forces in Crimea launched a wave of drones at Ukraine on Thursday.", "Ukraine"),
 ])
 def test_the_doers_town_places_their_act_when_nothing_else_does(coder, text, town):
@@ -973,6 +975,10 @@ def test_a_capitals_dateline_places_an_act_the_story_places_nowhere_else(coder):
     assert [e.location for e in events] == ["Medellín"]
     # ... not a capital's, where the bureaus file the whole country's news from, nor one
     # beside the part of the country the sentence names ...
+    # (a part of the dateline's own city is still its city: "in the southern suburbs")
+    events = titled(coder, "Students march", "MEDELLIN (Reuters) - Thousands of students marched in the southern "
+                    "suburbs on Thursday, the organisers said.")
+    assert [e.location for e in events] == ["Medellín"]
     for dateline, where in (("NAIROBI (Reuters) - ", ""), ("MOMBASA (Reuters) - ", " in the northeast")):
         events = titled(coder, "Police killed", f"{dateline}Militants killed five police officers{where} on "
                         "Tuesday, police said.")

@@ -67,6 +67,9 @@ def mod(sentence: str, trigger: str) -> str:
         ("The rebels are planning a fresh offensive on the port, commanders said.", "offensive", "planned"),
         ("The campaign plans a final offensive in two counties.", "offensive", "planned"),
         ("Police detained the men who planned and carried out the bombing.", "bombing", "occurred"),
+        # a noun "plan", and a man named by what he planned, plan nothing of the sentence's act
+        ("Under the new plan the army deployed troops to the border.", "deployed", "occurred"),
+        ("A man planning an attack was shot dead by police.", "shot dead", "occurred"),
     ],
 )
 def test_modality(sentence: str, trigger: str, expected: str) -> None:

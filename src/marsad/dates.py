@@ -151,7 +151,13 @@ _SUMMARY = re.compile(
 _HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
                       r"\bearlier this year\b|\bpreviously\b|\bin the past\b", re.I)
 _IN_A_RELATIVE = re.compile(r"\bwhose\s[^,;]{0,60}$", re.I)
-_RELATIVE = re.compile(r"\b(?:which|that|where|whose|who)\s[^,;.]{0,60}$", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|where|whose)\s[^,;.]{0,60}$", re.I)
+# ... not the "that" of what someone said ("officials said on Monday that …")
+_SAID_THAT = re.compile(r"\b(?:said|says|say|told|tells|announced|reported|added|stated|warned|claimed|confirmed)\b"
+                        r"[^,;.]{0,30}\bthat\s[^,;.]{0,60}$", re.I)
+# A toll or a count summed up is a summary whatever clause holds it ("said on Monday that air
+# strikes have killed 200 people in recent weeks").
+_TOLL_OR_COUNT = re.compile(r"\b(?:killed|dead|died|deaths?|toll|wounded|injured|arrested|detained|displaced)\b", re.I)
 # "The deadliest attack since March, when militants killed 18 soldiers": the month an earlier
 # incident is named by.
 _SINCE_WHEN = re.compile(rf"\bsince (?:early |late |mid-?)?{_MONTH}(?:\s+\d{{4}})?,?\s+when\b", re.I)
@@ -261,8 +267,10 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     # sentence that names its own day: "thousands rallied on Friday in the square, which has
     # seen protests since the start of the uprising" is Friday's news.
     summed = summary.search(text)
-    relative = _RELATIVE_AR if arabic else _RELATIVE
-    if summed and not (current.search(text) and relative.search(text, 0, summed.start())):
+    relative, counted = (_RELATIVE_AR, _TOLL_OR_COUNT_AR) if arabic else (_RELATIVE, _TOLL_OR_COUNT)
+    if summed and not (current.search(text) and relative.search(text, 0, summed.start())
+                       and not (not arabic and _SAID_THAT.search(text, 0, summed.start()))
+                       and not counted.search(text)):
         return True
     if (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
         return True
@@ -422,5 +430,6 @@ _TREND_AR = re.compile(
 _CURRENT_AR = re.compile("|".join(f"(?:{p.pattern})" for p in (_TODAY_AR, _YESTERDAY_AR, _WEEKDAY_AR)).replace(
     "(?P<wd>", "(?:").replace("(?P<last>", "(?:"))
 _RELATIVE_AR = re.compile(rf"(?<!{_L})(?:التي|الذي|الذين|اللتي|اللواتي|حيث)\s[^,;.،؛]{{0,60}}$")
+_TOLL_OR_COUNT_AR = re.compile(rf"(?<!{_L})[وب]?(?:مقتل|قتل\w*|قتلي|ضحايا|حصيله|عدد|اعتقال|جرحي|اصابه|نزوح)(?!{_L})")
 _YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|سنه|بحلول)\s+(?:(?:عام|العام|سنه)\s+)?"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)")

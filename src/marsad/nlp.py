@@ -57,7 +57,7 @@ _LINE_BREAK = re.compile("\n")
 # unless it opens a name ("said The Monitor", an entity the model found).
 RUN_ON = 60
 _NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
-_OPENERS = frozenset("""The A An On In At After Before Another Nobody No He She They We It His Her Their Its This
+_OPENERS = frozenset("""The On In At After Before Another Nobody No He She They We It His Her Their Its This
 That These Those But However Meanwhile Separately Earlier Later Since When While According Some Many Most
 Several One Two Three Four Five Residents Witnesses Officials Police Local""".split())
 _TAKES_A_NAME = frozenset("""of the a an to from by in on at for with and or nor as than into onto upon about

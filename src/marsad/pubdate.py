@@ -324,7 +324,8 @@ def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
             # "المرصد السوري لحقوق الإنسان – الأربعاء 2 …", "إدلب – 18 نيسان": an outlet's or a
             # place's name, a dash, then the date is a dateline whatever the name's length; so
             # is a place, a dash and an outlet before it ("درعا – تلفزيون سوريا | 14-03-2023").
-            named = re.match(r"^[^\d\n]{1,45}\s[–—-]\s*(?:[^\s\d|،,]+\s*){0,3}[|،,]?\s*$", before)
+            named = re.match(r"^[^\d\n]{1,45}\s[–—-]\s*(?:[^\s\d|،,]+(?:\s+[^\s\d|،,]+){0,2}\s*)?[|،,]?\s*$",
+                             before)
             rest = ("" if named else before) + " " + _BYLINE_AR.sub("", folded[m.end():])
             if len(re.sub(r"\s+", "", _DATELINE_WORDS_AR.sub(" ", strip_marks(rest)))) > 12:
                 continue

@@ -77,8 +77,7 @@ PROTEST_TYPES = ("Protests", "Riots")
 # A trigger in these frames names an earlier or alleged event that the sentence refers to,
 # not the one it reports: "in retaliation for a gas attack", "the 2017 chemical attack".
 _BACKGROUND = re.compile(
-    r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|(?:is |was |were |are )?respond(?:s|ed|ing) to|"
-    r"retaliat(?:es|ed|ing) for|to avenge|accused of|blamed for|"
+    r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|accused of|blamed for|"
     r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+(?:[^\s.;!?]+\s+){0,5}?)$",
     re.I,
 )
@@ -907,9 +906,11 @@ _YEAR_AFTER_AR = re.compile(r"[^\s.،؛؟]*\s+" + _WORDS_AR
 # The past perfect with a day of this week tells the story's own news: "وكانت قوات النظام قد
 # قصفت الحي مساء الأحد" (had shelled the district on Sunday evening), before the truce it reports.
 _PERFECT_AR = re.compile(r"(?<!\w)[وف]?كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد\s+" + _WORDS_AR + r"{0,5}?$")
-# (a weekday with its time or "يوم" before it: "الاثنين" alone is also "the two")
+# (a weekday alone, or with its time or "يوم" before it; "الاثنين" only so: alone it is also
+# "the two")
 _THIS_WEEK_AR = re.compile(r"[^.,،؛؟]{0,40}?(?<!\w)(?:(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر)\s+)?(?:امس|اليوم)|"
-                           r"(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر|يوم)\s+ال(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت))"
+                           r"(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر|يوم)\s+ال(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)|"
+                           r"ال(?:احد|ثلاثاء|اربعاء|خميس|جمعه|سبت))"
                            r"(?!\w)(?!\s+(?:الماضي|قبل))")
 # An attempt or purpose is no capture: "في محاولة للتقدم", "بهدف السيطرة", "فشلت في".
 _NOT_DONE_AR = re.compile(
@@ -951,7 +952,13 @@ class _ArabicScorer(_Scorer):
         """The words of a banner or a chant: "رفعوا لافتات تندد بتهديدات … باقتحام المحافظة"
         (banners denouncing threats to storm the province) tell no storming."""
         w = self._word_start(start)
-        return _SLOGAN_AR.search(self.text, max(0, w - 100), w) is not None
+        banner = _SLOGAN_AR.search(self.text, max(0, w - 100), w)
+        # (not when someone armed acts after the chant: "هتافات تطالب برحيل المحافظ فأطلقت
+        # الشرطة الرصاص")
+        return banner is not None and not self.has_actor_between(banner.start(), w)
+
+    def has_actor_between(self, start: int, end: int) -> bool:
+        return any(self.lex.cues[cue].search(self.text, start, end) for cue in ("state_actor", "non_state_actor"))
 
     def not_done(self, start: int) -> bool:
         w = self._word_start(start)

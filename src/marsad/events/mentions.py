@@ -349,7 +349,9 @@ def sentence_mentions(ctx: ArticleContext, index: int, sent: Sentence, before: l
 # of air strikes, bare "strikes" that hit or are reported are more of them (not a labour
 # strike: "on strike", "strike action", "teachers' strikes").
 _BARE_STRIKES = re.compile(r"(?<!\bon\s)(?<!\bhunger\s)(?<!\bgeneral\s)(?<!\bunion\s)(?<!\bworkers'\s)"
-                           r"\b(?P<t>[Ss]trikes|(?:[Aa]|[Tt]he|[Aa]nother|[Aa] new|[Aa] fresh) strike)\b(?!\s+action)"
+                           r"(?<!\bnationwide\s)(?<!\brolling\s)(?<!\blabour\s)(?<!\blabor\s)(?<!\bnational\s)"
+                           r"\b(?P<t>[Ss]trikes|(?:[Aa]|[Tt]he|[Aa]nother|[Aa] new|[Aa] fresh) strike)\b"
+                           r"(?!\s+(?:action|by)\b)"
                            r"(?=(?:\s+\w+){0,4}?\s+(?:hit|hits|struck|killed|kill|targeted|destroyed|damaged|"
                            r"landed|(?:are|were|was|is)\s+(?:also\s+)?(?:being\s+)?reported))")
 

@@ -101,6 +101,8 @@ _DOERS_IN = re.compile(r"\b(?:police|policemen|officers|troops|soldiers|forces|a
 _ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
                          r"rubber\s+bullets|live\s+(?:rounds|ammunition|bullets)|warning\s+shots)|opened\s+fire|"
                          r"shot|attacked|raided|stormed|beat|clashed|detained|arrested|dispersed|charged)\b", re.I)
+_FIRES_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:shelled|launched|fired|struck|bombed|pounded|targeted)\b",
+                          re.I)
 # "the strikes on rebel-held Atareb had been carried out by …", "the shelling of Douma has
 # killed 40", "a drone attack on Kharkiv hit a petrol station": the place an incident noun's
 # preposition governs is not the subject of the verb after it. Only an incident's: "rebels in
@@ -357,14 +359,17 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     out: list[Located] = []
     dateline: list[Located] = []
     doers_at: list[Located] = []  # "police in Kabul fired …": where the doers are
+    remote = False  # ... of fire they sent from there ("rebels in Idlib shelled …")
     offset = sent.start
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:])
-        if subject and _DOERS_IN.search(before[-50:]) and _ACTS_AFTER.match(after[:40]):
+        if subject and _DOERS_IN.search(before[-50:]) and (_ACTS_AFTER.match(after[:40])
+                                                            or _FIRES_AFTER.match(after[:40])):
             doers_at.append(loc)
+            remote = remote or not _ACTS_AFTER.match(after[:40])
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) or subject \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
@@ -478,6 +483,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 and all(other.place.country_code == loc.place.country_code for other in out)
                 and (trigger_at is None or not any(a <= loc.start - offset < b for a, b in recalled_frames(sent.text))
                      and (aside is None or loc.start - offset < aside.start()))]
+    # Fire sent from there places its act there only when the sentence names no place at all
+    # ("rebels in Idlib shelled government positions"; not "… into Israel").
+    if remote and out:
+        doers_at = []
     if not any(not _is_country(loc.place) for loc in out):
         out = doers_at or out
     # One event per place: the same place named twice is one place.
@@ -573,7 +582,8 @@ def _origin(sent: Sentence, loc: Located) -> bool:
 
 
 _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
-                           r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\b", re.I)
+                           r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\b(?!\s+(?:of\s+the\s+(?:city|town|"
+                           r"capital)|suburbs?|districts?|neighbo(?:u)?rhoods?|outskirts|quarters?)\b)", re.I)
 
 
 def _dateline_town(sent: Sentence) -> Located | None:

@@ -82,9 +82,10 @@ _INCLUDING = re.compile(rf"\b{_PLURAL}(?:\s+and\s+{_PLURAL})?,?\s+(?:including|a
                         rf"(?:the )?(?P<name>{_NAME})")
 _NEXT_IN_LIST = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the )?(?P<name>{_NAME})")
 _FOLLOWED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) (?i:{_FACILITY}|governorate|province)\b")
-# "20 km north of Al-Sukhnah", "south-east of the Tishreen Dam": only a place lies north of
-# something, whatever NER calls the name (it took "Al-Sukhnah" for a person).
-_BEARING = re.compile(rf"\b(?i:(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+# "20 km north of Al-Sukhnah": only a place lies a distance north of something, whatever NER
+# calls the name (it took "Al-Sukhnah" for a person). Not a group's or a person's thing:
+# "20 km east of Boko Haram's former base".
+_BEARING = re.compile(rf"\b(?i:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+"
                       rf"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>{_NAME})")
 NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its", "His", "Her", "Our", "Government",
               "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
@@ -161,6 +162,8 @@ def cue_toponyms(text: str) -> list[tuple[int, int]]:
     out = []
     for pattern in (_INTRODUCED, _FOLLOWED, _INCLUDING, _BEARING):
         for m in pattern.finditer(text):
+            if pattern is _BEARING and m.group("name").endswith(("'s", "’s")):
+                continue
             found = [(m.group("name"), m.start("name"))]
             if pattern is _INCLUDING or pattern is _INTRODUCED and m.group("plural"):
                 end, commas = m.end("name"), False
