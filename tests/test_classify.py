@@ -55,6 +55,9 @@ CASES = [
     ("Protest with intervention", "Riot police arrested dozens of demonstrators during the march."),
     ("Excessive force against protesters", "Security forces opened fire on protesters, killing four."),
     ("Excessive force against protesters", "Troops used live ammunition against demonstrators."),
+    # fire on a crowd, however the sentence words it (tear gas fired at them is an intervention)
+    ("Excessive force against protesters", "Soldiers fired on a crowd of demonstrators outside the town hall."),
+    ("Protest with intervention", "Police fired tear gas at demonstrators outside the town hall."),
     ("Violent demonstration", "Rioters set fire to a police station in the north of the city."),
     ("Violent demonstration", "Protesters threw stones at police and blocked the main highway."),
     ("Violent demonstration", "Demonstrators clashed with security forces outside the ministry."),
