@@ -256,6 +256,15 @@ def latest_day(day: dt.date, precision: int | None) -> dt.date:
     return day
 
 
+def _summed_in_a_relative(text: str, at: int, *, arabic: bool) -> bool:
+    """Whether the summary at `at` sits in a relative clause ("the square, which has seen
+    protests since …") — not the "that" of what someone said, and no toll or count."""
+    if arabic:
+        return _RELATIVE_AR.search(text, 0, at) is not None and not _TOLL_OR_COUNT_AR.search(text)
+    return _RELATIVE.search(text, 0, at) is not None and not _SAID_THAT.search(text, 0, at) \
+        and not _TOLL_OR_COUNT.search(text)
+
+
 def is_background(sentence: str, published: dt.date | None, reported: ReportedDate | None) -> bool:
     """History or summary, not news: a year long past ("in 2017", "since 2011"), a date
     months old, or a span of time summed up ("in recent weeks", "over the past year")."""
@@ -267,10 +276,7 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     # sentence that names its own day: "thousands rallied on Friday in the square, which has
     # seen protests since the start of the uprising" is Friday's news.
     summed = summary.search(text)
-    relative, counted = (_RELATIVE_AR, _TOLL_OR_COUNT_AR) if arabic else (_RELATIVE, _TOLL_OR_COUNT)
-    if summed and not (current.search(text) and relative.search(text, 0, summed.start())
-                       and not (not arabic and _SAID_THAT.search(text, 0, summed.start()))
-                       and not counted.search(text)):
+    if summed and not (current.search(text) and _summed_in_a_relative(text, summed.start(), arabic=arabic)):
         return True
     if (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
         return True

@@ -917,9 +917,10 @@ _NOT_DONE_AR = re.compile(
     r"(?<!\w)[وف]?(?:محاوله|محاولات|حاول\w*|[يت]حاول\w*|بهدف|سعيا|[يت]سع(?:ي|ون|ي)|[يت]هدف|اجل|بغيه|"
     r"فشل\w*|تمهيدا)\s+" + _WORDS_AR + r"?$"
 )
-# Where a VSO subject ends: the first preposition or clause mark after the verb.
+# A banner or a chant and the words it says, up to the trigger: "لافتات تندد بتهديدات … ب".
 _SLOGAN_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:لافت\w*|يافط\w*|شعار\w*|هتاف\w*)\s+(?:[يت]?(?:ندد|طالب|رفض|دعو|حمل|قول|"
                         r"ؤكد)\w*|كتب\w*|مكتوب\w*)\s+(?:[^\s.،؛؟!]+\s+){0,8}?[\"'«“]?$")
+# Where a VSO subject ends: the first preposition or clause mark after the verb.
 _SUBJECT_END_AR = re.compile(r"(?<!\w)(?:علي|في|من|الي|عن|نحو|باتجاه|داخل|ضد|مع|بعد|منذ)(?!\w)|[.,،؛؟!:]")
 _PASSIVE_BY_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,4}?(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+")
 _OBJECT_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,5}?علي\s+")
@@ -955,10 +956,7 @@ class _ArabicScorer(_Scorer):
         banner = _SLOGAN_AR.search(self.text, max(0, w - 100), w)
         # (not when someone armed acts after the chant: "هتافات تطالب برحيل المحافظ فأطلقت
         # الشرطة الرصاص")
-        return banner is not None and not self.has_actor_between(banner.start(), w)
-
-    def has_actor_between(self, start: int, end: int) -> bool:
-        return any(self.lex.cues[cue].search(self.text, start, end) for cue in ("state_actor", "non_state_actor"))
+        return banner is not None and self._actor_at(self.text[banner.start():w], first=True) is None
 
     def not_done(self, start: int) -> bool:
         w = self._word_start(start)
@@ -1044,22 +1042,23 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     return score, best_s, best_e
 
 
-def _score_all(text: str, lex: Lexicon, *, recalled: bool = True, topic: bool = False,
-               scorer: _Scorer | None = None) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
-    """Every sub-type's score on `text` (or on `scorer`'s text), best first."""
-    if scorer is not None:
-        sc = scorer
-    else:
-        sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex, recalled=recalled, topic=topic)
+def _score_all(text: str, lex: Lexicon, *, recalled: bool = True,
+               topic: bool = False) -> tuple[list[tuple[float, int, int, _SubType]], _Scorer]:
+    sc = _ArabicScorer(text, lex) if lex.arabic else _Scorer(text, lex, recalled=recalled, topic=topic)
+    return _scored(sc), sc
+
+
+def _scored(sc: _Scorer) -> list[tuple[float, int, int, _SubType]]:
+    """Every sub-type's score on the scorer's text, best first."""
     scored = []
-    for st in lex.subtypes:
+    for st in sc.lex.subtypes:
         if st.name not in sc.by_owner:
             continue  # none of its patterns can match (no anchor in the text): no score
         r = _subtype_score(sc, st)
         if r is not None:
             scored.append((r[0], r[1], r[2], st))
     scored.sort(key=lambda x: (-x[0], x[1]))
-    return scored, sc
+    return scored
 
 
 MILITARY_MEANS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
@@ -1157,7 +1156,8 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
                            or _RECALLED.search(sentence, max(0, scored[0][1] - 60), scored[0][1])):
         # A recalled incident is the sentence's news when it tells no other: "rescuers
         # pulled more bodies from the rubble, two days after a missile struck the building".
-        scored, sc = _score_all(sentence, lex, scorer=sc.relaxed())
+        sc = sc.relaxed()
+        scored = _scored(sc)
     if not scored:
         return None
     score, start, end, st = scored[0]

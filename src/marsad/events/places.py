@@ -366,10 +366,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         after = sent.text[loc.end - offset:]
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:])
-        if subject and _DOERS_IN.search(before[-50:]) and (_ACTS_AFTER.match(after[:40])
-                                                            or _FIRES_AFTER.match(after[:40])):
+        acts_here = _ACTS_AFTER.match(after[:40]) is not None
+        if subject and _DOERS_IN.search(before[-50:]) and (acts_here or _FIRES_AFTER.match(after[:40])):
             doers_at.append(loc)
-            remote = remote or not _ACTS_AFTER.match(after[:40])
+            remote = remote or not acts_here
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) or subject \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
@@ -421,8 +421,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # killed seven in Izium") is where the clause puts it. Only a truce's clause lends its
     # places when the rest name no place finer than a country ("clashes resumed two weeks after
     # a truce took effect in Tripoli"); a visit's, a protest's or talks' never do.
+    frames = recalled_frames(sent.text) if trigger_at is not None else []
     if trigger_at is not None:
-        frames = recalled_frames(sent.text)
         inside = next(((a, b) for a, b in frames if a <= trigger_at < b), None)
         if inside is not None:
             kept = [loc for loc in out if inside[0] <= loc.start - offset < inside[1]]
@@ -481,8 +481,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # Not beside a country the act went into, nor from a clause that tells another act.
     doers_at = [loc for loc in doers_at if loc.place.country and not _is_country(loc.place)
                 and all(other.place.country_code == loc.place.country_code for other in out)
-                and (trigger_at is None or not any(a <= loc.start - offset < b for a, b in recalled_frames(sent.text))
-                     and (aside is None or loc.start - offset < aside.start()))]
+                and not any(a <= loc.start - offset < b for a, b in frames)
+                and (aside is None or loc.start - offset < aside.start())]
     # Fire sent from there places its act there only when the sentence names no place at all
     # ("rebels in Idlib shelled government positions"; not "… into Israel").
     if remote and out:
