@@ -422,3 +422,42 @@ def test_damage_a_shelling_caused_is_the_shelling_not_looting() -> None:
     assert classify(text).sub_event_type == "Shelling/artillery/missile attack"
     assert classify("Settlers set fire to houses in the village on Monday.").sub_event_type == \
         "Looting/property destruction"
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # armed youths are armed men, not a crowd of rioters
+    ("Armed youths attacked a village in Warrap state on Sunday, killing at least nine people.", "Attack"),
+    ("Armed youths from the county clashed with soldiers near the town on Monday.", "Armed clash"),
+    ("Angry youths blocked the road and burned tyres on Monday.", "Violent demonstration"),
+    # a raid that kills and abducts, or kills and burns homes, is coded by the killing
+    ("Gunmen stormed the hamlet on Friday, killing six people and abducting four women.", "Attack"),
+    ("Gunmen abducted 15 passengers from a bus near Kachia on Friday.", "Abduction/forced disappearance"),
+    ("Militants shot dead three farmers and burned 40 homes in the village on Tuesday.", "Attack"),
+    ("Insurgents beheaded three farmers near the village on Monday and torched 20 houses in the next one the day "
+     "after.", "Attack"),
+    ("Militants burned 40 homes in the village on Tuesday.", "Looting/property destruction"),
+    # civilians shot at, a civilian vehicle ambushed: an attack on them (an army truck: a clash)
+    ("Raiders stormed the settlement at dawn, shooting villagers as they ran.", "Attack"),
+    ("The attackers raided the settlement at dawn, shooting residents as they fled and driving away livestock.",
+     "Attack"),
+    ("Gunmen ambushed a commercial truck on the road near Yei on Friday, killing the driver, police said.", "Attack"),
+    ("Bandits ambushed a passenger bus on the highway near Kaura on Thursday, killing the driver.", "Attack"),
+    ("Bandits ambushed a military truck on the highway near Kaura on Thursday, killing two soldiers.", "Armed clash"),
+    # fighters who fought a battle clashed
+    ("Villagers caught up with the raiders on Monday and fought a battle in which five people were killed.",
+     "Armed clash"),
+    # a swap of prisoners told actively is an agreement
+    ("The army and the rebels exchanged 40 prisoners at a bridge on Tuesday.", "Agreement"),
+    ("The two warring sides swapped nine detainees on Sunday.", "Agreement"),
+    # homes a missile or rockets damaged: the missile is the event
+    ("A missile fired by the rebels landed in a residential district of the city, wounding two women and damaging "
+     "several houses.", "Shelling/artillery/missile attack"),
+    ("Militants targeted on Friday with rockets the eastern neighbourhoods of the town, injuring a child and causing "
+     "material damage to homes and a school.", "Shelling/artillery/missile attack"),
+    # a capture told in a clause describing the place, with its own month, is not the news
+    ("Rockets fired from rebel areas hit a market in Bentiu, wounding four people, according to the town's "
+     "council, which the rebels captured in March.", "Shelling/artillery/missile attack"),
+])
+def test_who_did_it_to_whom_decides_the_act(sentence, subtype):
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == subtype

@@ -1020,3 +1020,14 @@ def test_a_run_on_is_cut_only_where_a_sentence_opens(coder):
     # A sentence of up to RUN_ON tokens is the model's to cut, however it reads.
     short = "Gunmen killed three farmers on Tuesday police said The attackers fled"
     assert len(coder.nlp(short)) <= RUN_ON and len(list(coder.nlp(short).sents)) == 1
+
+
+@pytest.mark.parametrize("summary", [
+    "Cattle raids and abductions of children have plagued the county for more than a decade.",
+    "Kidnappers have terrorised the highway for years, residents say.",
+    "Rebels have besieged the town for months.",
+])
+def test_what_has_gone_on_for_years_is_no_event_of_its_own(coder, summary):
+    text = f"Gunmen attacked a village in Warrap state on Sunday, killing nine people, officials said. {summary}"
+    events, _ = code(coder, text)
+    assert [(e.sub_event_type, len(e.evidence)) for e in events] == [("Attack", 1)]

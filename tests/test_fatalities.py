@@ -239,3 +239,15 @@ def test_how_a_toll_is_read_from_words_groups_and_sources(sentence, dead):
     it; a second source's figure for the same dead wins when lower; the wounded, a part of the
     dead, one side, another event's toll and what the act did to things are none of these."""
     assert fatalities(sentence) == dead
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    ("Gunmen raided a village on Sunday, killing at least 12 people, the latest in a cycle of revenge raids that "
+     "has killed hundreds in the region.", 12),
+    ("A bomb killed four soldiers, officials said, part of a wave of attacks that has killed more than 200 people "
+     "this year.", 4),
+    # the act's own toll told in such a clause still counts
+    ("Police are hunting the gunmen behind an ambush that has killed six officers.", 6),
+])
+def test_the_toll_of_a_run_of_attacks_is_not_the_acts(sentence, dead):
+    assert fatalities(sentence) == dead

@@ -181,12 +181,16 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
 # "strikes since January have hit several areas", "has been hit by rockets more than 40 times
 # this year", "civilians continue to face relentless bombardment", "the fighting has
-# continued": a span or a count of repeats summed up, or what goes on — unless in a clause
+# continued", "kidnappings have plagued the district for more than a decade": a span or a
+# count of repeats summed up, or what goes on — unless in a clause
 # of its own ("the town, which rebels have held since March, …", "… as clashes have
 # continued") or beside a toll the sentence tells ("…, killing four").
 _SPAN_SUMMED = re.compile(
     r"\b(?:has|have)\b[^.;]{0,80}\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)|"
     r"\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)[^.;]{0,60}\b(?:has|have)\b|"
+    r"\b(?:has|have)\b[^.;]{0,80}\bfor (?:(?:more than|over|nearly|almost|about|some|well over|the past|the last)\s+)?"
+    r"(?:a decade|decades|a generation|generations|years|months|weeks|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+|many|several) (?:years|decades|months|weeks))\b|"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of) times\s+(?:this|last|"
     r"in the (?:past|last)|since|over|so far|a (?:day|week|month)|per)\b|"
     r"\bcontinu(?:e|es|ed|ing) to (?:face|endure|suffer|live under|come under)\b|"

@@ -125,6 +125,11 @@ _ALLIED_SECOND = re.compile(r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-governme
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
 _TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
 _CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")
+# "… hit a district of Manbij, the local council said, a city which the factions captured in
+# December.": a describing clause that ends the sentence with its own earlier month or year.
+_DATED_TAIL = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|since|last|earlier this|late last|early last)\s+"
+                         r"(?:(?:early|late|mid)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|(?:19|20)\d\d|year|month)(?:\s+\d{4})?\s*[.!?]?\s*$")
 # Scare quotes: a word or two of violence set in quotes is a figure of speech the writer
 # marks as such ("activists 'lay siege' to Westminster", "an eviction 'battle'", "unions warn
 # of a jobs 'bloodbath'"). Not a quoted sentence: the quote holds at most three words. Not
@@ -720,7 +725,7 @@ class _Scorer:
         # its subject, closed by a comma before the sentence goes on, tells no news of its own
         # — but its toll is its subject's ("the strike, which killed 12 people, hit a market").
         described = _DESCRIBING.search(self.text, max(0, start - 60), start)
-        closes = _CLAUSE_CLOSES.match(self.text, end)
+        closes = _CLAUSE_CLOSES.match(self.text, end) or _DATED_TAIL.match(self.text, end)
         # ... nor one that names its own day ("fled Ariha, which jets bombed on Tuesday, …").
         if described and closes and not _TOLL_WORD.search(self.text, start, end) \
                 and not _WEEKDAY.search(self.text, described.start(), closes.end()):

@@ -171,11 +171,13 @@ _NOT_FACTUAL_BEFORE = re.compile(
 )
 # "… killing five, in a conflict that has killed more than 300,000 people since 2011", "the
 # war in Syria, which has left 500,000 dead": a war's toll, told in a relative clause beside an
-# act, is no figure of the act. Only the war as the clause's subject: "the strikes, the
+# act, is no figure of the act; nor is a run of acts' ("the latest in a cycle of revenge raids
+# that has killed hundreds"). Only the war or the run as the clause's subject: "the strikes, the
 # deadliest of the war, have killed 20" and "a bombing at a rally against the war has killed
 # 12" count; so does fighting's toll ("the fighting has killed 40 since Monday").
 _WAR_TOLL_BEFORE = re.compile(
-    r"\b(?:wars?|conflicts?|uprising|crisis|insurgency|campaign|revolt|revolution)"
+    r"\b(?:wars?|conflicts?|uprising|crisis|insurgency|campaign|revolt|revolution|"
+    r"(?:cycle|wave|spate|series|string|run|surge)\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*,?\s+(?:that|which)\s+(?:has|have|had)\s+"
     r"(?:(?:so\s+far|already|now|reportedly)\s+)?(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+"
     r"(?:(?:more\s+than|over|at\s+least|some|about|nearly|almost|an\s+estimated|around|close\s+to)\s+)?$", re.I)

@@ -120,6 +120,10 @@ _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
      r"(?:is|are) being (?:planned|organi[sz]ed|prepared)|"
      r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|"
      r"(?:will|would|shall) (?:still )?(?:go ahead|take place|be held|proceed|begin|start|resume)", 4),
+    # Forces to be sent: "troop reinforcements would be sent to the region", "more police will
+    # be deployed".
+    (PLANNED, r"(?:will|would|shall|are to|is to) (?:soon |also |then |now )?be (?:sent|deployed|dispatched|"
+     r"moved|flown|rushed|redeployed|stationed|posted|brought)", 2),
     # A deal still being made: "a truce for the town of Zabadani is being negotiated".
     # Within the trigger's own phrase: not "signed a truce, whose monitoring mechanism is still
     # being worked out".
