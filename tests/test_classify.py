@@ -454,6 +454,16 @@ def test_damage_a_shelling_caused_is_the_shelling_not_looting() -> None:
      "several houses.", "Shelling/artillery/missile attack"),
     ("Militants targeted on Friday with rockets the eastern neighbourhoods of the town, injuring a child and causing "
      "material damage to homes and a school.", "Shelling/artillery/missile attack"),
+    # the means and the mark of an act: drones that carry explosives, a device planted, a convoy
+    # under fire, rivals with sticks (combat vehicles destroyed are no combat)
+    ("Rebels attacked an army post with drones carrying explosives on Monday.", "Air/drone strike"),
+    ("The device planted under a bridge near the town destroyed one of its spans before midnight.",
+     "Remote explosive/landmine/IED"),
+    ("The army said its aircraft had destroyed dozens of combat vehicles belonging to the militia.",
+     "Air/drone strike"),
+    ("A police convoy came under heavy fire on the road near the town on Monday.", "Armed clash"),
+    ("Supporters of the two parties clashed with sticks and bricks outside the polling station on Sunday.",
+     "Mob violence"),
     # a capture told in a clause describing the place, with its own month, is not the news
     ("Rockets fired from rebel areas hit a market in Bentiu, wounding four people, according to the town's "
      "council, which the rebels captured in March.", "Shelling/artillery/missile attack"),
@@ -461,3 +471,4 @@ def test_damage_a_shelling_caused_is_the_shelling_not_looting() -> None:
 def test_who_did_it_to_whom_decides_the_act(sentence, subtype):
     c = classify(sentence)
     assert c is not None and c.sub_event_type == subtype
+

@@ -1031,3 +1031,32 @@ def test_what_has_gone_on_for_years_is_no_event_of_its_own(coder, summary):
     text = f"Gunmen attacked a village in Warrap state on Sunday, killing nine people, officials said. {summary}"
     events, _ = code(coder, text)
     assert [(e.sub_event_type, len(e.evidence)) for e in events] == [("Attack", 1)]
+
+
+def test_a_datelines_date_is_the_day_of_filing_not_of_the_act(coder):
+    events, _ = code(coder, "BAMAKO, Feb 27 (AFP) - Two Malian soldiers were killed when jihadists attacked an army "
+                            "convoy near Boni in the central Mopti region on Sunday, the army said.", "2024-02-27")
+    assert [(e.event_date, e.admin1) for e in events] == [("2024-02-25", "Mopti")]
+    events, _ = code(coder, "Bogotá, 22 Apr (EFE).- Dissidents attacked a police station in the town of Suárez, in "
+                            "the department of Cauca, with drones carrying explosives on Monday, wounding two "
+                            "officers.", "2025-04-22")
+    assert [(e.sub_event_type, e.event_date, e.admin1) for e in events] == \
+        [("Air/drone strike", "2025-04-21", "Cauca")]
+
+
+def test_a_round_ups_opening_dates_its_undated_items(coder):
+    text = ("Here is a summary of conflict incidents reported in Sagaing Region on Wednesday, January 17.\n\n"
+            "DEPAYIN: Five people were killed when a junta fighter jet bombed a monastery in a village west of "
+            "the town.\n\n"
+            "MONYWA: Soldiers arrested seven young men at a checkpoint on suspicion of links with the resistance.")
+    events, _ = code(coder, text, "2024-01-18")
+    assert events and {e.event_date for e in events} == {"2024-01-17"}
+
+
+def test_an_ambush_told_by_its_convoy_coming_under_fire_is_one_clash(coder):
+    text = ("MORELIA, Mexico — 'It was an ambush,' the state security secretary told reporters on Tuesday, a day "
+            "after gunmen attacked a National Guard convoy.\n\nThe convoy came under fire from rifles at about 4 "
+            "p.m. on Monday on the road near Aguililla. Three guardsmen were killed.\n\nResidents said the shooting "
+            "lasted an hour. 'We heard explosions too, maybe grenades,' a woman told a radio station.")
+    events, _ = code(coder, text, "2026-02-10")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2026-02-09")]

@@ -12,7 +12,7 @@ import pytest
 
 from marsad.places import Gazetteer, PlaceResolver
 from marsad.places.frame import find_dateline
-from marsad.places.geoparse import geoparse_document
+from marsad.places.geoparse import geoparse_document, place_spans
 
 from .conftest import name_spans
 
@@ -482,3 +482,42 @@ def test_a_stray_name_read_abroad_does_not_dilute_the_province_a_story_is_set_in
     assert frame is not None and (frame.country_code, frame.admin1_code) == ("US", "OR")
     # Siletz's own reading is decided without its vote: then the one name read abroad leads.
     assert votes.frame("Siletz") is not None and votes.frame("Siletz").country_code == "TZ"
+
+
+def test_a_mid_sized_town_abroad_does_not_enter_a_story_that_never_names_its_country(
+        resolver: PlaceResolver) -> None:
+    """A town of 100,000 abroad ("Kani", Japan) is no reading of a bulletin's town in a story
+    told in Myanmar that never names Japan; a city of millions still travels ("Bangkok")."""
+    text = ("Here is a roundup of incidents in Sagaing Region. MONYWA: Troops detained four men at a "
+            "checkpoint. KANI: Resistance fighters clashed with soldiers south of the town. Refugees "
+            "later reached Bangkok, relatives said.")
+    places, _frame = resolve(resolver, text, "Sagaing Region", "MONYWA", "KANI", "Bangkok")
+    assert places["KANI"].country_code != "JP"
+    assert places["Bangkok"].country_code == "TH"
+    # ... nor through a longer name that holds its name ("Orlando East", a Soweto suburb)
+    text = ("JOHANNESBURG — Residents of Soweto marched over power cuts on Monday. The march began in "
+            "Orlando East, where streets have been dark for weeks, and ended at the Orlando substation.")
+    places, _frame = resolve(resolver, text, "JOHANNESBURG", "Soweto", "Orlando East", "Orlando")
+    assert places["Orlando East"].country_code != "US" and places["Orlando"].country_code != "US"
+
+
+def test_a_village_in_the_central_region_the_text_names_is_in_it(resolver: PlaceResolver) -> None:
+    text = ("BAMAKO, March 3 (AFP) - Jihadists attacked an army convoy near Boni in the central Mopti region "
+            "on Sunday.")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("BAMAKO", "Boni", "Mopti")]
+    boni = place_spans(text, spans, resolver)[0][1]
+    assert boni.country_code == "ML" and boni.admin1 == "Mopti"
+
+
+@pytest.mark.parametrize(("text", "city", "story"), [
+    ("BAMAKO, Feb 27 (AFP) - Two soldiers were killed on Sunday.", "BAMAKO", "Two soldiers"),
+    ("Bogotá, 22 Apr (EFE).- Dissidents attacked a police station on Monday.", "Bogotá", "Dissidents"),
+    ("NAIROBI, Kenya, Nov 3, 2024 (AP) — Police fired tear gas.", "NAIROBI", "Police"),
+])
+def test_a_dated_dateline_in_either_order(text: str, city: str, story: str) -> None:
+    from marsad.places.frame import dateline_end
+
+    found = find_dateline(text)
+    assert found is not None and found[2] == city
+    assert text[dateline_end(text):].startswith(story)
+    assert dateline_end("UN-backed forces attacked the town.") == 0

@@ -70,6 +70,11 @@ def mod(sentence: str, trigger: str) -> str:
         # a noun "plan", and a man named by what he planned, plan nothing of the sentence's act
         ("Under the new plan the army deployed troops to the border.", "deployed", "occurred"),
         ("A man planning an attack was shot dead by police.", "shot dead", "occurred"),
+        # what a witness only guesses at; forces yet to be sent
+        ("We heard explosions too, maybe grenades.", "grenades", "possible"),
+        ("The minister said troop reinforcements would be sent to the region.", "reinforcements", "planned"),
+        ("More police will be deployed in the city ahead of the march.", "police", "planned"),
+        ("Troops were sent to the region on Monday.", "Troops", "occurred"),
     ],
 )
 def test_modality(sentence: str, trigger: str, expected: str) -> None:

@@ -238,6 +238,12 @@ class EventCoder:
             mentions.extend(carry_actor(told, mentions))
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)
+            elif not told and _ROUND_UP_HEAD.search(sent.text):
+                # "A summary of incidents reported in Sagaing on Wednesday, January 17": the day
+                # of the undated items that follow.
+                day = dates.resolve(sent.text, ctx.published)
+                if day is not None and day.precision == dates.DAY:
+                    story_date = (day.date.isoformat(), dates.DAY)
         headline = classify(article.title) if article.title else None
         if article.language == "en":
             mentions = _kept_by_story(article, mentions)
@@ -258,6 +264,11 @@ class EventCoder:
 
 
 
+# The opening of a round-up: "Here is a summary of conflict incidents reported in … on …",
+# "The following attacks were recorded on 14 June".
+_ROUND_UP_HEAD = re.compile(r"\b(?:incidents|events|developments|attacks|violations|clashes|strikes)\b[^.;]{0,60}?"
+                            r"\b(?:were |was )?(?:reported|recorded|documented|registered|monitored|took place)\b",
+                            re.I)
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from .. import dates
 from ..actors import ActorKB
 from ..arabic.text import ARABIC_LETTER, fold, is_arabic, pattern
+from ..places.frame import dateline_end
 from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
 from .classify import MILITARY_MEANS, Classification, classify
@@ -177,8 +178,9 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
 def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
     """The date the sentence states for its act, and whether it is only the day its speaker
     spoke: "the governor said on Tuesday that shelling on Sunday killed two" dates the
-    shelling to Sunday."""
-    reported = dates.resolve(text, published)
+    shelling to Sunday. A dateline's date ("BAMAKO, Feb 27 (AFP) - …") is the day the story
+    was filed: the act's is the one the story states, if any."""
+    reported = _after_dateline(text, published)
     if reported is None or not speech_day(text, reported, trigger_start):
         return reported, False
     later = dates.resolve(text[reported.end:], published)
@@ -188,6 +190,16 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
             and not _NOT_AN_ACT.match(text, reported.end + later.end):
         return replace(later, start=later.start + reported.end, end=later.end + reported.end), False
     return reported, True
+
+
+def _after_dateline(text: str, published: dt.date | None) -> dates.ReportedDate | None:
+    """The first date `text` states after its dateline, else the dateline's own."""
+    skip = dateline_end(text)
+    if skip:
+        later = dates.resolve(text[skip:], published)
+        if later is not None:
+            return replace(later, start=later.start + skip, end=later.end + skip)
+    return dates.resolve(text, published)
 
 
 # "Zelensky visited Kharkiv on Tuesday, two days after a Russian strike killed seven": an act

@@ -103,7 +103,7 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
      r"wednesday|thursday|friday|saturday|sunday)|tomorrow|later this (?:week|month))", 3),
     # "it was unclear whether he was an accomplice or a hostage": the whole question is open.
     (POSSIBLE, r"(?:unclear|not clear|not known|uncertain) (?:whether|if)", 8),
-    (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|unconfirmed|unverified|"
+    (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|maybe|perhaps|unconfirmed|unverified|"
      r"whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"
      r"(?:rejected|dismissed) (?:reports?|claims?) (?:of|that)", 10),

@@ -28,7 +28,7 @@ _GAP = re.compile(
     r"crossing|farms?|fields?|sub-district))?"
     r"\s*,?\s+(?:in|of|near|outside|on the outskirts of|east of|west of|north of|south of|close to)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|centre|center|heart)\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?"
+    r"(?:(?:(?:north|south|east|west)(?:ern|-eastern|-western)?|central)\s+)?"
     r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?$",
     re.I,
 )

@@ -72,6 +72,7 @@ _TOKEN = re.compile(r"[\w'’.-]+")
 # A town this big is known abroad: a story about another country may still mention it
 # (Liverpool in an Egyptian story); a smaller namesake abroad (Ayaş for Ayash) is not.
 _FAMOUS_POPULATION = 100_000
+_WORLD_CITY_POPULATION = 1_000_000
 _FAMOUS_NAMES = 15
 # Words that make no place of their own in a longer name ("Dubai World Cup").
 _EMBED_STOP = frozenset(
@@ -683,17 +684,25 @@ class PlaceResolver:
         if main is None or c.country_code == main:
             return False
         # A spelling-key match ("Al-Joura" ~ "Jura") is never famous enough to travel abroad.
-        famous = c.match > 0 and (c.feature_code in _IMPORTANT_CODES or c.population >= _FAMOUS_POPULATION)
-        if famous or c.curated:
+        if c.match > 0 and c.feature_code in _IMPORTANT_CODES or c.curated:
             return False
         own = ctx.own_anchor.get((name, c.country_code or ""), 0.0)
         total = sum(ctx.anchors.values()) - own
         if total <= 0:
             return False
+        # The name's kin are no evidence for its country either ("Orlando" beside "Orlando East").
+        words = set(name.lower().split())
+        kin = sum(v for (n, cc), v in ctx.own_anchor.items()
+                  if cc == c.country_code and n != name and (set(n.lower().split()) <= words
+                                                             or words <= set(n.lower().split())))
+        theirs = ctx.anchors.get(c.country_code or "", 0.0) - own - kin
+        # A city of 100,000 travels abroad, but not into a story that never names its country
+        # ("KANI:" in a bulletin from Sagaing is not Kani, Japan); a city of a million does.
+        if c.match > 0 and c.population >= (_FAMOUS_POPULATION if theirs > 0 else _WORLD_CITY_POPULATION):
+            return False
         # Its own country must be a real part of the story (a quarter of it, or named twice
         # and more), not one passing mention ("the earthquake in Turkey and Syria" does not
         # put Ayash in Turkey).
-        theirs = ctx.anchors.get(c.country_code or "", 0.0) - own
         if theirs / total >= _STORY_SHARE or theirs >= 2.0:
             return False
         if not (weight >= 1.5 and weight >= 3 * theirs):
