@@ -1026,6 +1026,7 @@ def test_a_run_on_is_cut_only_where_a_sentence_opens(coder):
     "Cattle raids and abductions of children have plagued the county for more than a decade.",
     "Kidnappers have terrorised the highway for years, residents say.",
     "Rebels have besieged the town for months.",
+    "In previous summers, power cuts have sparked protests in southern cities.",
 ])
 def test_what_has_gone_on_for_years_is_no_event_of_its_own(coder, summary):
     text = f"Gunmen attacked a village in Warrap state on Sunday, killing nine people, officials said. {summary}"
@@ -1060,3 +1061,31 @@ def test_an_ambush_told_by_its_convoy_coming_under_fire_is_one_clash(coder):
             "lasted an hour. 'We heard explosions too, maybe grenades,' a woman told a radio station.")
     events, _ = code(coder, text, "2026-02-10")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2026-02-09")]
+
+
+def test_armed_men_beside_a_disasters_words_still_shell(coder):
+    events, _ = code(coder, "Rebels shelled an army post near the town of Beni on Tuesday, killing two soldiers, as "
+                            "floods forced hundreds of villagers from their homes.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 2)]
+
+
+def test_a_datelines_date_stands_beside_a_year_gone_by_or_a_day_to_come(coder):
+    events, _ = code(coder, "GOMA, Feb 27 (Reuters) - M23 rebels shelled Sake, a town they first tried to seize in "
+                            "March 2023, killing three civilians, local officials said.", "2024-02-27")
+    assert [(e.event_date, e.fatalities) for e in events] == [("2024-02-27", 3)]
+    events, _ = code(coder, "KABUL, March 3 (Reuters) - A bomb exploded at a cricket stadium in Kabul, killing five "
+                            "spectators, ahead of elections scheduled for April 20.", "2024-03-03")
+    assert [(e.event_date, e.fatalities) for e in events] == [("2024-03-03", 5)]
+
+
+def test_a_round_up_that_reports_no_incident_dates_nothing(coder):
+    text = ("No incidents were reported during the by-election in Kano on Saturday, March 2.\n\n"
+            "In Zamfara, gunmen killed three farmers in the village of Dansadau, residents said.")
+    events, _ = code(coder, text, "2024-03-05")
+    assert [e.time_precision for e in events] == [2]
+
+
+def test_a_place_that_has_suffered_for_weeks_is_described_not_summed_up(coder):
+    events, _ = code(coder, "Russian drones also hit the Danube port of Izmail on Tuesday, which has suffered "
+                            "blackouts for weeks, the regional governor said.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

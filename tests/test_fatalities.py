@@ -246,8 +246,9 @@ def test_how_a_toll_is_read_from_words_groups_and_sources(sentence, dead):
      "has killed hundreds in the region.", 12),
     ("A bomb killed four soldiers, officials said, part of a wave of attacks that has killed more than 200 people "
      "this year.", 4),
-    # the act's own toll told in such a clause still counts
+    # the act's own toll told in such a clause still counts, and so does a run's that is the act
     ("Police are hunting the gunmen behind an ambush that has killed six officers.", 6),
+    ("A wave of air strikes that has killed at least 40 people since dawn hit the southern city on Tuesday.", 40),
 ])
 def test_the_toll_of_a_run_of_attacks_is_not_the_acts(sentence, dead):
     assert fatalities(sentence) == dead

@@ -75,6 +75,8 @@ def mod(sentence: str, trigger: str) -> str:
         ("The minister said troop reinforcements would be sent to the region.", "reinforcements", "planned"),
         ("More police will be deployed in the city ahead of the march.", "police", "planned"),
         ("Troops were sent to the region on Monday.", "Troops", "occurred"),
+        ("Perhaps 50,000 people marched through the capital on Sunday.", "marched", "occurred"),
+        ("The governor said the killers of the farmers will be brought to book.", "killers", "occurred"),
     ],
 )
 def test_modality(sentence: str, trigger: str, expected: str) -> None:

@@ -10,7 +10,9 @@ import datetime as dt
 import pytest
 
 from marsad import dates
+from marsad.events.classify import classify
 from marsad.events.mentions import speech_day
+from marsad.events.nonevents import not_an_event
 
 from .conftest import code as code_with_article
 
@@ -309,3 +311,21 @@ def test_an_arrest_after_a_stabbing_at_a_party_is_no_political_arrest(coder):
     assert "Arrests" in [e.sub_event_type for e in code(coder, text)]
     text = "Police arrested 12 MQM party workers in Karachi on Wednesday, the party's spokesman said."
     assert "Arrests" in [e.sub_event_type for e in code(coder, text)]
+
+
+@pytest.mark.parametrize(("sentence", "reported"), [
+    ("Staff inside had closed the branch shortly before the protest began.", False),
+    ("Shops reopened in the old city after the fighting ended.", False),
+    ("Police fired tear gas at protesters in the capital on Tuesday after the march began.", True),
+])
+def test_the_storys_act_named_as_a_point_in_time_is_no_new_act(sentence, reported):
+    c = classify(sentence)
+    assert c is not None
+    assert (not_an_event(sentence, c.event_type, c.trigger_start, c.sub_event_type) is None) is reported
+
+
+def test_past_seasons_summed_up_are_background() -> None:
+    pub = dt.date(2023, 7, 18)
+    assert dates.is_background("In previous summers, power cuts have sparked protests in southern cities.", pub, None)
+    assert dates.is_background("Over the past few winters, the ice has closed the port for weeks.", pub, None)
+    assert not dates.is_background("Hundreds protested over power cuts in the city on Monday.", pub, None)

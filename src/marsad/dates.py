@@ -138,7 +138,8 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
 # "since then", "so far this year", "fighting has intensified".
 _SUMMARY = re.compile(
     r"\b(?:in|over|during|throughout|within) (?:the )?(?:recent|past|last|previous) (?:few |several |couple of |"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) )?(?:weeks|months|years|decades)\b|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) )?(?:weeks|months|years|decades|"
+    r"summers|winters|springs|autumns|seasons)\b|"
     r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
@@ -188,7 +189,8 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
 _SPAN_SUMMED = re.compile(
     r"\b(?:has|have)\b[^.;]{0,80}\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)|"
     r"\bsince (?:early |late |mid-?)?" + _MONTH_NAME + r"\b(?!,?\s+when\b)[^.;]{0,60}\b(?:has|have)\b|"
-    r"\b(?:has|have)\b[^.;]{0,80}\bfor (?:(?:more than|over|nearly|almost|about|some|well over|the past|the last)\s+)?"
+    r"\b(?:has|have)\b(?:(?!\b(?:which|who|where|that|whose)\b)[^.;,]){0,80}\bfor "
+    r"(?:(?:more than|over|nearly|almost|about|some|well over|the past|the last)\s+)?"
     r"(?:a decade|decades|a generation|generations|years|months|weeks|(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+|many|several) (?:years|decades|months|weeks))\b|"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of) times\s+(?:this|last|"

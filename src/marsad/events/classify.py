@@ -1173,7 +1173,11 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     margin = PROTEST_NON_EVENT_MARGIN if st.event_type in PROTEST_TYPES else 0.0
     # Gangs and diplomats do not fly air strikes or fire artillery: an air strike on drug
     # smugglers is still an air strike.
-    military = st.name in MILITARY_MEANS and non_name in ("ORG_CRIME", "DIPLO")
+    # Nor does a flood shell an army post: armed men named beside a disaster's words still
+    # shell ("rebels shelled an army post, as floods forced villagers from their homes").
+    military = st.name in MILITARY_MEANS and (
+        non_name in ("ORG_CRIME", "DIPLO")
+        or non_name == "NATURAL_DISASTER" and (sc.has("non_state_actor") or sc.has("armed_actor")))
     if non_score > score + margin and not military:
         return None
     if view is not None:

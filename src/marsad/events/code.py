@@ -238,11 +238,12 @@ class EventCoder:
             mentions.extend(carry_actor(told, mentions))
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
                 story_date = (told[0].event.event_date, 1)
-            elif not told and _ROUND_UP_HEAD.search(sent.text):
+            elif not told and _ROUND_UP_HEAD.search(sent.text) and not _NO_INCIDENTS.search(sent.text):
                 # "A summary of incidents reported in Sagaing on Wednesday, January 17": the day
-                # of the undated items that follow.
+                # of the undated items that follow, when it is of the week the story was filed.
                 day = dates.resolve(sent.text, ctx.published)
-                if day is not None and day.precision == dates.DAY:
+                if day is not None and day.precision == dates.DAY and (
+                        ctx.published is None or 0 <= (ctx.published - day.date).days <= 7):
                     story_date = (day.date.isoformat(), dates.DAY)
         headline = classify(article.title) if article.title else None
         if article.language == "en":
@@ -266,9 +267,10 @@ class EventCoder:
 
 # The opening of a round-up: "Here is a summary of conflict incidents reported in … on …",
 # "The following attacks were recorded on 14 June".
-_ROUND_UP_HEAD = re.compile(r"\b(?:incidents|events|developments|attacks|violations|clashes|strikes)\b[^.;]{0,60}?"
+_ROUND_UP_HEAD = re.compile(r"\b(?:incidents|developments|attacks|violations|clashes)\b[^.;]{0,60}?"
                             r"\b(?:were |was )?(?:reported|recorded|documented|registered|monitored|took place)\b",
                             re.I)
+_NO_INCIDENTS = re.compile(r"\b(?:no|without|nor)\b|\banniversar", re.I)
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
 
 

@@ -176,7 +176,8 @@ _NOT_FACTUAL_BEFORE = re.compile(
 # deadliest of the war, have killed 20" and "a bombing at a rally against the war has killed
 # 12" count; so does fighting's toll ("the fighting has killed 40 since Monday").
 _WAR_TOLL_BEFORE = re.compile(
-    r"\b(?:wars?|conflicts?|uprising|crisis|insurgency|campaign|revolt|revolution|"
+    r"(?:\b(?:wars?|conflicts?|uprising|crisis|insurgency|campaign|revolt|revolution)|"
+    r"\b(?:latest|part|one|another)\s+(?:in|of)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+)?"
     r"(?:cycle|wave|spate|series|string|run|surge)\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*,?\s+(?:that|which)\s+(?:has|have|had)\s+"
     r"(?:(?:so\s+far|already|now|reportedly)\s+)?(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+"

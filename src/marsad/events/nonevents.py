@@ -272,6 +272,11 @@ _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+
 # the scene of frequent protests": what a place is known for, not what happened there. (An
 # apposition leaves the sentence's act: "thousands gathered in the square, the focal point
 # of protests, to demand …".)
+# "Staff had closed the branch shortly before the protest began", "shops reopened after the
+# fighting ended": the story's own act named as a point in time, not a new one.
+_AS_A_TIME = re.compile(r"\b(?:before|after|until|till|since|when|once)\s+the\s+(?:[\w-]+\s+)?$", re.I)
+_TIME_VERB = re.compile(r"\w*\s+(?:had\s+|has\s+)?(?:began|begun|started|ended|finished|broke\s+out|erupted|"
+                        r"subsided|stopped|was\s+over|were\s+over)\b", re.I)
 _DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)\s+(?:the|a|an)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:centre|center|hub|cradle|birthplace|hotbed|symbol|bastion|heart|"
                         r"epicentre|epicenter|focal point|scene|site)\s+of\s+(?:(?:the|many|several|frequent|"
@@ -440,6 +445,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "methodology"
     if _DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start):
         return "a description of a place"
+    if _AS_A_TIME.search(sentence, max(0, trigger_start - 40), trigger_start) \
+            and _TIME_VERB.match(sentence, trigger_start):
+        return "the story's act as a point in time"
     located = _LOCATED.search(sentence, 0, trigger_start)
     if located and not _RELATIVE_BEFORE.search(sentence[max(0, located.start() - 40):located.start()]) \
             and not _NEXT_PREDICATE.search(sentence, located.end(), trigger_start):

@@ -72,7 +72,7 @@ _TOKEN = re.compile(r"[\w'’.-]+")
 # A town this big is known abroad: a story about another country may still mention it
 # (Liverpool in an Egyptian story); a smaller namesake abroad (Ayaş for Ayash) is not.
 _FAMOUS_POPULATION = 100_000
-_WORLD_CITY_POPULATION = 1_000_000
+_WORLD_CITY_POPULATION = 500_000
 _FAMOUS_NAMES = 15
 # Words that make no place of their own in a longer name ("Dubai World Cup").
 _EMBED_STOP = frozenset(
@@ -697,7 +697,8 @@ class PlaceResolver:
                                                              or words <= set(n.lower().split())))
         theirs = ctx.anchors.get(c.country_code or "", 0.0) - own - kin
         # A city of 100,000 travels abroad, but not into a story that never names its country
-        # ("KANI:" in a bulletin from Sagaing is not Kani, Japan); a city of a million does.
+        # ("KANI:" in a bulletin from Sagaing is not Kani, Japan); a city of half a million does
+        # (El Paso in a story of Ciudad Juárez).
         if c.match > 0 and c.population >= (_FAMOUS_POPULATION if theirs > 0 else _WORLD_CITY_POPULATION):
             return False
         # Its own country must be a real part of the story (a quarter of it, or named twice
