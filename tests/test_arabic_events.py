@@ -483,6 +483,22 @@ def test_the_words_of_a_banner_or_a_chant_are_no_act() -> None:
     # the police fire after the chant is an act, not the chant's words
     ("ردد المتظاهرون هتافات تطالب برحيل المحافظ فأطلقت الشرطة الرصاص الحي عليهم.",
      "Excessive force against protesters"),
+    # riot police (قوات مكافحة الشغب) are no riot; riots are
+    ("فرّقت قوات مكافحة الشغب مساء أمس مئات المحتجين أمام مبنى المحافظة مستخدمة الهراوات.",
+     "Protest with intervention"),
+    ("اندلعت أعمال شغب في وسط المدينة مساء أمس.", "Violent demonstration"),
+    # smoke or gas grenades with the article are no grenade attack
+    ("تجمع العشرات قرب الحاجز رافضين التوغل، فأطلق الجنود القنابل الدخانية لتفريقهم.",
+     "Protest with intervention"),
+    # farmland bulldozed a few words after the verb
+    ("دخلت جرافات الاحتلال أطراف القرية وجرفت نحو 20 دونماً من الأراضي الزراعية.",
+     "Looting/property destruction"),
+    # those taken in a campaign of raids by whoever rules the town are arrested
+    ("شنت الجماعة منذ مساء أمس حملة مداهمات في أحياء المدينة اختطفت خلالها 15 شاباً.", "Arrests"),
+    # mourners who raise flags and chant against the occupier protest; they change no front
+    ("شيّع المئات اليوم جثمان الشاب في المدينة، ورفع المشيعون الأعلام وهتفوا ضد الاحتلال.", "Peaceful protest"),
+    # a body found with bullet wounds: a killing
+    ("عثر الأهالي صباح اليوم على جثة شاب وعليها آثار طلقات نارية على أطراف القرية.", "Attack"),
 ])
 def test_arabic_forms_the_review_found(sentence: str, expected: str) -> None:
     c = classify(sentence)
@@ -498,3 +514,4 @@ def test_a_raid_and_an_arrest_in_another_clause_are_not_one_arrest() -> None:
 def test_a_bare_weekday_after_the_past_perfect_is_this_weeks_news() -> None:
     assert classify("وكانت قوات النظام قد قصفت قرية بورين الجمعة.") is not None
     assert classify("وكانت قوات النظام قد قصفت قرية بورين الجمعة الماضية.") is None
+
