@@ -494,7 +494,11 @@ def test_the_words_of_a_banner_or_a_chant_are_no_act() -> None:
     ("دخلت جرافات الاحتلال أطراف القرية وجرفت نحو 20 دونماً من الأراضي الزراعية.",
      "Looting/property destruction"),
     # those taken in a campaign of raids by whoever rules the town are arrested
-    ("شنت الجماعة منذ مساء أمس حملة مداهمات في أحياء المدينة اختطفت خلالها 15 شاباً.", "Arrests"),
+    ("شنت جماعة الحوثي منذ مساء أمس حملة مداهمات في أحياء المدينة اختطفت خلالها 15 شاباً.", "Arrests"),
+    # ... not an armed cell's
+    ("شنت خلايا تابعة للتنظيم حملة مداهمات في القرية وخطفت خلالها ثلاثة مدنيين.", "Abduction/forced disappearance"),
+    # reinforcements sent beside protests are still sent
+    ("دفعت قوات النظام بتعزيزات عسكرية إلى المدينة بعد استمرار احتجاجات المتظاهرين.", "Change to group/activity"),
     # mourners who raise flags and chant against the occupier protest; they change no front
     ("شيّع المئات اليوم جثمان الشاب في المدينة، ورفع المشيعون الأعلام وهتفوا ضد الاحتلال.", "Peaceful protest"),
     # a body found with bullet wounds: a killing
@@ -515,3 +519,8 @@ def test_a_bare_weekday_after_the_past_perfect_is_this_weeks_news() -> None:
     assert classify("وكانت قوات النظام قد قصفت قرية بورين الجمعة.") is not None
     assert classify("وكانت قوات النظام قد قصفت قرية بورين الجمعة الماضية.") is None
 
+
+
+def test_an_association_and_football_fans_protest_nothing() -> None:
+    assert classify("أصدر تجمع المهنيين بيانا مطالبا بتحقيق دولي في الأحداث.") is None
+    assert classify("وهتف المشجعون ضد الحكم بعد إلغاء هدف التعادل.") is None

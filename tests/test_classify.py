@@ -464,6 +464,11 @@ def test_damage_a_shelling_caused_is_the_shelling_not_looting() -> None:
     ("A police convoy came under heavy fire on the road near the town on Monday.", "Armed clash"),
     ("Supporters of the two parties clashed with sticks and bricks outside the polling station on Sunday.",
      "Mob violence"),
+    # the damage a drone did is the drone's; forces who engage armed men clash, whoever rides along
+    ("A drone fell near a bakery in the city centre, causing the death of a young man and material damage to "
+     "shops and cars.", "Air/drone strike"),
+    ("Police, working with local vigilantes, engaged the bandits in a forest near the village on Monday.",
+     "Armed clash"),
     # roads the police block are no riot of theirs
     ("Police blocked roads leading to the assembly and lobbed tear gas canisters into the crowd.",
      "Protest with intervention"),
@@ -501,6 +506,8 @@ def test_water_bombers_are_no_weapon_of_war() -> None:
      "Abduction/forced disappearance"),
     ("After a rocket attack on the town, settlers rampaged through the village, torching cars and damaging homes.",
      "Looting/property destruction"),
+    ("Torrential rain pounded rebel-held areas of the province on Sunday, flooding camps.", None),
+    ("Gunmen killed a police officer and kidnapped two foreign engineers on Monday.", "Attack"),
 ])
 def test_what_the_new_words_leave_alone(sentence, subtype):
     c = classify(sentence)

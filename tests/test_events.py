@@ -1069,10 +1069,10 @@ def test_armed_men_beside_a_disasters_words_still_shell(coder):
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 2)]
 
 
-def test_a_datelines_date_stands_beside_a_year_gone_by_or_a_day_to_come(coder):
-    events, _ = code(coder, "GOMA, Feb 27 (Reuters) - M23 rebels shelled Sake, a town they first tried to seize in "
-                            "March 2023, killing three civilians, local officials said.", "2024-02-27")
-    assert [(e.event_date, e.fatalities) for e in events] == [("2024-02-27", 3)]
+def test_a_datelines_date_gives_way_to_an_earlier_day_not_to_a_day_to_come(coder):
+    events, _ = code(coder, "GENEVA, March 15 (Reuters) - Russian artillery shelled a market in Kherson on March 3, "
+                            "killing seven people, a U.N. report said.", "2024-03-15")
+    assert [(e.event_date, e.fatalities) for e in events] == [("2024-03-03", 7)]
     events, _ = code(coder, "KABUL, March 3 (Reuters) - A bomb exploded at a cricket stadium in Kabul, killing five "
                             "spectators, ahead of elections scheduled for April 20.", "2024-03-03")
     assert [(e.event_date, e.fatalities) for e in events] == [("2024-03-03", 5)]
@@ -1089,3 +1089,11 @@ def test_a_place_that_has_suffered_for_weeks_is_described_not_summed_up(coder):
     events, _ = code(coder, "Russian drones also hit the Danube port of Izmail on Tuesday, which has suffered "
                             "blackouts for weeks, the regional governor said.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_state_medias_dateline_and_the_doers_position_are_not_where_the_drone_struck(coder):
+    events, _ = code(coder, "Hama, SANA- A civilian was killed on Monday when terrorist organizations positioned in "
+                            "Idleb southern countryside attacked with a drone loaded with explosives the town of "
+                            "Mhardeh in Hama northwestern countryside.")
+    assert [(e.sub_event_type, e.admin1, e.fatalities) for e in events] == [("Air/drone strike", "Hama", 1)]
+    assert events[0].location not in ("Idlib", "Hama", "Ḩamāh")

@@ -77,6 +77,8 @@ def mod(sentence: str, trigger: str) -> str:
         ("Troops were sent to the region on Monday.", "Troops", "occurred"),
         ("Perhaps 50,000 people marched through the capital on Sunday.", "marched", "occurred"),
         ("The governor said the killers of the farmers will be brought to book.", "killers", "occurred"),
+        ("More troops will be brought in to secure the town.", "troops", "planned"),
+        ("The blast was perhaps a drone strike.", "drone strike", "possible"),
     ],
 )
 def test_modality(sentence: str, trigger: str, expected: str) -> None:

@@ -317,6 +317,9 @@ def test_an_arrest_after_a_stabbing_at_a_party_is_no_political_arrest(coder):
     ("Staff inside had closed the branch shortly before the protest began.", False),
     ("Shops reopened in the old city after the fighting ended.", False),
     ("Police fired tear gas at protesters in the capital on Tuesday after the march began.", True),
+    # the act itself, told with "when" or beside its toll
+    ("Three civilians were killed when the shelling began at dawn on Thursday.", True),
+    ("Residents fled before the shelling started, and the bombardment killed 12 people.", True),
 ])
 def test_the_storys_act_named_as_a_point_in_time_is_no_new_act(sentence, reported):
     c = classify(sentence)
@@ -329,3 +332,5 @@ def test_past_seasons_summed_up_are_background() -> None:
     assert dates.is_background("In previous summers, power cuts have sparked protests in southern cities.", pub, None)
     assert dates.is_background("Over the past few winters, the ice has closed the port for weeks.", pub, None)
     assert not dates.is_background("Hundreds protested over power cuts in the city on Monday.", pub, None)
+    assert not dates.is_background("Missiles struck power plants on Friday, repeating a tactic of previous winters.",
+                                   pub, None)

@@ -77,7 +77,8 @@ def _latest_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
     return None
 
 
-_NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of|scheduled for|set for|due on|planned for|slated for)\s+"
+                           r"(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
 def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
@@ -138,13 +139,16 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
 # "since then", "so far this year", "fighting has intensified".
 _SUMMARY = re.compile(
     r"\b(?:in|over|during|throughout|within) (?:the )?(?:recent|past|last|previous) (?:few |several |couple of |"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) )?(?:weeks|months|years|decades|"
-    r"summers|winters|springs|autumns|seasons)\b|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) )?(?:weeks|months|years|decades)\b|"
     r"\b(?:in|over|during|throughout) (?:the )?(?:recent|past|last|previous) \d{2,} days\b|"
     r"\bin recent (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
     r"(?:began|started|erupted|broke out)\b", re.I)
+# "In previous summers, power cuts have sparked protests": seasons gone by, unless the sentence
+# names its own day ("missiles struck on Friday, repeating a tactic of previous winters").
+_SEASONS = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last|previous|earlier) (?:few |several )?"
+                      r"(?:summers|winters|springs|autumns|seasons)\b", re.I)
 # History told as such: "captured the town last year", "previously", "years ago" — unless it
 # is told of someone's kin in a "whose" clause of a sentence that names its own current day
 # ("a commander whose son was killed last year"; not "militants who stormed a village last
@@ -284,7 +288,7 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     summed = summary.search(text)
     if summed and not (current.search(text) and _summed_in_a_relative(text, summed.start(), arabic=arabic)):
         return True
-    if (trend.search(text) or not arabic and _moving(text)) and not current.search(text):
+    if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text))) and not current.search(text):
         return True
     if not arabic and any(not (_IN_A_RELATIVE.search(text, 0, m.start()) and current.search(text))
                           for m in _HISTORY.finditer(text)):

@@ -1177,7 +1177,7 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     # shell ("rebels shelled an army post, as floods forced villagers from their homes").
     military = st.name in MILITARY_MEANS and (
         non_name in ("ORG_CRIME", "DIPLO")
-        or non_name == "NATURAL_DISASTER" and (sc.has("non_state_actor") or sc.has("armed_actor")))
+        or non_name == "NATURAL_DISASTER" and score >= 4.5 and (sc.has("non_state_actor") or sc.has("armed_actor")))
     if non_score > score + margin and not military:
         return None
     if view is not None:

@@ -267,10 +267,11 @@ class EventCoder:
 
 # The opening of a round-up: "Here is a summary of conflict incidents reported in … on …",
 # "The following attacks were recorded on 14 June".
-_ROUND_UP_HEAD = re.compile(r"\b(?:incidents|developments|attacks|violations|clashes)\b[^.;]{0,60}?"
+_ROUND_UP_HEAD = re.compile(r"\b(?:incidents|events|developments|attacks|violations|clashes)\b[^.;]{0,60}?"
                             r"\b(?:were |was )?(?:reported|recorded|documented|registered|monitored|took place)\b",
                             re.I)
-_NO_INCIDENTS = re.compile(r"\b(?:no|without|nor)\b|\banniversar", re.I)
+_NO_INCIDENTS = re.compile(r"\b(?:no|without(?: any)?)\s+(?:\w+\s+)?(?:incidents|events|developments|attacks|"
+                           r"violations|clashes)\b|\banniversar", re.I)
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
 
 

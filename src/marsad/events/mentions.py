@@ -193,15 +193,15 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
 
 
 def _after_dateline(text: str, published: dt.date | None) -> dates.ReportedDate | None:
-    """The first date `text` states; when that is a dateline's, the day the story then states
-    for its act, if it is one of the week the dateline ends ("GOMA, Feb 27 (Reuters) - … on
-    Sunday"), not a year gone by or an election to come ("… seize in March 2023")."""
+    """The first date `text` states; when that is a dateline's, the date the story then states
+    ("GOMA, Feb 27 (Reuters) - … on Sunday", "… last month"), unless it is to come ("ahead of
+    elections scheduled for April 20")."""
     first = dates.resolve(text, published)
     skip = dateline_end(text)
     if first is None or not skip or first.start >= skip or first.precision != dates.DAY:
         return first
     later = dates.resolve(text[skip:], published)
-    if later is not None and later.precision == dates.DAY and 0 <= (first.date - later.date).days <= 7:
+    if later is not None and later.date <= first.date:
         return replace(later, start=later.start + skip, end=later.end + skip)
     return first
 

@@ -104,7 +104,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     # "it was unclear whether he was an accomplice or a hostage": the whole question is open.
     (POSSIBLE, r"(?:unclear|not clear|not known|uncertain) (?:whether|if)", 8),
     (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|"
-     r"(?:maybe|perhaps)(?!\s+(?:\d|(?:as many|as much|more|the|a|an|some|about|over|up to)\b))|unconfirmed|unverified|"
+     r"(?:maybe|perhaps)(?!\s+(?:\d|(?:as many|as much|more than|some|about|over|up to|around|nearly)\b))|unconfirmed|"
+     r"unverified|"
      r"whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"
      r"(?:rejected|dismissed) (?:reports?|claims?) (?:of|that)", 10),
@@ -124,7 +125,7 @@ _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
     # Forces to be sent: "troop reinforcements would be sent to the region", "more police will
     # be deployed".
     (PLANNED, r"(?:will|would|shall|are to|is to) (?:soon |also |then |now )?be (?:sent|deployed|dispatched|"
-     r"moved|rushed|redeployed|stationed|posted)", 2),
+     r"moved|rushed|redeployed|stationed|posted|flown|brought)(?! to (?:book|justice|trial|court|account))", 2),
     # A deal still being made: "a truce for the town of Zabadani is being negotiated".
     # Within the trigger's own phrase: not "signed a truce, whose monitoring mechanism is still
     # being worked out".

@@ -274,7 +274,8 @@ _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+
 # of protests, to demand …".)
 # "Staff had closed the branch shortly before the protest began", "shops reopened after the
 # fighting ended": the story's own act named as a point in time, not a new one.
-_AS_A_TIME = re.compile(r"\b(?:before|after|until|till|since|when|once)\s+the\s+(?:[\w-]+\s+)?$", re.I)
+_AS_A_TIME = re.compile(r"\b(?:before|after|until|till|since|once)\s+the\s+(?:[\w-]+\s+)?$", re.I)
+_TOLL_TOLD = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring)\b", re.I)
 _TIME_VERB = re.compile(r"\w*\s+(?:had\s+|has\s+)?(?:began|begun|started|ended|finished|broke\s+out|erupted|"
                         r"subsided|stopped|was\s+over|were\s+over)\b", re.I)
 _DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)\s+(?:the|a|an)\s+"
@@ -446,7 +447,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if _DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start):
         return "a description of a place"
     if _AS_A_TIME.search(sentence, max(0, trigger_start - 40), trigger_start) \
-            and _TIME_VERB.match(sentence, trigger_start):
+            and _TIME_VERB.match(sentence, trigger_start) and not _TOLL_TOLD.search(sentence):
         return "the story's act as a point in time"
     located = _LOCATED.search(sentence, 0, trigger_start)
     if located and not _RELATIVE_BEFORE.search(sentence[max(0, located.start() - 40):located.start()]) \

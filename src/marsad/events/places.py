@@ -95,13 +95,18 @@ _SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|she
 # doers of an act are (not a speaker's: "officials in Washington said").
 _DOERS_IN = re.compile(r"\b(?:police|policemen|officers|troops|soldiers|forces|army|rebels|militants|fighters|"
                        r"insurgents|gunmen|militiamen|militias?|jihadists|guards|protesters|demonstrators|rioters|"
-                       r"residents)\s+(?:(?:based|stationed|deployed)\s+)?(?:in|inside|at)\s+(?:the\s+)?$", re.I)
+                       r"residents|terrorists|terrorist\s+(?:organi[sz]ations|groups)|factions)\s+"
+                       r"(?:(?:based|stationed|deployed|positioned|entrenched|holed\s+up)\s+)?(?:in|inside|at)\s+(?:the\s+)?$",
+                       re.I)
 # Only an act done where they stand: fire sent elsewhere ("militants in Gaza fired rockets
 # into Israel", "forces in Hmeimim launched air strikes") lands where it struck.
 _ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
                          r"rubber\s+bullets|live\s+(?:rounds|ammunition|bullets)|warning\s+shots)|opened\s+fire|"
                          r"shot|attacked|raided|stormed|beat|clashed|detained|arrested|dispersed|charged)\b", re.I)
-_FIRES_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:shelled|launched|fired|struck|bombed|pounded|targeted)\b",
+# ("terrorists positioned in Idleb southern countryside attacked with a drone …" too)
+_FIRES_AFTER = re.compile(r"^(?:\s+(?:north|south|east|west)(?:ern)?|\s+(?:countryside|province|governorate|areas?))*"
+                          r"\s+(?:(?:has|have|had)\s+)?(?:shelled|launched|fired|struck|bombed|pounded|targeted|"
+                          r"attacked\s+with\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|rockets?|missiles?|shells?|mortars?))\b",
                           re.I)
 # "the strikes on rebel-held Atareb had been carried out by …", "the shelling of Douma has
 # killed 40", "a drone attack on Kharkiv hit a petrol station": the place an incident noun's
@@ -350,7 +355,8 @@ def _an_office(sent: Sentence, loc: Located) -> bool:
 # What follows a dateline's place: an agency in brackets, a date, and a dash ("Port Sudan (AFP) -",
 # "Goma, March 3 (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-                             r"(?:,?\s+\d{4})?\s*)?(?:\([A-Z][\w.]*\)\s*)?\.?(?:--|[-–—])\s")
+                             r"(?:,?\s+\d{4})?\s*)?(?:\([A-Z][\w.]*\)\s*|,\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
+                             r"\.?(?:--|[-–—])\s?")
 
 
 def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: int | None = None) -> list[Located]:
@@ -368,9 +374,15 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:])
         acts_here = _ACTS_AFTER.match(after[:40]) is not None
-        if subject and _DOERS_IN.search(before[-50:]) and (acts_here or _FIRES_AFTER.match(after[:40])):
+        if subject and _DOERS_IN.search(before[-50:]) and (acts_here or _FIRES_AFTER.match(after[:80])):
             doers_at.append(loc)
             remote = remote or not acts_here
+        elif _DOERS_IN.search(before[-50:]) and _FIRES_AFTER.match(after[:80]):
+            # "terrorists positioned in Idleb southern countryside attacked with a drone …": where
+            # the fire came from, told with the doers, whatever words of region follow the name
+            doers_at.append(loc)
+            remote = True
+            continue
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) or subject \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
