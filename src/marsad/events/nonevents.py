@@ -268,16 +268,16 @@ _DEAL_REACHED = re.compile(r"\S+\s+(?:\w+\s+){0,2}?(?:reached|signed|struck|agre
 _PREVENTED = re.compile(r"\bprevent(?:s|ed|ing)?\s+(?:(?:an?|the|any|further)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
-# "The town was the main centre of street protests against Assad's rule", "the square has been
-# the scene of frequent protests": what a place is known for, not what happened there. (An
-# apposition leaves the sentence's act: "thousands gathered in the square, the focal point
-# of protests, to demand …".)
 # "Staff had closed the branch shortly before the protest began", "shops reopened after the
 # fighting ended": the story's own act named as a point in time, not a new one.
 _AS_A_TIME = re.compile(r"\b(?:before|after|until|till|since|once)\s+the\s+(?:[\w-]+\s+)?$", re.I)
 _TOLL_TOLD = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring)\b", re.I)
 _TIME_VERB = re.compile(r"\w*\s+(?:had\s+|has\s+)?(?:began|begun|started|ended|finished|broke\s+out|erupted|"
                         r"subsided|stopped|was\s+over|were\s+over)\b", re.I)
+# "The town was the main centre of street protests against Assad's rule", "the square has been
+# the scene of frequent protests": what a place is known for, not what happened there. (An
+# apposition leaves the sentence's act: "thousands gathered in the square, the focal point
+# of protests, to demand …".)
 _DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)\s+(?:the|a|an)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:centre|center|hub|cradle|birthplace|hotbed|symbol|bastion|heart|"
                         r"epicentre|epicenter|focal point|scene|site)\s+of\s+(?:(?:the|many|several|frequent|"

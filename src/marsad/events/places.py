@@ -356,7 +356,7 @@ def _an_office(sent: Sentence, loc: Located) -> bool:
 # "Goma, March 3 (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
                              r"(?:,?\s+\d{4})?\s*)?(?:\([A-Z][\w.]*\)\s*|,\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
-                             r"\.?(?:--|[-–—])\s?")
+                             r"\.?(?:--|[-–—])\s")
 
 
 def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: int | None = None) -> list[Located]:
