@@ -373,11 +373,13 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         after = sent.text[loc.end - offset:]
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:])
-        acts_here = _ACTS_AFTER.match(after[:40]) is not None
-        if subject and _DOERS_IN.search(before[-50:]) and (acts_here or _FIRES_AFTER.match(after[:80])):
+        doers = _DOERS_IN.search(before[-50:]) is not None
+        acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
+        fires = doers and _FIRES_AFTER.match(after[:80]) is not None
+        if subject and (acts_here or fires):
             doers_at.append(loc)
             remote = remote or not acts_here
-        elif _DOERS_IN.search(before[-50:]) and _FIRES_AFTER.match(after[:80]):
+        elif fires:
             # "terrorists positioned in Idleb southern countryside attacked with a drone …": where
             # the fire came from, told with the doers, whatever words of region follow the name
             doers_at.append(loc)
