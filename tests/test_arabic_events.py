@@ -524,3 +524,10 @@ def test_a_bare_weekday_after_the_past_perfect_is_this_weeks_news() -> None:
 def test_an_association_and_football_fans_protest_nothing() -> None:
     assert classify("أصدر تجمع المهنيين بيانا مطالبا بتحقيق دولي في الأحداث.") is None
     assert classify("وهتف المشجعون ضد الحكم بعد إلغاء هدف التعادل.") is None
+
+
+def test_flares_are_no_grenade_attack() -> None:
+    assert classify("أطلق الجيش الإسرائيلي قنابل مضيئة فوق الأحراج المقابلة للبلدة ليل أمس.") is None
+    assert classify("أطلقت القوات قنابل إنارة فوق الوادي طوال الليل.") is None
+    c = classify("ألقى مجهولون قنبلة على منزل في البلدة مساء أمس.")
+    assert c is not None and c.sub_event_type == "Grenade"

@@ -422,3 +422,11 @@ def dates_line(line):
     from marsad.pubdate import parse_dateline
 
     return parse_dateline(line)
+
+
+def test_arabic_months_gone_by_summed_up_are_background():
+    # "since the start of last February, more than 40 were killed"; "during last October the
+    # network documented 31 killings" — with the conjunction glued on, too
+    assert dates.is_background("ومنذ مطلع شباط الماضي، قُتل أكثر من 40 شخصاً من جامعي الكمأة.", PUB, None)
+    assert dates.is_background("ووثّقت الشبكة خلال تشرين الأول الماضي 31 عملية اغتيال في المنطقة.", PUB, None)
+    assert not dates.is_background("قُتل شاب برصاص مجهولين مساء أمس الثلاثاء في البلدة.", PUB, None)

@@ -1720,3 +1720,12 @@ def test_a_death_of_wounds_elsewhere_is_the_first_acts_toll_not_a_second_event(c
 def test_hurt_without_a_toll_is_not_zero_when_deaths_may_be_told(coder, text):
     events, _ = code(coder, text)
     assert events and all(e.fatalities is None for e in events)
+
+
+def test_a_separate_incident_is_one_event_at_its_finest_place(coder):
+    # "Elsewhere" parts this sentence from the story's other incidents, not from itself.
+    text = ("Jets struck the town of Ariha on Monday, killing four people, the monitor said.\n\n"
+            "Elsewhere in Rif Dimashq, security forces arrested at least nine young men in Douma on Monday.")
+    events, _ = code(coder, text, published="2021-12-14")
+    assert sorted((e.sub_event_type, e.location) for e in events if e.sub_event_type == "Arrests") == [
+        ("Arrests", "Dūmā")]

@@ -396,3 +396,58 @@ def test_a_name_opened_by_tal_or_kafr_is_no_namesake_of_its_parts(resolver: Plac
     # "Tal" is a town in India; "Tal Maleh", a hill village the gazetteer lacks, is not it.
     [p] = _resolved(resolver, "Troops entered Tal Maleh on Sunday.", "Tal Maleh")
     assert p.geonameid is None and p.country_code is None
+
+
+def test_a_village_is_no_foreign_city() -> None:
+    # Iran's Arak is a city of half a million; "the village of Arak" in a Syrian story is not it.
+    from marsad.events.code import EventCoder
+
+    from .conftest import code
+
+    text = ("Three shepherds were found shot dead on Sunday near the village of Arak, in the Syrian desert, "
+            "relatives told the monitor.")
+    [e], _ = code(EventCoder.load(), text, published="2023-03-07")
+    assert e.country != "Iran" and e.location != "Arāk"
+
+
+def test_a_name_joined_by_a_particle_is_one_place() -> None:
+    # NER reads "Mocímboa" and "Praia" (Cape Verde's capital) as two names.
+    from marsad.events.code import EventCoder
+
+    from .conftest import code
+
+    text = ("In Mocímboa da Praia, the army arrested three young men on Saturday accused of acting as informants "
+            "for the insurgents, residents said.")
+    [e], _ = code(EventCoder.load(), text, published="2022-09-12")
+    assert e.location == "Mocímboa da Praia" and e.admin1 == "Cabo Delgado"
+
+
+def test_a_capitalised_town_word_is_part_of_the_name() -> None:
+    # "Johar Town" is a quarter of Lahore, not Jawhar in Somalia.
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    text = ("The party said police had searched the homes of its workers in Garden Town, Shadman and Johar Town "
+            "late on Thursday.")
+    spans = [text[a:b] for a, b, _ in find_toponyms(load_pipeline()(text), gazetteer=Gazetteer.open())]
+    assert "Johar Town" in spans and "Johar" not in spans
+    # a lower-case place word is no part of the name
+    text = "Jets struck Kafr Nabl town on Monday."
+    assert [text[a:b] for a, b, _ in find_toponyms(load_pipeline()(text), gazetteer=Gazetteer.open())] == ["Kafr Nabl"]
+
+
+def test_a_district_abroad_is_no_first_level_area_of_another_country(resolver: PlaceResolver) -> None:
+    text = ("PANJSHIR, Afghanistan - Resistance fighters ambushed a Taliban convoy in Panjshir province on Saturday. "
+            "Residents said Taliban fighters detained dozens of men in the Dara district of the province on Sunday.")
+    places = _resolved(resolver, text, "PANJSHIR", "Afghanistan", "Panjshir", "Dara")
+    assert places[-1].country_code != "SY"
+
+
+def test_the_villages_of_a_city_are_the_citys() -> None:
+    from marsad.events.code import EventCoder
+
+    from .conftest import code
+
+    text = "Boko Haram fighters raided villages of Maiduguri on Tuesday, killing six people, residents said."
+    [e], _ = code(EventCoder.load(), text, published="2024-03-13")
+    assert e.admin1 == "Borno"

@@ -145,6 +145,16 @@ _SUMMARY = re.compile(
     r"\bso far (?:this|in) (?:year|month)\b|\bsince (?:the|its|their) (?:\w+ )?"
     r"(?:conflict|war|uprising|revolution|crisis|protests?|campaign|intervention|offensive) "
     r"(?:began|started|erupted|broke out)\b", re.I)
+# ... and in the singular, in a sentence that names no day of its own: "thousands have been
+# killed in the region in the last decade" ("On Tuesday gunmen killed five in Bokkos,
+# bringing to 60 the number killed there over the past month" is Tuesday's news).
+_SUMMARY_SINGULAR = re.compile(r"\b(?:in|over|during|throughout|within) (?:the )?(?:past|last|previous) "
+                               r"(?:month|year|decade)\b", re.I)
+# "A car bomb killed 20 in Azaz, the deadliest attack in recent weeks", "the third mass
+# kidnapping on the route in recent months": the span measures the act against others, it
+# sums nothing up (not "most attacks in recent weeks have been …").
+_MEASURED_AGAINST = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:deadliest|bloodiest|worst|largest|biggest|heaviest|fiercest|"
+                               r"most\s+\w+|first|second|third|fourth|fifth|latest|only)\b[^.;]{0,40}$", re.I)
 # "In previous summers, power cuts have sparked protests": seasons gone by, unless the sentence
 # names its own day ("missiles struck on Friday, repeating a tactic of previous winters").
 _SEASONS = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last|previous|earlier) (?:few |several )?"
@@ -154,7 +164,11 @@ _SEASONS = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last|previo
 # ("a commander whose son was killed last year"; not "militants who stormed a village last
 # year killed 40", a report's day beside an old act).
 _HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
-                      r"\bearlier this year\b|\bpreviously\b|\bin the past\b", re.I)
+                      r"\bearlier this year\b|\bpreviously\b|"
+                      # (not "in the past month" nor "in the past two years", spans: `_SUMMARY`)
+                      r"\bin the past\b(?!\s+(?:(?:few|several|couple\s+of|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|eleven|twelve)\s+(?:weeks|months|years|decades)|months|years|decades|month|year|decade)\b)",
+                      re.I)
 _IN_A_RELATIVE = re.compile(r"\bwhose\s[^,;]{0,60}$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|where|whose)\s[^,;.]{0,60}$", re.I)
 # ... not the "that" of what someone said ("officials said on Monday that …")
@@ -286,7 +300,10 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     # sentence that names its own day: "thousands rallied on Friday in the square, which has
     # seen protests since the start of the uprising" is Friday's news.
     summed = summary.search(text)
-    if summed and not (current.search(text) and _summed_in_a_relative(text, summed.start(), arabic=arabic)):
+    if summed and not (current.search(text) and _summed_in_a_relative(text, summed.start(), arabic=arabic)) \
+            and (arabic or not _MEASURED_AGAINST.search(text, max(0, summed.start() - 50), summed.start())):
+        return True
+    if not current.search(text) and (_MONTH_GONE_AR if arabic else _SUMMARY_SINGULAR).search(text):
         return True
     if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text))) and not current.search(text):
         return True
@@ -431,11 +448,19 @@ def _month_key(written: str) -> str:
 
 
 # Background in Arabic (the sentence folded and without diacritics).
+# Month names as `fold` writes them ("تشرين الاول").
+_MONTH_FOLDED_AR = "(?:" + "|".join(re.escape(fold(m)).replace(r"\ ", r"\s+")
+                                    for m in sorted(MONTHS_AR, key=len, reverse=True)) + ")"
+# "خلال تشرين الأول الماضي وثّق التجمع 31 عملية": a month gone by, summed up, in a sentence
+# that names no day of its own ("قتل مسلحون ثلاثة جنود يوم الاثنين … في أعنف هجوم خلال آذار
+# الماضي" is Monday's news).
+_MONTH_GONE_AR = re.compile(
+    rf"(?<!{_L})[وف]?(?:خلال|طوال)\s+(?:شهر\s+)?{_MONTH_FOLDED_AR}\s+(?:ال)?(?:ماضي|منصرم|فايت)(?!{_L})")
 _SUMMARY_AR = re.compile(
     rf"(?<!{_L})(?:خلال|في|طوال|علي\s+مدي|علي\s+مدار)\s+(?:ال)?(?:اسابيع|اشهر|شهور|اعوام|سنوات|عقود|"
     rf"(?:\d+|عده|بضعه)\s+(?:ايام|اسابيع|اشهر|سنوات))\s+(?:ال)?(?:ماضيه|اخيره|سابقه|منصرمه|فايته)(?!{_L})|"
     rf"(?<!{_L})(?:خلال|في)\s+(?:الفتره|الاونه|المرحله)\s+(?:الماضيه|الاخيره|السابقه)(?!{_L})|"
-    rf"(?<!{_L})منذ\s+(?:بدايه|مطلع|اندلاع|انطلاق|بدء)(?!{_L})|(?<!{_L})منذ\s+ذلك\s+(?:الحين|الوقت)(?!{_L})|"
+    rf"(?<!{_L})[وف]?منذ\s+(?:بدايه|مطلع|اندلاع|انطلاق|بدء)(?!{_L})|(?<!{_L})منذ\s+ذلك\s+(?:الحين|الوقت)(?!{_L})|"
     rf"(?<!{_L})(?:ال)?(?:عام|سنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفايت|السابق)(?!{_L})|"
     rf"(?<!{_L})(?:منذ|قبل)\s+(?:\d+|عده|بضع|بضعه|سنوات|اعوام)\s*(?:سنوات|اعوام|عاما|سنه|عام)?(?!{_L})|"
     rf"(?<!{_L})[وف]?سابقا(?!{_L})|(?<!{_L})في\s+الماضي(?!{_L})|(?<!{_L})منذ\s+مطلع\s+العام(?!{_L})|"

@@ -195,7 +195,10 @@ class _Group:
         toll_only = m.consequence or m.refers_back or all(x.consequence for x in self.mentions)
         # "Separately, …" is another incident; "tanks also shelled …" is one unless it is the
         # same kind of act. A sentence that tells only a toll still counts the event's dead.
-        if m.another == "separate" and (not m.consequence or m.place_stated):
+        # (Its own sentence's other places are no other incident: "Elsewhere in Rif Dimashq,
+        # security forces arrested nine men in Douma" is one arrest, at Douma.)
+        if m.another == "separate" and (not m.consequence or m.place_stated) \
+                and any(x.sentence != m.sentence for x in self.mentions):
             return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
         if m.another == "also" and not (m.consequence or m.refers_back) and e.sub_event_type != m.event.sub_event_type:
             return False

@@ -134,6 +134,12 @@ _CAMPAIGN_TOLL = re.compile(r"(?:\b(?:the|its|their|this|that|a|an)|\w['’]s)\s
                             r"(?:(?!\b(?:strikes?|airstrikes?|attacks?|raids?|shelling|bombings?|blasts?|explosions?)\b)"
                             r"[^.;]){0,120}?\b(?:has|have)\s+(?:(?:already|so far|now|also)\s+)?"
                             r"(?:killed|destroyed|left|claimed|displaced|wounded|levelled|leveled)\b", re.I)
+_KILLED_IN_THE_CAMPAIGN = re.compile(
+    r"\b(?:hundreds|thousands|tens\s+of\s+thousands|\d{1,3}(?:,\d{3})+|\d{4,})\b[^.;]{0,60}?"
+    r"\b(?:killed|died|dead|wounded|injured)\s+(?:in|during|throughout|over\s+the\s+course\s+of)\s+"
+    r"(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:offensive|campaign|war|conflict|siege|onslaught|"
+    r"insurgency|uprising)(?![\w-])", re.I)
+_ACT_CLAUSE_AFTER = re.compile(r"\b(?:after|when|as|while)\s", re.I)
 _A_GROUP = re.compile(
     r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:groups?|factions?|rebels?|militias?|militants|militiamen|fighters|insurgents|jihadists|"
@@ -192,6 +198,20 @@ _HABITUAL = (r"\b(?:usually|typically|normally|generally|commonly|often|sometime
 _HABIT = re.compile(_HABITUAL, re.I)
 # ... or after it, of the act itself: "gunfire, which usually happens when …".
 _HABIT_AFTER = re.compile(_HABITUAL + r"\s+(?:happen|occur|take\s+place|takes\s+place|break\s+out|erupt)", re.I)
+# ... or as what has grown common: "Abductions for ransom have become common on the roads",
+# "kidnappings are rampant in the state". Said of the act's own noun, a few words on, in the
+# same clause (not "gunmen abducted five traders in an area where kidnappings are common").
+_GROWN_COMMON = re.compile(
+    r"(?:(?!(?:where|which|when|who|that|while|after|as)\s)[^\s,;:.]+\s+){1,6}?"
+    r"(?:(?:has|have|had)\s+(?:long\s+|now\s+|also\s+)?become\s+|(?:is|are)\s+(?:now\s+|still\s+)?)"
+    r"(?:(?:more|increasingly|very|so|all\s+too|fairly|quite|depressingly)\s+)?"
+    r"(?:common(?:place)?|routine|frequent|rampant|widespread|rife|endemic|"
+    r"an?\s+(?:daily|regular|common|weekly|frequent|everyday)\s+(?:occurrence|feature|sight|event|threat))\b", re.I)
+# ... unless the sentence tells an act beside it ("Gunmen killed four people in Kidal, where
+# attacks on civilians are frequent", "Shelling is routine in Kherson, and a strike killed three").
+_ACT_TOLD = re.compile(r"\b(?:killed|killing|attacked|struck|stormed|abducted|kidnapped|shelled|bombed|exploded|"
+                       r"fired|marched|protested|rallied|seized|captured|clashed|arrested|detained|shot|hit|raided)\b",
+                       re.I)
 # Not a habit of those who did the act, told in a clause of their own ("Israeli forces, which
 # often raid the camp, killed three"), nor one beside a clause that tells the act ("… at
 # night; the latest raid killed 14").
@@ -202,6 +222,9 @@ _NEXT_CLAUSE = re.compile(r"[;:–—]|,\s+but\b|\bbut\b")
 def _habit(sentence: str, trigger_start: int) -> bool:
     """Whether the sentence tells its act as a habit (`_HABIT`, `_HABIT_AFTER`)."""
     if _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60):
+        return True
+    common = _GROWN_COMMON.match(sentence, trigger_start)
+    if common and not _ACT_TOLD.search(sentence[:common.start()] + " " + sentence[common.end():]):
         return True
     habit = _HABIT.search(sentence, max(0, trigger_start - 25), trigger_start)
     return habit is not None and not re.search(r"[,;]", sentence[habit.end():trigger_start]) \
@@ -282,6 +305,16 @@ _DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)
                         r"(?:[\w-]+\s+){0,2}?(?:centre|center|hub|cradle|birthplace|hotbed|symbol|bastion|heart|"
                         r"epicentre|epicenter|focal point|scene|site)\s+of\s+(?:(?:the|many|several|frequent|"
                         r"repeated|mass|huge|street|anti-government|early)\s+)*(?:[\w-]+\s+){0,2}?$", re.I)
+
+# "Zamfara is one of the states worst hit by banditry, with armed groups killing and kidnapping
+# residents": what a place has suffered over the years — in the present, as one of many, with
+# no count — unless the sentence names a day ("Khan Younis was among the areas hardest hit by
+# strikes that killed 40" is news).
+_WORST_HIT = re.compile(r"\b(?:is|are|remains?|has\s+been|have\s+been)\s+(?:among|one\s+of)\s+the\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:states|regions|provinces|areas|districts|countries|parts|places|towns|"
+                        r"cities|counties|communities)\s+(?:[\w-]+\s+){0,4}?(?:worst|most|hardest)[\s-]+(?:hit|affected)\b",
+                        re.I)
+_COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b", re.I)
 
 
 # "Salah al-Din is located west of the Old City, in a district held by rebels until it was
@@ -444,7 +477,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
-    if _DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start):
+    if _DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start) \
+            or _WORST_HIT.search(sentence, 0, trigger_start) and not names_a_day(sentence) \
+            and not _COUNTED.search(sentence):
         return "a description of a place"
     if _AS_A_TIME.search(sentence, max(0, trigger_start - 40), trigger_start) \
             and _TIME_VERB.match(sentence, trigger_start) and not _TOLL_TOLD.search(sentence):
@@ -537,6 +572,15 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     # hundreds": what a campaign has done so far, summed up, not one of its days.
     for m in _CAMPAIGN_TOLL.finditer(sentence):
         if m.start() <= trigger_start <= m.end() + 40 and not names_a_day(sentence):
+            return "a campaign's toll summed up"
+    # ... told in the passive, a count of hundreds or thousands: "hundreds of rebels had been
+    # killed in the ferocious offensive" (not "nine people were killed in the army offensive on
+    # the village of Kuti").
+    # Not when the sentence goes on to tell the act ("seven farmers were killed in the conflict
+    # between herders and farmers after gunmen attacked their village").
+    for m in _KILLED_IN_THE_CAMPAIGN.finditer(sentence):
+        if m.start() <= trigger_start <= m.end() and not names_a_day(sentence) \
+                and not _ACT_CLAUSE_AFTER.search(sentence, m.end()):
             return "a campaign's toll summed up"
     # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
     # army": the fighting says who a group is, not what happened. "Forces fighting IS in

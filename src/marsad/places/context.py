@@ -66,7 +66,7 @@ _SEAT_BEFORE = re.compile(r"\bcounty\s+seat(?:\s+of)?\s+$", re.IGNORECASE)
 # "Torkula village of Guma", where the place after "of" holds the village.
 _SETTLEMENT_BEFORE = re.compile(
     r"(?:(?:^|[^\w\s]|\b[a-z][\w'’-]*|\b(?:The|A|Two|Three|Several))\s*)"
-    r"(?i:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?"
+    r"(?P<word>(?i:villages?|towns?|hamlets?))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|,?\s+(?:and|or))\s+)*$")
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet)\b")
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
@@ -98,6 +98,8 @@ class Cues:
     of Marion"): a town that is the seat of its county.
     settlement: the text calls the place a village or town ("the villages of Maan and
     Karah", "Ayash village"): a settlement, never an administrative area of that name.
+    village: "the village of X" (one village): never a city of a hundred thousand ("the
+    village of Arak" near Palmyra is not Iran's Arak).
     """
 
     admin: bool = False
@@ -109,6 +111,7 @@ class Cues:
     article: bool = False
     seat: bool = False
     settlement: bool = False
+    village: bool = False
 
 
 def read_cues(text: str, start: int, end: int) -> Cues:
@@ -119,6 +122,9 @@ def read_cues(text: str, start: int, end: int) -> Cues:
     m_after = _ADMIN_AFTER.match(after)
     m_before = _ADMIN_BEFORE.search(before)
     words = {m.group(1).lower() for m in (m_after, m_before) if m}
+    settled_before = _SETTLEMENT_BEFORE.search(before)
+    settled = bool(settled_before or _SETTLEMENT_AFTER.match(after)) and not m_after \
+        and not _POSSESSIVE_AFTER.match(after)
     admin_words = {
         "province",
         "governorate",
@@ -145,8 +151,10 @@ def read_cues(text: str, start: int, end: int) -> Cues:
         article=bool(_THE_BEFORE.search(before)),
         seat=bool(_SEAT_AFTER.match(after) or _SEAT_BEFORE.search(before)),
         # "villages of Helmand province", "towns of Aleppo's countryside": the places in an area.
-        settlement=bool(_SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after))
-        and not m_after and not _POSSESSIVE_AFTER.match(after),
+        settlement=settled,
+        # ("the villages of Maiduguri" are those of the city; "Nairobi village" may be the capital)
+        village=settled and settled_before is not None
+        and settled_before.group("word").lower() in ("village", "hamlet"),
     )
 
 

@@ -157,6 +157,12 @@ def regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+# "Johar Town", "Garden City": a capitalised "Town" or "City" in running text is part of the
+# name (not in a Title Case headline, where the next word is capitalised too: "… Kafr Nabl
+# Town In Idlib").
+_PART_OF_THE_NAME = re.compile(r" (?:Town|City)\b(?! [A-Z])")
+
+
 def cue_toponyms(text: str) -> list[tuple[int, int]]:
     """Spans of names that a place word introduces or follows (see the module docstring)."""
     out = []
@@ -180,5 +186,8 @@ def cue_toponyms(text: str) -> list[tuple[int, int]]:
                 name, start = _without_leading_non_names(raw, at)
                 if name.split()[0].split("-")[0] in NOT_NAMES or name in STOP:
                     break  # the list has ended ("the towns of A and The Hague …" is rare; "… and The army" is not)
-                out.append((start, start + len(name)))
+                end = start + len(name)
+                if pattern is _FOLLOWED and _PART_OF_THE_NAME.match(text, end):
+                    end = m.end()  # "Johar Town" in Lahore is no "Johar" elsewhere
+                out.append((start, end))
     return sorted(set(out))

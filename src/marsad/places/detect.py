@@ -159,10 +159,11 @@ def _a_known_place(gazetteer: Gazetteer, text: str) -> bool:
     )
 
 
-def _widened(ent: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+def _widened(ent: Any, start: int, end: int, gazetteer: Gazetteer, full: str) -> tuple[int, int]:
     """An entity NER cut short ("Hong [Kong]", "[Kuala] Lumpur"): widened by the capitalised
-    word before or after it when together they name an important place and it alone does not."""
-    doc, full = ent.doc, ent.doc.text
+    word before or after it when together they name an important place and it alone does not.
+    `full` is the document's text, passed in: Doc.text rebuilds it from every token."""
+    doc = ent.doc
     if _important(gazetteer, full[start:end]):
         return start, end
     if ent.start > 0:
@@ -224,7 +225,7 @@ def find_toponyms(
         if _NO_CAPITAL.fullmatch(text):
             continue  # "a hijacked van" (spaCy: PERSON) is no Van: a Latin name has a capital
         if label in _PLACE_LABELS and gazetteer is not None:
-            start, end = _widened(ent, start, end, gazetteer)
+            start, end = _widened(ent, start, end, gazetteer, full)
             text = full[start:end]
         if label in _PLACE_LABELS:
             if name_of_person(ent) and not (
@@ -287,7 +288,32 @@ def find_toponyms(
         out.extend(_listed_after_locative(doc, full, out, gazetteer, people))
         out.extend(_named_again(doc, full, out, gazetteer, people, embedded))
     out = [_with_its_head(full, x, out) for x in out]
+    if gazetteer is not None:
+        out = _joined_by_particle(full, out, gazetteer)
     return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1]))
+
+
+# "Mocímboa da Praia", "Ciudad del Este", "Vitória da Conquista": one name whose lower-case
+# particle NER reads as a gap between two ("Mocímboa" and Cape Verde's capital "Praia").
+_PARTICLE_TAIL = re.compile(r"\s+(?:da|de|do|dos|das|del|della|di|du|des|de\s+la|de\s+las|de\s+los)\s+"
+                            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+
+
+def _joined_by_particle(full: str, spans: list[tuple[int, int, str]],
+                        gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Each toponym widened over a particle and the name after it when the gazetteer knows the
+    whole ("Mocímboa da Praia"); the toponyms inside the widened span are dropped."""
+    for a, b, label in sorted(spans):
+        tail = _PARTICLE_TAIL.match(full, b)
+        if tail is None or (a, b, label) not in spans:
+            continue
+        # The longest known name: "Ciudad del Este Paraguay" is "Ciudad del Este".
+        for end in sorted({tail.end(), b + len(tail.group().rsplit(" ", 1)[0])}, reverse=True):
+            name = full[a:end]
+            if end > b and any(c.match == 2 for c in gazetteer.candidates(name)):
+                spans = [x for x in spans if not (x[0] < end and a < x[1])] + [(a, end, label)]
+                break
+    return spans
 
 
 # An Arabic name's article after a capitalised word: "Jamiyat al-Zahra", "Bab al-Hawa". The

@@ -531,6 +531,12 @@ class PlaceResolver:
                 s += 0.5
             elif c.feature_class == "P":
                 s -= 0.1
+        if district and c.feature_code in ("ADM1", "PCLI") and not named_district:
+            # "the Dara district of the province" in an Afghan story is no Daraa governorate of
+            # Syria: a district abroad is no first-level area of another country.
+            frame = ctx.frame(name)
+            if frame is not None and frame.country_code and frame.tier(c) == 0:
+                s -= 0.5
         for p in peers:
             # "Alberta, Saskatchewan and Newfoundland": the items of a list are alike.
             s += 0.15 * (_rank(p) == _rank(c)) + 0.15 * (c.feature_code != "PCLI" and p.country_code == c.country_code)
@@ -546,6 +552,9 @@ class PlaceResolver:
             # "the village of Maan" in a Syrian story is not Jordan's Ma'an governorate; the
             # story's own context may still hold a strong area reading up.
             s -= 0.4
+        if cues.village and c.feature_class == "P" and c.population >= 100_000:
+            # "the village of Arak" (near Palmyra) is no city of half a million in Iran.
+            s -= 0.6
         if cues.polity and not admin_named:
             s += 0.35 if c.feature_code in ("ADM1", "PCLI") else -0.1 if c.feature_class == "P" else 0.0
         if container is not None:
