@@ -430,3 +430,8 @@ def test_arabic_months_gone_by_summed_up_are_background():
     assert dates.is_background("ومنذ مطلع شباط الماضي، قُتل أكثر من 40 شخصاً من جامعي الكمأة.", PUB, None)
     assert dates.is_background("ووثّقت الشبكة خلال تشرين الأول الماضي 31 عملية اغتيال في المنطقة.", PUB, None)
     assert not dates.is_background("قُتل شاب برصاص مجهولين مساء أمس الثلاثاء في البلدة.", PUB, None)
+
+
+def test_years_in_the_dual_are_background():
+    # "between the years 2019 and 2020 the regime took Khan Shaykhun and Saraqib"
+    assert dates.is_background("وكانت قوات النظام قد سيطرت بين عامي 2019 و2020 على مدن خان شيخون وسراقب.", PUB, None)

@@ -303,10 +303,18 @@ def test_two_kinds_of_one_type_at_one_place_and_day_are_stored_as_two(tmp_path):
 def test_a_road_named_only_by_its_ends_is_placed_at_the_first(coder):
     text = ("قُتل عنصران من قسد يوم الأحد إثر استهداف طائرة مسيّرة تركية سيارتهم على الطريق الواصل بين مدينة "
             "القامشلي وبلدة تل حميس، بحسب مصادر محلية.")
-    a = Article(article_id=content_id(text), doc_id="d", origin="test", title="Drone strike", published="2024-01-14",
+    assert [e.location for e in _arabic(coder, text, "2024-01-14")] == ["Al Qāmishlī"]
+    # ... the first end the gazetteer knows: a village it lacks places nothing
+    text = ("قُتل شاب مساء أمس الثلاثاء برصاص مسلحين مجهولين على الطريق الواصل بين بلدة تل الزيتونيات ومدينة درعا "
+            "في الريف الغربي من المحافظة.")
+    assert [e.admin1 for e in _arabic(coder, text, "2022-11-09")] == ["Daraa"]
+
+
+def _arabic(coder, text, published):
+    """The events that happened, of one Arabic report."""
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title="خبر", published=published,
                 outlet=None, language="ar", text=text)
-    events = [e for e in coder.code([a])[0] if e.modality == "occurred"]
-    assert [e.location for e in events] == ["Al Qāmishlī"]
+    return [e for e in coder.code([a])[0] if e.modality == "occurred"]
 
 
 @pytest.mark.parametrize("text", [
@@ -1729,3 +1737,11 @@ def test_a_separate_incident_is_one_event_at_its_finest_place(coder):
     events, _ = code(coder, text, published="2021-12-14")
     assert sorted((e.sub_event_type, e.location) for e in events if e.sub_event_type == "Arrests") == [
         ("Arrests", "Dūmā")]
+
+
+def test_arabic_doers_stationed_somewhere_fire_at_the_place_they_hit(coder):
+    # "terrorist groups deployed in the southern Idlib countryside fired shells at the village
+    # of Qastal Ma'af in the Latakia countryside": the act is at Qastal Ma'af.
+    text = ("أصيب ثلاثة مدنيين بجروح جراء اعتداء المجموعات الإرهابية المنتشرة في ريف إدلب الجنوبي بالقذائف "
+            "الصاروخية على قرية قسطل معاف بريف اللاذقية الشمالي ظهر اليوم.")
+    assert [e.admin1 for e in _arabic(coder, text, "2021-07-23")] == ["Latakia"]

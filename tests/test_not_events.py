@@ -492,3 +492,15 @@ def test_a_police_raid_that_meets_gunmen_is_an_act():
               "Police raided the houses of opposition activists in Harare and assaulted family members."):
         c = classify(s)
         assert c is not None and not_an_event(s, c.event_type, c.trigger_start, c.sub_event_type) is None
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("The group said its fighters had killed 24 soldiers and seized weapons and vehicles at the base.",
+     "Armed clash"),
+    ("Soldiers killed two militants and seized their rifles in a clash near the village on Monday.", "Armed clash"),
+    # weapons found with no one killed are disrupted
+    ("Troops seized a cache of weapons and ammunition in a raid on a hideout on Monday.", "Disrupted weapons use"),
+])
+def test_weapons_taken_from_those_just_killed_are_spoils(sentence, sub_type):
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == sub_type

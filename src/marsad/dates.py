@@ -472,5 +472,6 @@ _CURRENT_AR = re.compile("|".join(f"(?:{p.pattern})" for p in (_TODAY_AR, _YESTE
     "(?P<wd>", "(?:").replace("(?P<last>", "(?:"))
 _RELATIVE_AR = re.compile(rf"(?<!{_L})(?:التي|الذي|الذين|اللتي|اللواتي|حيث)\s[^,;.،؛]{{0,60}}$")
 _TOLL_OR_COUNT_AR = re.compile(rf"(?<!{_L})[وب]?(?:مقتل|قتل\w*|قتلي|ضحايا|حصيله|عدد|اعتقال|جرحي|اصابه|نزوح)(?!{_L})")
-_YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|سنه|بحلول)\s+(?:(?:عام|العام|سنه)\s+)?"
+# (also the dual: "بين عامي 2019 و2020", "between the years 2019 and 2020")
+_YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|عامي|سنه|بحلول)\s+(?:(?:عام|العام|عامي|سنه)\s+)?"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)")

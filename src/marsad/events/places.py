@@ -98,6 +98,9 @@ _DOERS_IN = re.compile(r"\b(?:police|policemen|officers|troops|soldiers|forces|a
                        r"residents|terrorists|terrorist\s+(?:organi[sz]ations|groups)|factions)\s+"
                        r"(?:(?:based|stationed|deployed|positioned|entrenched|holed\s+up)\s+)?(?:in|inside|at)\s+(?:the\s+)?$",
                        re.I)
+# ... in Arabic, on folded text: "المجموعات الإرهابية المنتشرة في ريف إدلب" (deployed, stationed,
+# entrenched in).
+_DOERS_IN_AR = re.compile(r"(?:المنتشر|المتمركز|المتواجد|المتحصن|المتموضع)(?:ه|ين|ون)?\s+(?:في|ب)\s*(?:ريف\s+)?$")
 # Only an act done where they stand: fire sent elsewhere ("militants in Gaza fired rockets
 # into Israel", "forces in Hmeimim launched air strikes") lands where it struck.
 _ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
@@ -379,9 +382,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if subject and (acts_here or fires):
             doers_at.append(loc)
             remote = remote or not acts_here
-        elif fires:
-            # "terrorists positioned in Idleb southern countryside attacked with a drone …": where
-            # the fire came from, told with the doers, whatever words of region follow the name
+        elif fires or _DOERS_IN_AR.search(fold(before[-40:])):
+            # "terrorists positioned in Idleb southern countryside attacked with a drone …",
+            # "المجموعات الإرهابية المنتشرة في ريف إدلب … بالقذائف على قرية …": where the fire
+            # came from, told with the doers, whatever words of region follow the name
             doers_at.append(loc)
             remote = True
             continue
@@ -423,7 +427,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     if ends and len(ends) < len(out):
         out = [loc for loc in out if id(loc) not in ends]
     elif ends:
-        out = out[:1]  # only a road's ends: the road where it leaves its first town
+        # Only a road's ends: the road where it leaves its first town — the first the gazetteer
+        # knows ("the road between the village of X, which it lacks, and the city of Daraa").
+        out = [next((loc for loc in out if loc.place.country), out[0])]
     # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
     # sheltering in a school in Jabalia") are where it happened.
     homes = {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
