@@ -1745,3 +1745,7 @@ def test_arabic_doers_stationed_somewhere_fire_at_the_place_they_hit(coder):
     text = ("أصيب ثلاثة مدنيين بجروح جراء اعتداء المجموعات الإرهابية المنتشرة في ريف إدلب الجنوبي بالقذائف "
             "الصاروخية على قرية قسطل معاف بريف اللاذقية الشمالي ظهر اليوم.")
     assert [e.admin1 for e in _arabic(coder, text, "2021-07-23")] == ["Latakia"]
+    # ... not those hit, "civilians gathered in Kafr Nabl", where they were
+    text = ("قصفت قوات النظام يوم الأحد تجمعات المدنيين المتواجدين في كفرنبل بريف إدلب الجنوبي، ما أدى إلى مقتل "
+            "ثلاثة أشخاص.")
+    assert [e.location for e in _arabic(coder, text, "2024-03-18")] == ["Kafranbel"]

@@ -373,7 +373,7 @@ def test_a_funeral_procession_is_no_protest_unless_it_protests(coder):
 @pytest.mark.parametrize(("sentence", "background"), [
     ("Air strikes have killed 50 people over the past month, the monitor said.", True),
     ("Thousands of people have been killed in the region in the last decade.", True),
-    ("More than 200 civilians were killed in the past year.", True),
+    ("More than 200 civilians have been killed in the past year.", True),
     ("In the past, rebels shelled the town often.", True),
     # a span that measures the act against others sums nothing up
     ("A car bomb killed 20 people in Azaz, the deadliest attack in recent weeks.", False),
@@ -458,6 +458,14 @@ def test_a_campaigns_toll_told_in_the_passive(sentence, reported):
     ("In the past week alone, strikes have killed 200 people in Rafah.", True),
     ("Most attacks in recent weeks have been carried out by drones launched from Yemen.", True),
     ("قتل مسلحون ثلاثة جنود يوم الاثنين في هجوم على حاجز بريف درعا الشرقي، في أعنف هجوم خلال آذار الماضي.", False),
+    # (the second review)
+    ("Gunmen abducted 20 worshippers from a church in Kajuru, the fourth such kidnapping in the state within the "
+     "past month.", False),
+    ("Hundreds of people protested in Kampala demanding the release of supporters detained over the past year.",
+     False),
+    ("For the first time in the last decade, protesters marched through the centre of Minsk.", False),
+    ("The latest figures show 300 civilians killed in recent weeks in El Fasher.", True),
+    ("Fighting has spread to the second city in recent weeks.", True),
 ])
 def test_what_the_review_of_the_span_rules_found(sentence, background):
     assert dates.is_background(sentence, dt.date(2024, 4, 2), None) is background
@@ -504,3 +512,19 @@ def test_a_police_raid_that_meets_gunmen_is_an_act():
 def test_weapons_taken_from_those_just_killed_are_spoils(sentence, sub_type):
     c = classify(sentence)
     assert c is not None and c.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("More than 1,000 residents fled and 12 were killed in the army's offensive on the village of Kuti.", None),
+    ("Borno is among the states worst affected by the insurgency, and militants attacked a military base in "
+     "Monguno.", None),
+    ("Troops on Sunday tracked down the gang that killed 40 villagers in Djugu and seized their weapons.",
+     "Disrupted weapons use"),
+    ("Soldiers killed two militants in a gunfight in Kupwara and recovered two rifles.", "Armed clash"),
+    ("The rally in Kinshasa was dispersed late on Saturday by anti-riot police.", "Protest with intervention"),
+    ("Hundreds marched to parliament, and the crowd later dispersed.", "Peaceful protest"),
+    ("The protesters in Harare dispersed when it began to rain.", "Peaceful protest"),
+    ("Police raided homes in the township and fired rubber bullets at residents who resisted.", None),
+])
+def test_what_the_second_review_of_the_new_rules_found(sentence, sub_type):
+    test_what_the_review_of_the_new_rules_found(sentence, sub_type)

@@ -150,11 +150,26 @@ _SUMMARY = re.compile(
 # bringing to 60 the number killed there over the past month" is Tuesday's news).
 _SUMMARY_SINGULAR = re.compile(r"\b(?:in|over|during|throughout|within) (?:the )?(?:past|last|previous) "
                                r"(?:month|year|decade)\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
+
+
+def _summed_in_the_singular(text: str) -> bool:
+    """A span in the singular sums up only a perfect's act ("have been killed … in the last
+    decade"; not "supporters detained over the past year", "for the first time in the last
+    decade") and not one measured against others."""
+    m = _SUMMARY_SINGULAR.search(text)
+    return m is not None and _PERFECT.search(text, 0, m.start()) is not None \
+        and not _MEASURED_AGAINST.search(text, max(0, m.start() - 50), m.start())
+
+
 # "A car bomb killed 20 in Azaz, the deadliest attack in recent weeks", "the third mass
 # kidnapping on the route in recent months": the span measures the act against others, it
 # sums nothing up (not "most attacks in recent weeks have been …").
 _MEASURED_AGAINST = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:deadliest|bloodiest|worst|largest|biggest|heaviest|fiercest|"
-                               r"most\s+\w+|first|second|third|fourth|fifth|latest|only)\b[^.;]{0,40}$", re.I)
+                               r"most\s+\w+|first|second|third|fourth|fifth|latest|only)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:attacks?|strikes?|air\s?strikes?|bombings?|blasts?|explosions?|raids?|kidnappings?|"
+                               r"abductions?|clash(?:es)?|shelling|massacres?|incidents?|assaults?|ambush(?:es)?|"
+                               r"protests?|demonstrations?|killings?|shootings?)\b[^.;]{0,40}$", re.I)
 # "In previous summers, power cuts have sparked protests": seasons gone by, unless the sentence
 # names its own day ("missiles struck on Friday, repeating a tactic of previous winters").
 _SEASONS = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last|previous|earlier) (?:few |several )?"
@@ -303,7 +318,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     if summed and not (current.search(text) and _summed_in_a_relative(text, summed.start(), arabic=arabic)) \
             and (arabic or not _MEASURED_AGAINST.search(text, max(0, summed.start() - 50), summed.start())):
         return True
-    if not current.search(text) and (_MONTH_GONE_AR if arabic else _SUMMARY_SINGULAR).search(text):
+    if not current.search(text) and (
+            _MONTH_GONE_AR.search(text) if arabic else _summed_in_the_singular(text)):
         return True
     if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text))) and not current.search(text):
         return True

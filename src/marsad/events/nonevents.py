@@ -135,8 +135,9 @@ _CAMPAIGN_TOLL = re.compile(r"(?:\b(?:the|its|their|this|that|a|an)|\w['’]s)\s
                             r"[^.;]){0,120}?\b(?:has|have)\s+(?:(?:already|so far|now|also)\s+)?"
                             r"(?:killed|destroyed|left|claimed|displaced|wounded|levelled|leveled)\b", re.I)
 _KILLED_IN_THE_CAMPAIGN = re.compile(
-    r"\b(?:hundreds|thousands|tens\s+of\s+thousands|\d{1,3}(?:,\d{3})+|\d{4,})\b[^.;]{0,60}?"
-    r"\b(?:killed|died|dead|wounded|injured)\s+(?:in|during|throughout|over\s+the\s+course\s+of)\s+"
+    r"\b(?:hundreds|thousands|tens\s+of\s+thousands|\d{1,3}(?:,\d{3})+|\d{4,})\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:have|has|had|were|was)\s+(?:(?:reportedly|also|since)\s+)?(?:been\s+)?)?"
+    r"(?:killed|died|dead|wounded|injured)\s+(?:in|during|throughout|over\s+the\s+course\s+of)\s+"
     r"(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:offensive|campaign|war|conflict|siege|onslaught|"
     r"insurgency|uprising)(?![\w-])", re.I)
 _ACT_CLAUSE_AFTER = re.compile(r"\b(?:after|when|as|while)\s", re.I)
@@ -210,7 +211,8 @@ _GROWN_COMMON = re.compile(
 # ... unless the sentence tells an act beside it ("Gunmen killed four people in Kidal, where
 # attacks on civilians are frequent", "Shelling is routine in Kherson, and a strike killed three").
 _ACT_TOLD = re.compile(r"\b(?:killed|killing|attacked|struck|stormed|abducted|kidnapped|shelled|bombed|exploded|"
-                       r"fired|marched|protested|rallied|seized|captured|clashed|arrested|detained|shot|hit|raided)\b",
+                       r"fired|marched|protested|rallied|seized|captured|clashed|arrested|detained|shot|hit|raided|"
+                       r"wounded|injured)\b",
                        re.I)
 # Not a habit of those who did the act, told in a clause of their own ("Israeli forces, which
 # often raid the camp, killed three"), nor one beside a clause that tells the act ("… at
@@ -314,6 +316,11 @@ _WORST_HIT = re.compile(r"\b(?:is|are|remains?|has\s+been|have\s+been)\s+(?:amon
                         r"(?:[\w-]+\s+){0,2}?(?:states|regions|provinces|areas|districts|countries|parts|places|towns|"
                         r"cities|counties|communities)\s+(?:[\w-]+\s+){0,4}?(?:worst|most|hardest)[\s-]+(?:hit|affected)\b",
                         re.I)
+# ... nor beside a clause of its own that tells an act ("Borno is among the states worst affected,
+# and militants attacked a base in Monguno"; not "with armed groups killing and kidnapping").
+_ACT_IN_A_CLAUSE = re.compile(r"(?:[,;]\s*and|;|\band)\s+(?:[\w'’-]+\s+){0,6}?(?:killed|attacked|struck|stormed|"
+                              r"abducted|kidnapped|shelled|bombed|exploded|fired|seized|captured|clashed|arrested|"
+                              r"detained|shot|hit|raided|wounded|injured)\b", re.I)
 _COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b", re.I)
 
 
@@ -478,8 +485,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if _METHOD.search(sentence):
         return "methodology"
     if _DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start) \
-            or _WORST_HIT.search(sentence, 0, trigger_start) and not names_a_day(sentence) \
-            and not _COUNTED.search(sentence):
+            or (worst := _WORST_HIT.search(sentence, 0, trigger_start)) is not None and not names_a_day(sentence) \
+            and not _COUNTED.search(sentence) and not _ACT_IN_A_CLAUSE.search(sentence, worst.end()):
         return "a description of a place"
     if _AS_A_TIME.search(sentence, max(0, trigger_start - 40), trigger_start) \
             and _TIME_VERB.match(sentence, trigger_start) and not _TOLL_TOLD.search(sentence):

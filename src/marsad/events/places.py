@@ -101,6 +101,11 @@ _DOERS_IN = re.compile(r"\b(?:police|policemen|officers|troops|soldiers|forces|a
 # ... in Arabic, on folded text: "المجموعات الإرهابية المنتشرة في ريف إدلب" (deployed, stationed,
 # entrenched in).
 _DOERS_IN_AR = re.compile(r"(?:المنتشر|المتمركز|المتواجد|المتحصن|المتموضع)(?:ه|ين|ون)?\s+(?:في|ب)\s*(?:ريف\s+)?$")
+# ... only when the sentence then names where the fire landed ("… بالقذائف على قرية قسطل معاف";
+# folded, "على" is "علي"):
+# "قصفت القوات تجمعات المدنيين المتواجدين في كفرنبل" names those hit, where they were.
+_TARGET_AFTER_AR = re.compile(r"(?:علي|باتجاه|نحو)\s+(?:\S+\s+){0,3}?"
+                              r"(?:قريه|بلده|مدينه|حي|قري|بلدات|مدن|احياء)(?:\s|$)")
 # Only an act done where they stand: fire sent elsewhere ("militants in Gaza fired rockets
 # into Israel", "forces in Hmeimim launched air strikes") lands where it struck.
 _ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
@@ -382,7 +387,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if subject and (acts_here or fires):
             doers_at.append(loc)
             remote = remote or not acts_here
-        elif fires or _DOERS_IN_AR.search(fold(before[-40:])):
+        elif fires or _DOERS_IN_AR.search(fold(before[-40:])) and _TARGET_AFTER_AR.search(fold(after[:150])):
             # "terrorists positioned in Idleb southern countryside attacked with a drone …",
             # "المجموعات الإرهابية المنتشرة في ريف إدلب … بالقذائف على قرية …": where the fire
             # came from, told with the doers, whatever words of region follow the name
@@ -429,7 +434,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     elif ends:
         # Only a road's ends: the road where it leaves its first town — the first the gazetteer
         # knows ("the road between the village of X, which it lacks, and the city of Daraa").
-        out = [next((loc for loc in out if loc.place.country), out[0])]
+        known = [loc for loc in out if loc.place.country]
+        out = [next((loc for loc in known if home is None or loc.place.country_code == home.country_code),
+                    known[0] if known else out[0])]
     # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
     # sheltering in a school in Jabalia") are where it happened.
     homes = {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
