@@ -180,7 +180,8 @@ _SEASONS = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last|previo
 # year killed 40", a report's day beside an old act).
 _HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
                       r"\bearlier this year\b|\bpreviously\b|"
-                      # (not "in the past month" nor "in the past two years", spans: `_SUMMARY`)
+                      # (not "in the past two years" nor "in the past month": spans, `_SUMMARY` and
+                      # `_SUMMARY_SINGULAR`)
                       r"\bin the past\b(?!\s+(?:(?:few|several|couple\s+of|two|three|four|five|six|seven|eight|nine|"
                       r"ten|eleven|twelve)\s+(?:weeks|months|years|decades)|months|years|decades|month|year|decade)\b)",
                       re.I)
