@@ -124,12 +124,13 @@ _FIGHTING_WORD = re.compile(r"(?:fighting|battling)\b", re.I)
 _OBJECT_GROUP = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:\w+\s+){0,2}?(?:\w+ing|\w+ed)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:fighters|rebels|militants|insurgents|militiamen|troops|forces|groups?|factions?)\s+$",
                            re.I)
+# Nouns of a campaign, a run of acts over time.
+_CAMPAIGN = r"offensive|campaign|war|conflict|siege|onslaught|insurgency"
 # The campaign noun is the subject ("the offensive … has killed"): after a determiner, with no
 # noun after it ("war planes", "war-torn", "special operations forces"), and no incident
 # named between it and the verb ("the war in Gaza …, an Israeli strike … has killed 20").
 _CAMPAIGN_TOLL = re.compile(r"(?:\b(?:the|its|their|this|that|a|an)|\w['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
-                            r"(?:offensive|campaign|war|conflict|"
-                            r"siege|onslaught|insurgency|intervention)(?![\w-])(?!\s+(?!on\b|against\b|in\b|of\b|"
+                            rf"(?:{_CAMPAIGN}|intervention)(?![\w-])(?!\s+(?!on\b|against\b|in\b|of\b|"
                             r"which\b|that\b|has\b|have\b)[a-z])"
                             r"(?:(?!\b(?:strikes?|airstrikes?|attacks?|raids?|shelling|bombings?|blasts?|explosions?)\b)"
                             r"[^.;]){0,120}?\b(?:has|have)\s+(?:(?:already|so far|now|also)\s+)?"
@@ -138,8 +139,7 @@ _KILLED_IN_THE_CAMPAIGN = re.compile(
     r"\b(?:hundreds|thousands|tens\s+of\s+thousands|\d{1,3}(?:,\d{3})+|\d{4,})\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?:have|has|had|were|was)\s+(?:(?:reportedly|also|since)\s+)?(?:been\s+)?)?"
     r"(?:killed|died|dead|wounded|injured)\s+(?:in|during|throughout|over\s+the\s+course\s+of)\s+"
-    r"(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:offensive|campaign|war|conflict|siege|onslaught|"
-    r"insurgency|uprising)(?![\w-])", re.I)
+    rf"(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_CAMPAIGN}|uprising)(?![\w-])", re.I)
 _ACT_CLAUSE_AFTER = re.compile(r"\b(?:after|when|as|while)\s", re.I)
 _A_GROUP = re.compile(
     r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"
@@ -210,10 +210,9 @@ _GROWN_COMMON = re.compile(
     r"an?\s+(?:daily|regular|common|weekly|frequent|everyday)\s+(?:occurrence|feature|sight|event|threat))\b", re.I)
 # ... unless the sentence tells an act beside it ("Gunmen killed four people in Kidal, where
 # attacks on civilians are frequent", "Shelling is routine in Kherson, and a strike killed three").
-_ACT_TOLD = re.compile(r"\b(?:killed|killing|attacked|struck|stormed|abducted|kidnapped|shelled|bombed|exploded|"
-                       r"fired|marched|protested|rallied|seized|captured|clashed|arrested|detained|shot|hit|raided|"
-                       r"wounded|injured)\b",
-                       re.I)
+_ACT_VERBS = (r"killed|attacked|struck|stormed|abducted|kidnapped|shelled|bombed|exploded|fired|seized|captured|"
+              r"clashed|arrested|detained|shot|hit|raided|wounded|injured")
+_ACT_TOLD = re.compile(rf"\b(?:{_ACT_VERBS}|killing|marched|protested|rallied)\b", re.I)
 # Not a habit of those who did the act, told in a clause of their own ("Israeli forces, which
 # often raid the camp, killed three"), nor one beside a clause that tells the act ("… at
 # night; the latest raid killed 14").
@@ -318,9 +317,7 @@ _WORST_HIT = re.compile(r"\b(?:is|are|remains?|has\s+been|have\s+been)\s+(?:amon
                         re.I)
 # ... nor beside a clause of its own that tells an act ("Borno is among the states worst affected,
 # and militants attacked a base in Monguno"; not "with armed groups killing and kidnapping").
-_ACT_IN_A_CLAUSE = re.compile(r"(?:[,;]\s*and|;|\band)\s+(?:[\w'’-]+\s+){0,6}?(?:killed|attacked|struck|stormed|"
-                              r"abducted|kidnapped|shelled|bombed|exploded|fired|seized|captured|clashed|arrested|"
-                              r"detained|shot|hit|raided|wounded|injured)\b", re.I)
+_ACT_IN_A_CLAUSE = re.compile(rf"(?:[,;]\s*and|;|\band)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_ACT_VERBS})\b", re.I)
 _COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b", re.I)
 
 
