@@ -1,11 +1,12 @@
 """Train the story gate (`marsad.events.gate`) on the tune parts of marsad's development sets.
 
-    python eval/train_gate.py [--check]
+    python eval/train_gate.py [--check | --cv]
 
 Writes src/marsad/data/story_gate.json; `--check` only says whether the shipped file is what
-training makes now (exit 1 when not). Only **tune** documents are read (the fixed sha1 split
-of `harness.part`), so every figure on the check parts stays out of sample. A document is
-labelled 1 when it reports an event an analyst codes, else 0:
+training makes now (exit 1 when not); `--cv` prints each regularisation strength's 5-fold
+cross-validated accuracy on the tune documents, per (source, label) group, and writes nothing.
+Only **tune** documents are read (the fixed sha1 split of `harness.part`), so every figure on
+the check parts stays out of sample. A document is labelled 1 when it reports an event an analyst codes, else 0:
 - the probe stories written for marsad (eval/probe/): 1 when their coder found an event;
 - the own event gold (eval/gold_events.jsonl): 1 when it holds an event;
 - the FA-KES dev articles not in the gold set: 1 (every one reports the Syrian war);
@@ -14,8 +15,10 @@ labelled 1 when it reports an event an analyst codes, else 0:
 - the CASE 2021 task 2 dev snippets: 1 for an ACLED event type, 0 for the rest (disasters,
   crime, diplomacy, attribution).
 Each (source, label) group weighs the same in training, so no one set's style decides.
-Logistic regression (scikit-learn, L2, C=1) over the features of `gate.features`, those seen
-in at least two tune documents; the decision threshold is 0.5, fixed before any check figure.
+Logistic regression (scikit-learn, L2) over the features of `gate.features`, those seen in at
+least two tune documents; the decision threshold is 0.5, fixed before any check figure. C=4 is
+the strength `--cv` finds best on the tune documents alone (balanced accuracy over the groups:
+0.92, where C=1 gave 0.88 and, with function words still read alone, 0.88 and 0.89).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from marsad.events.gate import features, opening  # noqa: E402
 OUT = ROOT / "src" / "marsad" / "data" / "story_gate.json"
 MIN_DOCUMENTS = 2
 THRESHOLD = 0.5
+C = 4.0
 
 
 def tune_documents() -> list[tuple[str, str, int]]:
@@ -72,23 +76,58 @@ def tune_documents() -> list[tuple[str, str, int]]:
     return docs
 
 
-def train() -> dict[str, Any]:
+def _fit(docs: list[tuple[str, str, int]], c: float) -> tuple[list[str], Any]:
+    """The vocabulary and the fitted model. Each (source, label) group weighs the same."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    docs = tune_documents()
     seen = Counter(f for _, text, _ in docs for f in features(text))
     vocabulary = sorted(f for f, n in seen.items() if n >= MIN_DOCUMENTS)
+    y = np.array([label for _, _, label in docs])
+    groups = Counter((source, label) for source, _, label in docs)
+    weight = np.array([len(docs) / (len(groups) * groups[(source, label)]) for source, _, label in docs])
+    model = LogisticRegression(C=c, max_iter=5000, tol=1e-8).fit(_matrix(docs, vocabulary), y, sample_weight=weight)
+    return vocabulary, model
+
+
+def _matrix(docs: list[tuple[str, str, int]], vocabulary: list[str]) -> Any:
+    """Each document's present features, the row scaled to unit length (as `gate` reads)."""
+    import numpy as np
+
     index = {f: i for i, f in enumerate(vocabulary)}
     x = np.zeros((len(docs), len(vocabulary)))
     for row, (_, text, _) in enumerate(docs):
         cols = [index[f] for f in features(text) if f in index]
         if cols:
             x[row, cols] = 1.0 / np.sqrt(len(cols))
-    y = np.array([label for _, _, label in docs])
+    return x
+
+
+def cross_validate(strengths: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0)) -> None:
+    """Print each strength's 5-fold accuracy per (source, label) group and their mean."""
+    from sklearn.model_selection import StratifiedKFold
+
+    docs = tune_documents()
+    groups = sorted({(source, label) for source, _, label in docs})
+    folds = StratifiedKFold(5, shuffle=True, random_state=0).split(docs, [f"{s}{y}" for s, _, y in docs])
+    splits = list(folds)
+    for c in strengths:
+        right: Counter[tuple[str, int]] = Counter()
+        for train_rows, test_rows in splits:
+            vocabulary, model = _fit([docs[i] for i in train_rows], c)
+            test = [docs[i] for i in test_rows]
+            for (source, _, label), p in zip(test, model.predict_proba(_matrix(test, vocabulary))[:, 1], strict=True):
+                right[(source, label)] += int((p >= THRESHOLD) == bool(label))
+        n = Counter((source, label) for source, _, label in docs)
+        accs = {g: right[g] / n[g] for g in groups}
+        print(f"C={c:g}: balanced accuracy {sum(accs.values()) / len(accs):.3f} | "
+              + " ".join(f"{s}:{y}={a:.3f}" for (s, y), a in accs.items()))
+
+
+def train() -> dict[str, Any]:
+    docs = tune_documents()
     groups = Counter((source, label) for source, _, label in docs)
-    weight = np.array([len(docs) / (len(groups) * groups[(source, label)]) for source, _, label in docs])
-    model = LogisticRegression(C=1.0, max_iter=5000, tol=1e-8).fit(x, y, sample_weight=weight)
+    vocabulary, model = _fit(docs, C)
     return {
         "about": "marsad's story gate: see src/marsad/events/gate.py; made by eval/train_gate.py",
         "trained_on": {f"{source} label {label}": n for (source, label), n in sorted(groups.items())},
@@ -102,7 +141,11 @@ def train() -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="only compare with the shipped file")
+    ap.add_argument("--cv", action="store_true", help="cross-validate the regularisation strength on the tune part")
     args = ap.parse_args(argv)
+    if args.cv:
+        cross_validate()
+        return 0
     made = json.dumps(train(), ensure_ascii=False, separators=(",", ":")) + "\n"
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == made

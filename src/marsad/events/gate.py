@@ -41,10 +41,22 @@ def _first_words(title: str | None, text: str, n: int) -> list[str]:
     return f"{title or ''}\n{text}".split(maxsplit=n)[:n]
 
 
+# Words that carry grammar, not a subject. Alone they tell a source's house style, which the
+# model learned instead ("has" and "to" weighed against a car bomb's story, because the general
+# news it was trained on uses them more): the gate reads them only in a pair ("killed_in").
+_FUNCTION_WORDS = frozenset("""a an the and or but nor so yet if then than that this these those there
+here is are was were be been being am has have had having do does did doing will would shall should
+can could may might must to of in on at by for with from into onto upon about as over under after
+before since until while during through it its he him his she her they them their we us our you
+your i me my who whom whose which what when where why how not no also just only very more most some
+any all each both either neither such own same other up out off again further once""".split())
+
+
 def features(text: str) -> set[str]:
-    """Lower-cased words and adjacent word pairs ("killed_in"), present or not."""
+    """Lower-cased words but function words (`_FUNCTION_WORDS`), and adjacent word pairs
+    ("killed_in"), present or not."""
     words = _WORD.findall(text.lower())
-    return set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
+    return {w for w in words if w not in _FUNCTION_WORDS} | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
 
 
 @dataclass(frozen=True)
