@@ -1749,3 +1749,59 @@ def test_arabic_doers_stationed_somewhere_fire_at_the_place_they_hit(coder):
     text = ("قصفت قوات النظام يوم الأحد تجمعات المدنيين المتواجدين في كفرنبل بريف إدلب الجنوبي، ما أدى إلى مقتل "
             "ثلاثة أشخاص.")
     assert [e.location for e in _arabic(coder, text, "2024-03-18")] == ["Kafranbel"]
+
+
+# --- the seventh probe batch's tune half: armies' weekly statements and day-after stories ---
+
+def test_a_day_after_story_dates_the_act_not_the_toll(coder):
+    # "rose to 11 on Wednesday" is the count's day; the bombing was the day before, and the
+    # dateline's "(Nigeria) (AFP)" leaves Maiduguri the reporter's town, not the place of the act.
+    text = ("Maiduguri (Nigeria) (AFP) - The toll from a suicide bombing at a market in the town of Gwoza rose to "
+            "11 on Wednesday, a local official said, as families buried the dead.\n\n"
+            "A teenage girl detonated explosives hidden under her clothes near the market's main gate on Tuesday "
+            "afternoon, witnesses said.")
+    events, _ = code(coder, text, title="Gwoza market bombing toll rises to 11", published="2023-05-10")
+    assert [(e.sub_event_type, e.event_date, e.location, e.fatalities) for e in events] == [
+        ("Suicide bomb", "2023-05-09", "Gwoza", 11)]
+
+
+def test_a_story_told_from_a_count_then_its_act_keeps_the_act_s_kind(coder):
+    # The lede's "killed ... when troops repelled an attack" tells the act itself, so a background
+    # sentence's "violence" cannot give the event its kind; a broadcaster named for a region is no
+    # place of the clash it reports; a week's bulletin dates an undated arrest to its week.
+    text = ("Niamey (AFP) - The army said on Friday that 9 \"terrorists\" and three soldiers were killed on Tuesday "
+            "when troops repelled an attack on their base near Ayorou.\n\n"
+            "The clash was the deadliest of the incidents listed in the army's weekly bulletin, read on state "
+            "television Tele Sahel.\n\n"
+            "The Tillaberi region has become one of the centres of jihadist violence in the Sahel.")
+    events, _ = code(coder, text, title="Niger army says 9 'terrorists', three soldiers killed near Ayorou",
+                     published="2024-05-17")
+    assert [(e.sub_event_type, e.event_date, e.admin1, e.fatalities) for e in events] == [
+        ("Armed clash", "2024-05-14", "Tillaberi", 12)]
+
+
+def test_a_weekly_summary_dates_an_act_by_its_day_not_the_span(coder):
+    text = ("According to the summary, which covered operations between April 2 and April 8, a roadside bomb struck "
+            "an army patrol in the Mutaibijah area of Salahuddin on Saturday, wounding two soldiers.")
+    events, _ = code(coder, text, published="2024-04-09")
+    assert [(e.sub_event_type, e.event_date, e.admin1) for e in events] == [
+        ("Remote explosive/landmine/IED", "2024-04-06", "Salah ad Din")]
+
+
+def test_arrests_during_the_week_are_dated_to_the_week(coder):
+    events, _ = code(coder, "In the Diffa region, troops arrested five men suspected of supplying fuel to Boko Haram "
+                            "fighters in the town of Bosso during the week.", published="2024-03-22")
+    assert [(e.sub_event_type, e.event_date, e.time_precision) for e in events] == [("Arrests", "2024-03-18", 2)]
+
+
+def test_a_capital_named_for_its_government_does_not_move_a_village_out_of_the_story(coder):
+    # Filed from Beirut about Deir ez-Zor; "the government in Damascus" says who, not where, so
+    # the village the gazetteer lacks stays in the story's province.
+    text = ("BEIRUT (AP) — Kurdish-led forces said they clashed with Islamic State militants in the town of Dhiban "
+            "in Deir ez-Zor province on Tuesday, killing one.\n\n"
+            "The statement also said a checkpoint in the town of Khirbet Hawajiz came under fire on Tuesday night "
+            "from gunmen it said were linked to the government in Damascus.")
+    events, _ = code(coder, text, published="2024-09-11")
+    fired_on = [e for e in events if "Hawajiz" in e.evidence[0].text]
+    assert [(e.sub_event_type, e.admin1, e.location) for e in fired_on] == [
+        ("Armed clash", "Deir ez-Zor", "Khirbet Hawajiz")]

@@ -252,3 +252,9 @@ def test_how_a_toll_is_read_from_words_groups_and_sources(sentence, dead):
 ])
 def test_the_toll_of_a_run_of_attacks_is_not_the_acts(sentence, dead):
     assert fatalities(sentence) == dead
+
+
+def test_a_scare_quoted_noun_is_still_counted() -> None:
+    # '12 "terrorists" and two soldiers': the quote marks neither end the phrase nor the count.
+    assert fatalities('The army said 12 "terrorists" and two soldiers were killed in the fighting.') == 14
+    assert fatalities("Officials said 20 \u201cbandits\u201d were killed in the raid.") == 20

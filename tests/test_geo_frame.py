@@ -521,3 +521,21 @@ def test_a_dated_dateline_in_either_order(text: str, city: str, story: str) -> N
     assert found is not None and found[2] == city
     assert text[dateline_end(text):].startswith(story)
     assert dateline_end("UN-backed forces attacked the town.") == 0
+
+
+def test_a_bureau_dateline_abroad_does_not_outvote_the_story_s_own_province(resolver: PlaceResolver) -> None:
+    # Filed from Beirut, set in Idlib: the dateline is where the reporter sits. Its 1.5 votes
+    # for Beirut outweighed Idlib's own, and the story was framed in Lebanon.
+    text = ("BEIRUT (Reuters) — Shells struck the market of Sarmin in Syria's Idlib province on Sunday, killing "
+            "three people, rescuers said.")
+    got, frame = resolve(resolver, text, "BEIRUT", "Sarmin", "Idlib")
+    assert frame is not None and frame.admin1 == "Idlib"
+    assert any("not counted" in note for note in frame.evidence)
+
+
+def test_a_dateline_in_the_story_s_own_country_still_votes(resolver: PlaceResolver) -> None:
+    # Filed from Damascus about Idlib: the same country, so the dateline is evidence as before.
+    text = ("DAMASCUS (Reuters) — Shells struck the market of Sarmin in Syria's Idlib province on Sunday, killing "
+            "three people.")
+    _, frame = resolve(resolver, text, "DAMASCUS", "Sarmin", "Idlib")
+    assert frame is not None and frame.evidence[0] == "dateline DAMASCUS"

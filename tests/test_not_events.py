@@ -528,3 +528,40 @@ def test_weapons_taken_from_those_just_killed_are_spoils(sentence, sub_type):
 ])
 def test_what_the_second_review_of_the_new_rules_found(sentence, sub_type):
     test_what_the_review_of_the_new_rules_found(sentence, sub_type)
+
+
+# Rules from the seventh probe batch's tune half (armies' weekly statements, day-after stories).
+@pytest.mark.parametrize("sentence", [
+    # A count summed over several provinces is no one event's.
+    "The ministry also said troops had detained a total of 23 suspects in Kirkuk, Diyala and Anbar last week.",
+    # The source gave neither place nor day, and the sentence says so.
+    "The statement said commandos had freed four kidnapped traders, without saying when or where the raid took "
+    "place.",
+    # A place described by the violence it has seen.
+    "The Gao region has become one of the hotbeds of jihadist violence in the Sahel.",
+    # Displacement summed up over a war.
+    "The province is home to three million people, half of whom have been displaced at least once by the war.",
+    # A rise in acts, counted.
+    "An analyst in Mosul said the rise in drone strikes showed how weak the cells had become.",
+])
+def test_sums_descriptions_and_counts_of_acts_are_not_events(coder, sentence):
+    assert code(coder, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Fire opened on an armed post is a clash, not a base set up.
+    ("Gunmen opened fire on an army checkpoint at the edge of the town on Monday night.", "Armed clash"),
+    ("Militants fired on a police patrol near the market on Monday.", "Armed clash"),
+    ("The army opened a new checkpoint at the entrance of the town on Monday.", "Headquarters or base established"),
+    # A post named with its town before it comes under fire.
+    ("A police checkpoint in the village of Khirbet Ghazaleh came under fire on Monday night.", "Armed clash"),
+    # Weapons taken by soldiers who beat off an attack on their unit are its spoils.
+    ("Fighters on motorbikes attacked an army unit near the border, and the soldiers fought back, recovering "
+     "rifles and two vehicles.", "Armed clash"),
+    # A bomb worn under clothes is a suicide bombing.
+    ("A woman detonated explosives hidden under her clothes at the entrance of the market on Monday.",
+     "Suicide bomb"),
+])
+def test_what_the_seventh_batch_taught(sentence, sub_type):
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == sub_type

@@ -43,7 +43,8 @@ _EXPLICIT = (
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"tonight|earlier today)\b", re.I)
-_WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|the previous week)\b", re.I)
+_WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|the previous week|"
+                   r"(?:during|over|in) the week)\b(?!\s+(?:before|after|of|to|ending|that)\b)", re.I)
 _MONTH_REL = re.compile(r"\b(?P<rel>earlier this month|this month|last month|early this month|the past month)\b",
                         re.I)
 _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
@@ -77,19 +78,34 @@ def _latest_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
     return None
 
 
-_NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of|scheduled for|set for|due on|planned for|slated for)\s+"
-                           r"(?:early\s+|late\s+|mid-?)?$", re.I)
+_NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of|scheduled for|set for|due on|planned for|slated for|"
+                           r"between|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# The end of a span ("a summary of operations between November 28 and December 4"): a span's
+# ends are not the day of an act inside it, which the sentence may name ("on Saturday").
+_SPAN_END = re.compile(r"\b(?:between|from)\s+(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)(?:,?\s+\d{4})?\s+"
+                       r"(?:and|to|through|until)\s+$", re.I)
+
+
+# "The toll from Wednesday's bombing rose to 14 on Thursday": the day the count reached a
+# figure, not the day of the act it counts.
+_TOLL_REACHED = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped)\s+to\s+(?:at\s+least\s+)?"
+                           r"[\w,]+(?:\s+(?:people|dead|deaths))?\s+(?:on\s+|by\s+)?$", re.I)
 
 
 def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     """The first date the sentence states about its event, or None."""
     if _HAS_ARABIC.search(sentence) and is_arabic(sentence):
         return _resolve_ar(sentence, published)
+    # The count's day left out ("… rose to 14 on Thursday"): the act's, if told, is another.
+    for when in [*_WEEKDAY.finditer(sentence), *_RELATIVE_DAY.finditer(sentence)]:
+        if _TOLL_REACHED.search(sentence, max(0, when.start() - 50), when.start()):
+            sentence = sentence[:when.start()] + " " * (when.end() - when.start()) + sentence[when.end():]
     for pat in _EXPLICIT:
         for x in pat.finditer(sentence):
             # "the heaviest raids since January 5", "ahead of talks on May 19": a date the
             # event is measured from or against, not its own.
-            if _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()):
+            if _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()) \
+                    or _SPAN_END.search(sentence, max(0, x.start() - 40), x.start()):
                 continue
             month = MONTHS[x.group("month").lower().rstrip(".")]
             day = int(x.group("day"))
@@ -118,7 +134,8 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     m = _WEEK.search(sentence)
     if m:
         monday = published - dt.timedelta(days=published.weekday())
-        start = monday if "this" in m.group("rel").lower() else monday - dt.timedelta(days=7)
+        rel = m.group("rel").lower()
+        start = monday if "this" in rel or rel.endswith("the week") else monday - dt.timedelta(days=7)
         return ReportedDate(start, WEEK, m.start(), m.end())
     m = _MONTH_REL.search(sentence)
     if m:
@@ -213,7 +230,12 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b|"
+                    # "the rise in air strikes showed …": a count of acts rising or falling.
+                    r"\b(?:rise|increase|surge|spike|uptick|jump|drop|decline|fall|decrease)\s+in\s+"
+                    r"(?:the\s+(?:number|frequency|pace)\s+of\s+)?(?:[\w-]+\s+)?(?:air\s?strikes|strikes|attacks|"
+                    r"bombings|raids|shelling|killings|kidnappings|abductions|clashes|violence|assassinations|"
+                    r"arrests|protests)\b", re.I)
 # "strikes since January have hit several areas", "has been hit by rockets more than 40 times
 # this year", "civilians continue to face relentless bombardment", "the fighting has
 # continued", "kidnappings have plagued the district for more than a decade": a span or a

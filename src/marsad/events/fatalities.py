@@ -322,7 +322,8 @@ def _quantity_at(text: str, pos: int) -> _Quantity | None:
     ends: list[int] = []
     for w in _WORD.finditer(text, end):
         gap = text[np_end : w.start()]
-        if gap.strip() not in ("", "-", "'s", "’s"):
+        # (A scare quote around the noun is still the noun: '12 "terrorists"'.)
+        if gap.strip().strip("\"“”‘") not in ("", "-", "'s", "’s"):
             break
         if w.start() - np_end > 3:
             break
@@ -337,6 +338,8 @@ def _quantity_at(text: str, pos: int) -> _Quantity | None:
             break
     if any(_NON_PERSON.match(w) for w in words):
         return None
+    if words and text[np_end:np_end + 1] in ("\"", "”", "’") and text[end:np_end].lstrip()[:1] in ("\"", "“", "‘"):
+        np_end += 1  # the scare quote's close is the phrase's end
     if head.lower() == "of" and len(words) >= 2 and words[-2].lower() in ("members", "relatives"):
         # "12 members of one family": the phrase stopped at the number after "of"
         head, np_end = words[-2], ends[-2]
@@ -345,7 +348,7 @@ def _quantity_at(text: str, pos: int) -> _Quantity | None:
     return _Quantity(value, pos if not m else m.start(), np_end, head)
 
 
-_CHAIN_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)", re.I)
+_CHAIN_SEP = re.compile(r"[\"”’]?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)", re.I)
 
 
 # "killing eight civilians, a police officer said", "killing 35 people, the local resistance

@@ -69,6 +69,9 @@ _NAMED_OR_COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nin
                                r"scores|hundreds)\b|(?<![.!?\"“]\s)(?<!^)(?<![\"“])\b(?!I\b)[A-Z][a-z]+")
 
 
+_WHEN = re.compile(r"\bwhen\b", re.I)
+
+
 def _tells_a_toll(trigger: str) -> bool:
     if is_arabic(trigger):
         return _CASUALTY_TRIGGER_AR.search(fold(trigger)) is not None
@@ -536,7 +539,9 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     # "Fifteen militants were shot dead in the fighting" is a toll; "gunmen shot dead a former
     # commander" tells its own act.
     shot_dead_toll = cls.trigger.lower() == "shot dead" and _PASSIVE_BEFORE.search(sent.text[:cls.trigger_start])
-    consequence = bool(_tells_a_toll(cls.trigger) or shot_dead_toll) and cls.sub_event_type not in MILITARY_MEANS
+    # (A trigger that reaches the act is no toll alone: "killed on Sunday when troops repelled …".)
+    consequence = bool(_tells_a_toll(cls.trigger) and not _WHEN.search(cls.trigger) or shot_dead_toll) \
+        and cls.sub_event_type not in MILITARY_MEANS
     # What the sentence says of itself, the same for each of its places.
     another, told_before = another_incident(sent.text), refers_back(sent.text, cls)
     points_back = bool(_THE_PLACE.search(sent.text)) or any(

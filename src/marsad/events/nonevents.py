@@ -302,9 +302,10 @@ _TIME_VERB = re.compile(r"\w*\s+(?:had\s+|has\s+)?(?:began|begun|started|ended|f
 # the scene of frequent protests": what a place is known for, not what happened there. (An
 # apposition leaves the sentence's act: "thousands gathered in the square, the focal point
 # of protests, to demand …".)
-_DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)\s+(?:the|a|an)\s+"
+_DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|(?:has|have) become|remains|remained)\s+"
+                        r"(?:one\s+of\s+the|the|a|an)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:centre|center|hub|cradle|birthplace|hotbed|symbol|bastion|heart|"
-                        r"epicentre|epicenter|focal point|scene|site)\s+of\s+(?:(?:the|many|several|frequent|"
+                        r"epicentre|epicenter|focal point|scene|site)s?\s+of\s+(?:(?:the|many|several|frequent|"
                         r"repeated|mass|huge|street|anti-government|early)\s+)*(?:[\w-]+\s+){0,2}?$", re.I)
 
 # "Zamfara is one of the states worst hit by banditry, with armed groups killing and kidnapping
@@ -455,6 +456,15 @@ def quotation_at(sentence: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+_NEITHER_WHERE_NOR_WHEN = re.compile(r"\bwithout\s+(?:saying|specifying|giving|providing|disclosing|revealing|"
+                                     r"stating|naming)\s+(?:any\s+)?(?:details?\s+(?:of|about|on)\s+)?"
+                                     r"(?:when\s+or\s+where|where\s+or\s+when)\b", re.I)
+_TALLY_OVER_PLACES = re.compile(r"\b(?:a total of|in all|altogether|in total)\s+(?:\w+\s+){0,4}?"
+                                r"(?:in|across|from)\s+(?:the\s+)?(?:provinces?\s+of\s+|governorates?\s+of\s+)?"
+                                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+[A-Z][\w'’-]+"
+                                r"(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+and\s+[A-Z]")
+
+
 def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_type: str | None = None) -> str | None:
     """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`;
     `sub_event_type` when known) reports no event, or None. Arabic sentences too."""
@@ -586,6 +596,16 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         if m.start() <= trigger_start <= m.end() and not names_a_day(sentence) \
                 and not _ACT_CLAUSE_AFTER.search(sentence, m.end()):
             return "a campaign's toll summed up"
+    # "Security forces had arrested a total of 11 suspects in Anbar, Nineveh and Baghdad": a
+    # count summed over several places, none of them one event's (not "a total of 40 people
+    # were detained in a raid on Douma", one place).
+    # "… freed five hostages, without saying when or where the operation took place": the
+    # source gave neither a place nor a day, and the sentence says so.
+    if _NEITHER_WHERE_NOR_WHEN.search(sentence):
+        return "neither place nor day given"
+    tally = _TALLY_OVER_PLACES.search(sentence)
+    if tally and tally.start() - 60 <= trigger_start <= tally.end() and not names_a_day(sentence):
+        return "a count summed over several places"
     # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
     # army": the fighting says who a group is, not what happened. "Forces fighting IS in
     # Raqqa came under fire" and "rebels fighting the army killed five soldiers" are news.

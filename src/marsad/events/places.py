@@ -363,7 +363,7 @@ def _an_office(sent: Sentence, loc: Located) -> bool:
 # What follows a dateline's place: an agency in brackets, a date, and a dash ("Port Sudan (AFP) -",
 # "Goma, March 3 (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-                             r"(?:,?\s+\d{4})?\s*)?(?:\([A-Z][\w.]*\)\s*|,\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
+                             r"(?:,?\s+\d{4})?\s*)?(?:(?:\([A-Z][\w.]*\)\s*){1,2}|,\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
                              r"\.?(?:--|[-–—])\s")
 
 

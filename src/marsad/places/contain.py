@@ -19,7 +19,7 @@ from typing import Any
 
 from ..records import Place
 from .context import LIST_GAP, arabic_container_gap
-from .frame import Frame
+from .frame import Frame, find_dateline
 from .names import is_site
 from .resolve import km
 
@@ -301,6 +301,11 @@ _SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
 # Damaturu", "X, 10 km east of Kupiansk".
 _PLACED_BY_WHAT_FOLLOWS = re.compile(r"\s*,\s*(?:[A-Z]|(?:some|about|around|nearly|roughly)?\s*\d)|"
                                      r"[^.;]{0,40}?\b(?:km|kilometres?|kilometers?|miles)\b")
+# A capital that stands for who rules from it, not for a place things happen: "gunmen linked
+# to the government in Damascus", "forces loyal to Tripoli", "the authorities in Kabul".
+_FOR_ITS_RULERS = re.compile(r"\b(?:(?:government|authorities|regime|administration|rulers|leadership|"
+                             r"junta)\s+(?:in|of)|(?:linked|loyal|allied|close|answerable)\s+to|backed\s+by)"
+                             r"\s+(?:the\s+)?$", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _WELL_KNOWN_POPULATION = 50_000
 # The story must be told in its frame: this many distinct names located there (a dateline and
@@ -334,7 +339,12 @@ def locate_in_frame(text: str, spans: Sequence[tuple[int, int]], places: Sequenc
     paragraph, names a place outside the frame (`_placed_elsewhere`)."""
     if frame is None or not frame.admin1:
         return list(places)
-    located = [p for p in places if p.latitude is not None and p.feature_code not in ("PCLI", "CONT")]
+    # (Not the dateline's town, nor a capital named for its government: neither is a place of
+    # the story's own.)
+    line = find_dateline(text)
+    located = [p for p, (a, _b) in zip(places, spans, strict=True)
+               if p.latitude is not None and p.feature_code not in ("PCLI", "CONT")
+               and not (line is not None and a == line[0]) and not _FOR_ITS_RULERS.search(text, max(0, a - 40), a)]
     inside = [p for p in located if p.country_code == frame.country_code and p.admin1 == frame.admin1]
     if len({p.name for p in inside}) < _FRAME_NAMES or 2 * len(inside) <= len(located):
         return list(places)
@@ -374,7 +384,7 @@ def _placed_elsewhere(text: str, spans: Sequence[tuple[int, int]], places: Seque
     lo, hi = sentences[k]
     before = sentences[k - 1][0] if k > 0 and "\n" not in text[sentences[k - 1][1]:lo] else lo
     for (a, _), p in zip(spans, places, strict=True):
-        if not before <= a < hi or p.latitude is None:
+        if not before <= a < hi or p.latitude is None or _FOR_ITS_RULERS.search(text, max(0, a - 40), a):
             continue
         if p.country_code != frame.country_code:
             if a >= lo:
@@ -382,6 +392,8 @@ def _placed_elsewhere(text: str, spans: Sequence[tuple[int, int]], places: Seque
         elif p.feature_code not in ("PCLI", "CONT") and p.admin1 != frame.admin1:
             return True
     for m in _CAPITALISED.finditer(text, lo, hi):
+        if _FOR_ITS_RULERS.search(text, max(0, m.start() - 40), m.start()):
+            continue
         for c in gazetteer.candidates(m.group()):
             if c.match == 2 and c.country_code == frame.country_code and c.admin1_code != frame.admin1_code \
                     and (c.feature_code == "ADM1" or c.feature_class == "P" and c.population >= _WELL_KNOWN_POPULATION):

@@ -290,7 +290,8 @@ def find_toponyms(
     out = [_with_its_head(full, x, out) for x in out]
     if gazetteer is not None:
         out = _joined_by_particle(full, out, gazetteer)
-    return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1]))
+    return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1])
+                  and not _A_BROADCASTER.search(full, max(0, x[0] - 8), x[0]))
 
 
 # "Mocímboa da Praia", "Ciudad del Este", "Vitória da Conquista": one name whose lower-case
@@ -299,13 +300,27 @@ _PARTICLE_TAIL = re.compile(r"\s+(?:da|de|do|dos|das|del|della|di|du|des|de\s+la
                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
 
+# An Arabic article and the word it joins after a name: "Jisr al-Shughour", "Tal al-Abyad".
+_ARTICLE_NAME_TAIL = re.compile(r"\s+(?:al|el|an|ar|as|ash|at|ad|az|ed|en|er|es|et|ez)-[A-Z][\w'’]+")
+
+
 def _joined_by_particle(full: str, spans: list[tuple[int, int, str]],
                         gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Each toponym widened over a particle and the name after it when the gazetteer knows the
-    whole ("Mocímboa da Praia"); the toponyms inside the widened span are dropped."""
+    whole ("Mocímboa da Praia"); the toponyms inside the widened span are dropped. Over an
+    Arabic article ("Jisr" + "al-Shughour") the whole may be known by its spelling key, as
+    transliterations of one Arabic name vary (a town of 1,000 or more, an area or a curated
+    place: `_a_known_place`)."""
     for a, b, label in sorted(spans):
+        if (a, b, label) not in spans:
+            continue
+        arabic = _ARTICLE_NAME_TAIL.match(full, b)
+        if arabic is not None and _a_known_place(gazetteer, full[a:arabic.end()]):
+            end = arabic.end()
+            spans = [x for x in spans if not (x[0] < end and a < x[1])] + [(a, end, label)]
+            continue
         tail = _PARTICLE_TAIL.match(full, b)
-        if tail is None or (a, b, label) not in spans:
+        if tail is None:
             continue
         # The longest known name: "Ciudad del Este Paraguay" is "Ciudad del Este".
         for end in sorted({tail.end(), b + len(tail.group().rsplit(" ", 1)[0])}, reverse=True):
@@ -339,6 +354,11 @@ def _with_its_head(full: str, span: tuple[int, int, str], spans: list[tuple[int,
 # streets, not the towns they are named after.
 _STREETS_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:streets|roads|avenues)\b")
 _STREETS_BEFORE = re.compile(r"\b(?:corner|intersection|junction)\s+of\s+$", re.I)
+
+
+# A broadcaster named for where it is or whom it serves: "Radio Shabelle", "Tele Sahel",
+# "Radio Okapi" — the station, not a place an event happened.
+_A_BROADCASTER = re.compile(r"\b(?:Radio|Tele|Télé|TV)\s+$")
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

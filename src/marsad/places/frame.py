@@ -5,7 +5,9 @@ first: Columbus in a Georgia story is Columbus, Georgia; Paris in a story from H
 Tennessee is Paris, Tennessee; in a Deir ez-Zor story an ambiguous village name is the Deir
 ez-Zor one. The evidence, as votes for an admin1 (and its country, and an admin2):
 
-- the dateline ("SAVANNAH, Ga. —", "ATLANTA (AP) —", "Deir ez-Zor, Syria —"): 1.5 votes;
+- the dateline ("SAVANNAH, Ga. —", "ATLANTA (AP) —", "Deir ez-Zor, Syria —"): 1.5 votes, none
+  when the story's own names lead another country and name none of the dateline's (a bureau
+  abroad: `filed_abroad`);
 - the outlet's own city, when the caller knows it: 2 votes;
 - every name of the story that means places of one admin1 only ("Macon" has namesakes, but
   "Muscogee County" and "Tennessee" have none): 1 vote; a name with namesakes elsewhere,
@@ -220,6 +222,20 @@ def place_votes(
             continue
         areas = {(c.country_code, c.admin1_code) for c in cs if _counts(c)}
         votes.add(best, UNAMBIGUOUS_VOTES if len(areas) <= 1 else HINT_VOTES, n)
+
+
+def filed_abroad(votes: FrameVotes, dateline: Candidate) -> bool:
+    """Whether a dateline is a bureau abroad: the story's own names lead another country with
+    at least one full vote and cast none for the dateline's country ("BEIRUT (Reuters) —" over
+    a story of Idlib and Aleppo, "NAIROBI —" over one of Somali towns). The reporter filed
+    there; the story is not set there, and its vote would outweigh a province's own names."""
+    by_country: dict[str, float] = defaultdict(float)
+    for (cc, _a1), w in votes.admin1.items():
+        by_country[cc] += w
+    if not by_country:
+        return False
+    cc, w = max(by_country.items(), key=lambda kv: kv[1])
+    return cc != dateline.country_code and w >= _MIN_VOTES and by_country.get(dateline.country_code or "", 0.0) <= 0
 
 
 def _counts(c: Candidate) -> bool:

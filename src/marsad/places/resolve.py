@@ -38,7 +38,7 @@ from .context import (
     read_cues,
     without_arabic_place_word,
 )
-from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, find_dateline, place_votes
+from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, filed_abroad, find_dateline, place_votes
 from .gazetteer import Candidate, Gazetteer
 from .names import has_admin_word, is_national_site, is_site, is_street_word, plain_name, strip_admin_words
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
@@ -920,23 +920,25 @@ class PlaceResolver:
         """The votes for the story's frame: its dateline, its outlet, its names (`frame.py`)."""
         votes = FrameVotes()
         line = find_dateline(text)
-        dateline_city = ""
-        if line is not None:
+        dateline = self._place_of(line[2], line[3]) if line is not None else None
+        dateline_city = clean_name(line[2]) if line is not None and dateline is not None else ""
+        place_votes(names, cands, first, votes, skip=dateline_city)
+        if line is not None and dateline is not None:
             _s, _e, city, qual = line
-            where = self._place_of(city, qual)
-            if where is not None:
+            said = f"dateline {city}{', ' + qual if qual else ''}"
+            if filed_abroad(votes, dateline):
+                votes.notes.append(f"{said} (another country than the story's places: not counted)")
+            else:
                 # "PARIS, Tenn.": the state speaks, so the vote is no name's own; a bare
                 # "ATLANTA" speaks only through the city's fame, so it is Atlanta's own.
-                votes.add(where, DATELINE_VOTES, "" if qual else clean_name(city))
-                dateline_city = clean_name(city)
-                votes.notes.append(f"dateline {city}{', ' + qual if qual else ''}")
+                votes.add(dateline, DATELINE_VOTES, "" if qual else dateline_city)
+                votes.notes.append(said)
         if outlet:
             city, _, qual = outlet.partition(",")
             where = self._place_of(city.strip(), qual.strip() or None)
             if where is not None:
                 votes.add(where, OUTLET_VOTES)
                 votes.notes.append(f"outlet {outlet}")
-        place_votes(names, cands, first, votes, skip=dateline_city)
         return votes
 
     def _place_of(self, city: str, qualifier: str | None) -> Candidate | None:
