@@ -531,3 +531,34 @@ def test_flares_are_no_grenade_attack() -> None:
     assert classify("أطلقت القوات قنابل إنارة فوق الوادي طوال الليل.") is None
     c = classify("ألقى مجهولون قنبلة على منزل في البلدة مساء أمس.")
     assert c is not None and c.sub_event_type == "Grenade"
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # A suicide drone is a drone strike (ACLED), in Arabic as in English.
+    ("استهدفت الفصائل بطائرة مسيّرة انتحارية موقعاً عسكرياً في بلدة جورين صباح اليوم", "Air/drone strike"),
+    ("A suicide drone hit an army position near the town on Monday.", "Air/drone strike"),
+    # A bomber who blows himself up is still a suicide bombing.
+    ("فجّر انتحاري نفسه عند حاجز للجيش صباح اليوم", "Suicide bomb"),
+])
+def test_a_suicide_drone_is_a_drone_strike(sentence: str, sub_type: str) -> None:
+    found = classify(sentence)
+    assert found is not None and found.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("sentence", [
+    # An inquiry into clashes told elsewhere.
+    "ودعت الوزارة إلى ضبط النفس، معلنة تشكيل لجنة لتقصي أسباب الاشتباكات التي وقعت على الطريق",
+])
+def test_an_inquiry_into_clashes_is_no_clash(sentence: str) -> None:
+    found = classify(sentence)
+    assert found is not None and not_an_event(sentence, found.event_type, found.trigger_start) is not None
+
+
+def test_clashes_over_the_year_so_far_are_a_summary() -> None:
+    import datetime as dt
+
+    from marsad import dates
+
+    sentence = "وشهد الطريق خلال العام الجاري اشتباكات متكررة بين المجموعات المسلحة"
+    day = dt.date(2025, 11, 15)
+    assert dates.is_background(sentence, day, dates.resolve(sentence, day))

@@ -270,3 +270,13 @@ def test_spans_that_keep_their_proclitics_or_place_word_still_resolve(resolver: 
     assert ("Aleppo", "ADM1") in {(c.name, c.feature_code) for c in resolver.candidates("ريف حلب")}
     assert {c.name for c in resolver.candidates("بمدينة الميادين")} == {"Al Mayādīn"}
     assert resolver.candidates("كبانة") == []  # no ك + Baneh
+
+
+def test_a_village_named_as_one_is_no_town_of_another_province(gaz: Gazetteer) -> None:
+    # A Quneitra story: "قرية القحطانية" is the Quneitra village the gazetteer lacks, not the
+    # Hasakah sub-district seat of that name at the other end of the country.
+    resolver = PlaceResolver(gaz)
+    text = ("توغلت آليات عسكرية صباح اليوم قرب مدينة القنيطرة عند خط فصل القوات في الجولان، وأقامت "
+            "سواتر ترابية على الطريق المؤدي إلى قرية القحطانية.")
+    found = {t["text"]: t for t in geoparse_text(text, resolver=resolver)}
+    assert found["القحطانية"]["admin1"] != "Al Hasakah"

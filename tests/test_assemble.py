@@ -1805,3 +1805,13 @@ def test_a_capital_named_for_its_government_does_not_move_a_village_out_of_the_s
     fired_on = [e for e in events if "Hawajiz" in e.evidence[0].text]
     assert [(e.sub_event_type, e.admin1, e.location) for e in fired_on] == [
         ("Armed clash", "Deir ez-Zor", "Khirbet Hawajiz")]
+
+
+def test_the_other_side_s_account_told_in_the_past_perfect_is_the_same_clash(coder):
+    # State TV spoke on Wednesday of what "had" happened: the act may be any day before, so
+    # Monday's clash at the same town, told by the rebels, is the one it means.
+    text = ("BANGKOK (AP) — A resistance group in eastern Myanmar said Thursday that its fighters killed five "
+            "government soldiers in an attack on an army outpost in the town of Hpruso on Monday.\n\n"
+            "State television said Wednesday that security forces had repelled an attack in Hpruso.")
+    events, _ = code(coder, text, published="2024-07-25")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2024-07-22")]

@@ -108,3 +108,14 @@ def test_values_are_known() -> None:
 def test_bad_span_raises() -> None:
     with pytest.raises(ValueError):
         modality("short", 3, 99)
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    ("Students have announced a large gathering in the city centre on Saturday.", "gathering", "planned"),
+    ("The unions are preparing a march to the capital next month.", "march", "planned"),
+    ("Police announced the arrest of five protesters on Thursday.", "arrest", "occurred"),
+    ("Thousands joined the march through the city on Thursday.", "march", "occurred"),
+])
+def test_a_protest_announced_or_prepared_is_to_come(sentence, word, expected):
+    start = sentence.index(word)
+    assert modality(sentence, start, start + len(word)) == expected

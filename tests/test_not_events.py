@@ -565,3 +565,46 @@ def test_sums_descriptions_and_counts_of_acts_are_not_events(coder, sentence):
 def test_what_the_seventh_batch_taught(sentence, sub_type):
     c = classify(sentence)
     assert c is not None and c.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # A unit is military only when the text says so.
+    ("Gunmen attacked the intensive care unit of the city hospital, killing two patients.", "Attack"),
+    ("Fighters on motorbikes attacked a unit of the army's Sahel operation near the border.", "Armed clash"),
+    # Fire at people near a post is fire at the people.
+    ("Soldiers opened fire on villagers near an army post on Monday, killing one.", "Attack"),
+    # Heavy or machine-gun fire on a base is still fire, never a base set up.
+    ("Militants opened heavy fire on an army base near the town on Monday.", "Armed clash"),
+    ("Militants opened machine-gun fire on a military camp on Monday.", "Armed clash"),
+    # Explosives found on a body are an arrest, not a bombing, until they go off.
+    ("Soldiers arrested a woman with explosives strapped to her body at a checkpoint on Monday.", "Arrests"),
+])
+def test_what_the_review_of_the_seventh_batch_rules_found(sentence, sub_type):
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("sentence", [
+    # An act with its own day is news, whatever the sentence says it did not say.
+    "Rebels fired rockets at the airport on Saturday night and warned of more strikes, without saying when or where.",
+    # A place that has become the scene of fighting since a day, with a toll, is news.
+    "The market district has become the centre of fighting between clan militias since Tuesday, with nine killed.",
+    # A raid that killed a total of 12 people of three communities is one raid.
+    "Gunmen killed a total of 12 people from the Tiv, Idoma and Jukun communities in a raid on a village on Monday.",
+    # A killing told beside a rise in attacks is news.
+    "Amid a rise in attacks on aid workers, gunmen killed two aid workers near the camp on Monday.",
+])
+def test_news_beside_the_seventh_batch_rules_is_still_news(coder, sentence):
+    assert code(coder, sentence) != []
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    # "jumped to safety" is no toll; "rose to 20 yesterday" with no other day is the latest the
+    # act can be; a span's start, with no day inside it named.
+    ("Passengers jumped to safety on Monday when gunmen opened fire on a bus near the town.", "2019-04-29"),
+    ("The number of dead rose to 20 yesterday after gunmen raided the village.", "2019-05-01"),
+    ("Clashes between April 25 and April 28 in the town left 30 people dead.", "2019-04-25"),
+])
+def test_a_toll_s_day_or_a_span_s_start_when_nothing_else_dates_the_act(sentence, day):
+    found = dates.resolve(sentence, dt.date(2019, 5, 2))
+    assert found is not None and found.date.isoformat() == day

@@ -44,7 +44,8 @@ _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"tonight|earlier today)\b", re.I)
 _WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|the previous week|"
-                   r"(?:during|over|in) the week)\b(?!\s+(?:before|after|of|to|ending|that)\b)", re.I)
+                   r"(?:during|over|in) the week)(?![\w-])(?!\s+(?:before|after|of|to|ending|that|since|when)\b)",
+                   re.I)
 _MONTH_REL = re.compile(r"\b(?P<rel>earlier this month|this month|last month|early this month|the past month)\b",
                         re.I)
 _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
@@ -78,34 +79,53 @@ def _latest_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
     return None
 
 
-_NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of|scheduled for|set for|due on|planned for|slated for|"
-                           r"between|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
-# The end of a span ("a summary of operations between November 28 and December 4"): a span's
-# ends are not the day of an act inside it, which the sentence may name ("on Saturday").
+_NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of|scheduled for|set for|due on|planned for|slated for)\s+"
+                           r"(?:early\s+|late\s+|mid-?)?$", re.I)
+# The ends of a span ("a summary of operations between November 28 and December 4"): not the
+# day of an act inside it, when the sentence names that day ("on Saturday"); else the span's
+# start is the nearest the sentence comes to one.
+_SPAN_START = re.compile(r"\b(?:between|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _SPAN_END = re.compile(r"\b(?:between|from)\s+(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)(?:,?\s+\d{4})?\s+"
                        r"(?:and|to|through|until)\s+$", re.I)
 
 
 # "The toll from Wednesday's bombing rose to 14 on Thursday": the day the count reached a
 # figure, not the day of the act it counts.
-_TOLL_REACHED = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped)\s+to\s+(?:at\s+least\s+)?"
-                           r"[\w,]+(?:\s+(?:people|dead|deaths))?\s+(?:on\s+|by\s+)?$", re.I)
+_TOLL_REACHED = re.compile(r"\b(?:(?:rose|risen|rises|climbed|climbs|increased|jumped)\s+to)\s+"
+                           r"(?:at\s+least\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|\w+teen|twenty|thirty|forty|fifty|dozens|scores|hundreds)"
+                           r"(?:\s+(?:people|dead|deaths))?\s+(?:on\s+|by\s+|as\s+of\s+)?$", re.I)
 
 
 def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     """The first date the sentence states about its event, or None."""
     if _HAS_ARABIC.search(sentence) and is_arabic(sentence):
         return _resolve_ar(sentence, published)
-    # The count's day left out ("… rose to 14 on Thursday"): the act's, if told, is another.
+    # The count's day left out ("… rose to 14 on Thursday") and a span's ends: the act's own
+    # day, if the sentence tells one, is another. If it tells none, the count's day is the
+    # latest the act can be, and a span's start the day it began.
+    masked = sentence
     for when in [*_WEEKDAY.finditer(sentence), *_RELATIVE_DAY.finditer(sentence)]:
-        if _TOLL_REACHED.search(sentence, max(0, when.start() - 50), when.start()):
-            sentence = sentence[:when.start()] + " " * (when.end() - when.start()) + sentence[when.end():]
+        if _TOLL_REACHED.search(sentence, max(0, when.start() - 60), when.start()):
+            masked = masked[:when.start()] + " " * (when.end() - when.start()) + masked[when.end():]
+    return _resolve(masked, published, spans=True) or _resolve(sentence, published, spans=False)
+
+
+def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:
+    """Whether the date `resolve` found is the day a count reached its figure ("the toll rose
+    to 14 on Thursday"): the act it counts was that day or before."""
+    return _TOLL_REACHED.search(sentence, max(0, reported.start - 60), reported.start) is not None
+
+
+def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> ReportedDate | None:
+    """`resolve` of an English sentence; `spans`: skip the ends of a span of dates."""
     for pat in _EXPLICIT:
         for x in pat.finditer(sentence):
             # "the heaviest raids since January 5", "ahead of talks on May 19": a date the
             # event is measured from or against, not its own.
-            if _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()) \
-                    or _SPAN_END.search(sentence, max(0, x.start() - 40), x.start()):
+            if _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()) or spans and (
+                    _SPAN_START.search(sentence, max(0, x.start() - 14), x.start())
+                    or _SPAN_END.search(sentence, max(0, x.start() - 40), x.start())):
                 continue
             month = MONTHS[x.group("month").lower().rstrip(".")]
             day = int(x.group("day"))
@@ -230,12 +250,13 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b|"
-                    # "the rise in air strikes showed …": a count of acts rising or falling.
-                    r"\b(?:rise|increase|surge|spike|uptick|jump|drop|decline|fall|decrease)\s+in\s+"
-                    r"(?:the\s+(?:number|frequency|pace)\s+of\s+)?(?:[\w-]+\s+)?(?:air\s?strikes|strikes|attacks|"
-                    r"bombings|raids|shelling|killings|kidnappings|abductions|clashes|violence|assassinations|"
-                    r"arrests|protests)\b", re.I)
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+# "the rise in air strikes showed …": a count of acts rising or falling — unless the sentence
+# tells an act's toll beside it ("amid a rise in attacks, gunmen killed two aid workers").
+_RISE_IN_ACTS = re.compile(r"\b(?:rise|increase|surge|spike|uptick|jump|drop|decline|fall|decrease)\s+in\s+"
+                           r"(?:the\s+(?:number|frequency|pace)\s+of\s+)?(?:[\w-]+\s+)?(?:air\s?strikes|strikes|"
+                           r"attacks|bombings|raids|shelling|killings|kidnappings|abductions|clashes|violence|"
+                           r"assassinations|arrests|protests)\b", re.I)
 # "strikes since January have hit several areas", "has been hit by rockets more than 40 times
 # this year", "civilians continue to face relentless bombardment", "the fighting has
 # continued", "kidnappings have plagued the district for more than a decade": a span or a
@@ -345,6 +366,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
             _MONTH_GONE_AR.search(text) if arabic else _summed_in_the_singular(text)):
         return True
     if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text))) and not current.search(text):
+        return True
+    if not arabic and _RISE_IN_ACTS.search(text) and not current.search(text) and not _TOLL_OR_COUNT.search(text):
         return True
     if not arabic and any(not (_IN_A_RELATIVE.search(text, 0, m.start()) and current.search(text))
                           for m in _HISTORY.finditer(text)):
@@ -503,10 +526,14 @@ _SUMMARY_AR = re.compile(
     rf"(?<!{_L})(?:ال)?(?:عام|سنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفايت|السابق)(?!{_L})|"
     rf"(?<!{_L})(?:منذ|قبل)\s+(?:\d+|عده|بضع|بضعه|سنوات|اعوام)\s*(?:سنوات|اعوام|عاما|سنه|عام)?(?!{_L})|"
     rf"(?<!{_L})[وف]?سابقا(?!{_L})|(?<!{_L})في\s+الماضي(?!{_L})|(?<!{_L})منذ\s+مطلع\s+العام(?!{_L})|"
-    rf"(?<!{_L})(?:حتي|الي)\s+(?:اليوم|الان)(?!{_L})")
+    rf"(?<!{_L})(?:حتي|الي)\s+(?:اليوم|الان)(?!{_L})|"
+    # "خلال العام الجاري": over the year so far.
+    rf"(?<!{_L})(?:خلال|طوال|منذ\s+(?:بدايه|مطلع))\s+(?:ال)?(?:عام|سنه|شهر)\s+(?:ال)?(?:جاري|حالي)(?!{_L})")
 _TREND_AR = re.compile(
     rf"(?<!{_L})(?:بشكل|بصوره)\s+(?:متكرر|مستمر|دوري|يومي|شبه\s+يومي|متزايد)(?!{_L})|(?<!{_L})باستمرار(?!{_L})|"
-    rf"(?<!{_L})(?:تصاعدت|تصاعد|تزايدت|تزايد|تكررت|تتكرر|يتكرر)(?!{_L})")
+    rf"(?<!{_L})(?:تصاعدت|تصاعد|تزايدت|تزايد|تكررت|تتكرر|يتكرر)(?!{_L})|"
+    # "اشتباكات متكررة": clashes that recur.
+    rf"(?<!{_L})(?:ال)?متكرر[هة]?(?!{_L})")
 _CURRENT_AR = re.compile("|".join(f"(?:{p.pattern})" for p in (_TODAY_AR, _YESTERDAY_AR, _WEEKDAY_AR)).replace(
     "(?P<wd>", "(?:").replace("(?P<last>", "(?:"))
 _RELATIVE_AR = re.compile(rf"(?<!{_L})(?:التي|الذي|الذين|اللتي|اللواتي|حيث)\s[^,;.،؛]{{0,60}}$")

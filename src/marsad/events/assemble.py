@@ -71,6 +71,7 @@ _DIED_LATER = re.compile(r"\b(?:later\s+died|died\s+(?:later|of\s+(?:his|her|the
                          r"in\s+hospital|on\s+the\s+way)|succumb\w*|of\s+(?:the|them)\s+(?:wounded\s+|injured\s+)?(?:\w+\s+)?died|"
                          r"toll\s+(?:rose|climbed|has\s+risen|increased))\b", re.I)
 _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?[\"“‘']?(?:\w+\s+)?\w+(?:ed|en|ught|ook|ew|ung)\b", re.I)
 
 
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
@@ -233,7 +234,11 @@ class _Group:
         if gap and e.event_type != m.event.event_type:
             return False  # another kind of act told on another day: another act
         if m.spoken and self.date_stated:
-            return 0 <= gap <= 1  # the speaker spoke on the act's day or the day after
+            # The speaker spoke on the act's day or the day after; of an act told in the past
+            # perfect ("said Wednesday that forces had repelled attacks in Demoso"), any day of
+            # the week before.
+            reach = 7 if _PAST_PERFECT.search(m.event.evidence[0].text) else 1
+            return 0 <= gap <= reach
         if spoken_only and m.date_stated:
             return -1 <= gap <= 0
         return abs(gap) <= 1 if m.spoken and spoken_only else True

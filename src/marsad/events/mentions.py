@@ -184,6 +184,8 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
     shelling to Sunday. A dateline's date ("BAMAKO, Feb 27 (AFP) - …") is the day the story
     was filed: the act's is the one the story states, if any."""
     reported = _after_dateline(text, published)
+    if reported is not None and dates.a_toll_s_day(text, reported):
+        return reported, True  # like a speaker's day: the act was that day or before
     if reported is None or not speech_day(text, reported, trigger_start):
         return reported, False
     later = dates.resolve(text[reported.end:], published)

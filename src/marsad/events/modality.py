@@ -167,7 +167,17 @@ def modality(sentence: str, trigger_start: int, trigger_end: int) -> str:
                       broken=lambda i: _CLAUSE_BREAK.search(left[i:]) is not None),
         *_cues_after(right, _COMPILED_RIGHT, words=_words_between),
     ]
+    # "Students have announced a large gathering in Nis on Saturday", "are preparing a march
+    # to Belgrade": a protest announced or prepared is to come (not "announced the arrest").
+    if _A_GATHERING.fullmatch(sentence, trigger_start, trigger_end) and _ANNOUNCED.search(left):
+        found.append((0, PLANNED))
     return _nearest(found)
+
+
+_A_GATHERING = re.compile(r"(?:gathering|march|rally|protest|demonstration|strike|sit-in|vigil|walkout|boycott)s?",
+                          re.I)
+_ANNOUNCED = re.compile(r"\b(?:announc|prepar)(?:e|es|ed|ing)\s+(?:a|an|the|their|its|another|new)\s+"
+                        r"(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 _Cues = tuple[tuple[str, re.Pattern[str], int], ...]

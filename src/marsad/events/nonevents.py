@@ -260,6 +260,9 @@ _TOLD_IN_A_WORK = re.compile(
 # "… read aloud on Wednesday, 20 years to the minute after a car bomb tore through the
 # street": a day years to the day after an act remembers it (not "three years after the
 # coup soldiers opened fire", another clause).
+_WORDS_SAID_AT = re.compile(r"\b(?:statements?|remarks?|comments?|speech(?:es)?|words|slogans?|address)\s+"
+                            r"(?:[\w\"“”-]+\s+){0,5}?(?:made|delivered|given|uttered|chanted)\s+(?:at|during)\s+"
+                            r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?$", re.I)
 _REMEMBERED = re.compile(r"\b(?:anniversar(?:y|ies)\s+of|years\s+since|(?:in\s+)?(?:memory|remembrance)\s+of|"
                          r"reminders?\s+of|"
                          r"(?:years|decades|a\s+decade)\s+to\s+the\s+(?:day|minute|hour)\s+after|"
@@ -302,11 +305,17 @@ _TIME_VERB = re.compile(r"\w*\s+(?:had\s+|has\s+)?(?:began|begun|started|ended|f
 # the scene of frequent protests": what a place is known for, not what happened there. (An
 # apposition leaves the sentence's act: "thousands gathered in the square, the focal point
 # of protests, to demand …".)
-_DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|(?:has|have) become|remains|remained)\s+"
-                        r"(?:one\s+of\s+the|the|a|an)\s+"
+_DESCRIBED = re.compile(r"\b(?:is|was|has been|had been|became|remains|remained)\s+(?:the|a|an)\s+"
                         r"(?:[\w-]+\s+){0,2}?(?:centre|center|hub|cradle|birthplace|hotbed|symbol|bastion|heart|"
-                        r"epicentre|epicenter|focal point|scene|site)s?\s+of\s+(?:(?:the|many|several|frequent|"
+                        r"epicentre|epicenter|focal point|scene|site)\s+of\s+(?:(?:the|many|several|frequent|"
                         r"repeated|mass|huge|street|anti-government|early)\s+)*(?:[\w-]+\s+){0,2}?$", re.I)
+# ... what a place has become over time: "has become one of the hotbeds of jihadist violence"
+# (not "has become the centre of fighting since Tuesday, with nine killed": news, by its day
+# or its toll).
+_BECOME_DESCRIBED = re.compile(r"\b(?:has|have)\s+become\s+(?:one\s+of\s+the|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:centre|center|hub|hotbed|bastion|heart|epicentre|epicenter|focal point|scene)s?"
+                               r"\s+of\s+(?:[\w-]+\s+){0,3}?$", re.I)
+_A_TOLL = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injured)\b", re.I)
 
 # "Zamfara is one of the states worst hit by banditry, with armed groups killing and kidnapping
 # residents": what a place has suffered over the years — in the present, as one of many, with
@@ -460,7 +469,7 @@ _NEITHER_WHERE_NOR_WHEN = re.compile(r"\bwithout\s+(?:saying|specifying|giving|p
                                      r"stating|naming)\s+(?:any\s+)?(?:details?\s+(?:of|about|on)\s+)?"
                                      r"(?:when\s+or\s+where|where\s+or\s+when)\b", re.I)
 _TALLY_OVER_PLACES = re.compile(r"\b(?:a total of|in all|altogether|in total)\s+(?:\w+\s+){0,4}?"
-                                r"(?:in|across|from)\s+(?:the\s+)?(?:provinces?\s+of\s+|governorates?\s+of\s+)?"
+                                r"(?:in|across)\s+(?:the\s+)?(?:provinces?\s+of\s+|governorates?\s+of\s+)?"
                                 r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+[A-Z][\w'’-]+"
                                 r"(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+and\s+[A-Z]")
 
@@ -491,6 +500,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "legal characterisation"
     if _METHOD.search(sentence):
         return "methodology"
+    if _BECOME_DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start) \
+            and not names_a_day(sentence) and not _A_TOLL.search(sentence):
+        return "a description of a place"
     if _DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start) \
             or (worst := _WORST_HIT.search(sentence, 0, trigger_start)) is not None and not names_a_day(sentence) \
             and not _COUNTED.search(sentence) and not _ACT_IN_A_CLAUSE.search(sentence, worst.end()):
@@ -537,6 +549,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "the topic of a work, not an act"
     if _REMEMBERED.search(sentence, max(0, trigger_start - 200), trigger_start):
         return "remembered, not happening"
+    # "wanted over statements made at a rally last week": the rally is where words were said,
+    # named as a charge's setting, not an event the story tells.
+    if event_type in _PROTESTS and _WORDS_SAID_AT.search(sentence, max(0, trigger_start - 80), trigger_start):
+        return "where words were said, not an event"
     if _KIN_LOST.search(sentence, max(0, trigger_start - 80), trigger_start) \
             and not names_a_day(re.split(r"[,;:]", sentence[trigger_start:], maxsplit=1)[0]):
         return "a loss that names who speaks, not an act"
@@ -601,9 +617,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     # were detained in a raid on Douma", one place).
     # "… freed five hostages, without saying when or where the operation took place": the
     # source gave neither a place nor a day, and the sentence says so.
-    if _NEITHER_WHERE_NOR_WHEN.search(sentence):
+    if _NEITHER_WHERE_NOR_WHEN.search(sentence) and not names_a_day(sentence):
         return "neither place nor day given"
-    tally = _TALLY_OVER_PLACES.search(sentence)
+    # (Arrests, seizures: a raid that killed a total of 17 in three villages is one raid.)
+    tally = _TALLY_OVER_PLACES.search(sentence) if event_type == "Strategic developments" else None
     if tally and tally.start() - 60 <= trigger_start <= tally.end() and not names_a_day(sentence):
         return "a count summed over several places"
     # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
@@ -666,6 +683,9 @@ _TAGS_AR = _rx(
 )
 
 
+_INQUIRY_AR = re.compile(r"(?:تقصي|(?:ل|وال|ال)?تحقيق\s+في)\s+(?:\S+\s+){0,3}(?:[وفبل]?ال)?$")
+
+
 def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str | None:
     view = arabic_view(sentence)
     text = view.text
@@ -674,6 +694,9 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
         return "tag or metadata line"
     if _LEGAL_AR.search(text):
         return "legal characterisation"
+    # "معلنة تشكيل لجنة لتقصي أسباب الاشتباكات": an inquiry into acts told elsewhere.
+    if _INQUIRY_AR.search(text, max(0, start - 40), start):
+        return "an act under inquiry, told elsewhere"
     # "أدانت الأمم المتحدة القصف": the condemnation is the news; "دعا الجيش المسلحين إلى
     # الاستسلام، ثم قصفت طائراته البلدة": another clause.
     appeal = _APPEAL_AR.search(text, 0, start)

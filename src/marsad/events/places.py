@@ -360,10 +360,12 @@ def _an_office(sent: Sentence, loc: Located) -> bool:
     return _OFFICE_AFTER.match(sent.text, loc.end - sent.start, loc.end - sent.start + 70) is not None
 
 
-# What follows a dateline's place: an agency in brackets, a date, and a dash ("Port Sudan (AFP) -",
-# "Goma, March 3 (Reuters) —").
+# What follows a dateline's place: a date, an agency in brackets (after the country in
+# brackets, "Juba (South Sudan) (AFP) -"), and a dash ("Port Sudan (AFP) -", "Goma, March 3
+# (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-                             r"(?:,?\s+\d{4})?\s*)?(?:(?:\([A-Z][\w.]*\)\s*){1,2}|,\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
+                             r"(?:,?\s+\d{4})?\s*)?(?:(?:\([A-Z][\w. ]*\)\s*){1,2}|"
+                             r",\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
                              r"\.?(?:--|[-–—])\s")
 
 

@@ -297,14 +297,17 @@ def _story_town(out: Sequence[Place]) -> Place | None:
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:(?:town|village|hamlet|settlement)|(?P<plural>towns|villages|hamlets))\s+of\s+"
                                 r"(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:village|hamlet)\b", re.I)
+# ... in Arabic: "قرية X", "وبلدة X", "مزرعة X", "قرى X" (with a clitic or the article).
+_AR_SETTLEMENT_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:قري[ةه]|بلد[ةه]|مزرع[ةه]|(?P<plural>قرى|بلدات))\s+$")
 # A name the text places by another: "X, Va., across the state line", "X, some 30 km from
 # Damaturu", "X, 10 km east of Kupiansk".
 _PLACED_BY_WHAT_FOLLOWS = re.compile(r"\s*,\s*(?:[A-Z]|(?:some|about|around|nearly|roughly)?\s*\d)|"
                                      r"[^.;]{0,40}?\b(?:km|kilometres?|kilometers?|miles)\b")
 # A capital that stands for who rules from it, not for a place things happen: "gunmen linked
-# to the government in Damascus", "forces loyal to Tripoli", "the authorities in Kabul".
-_FOR_ITS_RULERS = re.compile(r"\b(?:(?:government|authorities|regime|administration|rulers|leadership|"
-                             r"junta)\s+(?:in|of)|(?:linked|loyal|allied|close|answerable)\s+to|backed\s+by)"
+# to the government in Damascus", "forces loyal to Tripoli", "the regime in Kabul".
+# ("The authorities in Kupiansk said …" is a town's own officials: not for its rulers.)
+_FOR_ITS_RULERS = re.compile(r"\b(?:(?:government|regime|rulers|leadership|junta)\s+(?:in|of)|"
+                             r"(?:linked|loyal|allied|close|answerable)\s+to|backed\s+by)"
                              r"\s+(?:the\s+)?$", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _WELL_KNOWN_POPULATION = 50_000
@@ -353,7 +356,8 @@ def locate_in_frame(text: str, spans: Sequence[tuple[int, int]], places: Sequenc
     plural = False  # whether the name before is an unlocated member of a list a plural introduced
     for i, (place, (start, end)) in enumerate(zip(places, spans, strict=True)):
         unlocated = place.latitude is None and place.country_code in (None, frame.country_code)
-        before = _SETTLEMENT_BEFORE.search(text, max(0, start - 40), start)
+        before = _SETTLEMENT_BEFORE.search(text, max(0, start - 40), start) \
+            or _AR_SETTLEMENT_BEFORE.search(text, max(0, start - 12), start)
         in_list = plural and i > 0 and LIST_GAP.match(text[spans[i - 1][1]:start]) is not None
         named = bool(before or _SETTLEMENT_AFTER.match(text, end) or in_list)
         plural = unlocated and (bool(before and before.group("plural")) or in_list)

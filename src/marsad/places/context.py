@@ -221,7 +221,14 @@ def _arabic_cues(text: str, start: int, end: int) -> Cues:
         countryside=word == "ريف",
         district=word in _AR_DISTRICT,
         polity=_AR_POLITY_BEFORE.search(before) is not None,
+        village=_AR_VILLAGE_BEFORE.search(before) is not None or _AR_VILLAGE_OPENS.match(strip_marks(text[start:end]))
+        is not None,
     )
+
+
+# "قرية X", "وقرية X", "مزرعة X": the word for a village or a farm before the name, or opening it.
+_AR_VILLAGE_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:قري[ةه]|مزرع[ةه])\s*$")
+_AR_VILLAGE_OPENS = re.compile(r"[وفبل]?(?:ال)?(?:قري[ةه]|مزرع[ةه])\s")
 
 
 # Words between a place and the one the text puts it in, each with an optional ب / ل

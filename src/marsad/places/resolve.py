@@ -266,14 +266,18 @@ def _neighbours(
     return [counts[n] for n in names]
 
 
-def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame, lonely: Callable[[], bool]) -> bool:
+def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame, lonely: Callable[[], bool],
+                      village_named: bool = False) -> bool:
     """Whether `best` is a small namesake outside the story's frame with none inside it: one
     among several (a Taiz story's "الروضة" neighbourhood is not the Rawdah village of Shabwah),
     or the one village known of that name, in another province of the frame's own country and
     near none of the story's other places (`lonely`: a Sagaing story's "Nyaung Kone village" is
     not a village by Yangon, but a Luhansk story's Torske, by Kreminna, is the Donetsk one). The
     gazetteer holds few villages, and the story's is one it lacks. Which place the story means
-    is unknown, so the name stays unresolved rather than confidently wrong."""
+    is unknown, so the name stays unresolved rather than confidently wrong. A name the text
+    calls a village (`village_named`: "the village of X", "قرية X") is no town of another
+    province either, even a district's seat (a Quneitra story's "قرية القحطانية" is not the
+    Hasakah town)."""
     if not frame.admin1_code or frame.tier(best) >= 2 or best.feature_class != "P" or best.curated:
         return False
     if best.population >= _NEAR_MIN_POPULATION or best.feature_code in ("PPLC", "PPLA"):
@@ -282,7 +286,8 @@ def _namesake_outside(best: Candidate, cands: Sequence[Candidate], frame: Frame,
         return False
     towns = [c for c in cands if c.feature_class == "P" and c.match > 0]
     # (a town listed without population is an admin seat, not a village: Ras al-Ain)
-    village = not best.seat and 0 < best.population < _VILLAGE_POPULATION
+    village = not best.seat and 0 < best.population < _VILLAGE_POPULATION \
+        or village_named and best.population < _NEAR_MIN_POPULATION
     return len(towns) >= 2 or (village and best.country_code == frame.country_code and lonely())
 
 
@@ -656,7 +661,7 @@ class PlaceResolver:
                 return best.latitude is None or best.longitude is None or not any(
                     km(pt, (best.latitude, best.longitude)) < _LONELY_KM
                     for pt, n in zip(ctx.points, ctx.point_names, strict=True) if n != name)
-            if _namesake_outside(best, cands, frame, lonely):
+            if _namesake_outside(best, cands, frame, lonely, cues.village):
                 return None, min(conf, 0.1)
         if name.lower() in _WORLD_PART_WORDS and not self._world_part_at_home(best, name, ctx, container):
             return None, min(conf, 0.1)
