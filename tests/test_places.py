@@ -465,3 +465,19 @@ def test_the_villages_of_a_city_are_the_citys() -> None:
     text = "Boko Haram fighters raided villages of Maiduguri on Tuesday, killing six people, residents said."
     [e], _ = code(EventCoder.load(), text, published="2024-03-13")
     assert e.admin1 == "Borno"
+
+
+def test_a_dateline_with_a_colon_places_an_act_the_sentence_places_nowhere_else() -> None:
+    # South Asian papers write "ISLAMABAD: …": the city is the act's place when the sentence
+    # names no other; a bare capitalised word that opens a scrape ("BEIRUT Syrian …") is not.
+    from marsad.events.code import EventCoder
+
+    from .conftest import code
+
+    coder = EventCoder.load()
+    [e], _ = code(coder, "ISLAMABAD: Police on Tuesday arrested an opposition leader outside his home, his party said.",
+                  published="2024-05-10")
+    assert (e.sub_event_type, e.location) == ("Arrests", "Islamabad")
+    [e], _ = code(coder, "ISLAMABAD: Police on Tuesday arrested an opposition leader in Multan, his party said.",
+                  published="2024-05-10")
+    assert e.location == "Multan"

@@ -369,6 +369,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
                              r"\.?(?:--|[-–—])\s")
 
 
+_COLON_DATELINE = re.compile(r"\s*[:.]\s+(?=[A-Z])")
+
+
 def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: int | None = None) -> list[Located]:
     """The sentence's places minus metonymy, modifiers and datelines; of each chain of places
     that locate one another, the most precise. `home`: the article's main country.
@@ -404,6 +407,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             continue
         name = sent.text[loc.start - offset: loc.end - offset]
         if not before.strip() and name.isupper() and len(name) > 3:
+            # "ISLAMABAD: Police arrested …", "KAMPALA. Police …": the paper's dateline, the
+            # act's place when the sentence names no other (as for a dashed dateline, below).
+            if _COLON_DATELINE.match(after):
+                dateline.append(loc)
             continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
         if not before.strip() and _DATELINE_AFTER.match(after):
             # "Port Sudan (AFP) - Shelling … in the Darfur region": the reporter's town, when the
