@@ -85,6 +85,7 @@ _NOT_ITS_DATE = re.compile(r"\b(?:since|until|till|ahead of|scheduled for|set fo
 # day of an act inside it, when the sentence names that day ("on Saturday"); else the span's
 # start is the nearest the sentence comes to one.
 _SPAN_START = re.compile(r"\b(?:between|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_SPAN_WORD = re.compile(r"\b(?:between|from)\b", re.I)  # what `_SPAN_START` and `_SPAN_END` both need
 _SPAN_END = re.compile(r"\b(?:between|from)\s+(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)(?:,?\s+\d{4})?\s+"
                        r"(?:and|to|through|until)\s+$", re.I)
 
@@ -108,7 +109,11 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     for when in [*_WEEKDAY.finditer(sentence), *_RELATIVE_DAY.finditer(sentence)]:
         if _TOLL_REACHED.search(sentence, max(0, when.start() - 60), when.start()):
             masked = masked[:when.start()] + " " * (when.end() - when.start()) + masked[when.end():]
-    return _resolve(masked, published, spans=True) or _resolve(sentence, published, spans=False)
+    found = _resolve(masked, published, spans=True)
+    # (Read again only when something was left out: most sentences name no date at all.)
+    if found is None and (masked != sentence or _SPAN_WORD.search(sentence)):
+        found = _resolve(sentence, published, spans=False)
+    return found
 
 
 def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:

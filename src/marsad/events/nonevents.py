@@ -612,14 +612,14 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         if m.start() <= trigger_start <= m.end() and not names_a_day(sentence) \
                 and not _ACT_CLAUSE_AFTER.search(sentence, m.end()):
             return "a campaign's toll summed up"
-    # "Security forces had arrested a total of 11 suspects in Anbar, Nineveh and Baghdad": a
-    # count summed over several places, none of them one event's (not "a total of 40 people
-    # were detained in a raid on Douma", one place).
     # "… freed five hostages, without saying when or where the operation took place": the
     # source gave neither a place nor a day, and the sentence says so.
     if _NEITHER_WHERE_NOR_WHEN.search(sentence) and not names_a_day(sentence):
         return "neither place nor day given"
-    # (Arrests, seizures: a raid that killed a total of 17 in three villages is one raid.)
+    # "Security forces had arrested a total of 11 suspects in Anbar, Nineveh and Baghdad": a
+    # count summed over several places, none of them one event's (not "a total of 40 people
+    # were detained in a raid on Douma", one place). Arrests and seizures only: a raid that
+    # killed a total of 17 in three villages is one raid.
     tally = _TALLY_OVER_PLACES.search(sentence) if event_type == "Strategic developments" else None
     if tally and tally.start() - 60 <= trigger_start <= tally.end() and not names_a_day(sentence):
         return "a count summed over several places"
