@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 GAZ    := $(VENV)/share/marsad/gazetteer.sqlite
 DB     ?= marsad.db
 
-.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-probe eval-arabic eval-local gate seeds clean
+.PHONY: setup demo test lint bench eval eval-geo eval-events eval-news eval-gold eval-probe eval-arabic eval-local gate keep seeds clean
 
 NODE   := node_modules/.installed
 
@@ -74,6 +74,11 @@ eval-events: setup
 # Retrain the story gate (src/marsad/data/story_gate.json) on the dev sets' tune parts.
 gate: setup
 	$(BIN)/python eval/train_gate.py
+
+# Retrain the event keeper (src/marsad/data/event_keeper.json) on the dev sets' tune parts;
+# after any change to the rules, since it learns from what they code.
+keep: setup
+	$(BIN)/python eval/train_keep.py
 
 eval-news: setup
 	$(BIN)/python eval/news.py

@@ -45,17 +45,55 @@ class Output:
     rejected: set[str]  # keys of documents ingest refused
 
 
+def write_documents(docs: list[dict[str, Any]], path: Path) -> Path:
+    """`docs` as the JSON Lines file `marsad ingest` reads. The key travels as the record's
+    URL, so it comes back as the article's origin."""
+    with path.open("w", encoding="utf-8") as f:
+        for d in docs:
+            rec = {"url": d["key"], "text": d["text"]}
+            rec.update({k: d[k] for k in ("title", "published") if d.get(k)})
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+def model_json(about: str, trained_on: dict[str, int], threshold: float, vocabulary: list[str], model: Any) -> str:
+    """A fitted scikit-learn logistic regression as marsad ships it (`events.gate.LinearModel`)."""
+    return json.dumps({
+        "about": about,
+        "trained_on": trained_on,
+        "threshold": threshold,
+        "bias": round(float(model.intercept_[0]), 6),
+        "vocabulary": vocabulary,
+        "weights": [round(float(w), 6) for w in model.coef_[0]],
+    }, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def trainer_main(argv: list[str] | None, doc: str, *, train: Any, cross_validate: Any, out: Path, what: str) -> int:
+    """The command line of `eval/train_*.py`: write the model `train()` makes to `out`;
+    `--check` only says whether the shipped file is what training makes (exit 1 when not);
+    `--cv` runs `cross_validate()` and writes nothing."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="only compare with the shipped file")
+    ap.add_argument("--cv", action="store_true", help="cross-validate on the tune part; write nothing")
+    args = ap.parse_args(argv)
+    if args.cv:
+        cross_validate()
+        return 0
+    made = train()
+    if args.check:
+        same = out.exists() and out.read_text(encoding="utf-8") == made
+        print(f"the shipped {what} is " + ("what training makes" if same else "not what training makes: retrain"))
+        return 0 if same else 1
+    out.write_text(made, encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}: {len(json.loads(made)['vocabulary'])} features")
+    return 0
+
+
 def run_marsad(docs: list[dict[str, Any]]) -> Output:
     """Ingest `docs` (each {"key", "text"[, "title", "published"]}) with `marsad ingest`,
     export events and articles with `marsad export`, and group them by document key."""
     with tempfile.TemporaryDirectory(prefix="marsad-eval-") as tmp:
-        src = Path(tmp) / "docs.jsonl"
-        with src.open("w", encoding="utf-8") as f:
-            for d in docs:
-                # The key travels as the record's URL, so it comes back as the article's origin.
-                rec = {"url": d["key"], "text": d["text"]}
-                rec.update({k: d[k] for k in ("title", "published") if d.get(k)})
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        src = write_documents(docs, Path(tmp) / "docs.jsonl")
         db = Path(tmp) / "eval.db"
         done = subprocess.run([str(MARSAD), "ingest", str(src), "--db", str(db)], capture_output=True, text=True)
         if done.returncode not in (0, 3):

@@ -23,14 +23,13 @@ the strength `--cv` finds best on the tune documents alone (balanced accuracy ov
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
-from harness import ROOT, SHARED, part
+from harness import ROOT, SHARED, model_json, part, trainer_main
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -124,36 +123,17 @@ def cross_validate(strengths: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0)) -> None:
               + " ".join(f"{s}:{y}={a:.3f}" for (s, y), a in accs.items()))
 
 
-def train() -> dict[str, Any]:
+def train() -> str:
     docs = tune_documents()
     groups = Counter((source, label) for source, _, label in docs)
     vocabulary, model = _fit(docs, C)
-    return {
-        "about": "marsad's story gate: see src/marsad/events/gate.py; made by eval/train_gate.py",
-        "trained_on": {f"{source} label {label}": n for (source, label), n in sorted(groups.items())},
-        "threshold": THRESHOLD,
-        "bias": round(float(model.intercept_[0]), 6),
-        "vocabulary": vocabulary,
-        "weights": [round(float(w), 6) for w in model.coef_[0]],
-    }
+    trained_on = {f"{source} label {label}": n for (source, label), n in sorted(groups.items())}
+    return model_json("marsad's story gate: see src/marsad/events/gate.py; made by eval/train_gate.py",
+                      trained_on, THRESHOLD, vocabulary, model)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--check", action="store_true", help="only compare with the shipped file")
-    ap.add_argument("--cv", action="store_true", help="cross-validate the regularisation strength on the tune part")
-    args = ap.parse_args(argv)
-    if args.cv:
-        cross_validate()
-        return 0
-    made = json.dumps(train(), ensure_ascii=False, separators=(",", ":")) + "\n"
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == made
-        print("the shipped story gate is what training makes" if same else "the shipped story gate differs: retrain")
-        return 0 if same else 1
-    OUT.write_text(made, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(json.loads(made)['vocabulary'])} features")
-    return 0
+    return trainer_main(argv, __doc__, train=train, cross_validate=cross_validate, out=OUT, what="story gate")
 
 
 if __name__ == "__main__":

@@ -126,3 +126,15 @@ def store(new_db):
     s = open_store(new_db("t.db"))
     yield s
     s.close()
+
+
+def assert_shipped_model_is_trained(script: str) -> None:
+    """Run `eval/<script> --check`: the shipped model must be what training on the tune parts
+    makes now. Skipped without ../shared/data beside the checkout or without scikit-learn."""
+    import sys
+
+    if not (ROOT.parent / "shared" / "data").is_dir():
+        pytest.skip("../shared/data is not beside the checkout")
+    pytest.importorskip("sklearn")
+    done = subprocess.run([sys.executable, f"eval/{script}", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -3,15 +3,11 @@ these tests."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from marsad.events.gate import MIN_WORDS, StoryGate, features, opening, story_gate
 
-from .conftest import code
+from .conftest import assert_shipped_model_is_trained, code
 
 TRIAL = (
     "A 24-year-old man has been jailed for 12 years for killing a father of two outside a nightclub in Leeds "
@@ -93,12 +89,7 @@ def test_the_gate_reads_the_headline_and_the_opening_only():
 
 
 def test_the_shipped_gate_is_what_training_on_the_tune_parts_makes():
-    root = Path(__file__).resolve().parents[1]
-    if not (root.parent / "shared" / "data").is_dir():
-        pytest.skip("../shared/data is not beside the checkout")
-    pytest.importorskip("sklearn")
-    done = subprocess.run([sys.executable, "eval/train_gate.py", "--check"], cwd=root, capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert_shipped_model_is_trained("train_gate.py")
 
 
 # A day-after story: the toll of yesterday's bombing rises as families bury their dead. Told

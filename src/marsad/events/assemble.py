@@ -31,6 +31,7 @@ main one none of whose sentences names a place (a name the gazetteer lacks and "
 count).
 
 The article's main event (`main_for` holds the article's id) is the lede's: see `_main`.
+What is left beside it, the learned event keeper judges (`keep`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from .. import dates
 from ..actors import ActorKB
 from ..link import NOT_LETHAL, level, named, same_place
 from ..records import Article, Event, FatalityReport, content_id
+from . import keep
 from .classify import PROTEST_TYPES, Classification
 from .mentions import Mention
 from .places import specificity
@@ -387,8 +389,11 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     # aside ("the offensive has drawn condemnation", "the group also has fighters there"):
     # ACLED codes an event where the report puts it, and such a sentence puts it nowhere.
     # The sentences that go on about an event already placed have joined it above.
+    told = list(zip(events, groups, strict=True))
     if main is not None:
-        events = [e for e, g in zip(events, groups, strict=True) if e is main or g.names_a_place]
+        told = [(e, g) for e, g in told if e is main or g.names_a_place]
+    # What is left beside the main event, the learned keeper judges (`keep`).
+    events = keep.secondary([e for e, _ in told], [g.mentions for _, g in told], main, article)
     return [replace(e, main_for=(article.article_id,)) if e is main else e for e in events]
 
 

@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Self
 
 OPENING_WORDS = 80  # the headline and the body's first words: where news names its subject
 MIN_WORDS = 120  # shorter texts (a brief, a snippet, a paragraph cut out of an article) are not judged
@@ -59,23 +60,33 @@ def features(text: str) -> set[str]:
     return {w for w in words if w not in _FUNCTION_WORDS} | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
 
 
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 @dataclass(frozen=True)
-class StoryGate:
+class LinearModel:
+    """A logistic regression as `eval/train_*.py` ship it: a weight per feature, a bias and
+    the decision threshold."""
+
     weights: dict[str, float]
     bias: float
     threshold: float
 
     @classmethod
-    def from_json(cls, data: dict) -> StoryGate:
+    def from_json(cls, data: dict) -> Self:
         return cls(weights=dict(zip(data["vocabulary"], data["weights"], strict=True)), bias=data["bias"],
                    threshold=data["threshold"])
+
+
+@dataclass(frozen=True)
+class StoryGate(LinearModel):
 
     def probability(self, title: str | None, text: str) -> float:
         """How likely the story is news of political violence or unrest, 0..1. Each feature
         present counts 1, the vector scaled to unit length, as in training."""
         present = [self.weights[f] for f in features(opening(title, text)) if f in self.weights]
-        z = self.bias + (sum(present) / math.sqrt(len(present)) if present else 0.0)
-        return 1.0 / (1.0 + math.exp(-z))
+        return sigmoid(self.bias + (sum(present) / math.sqrt(len(present)) if present else 0.0))
 
     def passes(self, title: str | None, text: str) -> bool:
         """Whether the story is coded whole: a text too short to judge, or one the model
