@@ -33,10 +33,10 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 def opening(title: str | None, text: str) -> str:
     """The words the gate reads: the headline, then the body, `OPENING_WORDS` in all."""
-    return " ".join(_first_words(title, text, OPENING_WORDS))
+    return " ".join(first_words(title, text, OPENING_WORDS))
 
 
-def _first_words(title: str | None, text: str, n: int) -> list[str]:
+def first_words(title: str | None, text: str, n: int) -> list[str]:
     """The first `n` words of headline and body (fewer when there are fewer), without
     splitting the rest of a long article."""
     return f"{title or ''}\n{text}".split(maxsplit=n)[:n]
@@ -91,7 +91,7 @@ class StoryGate(LinearModel):
     def passes(self, title: str | None, text: str) -> bool:
         """Whether the story is coded whole: a text too short to judge, or one the model
         puts at or above its threshold."""
-        if len(_first_words(title, text, MIN_WORDS)) < MIN_WORDS:
+        if len(first_words(title, text, MIN_WORDS)) < MIN_WORDS:
             return True
         return self.probability(title, text) >= self.threshold
 

@@ -14,8 +14,9 @@ The keeper is a logistic regression over such signs (`features`), trained by
 written for marsad, the own event gold, the Arabic reports): an event beside the main one
 that matches an analyst's event is kept, one that matches none is not. It is shipped as
 `data/event_keeper.json`. It never judges the main event, nor an article's only event, nor
-the events of a text too short to be a story (`judged`): the story gate and the rules judge
-those.
+the events of a text too short to be a story (`judged`), nor one place of a list
+(`_one_of_a_list`): the story gate and the rules judge those. A long article coded in
+windows (`nlp.windows`) is judged window by window, each against its own first event.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from importlib import resources
 
 from ..link import level
 from ..records import Article, Event
-from .gate import MIN_WORDS, LinearModel, sigmoid
+from .gate import MIN_WORDS, LinearModel, first_words, sigmoid
 from .mentions import Mention
 
 # How a sentence tells its act, in words any news story uses: a retelling or a look back
@@ -57,6 +58,7 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
 
 
 def _days(a: str | None, b: str | None) -> int | None:
+    """Days from day `a` to day `b`, positive when `b` is later; None when either is unknown."""
     if not a or not b:
         return None
     return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
@@ -84,7 +86,7 @@ def features(event: Event, mentions: Sequence[Mention], main: Event, main_mentio
     elif event.admin1 and main.admin1:
         f.add("other_admin1")
     gap = _days(main.event_date, event.event_date)
-    f.add("no_date" if gap is None else "main_day" if gap == 0 else "next_day" if abs(gap) == 1
+    f.add("no_date" if gap is None else "main_day" if gap == 0 else "day_apart" if abs(gap) == 1
           else "week" if abs(gap) <= 7 else "long_before" if gap < 0 else "long_after")
     published = article.published[:10] if article.published else None
     before = _days(event.event_date, published)
@@ -135,7 +137,7 @@ def judged(article: Article) -> bool:
     """Whether the keeper judges the article's events: a story, not a brief. It was trained on
     stories; a text under the story gate's `MIN_WORDS` (a wire brief, a snippet, a round-up's
     two items) is not one, and its events stand as the rules code them."""
-    return len(f"{article.title or ''} {article.text}".split(maxsplit=MIN_WORDS)) > MIN_WORDS
+    return len(first_words(article.title, article.text, MIN_WORDS)) >= MIN_WORDS
 
 
 @functools.cache
@@ -152,26 +154,31 @@ def judged_events(events: Sequence[Event], mentions: Sequence[Sequence[Mention]]
     """Each event the keeper judges, by its index, with its signs: every event beside the
     main one of a story (`judged`), but one of a list (`_one_of_a_list`). `mentions[i]` are
     the mentions of `events[i]`."""
-    if main is None or len(events) < 2 or not judged(article):
+    at = next((i for i, e in enumerate(events) if e is main), None)
+    if at is None or len(events) < 2 or not judged(article):
         return
-    at = next(i for i, e in enumerate(events) if e is main)
     for i, e in enumerate(events):
-        if e is not main and not _one_of_a_list(i, events, mentions):
+        if i != at and not _one_of_a_list(i, events, mentions):
             others = [ms for j, ms in enumerate(mentions) if j != i]
-            yield i, features(e, mentions[i], main, mentions[at], others, article, len(events))
+            yield i, features(e, mentions[i], events[at], mentions[at], others, article, len(events))
 
 
 def _one_of_a_list(i: int, events: Sequence[Event], mentions: Sequence[Sequence[Mention]]) -> bool:
-    """The event shares a sentence with another of the article's events of its sub-type at
-    another place: one place of several where its sentence tells one kind of act ("flags are
-    being removed from the cities of Abu Kamal, Mayadin and Palmyra"). ACLED codes an event
-    per place, the rules split such a list on purpose, and the keeper, trained on coders who
-    did not always split one, does not undo it."""
+    """The event is one place of several where one sentence tells one kind of act: a member
+    of a list its sentence names (`Mention.listed`: "the villages of A, B and C"), or an
+    event that shares a sentence with another of its sub-type in another province ("removed
+    from the cities of Abu Kamal and Mayadin in Deir ez-Zor governorate and Palmyra in
+    Homs", a list the list finder does not see whole). ACLED codes an event per place, the
+    rules split such a list on purpose, and the keeper, trained on coders who did not always
+    split one, does not undo it. Two places of one province in one sentence may be one place
+    told twice ("in the desert east of Palmyra … in the Homs Badia"): the keeper judges those."""
+    if any(m.listed for m in mentions[i]):
+        return True
     e = events[i]
     own = {m.sentence for m in mentions[i]}
-    return any(j != i and other.sub_event_type == e.sub_event_type
-               and (other.geonameid, other.location) != (e.geonameid, e.location)
-               and any(m.sentence in own for m in mentions[j]) for j, other in enumerate(events))
+    return any(j != i and other.sub_event_type == e.sub_event_type and e.admin1 and other.admin1
+               and other.admin1 != e.admin1 and any(m.sentence in own for m in mentions[j])
+               for j, other in enumerate(events))
 
 
 def secondary(events: Sequence[Event], mentions: Sequence[Sequence[Mention]], main: Event | None,
