@@ -329,6 +329,18 @@ def test_the_ends_of_a_named_road_are_not_where_it_happened(coder, text):
     assert {(e.admin1, e.location) for e in events} == {("Suwayda", "Shahbā")}
 
 
+@pytest.mark.parametrize("text", [
+    "Damascus, SANA – Three soldiers were wounded at dawn on Friday when the enemy carried out an aerial attack "
+    "with missiles from the direction of the occupied Golan, targeting some points in the vicinity of al-Kiswah "
+    "in the countryside of Damascus, a military source said.",
+    "Three soldiers were wounded on Friday when drones flying from the direction of the Golan hit a radar post "
+    "near al-Kiswah, south of Damascus, the army said.",
+])
+def test_where_fire_came_from_is_not_where_it_hit(coder, text):
+    events, _ = code(coder, text, published="2022-11-12")
+    assert [(e.admin1, e.location) for e in events] == [("Rif Dimashq", "Al Kiswah")]
+
+
 def test_a_mine_hit_beside_a_highway_named_by_its_ends(coder):
     # Written for this test: "hit the mine" is the blast, and "the Palmyra–Deir ez-Zor
     # highway" (an end with an article) places nothing beside the town the sentence names.

@@ -369,6 +369,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
                              r"\.?(?:--|[-–—])\s")
 
 
+_FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew)\s+(?:\S+\s+){0,3}?from|"
+                         r"\bfrom\s+the\s+direction\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _COLON_DATELINE = re.compile(r"\s*[:.]\s+(?=[A-Z])")
 
 
@@ -436,6 +438,13 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and all(specificity(loc.place) == 2 and loc.place.admin1 == dateline[0].place.admin1
                     and loc.place.country_code == dateline[0].place.country_code for loc in placed):
         out = dateline + [loc for loc in out if not loc.place.country]
+    # Where fire came from is not where it hit, when the sentence names where it hit ("missiles
+    # fired from the direction of the occupied Golan, targeting points near al-Kiswah",
+    # "rockets launched from southern Lebanon struck Kiryat Shmona").
+    origins = {id(loc) for loc in out
+               if _FIRED_FROM.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
+    if origins and len(origins) < len(out):
+        out = [loc for loc in out if id(loc) not in origins]
     # The ends of a named road place nothing when the sentence names another place.
     ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
     if ends and len(ends) < len(out):
