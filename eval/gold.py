@@ -193,11 +193,16 @@ def general_news(part_name: str, skip: set[str]) -> float:
     return 100 * n / len(docs) if docs else 0.0
 
 
+def load() -> list[dict[str, Any]]:
+    """Every coded article of the gold set, in file order, each once: a data set row can
+    appear twice (FA-KES has a repeated unit_id), and its first coding stands."""
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list({g["doc"]: g for g in reversed(gold)}.values())[::-1]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = event_args(__doc__, argv)
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    # A data set row can appear twice (FA-KES has a repeated unit_id): each article once.
-    gold = all_gold = list({g["doc"]: g for g in reversed(gold)}.values())[::-1]
+    gold = all_gold = load()
     gold = [g for g in gold if args.part == "all" or part(g["doc"]) == args.part]
     texts = _texts({g["doc"] for g in gold})
     out = run_marsad([{"key": g["doc"], **texts[g["doc"]]} for g in gold])

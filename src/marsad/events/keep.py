@@ -68,10 +68,11 @@ def features(event: Event, mentions: Sequence[Mention], main: Event, main_mentio
              others: Sequence[Sequence[Mention]], article: Article, n_events: int) -> set[str]:
     """The signs, present or not, of one event beside the main one. `others`: the mentions
     of the article's other events (the main one's included)."""
+    first = min(mentions, key=lambda m: m.sentence)
     f = {f"type={event.event_type}", f"sub={event.sub_event_type}", f"modality={event.modality}",
          f"level={level(vars(event))}", f"time_precision={event.time_precision}",
          f"mentions{_bucket(len(mentions), (1, 2))}", f"events{_bucket(n_events, (2, 3, 5))}",
-         f"first_sentence{_bucket(min(m.sentence for m in mentions), (2, 5, 10, 20))}"}
+         f"first_sentence{_bucket(first.sentence, (2, 5, 10, 20))}"}
     if article.language == "ar":
         f.add("arabic")
     # Against the main event: the same kind, place or day is a retelling's mark.
@@ -92,7 +93,7 @@ def features(event: Event, mentions: Sequence[Mention], main: Event, main_mentio
     before = _days(event.event_date, published)
     if before is not None:
         f.add(f"before_publication{_bucket(before, (0, 1, 3, 7, 30))}")
-    if min(m.sentence for m in mentions) < min(m.sentence for m in main_mentions):
+    if first.sentence < min(m.sentence for m in main_mentions):
         f.add("before_main")
     # What its sentences say of themselves.
     for flag in ("place_stated", "date_stated", "day_named", "follow_up", "refers_back", "points_to_place",
@@ -104,7 +105,6 @@ def features(event: Event, mentions: Sequence[Mention], main: Event, main_mentio
     for m in mentions:
         if m.another:
             f.add(f"another={m.another}")
-    first = min(mentions, key=lambda m: m.sentence)
     text = first.event.evidence[0].text if first.event.evidence else ""
     f.update(f"text_{name}" for name, sign in _SIGNS.items() if sign.search(text))
     gap_to_main = min(abs(m.sentence - x.sentence) for m in mentions for x in main_mentions)

@@ -374,6 +374,11 @@ _FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew
 _COLON_DATELINE = re.compile(r"\s*[:.]\s+(?=[A-Z])")
 
 
+def _unless_all(places: list[Located], drop: set[int]) -> list[Located]:
+    """`places` but those whose `id` is in `drop`, unless that would leave none."""
+    return [loc for loc in places if id(loc) not in drop] if drop and len(drop) < len(places) else places
+
+
 def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: int | None = None) -> list[Located]:
     """The sentence's places minus metonymy, modifiers and datelines; of each chain of places
     that locate one another, the most precise. `home`: the article's main country.
@@ -441,10 +446,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # Where fire came from is not where it hit, when the sentence names where it hit ("missiles
     # fired from the direction of the occupied Golan, targeting points near al-Kiswah",
     # "rockets launched from southern Lebanon struck Kiryat Shmona").
-    origins = {id(loc) for loc in out
-               if _FIRED_FROM.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
-    if origins and len(origins) < len(out):
-        out = [loc for loc in out if id(loc) not in origins]
+    out = _unless_all(out, {id(loc) for loc in out
+                            if _FIRED_FROM.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])})
     # The ends of a named road place nothing when the sentence names another place.
     ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
     if ends and len(ends) < len(out):
@@ -457,10 +460,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                     known[0] if known else out[0])]
     # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
     # sheltering in a school in Jabalia") are where it happened.
-    homes = {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
-             and _RESIDENCE.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])}
-    if homes and len(homes) < len(out):
-        out = [loc for loc in out if id(loc) not in homes]
+    out = _unless_all(out, {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
+                            and _RESIDENCE.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])})
     # An incident the sentence measures its act from ("Sunday's explosion came two days after
     # two bombs killed six officers in Giza") is elsewhere: the places of that clause are not
     # the act's, and an act told inside it ("Zelensky visited Kharkiv, two days after a strike
