@@ -1102,7 +1102,13 @@ def story_topics(text: str) -> list[str]:
     event reading of it ("Arsenal storm back to sink Chelsea in London derby … equaliser in
     the 52nd minute" is SPORT). Read over a story's opening (see `events.code`), where news
     names its subject."""
-    scored, sc = _score_all(text, default_lexicon(), recalled=False, topic=True)
+    sc = _Scorer(text, default_lexicon(), recalled=False, topic=True)
+    # A family's score over all its hits bounds its score before the trigger, and no family
+    # under `TOPIC_SCORE` can be the subject: most openings are done here, before the event
+    # sub-types, the costly part, are scored.
+    if all((s := _family_score(sc, ne, len(text))) is None or s < TOPIC_SCORE for ne in sc.lex.non_events):
+        return []
+    scored = _scored(sc)
     best = max(TOPIC_SCORE, scored[0][0] if scored else 0.0)
     # Before the first event word the opening names ("Explosion at military parade in Aden").
     trigger = min((h[1] for st in sc.lex.subtypes for h in sc.hits(st.name)), default=len(text))
