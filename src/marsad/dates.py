@@ -43,6 +43,12 @@ _EXPLICIT = (
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"tonight|earlier today)\b", re.I)
+# "five days ago", "two weeks ago": counted back from the day of publication (a vague count,
+# "a few days ago", dates nothing).
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "ten": 10}
+_AGO = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                  r"(?P<unit>days?|weeks?)\s+ago\b", re.I)
 _WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|the previous week|"
                    r"(?:during|over|in) the week)(?![\w-])(?!\s+(?:before|after|of|to|ending|that|since|when)\b)",
                    re.I)
@@ -54,7 +60,9 @@ _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
 _MONTH_NAME = _MONTH.replace("?P<month>", "?:")  # the same, without the group
 _YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
-                        rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+)"
+                        rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+|"
+                        # "the 2018 abduction of more than 100 girls", "its 2013 chemical attack"
+                        r"(?:the|its|their|a|an)\s+(?=(?:19|20)\d{2}\s+(?-i:[a-z])))"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
 
 DAY, WEEK, MONTH = 1, 2, 3
@@ -145,6 +153,13 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
                     return ReportedDate(d, DAY, x.start(), x.end())
     if published is None:
         return None
+    m = _AGO.search(sentence)
+    if m:
+        n = _SMALL_NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+        if m.group("unit").lower().startswith("day"):
+            return ReportedDate(published - dt.timedelta(days=n), DAY, m.start(), m.end())
+        then = published - dt.timedelta(days=7 * n)
+        return ReportedDate(then - dt.timedelta(days=then.weekday()), WEEK, m.start(), m.end())
     m = _RELATIVE_DAY.search(sentence)
     if m:
         rel = m.group("rel").lower()
@@ -220,7 +235,8 @@ _SEASONS = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last|previo
 # is told of someone's kin in a "whose" clause of a sentence that names its own current day
 # ("a commander whose son was killed last year"; not "militants who stormed a village last
 # year killed 40", a report's day beside an old act).
-_HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
+_HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|several|many|\d+) years? ago\b|"
                       r"\bearlier this year\b|\bpreviously\b|"
                       # (not "in the past two years" nor "in the past month": spans, `_SUMMARY` and
                       # `_SUMMARY_SINGULAR`)

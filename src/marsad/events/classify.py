@@ -78,7 +78,9 @@ PROTEST_TYPES = ("Protests", "Riots")
 # not the one it reports: "in retaliation for a gas attack", "the 2017 chemical attack".
 _BACKGROUND = re.compile(
     r"(?:\b(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|accused of|blamed for|"
-    r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+(?:[^\s.;!?]+\s+){0,5}?)$",
+    r"(?:the )?scene of|anniversary of|(?:19|20)\d\d(?:'s)?)\s+"
+    # (not across a clause: "accused the army of war crimes after troops shelled Baba Amr")
+    r"(?:(?!(?:after|when|as|while|since|because|before)\s)[^\s.;!?]+\s+){0,5}?)$",
     re.I,
 )
 # "arrested on suspicion of planning a bomb attack", "a cell plotting suicide bombings", "charged
@@ -91,6 +93,11 @@ _CLAUSE_OPENS = r"was|were|is|are|when|where|while|as|after|before|who|which|tha
 _PLOTTED = re.compile(r"\b(?:planning|plotting|conspiring to (?:carry out|stage|commit)|suspicion of|suspected of|"
                       rf"charged with|convicted of)\s+(?:(?!(?:said|says|told|reported|{_CLAUSE_OPENS})\s)"
                       r"[^\s.,;!?]+\s+){0,4}?$", re.I)
+# "after two months of offensive in northern Hama", "years of shelling have emptied the
+# town": a period's worth of acts summed up, not one act. Weeks or longer: "two days of
+# clashes killed 40" is news.
+_PERIOD_OF = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|few|a few)\s+)?"
+                        r"(?:weeks|months|years|decades|month|year|decade)\s+of\s+(?:[\w-]+\s+){0,2}?$", re.I)
 _PAST_ACT = re.compile(r"[a-z]+ed\b", re.I)
 # "entities involved in supplying drones to Moscow", "sold tanks to the army": a weapon
 # bought, sold or made is trade, not its use. No event, whatever the weapon's word weighs;
@@ -107,6 +114,15 @@ _WEAPON_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|she
                           r"munitions|mines?|grenades?|artillery|explosives?|jets?|aircraft|helicopters?|warplanes?|"
                           r"tanks?|rifles?|guns?|launchers?|howitzers?)", re.I)
 ARMS_TRADE_PENALTY = 4.0
+_TOOK_OFF = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:taken|took|take|takes|taking)\s+off\b", re.I)
+# What a period's acts summed up and the fire that supports another act lose (see below):
+# enough that a strong word ("air strikes", 5) falls under `MIN_SCORE`.
+SUPPORT_PENALTY = 3.5
+# The fire that supports it (only its means, not the act's own verb: "forces backed by air
+# strikes retook the village" still retook it).
+_SUPPORT_MEANS = re.compile(r"(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|air\s+(?:support|cover|power|raids?)|"
+                            r"(?:artillery|mortar|rocket|tank)\s+fire|shelling|artillery|bombardments?|barrages?|"
+                            r"drones?|jets|warplanes|helicopters|gunships)", re.I)
 # "The blast happened four days after a deadly attack on a convoy", "… came two days after two
 # bombs killed six police officers": an incident dated by its distance from the news is the
 # earlier one the sentence measures from. It loses more than a framed one: the news of such a
@@ -115,6 +131,14 @@ ARMS_TRADE_PENALTY = 4.0
 _RECALLED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since|before)\s+(?:[^\s.,;!?]+\s+){0,7}?$",
                        re.I)
 RECALLED_PENALTY = 2.5
+# "The statement comes days after an air strike on a bus …", "the attack came a week after
+# …": the news dated by an earlier incident, which the sentence only names — even when it
+# tells nothing else (unlike `_RECALLED`).
+_ANCHORED_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+|more\s+than\s+|"
+                             r"about\s+|nearly\s+|almost\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"\d+|several|a\s+few|few)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\s+"
+                             r"(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
+ANCHOR_PENALTY = 4.0
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
                       r"with the (?:help|support|backing) of|with support from)\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
@@ -713,12 +737,23 @@ class _Scorer:
 
     def background(self, start: int, end: int) -> float:
         """What a trigger framed as an earlier or alleged event loses."""
+        if _ANCHORED_AFTER.search(self.text, max(0, start - 80), start):
+            return ANCHOR_PENALTY
         if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
         if _ARMS_TRADE.search(self.text, max(0, start - 60), start) and _WEAPON_NOUN.fullmatch(self.text, start, end):
             return ARMS_TRADE_PENALTY
         if _BACKGROUND.search(self.text, max(0, start - 80), start):
             return BACKGROUND_PENALTY
+        if _PERIOD_OF.search(self.text, max(0, start - 50), start):
+            return SUPPORT_PENALTY
+        # "troops, backed by Russian air strikes, took the town", "a force … backed by coalition
+        # air strikes": the support of another act or of a force, not an act of its own.
+        if _SUPPORT_MEANS.fullmatch(self.text, start, end) and _BACKERS.search(self.text, max(0, start - 60), start):
+            return SUPPORT_PENALTY
+        # "the jets had taken off from the Shayrat air base": where aircraft came from, not an act.
+        if _TOOK_OFF.match(self.text, end):
+            return SUPPORT_PENALTY
         if _PLOTTED.search(self.text, max(0, start - 80), start) and not _PAST_ACT.match(self.text, start):
             return BACKGROUND_PENALTY
         # "Rebels, who captured the town last month, shelled Jurin": a clause that describes

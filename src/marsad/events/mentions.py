@@ -394,6 +394,7 @@ def _in_air_story(ctx: ArticleContext, cls: Classification, text: str) -> Classi
     return cls
 
 
+_WEAK_SCORE = 0.6  # `Classification.score` of a trigger word that alone names no means ("killed")
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 # A bombing named by no means of its own (not a car bomb, an IED, a mine, a suicide bomber).
 _EXPLOSIVE = "Remote explosive/landmine/IED"
@@ -423,6 +424,12 @@ def _aerial(cls: Classification, text: str) -> bool:
         return not _ON_THE_GROUND.search(text)
     if cls.sub_event_type == "Armed clash" and re.fullmatch(r"raids?", trigger, re.I):
         return not _GROUND_RAID.search(text) and not _GROUND_DOER.search(text, 0, cls.trigger_start)
+    # "Nine more were killed when strikes targeted boats", "strikes hit a market, killing six": a
+    # killing told by a weak word, or an attack whose doers are bare strikes that hit.
+    if cls.sub_event_type in ("Attack", "Armed clash"):
+        bare = _BARE_STRIKES.search(text)
+        return bare is not None and (cls.score < _WEAK_SCORE or bare.start() < cls.trigger_start) \
+            and not _GROUND_DOER.search(text, 0, cls.trigger_start)
     return False
 
 

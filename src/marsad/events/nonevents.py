@@ -145,6 +145,11 @@ _A_GROUP = re.compile(
     r"\b(?:one|some|many|most|several|all|two|three|each|any|none|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:groups?|factions?|rebels?|militias?|militants|militiamen|fighters|insurgents|jihadists|"
     r"mercenaries|brigades?|organi[sz]ations?|parties|allies|forces|troops|units)\s+$", re.I)
+# "the last big stronghold of the rebels fighting President Bashar al-Assad", "support for
+# militias fighting the government": a group a preposition names, and its fighting who it is.
+_GROUP_OF = re.compile(r"\b(?:of|for|with|to|against|among|from)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+                       r"(?:rebels|fighters|militants|insurgents|militias?|militiamen|jihadists|groups?|factions?|"
+                       r"forces|troops)\s+$", re.I)
 # "the government refers to rebels fighting to topple Assad as terrorists": what they fight for.
 _FIGHTING_TO = re.compile(r"fighting\s+to\s+(?:topple|overthrow|oust|bring\s+down|remove|unseat|end|defend|"
                           r"establish|create)\b", re.I)
@@ -624,10 +629,12 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if tally and tally.start() - 60 <= trigger_start <= tally.end() and not names_a_day(sentence):
         return "a count summed over several places"
     # "… is one of the main groups fighting in Aleppo", "among the factions fighting the
-    # army": the fighting says who a group is, not what happened. "Forces fighting IS in
-    # Raqqa came under fire" and "rebels fighting the army killed five soldiers" are news.
+    # army", "the stronghold of the rebels fighting Assad": the fighting says who a group is,
+    # not what happened. "Forces fighting IS in Raqqa came under fire" and "rebels fighting
+    # the army killed five soldiers" are news.
     if _FIGHTING_WORD.match(sentence, trigger_start) and not _HURT.search(sentence) \
             and (_A_GROUP.search(sentence[max(0, trigger_start - 70):trigger_start])
+                 or _GROUP_OF.search(sentence[max(0, trigger_start - 70):trigger_start])
                  or _FIGHTING_TO.match(sentence, trigger_start)
                  or _OBJECT_GROUP.search(sentence[max(0, trigger_start - 120):trigger_start])):
         return "a group described by the war it fights"

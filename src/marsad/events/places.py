@@ -48,10 +48,10 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
                              r"(?:\b(?:fled|fleeing|evacuated|escaped|escaping|expelled|displaced|transferred|relocated|bus(?:s)?ed))\s+from"
                              r"(?:\s+the\s+(?:towns?|villages?|city|cities)\s+of)?)(?:\s+\w+\s+and)?)"
                              r"\s+(?:the\s+)?(?:[ae][lnrsdtz]-)?$", re.I)  # "channel Al-|Mayadin"
-# "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside" and "Brisbane's CBD" are
-# places. A country as the subject of an act ("Jordan carried out airstrikes") is the actor,
-# not the place.
-_METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:\w+\s+)?(?:countryside|outskirts|suburbs?|districts?|"
+# "Iran's flags", "Syria's war" — but "Aleppo's eastern countryside", "Raqqa's al-Rumaila
+# neighbourhood" and "Brisbane's CBD" are places. A country as the subject of an act ("Jordan
+# carried out airstrikes") is the actor, not the place.
+_METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:[\w'’-]+\s+){0,2}?(?:countryside|outskirts|suburbs?|districts?|"
                             r"neighbo(?:u)?rhoods?|province|old city|streets?|cent(?:re|er)|city cent(?:re|er)|"
                             r"(?-i:CBD)|downtown|waterfront|harbou?r|villages?|"
                             r"camps?|border|city|port|airport))|"
@@ -236,6 +236,10 @@ def _a_part_named(before: str) -> bool:
 # "in the western Syrian city of Homs": a preposition and a place word govern the name. ("The
 # province of Kilis has faced …" has the province as its subject; "officials in Washington
 # said" is still a speaker's place.)
+# "the aircraft that struck Kafr Zita had taken off from …": a name right after an act's verb
+# is what it hit, whatever verb follows the name.
+_OBJECT_OF = re.compile(r"\b(?:struck|hit|shelled|bombed|bombarded|pounded|attacked|targeted|raided|stormed|"
+                        r"captured|seized|overran|besieged)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 _GOVERNED = re.compile(r"\b(?:in|near|at|outside|inside|on|from|across|around|within)\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+){0,3}?(?:city|town|village|province|area|district|region|governorate)\s+of\s+$",
                        re.I)
@@ -369,7 +373,8 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
                              r"\.?(?:--|[-–—])\s")
 
 
-_FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew)\s+(?:\S+\s+){0,3}?from|"
+_FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew|(?:took|taken|taking|takes)\s+off)"
+                         r"\s+(?:\S+\s+){0,3}?from|"
                          r"\bfrom\s+the\s+direction\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _COLON_DATELINE = re.compile(r"\s*[:.]\s+(?=[A-Z])")
 
@@ -392,7 +397,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
-            and not _PREPOSITION_BEFORE.search(before[-50:])
+            and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None

@@ -94,6 +94,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
             if place.geonameid is not None and part_of:
                 misread[place.geonameid] = out[i]
             break
+    _possessed_parts(text, spans, places, out, learned, misread)
     # "Alma al-Shaab, Dhayra and Yarine, in the Tyre district": the list shares its container.
     for i in range(len(out) - 2, -1, -1):
         nxt = out[i + 1]
@@ -112,6 +113,29 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
             # name, read again as the Iraqi city, is the neighbourhood the text located.
             out[i] = replace(misread[place.geonameid], name=text[spans[i][0]:spans[i][1]])
     return out
+
+
+# "Kherson's Dniprovskyi district", "Raqqa's al-Rumaila neighbourhood": a town's part named
+# after the town in the possessive (see `_POSSESSIVE_GAP`).
+_PART_WORD_AFTER = re.compile(r"\s+(?:neighbo(?:u)?rhoods?|districts?|quarters?|suburbs?)\b", re.I)
+
+
+def _possessed_parts(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place], out: list[Place],
+                     learned: dict[str, Place], misread: dict[int, Place]) -> None:
+    """A part of a town named in the possessive lies in that town's province: one the gazetteer
+    read in another ("Kherson's Dniprovskyi district" is not Kyiv's raion of that name) is
+    coded in the town under its own name, as `_PART_OF` does for "the X district of Y"."""
+    for i in range(1, len(places)):
+        town, place = places[i - 1], out[i]
+        if not _is_town_or_area(town) or place.latitude is None or town.admin1 is None \
+                or (place.country_code == town.country_code and place.admin1 == town.admin1) \
+                or not _POSSESSIVE_GAP.match(text[spans[i - 1][1]:spans[i][0]]) \
+                or not _PART_WORD_AFTER.match(text, spans[i][1]):
+            continue
+        out[i] = _located_at(text[spans[i][0]:spans[i][1]], town)
+        learned[place.name.lower()] = out[i]
+        if place.geonameid is not None:
+            misread[place.geonameid] = out[i]
 
 
 # A village, not a city: the places a front line's list of villages names.
@@ -145,8 +169,9 @@ def _near_listed_villages(text: str, spans: Sequence[tuple[int, int]], out: list
         i = j + 1
 
 
-# "Paris' iconic Champs-Elysees", "Cairo's Abbasiya neighbourhood": a town's own part.
-_POSSESSIVE_GAP = re.compile(r"^['’]s?(?:\s+[a-z][\w-]*){0,2}\s+$")
+# "Paris' iconic Champs-Elysees", "Cairo's Abbasiya neighbourhood": a town's own part (an
+# Arabic article may open its name: "Homs's al-|Zahraa").
+_POSSESSIVE_GAP = re.compile(r"^['’]s?(?:\s+[a-z][\w-]*){0,2}\s+(?:[ae][lnrsdtz]-)?$")
 # "the city's Abbassiya district", "in the capital's Mezzeh quarter": a part of the town the
 # story has just named (or of the last capital it named).
 _ANAPHORIC_POSSESSIVE = re.compile(r"\b[Tt]he\s+(city|town|village|capital)['’]s(?:\s+[a-z][\w-]*){0,2}\s+$")
