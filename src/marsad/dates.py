@@ -60,9 +60,7 @@ _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
 _MONTH_NAME = _MONTH.replace("?P<month>", "?:")  # the same, without the group
 _YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
-                        rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+|"
-                        # "the 2018 abduction of more than 100 girls", "its 2013 chemical attack"
-                        r"(?:the|its|their|a|an)\s+(?=(?:19|20)\d{2}\s+(?-i:[a-z])))"
+                        rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+)"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
 
 DAY, WEEK, MONTH = 1, 2, 3
@@ -153,13 +151,6 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
                     return ReportedDate(d, DAY, x.start(), x.end())
     if published is None:
         return None
-    m = _AGO.search(sentence)
-    if m:
-        n = _SMALL_NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
-        if m.group("unit").lower().startswith("day"):
-            return ReportedDate(published - dt.timedelta(days=n), DAY, m.start(), m.end())
-        then = published - dt.timedelta(days=7 * n)
-        return ReportedDate(then - dt.timedelta(days=then.weekday()), WEEK, m.start(), m.end())
     m = _RELATIVE_DAY.search(sentence)
     if m:
         rel = m.group("rel").lower()
@@ -171,6 +162,15 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         # The publication's own weekday is that day: wires write "on Saturday" for today.
         back = (published.weekday() - wd) % 7
         return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
+    # (after the days the sentence names: "arrested on Monday the men who planted the bomb two
+    # weeks ago" is Monday's news)
+    m = _AGO.search(sentence)
+    if m:
+        n = _SMALL_NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+        if m.group("unit").lower().startswith("day"):
+            return ReportedDate(published - dt.timedelta(days=n), DAY, m.start(), m.end())
+        then = published - dt.timedelta(days=7 * n)
+        return ReportedDate(then - dt.timedelta(days=then.weekday()), WEEK, m.start(), m.end())
     m = _WEEK.search(sentence)
     if m:
         monday = published - dt.timedelta(days=published.weekday())
@@ -235,8 +235,9 @@ _SEASONS = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last|previo
 # is told of someone's kin in a "whose" clause of a sentence that names its own current day
 # ("a commander whose son was killed last year"; not "militants who stormed a village last
 # year killed 40", a report's day beside an old act).
-_HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
-                      r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|several|many|\d+) years? ago\b|"
+_HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|\d+) years? ago\b|"
+                      # an anniversary: "thirty years ago on Sunday, police stormed the prison"
+                      r"\b[\w-]+\s+years?\s+ago\s+(?:on|this|today|yesterday)\b|"
                       r"\bearlier this year\b|\bpreviously\b|"
                       # (not "in the past two years" nor "in the past month": spans, `_SUMMARY` and
                       # `_SUMMARY_SINGULAR`)

@@ -114,7 +114,11 @@ _WEAPON_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|she
                           r"munitions|mines?|grenades?|artillery|explosives?|jets?|aircraft|helicopters?|warplanes?|"
                           r"tanks?|rifles?|guns?|launchers?|howitzers?)", re.I)
 ARMS_TRADE_PENALTY = 4.0
+# Aircraft that "had taken off" from somewhere, and the act words that would say what they
+# then did (see `_Scorer.background`).
 _TOOK_OFF = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:taken|took|take|takes|taking)\s+off\b", re.I)
+_STRUCK_AFTER = re.compile(r"\b(?:struck|strikes?|striking|hit|hitting|bombed|bombing|targeted|targeting|pounded|"
+                           r"fired|attacked|raided|shelled|killed|killing)\b", re.I)
 # What a period's acts summed up and the fire that supports another act lose (see below):
 # enough that a strong word ("air strikes", 5) falls under `MIN_SCORE`.
 SUPPORT_PENALTY = 3.5
@@ -138,6 +142,12 @@ _ANCHORED_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|bar
                              r"about\s+|nearly\s+|almost\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\d+|several|a\s+few|few)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\s+"
                              r"(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
+_MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b")
+_NAMED_BY_YEAR = re.compile(r"\b(?:the|its|their|his|her|a|an)\s+(?:19|20)\d\d\s+(?:(?:chemical|suicide|car|deadly|"
+                            r"bloody|twin|air|drone|gas|sarin|chlorine|bomb|mortar|rocket|missile|mass|school)\s+)?$",
+                            re.I)
 ANCHOR_PENALTY = 4.0
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
@@ -737,7 +747,14 @@ class _Scorer:
 
     def background(self, start: int, end: int) -> float:
         """What a trigger framed as an earlier or alleged event loses."""
-        if _ANCHORED_AFTER.search(self.text, max(0, start - 80), start):
+        # (unless the earlier act names its own day: "… came hours after gunmen killed 12
+        # worshippers in Kano on Friday", "… after Monday's strike on Kafr Nabl" tell that act)
+        anchored = _ANCHORED_AFTER.search(self.text, max(0, start - 80), start)
+        if anchored and not _WEEKDAY.search(self.text, anchored.start()) \
+                and not _MONTH_DAY.search(self.text, anchored.start()):
+            return ANCHOR_PENALTY
+        # "the 2018 abduction of …", "its 2013 chemical attack": an act known by its year.
+        if _NAMED_BY_YEAR.search(self.text, max(0, start - 40), start):
             return ANCHOR_PENALTY
         if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
@@ -751,8 +768,9 @@ class _Scorer:
         # air strikes": the support of another act or of a force, not an act of its own.
         if _SUPPORT_MEANS.fullmatch(self.text, start, end) and _BACKERS.search(self.text, max(0, start - 60), start):
             return SUPPORT_PENALTY
-        # "the jets had taken off from the Shayrat air base": where aircraft came from, not an act.
-        if _TOOK_OFF.match(self.text, end):
+        # "the jets had taken off from the Shayrat air base": where aircraft came from, not an act
+        # (unless the sentence goes on to what they did: "took off from Hmeimim and struck …").
+        if _TOOK_OFF.match(self.text, end) and not _STRUCK_AFTER.search(self.text, end):
             return SUPPORT_PENALTY
         if _PLOTTED.search(self.text, max(0, start - 80), start) and not _PAST_ACT.match(self.text, start):
             return BACKGROUND_PENALTY
