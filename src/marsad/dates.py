@@ -43,12 +43,21 @@ _EXPLICIT = (
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"tonight|earlier today)\b", re.I)
-# "five days ago", "two weeks ago": counted back from the day of publication (a vague count,
-# "a few days ago", dates nothing).
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                  "eight": 8, "nine": 9, "ten": 10}
-_AGO = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                  r"(?P<unit>days?|weeks?)\s+ago\b", re.I)
+# "five days", "a week", "2 weeks": a count of days or weeks (see `counted`). A vague count
+# ("a few days") is none.
+COUNTED_DAYS = r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+# "five days ago", "two weeks ago": counted back from the day of publication.
+_AGO = re.compile(COUNTED_DAYS + r"\s+ago\b", re.I)
+
+
+def counted(m: re.Match[str]) -> tuple[int, bool]:
+    """The number a `COUNTED_DAYS` match counts, and whether it counts weeks."""
+    n = m["n"]
+    return (int(n) if n.isdigit() else _COUNT_WORDS[n.lower()]), m["unit"].lower().startswith("week")
+
+
 _WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|the previous week|"
                    r"(?:during|over|in) the week)(?![\w-])(?!\s+(?:before|after|of|to|ending|that|since|when)\b)",
                    re.I)
@@ -166,8 +175,8 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
     # weeks ago" is Monday's news)
     m = _AGO.search(sentence)
     if m:
-        n = _SMALL_NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
-        if m.group("unit").lower().startswith("day"):
+        n, weeks = counted(m)
+        if not weeks:
             return ReportedDate(published - dt.timedelta(days=n), DAY, m.start(), m.end())
         then = published - dt.timedelta(days=7 * n)
         return ReportedDate(then - dt.timedelta(days=then.weekday()), WEEK, m.start(), m.end())

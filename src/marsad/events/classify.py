@@ -119,8 +119,9 @@ ARMS_TRADE_PENALTY = 4.0
 _TOOK_OFF = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:taken|took|take|takes|taking)\s+off\b", re.I)
 _STRUCK_AFTER = re.compile(r"\b(?:struck|strikes?|striking|hit|hitting|bombed|bombing|targeted|targeting|pounded|"
                            r"fired|attacked|raided|shelled|killed|killing)\b", re.I)
-# What a period's acts summed up and the fire that supports another act lose (see below):
-# enough that a strong word ("air strikes", 5) falls under `MIN_SCORE`.
+# What a period's acts summed up, the fire that supports another act and aircraft that only
+# took off lose (see `_Scorer.background`): enough that a strong word ("air strikes", 5) falls
+# under `MIN_SCORE`.
 SUPPORT_PENALTY = 3.5
 # The fire that supports it (only its means, not the act's own verb: "forces backed by air
 # strikes retook the village" still retook it).

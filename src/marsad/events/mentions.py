@@ -213,11 +213,8 @@ def _after_dateline(text: str, published: dt.date | None) -> dates.ReportedDate 
 
 # "Zelensky visited Kharkiv on Tuesday, two days after a Russian strike killed seven": an act
 # told by its distance from the sentence's day happened that many days before it.
-_FRAME_BEFORE = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                           r"(?P<unit>days?|weeks?)\s+(?:after|since)\s+(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
+_FRAME_BEFORE = re.compile(dates.COUNTED_DAYS + r"\s+(?:after|since)\s+(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
 _CLAUSE_END_OR_TEXT = re.compile(r"[,;:.]\s|$")
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10}
 
 
 def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start: int) -> dates.ReportedDate | None:
@@ -229,8 +226,7 @@ def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start
     clause_end = _CLAUSE_END_OR_TEXT.search(text, trigger_start)
     if frame.start() <= reported.start < (clause_end.start() if clause_end else len(text)):
         return reported
-    n = int(frame["n"]) if frame["n"].isdigit() else _COUNT[frame["n"].lower()]
-    weeks = frame["unit"].lower().startswith("week")
+    n, weeks = dates.counted(frame)
     return replace(reported, date=reported.date - dt.timedelta(days=7 * n if weeks else n),
                    precision=2 if weeks else 1)
 

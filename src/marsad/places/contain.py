@@ -32,12 +32,14 @@ _GAP = re.compile(
     r"(?:(?:outskirts|countryside|suburbs|desert|province|governorate)\s+of\s+)?$",
     re.I,
 )
+# The words that name a part of a town.
+_PART_WORD = r"(?:neighbo(?:u)?rhood|district|quarter|suburb)"
 # "the Sulaymaniyah neighbourhood of the Syrian city of Aleppo": a part of a city the text
 # names. Only such a gap moves a place the gazetteer read elsewhere for good (every later
 # mention of that reading follows it); "refugees from Aleppo in the Turkish town of Kilis"
 # does not move Aleppo.
 _PART_OF = re.compile(
-    r"^\s+(?:neighbo(?:u)?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+    rf"^\s+{_PART_WORD}\s+(?:of|in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|centre|center|heart|middle)(?:ern)?\s+(?:part\s+)?of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]+\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _TOWN_CODES = ("PPL",)
@@ -117,7 +119,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
 
 # "Kherson's Dniprovskyi district", "Raqqa's al-Rumaila neighbourhood": a town's part named
 # after the town in the possessive (see `_POSSESSIVE_GAP`).
-_PART_WORD_AFTER = re.compile(r"\s+(?:neighbo(?:u)?rhoods?|districts?|quarters?|suburbs?)\b", re.I)
+_PART_WORD_AFTER = re.compile(rf"\s+{_PART_WORD}s?\b", re.I)
 
 
 def _possessed_parts(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place], out: list[Place],
