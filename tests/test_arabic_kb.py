@@ -306,6 +306,9 @@ def test_a_summary_in_a_relative_clause_leaves_the_days_news(sentence, backgroun
     ("نُشر في 12 آذار 2024", dt.date(2024, 3, 12)),
     # a place, a dash, an outlet, a bar, then the date
     ("حمص – شبكة الأخبار | 21-06-2023", dt.date(2023, 6, 21)),
+    # ... the outlet, a comma, the day's name, the date (in either order of day and year)
+    ("حماة – وكالة الأنباء المحلية، السبت 9 تموز/يوليو 2016", dt.date(2016, 7, 9)),
+    ("الموصل - موقع الخبر، الأربعاء 2017/03/22", dt.date(2017, 3, 22)),
     ("الثلاثاء، 12 آذار/مارس 2024 - 10:30", dt.date(2024, 3, 12)),
     ("تاريخ النشر: ١٢/٠٣/٢٠٢٤", dt.date(2024, 3, 12)),  # Eastern digits, day first
     ("آخر تحديث: 5 أيار 2023 الساعة 14:20 بتوقيت دمشق", dt.date(2023, 5, 5)),

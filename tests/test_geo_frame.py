@@ -367,6 +367,29 @@ def test_a_place_name_the_language_model_cut_short_is_read_whole(resolver: Place
     assert [(t["text"], t["country_code"]) for t in records] == [("Hong Kong", "HK")]
 
 
+def test_a_town_named_by_two_words_is_not_a_village_named_by_the_first(resolver: PlaceResolver) -> None:
+    # NER tags only "Tal": a village of that name elsewhere, until the name is read whole.
+    from marsad.nlp import load_pipeline
+
+    nlp = load_pipeline(resolver.gaz)
+    text = "Militants of the YPG entered the Syrian border town of Tal Abyad on Monday after the jihadists withdrew."
+    records = geoparse_document(text, resolver=resolver, nlp=nlp)["toponyms"]
+    assert ("Tal Abyad", "SY", "Raqqa") in [(t["text"], t["country_code"], t["admin1"]) for t in records]
+
+
+def test_an_arabic_article_joins_a_name_known_by_its_spelling_key() -> None:
+    # "Busra al-Sham" (GeoNames: Buşrá ash Shām): NER cuts "al-Sham", which alone is a name of
+    # Damascus; one town, one event.
+    from marsad.events.code import EventCoder
+
+    from .conftest import code
+
+    text = ("Several dozen people protested on Sunday in the town of Busra al-Sham, east of Daraa, "
+            "against the return of a statue, residents said.")
+    events, _ = code(EventCoder.load(), text, published="2019-03-11")
+    assert [(e.admin1, e.location) for e in events] == [("Daraa", "Buşrá ash Shām")]
+
+
 def _toponyms(resolver: PlaceResolver, text: str, names: list[str]) -> list[dict]:
     return geoparse_document(text, resolver=resolver, spans=name_spans(text, names))["toponyms"]
 

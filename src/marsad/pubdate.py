@@ -323,9 +323,10 @@ def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
             before = folded[: m.start()]
             # "المرصد السوري لحقوق الإنسان – الأربعاء 2 …", "إدلب – 18 نيسان": an outlet's or a
             # place's name, a dash, then the date is a dateline whatever the name's length; so
-            # is a place, a dash and an outlet before it ("درعا – تلفزيون سوريا | 14-03-2023").
-            named = re.match(r"^[^\d\n]{1,45}\s[–—-]\s*(?:[^\s\d|،,]+(?:\s+[^\s\d|،,]+){0,2}\s*)?[|،,]?\s*$",
-                             before)
+            # is a place, a dash and an outlet before it ("درعا – تلفزيون سوريا | 14-03-2023"),
+            # and the day's name after the outlet ("حمص – سانا، الأحد 3/7/2016").
+            named = re.match(r"^[^\d\n]{1,45}\s[–—-]\s*(?:[^\s\d|،,]+(?:\s+[^\s\d|،,]+){0,2}\s*)?[|،,]?\s*"
+                             r"(?:" + _WEEKDAY_AR.pattern + r"\s*[،,]?\s*)?$", before)
             rest = ("" if named else before) + " " + _BYLINE_AR.sub("", folded[m.end():])
             if len(re.sub(r"\s+", "", _DATELINE_WORDS_AR.sub(" ", strip_marks(rest)))) > 12:
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 from ..actors import ActorKB
 from ..places import Gazetteer, PlaceResolver, find_toponyms
 from ..places.contain import inherit_containers, locate_in_frame
+from ..places.context import Cues
+from ..places.cues import capital_references
 from ..records import Article, Place
 from ..sources import SourceKB
 
@@ -88,6 +91,29 @@ def _missed_in_home(text: str, spans: list[tuple[int, int, str]], resolved: list
     return out
 
 
+def _story_country(places: Iterable[Place]) -> str | None:
+    """The country that holds most of the story's places, at least two and more than half."""
+    counts = Counter(p.country_code for p in places if p.country_code)
+    if not counts:
+        return None
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return top if n >= 2 and 2 * n > total else None
+
+
+def _with_capitals(text: str, spans: list[tuple[int, int, str]], resolved: list[Place], gazetteer: Gazetteer,
+                   resolver: PlaceResolver) -> tuple[list[tuple[int, int, str]], list[Place]]:
+    """The spans and places, with the capitals the text names by their country ("the Syrian
+    capital", "the capital" of a story set in one country: `capital_references`), in text order."""
+    found = [(a, b, c) for a, b, c in capital_references(text, gazetteer, _story_country(resolved))
+             if not any(s[0] < b and a < s[1] for s in spans)]
+    if not found:
+        return spans, resolved
+    pairs = [*zip(spans, resolved, strict=True),
+             *(((a, b, "GPE"), resolver.to_place(text[a:b], c, 1.0, Cues())) for a, b, c in found)]
+    pairs.sort(key=lambda sp: sp[0])
+    return [s for s, _ in pairs], [p for _, p in pairs]
+
+
 @dataclass(frozen=True)
 class Located:
     """A toponym of the article (span in the article text) and the place it resolved to.
@@ -155,6 +181,7 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
     if extra:
         spans = sorted([*spans, *extra])
         resolved, frame = resolver.resolve_document(text, spans, outlet=home)
+    spans, resolved = _with_capitals(text, spans, resolved, gazetteer, resolver)
     bounds = [(s[0], s[1]) for s in spans]
     resolved = inherit_containers(text, bounds, resolved)
     resolved = locate_in_frame(text, bounds, resolved, frame, [(sent.start_char, sent.end_char) for sent in doc.sents],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Gazetteer
+from .gazetteer import Candidate, Gazetteer
 
 # Capitalised words that are no place names.
 STOP = {
@@ -191,3 +191,42 @@ def cue_toponyms(text: str) -> list[tuple[int, int]]:
                     end = m.end()  # "Johar Town" in Lahore is no "Johar" elsewhere
                 out.append((start, end))
     return sorted(set(out))
+
+
+# "the Syrian capital", "Syria's capital" (scraped: "Syrias capital"), "the capital of Syria",
+# and, in a story set in one country, "the capital": news names a country's capital by its
+# country more often than by its name. Not when a name follows ("the Syrian capital Damascus",
+# "the capital, Kabul": the name is the place) nor with "of" after it ("the Syrian capital of
+# the group's caliphate", "the capital of the province"), nor in apposition ("Kabul, the Afghan
+# capital": the name before is the place), nor capital in another sense ("capital punishment").
+_OF_COUNTRY = r"(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+_CAPITAL = re.compile(rf"\b(?:[Tt]he (?P<demonym>[A-Z][a-z]+) capital|{_OF_COUNTRY}['’]?s capital|"
+                      rf"[Tt]he capital of {_OF_COUNTRY.replace('country', 'country_of')}|"
+                      r"(?P<bare>[Tt]he (?:country['’]s |nation['’]s )?capital))\b")
+_NOT_THE_CITY = re.compile(r"['’]?s?\s+(?:of\b|punishment|gains?\b|markets?\b|flight|expenditure|investment|spending|"
+                           r"budget|costs?\b|offen[cs]es?|crimes?\b|cases?\b|letters?\b|city(?:,\s*|\s+)[A-Z])|"
+                           r",?\s+(?!(?:" + "|".join(sorted(STOP)) + r")\b)[A-Z]")
+
+
+def capital_references(text: str, gazetteer: Gazetteer, home: str | None) -> list[tuple[int, int, Candidate]]:
+    """Spans that name a country's capital by its country, with the capital: "the Syrian
+    capital" → Damascus. `home`: the country the story is set in, which "the capital" alone
+    names (None: the bare form is left alone)."""
+    out = []
+    for m in _CAPITAL.finditer(text):
+        if _NOT_THE_CITY.match(text, m.end()) or re.search(r",\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue
+        if m.group("bare"):
+            cc = home
+        elif m.group("demonym"):
+            country = gazetteer.demonym(m.group("demonym"))
+            cc = country.country_code if country is not None and country.feature_code == "PCLI" else None
+        else:
+            name = m.group("country") or m.group("country_of")
+            cc = next((c.country_code for c in gazetteer.candidates(name)
+                       if c.feature_code == "PCLI" and c.match == 2), None)
+        capital = gazetteer.capital(cc) if cc else None
+        if capital is not None:
+            start = m.start("demonym") if m.group("demonym") else m.start()
+            out.append((start, m.end(), capital))
+    return out

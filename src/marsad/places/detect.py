@@ -151,31 +151,36 @@ def _known_somehow(gazetteer: Gazetteer, text: str) -> bool:
     return len(words) > 1 and any(gazetteer.candidates(w) for w in words)
 
 
-def _a_known_place(gazetteer: Gazetteer, text: str) -> bool:
-    """A town of 1,000 or more, an admin area or a curated place by this very name."""
+def _a_known_place(gazetteer: Gazetteer, text: str, *, by_key: bool = False) -> bool:
+    """A town of 1,000 or more, an admin area or a curated place by this very name (`by_key`:
+    or by its transliteration key, as "Busra al-Sham" is Buşrá ash Shām)."""
     return any(
-        c.match > 0 and (c.population >= 1000 or c.feature_class == "A" or c.curated or c.seat)
+        (c.match > 0 or by_key) and (c.population >= 1000 or c.feature_class == "A" or c.curated or c.seat)
         for c in gazetteer.candidates(text.title() if text.isupper() else text)
     )
 
 
 def _widened(ent: Any, start: int, end: int, gazetteer: Gazetteer, full: str) -> tuple[int, int]:
-    """An entity NER cut short ("Hong [Kong]", "[Kuala] Lumpur"): widened by the capitalised
-    word before or after it when together they name an important place and it alone does not.
+    """An entity NER cut short ("Hong [Kong]", "[Kuala] Lumpur", "[Tal] Abyad"): widened by the
+    capitalised word before or after it when together they name an important place and it
+    alone does not, or when together they name a known place (`_a_known_place`): the longer
+    name is the one the writer wrote ("Tal Abyad", a Syrian town, not a village "Tal").
     `full` is the document's text, passed in: Doc.text rebuilds it from every token."""
     doc = ent.doc
-    if _important(gazetteer, full[start:end]):
-        return start, end
+    alone_important = _important(gazetteer, full[start:end])
     if ent.start > 0:
         prev = doc[ent.start - 1]
         # Not a word that opens a sentence ("In Salah" is no place "In Salah").
         if prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop and prev.text not in NOT_NAMES \
-                and _important(gazetteer, full[prev.idx:end]):
+                and (not alone_important and _important(gazetteer, full[prev.idx:end])
+                     or _a_known_place(gazetteer, full[prev.idx:end])):
             return prev.idx, end
     if ent.end < len(doc):
         nxt = doc[ent.end]
         stop = nxt.idx + len(nxt.text)
-        if nxt.is_alpha and nxt.text[:1].isupper() and _important(gazetteer, full[start:stop]):
+        if nxt.is_alpha and nxt.text[:1].isupper() and nxt.text not in NOT_NAMES \
+                and (not alone_important and _important(gazetteer, full[start:stop])
+                     or _a_known_place(gazetteer, full[start:stop])):
             return start, stop
     return start, end
 
@@ -315,7 +320,7 @@ def _joined_by_particle(full: str, spans: list[tuple[int, int, str]],
         if (a, b, label) not in spans:
             continue
         arabic = _ARTICLE_NAME_TAIL.match(full, b)
-        if arabic is not None and _a_known_place(gazetteer, full[a:arabic.end()]):
+        if arabic is not None and _a_known_place(gazetteer, full[a:arabic.end()], by_key=True):
             end = arabic.end()
             spans = [x for x in spans if not (x[0] < end and a < x[1])] + [(a, end, label)]
             continue

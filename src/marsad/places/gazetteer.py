@@ -296,6 +296,12 @@ class Gazetteer:
         entry = self.countries.get(cc)
         return self.get(entry[1]) if entry else None
 
+    def capital(self, cc: str) -> Candidate | None:
+        """The country's capital (its PPLC; the most populous one should a dump hold two)."""
+        row = self._db.execute("SELECT geonameid FROM places WHERE country_code = ? AND feature_code = 'PPLC' "
+                               "ORDER BY population DESC LIMIT 1", (cc,)).fetchone()
+        return self.get(row[0]) if row else None
+
     def admin1(self, cc: str, a1: str) -> Candidate | None:
         gid = self.admin1_ids.get((cc, a1))
         return self.get(gid) if gid else None
