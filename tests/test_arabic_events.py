@@ -562,3 +562,20 @@ def test_clashes_over_the_year_so_far_are_a_summary() -> None:
     sentence = "وشهد الطريق خلال العام الجاري اشتباكات متكررة بين المجموعات المسلحة"
     day = dt.date(2025, 11, 15)
     assert dates.is_background(sentence, day, dates.resolve(sentence, day))
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Troops that enter towns after the fighters left them, or take over positions the fighters
+    # vacated, take them without a fight.
+    ("ودخلت وحدات من الجيش اليوم إلى قريتي الطيبة والمسيفرة في ريف درعا بعد خروج آخر المسلحين منهما",
+     "Non-violent transfer of territory"),
+    ("وتسلمت وحدات من الجيش النقاط التي أخلاها المسلحون على أطراف البلدة", "Non-violent transfer of territory"),
+    # A bombing foiled is disrupted, over the bombing's own word.
+    ("أحبطت وحدات الهندسة صباح اليوم عند مدخل المدينة محاولة تفجير سيارة مفخخة يقودها انتحاري",
+     "Disrupted weapons use"),
+    # The act a sentence is dated by, weeks before: no act of its own.
+    ("ويأتي ذلك بعد أسابيع من سيطرة الفصائل على بلدة الشيخ مسكين", None),
+])
+def test_transfers_foiled_bombings_and_acts_dated_weeks_back(sentence: str, sub_type: str | None) -> None:
+    found = classify(sentence)
+    assert (found and found.sub_event_type) == sub_type, (sentence, explain(sentence))

@@ -62,3 +62,23 @@ def test_an_event_in_the_capital_of_a_story_set_in_one_country(coder) -> None:
     events, _ = code(coder, text, published="2019-05-15")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Shelling/artillery/missile attack", "Tripoli", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    # a story that names a province's capital may mean it by "the capital"
+    "Fighters attacked Lashkar Gah, the capital of Helmand province, on Tuesday. Clashes went on inside the "
+    "capital on Wednesday.",
+    # a status, not a place: "moved its embassy to the Israeli capital"
+    "Thousands rallied in Gaza City against the decision to move the embassy to the Israeli capital.",
+])
+def test_no_national_capital_where_another_is_meant(gaz: Gazetteer, text: str) -> None:
+    assert [c for _, c in _named(text, gaz, "AF" if "Helmand" in text else "PS")] == []
+
+
+def test_the_capital_is_the_capital_of_the_place_named_just_before(gaz: Gazetteer) -> None:
+    text = ("Jets struck Idlib on Monday. In Lebanon, protesters gathered in Beirut, and police fired tear gas "
+            "at them in the capital.")
+    beirut = text.index("Beirut")
+    assert _named(text, gaz, "SY") == [("the capital", "Damascus")]  # the story's country
+    assert [c.name for _, _, c in capital_references(text, gaz, "SY", [(text.index("Idlib"), "SY"), (beirut, "LB")])] \
+        == ["Beirut"]

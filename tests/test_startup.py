@@ -280,7 +280,8 @@ def test_rescoring_without_the_recalled_penalty_reuses_the_matches() -> None:
         for owner in owners:
             assert first.hits(owner) == _Scorer(text, lex).hits(owner)
             assert relaxed.hits(owner) == fresh.hits(owner), (owner, text)
-    # The second sentence's strike is recalled: it weighs less until the scorer is relaxed.
-    text = "Two years after jets bombed the market, traders reopened their stalls on Sunday."
+    # The second sentence's strike is recalled: it weighs less until the scorer is relaxed (an
+    # act months or years back stays history: `_YEARS_AFTER`).
+    text = "Two days after jets bombed the market, traders reopened their stalls on Sunday."
     strike = _Scorer(text, lex)
     assert strike.hits("Air/drone strike")[0][0] < strike.relaxed().hits("Air/drone strike")[0][0]

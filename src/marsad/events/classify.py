@@ -96,8 +96,22 @@ _PLOTTED = re.compile(r"\b(?:planning|plotting|conspiring to (?:carry out|stage|
 # "after two months of offensive in northern Hama", "years of shelling have emptied the
 # town": a period's worth of acts summed up, not one act. Weeks or longer: "two days of
 # clashes killed 40" is news.
+# "a series of drone strikes on militia positions this summer", "a wave of bombings in recent
+# months": acts summed up over a period the sentence names ("a series of blasts rocked the
+# town" is one incident's).
+_SERIES_OF = re.compile(r"\b(?:series|string|spate|wave|spree)\s+of\s+(?:[\w-]+\s+){0,2}?$", re.I)
+_A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|winter|year)|"
+                       r"\bin\s+recent\s+(?:weeks|months|years)|\bover\s+the\s+(?:past|last)\s+(?:(?:few|several|\w+)\s+)?(?:weeks|months|years)|"
+                       r"\bsince\s+(?:19|20)\d\d", re.I)
 _PERIOD_OF = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|few|a few)\s+)?"
                         r"(?:weeks|months|years|decades|month|year|decade)\s+of\s+(?:[\w-]+\s+){0,2}?$", re.I)
+# "twenty rounds of fighting between 2008 and 2014", "clashes from 2012 to 2016": acts summed
+# up over years, not one act (unless the sentence names a day of its own).
+_OVER_YEARS = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|till|through)\s+(?:19|20)\d\d\b", re.I)
+# "… five years after it was seized by IS": an act months or years before the news, told in the
+# passive after "after", is history even when the sentence tells no other act.
+_YEARS_AFTER = re.compile(r"\b(?:months?|years?|decades?)\s+(?:after|since)\s+(?:(?:it|they|the\s+[\w-]+|[\w-]+)\s+)?"
+                          r"(?:was|were|had\s+been|being)\s+$", re.I)
 _PAST_ACT = re.compile(r"[a-z]+ed\b", re.I)
 # "entities involved in supplying drones to Moscow", "sold tanks to the army": a weapon
 # bought, sold or made is trade, not its use. No event, whatever the weapon's word weighs;
@@ -757,13 +771,21 @@ class _Scorer:
         # "the 2018 abduction of …", "its 2013 chemical attack": an act known by its year.
         if _NAMED_BY_YEAR.search(self.text, max(0, start - 40), start):
             return ANCHOR_PENALTY
+        # (not when the sentence counts the act's dead: "three years after the coup soldiers
+        # opened fire on protesters, killing four" tells today's shooting)
+        if _YEARS_AFTER.search(self.text, max(0, start - 60), start) and not _TOLL_WORD.search(self.text, end):
+            return ANCHOR_PENALTY
         if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
         if _ARMS_TRADE.search(self.text, max(0, start - 60), start) and _WEAPON_NOUN.fullmatch(self.text, start, end):
             return ARMS_TRADE_PENALTY
         if _BACKGROUND.search(self.text, max(0, start - 80), start):
             return BACKGROUND_PENALTY
-        if _PERIOD_OF.search(self.text, max(0, start - 50), start):
+        if _PERIOD_OF.search(self.text, max(0, start - 50), start) or self._over_years(start, end):
+            return SUPPORT_PENALTY
+        if _SERIES_OF.search(self.text, max(0, start - 40), start) and _A_PERIOD.search(self.text, end, end + 80) \
+                and not _TOLL_WORD.search(self.text) and not _WEEKDAY.search(self.text) \
+                and not _MONTH_DAY.search(self.text):
             return SUPPORT_PENALTY
         # "troops, backed by Russian air strikes, took the town", "a force … backed by coalition
         # air strikes": the support of another act or of a force, not an act of its own.
@@ -785,6 +807,16 @@ class _Scorer:
                 and not _WEEKDAY.search(self.text, described.start(), closes.end()):
             return BACKGROUND_PENALTY
         return 0.0
+
+    def _over_years(self, start: int, end: int) -> bool:
+        """Whether the trigger's clause spans years (`_OVER_YEARS`) and names no day."""
+        for m in _OVER_YEARS.finditer(self.text):
+            a, b = (end, m.start()) if m.start() >= end else (m.end(), start)
+            clause = self.text[min(a, b):max(a, b)]
+            if not re.search(r"[,;:]|\b(?:which|where|that|who|when)\b", clause) and not _WEEKDAY.search(clause) \
+                    and not _MONTH_DAY.search(clause):
+                return True
+        return False
 
     def not_done(self, start: int) -> bool:
         """An infinitive or attempt before a capture verb: no capture."""
@@ -953,12 +985,16 @@ _WORDS_AR = r"(?:[^\s.;!?،؛؟]+\s+)"
 # Frames that make a trigger an earlier event (`arabic_view` text, which ends just before
 # the trigger's word): "ردا على" in retaliation for, "انتقاما ل", "ذكرى" anniversary,
 # "اتهم" accused, "منذ عام" since the year, "في عام 2017", the past perfect "كانت ... قد",
-# "سبق أن" previously.
+# "سبق أن" previously, "بعد أسابيع من" weeks after.
 _BACKGROUND_AR = re.compile(
     r"(?<!\w)" + CLITIC + r"(?:ردا\s+علي|ردا|انتقاما|ثارا|ذكري|اتهم\w*|[يت]تهم\w*|متهم\w*|اتهام\w*|"
     r"منذ\s+(?:عام|العام|سنه|سنوات|اعوام|اشهر|مطلع|بدايه|اندلاع)|(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d|"
     r"كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد|سبق\s+(?:ان|و|ل))\s+" + _WORDS_AR + r"{0,5}?$"
 )
+# "بعد أسابيع من سيطرة المعارضة على …": the act a sentence is dated by, days or more before, a
+# verbal noun right after "من" (not "بعد أسابيع من التحضير شنت القوات هجوماً": the act after it).
+_WEEKS_AFTER_AR = re.compile(r"(?<!\w)[وف]?بعد\s+(?:ايام|اسابيع|اشهر|شهور|سنوات|اعوام|اسبوع|شهر|عام|سنه)\s+"
+                             r"(?:من|علي)\s+$")
 # ... and a past year right after it: "مجزرة الكيماوي عام 2013".
 _YEAR_AFTER_AR = re.compile(r"[^\s.،؛؟]*\s+" + _WORDS_AR
                             + r"{0,3}?(?:في\s+|بين\s+)?(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d")
@@ -1002,6 +1038,8 @@ class _ArabicScorer(_Scorer):
     def background(self, start: int, end: int) -> float:
         w = self._word_start(start)
         if _YEAR_AFTER_AR.match(self.text, end):
+            return BACKGROUND_PENALTY_AR
+        if _WEEKS_AFTER_AR.search(self.text, max(0, w - 40), w):
             return BACKGROUND_PENALTY_AR
         frame = _BACKGROUND_AR.search(self.text, max(0, w - 80), w)
         if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and _THIS_WEEK_AR.match(self.text, end):

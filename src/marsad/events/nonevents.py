@@ -192,6 +192,23 @@ _STOPPED_ACT = re.compile(_STOP + r"(?:bombing|bombardment|air ?strikes|strikes|
 _ACTS = {"Explosions/Remote violence", "Battles"}
 # "limiting their capacity to launch coordinated attacks": what they could do. Not a verb told
 # after it ("rebels with the ability to fire rockets shelled Aleppo").
+# "half of the pre-war population has been displaced", "6.2 million people have fled": the
+# war's displacement summed up, not people fleeing one act.
+_DISPLACEMENT_SUMMED = re.compile(r"\b(?:millions?|(?:half|a\s+third|a\s+quarter|two-thirds|third|quarter)\s+of\s+"
+                                  r"(?:the\s+|its\s+)?(?:\w+['’]s\s+)?(?:pre-?war\s+)?population)\b", re.I)
+# "the army would continue fighting the terrorists until …", "will keep striking": a vow, not
+# an act.
+_VOWED = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:continue|keep(?:\s+on)?|go\s+on)\s+(?:to\s+)?$", re.I)
+# "there was no evidence that any attack had taken place", "no sign of an air strike": an act
+# denied, not told.
+# ... an occurrence denied: the act's word, then "had taken place", "happened", "occurred".
+_OCCURRED = re.compile(r"\S+(?:\s+\S+){0,3}?\s+(?:had\s+|has\s+|ever\s+)*(?:taken\s+place|took\s+place|happened|"
+                       r"occurred|been\s+carried\s+out|was\s+carried\s+out)\b", re.I)
+_NO_EVIDENCE = re.compile(r"\bno\s+(?:evidence|proof|sign|signs|indication|trace|record)\s+(?:that\s+|of\s+)?"
+                          r"(?:any\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+# "respected the right to peaceful protest": a right names no act ("the rights of protesters shot
+# dead" are those of people an act was done to).
+_A_RIGHT = re.compile(r"\brights?\s+to\s+(?:[\w-]+\s+){0,2}?$", re.I)
 _CAPABILITY = re.compile(r"\b(?:capacity|ability|capability|capabilities|capable)\s+(?:to|of)\s+[\w-]+\s+"
                          r"(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -573,6 +590,16 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "an agreement acts were done under, not a new one"
     if _INQUIRY.search(sentence, max(0, trigger_start - 100), trigger_start):
         return "an act under inquiry, told elsewhere"
+    if sub_event_type == "Other" and _DISPLACEMENT_SUMMED.search(sentence, 0, trigger_start) \
+            and not names_a_day(sentence):
+        return "displacement summed up, not an act"
+    if _A_RIGHT.search(sentence, max(0, trigger_start - 40), trigger_start):
+        return "a right, not an act"
+    if _NO_EVIDENCE.search(sentence, max(0, trigger_start - 60), trigger_start) \
+            and _OCCURRED.match(sentence, trigger_start) and not names_a_day(sentence):
+        return "an act denied, not told"
+    if _VOWED.search(sentence, max(0, trigger_start - 30), trigger_start):
+        return "a vow, not an act"
     if _CAPABILITY.search(sentence[max(0, trigger_start - 70):trigger_start]) \
             and not re.match(r"\w+ed\b", sentence[trigger_start:]):
         return "a capability, not an act"

@@ -103,8 +103,10 @@ def _story_country(places: Iterable[Place]) -> str | None:
 def _with_capitals(text: str, spans: list[tuple[int, int, str]], resolved: list[Place], gazetteer: Gazetteer,
                    resolver: PlaceResolver) -> tuple[list[tuple[int, int, str]], list[Place]]:
     """The spans and places, with the capitals the text names by their country ("the Syrian
-    capital", "the capital" of a story set in one country: `capital_references`), in text order."""
-    found = [(a, b, c) for a, b, c in capital_references(text, gazetteer, _story_country(resolved))
+    capital", "the capital" after a place of a country or in a story set in one country:
+    `capital_references`), in text order."""
+    placed = [(s[0], p.country_code) for s, p in zip(spans, resolved, strict=True) if p.country_code]
+    found = [(a, b, c) for a, b, c in capital_references(text, gazetteer, _story_country(resolved), placed)
              if not any(s[0] < b and a < s[1] for s in spans)]
     if not found:
         return spans, resolved

@@ -8,6 +8,7 @@ base").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .gazetteer import Candidate, Gazetteer
 
@@ -208,16 +209,35 @@ _NOT_THE_CITY = re.compile(r"['’]?s?\s+(?:of\b|punishment|gains?\b|markets?\b|
                            r",?\s+(?!(?:" + "|".join(sorted(STOP)) + r")\b)[A-Z]")
 
 
-def capital_references(text: str, gazetteer: Gazetteer, home: str | None) -> list[tuple[int, int, Candidate]]:
+# A story that names a province's or a state's capital may mean it by "the capital" alone.
+_OTHER_CAPITAL = re.compile(r"\b(?:state|provincial|regional|district|county|province['’]?s?|governorate['’]?s?)\s+"
+                            r"capital\b|\bcapital\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
+                            r"(?i:province|state|region|governorate|district|county)\b")
+# "moved its embassy to the Israeli capital", "recognised it as the capital": a status, not where
+# anything happened.
+_AS_A_STATUS = re.compile(r"\b(?:mov(?:e|es|ed|ing)|relocat\w+|recogni[sz]\w+|declar\w+|proclaim\w+)\s+"
+                          r"(?:[\w'’-]+\s+){0,4}?(?:to|as)\s+(?:its\s+|their\s+)?$", re.I)
+_NEAREST = 300  # characters back to the place that says which country "the capital" is
+
+
+def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
+                       placed: Sequence[tuple[int, str]] = ()) -> list[tuple[int, int, Candidate]]:
     """Spans that name a country's capital by its country, with the capital: "the Syrian
-    capital" → Damascus. `home`: the country the story is set in, which "the capital" alone
-    names (None: the bare form is left alone)."""
+    capital" → Damascus. "The capital" alone names the capital of the country of the place
+    named last before it (`placed`: each place's offset and country code, in text order), or
+    else `home`, the country the story is set in (None: left alone); never in a story that
+    names a province's or a state's capital."""
     out = []
+    bare_ok = _OTHER_CAPITAL.search(text) is None
     for m in _CAPITAL.finditer(text):
-        if _NOT_THE_CITY.match(text, m.end()) or re.search(r",\s*$", text[max(0, m.start() - 3):m.start()]):
+        if _NOT_THE_CITY.match(text, m.end()) or re.search(r",\s*$", text[max(0, m.start() - 3):m.start()]) \
+                or _AS_A_STATUS.search(text, max(0, m.start() - 60), m.start()):
             continue
         if m.group("bare"):
-            cc = home
+            if not bare_ok:
+                continue
+            before = [cc for at, cc in placed if m.start() - _NEAREST <= at < m.start()]
+            cc = before[-1] if before else home
         elif m.group("demonym"):
             country = gazetteer.demonym(m.group("demonym"))
             cc = country.country_code if country is not None and country.feature_code == "PCLI" else None
