@@ -106,7 +106,8 @@ _A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|win
 _PERIOD_OF = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|few|a few)\s+)?"
                         r"(?:weeks|months|years|decades|month|year|decade)\s+of\s+(?:[\w-]+\s+){0,2}?$", re.I)
 # "twenty rounds of fighting between 2008 and 2014", "clashes from 2012 to 2016": acts summed
-# up over years, not one act (unless the sentence names a day of its own).
+# up over years, not one act — when the span is in the act's own clause, with no day of its
+# own (see `_Scorer._over_years`).
 _OVER_YEARS = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|till|through)\s+(?:19|20)\d\d\b", re.I)
 # "… five years after it was seized by IS": an act months or years before the news, told in the
 # passive after "after", is history even when the sentence tells no other act.

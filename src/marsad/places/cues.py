@@ -195,8 +195,8 @@ def cue_toponyms(text: str) -> list[tuple[int, int]]:
 
 
 # "the Syrian capital", "Syria's capital" (scraped: "Syrias capital"), "the capital of Syria",
-# and, in a story set in one country, "the capital": news names a country's capital by its
-# country more often than by its name. Not when a name follows ("the Syrian capital Damascus",
+# and "the capital" after a place of one country (or in a story set in one): news names a
+# country's capital by its country more often than by its name. Not when a name follows ("the Syrian capital Damascus",
 # "the capital, Kabul": the name is the place) nor with "of" after it ("the Syrian capital of
 # the group's caliphate", "the capital of the province"), nor in apposition ("Kabul, the Afghan
 # capital": the name before is the place), nor capital in another sense ("capital punishment").
