@@ -554,6 +554,12 @@ def test_an_inquiry_into_clashes_is_no_clash(sentence: str) -> None:
     assert found is not None and not_an_event(sentence, found.event_type, found.trigger_start) is not None
 
 
+def test_a_release_demanded_is_no_release() -> None:
+    sentence = "وعقد وجهاء البلدة اجتماعاً مع اللجنة الأمنية مطالبين بإطلاق سراح المعتقلين"
+    found = classify(sentence)
+    assert found is not None and not_an_event(sentence, found.event_type, found.trigger_start) is not None
+
+
 def test_clashes_over_the_year_so_far_are_a_summary() -> None:
     import datetime as dt
 
@@ -575,6 +581,10 @@ def test_clashes_over_the_year_so_far_are_a_summary() -> None:
      "Disrupted weapons use"),
     # The act a sentence is dated by, weeks before: no act of its own.
     ("ويأتي ذلك بعد أسابيع من سيطرة الفصائل على بلدة الشيخ مسكين", None),
+    # A road blocked with burning tyres is a violent demonstration, and what its people demand
+    # ("مطالبين بالإفراج عن …") is no release agreed.
+    ("وقطع عشرات الشبان من أهالي القرية صباح اليوم الطريق الرئيسي المؤدي إلى المدينة بالإطارات المشتعلة، "
+     "مطالبين بالإفراج عن أحد أبنائها", "Violent demonstration"),
 ])
 def test_transfers_foiled_bombings_and_acts_dated_weeks_back(sentence: str, sub_type: str | None) -> None:
     found = classify(sentence)
