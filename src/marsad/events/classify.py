@@ -96,6 +96,8 @@ _PLOTTED = re.compile(r"\b(?:planning|plotting|conspiring to (?:carry out|stage|
 # "after two months of offensive in northern Hama", "years of shelling have emptied the
 # town": a period's worth of acts summed up, not one act. Weeks or longer: "two days of
 # clashes killed 40" is news.
+_PERIOD_OF = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|few|a few)\s+)?"
+                        r"(?:weeks|months|years|decades|month|year|decade)\s+of\s+(?:[\w-]+\s+){0,2}?$", re.I)
 # "a series of drone strikes on militia positions this summer", "a wave of bombings in recent
 # months": acts summed up over a period the sentence names ("a series of blasts rocked the
 # town" is one incident's).
@@ -103,8 +105,6 @@ _SERIES_OF = re.compile(r"\b(?:series|string|spate|wave|spree)\s+of\s+(?:[\w-]+\
 _A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|winter|year)|"
                        r"\bin\s+recent\s+(?:weeks|months|years)|\bover\s+the\s+(?:past|last)\s+(?:(?:few|several|\w+)\s+)?(?:weeks|months|years)|"
                        r"\bsince\s+(?:19|20)\d\d", re.I)
-_PERIOD_OF = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|few|a few)\s+)?"
-                        r"(?:weeks|months|years|decades|month|year|decade)\s+of\s+(?:[\w-]+\s+){0,2}?$", re.I)
 # "twenty rounds of fighting between 2008 and 2014", "clashes from 2012 to 2016": acts summed
 # up over years, not one act — when the span is in the act's own clause, with no day of its
 # own (see `_Scorer._over_years`).
@@ -173,6 +173,13 @@ _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|ac
 _ALLIED_SECOND = re.compile(r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-government|loyalist|supporting|auxiliary)"
                             r"\s+(?:[^\s,.;!?]+\s+){0,3}?$", re.I)
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
+
+
+def _names_a_day(text: str, pos: int = 0) -> bool:
+    """Whether `text` from `pos` on names a weekday ("on Monday", "yesterday") or a month's day."""
+    return bool(_WEEKDAY.search(text, pos) or _MONTH_DAY.search(text, pos))
+
+
 _TOLL_WORD = re.compile(r"kill|wound|injur|dead|died|death", re.I)
 _CLAUSE_CLOSES = re.compile(r"[^,.;!?]{0,60},\s+\w+(?:\s+\w+)?\s+\w")
 # "… hit a district of Manbij, the local council said, a city which the factions captured in
@@ -766,8 +773,7 @@ class _Scorer:
         # (unless the earlier act names its own day: "… came hours after gunmen killed 12
         # worshippers in Kano on Friday", "… after Monday's strike on Kafr Nabl" tell that act)
         anchored = _ANCHORED_AFTER.search(self.text, max(0, start - 80), start)
-        if anchored and not _WEEKDAY.search(self.text, anchored.start()) \
-                and not _MONTH_DAY.search(self.text, anchored.start()):
+        if anchored and not _names_a_day(self.text, anchored.start()):
             return ANCHOR_PENALTY
         # "the 2018 abduction of …", "its 2013 chemical attack": an act known by its year.
         if _NAMED_BY_YEAR.search(self.text, max(0, start - 40), start):
@@ -785,8 +791,7 @@ class _Scorer:
         if _PERIOD_OF.search(self.text, max(0, start - 50), start) or self._over_years(start, end):
             return SUPPORT_PENALTY
         if _SERIES_OF.search(self.text, max(0, start - 40), start) and _A_PERIOD.search(self.text, end, end + 80) \
-                and not _TOLL_WORD.search(self.text) and not _WEEKDAY.search(self.text) \
-                and not _MONTH_DAY.search(self.text):
+                and not _TOLL_WORD.search(self.text) and not _names_a_day(self.text):
             return SUPPORT_PENALTY
         # "troops, backed by Russian air strikes, took the town", "a force … backed by coalition
         # air strikes": the support of another act or of a force, not an act of its own.
@@ -814,8 +819,7 @@ class _Scorer:
         for m in _OVER_YEARS.finditer(self.text):
             a, b = (end, m.start()) if m.start() >= end else (m.end(), start)
             clause = self.text[min(a, b):max(a, b)]
-            if not re.search(r"[,;:]|\b(?:which|where|that|who|when)\b", clause) and not _WEEKDAY.search(clause) \
-                    and not _MONTH_DAY.search(clause):
+            if not re.search(r"[,;:]|\b(?:which|where|that|who|when)\b", clause) and not _names_a_day(clause):
                 return True
         return False
 

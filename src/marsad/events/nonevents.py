@@ -201,11 +201,11 @@ _DISPLACEMENT_SUMMED = re.compile(r"\b(?:millions?|(?:half|a\s+third|a\s+quarter
 _VOWED = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:continue|keep(?:\s+on)?|go\s+on)\s+(?:to\s+)?$", re.I)
 # "there was no evidence that any attack had taken place", "no sign of an air strike": an act
 # denied, not told.
+_NO_EVIDENCE = re.compile(r"\bno\s+(?:evidence|proof|sign|signs|indication|trace|record)\s+(?:that\s+|of\s+)?"
+                          r"(?:any\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 # ... an occurrence denied: the act's word, then "had taken place", "happened", "occurred".
 _OCCURRED = re.compile(r"\S+(?:\s+\S+){0,3}?\s+(?:had\s+|has\s+|ever\s+)*(?:taken\s+place|took\s+place|happened|"
                        r"occurred|been\s+carried\s+out|was\s+carried\s+out)\b", re.I)
-_NO_EVIDENCE = re.compile(r"\bno\s+(?:evidence|proof|sign|signs|indication|trace|record)\s+(?:that\s+|of\s+)?"
-                          r"(?:any\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 # "respected the right to peaceful protest": a right names no act ("the rights of protesters shot
 # dead" are those of people an act was done to).
 _A_RIGHT = re.compile(r"\brights?\s+to\s+(?:[\w-]+\s+){0,2}?$", re.I)
