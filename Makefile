@@ -70,6 +70,7 @@ eval-geo: setup
 
 eval-events: setup
 	$(BIN)/python eval/events.py --pipeline
+	$(BIN)/python eval/events.py --pipeline --snippets
 
 # Retrain the story gate (src/marsad/data/story_gate.json) on the dev sets' tune parts.
 gate: setup

@@ -1,6 +1,11 @@
 """Score marsad's sentence-level event classifier on the CASE 2021 task 2 dev snippets.
 
     python eval/events.py [--data PATH] [--min-f1 X] [--min-acc Y] [--errors] [--plover]
+    python eval/events.py --snippets [--pipeline] [--part tune|check|all] [--errors]
+
+`--snippets` scores the 360 snippets written for marsad in the CASE format instead
+(`eval/snippets/`, never tuned on before they were scored): split on "snip:<id>", gated on
+the `snippets.*` floors.
 
 How the five non-ACLED classes (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO,
 ATTRIB) are folded in: their gold label becomes one class, NO_EVENT. A prediction of None
@@ -50,12 +55,14 @@ from marsad.vocab import case_code_to_sub_type, case_codes  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data" / "events"  # CI has ../shared beside the clone
 DEFAULT_DATA = SHARED / "case2021_task2_dev.tsv"
 DEFAULT_PLOVER = SHARED / "PLOVER_GSR_CAMEO.json"
+SNIPPETS = ROOT / "eval" / "snippets" / "snippets.tsv"  # written for marsad, never tuned on before it was scored
 FLOORS = ROOT / "eval" / "floors.json"
 
 # CASE 2021 task 2 codes -> ACLED sub-event types, from marsad's vocabulary (data/acled.yaml).
 CASE_TO_ACLED = {code: sub for code in case_codes() if (sub := case_code_to_sub_type(code)) is not None}
 NON_ACLED = {code for code in case_codes() if case_code_to_sub_type(code) is None}
 NO_EVENT = "NO_EVENT"
+KEY = "case"  # the split key's set name: "case:<id>" (see --snippets)
 
 
 def read_case(path: Path) -> list[tuple[str, str, str]]:
@@ -114,8 +121,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=15, help="how many confusions to list")
     ap.add_argument("--pipeline", action="store_true", help="also score the whole event coder")
     ap.add_argument("--floors", type=Path, default=FLOORS, help="JSON file of minimum scores")
+    ap.add_argument("--snippets", action="store_true",
+                    help="score the snippets written for marsad (eval/snippets/) instead of the CASE dev set")
     args = ap.parse_args(argv)
+    # Each set has its own split key ("case:<id>", "snip:<id>") and its own floors.
+    global KEY
+    KEY = "snip" if args.snippets else "case"
+    if args.snippets:
+        args.data = SNIPPETS
+    floor_set = "snippets" if args.snippets else "events"
     floors = json.loads(args.floors.read_text()) if args.floors and args.floors.exists() else {}
+    floors = {key.replace(f"{floor_set}.", "events.", 1): value for key, value in floors.items()
+              if key.startswith(f"{floor_set}.")}
     if args.min_f1 is None:
         args.min_f1 = floors.get("events.f1")
     if args.min_acc is None:
@@ -124,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     every = read_case(args.data)
     if args.errors:
         args.part = "tune"  # errors are read on the tune part only
-    rows = [r for r in every if args.part == "all" or part(f"case:{r[0]}") == args.part]
+    rows = [r for r in every if args.part == "all" or part(f"{KEY}:{r[0]}") == args.part]
     classify("warm-up: the lexicon compiles once")
     # CPU time, not wall time: the figure should not depend on what else the machine runs.
     t0 = time.process_time()
@@ -200,10 +217,10 @@ def main(argv: list[str] | None = None) -> int:
 def pipeline_scores(every: list[tuple[str, str, str]], rows: list[tuple[str, str, str]]) -> tuple[float, float, float]:
     """Weighted F1 and accuracy of what `marsad ingest` → `export` codes for `rows`, folded as for
     the classifier; and the share of all snippets (`every`) that ingest accepts."""
-    out = run_marsad([{"key": f"case:{sid}", "text": text} for sid, text, _ in every])
+    out = run_marsad([{"key": f"{KEY}:{sid}", "text": text} for sid, text, _ in every])
     gold, pred = [], []
     for sid, _, g in rows:
-        key = f"case:{sid}"
+        key = f"{KEY}:{sid}"
         ids = {a["article_id"] for a in out.articles.get(key, [])}
         ev = main_event(out.events.get(key, []), ids)
         gold.append(g)

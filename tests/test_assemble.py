@@ -105,6 +105,22 @@ def test_the_main_event_is_the_one_the_headline_and_lede_report(coder):
     assert main.main_for == (a.article_id,)
 
 
+def test_a_lede_placed_only_in_a_country_is_at_the_place_its_headline_names(coder):
+    # Written for this test: the village is one no gazetteer holds; the headline names the
+    # state, which the story names again further down.
+    text = ("ABUJA (Reuters) - Gunmen on motorcycles stormed the remote northwestern Nigerian village of "
+            "Gidan Kwano on Sunday, killing 11 villagers, residents said.\n\n"
+            "On Saturday, soldiers clashed with bandits near Gusau, the army said.\n\n"
+            "A Zamfara state police spokesman said patrols had been stepped up.")
+    events, _ = code(coder, text, published="2024-07-15", title="Gunmen kill 11 villagers in Zamfara raid")
+    [raid] = [e for e in events if e.fatalities == 11]
+    assert (raid.country, raid.admin1, raid.geo_precision) == ("Nigeria", "Zamfara", 3) and raid.main_for
+    # A headline of another kind of act places nothing.
+    events, _ = code(coder, text, published="2024-07-15", title="Zamfara police step up patrols")
+    [raid] = [e for e in events if e.fatalities == 11]
+    assert raid.admin1 is None and raid.location == "Nigeria"
+
+
 # -- across articles -------------------------------------------------------------------------
 
 def _ingest(tmp_path, files: dict[str, str]):

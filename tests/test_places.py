@@ -170,6 +170,11 @@ def test_aliases_file_places(resolver: PlaceResolver) -> None:
     places = resolver.resolve_all(text, spans_of(text, "Ras al-Ain", "Busra al-Harir", "Khan al-Assal",
                                                  "Maarat al-Numan"))
     assert [p.admin1 for p in places] == ["Al Hasakah", "Daraa", "Aleppo", "Idlib"]
+    # dams war news names as front lines and targets
+    text = "Fighting raged around the Tishreen Dam, and engineers inspected the Mosul Dam and the Euphrates Dam."
+    places = resolver.resolve_all(text, spans_of(text, "Tishreen Dam", "Mosul Dam", "Euphrates Dam"))
+    assert [(p.country_code, p.admin1, p.feature_code) for p in places] == [
+        ("SY", "Aleppo", "DAM"), ("IQ", "Nineveh", "DAM"), ("SY", "Raqqa", "DAM")]
 
 
 def test_single_resolve_and_demonym(resolver: PlaceResolver) -> None:

@@ -44,7 +44,7 @@ from dataclasses import replace
 from .. import dates
 from ..actors import ActorKB
 from ..link import NOT_LETHAL, level, named, same_place
-from ..records import Article, Event, FatalityReport, content_id
+from ..records import Article, Event, FatalityReport, Place, content_id
 from . import keep
 from .classify import PROTEST_TYPES, Classification
 from .mentions import Mention
@@ -356,9 +356,10 @@ def _none_killed(e: Event, article: Article) -> Event:
 
 
 def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classification | None,
-             references: Sequence[Reference] = ()) -> list[Event]:
+             references: Sequence[Reference] = (), headline_places: Sequence[Place] = ()) -> list[Event]:
     """An article's mentions, in its order, → its events, the main one marked. `references`:
-    the incidents the article names with their places (`references.incident_references`)."""
+    the incidents the article names with their places (`references.incident_references`);
+    `headline_places`: the places the headline names that the story names too."""
     groups: list[_Group] = []
     for m in mentions:
         fitting = [g for g in groups if g.fits(m)]
@@ -383,6 +384,7 @@ def assemble(mentions: Sequence[Mention], *, article: Article, headline: Classif
     unused = [r for r in references if (r.protest, r.place.geonameid) not in placed]
     for g in groups:
         g.event = _placed_by_reference(g.event, unused, date_stated=g.date_stated)
+    _place_by_headline(groups, headline, headline_places)
     events = _distinct_ids([_identify(_none_killed(g.event, article), article) for g in groups], article)
     main = _main(events, headline)
     # Beside the story's main event, an event none of whose sentences names a place is an
@@ -422,6 +424,24 @@ def _placed_by_reference(e: Event, references: Sequence[Reference], *, date_stat
     return replace(e, country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name,
                    latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
                    geonameid=p.geonameid)
+
+
+def _place_by_headline(groups: list[_Group], headline: Classification | None, places: Sequence[Place]) -> None:
+    """The story's first event, when its sentences place it only in a country, is at the one
+    place of that country the headline names, if the headline tells an act of the same kind
+    ("Drone attack on police station kills officer in Cauca" over "An explosive-laden drone
+    dropped a charge on a police station in a southwestern Colombian village"): a headline
+    says where its story's news happened. Two such places, or none: the country stays."""
+    first = next((g for g in groups if g.event.modality == "occurred"), None)
+    if first is None or headline is None or _level(first.event) > 0 or not first.event.country \
+            or headline.event_type != first.event.event_type:
+        return
+    fits = [p for p in places if p.country == first.event.country]
+    if len(fits) != 1:
+        return
+    p = fits[0]
+    first.event = replace(first.event, admin1=p.admin1, admin2=p.admin2, location=p.name, latitude=p.latitude,
+                          longitude=p.longitude, geo_precision=p.geo_precision, geonameid=p.geonameid)
 
 
 def _word(word: str) -> str:

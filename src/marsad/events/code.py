@@ -38,7 +38,7 @@ from .assemble import assemble
 from .classify import classify, story_names, story_topics
 from .gate import story_gate
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
-from .references import incident_references
+from .references import headline_places, incident_references
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
 # What a census counts: "125 locations", "37 posts", "13 military sites".
@@ -261,7 +261,8 @@ class EventCoder:
                 # told under a page's chrome or a feature's opening.
                 mentions = [m for m in mentions if m.event.event_type in ANYWHERE or m.day_named]
         return assemble(mentions, article=article, headline=headline,
-                        references=incident_references(sents, ctx.published)), claims
+                        references=incident_references(sents, ctx.published),
+                        headline_places=headline_places(article.title, sents)), claims
 
 
 

@@ -368,7 +368,9 @@ def _an_office(sent: Sentence, loc: Located) -> bool:
 # brackets, "Juba (South Sudan) (AFP) -"), and a dash ("Port Sudan (AFP) -", "Goma, March 3
 # (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-                             r"(?:,?\s+\d{4})?\s*)?(?:(?:\([A-Z][\w. ]*\)\s*){1,2}|"
+                             r"(?:,?\s+\d{4})?\s*)?"
+                             # "KADUGLI, Sudan —", "BOGOTA, Colombia (AP) —": the country or state
+                             r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?\s*)?(?:(?:\([A-Z][\w. ]*\)\s*){1,2}|"
                              r",\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
                              r"\.?(?:--|[-–—])\s")
 
@@ -673,9 +675,16 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     # ("Israeli forces raided the Jenin camp …" … "bulldozers tore up roads in the camp").
     # Only in the article's own country: a "WASHINGTON (Reuters) -" dateline is no place
     # of an event in Syria.
+    # Of those, the dateline's town when the opening names it again: the correspondent's town
+    # is the story's ("KADUGLI, Sudan — Before the war, lorries from El Obeid arrived in
+    # Kadugli every morning …").
+    town = _dateline_town(before[0]) if before else None
     for prev in before:
         there = [loc for loc in _where_things_happen(prev, country)
                  if country is None or loc.place.country_code == country.country_code]
+        if there and town is not None and (country is None or town.place.country_code == country.country_code) \
+                and any(_key(loc.place) == _key(town.place) and loc.start != town.start for loc in prev.places):
+            return [Located(town.start, town.end, town.place, "place of the story")]
         if there:
             return [Located(loc.start, loc.end, loc.place, "place of the story") for loc in there]
     if here:

@@ -61,3 +61,20 @@ def incident_references(sents: list[Sentence], published: dt.date | None) -> lis
                                  (m.groupdict().get("word") or (word["word"] if word else "")).lower(),
                                  dates.resolve(sent.text, published), sent.start))
     return out
+
+
+def headline_places(title: str | None, sents: list[Sentence]) -> list[Place]:
+    """The places finer than a country that the headline names and the story's sentences name
+    too ("Drone attack kills officer in Cauca" … "the Cauca police commander"): a name read
+    in the story, whole and with its capitals, found again in the headline. Each once."""
+    if not title:
+        return []
+    out: dict[object, Place] = {}
+    for sent in sents:
+        for loc in sent.places:
+            name = sent.text[loc.start - sent.start:loc.end - sent.start]
+            if not loc.place.country or specificity(loc.place) <= 0 or len(name) < 3:
+                continue
+            if re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", title):
+                out.setdefault(loc.place.geonameid or (loc.place.name, loc.place.admin1), loc.place)
+    return list(out.values())
