@@ -589,3 +589,38 @@ def test_clashes_over_the_year_so_far_are_a_summary() -> None:
 def test_transfers_foiled_bombings_and_acts_dated_weeks_back(sentence: str, sub_type: str | None) -> None:
     found = classify(sentence)
     assert (found and found.sub_event_type) == sub_type, (sentence, explain(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Written for the rules read off the seventh batch's tune half.
+    # Iraq's Popular Mobilisation Forces are state forces: what they free the state regains.
+    ("حررت فصائل الحشد الشعبي اليوم قضاء الكرمة من عناصر داعش", "Government regains territory"),
+    # The doer named right after the verb, however long its description; the aircraft that
+    # back the advance are no strike of their own.
+    ("سيطرت ميليشيات النظام المدعومة من الطيران الروسي، اليوم السبت، على قرية الجبين في ريف حماة",
+     "Government regains territory"),
+    # Talks under way or stalled are no agreement.
+    ("ولا تزال المحادثات بين الطرفين متعثرة منذ شهرين بشأن تسوية أوضاع المطلوبين", None),
+    # A town entered without confrontations changes hands without a fight.
+    ("دخلت فصائل المعارضة بلدة الصنمين صباح اليوم من دون أي مواجهات بعد انسحاب عناصر الأمن منها",
+     "Non-violent transfer of territory"),
+    # A shepherd fired on is a civilian attacked.
+    ("أطلق جنود الاحتلال النار على راعٍ قرب السياج الحدودي صباح اليوم", "Attack"),
+    # Men held after calling for a sit-in: the arrest is the act, the sit-in was only called for.
+    ("اعتقلت الشرطة العسكرية فجر اليوم ناشطين اثنين بعد يومين من دعوتهما إلى وقفة احتجاجية أمام المجلس المحلي",
+     "Arrests"),
+])
+def test_seventh_batch_rules(sentence: str, sub_type: str | None) -> None:
+    found = classify(sentence)
+    assert (found and found.sub_event_type) == sub_type, (sentence, explain(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    # What is scheduled is planned, however long the name of who will do it; so is what is for
+    # tomorrow.
+    ("ومن المقرر أن تبدأ الفرق الطبية واللجنة الدولية للصليب الأحمر، يوم الأحد المقبل، تنفيذ صفقة تبادل الأسرى",
+     "صفقة تبادل"),
+    ("وأعلن الوسطاء أن الطرفين يبدآن غداً الخميس تبادل الأسرى عند المعبر", "تبادل الأسرى"),
+])
+def test_what_is_scheduled_is_planned(sentence: str, trigger: str) -> None:
+    assert mod(sentence, trigger) == "planned"

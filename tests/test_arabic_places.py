@@ -280,3 +280,12 @@ def test_a_village_named_as_one_is_no_town_of_another_province(gaz: Gazetteer) -
             "سواتر ترابية على الطريق المؤدي إلى قرية القحطانية.")
     found = {t["text"]: t for t in geoparse_text(text, resolver=resolver)}
     assert found["القحطانية"]["admin1"] != "Al Hasakah"
+
+
+def test_an_outlet_named_like_a_town_is_no_place(gaz: Gazetteer) -> None:
+    # Written for this test: after a correspondent's word, or told something by a source
+    # ("لـ"), an outlet's name is the outlet; the town of the same name stays a town.
+    assert _names("وقال مراسل الميادين إن الاشتباكات تواصلت حتى المساء", gaz) == []
+    assert _names("وقال مصدر محلي للميادين إن القصف استهدف الأحياء الشرقية", gaz) == []
+    assert _names("وقصفت الطائرات مدينة الميادين صباح اليوم", gaz) == ["الميادين"]
+    assert _names("وقال ناشط إن الطائرات قصفت الميادين", gaz) == ["الميادين"]

@@ -512,3 +512,67 @@ def test_water_bombers_are_no_weapon_of_war() -> None:
 def test_what_the_new_words_leave_alone(sentence, subtype):
     c = classify(sentence)
     assert (c.sub_event_type if c else None) == subtype
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # Written for the rules read off the tune half of eval/snippets (each differs from the
+    # snippet it answers in its words, places and act).
+    # a crowd that kills someone it accuses is mob violence
+    ("Residents of a hill village beat to death a young man they suspected of stealing a goat, police said.",
+     "Mob violence"),
+    ("A gunman beat the shopkeeper to death with an iron bar on Friday, police said.", "Attack"),
+    # an agent named, or munitions filled with one, are a chemical weapon, whatever poisoned
+    ("Two dozen fighters were treated for poisoning after grenades containing chloropicrin were dropped on their "
+     "positions.", "Chemical weapon"),
+    ("Government gunners fired rockets loaded with a toxic agent at the rebel-held suburb on Sunday.",
+     "Chemical weapon"),
+    # a planted bomb is no accident, whatever it derailed
+    ("A bomb planted on the tracks exploded under a goods train outside the town, derailing six wagons.",
+     "Remote explosive/landmine/IED"),
+    ("A methane blast tore through a colliery shaft on Tuesday, killing eleven miners.", None),
+    # masts and pylons destroyed by armed men
+    ("Insurgents destroyed three mobile phone masts in the district overnight, the army said.",
+     "Looting/property destruction"),
+    # a group that recruits, forms a unit, disbands or disarms
+    ("The military government ordered all men under 40 in the province to register at district offices for "
+     "military service.", "Change to group/activity"),
+    ("The rebel alliance announced the formation of a new brigade to hold the eastern front.",
+     "Change to group/activity"),
+    ("The militia said it was dissolving its armed wing and would contest the elections as a party.",
+     "Change to group/activity"),
+    ("Forty fighters of the armed group surrendered their rifles to the army and entered a demobilisation camp.",
+     "Change to group/activity"),
+    # armed men engaged, fought for hours or for a place
+    ("Three soldiers died when their patrol engaged armed men in the forest on Sunday.", "Armed clash"),
+    ("Government troops and rebels fought for control of the main bridge on Tuesday.", "Armed clash"),
+    ("Soldiers and vigilantes confronted the raiders, and the gun battle left nine bandits dead.", "Armed clash"),
+    # an ambushed bus of civilians is an attack on them
+    ("Insurgents ambushed a minibus carrying traders near the border, killing five of them.", "Attack"),
+    # arrests for an earlier attack
+    ("Police arrested three men in connection with last month's attack on an army checkpoint.", "Arrests"),
+    # a bomber stopped, a truck of explosives stopped
+    ("Guards shot a would-be bomber at the gate of the stadium before he could detonate his vest.",
+     "Disrupted weapons use"),
+    ("Police stopped a van packed with bomb-making chemicals on the road to the camps.",
+     "Disrupted weapons use"),
+    # slogans chanted by a crowd gathered
+    ("Hundreds gathered in the main square of the town for the tenth Friday running, chanting slogans against "
+     "corruption.", "Peaceful protest"),
+    # a deal called for, or talks without a deal, are no agreement
+    ("Thousands rallied outside parliament on Saturday, calling on the government to reach a deal with the unions.",
+     "Peaceful protest"),
+    ("The two delegations met in Doha for the first time in months, but the talks ended without an agreement "
+     "on a truce.", None),
+    # a blockade its story says stayed peaceful
+    ("Truckers blocked the main road into the capital for two hours on Monday; police said the protest remained "
+     "peaceful.", "Peaceful protest"),
+    # a place given up to the other side
+    ("The garrison commander surrendered the town to the rebels after elders negotiated a handover.",
+     "Non-violent transfer of territory"),
+    # someone taken from home by men in plain clothes
+    ("A lawyer has not been seen since he was taken from his office by men in plain clothes on Tuesday, his "
+     "family said.", "Abduction/forced disappearance"),
+])
+def test_snippet_tune_rules(sentence, subtype):
+    c = classify(sentence)
+    assert (c.sub_event_type if c else None) == subtype

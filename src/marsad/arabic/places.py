@@ -259,6 +259,28 @@ def _place_word(plain: str) -> tuple[bool, bool, bool]:
     return False, False, False
 
 
+# Outlets named like towns ("الميادين", "المدن"): after the word for a correspondent or a
+# channel ("قال مراسل الميادين"), or told something by a source ("قال مصدر محلي للميادين").
+_MEDIA_HEADS = _folded("""
+مراسل مراسلة مراسلو مراسلي مراسلنا قناة لقناة شبكة لشبكة موقع لموقع صحيفة لصحيفة وكالة لوكالة تلفزيون
+لتلفزيون إذاعة لإذاعة""")
+_TELLERS = _folded("""
+قال قالت قالوا أفاد أفادت أفادوا صرح صرحت أكد أكدت أكدوا أوضح أوضحت ذكر ذكرت كشف كشفت مصدر مصادر ناشط
+ناشطون ناشطين مسؤول مسؤولون متحدث محلي محلية مطلع مطلعة عسكري عسكرية طبي طبية أهلية""")
+
+
+def _an_outlet(words: list[_Word], text: str, start: int) -> bool:
+    """Whether the name starting at `start` is an outlet: after a correspondent's or a
+    channel's word, or with "ل" ("to") right after someone who tells."""
+    i = next((k for k, w in enumerate(words) if w.start <= start < w.end), None)
+    if i is None or i == 0:
+        return False
+    if words[i - 1].plain in _MEDIA_HEADS:
+        return True
+    prefix = text[words[i].start:start]
+    return prefix in ("ل", "ول", "فل") and any(w.plain in _TELLERS for w in words[max(0, i - 3):i])
+
+
 def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Sorted, non-overlapping (start, end, "GPE") spans of the place names of an Arabic
     `text`, offsets into `text` itself, proclitics outside the span. See the module
@@ -280,6 +302,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]
         hit = _known(words, i, text, gazetteer, bare=True)
         if hit:
             found.append(hit[:2])
+    found = [(s, e) for s, e in found if not _an_outlet(words, text, s)]
     # Longest first, then leftmost; a span overlapping a kept one goes.
     kept: list[tuple[int, int]] = []
     for s, e in sorted(set(found), key=lambda se: (-(se[1] - se[0]), se[0])):

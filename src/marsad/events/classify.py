@@ -1089,10 +1089,11 @@ class _ArabicScorer(_Scorer):
                 return who
         stop = _SUBJECT_END_AR.search(after)
         subject = after[: stop.start() if stop else len(after)]
-        if len(subject.split()) <= 5:
-            who = self._actor_at(subject, first=True)
-            if who is not None:
-                return who
+        # The subject after its verb, in its first five words: "سيطرت ميليشيا أسد الطائفية
+        # مدعومة بالطيران الروسي، …" names its doer first and goes on describing it.
+        who = self._actor_at(" ".join(subject.split()[:5]), first=True)
+        if who is not None:
+            return who
         lo = start - 120
         for m in _SENTENCE_END_AR.finditer(text, 0, start):
             lo = max(lo, m.end())
