@@ -121,6 +121,20 @@ def test_a_lede_placed_only_in_a_country_is_at_the_place_its_headline_names(code
     assert raid.admin1 is None and raid.location == "Nigeria"
 
 
+def test_an_unknown_quarter_is_in_the_town_its_tellers_are_in(coder):
+    # Written for this test: "Qasr Jadid" is a quarter no gazetteer holds; the activists who
+    # tell of the shelling are in Hama, and the wire filed from Beirut.
+    text = ("BEIRUT (Reuters) - Government forces shelled the Qasr Jadid quarter on Monday, killing at least "
+            "nine people, activists in Hama said.")
+    [e] = code(coder, text, published="2012-03-06")[0]
+    assert (e.country, e.admin1, e.location) == ("Syria", "Hama", "Hama")
+    # Where the quarter is known, or no quarter is named, the speakers' town is not the place.
+    text = ("BEIRUT (Reuters) - Government forces shelled the village of Kafr Zita on Monday, killing at least "
+            "nine people, activists in Hama said.")
+    [e] = code(coder, text, published="2012-03-06")[0]
+    assert e.location != "Hama" and e.admin1 == "Hama"
+
+
 # -- across articles -------------------------------------------------------------------------
 
 def _ingest(tmp_path, files: dict[str, str]):

@@ -32,12 +32,13 @@ from ..actors import ActorKB
 from ..arabic.text import is_arabic
 from ..nlp import LONG, WINDOW, load_pipeline, windows
 from ..places import Gazetteer, PlaceResolver
-from ..records import Article, Claim, Event, Evidence, content_id
+from ..records import Article, Claim, Event, Evidence, Place, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import assemble
 from .classify import classify, story_names, story_topics
 from .gate import story_gate
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
+from .places import dateline_town
 from .references import headline_places, incident_references
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
@@ -193,7 +194,7 @@ class EventCoder:
         ctx = ArticleContext(
             article=article,
             published=dt.date.fromisoformat(article.published) if article.published else None,
-            country=main_country(loc.place for s in sents for loc in s.places),
+            country=_article_country(sents),
             actors=self.actors,
             reads_as_event=reads_as_event,
             air_story=story.air,
@@ -274,6 +275,15 @@ _ROUND_UP_HEAD = re.compile(r"\b(?:incidents|events|developments|attacks|violati
 _NO_INCIDENTS = re.compile(r"\b(?:no|without(?: any)?)\s+(?:\w+\s+)?(?:incidents|events|developments|attacks|"
                            r"violations|clashes)\b|\banniversar", re.I)
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
+
+
+def _article_country(sents: list[Sentence]) -> Place | None:
+    """The country most of the story's places are in, the wire's dateline left out when the
+    story names other places: "BEIRUT (Reuters) - Syrian forces shelled a district of Homs"
+    is a story of Syria filed from Beirut."""
+    dateline = dateline_town(sents[0]) if sents else None
+    places = [loc.place for s in sents for loc in s.places if loc is not dateline]
+    return main_country(places) or main_country(loc.place for s in sents for loc in s.places)
 
 
 def _tells_another(text: str) -> bool:

@@ -139,7 +139,8 @@ _DESCRIBES_WHERE = re.compile(r"\b(?:which|that)\s+(?:borders?|overlooks?|adjoin
 # "a source in Hasaka as saying", "officials in Damascus said": where a speaker is (when the
 # sentence names another place, that one is the event's).
 _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
-                         r"governor|ministry)\s+(?:in|at|from)|"
+                         r"governor|ministry|activists?|witness(?:es)?|medics?|doctors?|rescuers|monitors|"
+                         r"journalists?)\s+(?:in|at|from)|"
                          # "Fabius told reporters during a visit to the West Bank city of Ramallah" —
                          # the speaker's visit, not one an attack hit ("mortars hit the compound
                          # during a visit to Lashkar Gah by the president")
@@ -393,6 +394,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     out: list[Located] = []
     dateline: list[Located] = []
     doers_at: list[Located] = []  # "police in Kabul fired …": where the doers are
+    speakers: list[Located] = []  # "activists in Homs said": where those who tell it are
     remote = False  # ... of fire they sent from there ("rebels in Idlib shelled …")
     offset = sent.start
     for loc in sent.places:
@@ -400,6 +402,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         after = sent.text[loc.end - offset:]
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
+        if subject and _SPEAKER_IN.search(before[-70:]):
+            speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None
@@ -493,8 +497,13 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     if aside is not None:
         out = [loc for loc in out if loc.start - offset < aside.start()]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
-    # the story's place does better.
+    # the story's place does better — unless the sentence says who told it and where they are:
+    # "shelled the Baba Amr district …, activists in Homs said" is a part of the speakers' town
+    # the gazetteer does not know.
+    unknown = any(not loc.place.country for loc in out)
     out = [loc for loc in out if loc.place.country]
+    if not out and unknown and speakers:
+        out = speakers[:1]
     # "killed 14 people fleeing across the Euphrates on rafts near Mayadeen": a river or a
     # lake is where the people were; ACLED codes the town the sentence names by it.
     if any(not _water(loc.place) for loc in out):
@@ -640,7 +649,7 @@ _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:no
                            r"capital)|suburbs?|districts?|neighbo(?:u)?rhoods?|outskirts|quarters?)\b)", re.I)
 
 
-def _dateline_town(sent: Sentence) -> Located | None:
+def dateline_town(sent: Sentence) -> Located | None:
     """The town of a dateline that opens the sentence ("MOSUL, March 5 (Reuters) -")."""
     for loc in sent.places[:1]:
         if not sent.text[: loc.start - sent.start].strip() and not _is_country(loc.place) and loc.place.country \
@@ -678,7 +687,7 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     # Of those, the dateline's town when the opening names it again: the correspondent's town
     # is the story's ("KADUGLI, Sudan — Before the war, lorries from El Obeid arrived in
     # Kadugli every morning …").
-    town = _dateline_town(before[0]) if before else None
+    town = dateline_town(before[0]) if before else None
     for prev in before:
         there = [loc for loc in _where_things_happen(prev, country)
                  if country is None or loc.place.country_code == country.country_code]
@@ -698,7 +707,7 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     # agencies' bureaus are and the whole country's news is filed), nor beside a part of the
     # country the sentence names ("in the northeast").
     for first in [*before, sent][:2]:
-        town = _dateline_town(first)
+        town = dateline_town(first)
         if town is not None and (country is None or town.place.country_code == country.country_code) \
                 and town.place.feature_code != "PPLC" and not _REGION_NAMED.search(sent.text):
             return [Located(town.start, town.end, town.place, "place of the dateline")]
