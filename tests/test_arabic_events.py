@@ -624,3 +624,18 @@ def test_seventh_batch_rules(sentence: str, sub_type: str | None) -> None:
 ])
 def test_what_is_scheduled_is_planned(sentence: str, trigger: str) -> None:
     assert mod(sentence, trigger) == "planned"
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    # An act a relative clause or a past day tells inside a plan happened.
+    ("من المقرر أن يصل الوفد الأممي إلى المدينة التي قصفتها الطائرات الروسية أمس", "قصفتها"),
+    ("يعقد المجلس غدا جلسة لبحث القصف الذي تعرضت له البلدة أمس", "القصف"),
+])
+def test_what_happened_inside_a_plan_happened(sentence: str, trigger: str) -> None:
+    assert mod(sentence, trigger) == "occurred"
+
+
+def test_the_object_after_the_time_is_not_the_doer() -> None:
+    # The army advanced and took the factions' positions: the factions are what it took.
+    found = classify("تقدم الجيش السوري واستعاد مساء أمس الخميس مواقع الفصائل المسلحة كاملة في قرية الجبين")
+    assert found is not None and found.sub_event_type == "Government regains territory"

@@ -289,3 +289,12 @@ def test_an_outlet_named_like_a_town_is_no_place(gaz: Gazetteer) -> None:
     assert _names("وقال مصدر محلي للميادين إن القصف استهدف الأحياء الشرقية", gaz) == []
     assert _names("وقصفت الطائرات مدينة الميادين صباح اليوم", gaz) == ["الميادين"]
     assert _names("وقال ناشط إن الطائرات قصفت الميادين", gaz) == ["الميادين"]
+
+
+def test_a_canal_a_site_and_aid_sent_to_a_town_are_places(gaz: Gazetteer) -> None:
+    # Written for this test: "قناة" is a canal as well as a channel, "موقع" a site as well as a
+    # website, and aid or reinforcements sent "لـ" a town go there.
+    assert _names("عبرت سفينة حاويات قناة السويس صباح اليوم", gaz) == ["السويس"]
+    assert _names("قصفت الطائرات موقع تدمر الأثري", gaz) == ["تدمر"]
+    assert _names("أرسل الجيش تعزيزات عسكرية لدرعا", gaz) == ["درعا"]
+    assert _names("أفاد ناشطون بوصول تعزيزات لدرعا", gaz) == ["درعا"]

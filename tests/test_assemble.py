@@ -121,6 +121,29 @@ def test_a_lede_placed_only_in_a_country_is_at_the_place_its_headline_names(code
     assert raid.admin1 is None and raid.location == "Nigeria"
 
 
+def test_where_a_speaker_sits_is_no_place_of_the_act(coder):
+    # Written for this test: the group's base and the phone line's end are where it speaks from.
+    text = ("Rebels shelled the town of Saraqib on Monday, a monitor said.\n\n"
+            "The opposition council, which is based in Gaziantep, said in a statement that the shells killed "
+            "four people.")
+    events, _ = code(coder, text, published="2019-05-07")
+    assert {e.country for e in events} == {"Syria"}
+    text = "Two fighters were killed in clashes near Bashiqa on Sunday, a commander said by telephone from Erbil."
+    [e] = code(coder, text, published="2016-10-25")[0]
+    assert e.location != "Erbil"
+
+
+def test_a_dateline_with_its_country_keeps_its_town(coder):
+    # Written for this test: the country after the dateline's town ("Congo") is part of the
+    # dateline, not a place that outvotes the town; the victims' town is the act's place.
+    [e] = code(coder, "BUNIA, Congo — Rebels killed 20 villagers in an overnight raid, local officials said.",
+               published="2024-05-08")[0]
+    assert e.admin1 == "Ituri"
+    events, _ = code(coder, "Rebels killed three doctors in Beni and burned a clinic near Butembo on Sunday.",
+                     published="2024-05-08")
+    assert "Beni" in {e.location for e in events}
+
+
 def test_an_unknown_quarter_is_in_the_town_its_tellers_are_in(coder):
     # Written for this test: "Qasr Jadid" is a quarter no gazetteer holds; the activists who
     # tell of the shelling are in Hama, and the wire filed from Beirut.

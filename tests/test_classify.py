@@ -576,3 +576,46 @@ def test_what_the_new_words_leave_alone(sentence, subtype):
 def test_snippet_tune_rules(sentence, subtype):
     c = classify(sentence)
     assert (c.sub_event_type if c else None) == subtype
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # a review helper's probes of the snippet rules: what they must leave alone
+    ("The opposition fought fiercely to block the budget bill in parliament.", None),
+    ("Police fought all night to bring the fire under control.", None),
+    ("The army fought throughout the day to clear the highway of snow.", None),
+    ("The bank announced the formation of a new division in Accra.", None),
+    ("The retailer launched a recruitment drive for 2,000 seasonal staff.", None),
+    ("The club is dissolving its youth brigades.", None),
+    ("Heavy rain started before they could set off for the summit.", None),
+    ("Barrels containing toxic chemicals were found dumped in the river.", None),
+    ("Police fired grenades containing chemical irritants at protesters.", "Grenade"),
+    ("A bomb blast at a coal mine killed five miners, officials said, blaming separatist militants.",
+     "Remote explosive/landmine/IED"),
+    ("Residents said soldiers beat the man to death at a checkpoint.", "Attack"),
+    ("Gunmen killed five people at a market on Sunday; police later arrested two suspects in connection with "
+     "the killings.", "Attack"),
+    ("The warring parties agreed to a ceasefire on Sunday, after the Security Council urged them to reach a truce.",
+     "Agreement"),
+    ("The protest was peaceful until youths torched cars and looted shops.", "Violent demonstration"),
+    ("She was taken from her house by ambulance men to hospital.", None),
+    ("Men in plainclothes were seen outside the stadium.", None),
+])
+def test_what_the_snippet_rules_leave_alone(sentence, subtype):
+    c = classify(sentence)
+    assert (c.sub_event_type if c else None) == subtype
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # Written for the rules read off the eleventh probe batch's tune half.
+    ("Late on Friday a jet struck a farmhouse outside the village, killing a shepherd, residents said.",
+     "Air/drone strike"),
+    ("The New York Jets struck first with a field goal.", None),
+    ("Some 150 militiamen surrendered to the army near the border on Thursday, handing over their rifles.",
+     "Change to group/activity"),
+    ("The insurgents pulled out of the town overnight, handing over their checkpoints to a tribal militia.",
+     "Non-violent transfer of territory"),
+    ("A local radio presenter was beaten by four men with iron bars outside his studio on Monday.", "Attack"),
+])
+def test_eleventh_batch_rules(sentence, subtype):
+    c = classify(sentence)
+    assert (c.sub_event_type if c else None) == subtype

@@ -259,26 +259,32 @@ def _place_word(plain: str) -> tuple[bool, bool, bool]:
     return False, False, False
 
 
-# Outlets named like towns ("الميادين", "المدن"): after the word for a correspondent or a
-# channel ("قال مراسل الميادين"), or told something by a source ("قال مصدر محلي للميادين").
-_MEDIA_HEADS = _folded("""
-مراسل مراسلة مراسلو مراسلي مراسلنا قناة لقناة شبكة لشبكة موقع لموقع صحيفة لصحيفة وكالة لوكالة تلفزيون
-لتلفزيون إذاعة لإذاعة""")
-_TELLERS = _folded("""
-قال قالت قالوا أفاد أفادت أفادوا صرح صرحت أكد أكدت أكدوا أوضح أوضحت ذكر ذكرت كشف كشفت مصدر مصادر ناشط
-ناشطون ناشطين مسؤول مسؤولون متحدث محلي محلية مطلع مطلعة عسكري عسكرية طبي طبية أهلية""")
+# Outlets named like towns ("الميادين", "المدن"): after a correspondent's word ("قال مراسل
+# الميادين"; not after "قناة" or "موقع", a canal and a site too: "قناة السويس", "موقع تدمر"), or
+# what a source told ("قال مصدر محلي للميادين"; not aid sent "لدرعا").
+_MEDIA_HEADS = _folded("مراسل مراسلة مراسلو مراسلي مراسلنا تلفزيون لتلفزيون إذاعة لإذاعة صحيفة لصحيفة وكالة لوكالة")
+_SAYS = _folded("قال قالت قالوا أفاد أفادت أفادوا صرح صرحت أكد أكدت أكدوا أوضح أوضحت ذكر ذكرت كشف كشفت")
+_SOURCES = _folded("مصدر مصادر ناشط ناشطون ناشطين مسؤول مسؤولون متحدث شاهد شهود")
+_SOURCE_KINDS = _folded("محلي محلية مطلع مطلعة عسكري عسكرية طبي طبية أهلية أمني أمنية ميداني ميدانية")
 
 
 def _an_outlet(words: list[_Word], text: str, start: int) -> bool:
-    """Whether the name starting at `start` is an outlet: after a correspondent's or a
-    channel's word, or with "ل" ("to") right after someone who tells."""
+    """Whether the name starting at `start` is an outlet: after a correspondent's word, or
+    with "ل" ("to") right after a verb of telling and who told ("قال مصدر محلي لـ")."""
     i = next((k for k, w in enumerate(words) if w.start <= start < w.end), None)
     if i is None or i == 0:
         return False
     if words[i - 1].plain in _MEDIA_HEADS:
         return True
-    prefix = text[words[i].start:start]
-    return prefix in ("ل", "ول", "فل") and any(w.plain in _TELLERS for w in words[max(0, i - 3):i])
+    if text[words[i].start:start] not in ("ل", "ول", "فل"):
+        return False
+    # (a verb of telling often carries its و or ف: "وقال")
+    before = [w.plain[1:] if w.plain[:1] in "وف" and w.plain[1:] in _SAYS else w.plain
+              for w in words[max(0, i - 3):i]]
+    while before and before[-1] in _SOURCE_KINDS:
+        before.pop()
+    return bool(before) and (before[-1] in _SAYS or before[-1] in _SOURCES and len(before) > 1
+                             and before[-2] in _SAYS)
 
 
 def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:

@@ -1021,6 +1021,9 @@ _NOT_DONE_AR = re.compile(
 _SLOGAN_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:لافت\w*|يافط\w*|شعار\w*|هتاف\w*)\s+(?:[يت]?(?:ندد|طالب|رفض|دعو|حمل|قول|"
                         r"ؤكد)\w*|كتب\w*|مكتوب\w*)\s+(?:[^\s.،؛؟!]+\s+){0,8}?[\"'«“]?$")
 # Where a VSO subject ends: the first preposition or clause mark after the verb.
+# Words of time between a verb and its subject ("سيطرت، اليوم الخميس، قوات …"), folded.
+_TIME_WORD_AR = re.compile(r"(?:ال)?(?:يوم|اليوم|امس|مساء|صباح|فجر|ظهر|عصر|ليل|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|"
+                           r"الخميس|الجمعه|السبت)")
 _SUBJECT_END_AR = re.compile(r"(?<!\w)(?:علي|في|من|الي|عن|نحو|باتجاه|داخل|ضد|مع|بعد|منذ)(?!\w)|[.,،؛؟!:]")
 _PASSIVE_BY_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,4}?(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+")
 _OBJECT_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,5}?علي\s+")
@@ -1079,6 +1082,11 @@ class _ArabicScorer(_Scorer):
                     best = (*key, kind)
         return best[2] if best else None
 
+    def _actor_starts(self, text: str) -> bool:
+        """Whether an actor's name opens `text`."""
+        return any(m.start() == 0 for cue in ("state_actor", "non_state_actor")
+                   for m in self.lex.cues[cue].finditer(text, 0, 1 + len(text)))
+
     def agent(self, start: int, end: int) -> str | None:
         text = self.text
         after = text[end : end + 80]
@@ -1089,11 +1097,21 @@ class _ArabicScorer(_Scorer):
                 return who
         stop = _SUBJECT_END_AR.search(after)
         subject = after[: stop.start() if stop else len(after)]
-        # The subject after its verb, in its first five words: "سيطرت ميليشيا أسد الطائفية
-        # مدعومة بالطيران الروسي، …" names its doer first and goes on describing it.
-        who = self._actor_at(" ".join(subject.split()[:5]), first=True)
-        if who is not None:
-            return who
+        if len(subject.split()) <= 5:
+            who = self._actor_at(subject, first=True)
+            if who is not None:
+                return who
+        else:
+            # A longer subject names its doer first and goes on describing it ("سيطرت ميليشيا
+            # أسد الطائفية مدعومة بالطيران الروسي، …"), after the time at most; a name further
+            # on is the object ("واستعاد مساء أمس الخميس مواقع الفصائل").
+            words = subject.split()
+            while words and _TIME_WORD_AR.fullmatch(words[0]):
+                words.pop(0)
+            head = " ".join(words[:5])
+            who = self._actor_at(head, first=True)
+            if who is not None and self._actor_starts(head):
+                return who
         lo = start - 120
         for m in _SENTENCE_END_AR.finditer(text, 0, start):
             lo = max(lo, m.end())

@@ -38,7 +38,7 @@ from .assemble import assemble
 from .classify import classify, story_names, story_topics
 from .gate import story_gate
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
-from .places import dateline_town
+from .places import dateline_places, specificity
 from .references import headline_places, incident_references
 from .sentences import Sentence, arabic_sentences, main_country, sentences
 
@@ -281,9 +281,13 @@ def _article_country(sents: list[Sentence]) -> Place | None:
     """The country most of the story's places are in, the wire's dateline left out when the
     story names other places: "BEIRUT (Reuters) - Syrian forces shelled a district of Homs"
     is a story of Syria filed from Beirut."""
-    dateline = dateline_town(sents[0]) if sents else None
-    places = [loc.place for s in sents for loc in s.places if loc is not dateline]
-    return main_country(places) or main_country(loc.place for s in sents for loc in s.places)
+    dateline = {id(loc) for loc in dateline_places(sents[0])} if sents else set()
+    places = [loc.place for s in sents for loc in s.places if id(loc) not in dateline]
+    # When what is left names no more than countries ("GOMA, Congo (AP) — rebels clashed with
+    # the army"), the dateline's own town says which country it is.
+    if any(specificity(p) > 0 for p in places):
+        return main_country(places)
+    return main_country(loc.place for s in sents for loc in s.places)
 
 
 def _tells_another(text: str) -> bool:

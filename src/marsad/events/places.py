@@ -128,6 +128,9 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:(?:air\s*)?strikes?|airstrikes?|raids?|a
                                  r"bombing|bombardment|fighting|clashes|battle|blasts?|explosions?)\s+"
                                  rf"(?:{_PREPOSITION}(?:[\w'’-]+\s+){{1,4}}?)?{_PREPOSITION}"
                                  r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+# "activists in Homs said", "a doctor in Idlib told AFP": those who tell, where they are.
+_TELLERS_IN = re.compile(r"\b(?:activists?|witness(?:es)?|medics?|doctors?|rescuers|monitors|journalists?|residents?)"
+                         r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 # "explosions could be heard from the border town of Kilis": where a witness was, not where
 # the event happened.
 # "their position in al-Hadar village, which borders the occupied Golan Heights": a place a
@@ -139,8 +142,7 @@ _DESCRIBES_WHERE = re.compile(r"\b(?:which|that)\s+(?:borders?|overlooks?|adjoin
 # "a source in Hasaka as saying", "officials in Damascus said": where a speaker is (when the
 # sentence names another place, that one is the event's).
 _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
-                         r"governor|ministry|activists?|witness(?:es)?|medics?|doctors?|rescuers|monitors|"
-                         r"journalists?)\s+(?:in|at|from)|"
+                         r"governor|ministry)\s+(?:in|at|from)|"
                          # "Fabius told reporters during a visit to the West Bank city of Ramallah" —
                          # the speaker's visit, not one an attack hit ("mortars hit the compound
                          # during a visit to Lashkar Gah by the president")
@@ -149,6 +151,10 @@ _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:ma
                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+# Where a speaker sits: "the coalition, which is based in Istanbul, said", "a commander said by
+# telephone from Erbil", "reached by phone from Beirut".
+_SPEAKER_BASE = re.compile(r"\b(?:based\s+in|(?:said|says|told\s+\w+|spoke|speaking|reached)\s+(?:[\w'’-]+\s+){0,2}?"
+                           r"by\s+(?:tele|satellite\s+|mobile\s+)?phone\s+from)\s+(?:the\s+)?$", re.I)
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
 # is who acted, not where.
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -369,9 +375,7 @@ def _an_office(sent: Sentence, loc: Located) -> bool:
 # brackets, "Juba (South Sudan) (AFP) -"), and a dash ("Port Sudan (AFP) -", "Goma, March 3
 # (Reuters) —").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-                             r"(?:,?\s+\d{4})?\s*)?"
-                             # "KADUGLI, Sudan —", "BOGOTA, Colombia (AP) —": the country or state
-                             r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?\s*)?(?:(?:\([A-Z][\w. ]*\)\s*){1,2}|"
+                             r"(?:,?\s+\d{4})?\s*)?(?:(?:\([A-Z][\w. ]*\)\s*){1,2}|"
                              r",\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
                              r"\.?(?:--|[-–—])\s")
 
@@ -402,7 +406,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         after = sent.text[loc.end - offset:]
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
-        if subject and _SPEAKER_IN.search(before[-70:]):
+        if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
@@ -419,6 +423,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             continue
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) or subject \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
+                or _SPEAKER_BASE.search(before[-60:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):
             continue
         if _an_office(sent, loc) or _is_country(loc.place) and _DOER_BY.search(before[-12:]):
@@ -650,12 +655,33 @@ _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:no
 
 
 def dateline_town(sent: Sentence) -> Located | None:
-    """The town of a dateline that opens the sentence ("MOSUL, March 5 (Reuters) -")."""
+    """The town of a dateline that opens the sentence ("MOSUL, March 5 (Reuters) -",
+    "KADUGLI, Sudan —", "BOGOTA, Colombia (AP) —")."""
+    return next(iter(_dateline(sent)), None)
+
+
+def dateline_places(sent: Sentence) -> list[Located]:
+    """The places of a dateline that opens the sentence: its town, and the country or state
+    written after it ("GOMA, Congo (AP) —": Goma, and "Congo", which is no place of the story)."""
+    return _dateline(sent)
+
+
+def _dateline(sent: Sentence) -> list[Located]:
     for loc in sent.places[:1]:
-        if not sent.text[: loc.start - sent.start].strip() and not _is_country(loc.place) and loc.place.country \
-                and _DATELINE_AFTER.match(sent.text[loc.end - sent.start:]):
-            return loc
-    return None
+        after = sent.text[loc.end - sent.start:]
+        if sent.text[: loc.start - sent.start].strip() or _is_country(loc.place) or not loc.place.country:
+            return []
+        if _DATELINE_AFTER.match(after):
+            return [loc]
+        region = _REGION_AFTER.match(after)
+        if region and _DATELINE_AFTER.match(after, region.end()):
+            return [loc, *[p for p in sent.places[1:] if p.start - sent.start < loc.end - sent.start + region.end()]]
+    return []
+
+
+# "KADUGLI, Sudan —", "BOGOTA, Colombia (AP) —": the country or state a dateline writes after
+# its town (for `dateline_town` only: a title-case "Kadugli, Sudan —" is otherwise read as a place).
+_REGION_AFTER = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?")
 
 
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
