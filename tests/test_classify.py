@@ -619,3 +619,13 @@ def test_what_the_snippet_rules_leave_alone(sentence, subtype):
 def test_eleventh_batch_rules(sentence, subtype):
     c = classify(sentence)
     assert (c.sub_event_type if c else None) == subtype
+
+
+def test_a_handover_of_people_or_weapons_is_no_transfer_of_territory() -> None:
+    # Written for this test: fighters, prisoners and rifles handed over are no ground changing hands.
+    for sentence in ("The government also demanded the handover of over 200 wanted militant fighters.",
+                     "The talks stalled over the handover of bodies and prisoners held by both sides."):
+        c = classify(sentence)
+        assert c is None or c.sub_event_type != "Non-violent transfer of territory", sentence
+    c = classify("Under the deal, the handover of the town to the army took place on Friday without fighting.")
+    assert c is not None and c.sub_event_type == "Non-violent transfer of territory"
