@@ -62,7 +62,6 @@ FLOORS = ROOT / "eval" / "floors.json"
 CASE_TO_ACLED = {code: sub for code in case_codes() if (sub := case_code_to_sub_type(code)) is not None}
 NON_ACLED = {code for code in case_codes() if case_code_to_sub_type(code) is None}
 NO_EVENT = "NO_EVENT"
-KEY = "case"  # the split key's set name: "case:<id>" (see --snippets)
 
 
 def read_case(path: Path) -> list[tuple[str, str, str]]:
@@ -125,8 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="score the snippets written for marsad (eval/snippets/) instead of the CASE dev set")
     args = ap.parse_args(argv)
     # Each set has its own split key ("case:<id>", "snip:<id>") and its own floors.
-    global KEY
-    KEY = "snip" if args.snippets else "case"
+    set_key = "snip" if args.snippets else "case"
     if args.snippets:
         args.data = SNIPPETS
     floor_set = "snippets" if args.snippets else "events"
@@ -141,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     every = read_case(args.data)
     if args.errors:
         args.part = "tune"  # errors are read on the tune part only
-    rows = [r for r in every if args.part == "all" or part(f"{KEY}:{r[0]}") == args.part]
+    rows = [r for r in every if args.part == "all" or part(f"{set_key}:{r[0]}") == args.part]
     classify("warm-up: the lexicon compiles once")
     # CPU time, not wall time: the figure should not depend on what else the machine runs.
     t0 = time.process_time()
@@ -196,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     gated = args.part == "check"
     if args.pipeline:
-        p_weighted, p_accuracy, accepted = pipeline_scores(every, rows)
+        p_weighted, p_accuracy, accepted = pipeline_scores(every, rows, set_key)
         print(f"\nthrough marsad ingest -> export ({args.part} part): weighted F1 {p_weighted:.3f}, "
               f"accuracy {p_accuracy:.3f}")
         print(f"snippets accepted by ingest (all {len(every)}): {accepted:.3f}")
@@ -214,15 +212,17 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def pipeline_scores(every: list[tuple[str, str, str]], rows: list[tuple[str, str, str]]) -> tuple[float, float, float]:
+def pipeline_scores(every: list[tuple[str, str, str]], rows: list[tuple[str, str, str]],
+                    set_key: str = "case") -> tuple[float, float, float]:
     """Weighted F1 and accuracy of what `marsad ingest` → `export` codes for `rows`, folded as for
-    the classifier; and the share of all snippets (`every`) that ingest accepts."""
-    out = run_marsad([{"key": f"{KEY}:{sid}", "text": text} for sid, text, _ in every])
+    the classifier; and the share of all snippets (`every`) that ingest accepts. `set_key` names
+    the set in each document's key ("case:<id>")."""
+    out = run_marsad([{"key": f"{set_key}:{sid}", "text": text} for sid, text, _ in every])
     gold, pred = [], []
     for sid, _, g in rows:
-        key = f"{KEY}:{sid}"
-        ids = {a["article_id"] for a in out.articles.get(key, [])}
-        ev = main_event(out.events.get(key, []), ids)
+        doc = f"{set_key}:{sid}"
+        ids = {a["article_id"] for a in out.articles.get(doc, [])}
+        ev = main_event(out.events.get(doc, []), ids)
         gold.append(g)
         pred.append(fold(ev["sub_event_type"] if ev else None, g))
     labels = list(CASE_TO_ACLED.values())

@@ -421,6 +421,11 @@ def _placed_by_reference(e: Event, references: Sequence[Reference], *, date_stat
     days = {r.date.date for r in fits if r.date is not None and r.date.precision == dates.DAY}
     if own_day is None and len(days) == 1:
         e = replace(e, event_date=min(days).isoformat(), time_precision=1)
+    return _placed_at(e, p)
+
+
+def _placed_at(e: Event, p: Place) -> Event:
+    """The event moved to place `p`."""
     return replace(e, country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name,
                    latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
                    geonameid=p.geonameid)
@@ -439,9 +444,7 @@ def _place_by_headline(groups: list[_Group], headline: Classification | None, pl
     fits = [p for p in places if p.country == first.event.country]
     if len(fits) != 1:
         return
-    p = fits[0]
-    first.event = replace(first.event, admin1=p.admin1, admin2=p.admin2, location=p.name, latitude=p.latitude,
-                          longitude=p.longitude, geo_precision=p.geo_precision, geonameid=p.geonameid)
+    first.event = _placed_at(first.event, fits[0])
 
 
 def _word(word: str) -> str:

@@ -111,6 +111,7 @@ _A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|win
 _OVER_YEARS = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|till|through)\s+(?:19|20)\d\d\b", re.I)
 # "… five years after it was seized by IS": an act months or years before the news, told in the
 # passive after "after", is history even when the sentence tells no other act.
+_CLAUSE_MARK = re.compile(r"[,;:]|\b(?:which|where|that|who|when)\b")  # a span in another clause
 _YEARS_AFTER = re.compile(r"\b(?:months?|years?|decades?)\s+(?:after|since)\s+(?:(?:it|they|the\s+[\w-]+|[\w-]+)\s+)?"
                           r"(?:was|were|had\s+been|being)\s+$", re.I)
 _PAST_ACT = re.compile(r"[a-z]+ed\b", re.I)
@@ -819,7 +820,7 @@ class _Scorer:
         for m in _OVER_YEARS.finditer(self.text):
             a, b = (end, m.start()) if m.start() >= end else (m.end(), start)
             clause = self.text[min(a, b):max(a, b)]
-            if not re.search(r"[,;:]|\b(?:which|where|that|who|when)\b", clause) and not _names_a_day(clause):
+            if not _CLAUSE_MARK.search(clause) and not _names_a_day(clause):
                 return True
         return False
 
@@ -1020,10 +1021,10 @@ _NOT_DONE_AR = re.compile(
 # A banner or a chant and the words it says, up to the trigger: "لافتات تندد بتهديدات … ب".
 _SLOGAN_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:لافت\w*|يافط\w*|شعار\w*|هتاف\w*)\s+(?:[يت]?(?:ندد|طالب|رفض|دعو|حمل|قول|"
                         r"ؤكد)\w*|كتب\w*|مكتوب\w*)\s+(?:[^\s.،؛؟!]+\s+){0,8}?[\"'«“]?$")
-# Where a VSO subject ends: the first preposition or clause mark after the verb.
 # Words of time between a verb and its subject ("سيطرت، اليوم الخميس، قوات …"), folded.
 _TIME_WORD_AR = re.compile(r"(?:ال)?(?:يوم|اليوم|امس|مساء|صباح|فجر|ظهر|عصر|ليل|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|"
                            r"الخميس|الجمعه|السبت)")
+# Where a VSO subject ends: the first preposition or clause mark after the verb.
 _SUBJECT_END_AR = re.compile(r"(?<!\w)(?:علي|في|من|الي|عن|نحو|باتجاه|داخل|ضد|مع|بعد|منذ)(?!\w)|[.,،؛؟!:]")
 _PASSIVE_BY_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,4}?(?:علي\s+(?:ايدي|يد)|من\s+قبل)\s+")
 _OBJECT_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,5}?علي\s+")
@@ -1084,8 +1085,7 @@ class _ArabicScorer(_Scorer):
 
     def _actor_starts(self, text: str) -> bool:
         """Whether an actor's name opens `text`."""
-        return any(m.start() == 0 for cue in ("state_actor", "non_state_actor")
-                   for m in self.lex.cues[cue].finditer(text, 0, 1 + len(text)))
+        return any(self.lex.cues[cue].match(text) for cue in ("state_actor", "non_state_actor"))
 
     def agent(self, start: int, end: int) -> str | None:
         text = self.text

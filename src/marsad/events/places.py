@@ -657,16 +657,12 @@ _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:no
 def dateline_town(sent: Sentence) -> Located | None:
     """The town of a dateline that opens the sentence ("MOSUL, March 5 (Reuters) -",
     "KADUGLI, Sudan —", "BOGOTA, Colombia (AP) —")."""
-    return next(iter(_dateline(sent)), None)
+    return next(iter(dateline_places(sent)), None)
 
 
 def dateline_places(sent: Sentence) -> list[Located]:
     """The places of a dateline that opens the sentence: its town, and the country or state
     written after it ("GOMA, Congo (AP) —": Goma, and "Congo", which is no place of the story)."""
-    return _dateline(sent)
-
-
-def _dateline(sent: Sentence) -> list[Located]:
     for loc in sent.places[:1]:
         after = sent.text[loc.end - sent.start:]
         if sent.text[: loc.start - sent.start].strip() or _is_country(loc.place) or not loc.place.country:
@@ -713,13 +709,15 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     # Of those, the dateline's town when the opening names it again: the correspondent's town
     # is the story's ("KADUGLI, Sudan — Before the war, lorries from El Obeid arrived in
     # Kadugli every morning …").
-    town = dateline_town(before[0]) if before else None
+    story_town = dateline_town(before[0]) if before else None
     for prev in before:
         there = [loc for loc in _where_things_happen(prev, country)
                  if country is None or loc.place.country_code == country.country_code]
-        if there and town is not None and (country is None or town.place.country_code == country.country_code) \
-                and any(_key(loc.place) == _key(town.place) and loc.start != town.start for loc in prev.places):
-            return [Located(town.start, town.end, town.place, "place of the story")]
+        if there and story_town is not None \
+                and (country is None or story_town.place.country_code == country.country_code) \
+                and any(_key(loc.place) == _key(story_town.place) and loc.start != story_town.start
+                        for loc in prev.places):
+            return [Located(story_town.start, story_town.end, story_town.place, "place of the story")]
         if there:
             return [Located(loc.start, loc.end, loc.place, "place of the story") for loc in there]
     if here:

@@ -75,6 +75,6 @@ def headline_places(title: str | None, sents: list[Sentence]) -> list[Place]:
             name = sent.text[loc.start - sent.start:loc.end - sent.start]
             if not loc.place.country or specificity(loc.place) <= 0 or len(name) < 3:
                 continue
-            if re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", title):
+            if name in title and re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", title):
                 out.setdefault(loc.place.geonameid or (loc.place.name, loc.place.admin1), loc.place)
     return list(out.values())
