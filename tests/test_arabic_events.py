@@ -639,3 +639,19 @@ def test_the_object_after_the_time_is_not_the_doer() -> None:
     # The army advanced and took the factions' positions: the factions are what it took.
     found = classify("تقدم الجيش السوري واستعاد مساء أمس الخميس مواقع الفصائل المسلحة كاملة في قرية الجبين")
     assert found is not None and found.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Written for this test: a soldier or fighter shot by a sniper is a fight between armed
+    # sides; a civilian shot by one is an attack; an armed group "liberates" ground too, and
+    # the name "هيئة تحرير الشام" liberates nothing.
+    ("قُتل عنصر من قوات النظام، فجر اليوم، برصاص قناص على محور القرية", "Armed clash"),
+    ("أصيب جنديان برصاص قناص قرب الحاجز العسكري مساء أمس", "Armed clash"),
+    ("قُتلت امرأة برصاص قناص أثناء عبورها الشارع الرئيسي", "Attack"),
+    ("حررت الفصائل المسلحة، اليوم، قرية الحميدية بشكل كامل من قوات النظام", "Non-state actor overtakes territory"),
+    ("حرر الجيش السوري، اليوم، قرية الحميدية بشكل كامل من المسلحين", "Government regains territory"),
+    ("عقدت هيئة تحرير الشام اجتماعاً مع وجهاء القرية", None),
+])
+def test_snipers_and_liberations(sentence: str, sub_type: str | None) -> None:
+    found = classify(sentence)
+    assert (found and found.sub_event_type) == sub_type, (sentence, explain(sentence))

@@ -298,3 +298,15 @@ def test_a_canal_a_site_and_aid_sent_to_a_town_are_places(gaz: Gazetteer) -> Non
     assert _names("قصفت الطائرات موقع تدمر الأثري", gaz) == ["تدمر"]
     assert _names("أرسل الجيش تعزيزات عسكرية لدرعا", gaz) == ["درعا"]
     assert _names("أفاد ناشطون بوصول تعزيزات لدرعا", gaz) == ["درعا"]
+
+
+def test_a_quarter_lies_in_the_town_named_after_it(gaz: Gazetteer) -> None:
+    # Written for this test: "حي X شمالي مدينة Y" is Y's quarter, not a town of X's name in
+    # another province; a town named as one in the same words keeps its own reading.
+    resolver = PlaceResolver(gaz)
+    text = "قُتل رجل جراء قصف بقذائف الهاون على حي الروضة شمالي مدينة تعز، بحسب مصادر طبية."
+    found = {t["text"]: t for t in geoparse_text(text, resolver=resolver)}
+    assert found["الروضة"]["admin1"] == "Taizz"
+    text = "أصيب طفلان بقذيفة سقطت على حي الزهراء في مدينة حمص."
+    found = {t["text"]: t for t in geoparse_text(text, resolver=resolver)}
+    assert found["حي الزهراء"]["admin1"] == "Homs"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from marsad import vocab
-from marsad.events.classify import Classification, classify, default_lexicon
+from marsad.events.classify import Classification, classify, default_lexicon, explain
 
 CASES = [
     # Battles
@@ -629,3 +629,46 @@ def test_a_handover_of_people_or_weapons_is_no_transfer_of_territory() -> None:
         assert c is None or c.sub_event_type != "Non-violent transfer of territory", sentence
     c = classify("Under the deal, the handover of the town to the army took place on Friday without fighting.")
     assert c is not None and c.sub_event_type == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # Written for this test: fire at soldiers is a fight between armed sides; a civilian shot by
+    # a sniper, or an off-duty soldier shot at home, is an attack on a civilian.
+    ("A government soldier was killed by a rebel sniper on the front line north of the town on Thursday.",
+     "Armed clash"),
+    ("Rebel snipers shot dead two soldiers at a checkpoint outside the village on Thursday.", "Armed clash"),
+    ("Gunmen shot dead two soldiers guarding a bridge on the main road on Thursday.", "Armed clash"),
+    ("A sniper killed a woman crossing the main street on Thursday.", "Attack"),
+    ("Gunmen shot dead an off-duty soldier at his home on Thursday.", "Attack"),
+    # An armed group "liberates" ground as the state does: its agent decides.
+    ("Kurdish-led fighters liberated the western district of the city from the jihadists on Sunday.",
+     "Non-state actor overtakes territory"),
+    ("Government troops liberated the desert town on Sunday after a week of fighting.",
+     "Government regains territory"),
+])
+def test_snipers_and_liberations(sentence, subtype):
+    c = classify(sentence)
+    assert (c.sub_event_type if c else None) == subtype
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # Written for the rules read off the twelfth probe batch's tune half.
+    ("On Wednesday, army attack helicopters bombarded rebel positions on the hills around the village.",
+     "Air/drone strike"),
+    ("Militants drove two explosives-laden vehicles at advancing troops, killing four soldiers.", "Suicide bomb"),
+    ("On Thursday, several hundred people gathered peacefully in the main square to call for the governor's "
+     "resignation.", "Peaceful protest"),
+    ("Later in the morning, veterans of wars from Korea to Afghanistan marched through the city centre, many "
+     "wearing medals.", None),
+    ("Thousands of veterans marched on parliament to demand their pensions be restored.", "Peaceful protest"),
+    ("Several shops were looted in the city centre before police regained control in the afternoon.",
+     "Looting/property destruction"),
+    ("Government forces regained control of the town from the rebels on Sunday.", "Government regains territory"),
+    ("The rebels rejected the peace deal on Monday.", None),
+    ("Rebels who had rejected the 2016 accord signed a new ceasefire with the government on Monday.", "Agreement"),
+    ("The army established a new base near the border on Monday.", "Headquarters or base established"),
+    ("Government troops withdrew from the town on Monday.", "Change to group/activity"),
+])
+def test_twelfth_batch_rules(sentence, subtype):
+    c = classify(sentence)
+    assert (c.sub_event_type if c else None) == subtype, explain(sentence)

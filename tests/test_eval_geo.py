@@ -110,3 +110,29 @@ def test_floor_gate_skips_parts_other_than_check(capsys: pytest.CaptureFixture[s
     for which in ("tune", "all"):
         assert geo.floor_exit({"geo.trnews.exact": 0.1}, floors, which) == 0
         assert "gated on the check part only" in capsys.readouterr().out
+
+
+def test_outbreaks_loader_finds_each_occurrence_and_names_countries(tmp_path: Path) -> None:
+    # Written for this test: "Niger" inside "Nigeria" is occurrence 1; the country itself is 2.
+    import json
+
+    story = {"id": "x1", "title": "t", "published": "2010-01-01",
+             "text": "Nigeria and Niger reported cases in Kano.",
+             "toponyms": [{"text": "Nigeria", "occurrence": 1, "lat": 9.1, "lon": 8.7, "page": "Nigeria",
+                           "kind": "country"},
+                          {"text": "Niger", "occurrence": 2, "lat": 17.6, "lon": 8.1, "page": "Niger",
+                           "kind": "country"},
+                          {"text": "Kano", "occurrence": 1, "lat": 12.0, "lon": 8.5, "page": "Kano",
+                           "kind": "city"}]}
+    path = tmp_path / "stories.jsonl"
+    path.write_text(json.dumps(story) + "\n", encoding="utf-8")
+    [doc] = geo.load_outbreaks(path)
+    assert doc.key == "outbreaks:x1"
+    assert [doc.text[g.start:g.end] for g in doc.gold] == ["Nigeria", "Niger", "Kano"]
+    assert doc.gold[1].start == doc.text.index("Niger ")
+    # A country is right when resolved to itself, however its point is drawn; a city by distance.
+    assert doc.gold[0].same_as == 2328926 and doc.gold[2].same_as is None
+    story["toponyms"][2]["occurrence"] = 2
+    path.write_text(json.dumps(story) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="does not occur"):
+        geo.load_outbreaks(path)

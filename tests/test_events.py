@@ -1097,3 +1097,21 @@ def test_state_medias_dateline_and_the_doers_position_are_not_where_the_drone_st
                             "Mhardeh in Hama northwestern countryside.")
     assert [(e.sub_event_type, e.admin1, e.fatalities) for e in events] == [("Air/drone strike", "Hama", 1)]
     assert events[0].location not in ("Idlib", "Hama", "Ḩamāh")
+
+
+def test_a_wire_dateline_dates_the_filing_not_the_act():
+    # Written for this test: a scraped wire lede, its outlet and date glued before the dateline;
+    # the act's own day is "on Wednesday".
+    import datetime as dt
+
+    from marsad import dates
+
+    day = dt.date(2022, 9, 9)  # a Friday
+    for lede in ("Reuters Sep 9 2022 DAKAR Sept 9 (Reuters) Gunmen ambushed an army convoy near the town on "
+                 "Wednesday, killing 11 soldiers.",
+                 "BAMAKO, Sept 9 (AFP) - Gunmen ambushed an army convoy near the town on Wednesday."):
+        told = dates.resolve(lede, day)
+        assert told is not None and told.date == dt.date(2022, 9, 7), lede
+    # A lede that names no other day keeps the dateline's.
+    told = dates.resolve("DAKAR, Sept 9 (Reuters) - Gunmen ambushed an army convoy near the town.", day)
+    assert told is not None and told.date == day

@@ -562,3 +562,39 @@ def test_a_dateline_in_the_story_s_own_country_still_votes(resolver: PlaceResolv
             "three people.")
     _, frame = resolve(resolver, text, "DAMASCUS", "Sarmin", "Idlib")
     assert frame is not None and frame.evidence[0] == "dateline DAMASCUS"
+
+
+def test_a_sentence_opening_on_a_country_holds_its_places(resolver: PlaceResolver) -> None:
+    # Written for this test: a story of US cities, then "In Bolivia, … Santa Cruz" and ", and in
+    # Costa Rica … San José": the sentence's own country decides.
+    text = ("Dengue cases rose in Texas, California and Florida this summer, with clinics in Houston, "
+            "San Diego and Miami reporting record numbers. In Bolivia, officials in Santa Cruz have closed "
+            "schools, and in Costa Rica doctors in San José reported that cases had tripled.")
+    got, _ = resolve(resolver, text, "Texas", "California", "Florida", "Houston", "San Diego", "Miami",
+                     "Bolivia", "Santa Cruz", "Costa Rica", "San José")
+    assert got["Santa Cruz"].country_code == "BO"
+    assert got["San José"].country_code == "CR"
+
+
+def test_a_place_some_distance_from_another_lies_that_far_from_it(resolver: PlaceResolver) -> None:
+    # Written for this test: "London, about 190 kilometres west of Toronto" is London, Ontario,
+    # in a story that names Britain.
+    text = ("Britain reported new cases of the virus in Manchester, Leeds and Bristol on Monday, and one "
+            "in Toronto. A nurse has been isolated in London, about 190 kilometres west of Toronto.")
+    got, _ = resolve(resolver, text, "Britain", "Manchester", "Leeds", "Bristol", "Toronto", "London", "Toronto")
+    assert got["London"].country_code == "CA"
+
+
+def test_a_capital_lies_in_what_it_is_the_capital_of(resolver: PlaceResolver) -> None:
+    # Written for this test: Indian towns first, then "Lahore, the capital of Punjab province".
+    text = ("Twelve cases were reported in Amritsar and Ludhiana last week. Officials in Lahore, the "
+            "capital of Punjab province, have set up isolation wards.")
+    got, _ = resolve(resolver, text, "Amritsar", "Ludhiana", "Lahore", "Punjab")
+    assert got["Punjab"].country_code == "PK"
+
+
+def test_world_regions_are_regions(resolver: PlaceResolver) -> None:
+    # "Central Africa" is a region, not the Central African Republic; "the Americas" a place.
+    assert resolver.resolve("Central Africa").feature_code == "RGN"
+    assert resolver.resolve("Southern Africa").feature_code == "RGN"
+    assert resolver.resolve("Americas").latitude is not None

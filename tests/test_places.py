@@ -486,3 +486,44 @@ def test_a_dateline_with_a_colon_places_an_act_the_sentence_places_nowhere_else(
     [e], _ = code(coder, "ISLAMABAD: Police on Tuesday arrested an opposition leader in Multan, his party said.",
                   published="2024-05-10")
     assert e.location == "Multan"
+
+
+def test_a_journeys_ends_are_not_where_the_act_fell() -> None:
+    # Written for this test: a bus going from one town to another hit a mine near a third.
+    from marsad.events.code import EventCoder
+
+    from .conftest import code
+
+    coder = EventCoder.load()
+    events, _ = code(coder, "A bus carrying passengers from Maiduguri to Damboa ran over a landmine near the town "
+                            "of Bama on Tuesday, killing three people, police said.", published="2021-03-24")
+    assert [e.location for e in events] == ["Bama"]
+    # Alone, the road between two towns is where it happened.
+    events, _ = code(coder, "A landmine hit a bus travelling from Maiduguri to Damboa on Tuesday, killing three "
+                            "people, police said.", published="2021-03-24")
+    assert len(events) == 1 and events[0].admin1 == "Borno"
+
+
+def test_a_word_that_opens_an_arabic_place_name_is_not_a_place_alone(gaz: Gazetteer) -> None:
+    # Written for this test: "Tal Dahab" is one village's name; "Tal" alone would read as a
+    # town near Damascus.
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms
+
+    nlp = load_pipeline(gaz)
+    text = "Troops clashed with militants near Tal Dahab village in the north of the province on Wednesday."
+    names = [text[a:b] for a, b, _ in find_toponyms(nlp(text), gazetteer=gaz)]
+    assert "Tal Dahab" in names and "Tal" not in names
+
+
+def test_a_name_after_the_arabic_article_is_in_the_arab_world(gaz: Gazetteer) -> None:
+    # Written for this test: "al-Basel hospital" is named after a man, not after Basel.
+    resolver = PlaceResolver(gaz)
+    text = "Two of the wounded died overnight at al-Basel hospital, a doctor said."
+    start = text.index("Basel")
+    [place] = resolver.resolve_all(text, [(start, start + 5)])
+    assert place.country_code != "CH"
+    text = "Troops were deployed in el-Arish on Monday."
+    start = text.index("el-Arish")
+    [place] = resolver.resolve_all(text, [(start, start + 8)])
+    assert place.country_code == "EG"

@@ -40,6 +40,11 @@ _EXPLICIT = (
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"),
 )
+# A wire dateline at a text's start, an outlet and date glued before it as scrapers leave
+# them: "Reuters Sep 9 2022 DAKAR Sept 9 (Reuters) -", "BEIRUT, March 3 (AFP) —".
+_WIRE_DATELINE = re.compile(
+    r"^.{0,40}?\b[A-Z]{3,}(?:[ -][A-Z]{2,})*,?\s+" + _MONTH.replace("(?P<month>", "(?:") +
+    r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?\s*\((?:[A-Z][\w.&/-]*)(?:\s[A-Z][\w.&/-]*){0,3}\)\s*[-–—:]?", re.S)
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"tonight|earlier today)\b", re.I)
@@ -121,6 +126,11 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     # day, if the sentence tells one, is another. If it tells none, the count's day is the
     # latest the act can be, and a span's start the day it began.
     masked = sentence
+    # "DAKAR, Sept 9 (Reuters) - Militants ambushed … on Wednesday": the wire's dateline gives
+    # the day the story was filed, not the act's (blanked, so offsets stay).
+    wire = _WIRE_DATELINE.match(sentence)
+    if wire is not None:
+        masked = " " * wire.end() + sentence[wire.end():]
     for when in [*_WEEKDAY.finditer(sentence), *_RELATIVE_DAY.finditer(sentence)]:
         if _TOLL_REACHED.search(sentence, max(0, when.start() - 60), when.start()):
             masked = masked[:when.start()] + " " * (when.end() - when.start()) + masked[when.end():]

@@ -312,6 +312,19 @@ def _chains(sent: Sentence, places: list[Located]) -> list[list[Located]]:
     return chains
 
 
+_JOURNEY_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+_JOURNEY_TO = re.compile(r"^\s+(?:to|towards?|for)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+
+
+def _a_journey(sent: Sentence, chain: list[Located]) -> bool:
+    """Whether a chain is the two ends of a journey: "from X to Y"."""
+    if len(chain) < 2:
+        return False
+    a, b = chain[0], chain[1]
+    return bool(_JOURNEY_FROM.search(sent.text[max(0, a.start - sent.start - 30):a.start - sent.start])
+                and _JOURNEY_TO.match(sent.text[a.end - sent.start:b.start - sent.start]))
+
+
 def _head(chain: list[Located]) -> Located:
     """The place a chain is about: its first place ("Umm Rummana, in the countryside of
     As-Suwayda"), unless that is only a region another place of the chain pins down
@@ -528,6 +541,12 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     if named_for:
         out = [loc for loc in out if id(loc) not in named_for]
     chains = _chains(sent, out)
+    # "a bus carrying passengers from Maiduguri to Damboa ran over a mine near Kawuri": a
+    # journey's ends are not where the act fell, when the sentence names that place too.
+    chains = [part for c in chains for part in ([c[:2], c[2:]] if len(c) > 2 and _a_journey(sent, c) else [c])]
+    journeys = [c for c in chains if _a_journey(sent, c)]
+    if journeys and len(journeys) < len(chains):
+        chains = [c for c in chains if not any(c is j for j in journeys)]
     heads = [_head(chain) for chain in chains]
     out = list(heads)
     # "Massacre in Idlib … targeted the town of Khan Sheikhoun in Idlib": a place the sentence

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..arabic.text import strip_marks
 from ..records import Place
 from .context import LIST_GAP, arabic_container_gap
 from .frame import Frame, find_dateline
@@ -42,6 +43,16 @@ _PART_OF = re.compile(
     rf"^\s+{_PART_WORD}\s+(?:of|in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|centre|center|heart|middle)(?:ern)?\s+(?:part\s+)?of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w'’-]+\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+# "حي الروضة شمالي مدينة تعز": a quarter, by the Arabic word for one before (or opening) its
+# name; with its town after it, it is that town's part as "the X neighbourhood of Y" is.
+_AR_QUARTER_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?حي\s+$")
+
+
+def _named_as_quarter(text: str, start: int, end: int) -> bool:
+    return bool(_AR_QUARTER_BEFORE.search(strip_marks(text[max(0, start - 8):start]))) \
+        or strip_marks(text[start:end]).startswith("حي ")
+
+
 _TOWN_CODES = ("PPL",)
 # Capitals and seats, towns other places are parts of, by how high a seat each is: the
 # capital 4, a province's seat 3, a district's 2, a lower seat 1.
@@ -75,7 +86,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                     and places[j + 1].country_code == container.country_code \
                     and _COUNTRYS_OWN.match(text[spans[j][1]:spans[j + 1][0]]):
                 container = places[j + 1]
-            part_of = bool(_PART_OF.match(gap))
+            part_of = bool(_PART_OF.match(gap)) or _named_as_quarter(text, _start, end)
             if container.latitude is None or not (follows_container(gap) or part_of):
                 continue
             # "the al-Zahraa neighbourhood in Homs city" read as the Aleppo neighbourhood of that

@@ -295,6 +295,7 @@ def find_toponyms(
     out = [_with_its_head(full, x, out) for x in out]
     if gazetteer is not None:
         out = _joined_by_particle(full, out, gazetteer)
+    out = _with_its_tail(full, out)
     return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1])
                   and not _A_BROADCASTER.search(full, max(0, x[0] - 8), x[0]))
 
@@ -353,6 +354,27 @@ def _with_its_head(full: str, span: tuple[int, int, str], spans: list[tuple[int,
             or any(x < a and head.start() < y for x, y, _label in spans if (x, y) != (a, b)):
         return span
     return head.start(), b, label
+
+
+# The words that open an Arabic place name and are never one alone: "Tal Dahab", "Kafr
+# Nabudah", "Deir Hafer", "Ain Issa". Read alone, "Tal" is At Tall near Damascus.
+_NAME_HEADS = frozenset("""Tal Tall Tell Kafr Kfar Deir Dayr Ain Ayn Beit Bayt Bir Jabal Jebel Khirbet Khirbat
+Umm Ras Wadi Jisr Maarat Qasr Hosh Marj Nahr Tel""".split())
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z][\w'’]*)")
+
+
+def _with_its_tail(full: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A toponym that is only the first word of an Arabic place name widened over the
+    capitalised word that completes it; a toponym found in that word is dropped."""
+    for a, b, label in sorted(spans):
+        if full[a:b] not in _NAME_HEADS or (a, b, label) not in spans:
+            continue
+        nxt = _NEXT_NAME_WORD.match(full, b)
+        if nxt is None or nxt.group(1).lower() in STOP or nxt.group(1) in NOT_NAMES:
+            continue
+        end = nxt.end()
+        spans = [x for x in spans if not (x[0] < end and a < x[1])] + [(a, end, label)]
+    return spans
 
 
 # "at the corner of Adelaide and Albert streets", "between Hay and Murray streets": names of

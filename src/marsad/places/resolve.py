@@ -62,11 +62,75 @@ _CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'�
 # "Mayadin, in the eastern countryside of Deir ez-Zor", "Qatraneh in the Karak district".
 _CONTAINS_GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhoods?|camps?|village|town|city|area|district|checkpoint|"
-    r"base|crossing|farms?|fields?|sub-district|suburbs?|quarter)\s*,?\s+(?:in|of|inside|within)|\s*,\s+(?:in|inside|within))"
+    r"base|crossing|farms?|fields?|sub-district|suburbs?|quarter)\s*,?\s+(?:in|of|inside|within)|\s*,\s+(?:in|inside|within)"
+    # "Lahore, the capital of Punjab province": a capital lies in what it is the capital of.
+    r"|\s*,\s+(?:the|its)\s+(?:provincial\s+|state\s+|regional\s+|district\s+)?capital\s+of)"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?(?:(?:outskirts|countryside|suburbs)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:city|town|province|governorate|district)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# A name after the Arabic article ("al-Basel hospital", "el-Arish") is one of the lands that
+# write their names in Arabic (and their neighbours that keep Arabic names): not Basel, Switzerland.
+_ARABIC_ARTICLE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa][nrstdz]|[Aa]sh)-$")
+_ARABIC_ARTICLE_OPENS = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][nrstdz]|[Aa]sh)-\w")
+ARABIC_NAMING = frozenset("""SY IQ LB JO PS IL EG LY TN DZ MA EH SA YE OM AE QA BH KW SD SS MR SO DJ KM TD ER TR IR
+""".split())
+# "In Bolivia, officials in Santa Cruz …", "In Ontario, health units in London …": a sentence
+# that opens on a place tells what follows inside it.
+_SCOPE_OPENS = re.compile(r"(?:(?:^|[.!?]['’\"”]?\s+|\n)\s*"
+                          r"(?:(?:But|And|Meanwhile|Elsewhere|Further south|Further north),?\s+)?In"
+                          r"|[,;]\s+(?:and|but|while)\s+in)\s+(?:the\s+)?$")
+_SENTENCE_END = re.compile(r"[.!?](?:['’\"”])?\s+(?=[A-Z\"“])|\n")
+
+
+def _scope(text: str, bounds: list[tuple[int, int]], i: int) -> Container | None:
+    """The place a sentence opens on ("In Bolivia, …"), for a later name of that sentence."""
+    s = bounds[i][0]
+    for j in range(i - 1, -1, -1):
+        a, b = bounds[j]
+        if s - b > 200 or _SENTENCE_END.search(text, b, s):
+            return None
+        if _SCOPE_OPENS.search(text[max(0, a - 40):a]):
+            return Container(j, False)
+    return None
+
+
+# "London, about 190 kilometres west of Toronto", "a village 20 miles north of Mosul".
+_DISTANCE_OF = re.compile(
+    r"\s*,?\s+(?:some |about |around |roughly |nearly |almost |more than |less than |over |under )?"
+    r"(\d[\d,]*)\s*(km|kilometres|kilometers|miles)\s+(?:\(\d[\d,]*\s*(?:km|miles)\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:city|town|capital|village)\s+of\s+)?$", re.I)
+
+
+def _at_distance(c: Candidate | None, point: tuple[float, float], d: float) -> bool:
+    """Whether a reading lies half to one and a half times `d` km (and 50 km) from `point`."""
+    return c is not None and c.latitude is not None and c.longitude is not None \
+        and 0.5 * d - 50 <= km((c.latitude, c.longitude), point) <= 1.5 * d + 50
+
+
+def _at_distances(text: str, bounds: list[tuple[int, int]], cands: list[list[Candidate]],
+                  result: list[tuple[Candidate | None, float]]) -> list[tuple[Candidate | None, float]]:
+    """A place the text puts some distance from another lies about that far from it: of its
+    readings, the likeliest one within half to one and a half times the distance (and 50 km)
+    of the other's reading, when the reading chosen is not."""
+    out = list(result)
+    for i in range(len(bounds) - 1):
+        j = i + 1
+        m = _DISTANCE_OF.match(text[bounds[i][1]:bounds[j][0]])
+        other = result[j][0]
+        if m is None or other is None or other.latitude is None or other.longitude is None:
+            continue
+        d = float(m.group(1).replace(",", "")) * (1.609 if m.group(2).lower() == "miles" else 1.0)
+        if _at_distance(out[i][0], (other.latitude, other.longitude), d):
+            continue
+        near = [c for c in cands[i] if c.match > 0 and c.feature_class == "P"
+                and _at_distance(c, (other.latitude, other.longitude), d)]
+        if near:
+            out[i] = (max(near, key=prior), max(out[i][1], 0.6))
+    return out
+
+
 _TEXT_CONTAINER = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 _TOKEN = re.compile(r"[\w'’.-]+")
 # A town this big is known abroad: a story about another country may still mention it
@@ -612,6 +676,10 @@ class PlaceResolver:
         short = f" {plain_name(name)} "
         cands = [c for c in cands if not (c.match == 1 and c.feature_class == "P" and c.country_code in own_towns
                                           and not c.curated and short not in f" {plain_name(c.name)} ")] or cands
+        # A world region known by this very name outranks a country that lists it among its
+        # other names: "Central Africa" is the region, not the Central African Republic.
+        if any(c.match == 2 and c.feature_code == "RGN" for c in cands):
+            cands = [c for c in cands if not (c.match == 1 and c.feature_code == "PCLI")]
         # Provinces of the places that bear the name as written: a key-only reading in one of
         # them is the same name transliterated another way ("Jisr al-Shughur" district and
         # "Jisr ash Shughur" town), not another word ("Columbia" ~ Colombia).
@@ -825,6 +893,9 @@ class PlaceResolver:
         names = [clean_name(text[s:e]) for s, e in bounds]
         cues = [read_cues(text, s, e) for s, e in bounds]
         cands = [self.candidates(n, c) for n, c in zip(names, cues, strict=True)]
+        for k, (s, e) in enumerate(bounds):
+            if _ARABIC_ARTICLE.search(text, max(0, s - 4), s) or _ARABIC_ARTICLE_OPENS.match(text, s, e):
+                cands[k] = [c for c in cands[k] if c.country_code in ARABIC_NAMING]
         containers = [self._container(text, bounds, i) for i in range(len(bounds))]
         peers: list[list[int]] = [[] for _ in bounds]
         for i in range(len(bounds) - 1):
@@ -908,6 +979,7 @@ class PlaceResolver:
                     self._add(ctx2, best, conf, n)
             ctx = self._merge(ctx, ctx2)
         result = _one_sense_held(names, containers, result, ctx.frame(), peers)
+        result = _at_distances(text, bounds, cands, result)
         places = [
             self.to_place(text[s:e], b, sc, cu)
             for (s, e), (b, sc), cu in zip(bounds, result, cues, strict=True)
@@ -985,7 +1057,7 @@ class PlaceResolver:
             found = [c for c in self.gaz.candidates(name) if c.match > 0 and c.feature_code in ("PCLI", "ADM1")]
             if found:
                 return Container(None, False, max(found, key=prior))
-        return None
+        return _scope(text, bounds, i)
 
     @staticmethod
     def _add(ctx: DocContext, c: Candidate, w: float, name: str = "") -> None:
