@@ -651,6 +651,9 @@ def test_the_object_after_the_time_is_not_the_doer() -> None:
     ("حررت الفصائل المسلحة، اليوم، قرية الحميدية بشكل كامل من قوات النظام", "Non-state actor overtakes territory"),
     ("حرر الجيش السوري، اليوم، قرية الحميدية بشكل كامل من المسلحين", "Government regains territory"),
     ("عقدت هيئة تحرير الشام اجتماعاً مع وجهاء القرية", None),
+    # A civil-defence worker or a retired officer is no fighter.
+    ("أصيب عنصر من الدفاع المدني برصاص قناص في الحي", "Attack"),
+    ("أصيب ضابط متقاعد برصاص قناص في الحي", "Attack"),
 ])
 def test_snipers_and_liberations(sentence: str, sub_type: str | None) -> None:
     found = classify(sentence)

@@ -310,3 +310,10 @@ def test_a_quarter_lies_in_the_town_named_after_it(gaz: Gazetteer) -> None:
     text = "أصيب طفلان بقذيفة سقطت على حي الزهراء في مدينة حمص."
     found = {t["text"]: t for t in geoparse_text(text, resolver=resolver)}
     assert found["حي الزهراء"]["admin1"] == "Homs"
+    # A quarter named alone is in the story's town, as a street is.
+    text = "قصفت قوات النظام مدينة حمص بالمدافع اليوم. وشهدت حمص نزوحاً واسعاً. وفي حي الشماس، قتل ثلاثة شبان."
+    found = {t["text"]: t for t in geoparse_text(text, resolver=resolver)}
+    assert found["الشماس"]["admin1"] == "Homs"
+    # A town its people went to is no container of their quarter.
+    found = {t["text"]: t for t in geoparse_text("نزح سكان حي الوعر إلى إدلب بعد الاتفاق.", resolver=resolver)}
+    assert found["حي الوعر"]["admin1"] == "Homs"

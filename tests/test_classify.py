@@ -668,6 +668,16 @@ def test_snipers_and_liberations(sentence, subtype):
     ("Rebels who had rejected the 2016 accord signed a new ceasefire with the government on Monday.", "Agreement"),
     ("The army established a new base near the border on Monday.", "Headquarters or base established"),
     ("Government troops withdrew from the town on Monday.", "Change to group/activity"),
+    # ... and what a review helper found the first versions misread.
+    ("Soldiers said two civilians were killed by sniper fire in the eastern town on Monday.", "Attack"),
+    ("Gunmen shot dead a former soldier at a market on Monday.", "Attack"),
+    ("Attackers drove a bomb-laden car to the market, parked it and detonated it remotely.",
+     "Remote explosive/landmine/IED"),
+    ("Families gathered peacefully for Eid prayers in the square.", None),
+    ("Foreign ministers gathered in the capital and called for an end to the war.", None),
+    ("Thousands of army veterans marched in the capital, urging the government to resign.", "Peaceful protest"),
+    ("The warring factions accepted a truce on Monday after rejecting an earlier deal.", "Agreement"),
+    ("French troops re-established their base near the airport on Monday.", "Headquarters or base established"),
 ])
 def test_twelfth_batch_rules(sentence, subtype):
     c = classify(sentence)

@@ -1112,6 +1112,12 @@ def test_a_wire_dateline_dates_the_filing_not_the_act():
                  "BAMAKO, Sept 9 (AFP) - Gunmen ambushed an army convoy near the town on Wednesday."):
         told = dates.resolve(lede, day)
         assert told is not None and told.date == dt.date(2022, 9, 7), lede
-    # A lede that names no other day keeps the dateline's.
+    # A lede that names no other day keeps the dateline's, and its "today" is the dateline's day.
     told = dates.resolve("DAKAR, Sept 9 (Reuters) - Gunmen ambushed an army convoy near the town.", day)
     assert told is not None and told.date == day
+    later = dt.date(2022, 9, 12)
+    told = dates.resolve("KABUL, Sept 9 (Reuters) - A bomb exploded in a mosque today, killing 18.", later)
+    assert told is not None and told.date == day
+    # A weekday in brackets is no agency: "GOMA Sept 8 (Thursday)" is the act's own date.
+    told = dates.resolve("Fighting broke out near GOMA Sept 8 (Thursday), residents said on Saturday.", later)
+    assert told is not None and told.date == dt.date(2022, 9, 8)

@@ -574,6 +574,14 @@ def test_a_sentence_opening_on_a_country_holds_its_places(resolver: PlaceResolve
                      "Bolivia", "Santa Cruz", "Costa Rica", "San José")
     assert got["Santa Cruz"].country_code == "BO"
     assert got["San José"].country_code == "CR"
+    # A state or province that opens a sentence does not turn the countries it names into
+    # towns of its own, nor a place named as where something was said or sent.
+    got, _ = resolve(resolver, "In Maine, farmers said tariffs on goods from China and Mexico would hurt exports.",
+                     "Maine", "China", "Mexico")
+    assert (got["China"].country_code, got["Mexico"].country_code) == ("CN", "MX")
+    got, _ = resolve(resolver, "In Virginia, Syrian refugees said government air strikes on Damascus killed five.",
+                     "Virginia", "Damascus")
+    assert got["Damascus"].country_code == "SY"
 
 
 def test_a_place_some_distance_from_another_lies_that_far_from_it(resolver: PlaceResolver) -> None:

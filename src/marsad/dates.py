@@ -40,11 +40,16 @@ _EXPLICIT = (
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"),
 )
+# The news agencies whose name closes a wire dateline.
+WIRE_AGENCIES = ("Reuters", "Thomson Reuters Foundation", "AFP", "AP", "dpa", "DPA", "Xinhua", "UPI", "IANS", "PTI",
+                 "ANI", "Bernama", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS", "Tass", "RIA Novosti", "Sputnik", "IRNA",
+                 "SANA", "KUNA", "WAM", "SPA", "MENA", "QNA", "APP", "NNA", "AA", "Anadolu", "VOA", "BNA", "Petra",
+                 "Saba", "INA", "AKI", "Interfax", "Ukrinform", "CNA", "PAP", "Prensa Latina", "Lusa", "NAN", "KNA")
 # A wire dateline at a text's start, an outlet and date glued before it as scrapers leave
 # them: "Reuters Sep 9 2022 DAKAR Sept 9 (Reuters) -", "BEIRUT, March 3 (AFP) —".
 _WIRE_DATELINE = re.compile(
     r"^.{0,40}?\b[A-Z]{3,}(?:[ -][A-Z]{2,})*,?\s+" + _MONTH.replace("(?P<month>", "(?:") +
-    r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?\s*\((?:[A-Z][\w.&/-]*)(?:\s[A-Z][\w.&/-]*){0,3}\)\s*[-–—:]?", re.S)
+    r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?\s*\((?:" + "|".join(WIRE_AGENCIES) + r")\)\s*[-–—:]?", re.S)
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"tonight|earlier today)\b", re.I)
@@ -127,10 +132,14 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     # latest the act can be, and a span's start the day it began.
     masked = sentence
     # "DAKAR, Sept 9 (Reuters) - Militants ambushed … on Wednesday": the wire's dateline gives
-    # the day the story was filed, not the act's (blanked, so offsets stay).
+    # the day the story was filed, not the act's (blanked, so offsets stay); the story's
+    # "today" and "on Wednesday" count from that day.
     wire = _WIRE_DATELINE.match(sentence)
     if wire is not None:
         masked = " " * wire.end() + sentence[wire.end():]
+        filed = _resolve(sentence[:wire.end()], published, spans=False)
+        if filed is not None and (published is None or filed.date <= published):
+            published = filed.date
     for when in [*_WEEKDAY.finditer(sentence), *_RELATIVE_DAY.finditer(sentence)]:
         if _TOLL_REACHED.search(sentence, max(0, when.start() - 60), when.start()):
             masked = masked[:when.start()] + " " * (when.end() - when.start()) + masked[when.end():]
@@ -454,7 +463,17 @@ _EXPLICIT_AR = (
     re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d{2})(?!\d|[/.-]\d)"),
     re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<day>\d{1,2})(?!\d|[/.-]\d)"),
 )
-_DAY_OF_MONTH_AR = re.compile(rf"(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:ال)?شهر\s+"
+# "في الثالث من الشهر الجاري": the day of the month as an ordinal word (folded).
+_UNITS_AR = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+ORDINAL_DAYS_AR = {
+    **{w: i for i, w in enumerate(_UNITS_AR, 1)}, "العاشر": 10, "العشرين": 20, "الثلاثين": 30,
+    **{f"{'الحادي' if i == 1 else w} عشر": 10 + i for i, w in enumerate(_UNITS_AR, 1)},
+    **{f"{'الحادي' if i == 1 else w} والعشرين": 20 + i for i, w in enumerate(_UNITS_AR, 1)},
+    "الحادي والثلاثين": 31,
+}
+_DAY_OF_MONTH_AR = re.compile(rf"(?:(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})|(?<!{_L})(?P<ord>"
+                              + "|".join(sorted(ORDINAL_DAYS_AR, key=len, reverse=True)) +
+                              rf"))\s+(?:من\s+)?(?:ال)?شهر\s+"
                               rf"(?P<which>الجاري|الحالي|الماضي|المنصرم|الفايت|السابق)(?!{_L})")
 _BEFORE_YESTERDAY_AR = re.compile(rf"(?<!{_L})[وف]?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)(?!{_L})")
 _YESTERDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?:ال)?(?:امس|البارحه)(?!{_L})|(?<!{_L})[وفب]?الليله\s+الماضيه(?!{_L})")
@@ -498,7 +517,8 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
         if m.group("which") not in ("الجاري", "الحالي"):
             first = (first - dt.timedelta(days=1)).replace(day=1)
         try:
-            return ReportedDate(first.replace(day=int(m.group("day"))), DAY, m.start(), m.end())
+            day = int(m.group("day")) if m.group("day") else ORDINAL_DAYS_AR[m.group("ord")]
+            return ReportedDate(first.replace(day=day), DAY, m.start(), m.end())
         except ValueError:
             pass
     for pat, back in ((_BEFORE_YESTERDAY_AR, 2), (_YESTERDAY_AR, 1), (_TODAY_AR, 0)):

@@ -312,6 +312,16 @@ _BYLINE_AR = re.compile(rf"^\s*[|،,–-]?\s*(?:بقلم|كتب|كتبه|اعد�
 _WEEKDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?P<wd>" + "|".join(WEEKDAYS_AR) + rf")(?!{_L})")
 
 
+# The Hijri date Gulf and Iraqi papers print beside the Gregorian one ("السبت 28 شعبان 1437
+# هـ - 04 يونيو 2016 مـ"), read on folded text; and an outlet in brackets after the date
+# ("الفاشر ١٠ يونيو ٢٠٢٤ (سودان تربيون)"): dateline words, not a story's.
+_HIJRI_DATE_AR = re.compile(
+    r"(?:(?:" + "|".join(WEEKDAYS_AR) + r")\s*[،,]?\s*)?\d{1,2}\s+(?:محرم|صفر|ربيع\s+(?:الاول|الاخر|الثاني)|"
+    r"جمادي\s+(?:الاولي|الاول|الاخره|الاخر|الثانيه|الثاني)|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+"
+    r"\d{4}\s*ه?\s*[-–—|،,]?")
+_IN_BRACKETS = re.compile(r"\([^()\d]{1,30}\)")
+
+
 def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
     """`parse_dateline` for a line in Arabic (or of Eastern digits)."""
     folded = fold(s)
@@ -320,14 +330,15 @@ def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
         if not m:
             continue
         if strict:
-            before = folded[: m.start()]
+            before = _HIJRI_DATE_AR.sub(" ", folded[: m.start()])
             # "المرصد السوري لحقوق الإنسان – الأربعاء 2 …", "إدلب – 18 نيسان": an outlet's or a
             # place's name, a dash, then the date is a dateline whatever the name's length; so
             # is a place, a dash and an outlet before it ("درعا – تلفزيون سوريا | 14-03-2023"),
             # and the day's name after the outlet ("حمص – سانا، الأحد 3/7/2016").
             named = re.match(r"^[^\d\n]{1,45}\s[–—-]\s*(?:[^\s\d|،,]+(?:\s+[^\s\d|،,]+){0,2}\s*)?[|،,]?\s*"
                              r"(?:" + _WEEKDAY_AR.pattern + r"\s*[،,]?\s*)?$", before)
-            rest = ("" if named else before) + " " + _BYLINE_AR.sub("", folded[m.end():])
+            after = _IN_BRACKETS.sub(" ", _HIJRI_DATE_AR.sub(" ", _BYLINE_AR.sub("", folded[m.end():])))
+            rest = ("" if named else before) + " " + after
             if len(re.sub(r"\s+", "", _DATELINE_WORDS_AR.sub(" ", strip_marks(rest)))) > 12:
                 continue
         g = m.groupdict()

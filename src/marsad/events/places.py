@@ -316,6 +316,19 @@ _JOURNEY_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s
 _JOURNEY_TO = re.compile(r"^\s+(?:to|towards?|for)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 
 
+# "… ran over a landmine near Kawuri": a town that words of place put the act at.
+_AT_PLACE = re.compile(r"\b(?:near|in|at|outside|close to|on the outskirts of|just outside)\s+(?:the\s+)?"
+                       r"(?:(?:town|village|city|hamlet)\s+of\s+)?$", re.I)
+
+
+def _where_it_fell(sent: Sentence, chain: list[Located]) -> bool:
+    """Whether a chain is a town or village the sentence puts something at ("near Kawuri"),
+    not a country, a province or a speaker's place."""
+    head = chain[0]
+    return specificity(head.place) >= 4 and not _a_journey(sent, chain) \
+        and bool(_AT_PLACE.search(sent.text[max(0, head.start - sent.start - 30):head.start - sent.start]))
+
+
 def _a_journey(sent: Sentence, chain: list[Located]) -> bool:
     """Whether a chain is the two ends of a journey: "from X to Y"."""
     if len(chain) < 2:
@@ -543,10 +556,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     chains = _chains(sent, out)
     # "a bus carrying passengers from Maiduguri to Damboa ran over a mine near Kawuri": a
     # journey's ends are not where the act fell, when the sentence names that place too.
-    chains = [part for c in chains for part in ([c[:2], c[2:]] if len(c) > 2 and _a_journey(sent, c) else [c])]
-    journeys = [c for c in chains if _a_journey(sent, c)]
-    if journeys and len(journeys) < len(chains):
-        chains = [c for c in chains if not any(c is j for j in journeys)]
+    split = [part for c in chains for part in ([c[:2], c[2:]] if len(c) > 2 and _a_journey(sent, c) else [c])]
+    if any(_a_journey(sent, c) for c in split) and any(_where_it_fell(sent, c) for c in split):
+        chains = [c for c in split if not _a_journey(sent, c)]
     heads = [_head(chain) for chain in chains]
     out = list(heads)
     # "Massacre in Idlib … targeted the town of Khan Sheikhoun in Idlib": a place the sentence

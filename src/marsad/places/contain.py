@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..arabic.text import strip_marks
+from ..arabic.text import fold, strip_marks
 from ..records import Place
 from .context import LIST_GAP, arabic_container_gap
 from .frame import Frame, find_dateline
@@ -46,6 +46,18 @@ _PART_OF = re.compile(
 # "حي الروضة شمالي مدينة تعز": a quarter, by the Arabic word for one before (or opening) its
 # name; with its town after it, it is that town's part as "the X neighbourhood of Y" is.
 _AR_QUARTER_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?حي\s+$")
+
+
+# What turns the next place into another one than the quarter's town: people going to it
+# ("نزح سكان حي الوعر إلى إدلب"), coming from it, a list ("حي جوبر ومدينة دوما"), a new sentence.
+_AWAY_AR = re.compile(r"(?<!\w)[وف]?(?:الي|نحو|باتجاه|صوب|من|عن|حتي|و)(?!\w)"
+                      r"|(?:^|\s)و(?=ال|مدين|بلد|قري|حي\s|مخيم|منطق)|[.؛!؟:]")
+
+
+def _towards_its_town(gap: str) -> bool:
+    """Whether the words after a quarter lead to its town ("حي الزهراء بمدينة حمص", "حي الرومانية
+    في الجهة الغربية لمدينة الرقة") and not away from it."""
+    return len(gap) <= 80 and not _AWAY_AR.search(fold(gap))
 
 
 def _named_as_quarter(text: str, start: int, end: int) -> bool:
@@ -86,7 +98,7 @@ def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequ
                     and places[j + 1].country_code == container.country_code \
                     and _COUNTRYS_OWN.match(text[spans[j][1]:spans[j + 1][0]]):
                 container = places[j + 1]
-            part_of = bool(_PART_OF.match(gap)) or _named_as_quarter(text, _start, end)
+            part_of = bool(_PART_OF.match(gap)) or (_named_as_quarter(text, _start, end) and _towards_its_town(gap))
             if container.latitude is None or not (follows_container(gap) or part_of):
                 continue
             # "the al-Zahraa neighbourhood in Homs city" read as the Aleppo neighbourhood of that
@@ -201,7 +213,7 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
     """Unlocated places that the text puts in a town, coded to the town's point with
     geo_precision 2 (ACLED's "part of a town"):
     - a town's own part, named in the possessive before it ("Cairo's Abbasiya district");
-    - a street, road or building (`is_site`) with its town after it ("Ramor Theatre,
+    - a street, road, building (`is_site`) or Arabic quarter ("حي الخالدية") with its town after it ("Ramor Theatre,
       Virginia", "the Russian Embassy in Damascus"), or else in the story's town: the one
       town that holds at least two of the story's mentions of towns and more than half of
       them. A story told in one town names its streets and buildings without the town each
@@ -232,7 +244,8 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
             town = out[i - 1]  # "Cairo's Ezbet Qornfali district", "Giza's Haram district"
         elif not country_only and (m := _ANAPHORIC_POSSESSIVE.search(text, max(0, spans[i][0] - 60), spans[i][0])):
             town = _last_town_before(out, spans, i, capital=m.group(1) == "capital")
-        elif is_site(name):
+        elif is_site(name) or _named_as_quarter(text, *spans[i]):
+            # (an Arabic quarter, "حي الخالدية", is a part of the story's town as a street is)
             after = out[i + 1] if i + 1 < len(out) else None
             if after is not None and _is_town(after) and _TOWN_AFTER_GAP.match(text[spans[i][1]:spans[i + 1][0]]):
                 town = after

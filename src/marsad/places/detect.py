@@ -360,7 +360,9 @@ def _with_its_head(full: str, span: tuple[int, int, str], spans: list[tuple[int,
 # Nabudah", "Deir Hafer", "Ain Issa". Read alone, "Tal" is At Tall near Damascus.
 _NAME_HEADS = frozenset("""Tal Tall Tell Kafr Kfar Deir Dayr Ain Ayn Beit Bayt Bir Jabal Jebel Khirbet Khirbat
 Umm Ras Wadi Jisr Maarat Qasr Hosh Marj Nahr Tel""".split())
-_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z][\w'’]*)")
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+_NOT_A_TAIL = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December""".split())
 
 
 def _with_its_tail(full: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -370,7 +372,7 @@ def _with_its_tail(full: str, spans: list[tuple[int, int, str]]) -> list[tuple[i
         if full[a:b] not in _NAME_HEADS or (a, b, label) not in spans:
             continue
         nxt = _NEXT_NAME_WORD.match(full, b)
-        if nxt is None or nxt.group(1).lower() in STOP or nxt.group(1) in NOT_NAMES:
+        if nxt is None or nxt.group(1).lower() in STOP or nxt.group(1) in NOT_NAMES or nxt.group(1) in _NOT_A_TAIL:
             continue
         end = nxt.end()
         spans = [x for x in spans if not (x[0] < end and a < x[1])] + [(a, end, label)]

@@ -69,12 +69,13 @@ _CONTAINS_GAP = re.compile(
     r"(?:the\s+)?(?:(?:city|town|province|governorate|district)\s+of\s+)?$",
     re.IGNORECASE,
 )
-# A name after the Arabic article ("al-Basel hospital", "el-Arish") is one of the lands that
-# write their names in Arabic (and their neighbours that keep Arabic names): not Basel, Switzerland.
+# A name after the Arabic article ("al-Marj", "el-Arish") is read among the places of the lands
+# that write their names in Arabic or keep Arabic names, when it names one there (El-Wak in
+# Kenya and El Paso keep their own).
 _ARABIC_ARTICLE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa][nrstdz]|[Aa]sh)-$")
 _ARABIC_ARTICLE_OPENS = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][nrstdz]|[Aa]sh)-\w")
 ARABIC_NAMING = frozenset("""SY IQ LB JO PS IL EG LY TN DZ MA EH SA YE OM AE QA BH KW SD SS MR SO DJ KM TD ER TR IR
-""".split())
+KE NE ML AF PK""".split())
 # "In Bolivia, officials in Santa Cruz …", "In Ontario, health units in London …": a sentence
 # that opens on a place tells what follows inside it.
 _SCOPE_OPENS = re.compile(r"(?:(?:^|[.!?]['’\"”]?\s+|\n)\s*"
@@ -83,16 +84,37 @@ _SCOPE_OPENS = re.compile(r"(?:(?:^|[.!?]['’\"”]?\s+|\n)\s*"
 _SENTENCE_END = re.compile(r"[.!?](?:['’\"”])?\s+(?=[A-Z\"“])|\n")
 
 
-def _scope(text: str, bounds: list[tuple[int, int]], i: int) -> Container | None:
-    """The place a sentence opens on ("In Bolivia, …"), for a later name of that sentence."""
+# What a sentence's opening country adds to a reading of a later name inside it, and takes
+# from one outside it: enough to choose Costa Rica's San José over California's; a country's
+# own reading neither gains nor loses.
+_SCOPE_BONUS = 0.6
+# A name said or sent somewhere ("said strikes on Aleppo", "aid to Palestine", "goods from
+# China") is not where the sentence's people are.
+_SCOPE_ELSEWHERE = re.compile(r"\b(?:to|from|towards|into|on|against|with|over|about|said|says|say)\s+(?:the\s+)?$",
+                              re.I)
+
+
+def _scope(text: str, bounds: list[tuple[int, int]], i: int) -> int | None:
+    """The index of the place a sentence opens on ("In Bolivia, …"), for a place the sentence
+    names later where its people are ("officials in Santa Cruz")."""
     s = bounds[i][0]
+    if _SCOPE_ELSEWHERE.search(text, max(0, s - 30), s):
+        return None
     for j in range(i - 1, -1, -1):
         a, b = bounds[j]
         if s - b > 200 or _SENTENCE_END.search(text, b, s):
             return None
         if _SCOPE_OPENS.search(text[max(0, a - 40):a]):
-            return Container(j, False)
+            return j
     return None
+
+
+def _country_of(result: Sequence[tuple[Candidate | None, float]], j: int | None) -> Candidate | None:
+    """The reading of span j when it is a country."""
+    if j is None:
+        return None
+    c = result[j][0]
+    return c if c is not None and c.feature_code == "PCLI" else None
 
 
 # "London, about 190 kilometres west of Toronto", "a village 20 miles north of Mosul".
@@ -643,6 +665,7 @@ class PlaceResolver:
         support: frozenset[int] = frozenset(),
         peers: Sequence[Candidate] = (),
         near: Mapping[int, int] | None = None,
+        scope: Candidate | None = None,
     ) -> tuple[Candidate | None, float]:
         if not cands:
             return None, 0.0
@@ -697,9 +720,16 @@ class PlaceResolver:
         )
         country_name = frame is not None and any(c.feature_code == "PCLI" and c.match == 2 for c in cands)
 
+        # Only a sentence's country that holds a reading of the name weighs ("In Bolivia, …
+        # Santa Cruz"); one that holds none leaves the name to the rest of the story.
+        scoped = scope is not None and any(c.country_code == scope.country_code and c.feature_code != "PCLI"
+                                           for c in cands)
+
         def score(c: Candidate) -> float:
             dominated = c.feature_class == "P" and c.population * _DOMINANCE < biggest
             s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
+            if scoped and c.feature_code != "PCLI":
+                s += _SCOPE_BONUS if c.country_code == scope.country_code else -_SCOPE_BONUS  # type: ignore[union-attr]
             if frame is not None and not capital and (c.match == 2 or not c.is_area) \
                     and not (country_name and c.feature_class == "P"):
                 # A local story's ambiguous names are read inside its frame first: Columbus in
@@ -895,8 +925,9 @@ class PlaceResolver:
         cands = [self.candidates(n, c) for n, c in zip(names, cues, strict=True)]
         for k, (s, e) in enumerate(bounds):
             if _ARABIC_ARTICLE.search(text, max(0, s - 4), s) or _ARABIC_ARTICLE_OPENS.match(text, s, e):
-                cands[k] = [c for c in cands[k] if c.country_code in ARABIC_NAMING]
+                cands[k] = [c for c in cands[k] if c.country_code in ARABIC_NAMING] or cands[k]
         containers = [self._container(text, bounds, i) for i in range(len(bounds))]
+        scopes = [_scope(text, bounds, i) for i in range(len(bounds))]
         peers: list[list[int]] = [[] for _ in bounds]
         for i in range(len(bounds) - 1):
             if LIST_GAP.match(text[bounds[i][1] : bounds[i + 1][0]]):
@@ -967,7 +998,7 @@ class PlaceResolver:
                 resolved.append(
                     self._choose(
                         n, cs, cu, ctx, container, cont is not None and cont.explicit, frozenset(support[i]),
-                        peer_places, near[i],
+                        peer_places, near[i], _country_of(result, scopes[i]),
                     )
                 )
             result = resolved
@@ -1057,7 +1088,7 @@ class PlaceResolver:
             found = [c for c in self.gaz.candidates(name) if c.match > 0 and c.feature_code in ("PCLI", "ADM1")]
             if found:
                 return Container(None, False, max(found, key=prior))
-        return _scope(text, bounds, i)
+        return None
 
     @staticmethod
     def _add(ctx: DocContext, c: Candidate, w: float, name: str = "") -> None:
