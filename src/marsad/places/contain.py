@@ -213,12 +213,12 @@ def _sites_in_towns(text: str, spans: Sequence[tuple[int, int]], out: list[Place
     """Unlocated places that the text puts in a town, coded to the town's point with
     geo_precision 2 (ACLED's "part of a town"):
     - a town's own part, named in the possessive before it ("Cairo's Abbasiya district");
-    - a street, road, building (`is_site`) or Arabic quarter ("حي الخالدية") with its town after it ("Ramor Theatre,
-      Virginia", "the Russian Embassy in Damascus"), or else in the story's town: the one
-      town that holds at least two of the story's mentions of towns and more than half of
-      them. A story told in one town names its streets and buildings without the town each
-      time; a story that moves between towns leaves its sites unlocated, and so does a story
-      of no town.
+    - a street, road, building (`is_site`) or Arabic quarter ("حي الخالدية") with its town
+      after it ("Ramor Theatre, Virginia", "the Russian Embassy in Damascus"), or else in
+      the story's town: the one town that holds at least two of the story's mentions of
+      towns and more than half of them. A story told in one town names its streets,
+      buildings and quarters without the town each time; a story that moves between towns
+      leaves its sites unlocated, and so does a story of no town.
     A site placed only in a whole country by its name ("Stade de France") is unlocated too:
     a town of that country the text puts it in is nearer the truth."""
     story_town: Place | None = None

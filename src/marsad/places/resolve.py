@@ -76,8 +76,8 @@ _ARABIC_ARTICLE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa][nrstdz]|[Aa]sh)-$")
 _ARABIC_ARTICLE_OPENS = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][nrstdz]|[Aa]sh)-\w")
 ARABIC_NAMING = frozenset("""SY IQ LB JO PS IL EG LY TN DZ MA EH SA YE OM AE QA BH KW SD SS MR SO DJ KM TD ER TR IR
 KE NE ML AF PK""".split())
-# "In Bolivia, officials in Santa Cruz …", "In Ontario, health units in London …": a sentence
-# that opens on a place tells what follows inside it.
+# "In Bolivia, officials in Santa Cruz …": a sentence that opens on a country tells what
+# follows inside it (`_scope`; a state or province that opens one weighs nothing here).
 _SCOPE_OPENS = re.compile(r"(?:(?:^|[.!?]['’\"”]?\s+|\n)\s*"
                           r"(?:(?:But|And|Meanwhile|Elsewhere|Further south|Further north),?\s+)?In"
                           r"|[,;]\s+(?:and|but|while)\s+in)\s+(?:the\s+)?$")
