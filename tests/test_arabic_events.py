@@ -658,3 +658,66 @@ def test_the_object_after_the_time_is_not_the_doer() -> None:
 def test_snipers_and_liberations(sentence: str, sub_type: str | None) -> None:
     found = classify(sentence)
     assert (found and found.sub_event_type) == sub_type, (sentence, explain(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Written for this test: "تحرير" in a party's, a square's, a movement's or an editor's
+    # name liberates nothing; a liberation by the army or by rebels is still one.
+    ("اعتقلت قوات الأمن خمسة من أعضاء حزب التحرير في مدينة إدلب يوم الأحد", "Arrests"),
+    ("قال رئيس تحرير الصحيفة إن قوات الأمن اعتقلت مراسلها في حلب يوم الأحد", "Arrests"),
+    ("التقى وفد من حركة تحرير السودان بممثلي الأمم المتحدة في الفاشر", None),
+    ("احتفل السكان بذكرى عيد التحرير في الساحة الرئيسية", None),
+    ("أعلن الجيش تحرير بلدة الحاضر بريف حلب الجنوبي بعد معارك عنيفة", "Government regains territory"),
+    ("أعلنت الفصائل تحرير قرية كفرنبودة بعد معارك مع قوات النظام", "Non-state actor overtakes territory"),
+    # ... a president or "the commission" that announces one is no editor or movement
+    ("وأعلن الرئيس تحرير مدينة ود مدني بالكامل من قوات الدعم السريع", "Government regains territory"),
+])
+def test_names_that_say_liberation(sentence: str, sub_type: str | None) -> None:
+    found = classify(sentence)
+    assert (found and found.sub_event_type) == sub_type, (sentence, explain(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Written for this test: an officer "أوقف" is arrested, fighting "أوقف" is stopped; an RPG
+    # is a fighter's weapon, no shelling beside an attack on a checkpoint; attackers who
+    # withdraw after their attack make no withdrawal of their own.
+    ("أوقفت الشرطة في المدينة، أمس الأحد، ضابطاً سابقاً متهماً بانتهاكات", "Arrests"),
+    ("هاجم مسلحون حاجزاً للأمن العام بالأسلحة الرشاشة وقذائف الآر بي جي فجر اليوم", "Armed clash"),
+    ("قصفت قوات النظام بقذائف الهاون بلدة كفرنبل", "Shelling/artillery/missile attack"),
+    ("هاجم مسلحون الحاجز بالأسلحة الرشاشة قبل أن ينسحبوا باتجاه البادية", "Armed clash"),
+    ("انسحبت قوات النظام من بلدة خان شيخون صباح اليوم", "Change to group/activity"),
+    # An act a sentence is dated by, weeks before, named with its doer, is no act of the news.
+    ("تتواصل عودة الأسر النازحة إلى المدينة، بعد أسابيع من استعادة الجيش السيطرة عليها من قوات الدعم السريع", None),
+    ("وجاء القصف بعد أيام من سيطرة الفصائل على البلدة", "Shelling/artillery/missile attack"),
+    ("وبعد أسابيع من التحضير شنت القوات هجوماً واسعاً على مواقع التنظيم", "Armed clash"),
+    # Jets that fly over are no strike, unless the sentence tells their strikes.
+    ("نفذت طائرات حربية، ليل الجمعة، سلسلة غارات استهدفت مواقع عسكرية في محيط المدينة، تزامناً مع تحليق مكثف "
+     "في أجواء المنطقة", "Air/drone strike"),
+    ("حلقت طائرات استطلاع في أجواء المدينة صباح اليوم", None),
+])
+def test_arrests_rpgs_and_withdrawals(sentence: str, sub_type: str | None) -> None:
+    found = classify(sentence)
+    assert (found and found.sub_event_type) == sub_type, (sentence, explain(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "أوقفت الفصائل القتال في المنطقة بعد وساطة من وجهاء العشائر والضباط",
+    # a court that halts a case, a ministry that suspends officers from duty
+    "أوقفت المحكمة العسكرية، يوم الأحد، النظر في قضية المتهمين بالهجوم على الثكنة",
+    "أوقفت وزارة الداخلية، يوم الإثنين، عن العمل ضابطين في شرطة المدينة",
+])
+def test_a_stop_or_a_suspension_is_no_arrest(sentence: str) -> None:
+    found = classify(sentence)
+    assert found is None or found.sub_event_type != "Arrests"
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    # Written for this test: what a monitor demands or appeals for is to come; a student ("طالب")
+    # killed is no demand.
+    ("ويجدد المرصد مطالبته الجهات المعنية والمنظمات الدولية بتكثيف عمليات المسح وإزالة الألغام", "إزالة الألغام",
+     "planned"),
+    ("وناشد الأهالي المنظمات الدولية إزالة الألغام من الأراضي الزراعية", "إزالة الألغام", "planned"),
+    ("قتل طالب جامعي برصاص قناص في حي الوعر", "برصاص", "occurred"),
+])
+def test_a_demand_is_to_come(sentence: str, trigger: str, expected: str) -> None:
+    assert mod(sentence, trigger) == expected

@@ -317,3 +317,19 @@ def test_a_quarter_lies_in_the_town_named_after_it(gaz: Gazetteer) -> None:
     # A town its people went to is no container of their quarter.
     found = {t["text"]: t for t in geoparse_text("نزح سكان حي الوعر إلى إدلب بعد الاتفاق.", resolver=resolver)}
     assert found["حي الوعر"]["admin1"] == "Homs"
+
+
+def test_words_and_place_words_that_name_places_elsewhere_are_words(gaz: Gazetteer) -> None:
+    # Written for this test: a verb ("عمد"), a ministry ("وزارة الداخلية"), a gang, the black
+    # market, smugglers and a Syrian worker name no place in Yemen, Oman, Mauritania, Syria or
+    # Canada; "مدينة" and "المدينة" after another place word introduce a town or are the
+    # story's own, never Medina.
+    assert _names("وعمد مسلحون مجهولون إلى إطلاق النار على سيارة مدنية", gaz) == []
+    assert _names("ودعت وزارة الداخلية المواطنين إلى التزام منازلهم", gaz) == []
+    assert _names("قتل أحد أفراد العصابة وأصيب شاب آخر", gaz) == []
+    assert _names("وصل سعر الليتر في السوق السوداء إلى ضعف السعر", gaz) == []
+    assert _names("قتل شخصان أحدهما عامل سوري كان يمر قرب السيارة", gaz) == []
+    assert _names("شنت قوات الأمن حملة مداهمات في أحياء مدينة إب", gaz) == ["إب"]
+    assert _names("قتل 31 مدنياً في عموم أحياء المدينة خلال يومين", gaz) == []
+    # ... and a village of that name, named as one, is still a place.
+    assert _names("قصفت الطائرات قرية السوداء في ريف طرطوس", gaz) == ["السوداء", "طرطوس"]

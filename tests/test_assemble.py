@@ -1184,7 +1184,7 @@ def test_a_place_described_in_an_apposition_leaves_the_act(coder):
 @pytest.mark.parametrize(("text", "expected"), [
     # an act told inside "N days after" is dated back from the sentence's day, at its own place
     ("President Volodymyr Zelensky visited Kharkiv on Tuesday, two days after a Russian strike killed seven "
-     "people there.", [("Attack", "Kharkiv", "2019-03-10")]),
+     "people there.", [("Air/drone strike", "Kharkiv", "2019-03-10")]),
     # the act's place is not the incident's it is measured from
     ("Syrian and Russian jets struck Idlib on Monday, two days after rebels shelled the city of Hama.",
      [("Air/drone strike", "Idlib", "2019-03-11")]),
@@ -1880,3 +1880,18 @@ def test_the_other_side_s_account_told_in_the_past_perfect_is_the_same_clash(cod
             "State television said Wednesday that security forces had repelled an attack in Hpruso.")
     events, _ = code(coder, text, published="2024-07-25")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2024-07-22")]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # Written for this test: a road named by its ends in English is one place, where it leaves
+    # its first town; another place the sentence names is the act's.
+    ("A roadside bomb killed two soldiers on the road between Latakia city and Qardaha on Monday, the ministry "
+     "said.", [("Latakia", "Latakia")]),
+    ("Gunmen ambushed a bus on the highway linking the towns of Azaz and Marea on Monday, killing three "
+     "passengers.", [("Aleppo", "I‘zāz")]),
+    ("A roadside bomb hit a patrol near the village of Kafr Nabl on the road between Maarat al-Numan and Ariha "
+     "on Monday.", [("Idlib", "Kafranbel")]),
+])
+def test_a_road_between_two_towns_is_one_place(coder, text, where):
+    events, _ = code(coder, text, published="2025-01-23")
+    assert [(e.admin1, e.location) for e in events] == where

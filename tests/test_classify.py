@@ -682,3 +682,75 @@ def test_snipers_and_liberations(sentence, subtype):
 def test_twelfth_batch_rules(sentence, subtype):
     c = classify(sentence)
     assert (c.sub_event_type if c else None) == subtype, explain(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "subtype"), [
+    # Written for the sixth session of 2026-12-06: order restored is no ground taken.
+    ("Police said they had regained control of the situation in the town after youths set fire to a council "
+     "office on Tuesday.", "Violent demonstration"),
+    ("Stewards quickly regained control of the crowd after fans spilled onto the pitch.", None),
+    ("Troops regained control of the town of Bama on Tuesday after a week of fighting.",
+     "Government regains territory"),
+    # A win beats a rival, not protesters; an animal's attack is no one's.
+    ("The fencer won the world title before a roaring crowd on Sunday, beating the defending champion 15-12.",
+     None),
+    ("Riot police beat demonstrators in the square on Monday.", "Excessive force against protesters"),
+    ("A farmer was killed on Friday when an elephant attacked him on his way home from the fields.", None),
+    ("A herder was gored to death when a buffalo charged him near the river.", None),
+    # Thugs beating a reporter attack him; what the beating set off is not the sentence's act.
+    ("A reporter covering the primary was beaten by suspected political thugs on Monday, prompting colleagues "
+     "to march in protest the next day.", "Attack"),
+    ("Police shot dead a teenager in the suburb on Friday, sparking riots that lasted three nights.", "Attack"),
+    ("Police shot dead two protesters in the capital on Friday, sparking more riots.",
+     "Excessive force against protesters"),
+    ("The verdict sparked protests in the city on Monday.", "Peaceful protest"),
+    # Fire opened "with" the weapons named is still fire on its target; a rocket-propelled
+    # grenade is a fighter's weapon, no shelling beside gunfire.
+    ("Gunmen opened fire with machine guns and rocket-propelled grenades on a security patrol as it drove "
+     "through the village.", "Armed clash"),
+    ("Gunmen opened fire with assault rifles on a crowd of shoppers at the market.", "Attack"),
+    ("Rebels opened fire on an army convoy near the town on Monday.", "Armed clash"),
+    ("Militants fired rockets at the airport on Monday.", "Shelling/artillery/missile attack"),
+    # A war's leftovers that go off are coded as explosives, found or not; found and made safe
+    # they are disrupted.
+    ("Three children were killed on Tuesday when an unexploded cluster submunition they found in a field "
+     "exploded.", "Remote explosive/landmine/IED"),
+    ("A boy was killed by an unexploded shell while herding sheep on Monday.", "Remote explosive/landmine/IED"),
+    ("Explosive remnants of war killed two shepherds near the village on Friday.", "Remote explosive/landmine/IED"),
+    ("Police found a roadside bomb near the market and defused it on Monday.", "Disrupted weapons use"),
+    # A state's strike and a strike on tents that kills come from the air; a walkout does not;
+    # talks about a truce are no truce.
+    ("Here is a summary of the main developments: - An Israeli strike hit a school sheltering displaced "
+     "families before dawn.", "Air/drone strike"),
+    ("A strike on tents in the camp on Monday afternoon killed five people, hospital officials said.",
+     "Air/drone strike"),
+    ("A strike on schools across the country entered its third week.", None),
+    ("Indirect ceasefire talks continue in Doha.", None),
+    ("A ceasefire took hold in the city on Monday.", "Agreement"),
+    # ... and what a review helper found the first versions misread.
+    ("The army said on Tuesday it had regained full control of the streets of the city's northern district "
+     "after routing the rebels.", "Government regains territory"),
+    ("Police beat the rival candidate's supporters with batons on Tuesday as they marched to the commission.",
+     "Excessive force against protesters"),
+    ("Members of the Grey Wolves attacked Kurdish students with knives at the university, wounding six.", "Attack"),
+    ("A crowd gathered outside the governor's office on Monday to demand the release of activists, prompting "
+     "police to fire live rounds that killed two demonstrators.", "Excessive force against protesters"),
+    ("Two civilians were killed on Saturday after triggering an explosive device near a school.",
+     "Remote explosive/landmine/IED"),
+    ("Engineers found two roadside bombs on the highway on Tuesday and detonated them safely, the army said.",
+     "Disrupted weapons use"),
+    ("A missile struck the port on Tuesday, setting fire to two warehouses.", "Shelling/artillery/missile attack"),
+    ("Iranian strikes by truck drivers spread to 20 cities on Tuesday, union officials said.", None),
+    ("A teachers' strike hit schools across the state on Tuesday as gunmen killed two guards at a college.",
+     "Attack"),
+    ("Overnight Russian strikes with ballistic missiles killed three people in the city.",
+     "Shelling/artillery/missile attack"),
+    ("The US strikes back at Beijing with new tariffs on steel.", None),
+    ("A ceasefire framework signed in Doha by the government and the rebels came into force on Tuesday.",
+     "Agreement"),
+    ("Smoke shells fired by police landed in the crowd outside parliament on Tuesday as protesters scattered.",
+     "Peaceful protest"),
+])
+def test_sixth_session_rules(sentence, subtype):
+    c = classify(sentence)
+    assert (c.sub_event_type if c else None) == subtype, explain(sentence)

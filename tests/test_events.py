@@ -1121,3 +1121,54 @@ def test_a_wire_dateline_dates_the_filing_not_the_act():
     # A weekday in brackets is no agency: "GOMA Sept 8 (Thursday)" is the act's own date.
     told = dates.resolve("Fighting broke out near GOMA Sept 8 (Thursday), residents said on Saturday.", later)
     assert told is not None and told.date == dt.date(2022, 9, 8)
+
+
+def test_the_day_before_a_named_weekday_is_that_weekday():
+    # Written for this test: "the day before" counts from the act told last, which the
+    # weekday beside it names; alone it is still the day before the story.
+    import datetime as dt
+
+    from marsad.dates import resolve
+
+    thursday = dt.date(2025, 6, 12)
+    found = resolve("The day before, on Monday, a farmer was killed by a landmine while ploughing.", thursday)
+    assert found is not None and found.date == dt.date(2025, 6, 9)
+    found = resolve("The day before, a farmer was killed by a landmine while ploughing.", thursday)
+    assert found is not None and found.date == dt.date(2025, 6, 11)
+
+
+def test_the_day_after_an_act_is_counted_from_its_day(coder):
+    # Written for this test: "the day after the attack" is the day after the day the story
+    # told, not that day nor the story's.
+    text = ("Militants killed 12 soldiers in an attack on an army camp in the northern town of Djibo on Sunday, "
+            "security sources said.\n\nThe day after the attack, soldiers killed at least 20 civilians in the "
+            "village of Barani, a rights group said.")
+    events, _ = code(coder, text, published="2025-05-28")
+    assert sorted(e.event_date for e in events) == ["2025-05-25", "2025-05-26"]
+    # ... never after the story: the day counted from is then the day someone spoke
+    text = ("Gunmen attacked a church in the town, killing four worshippers, police said on Wednesday.\n\n"
+            "The day after the attack, angry youths burned a mosque in Kauru.")
+    events, _ = code(coder, text, published="2025-03-26")
+    assert all(e.event_date <= "2025-03-26" for e in events)
+
+
+def test_what_forces_say_they_killed_over_a_week_is_a_tally():
+    # Written for this test: a week summed up in the perfect is no event of its own.
+    import datetime as dt
+
+    from marsad.dates import is_background
+
+    assert is_background("It says its forces have killed dozens of militants across the region over the past week.",
+                         dt.date(2025, 7, 22), None)
+    assert not is_background("Its forces killed 12 militants near the border on Monday.", dt.date(2025, 7, 22), None)
+
+
+def test_provinces_have_their_english_names(coder):
+    # Written for this test: a capital that is a province of its own beside the province of
+    # its name is "Maputo City"; Afghan provinces are named in English, not in Uzbek.
+    events, _ = code(coder, "Protesters burned tyres and blocked main roads in Maputo on Wednesday, police said.",
+                     published="2024-11-14")
+    assert [e.admin1 for e in events] == ["Maputo City"]
+    events, _ = code(coder, "A bomb exploded near a mosque in Kabul on Monday, killing five worshippers, police "
+                            "said.", published="2022-06-14")
+    assert [e.admin1 for e in events] == ["Kabul"]

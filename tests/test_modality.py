@@ -119,3 +119,14 @@ def test_bad_span_raises() -> None:
 def test_a_protest_announced_or_prepared_is_to_come(sentence, word, expected):
     start = sentence.index(word)
     assert modality(sentence, start, start + len(word)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # Written for this test: "May" with a day is the month, not a maybe.
+    ("On May 17, fighters set fire to the main market in the town, residents said.", "set fire", "occurred"),
+    ("Gunmen may have set fire to the market, police said.", "set fire", "possible"),
+    ("Dozens May Have Been Killed in Attack on Camp, UN Says", "Attack", "possible"),
+])
+def test_the_month_of_may_is_no_maybe(sentence, word, expected):
+    start = sentence.index(word)
+    assert modality(sentence, start, start + len(word)) == expected

@@ -535,3 +535,40 @@ def test_a_name_after_the_arabic_article_is_read_in_the_arab_world(gaz: Gazettee
     assert place("Troops were deployed in al-Amara on Monday.", "al-Amara").country_code != "ET"
     assert place("Troops were deployed in el-Arish on Monday.", "el-Arish").country_code == "EG"
     assert place("Gunmen attacked a police camp in El-Wak on Tuesday.", "El-Wak").country_code == "KE"
+
+
+@pytest.mark.parametrize(("canonical", "aliases", "english"), [
+    # An English "X Province" alias confirms the canonical name without its diacritics,
+    # before an ASCII alias in another language's spelling.
+    ("Kābul", ["Kabul Province", "Kabul welaýaty", "Kobul viloyati"], "Kabul"),
+    ("Herāt", ["Herat Province", "Hirot viloyati"], "Herat"),
+    # ... and only then: a plain English alias still names the province.
+    ("Ḩimş", ["Homs", "Homs Governorate"], "Homs"),
+    ("Rīf Dimashq", ["Rural Damascus Governorate"], "Rif Dimashq"),
+])
+def test_english_name_of_a_province(canonical, aliases, english):
+    from marsad.places.build import _english_admin_name
+
+    assert _english_admin_name(canonical, aliases) == english
+
+
+def test_a_compass_word_of_a_provinces_name_is_part_of_it() -> None:
+    # Written for this test: "East Java" is the province the city is the capital of, not the
+    # island "Java" (which sent the city to a namesake village elsewhere).
+    from marsad.nlp import load_pipeline
+    from marsad.places import geoparse_document
+
+    gaz = Gazetteer.open()
+    text = "In Surabaya, the capital of East Java, police fired tear gas at students on Tuesday."
+    out = geoparse_document(text, resolver=PlaceResolver(gaz), nlp=load_pipeline(gaz))
+    found = {t["text"]: t for t in out["toponyms"]}
+    assert "East Java" in found and found["Surabaya"]["admin1"] == found["East Java"]["admin1"]
+    # ... and a compass word that is no part of a name stays out of it
+    text = "Fighting continued in northern Syria and in Eastern Aleppo on Monday."
+    out = geoparse_document(text, resolver=PlaceResolver(gaz), nlp=load_pipeline(gaz))
+    spans = [t["text"] for t in out["toponyms"]]
+    assert "Syria" in spans and "Eastern Aleppo" not in spans
+    # ... nor one that names a town abroad ("South Lebanon", Ohio)
+    out = geoparse_document("Israeli strikes on South Lebanon killed three people on Tuesday.",
+                            resolver=PlaceResolver(gaz), nlp=load_pipeline(gaz))
+    assert [t["country_code"] for t in out["toponyms"] if "Lebanon" in t["text"]] == ["LB"]

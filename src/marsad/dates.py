@@ -180,6 +180,9 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
     if published is None:
         return None
     m = _RELATIVE_DAY.search(sentence)
+    # "The day before, on Monday, …": the day before the last act told, which the weekday names.
+    if m and m.group("rel").lower() == "the day before" and _WEEKDAY.search(sentence):
+        m = None
     if m:
         rel = m.group("rel").lower()
         back = 1 if rel in ("yesterday", "last night", "the day before") else 0
@@ -234,7 +237,7 @@ _SUMMARY = re.compile(
 # killed in the region in the last decade" ("On Tuesday gunmen killed five in Bokkos,
 # bringing to 60 the number killed there over the past month" is Tuesday's news).
 _SUMMARY_SINGULAR = re.compile(r"\b(?:in|over|during|throughout|within) (?:the )?(?:past|last|previous) "
-                               r"(?:month|year|decade)\b", re.I)
+                               r"(?:week|month|year|decade)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 
@@ -475,6 +478,9 @@ _DAY_OF_MONTH_AR = re.compile(rf"(?:(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}}
                               + "|".join(sorted(ORDINAL_DAYS_AR, key=len, reverse=True)) +
                               rf"))\s+(?:من\s+)?(?:ال)?شهر\s+"
                               rf"(?P<which>الجاري|الحالي|الماضي|المنصرم|الفايت|السابق)(?!{_L})")
+# "في الثاني من تموز الجاري": an ordinal day of a named month.
+_ORDINAL_OF_MONTH_AR = re.compile(rf"(?<!{_L})(?P<ord>" + "|".join(sorted(ORDINAL_DAYS_AR, key=len, reverse=True))
+                                  + rf")\s+(?:من\s+)?(?:شهر\s+)?{_MONTH_AR}{_YEAR_AR}?")
 _BEFORE_YESTERDAY_AR = re.compile(rf"(?<!{_L})[وف]?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)(?!{_L})")
 _YESTERDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?:ال)?(?:امس|البارحه)(?!{_L})|(?<!{_L})[وفب]?الليله\s+الماضيه(?!{_L})")
 _TODAY_AR = re.compile(rf"(?<!{_L})(?<!حتي\s)(?<!الي\s)[وفل]?(?:اليوم|الليله)(?!{_L})(?!\s+(?:التالي|الاول|الثاني|"
@@ -509,6 +515,16 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
                 d = _latest_on_or_before(month, day, published)
                 if d is not None:
                     return ReportedDate(d, DAY, e.start(), e.end())
+    for e in _ORDINAL_OF_MONTH_AR.finditer(text):
+        month, day = MONTHS_AR[_month_key(e.group("month"))], ORDINAL_DAYS_AR[e.group("ord")]
+        try:
+            if e.group("year"):
+                return ReportedDate(dt.date(int(e.group("year")), month, day), DAY, e.start(), e.end())
+        except ValueError:
+            continue
+        d = _latest_on_or_before(month, day, published) if published is not None else None
+        if d is not None:
+            return ReportedDate(d, DAY, e.start(), e.end())
     if published is None:
         return None
     m = _DAY_OF_MONTH_AR.search(text)

@@ -51,6 +51,8 @@ def _folded(words: str) -> frozenset[str]:
 _PLACE_WORDS = _folded("قرية بلدة مدينة حي محافظة منطقة ناحية مخيم")
 _PLACE_WORDS_MANY = _folded("قرى قريتي قريتا بلدات بلدتي بلدتا مدن مدينتي مدينتا أحياء حيي مخيمات مخيمي مناطق منطقتي")
 # After these place words an adjective is more likely than a name ("منطقة عسكرية").
+# "المدينة", "القرية": the town the story is in, no name ("أحياء المدينة" is no Medina).
+_THE_PLACE_WORDS = frozenset("ال" + w for w in _PLACE_WORDS)
 _VAGUE_PLACE_WORDS = _folded("مدينة حي منطقة مناطق مدن أحياء مخيم مخيمات")
 # The first word of two-word names ("تل رفعت", "دير حافر", "عين العرب", "أبو كمال").
 _NAME_HEADS = _folded("""
@@ -109,7 +111,8 @@ _COMMON = _folded("""
 الشرقي الغربي الشمالي الجنوبي الشرقية الغربية الشمالية الجنوبية الوسطى الأوسط
 كان كانت يكون تكون صار أصبح بات ظل قال قالت أكد أفاد أعلن ذكر أوضح أضاف نقل وقع جرى تم شهد سقط دخل خرج وصل عاد
 جامعة إطار حجة ليل هوية وان ورقة فرقة وتيرة السيدة المطلة يد مقر مقره مصير مصيره ينقل صيد البنى
-البلاد بلاد العاصمة الداخل الخارج العالم""") | _NOT_NAME
+البلاد بلاد العاصمة الداخل الخارج العالم
+عمد الداخلية الخارجية العصابة عصابة السوداء مهربين سوري لبناني عراقي يمني سوداني ليبي""") | _NOT_NAME
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,11 @@ def _introduced(words: list[_Word], i: int, text: str, vague: bool, cut0: int = 
 def _after_place_word(words: list[_Word], i: int, text: str, gazetteer: Gazetteer, vague: bool, cut0: int = 0
                       ) -> tuple[int, int, int] | None:
     """The name a place word introduces at word i: the gazetteer's, or the words' own when
-    they make a longer name ("منطقة رأس عيسى", though a place is called "رأس")."""
+    they make a longer name ("منطقة رأس عيسى", though a place is called "رأس"). Another place
+    word is none ("أحياء مدينة إب": "مدينة" introduces the name; it is no Medina)."""
+    first = words[i].plain[cut0:]
+    if _place_word(first)[0] or first in _THE_PLACE_WORDS:
+        return None
     known = _known(words, i, text, gazetteer, bare=False, cut0=cut0)
     own = _introduced(words, i, text, vague, cut0)
     if known and own:

@@ -166,6 +166,12 @@ _NAMED_BY_YEAR = re.compile(r"\b(?:the|its|their|his|her|a|an)\s+(?:19|20)\d\d\s
                             r"bloody|twin|air|drone|gas|sarin|chlorine|bomb|mortar|rocket|missile|mass|school)\s+)?$",
                             re.I)
 ANCHOR_PENALTY = 4.0
+# "… was beaten by thugs on Monday, prompting journalists to march in protest": a protest the
+# act set off, told after it, is not what the sentence reports (the force a protest set off
+# is: "prompting police to fire live rounds that killed two").
+_SET_OFF = re.compile(r"\b(?:prompting|sparking|provoking)\s+(?:[^\s,.;!?]+\s+){0,8}?(?:to\s+)?$", re.I)
+_SET_OFF_WORD = re.compile(r"\b(?:prompting|sparking|provoking)\b", re.I)
+_SET_OFF_KINDS = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence"})
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
                       r"with the (?:help|support|backing) of|with support from)\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
@@ -730,6 +736,8 @@ _NOT_A_PLACE_SUBJECT = re.compile(r"(?:He|She|They|It|We|I|You|His|Her|Their|Its
                                   r"Hundreds|Most|All|Both|Each)\b")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$")
+_FOUGHT_AFTER = re.compile(r"\b(?:after|following|amid)\s+(?:[^\s.,;!?]+\s+){0,4}?(?:fighting|clashes|battles?|"
+                           r"combat)\s+(?:with|against)\s+(?:the\s+)?", re.I)
 _FROM_AFTER = re.compile(r"\s+(?:[^\s.;!?]+\s+){0,6}?from\s+(?:the\s+)?(?:[^\s.;!?]+\s+){0,2}?")
 
 
@@ -836,6 +844,13 @@ class _Scorer:
                 and self.lex.cues[cue].search(self.text) is not None
         return found
 
+    def has_before_set_off(self, cue: str) -> bool:
+        """`has`, read only before what the sentence says the act set off ("prompting", "sparking")."""
+        if not self.has(cue):
+            return False
+        off = _SET_OFF_WORD.search(self.text)
+        return off is None or self.lex.cues[cue].search(self.text, 0, off.start()) is not None
+
     def relaxed(self) -> _Scorer:
         """The same text with recalled incidents at full weight (see `_classify`), sharing
         the matches and cues already found: only the weights change."""
@@ -849,8 +864,10 @@ class _Scorer:
         patterns whose anchors occur in the text. The list is the scorer's: do not change it."""
         found = self._hits.get(owner)
         if found is None:
+            set_off = owner in _SET_OFF_KINDS
             found = self._hits[owner] = [
-                (p.weight * (1.0 if start < self.first_end else LATER_SENTENCE_FACTOR) - self.background(start, end),
+                (p.weight * (1.0 if start < self.first_end else LATER_SENTENCE_FACTOR) - self.background(start, end)
+                 - (BACKGROUND_PENALTY if set_off and _SET_OFF.search(self.text, max(0, start - 70), start) else 0.0),
                  start, end, p.pid)
                 for p, start, end in self.matches(owner)]
         return found
@@ -888,7 +905,10 @@ class _Scorer:
         # "Israeli Airstrikes hit", "Army Troops": a nationality or an armed actor before it
         # makes it the event word of a headline-like phrase, not a name.
         word = before.group().strip()
-        if _DEMONYM.search(word) or _ACTOR_WORD.fullmatch(word) or self.lex.cues["state_actor"].fullmatch(word) \
+        first = text[start:end].split(None, 1)[0]
+        # ... and so does one that opens the trigger ("An Israeli strike hit a school").
+        if " " in text[start:end] and _DEMONYM.search(first) or _DEMONYM.search(word) \
+                or _ACTOR_WORD.fullmatch(word) or self.lex.cues["state_actor"].fullmatch(word) \
                 or self.lex.cues["non_state_actor"].fullmatch(word):
             return False
         lo = max(0, text.rfind(". ", 0, start) + 1)
@@ -944,6 +964,11 @@ class _Scorer:
         if frm:
             # taken "from X": the other kind took it
             return _OTHER_KIND.get(self.kind_at(text[end + frm.end() : end + 90]))
+        # "they captured Sake after two days of fighting with the army": whoever they fought
+        # is the other kind.
+        fought = _FOUGHT_AFTER.search(text, end, end + 120)
+        if fought:
+            return _OTHER_KIND.get(self.kind_at(text[fought.end() : fought.end() + 60]))
         return None
 
     def kind_at(self, rest: str) -> str | None:
@@ -999,8 +1024,10 @@ _BACKGROUND_AR = re.compile(
 )
 # "بعد أسابيع من سيطرة المعارضة على …": the act a sentence is dated by, days or more before, a
 # verbal noun right after "من" (not "بعد أسابيع من التحضير شنت القوات هجوماً": the act after it).
+# So is the act a noun of acts names there, with its doer: "بعد أسابيع من استعادة الجيش السيطرة".
 _WEEKS_AFTER_AR = re.compile(r"(?<!\w)[وف]?بعد\s+(?:ايام|اسابيع|اشهر|شهور|سنوات|اعوام|اسبوع|شهر|عام|سنه)\s+"
-                             r"(?:من|علي)\s+$")
+                             r"(?:من|علي)\s+(?:(?:استعاده|سيطره|تحرير|دخول|انسحاب|سقوط|اقتحام|هجوم|قصف|مقتل|"
+                             r"اغتيال|اختطاف|تفجير)\s+(?:[^\s.،؛؟]+\s+){0,3})?$")
 # ... and a past year right after it: "مجزرة الكيماوي عام 2013".
 _YEAR_AFTER_AR = re.compile(r"[^\s.،؛؟]*\s+" + _WORDS_AR
                             + r"{0,3}?(?:في\s+|بين\s+)?(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d")
@@ -1048,8 +1075,8 @@ class _ArabicScorer(_Scorer):
         w = self._word_start(start)
         if _YEAR_AFTER_AR.match(self.text, end):
             return BACKGROUND_PENALTY_AR
-        if _WEEKS_AFTER_AR.search(self.text, max(0, w - 40), w):
-            return BACKGROUND_PENALTY_AR
+        if _WEEKS_AFTER_AR.search(self.text, max(0, w - 60), w):
+            return ANCHOR_PENALTY  # as "two weeks after …" in English
         frame = _BACKGROUND_AR.search(self.text, max(0, w - 80), w)
         if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and _THIS_WEEK_AR.match(self.text, end):
             return 0.0
@@ -1159,7 +1186,8 @@ def _subtype_score(sc: _Scorer, st: _SubType) -> tuple[float, int, int] | None:
     # Further evidence counts per distinct pattern: "protest" said three times is one cue.
     distinct = {pid for *_, pid in hits}
     score = best_w + EXTRA_MATCH_BONUS * min(MAX_EXTRA_MATCHES, len(distinct) - 1)
-    score += sum(add for cue, add in st.boosts if sc.has(cue))
+    # A cue that only what the act set off names ("… sparking protests") does not lower it.
+    score += sum(add for cue, add in st.boosts if (sc.has(cue) if add > 0 else sc.has_before_set_off(cue)))
     return score, best_s, best_e
 
 

@@ -178,6 +178,13 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
         and bool(_SPEAKER_AFTER.match(text, reported.end, trigger_start))
 
 
+# "The day after the attack", "the next day", "two days later": a day counted from the last
+# one the story told.
+_DAYS_LATER = re.compile(r"\b(?:the\s+day\s+after\s+(?:the|that|this|its)\b|"
+                         r"the\s+(?:next|following)\s+(?:day|morning)\b|"
+                         r"(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+(?P<unit>days?))\s+later\b)", re.I)
+
+
 def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
     """The date the sentence states for its act, and whether it is only the day its speaker
     spoke: "the governor said on Tuesday that shelling on Sunday killed two" dates the
@@ -491,6 +498,19 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     reported, spoken = act_date(dated, published, at)
     reported = _measured_back(dated, reported, at)
     own_date = reported is not None and not spoken
+    later = _DAYS_LATER.search(dated) if reported is None else None
+    if later is not None:
+        # "The day after the attack, soldiers killed 20 villagers": days counted from the day
+        # the story told last (its paragraph's, else the story's), when that is a day.
+        base = next((r for r in (dates.resolve(p.text, published) for p in reversed(before[-2:])
+                                 if p.paragraph == sent.paragraph) if r is not None), None)
+        day = base.date if base is not None and base.precision == dates.DAY else \
+            dt.date.fromisoformat(story_date[0]) if story_date is not None and story_date[1] == dates.DAY else None
+        n = 1 if later["n"] is None else dates.counted(later)[0]
+        # (never after the story: a base that was the day someone spoke is no act's)
+        if day is not None and (published is None or day + dt.timedelta(days=n) <= published):
+            reported = dates.ReportedDate(day + dt.timedelta(days=n), dates.DAY, later.start(), later.end())
+            own_date = True
     if reported is None:
         # The nearest earlier sentence of the same paragraph that states a date (two at most:
         # a scraped body can be one paragraph from headline to tags).

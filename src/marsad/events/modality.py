@@ -103,7 +103,9 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
      r"wednesday|thursday|friday|saturday|sunday)|tomorrow|later this (?:week|month))", 3),
     # "it was unclear whether he was an accomplice or a hostage": the whole question is open.
     (POSSIBLE, r"(?:unclear|not clear|not known|uncertain) (?:whether|if)", 8),
-    (POSSIBLE, r"may(?: have)?|might(?: have)?|could(?: have)?|possibl[ey]|"
+    # (lower case, or before "have"/"be": "On May 17, fighters burned the market" names the month)
+    (POSSIBLE, r"(?:(?-i:may)|(?-i:May)(?= (?:have|be)\b))(?! \d)(?: have)?|might(?: have)?|could(?: have)?|"
+     r"possibl[ey]|"
      r"(?:maybe|perhaps)(?!\s+(?:\d|(?:as many|as much|more than|some|about|over|up to|around|nearly)\b))|unconfirmed|"
      r"unverified|"
      r"whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
@@ -236,6 +238,9 @@ _LEFT_CUES_AR: tuple[tuple[str, str, int], ...] = (
      r"[يتن]نوي|ينوون|تنوي|نيه|[يتن]ستعد\w*|استعد\w*|استعداد\w*|[يت]تاهب\w*|تحضير\w*\s+ل|[يت]حضر\w*\s+ل|"
      r"[يت]جهز\w*\s+ل|تجهيز\w*\s+ل|مزمع\w*|(?:من\s+)?المقرر|(?:من\s+)?المتوقع|[يت]توقع\s+ان|مرتقب\w*", 6),
     (PLANNED, r"(?:دعا|دعت|دعوا|[يت]دعو|[يت]دعون|دعو(?:ه|ات))(?:\s+الي)?", 5),
+    # A demand or an appeal is for what is to come: "يجدد مطالبته الجهات المعنية بتكثيف عمليات
+    # إزالة الألغام" (the verb and its noun, never "طالب", a student).
+    (PLANNED, r"طالبت|طالبوا|[يت]طالب(?:ون|ان)?|مطالب(?:ه|ته|تها|تهم)|ناشد\w*|[يت]ناشد\w*|مناشد\w*", 10),
     (PLANNED, r"سوف", 3),
     (POSSIBLE, r"ربما|رجح\w*|[يت]رجح\w*|(?:من\s+)?المرجح|[يت]حتمل|(?:من\s+)?المحتمل|احتمال\w*|محتمل\w*|"
      r"غير\s+مؤكد\w*|لم\s+[يت]تسن\w*\s+(?:ال)?(?:تاكد|تحقق)", 5),

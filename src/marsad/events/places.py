@@ -358,6 +358,10 @@ _ROAD_AR = re.compile(r"(?:طريق|اوتوستراد|اوتستراد)(?:\s+(?
 _NOT_A_ROAD_END = re.compile(r"(?:قرب|بالقرب|في|عند|بلده|مدينه|قريه|near|\bin\b|\bat\b|outside)", re.I)
 
 
+# "the road between Latakia city and Qardaha", "the highway linking the towns of X and Y":
+# both ends (a comma or a full stop ends the road's name).
+_ROAD_BETWEEN = re.compile(r"\b(?:road|highway|motorway|expressway)\s+(?:that\s+)?(?:between|links?|linking|connects?|"
+                           r"connecting|joins?|joining|(?:runs?|running)\s+between)\s+[^,.;:()]{0,60}$", re.I)
 # "الطريق الواصل بين مدينة X وبلدة Y": every place after "between" is an end.
 _ROAD_BETWEEN_AR = re.compile(r"(?:طريق|اوتوستراد|اوتستراد)\s+(?:\S+\s+){0,2}?(?:الواصل|الرابط|يربط)\s+بين\s+"
                               r"[^،,.؛]{0,40}$")
@@ -377,7 +381,7 @@ def _road_end(before: str, after: str) -> bool:
             return True
         m = _ROAD_AR.search(fold(before[-50:]))
         return m is not None and not _NOT_A_ROAD_END.search(m.group())
-    if _ROAD_AFTER.match(after[:50]):
+    if _ROAD_AFTER.match(after[:50]) or _ROAD_BETWEEN.search(before[-90:]):
         return True
     return bool(re.search(r"[A-Z][\w'’-]*\s*[–—-]\s*$", before[-30:])) and bool(
         re.match(r"^\s+(?:road|highway|motorway|expressway)\b", after[:20]))

