@@ -461,11 +461,6 @@ _L = f"[{ARABIC_LETTER}]"
 _MONTH_AR = (rf"(?<!{_L})[وبل]?(?P<month>{MONTH_NAME_AR})(?!{_L})"
              rf"(?:\s*(?:/|-|\()\s*{MONTH_NAME_AR}\s*\)?(?!{_L}))?")
 _YEAR_AR = r"(?:\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>(?:19|20)\d{2})(?!\d)(?:\s*م(?!" + _L + r"))?)"
-_EXPLICIT_AR = (
-    re.compile(rf"(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_AR}{_YEAR_AR}?"),
-    re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d{2})(?!\d|[/.-]\d)"),
-    re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<day>\d{1,2})(?!\d|[/.-]\d)"),
-)
 # "في الثالث من الشهر الجاري": the day of the month as an ordinal word (folded).
 _UNITS_AR = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
 ORDINAL_DAYS_AR = {
@@ -474,13 +469,16 @@ ORDINAL_DAYS_AR = {
     **{f"{'الحادي' if i == 1 else w} والعشرين": 20 + i for i, w in enumerate(_UNITS_AR, 1)},
     "الحادي والثلاثين": 31,
 }
-_DAY_OF_MONTH_AR = re.compile(rf"(?:(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})|(?<!{_L})(?P<ord>"
-                              + "|".join(sorted(ORDINAL_DAYS_AR, key=len, reverse=True)) +
-                              rf"))\s+(?:من\s+)?(?:ال)?شهر\s+"
+_ORDINAL_AR = rf"(?<!{_L})(?P<ord>" + "|".join(sorted(ORDINAL_DAYS_AR, key=len, reverse=True)) + ")"
+_EXPLICIT_AR = (
+    re.compile(rf"(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_AR}{_YEAR_AR}?"),
+    re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d{2})(?!\d|[/.-]\d)"),
+    re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<day>\d{1,2})(?!\d|[/.-]\d)"),
+    # "في الثاني من تموز الجاري": an ordinal day of a named month (after the digits).
+    re.compile(rf"{_ORDINAL_AR}\s+(?:من\s+)?(?:شهر\s+)?{_MONTH_AR}{_YEAR_AR}?"),
+)
+_DAY_OF_MONTH_AR = re.compile(rf"(?:(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}})|{_ORDINAL_AR})\s+(?:من\s+)?(?:ال)?شهر\s+"
                               rf"(?P<which>الجاري|الحالي|الماضي|المنصرم|الفايت|السابق)(?!{_L})")
-# "في الثاني من تموز الجاري": an ordinal day of a named month.
-_ORDINAL_OF_MONTH_AR = re.compile(rf"(?<!{_L})(?P<ord>" + "|".join(sorted(ORDINAL_DAYS_AR, key=len, reverse=True))
-                                  + rf")\s+(?:من\s+)?(?:شهر\s+)?{_MONTH_AR}{_YEAR_AR}?")
 _BEFORE_YESTERDAY_AR = re.compile(rf"(?<!{_L})[وف]?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)(?!{_L})")
 _YESTERDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?:ال)?(?:امس|البارحه)(?!{_L})|(?<!{_L})[وفب]?الليله\s+الماضيه(?!{_L})")
 _TODAY_AR = re.compile(rf"(?<!{_L})(?<!حتي\s)(?<!الي\s)[وفل]?(?:اليوم|الليله)(?!{_L})(?!\s+(?:التالي|الاول|الثاني|"
@@ -505,7 +503,7 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
         for e in pat.finditer(text):
             g = e.groupdict()
             month = int(g["m"]) if g.get("m") else MONTHS_AR[_month_key(g["month"])]
-            day = int(g["day"])
+            day = int(g["day"]) if g.get("day") else ORDINAL_DAYS_AR[g["ord"]]
             if g.get("year"):
                 try:
                     return ReportedDate(dt.date(int(g["year"]), month, day), DAY, e.start(), e.end())
@@ -515,16 +513,6 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
                 d = _latest_on_or_before(month, day, published)
                 if d is not None:
                     return ReportedDate(d, DAY, e.start(), e.end())
-    for e in _ORDINAL_OF_MONTH_AR.finditer(text):
-        month, day = MONTHS_AR[_month_key(e.group("month"))], ORDINAL_DAYS_AR[e.group("ord")]
-        try:
-            if e.group("year"):
-                return ReportedDate(dt.date(int(e.group("year")), month, day), DAY, e.start(), e.end())
-        except ValueError:
-            continue
-        d = _latest_on_or_before(month, day, published) if published is not None else None
-        if d is not None:
-            return ReportedDate(d, DAY, e.start(), e.end())
     if published is None:
         return None
     m = _DAY_OF_MONTH_AR.search(text)

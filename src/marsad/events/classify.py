@@ -169,8 +169,8 @@ ANCHOR_PENALTY = 4.0
 # "… was beaten by thugs on Monday, prompting journalists to march in protest": a protest the
 # act set off, told after it, is not what the sentence reports (the force a protest set off
 # is: "prompting police to fire live rounds that killed two").
-_SET_OFF = re.compile(r"\b(?:prompting|sparking|provoking)\s+(?:[^\s,.;!?]+\s+){0,8}?(?:to\s+)?$", re.I)
 _SET_OFF_WORD = re.compile(r"\b(?:prompting|sparking|provoking)\b", re.I)
+_SET_OFF = re.compile(_SET_OFF_WORD.pattern + r"\s+(?:[^\s,.;!?]+\s+){0,8}?(?:to\s+)?$", re.I)
 _SET_OFF_KINDS = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence"})
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"

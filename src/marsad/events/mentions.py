@@ -185,6 +185,18 @@ _DAYS_LATER = re.compile(r"\b(?:the\s+day\s+after\s+(?:the|that|this|its)\b|"
                          r"(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+(?P<unit>days?))\s+later\b)", re.I)
 
 
+def _paragraph_date(sent: Sentence, before: list[Sentence], published: dt.date | None) -> dates.ReportedDate | None:
+    """The date the nearest earlier sentence of the same paragraph states (two at most: a
+    scraped body can be one paragraph from headline to tags)."""
+    for prev in reversed(before[-2:]):
+        if prev.paragraph != sent.paragraph:
+            return None
+        found = dates.resolve(prev.text, published)
+        if found is not None:
+            return found
+    return None
+
+
 def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
     """The date the sentence states for its act, and whether it is only the day its speaker
     spoke: "the governor said on Tuesday that shelling on Sunday killed two" dates the
@@ -498,12 +510,11 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     reported, spoken = act_date(dated, published, at)
     reported = _measured_back(dated, reported, at)
     own_date = reported is not None and not spoken
+    base = _paragraph_date(sent, before, published) if reported is None else None
     later = _DAYS_LATER.search(dated) if reported is None else None
     if later is not None:
         # "The day after the attack, soldiers killed 20 villagers": days counted from the day
         # the story told last (its paragraph's, else the story's), when that is a day.
-        base = next((r for r in (dates.resolve(p.text, published) for p in reversed(before[-2:])
-                                 if p.paragraph == sent.paragraph) if r is not None), None)
         day = base.date if base is not None and base.precision == dates.DAY else \
             dt.date.fromisoformat(story_date[0]) if story_date is not None and story_date[1] == dates.DAY else None
         n = 1 if later["n"] is None else dates.counted(later)[0]
@@ -512,14 +523,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
             reported = dates.ReportedDate(day + dt.timedelta(days=n), dates.DAY, later.start(), later.end())
             own_date = True
     if reported is None:
-        # The nearest earlier sentence of the same paragraph that states a date (two at most:
-        # a scraped body can be one paragraph from headline to tags).
-        for prev in reversed(before[-2:]):
-            if prev.paragraph != sent.paragraph:
-                break
-            reported = dates.resolve(prev.text, published)
-            if reported is not None:
-                break
+        reported = base
     if dates.is_background(dated, published, reported):
         return []
     # The past perfect tells what came before the news ("Moscow had announced on Tuesday

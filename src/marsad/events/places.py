@@ -322,10 +322,10 @@ _AT_PLACE = re.compile(r"\b(?:near|in|at|outside|close to|on the outskirts of|ju
 
 
 def _where_it_fell(sent: Sentence, chain: list[Located]) -> bool:
-    """Whether a chain is a town or village the sentence puts something at ("near Kawuri"),
-    not a country, a province or a speaker's place."""
+    """Whether a chain (no journey's) is a town or village the sentence puts something at
+    ("near Kawuri"), not a country, a province or a speaker's place."""
     head = chain[0]
-    return specificity(head.place) >= 4 and not _a_journey(sent, chain) \
+    return specificity(head.place) >= 4 \
         and bool(_AT_PLACE.search(sent.text[max(0, head.start - sent.start - 30):head.start - sent.start]))
 
 
@@ -561,8 +561,11 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # "a bus carrying passengers from Maiduguri to Damboa ran over a mine near Kawuri": a
     # journey's ends are not where the act fell, when the sentence names that place too.
     split = [part for c in chains for part in ([c[:2], c[2:]] if len(c) > 2 and _a_journey(sent, c) else [c])]
-    if any(_a_journey(sent, c) for c in split) and any(_where_it_fell(sent, c) for c in split):
-        chains = [c for c in split if not _a_journey(sent, c)]
+    journey = [_a_journey(sent, c) for c in split]
+    if any(journey):
+        rest = [c for c, j in zip(split, journey, strict=True) if not j]
+        if any(_where_it_fell(sent, c) for c in rest):
+            chains = rest
     heads = [_head(chain) for chain in chains]
     out = list(heads)
     # "Massacre in Idlib … targeted the town of Khan Sheikhoun in Idlib": a place the sentence
