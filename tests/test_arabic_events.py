@@ -432,9 +432,10 @@ def test_a_capture_years_ago_is_background_in_the_dual_too() -> None:
     # "عامي 2018 و2019" (in the years 2018 and 2019) after the act: an old campaign, no news.
     assert classify("قصفت قوات النظام البلدة عامي 2018 و2019.") is None
     assert classify("قصفت قوات النظام البلدة يوم الأحد.") is not None
-    # the past perfect with last week's Sunday, or none, is background as it was
-    assert classify("وكانت قوات النظام قد قصفت حي المطار يوم الجمعة الماضي.") is None
+    # the past perfect with no day is background as it was; with a day of last week it is a
+    # recalled act with a date of its own, which analysts code on that day
     assert classify("وكانت قوات النظام قد قصفت حي المطار بقذائف الهاون.") is None
+    assert classify("وكانت قوات النظام قد قصفت حي المطار يوم الجمعة الماضي.") is not None
 
 
 @pytest.mark.parametrize(("sentence", "not_this"), [

@@ -78,6 +78,8 @@ _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
 _MONTH_NAME = _MONTH.replace("?P<month>", "?:")  # the same, without the group
+# "in the 2019 election period", "during the 2014 war": a year that names a time long past.
+_THE_YEAR = re.compile(r"\b(?:in|since|during|after)\s+the\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])", re.I)
 _YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
                         rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+)"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
@@ -156,13 +158,58 @@ def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:
     return _TOLL_REACHED.search(sentence, max(0, reported.start - 60), reported.start) is not None
 
 
+# A scraped page's outlet and date glued before the lede ("Myanmar Now 27 March 2024 A junta
+# jet bombed … on Monday"): the day it was published, not the day of the act.
+_GLUED_DATELINE = re.compile(r"\s*(?:(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|Of)\s)"
+                             r"[A-Z][\w'’.&-]*\s+){0,5}$")
+_LEDE_AFTER = re.compile(r"\s+[A-Z\d]")
+
+
+def _lede_start(sentence: str) -> int:
+    """Where the lede starts after a glued outlet and date ("Club of Mozambique 20 March 2025
+    Insurgents killed …", "AFP Friday 3 Mar 2015 At least 12 …"); 0 when there is none."""
+    for pat in _EXPLICIT:
+        x = pat.search(sentence, 0, 60)
+        if x and _GLUED_DATELINE.match(sentence[:x.start()]) and _LEDE_AFTER.match(sentence, x.end()):
+            return x.end()
+    return 0
+# "On 26/09/2023 at about 0130hrs": a date in figures, as police and army communiqués write it.
+_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d/.-])")
+
+
+def _numeric_date(sentence: str, published: dt.date | None) -> ReportedDate | None:
+    """A date written in figures: day first where the month cannot come first (26/09/2023),
+    else the reading that falls on or before publication, the nearest one if both do (most
+    of the world writes the day first; US news writes 9/26/2023). Ambiguous without a
+    publication date: none."""
+    for x in _NUMERIC.finditer(sentence):
+        glued = x.start() < 60 and _GLUED_DATELINE.match(sentence[:x.start()]) and _LEDE_AFTER.match(sentence, x.end())
+        if glued or _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()):
+            continue
+        a, b, year = int(x.group("a")), int(x.group("b")), int(x.group("year"))
+        readings = []
+        for month, day in ((b, a), (a, b)):
+            try:
+                readings.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        readings = list(dict.fromkeys(readings))
+        if len(readings) > 1:
+            past = [d for d in readings if published is not None and d <= published]
+            readings = [max(past)] if past else []
+        if readings:
+            return ReportedDate(readings[0], DAY, x.start(), x.end())
+    return None
+
+
 def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> ReportedDate | None:
     """`resolve` of an English sentence; `spans`: skip the ends of a span of dates."""
+    lede = _lede_start(sentence)
     for pat in _EXPLICIT:
         for x in pat.finditer(sentence):
             # "the heaviest raids since January 5", "ahead of talks on May 19": a date the
             # event is measured from or against, not its own.
-            if _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()) or spans and (
+            if x.start() < lede or _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()) or spans and (
                     _SPAN_START.search(sentence, max(0, x.start() - 14), x.start())
                     or _SPAN_END.search(sentence, max(0, x.start() - 40), x.start())):
                 continue
@@ -177,9 +224,12 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
                 d = _latest_on_or_before(month, day, published)
                 if d is not None:
                     return ReportedDate(d, DAY, x.start(), x.end())
+    numeric = _numeric_date(sentence, published)
+    if numeric is not None:
+        return numeric
     if published is None:
         return None
-    m = _RELATIVE_DAY.search(sentence)
+    m = _RELATIVE_DAY.search(sentence, lede)
     # "The day before, on Monday, …": the day before the last act told, which the weekday names.
     if m and m.group("rel").lower() == "the day before" and _WEEKDAY.search(sentence):
         m = None
@@ -187,7 +237,7 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         rel = m.group("rel").lower()
         back = 1 if rel in ("yesterday", "last night", "the day before") else 0
         return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
-    m = _WEEKDAY.search(sentence)
+    m = _WEEKDAY.search(sentence, lede)
     if m:
         wd = WEEKDAYS[m.group("wd").lower()]
         # The publication's own weekday is that day: wires write "on Saturday" for today.
@@ -195,26 +245,26 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
     # (after the days the sentence names: "arrested on Monday the men who planted the bomb two
     # weeks ago" is Monday's news)
-    m = _AGO.search(sentence)
+    m = _AGO.search(sentence, lede)
     if m:
         n, weeks = counted(m)
         if not weeks:
             return ReportedDate(published - dt.timedelta(days=n), DAY, m.start(), m.end())
         then = published - dt.timedelta(days=7 * n)
         return ReportedDate(then - dt.timedelta(days=then.weekday()), WEEK, m.start(), m.end())
-    m = _WEEK.search(sentence)
+    m = _WEEK.search(sentence, lede)
     if m:
         monday = published - dt.timedelta(days=published.weekday())
         rel = m.group("rel").lower()
         start = monday if "this" in rel or rel.endswith("the week") else monday - dt.timedelta(days=7)
         return ReportedDate(start, WEEK, m.start(), m.end())
-    m = _MONTH_REL.search(sentence)
+    m = _MONTH_REL.search(sentence, lede)
     if m:
         first = published.replace(day=1)
         if "last" in m.group("rel").lower():
             first = (first - dt.timedelta(days=1)).replace(day=1)
         return ReportedDate(first, MONTH, m.start(), m.end())
-    m = next((x for x in _IN_MONTH.finditer(sentence) if not _A_NAME_LIKE_A_MONTH.match(x.group())), None)
+    m = next((x for x in _IN_MONTH.finditer(sentence, lede) if not _A_NAME_LIKE_A_MONTH.match(x.group())), None)
     if m:
         month = MONTHS[m.group("month").lower().rstrip(".")]
         year = int(m.group("year")) if m.group("year") else (
@@ -445,7 +495,7 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     since = None if arabic else _SINCE_WHEN.search(text)
     if since and not _ACT_BEFORE.search(text, 0, since.start()):
         return True
-    for m in year_only.finditer(text):
+    for m in [*year_only.finditer(text), *(() if arabic else _THE_YEAR.finditer(text))]:
         year = int(m.group("year"))
         if published is None or year < published.year - (0 if published.month > 2 else 1):
             return True

@@ -1040,6 +1040,10 @@ _THIS_WEEK_AR = re.compile(r"[^.,،؛؟]{0,40}?(?<!\w)(?:(?:(?:مساء|صباح
                            r"(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر|يوم)\s+ال(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)|"
                            r"ال(?:احد|ثلاثاء|اربعاء|خميس|جمعه|سبت))"
                            r"(?!\w)(?!\s+(?:الماضي|قبل))")
+# ... and so does one with a weekday last week, wherever the clause names it ("وكانت قوات
+# الاحتلال قد هدمت، يوم الاثنين الماضي، منشأة"): a recalled act with a day of its own.
+_LAST_WEEKDAY_AR = re.compile(r"(?<!\w)(?:(?:مساء|صباح|ليل|ليله|فجر|ظهر|عصر|يوم)\s+)?ال(?:احد|اثنين|ثلاثاء|اربعاء|"
+                              r"خميس|جمعه|سبت)\s+الماضي(?!\w)")
 # An attempt or purpose is no capture: "في محاولة للتقدم", "بهدف السيطرة", "فشلت في".
 _NOT_DONE_AR = re.compile(
     r"(?<!\w)[وف]?(?:محاوله|محاولات|حاول\w*|[يت]حاول\w*|بهدف|سعيا|[يت]سع(?:ي|ون|ي)|[يت]هدف|اجل|بغيه|"
@@ -1078,7 +1082,9 @@ class _ArabicScorer(_Scorer):
         if _WEEKS_AFTER_AR.search(self.text, max(0, w - 60), w):
             return ANCHOR_PENALTY  # as "two weeks after …" in English
         frame = _BACKGROUND_AR.search(self.text, max(0, w - 80), w)
-        if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and _THIS_WEEK_AR.match(self.text, end):
+        if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and (
+                _THIS_WEEK_AR.match(self.text, end)
+                or _LAST_WEEKDAY_AR.search(re.split(r"[.؟!؛]", self.text[:end + 40][frame.start():])[0]) is not None):
             return 0.0
         return BACKGROUND_PENALTY_AR
 

@@ -217,10 +217,14 @@ _CAPABILITY = re.compile(r"\b(?:capacity|ability|capability|capabilities|capable
 # what happens as a rule, told by an adverb before the act's word or about its happening. Not
 # one about another word: "jets struck the market, which is usually crowded".
 _HABITUAL = (r"\b(?:usually|typically|normally|generally|commonly|often|sometimes|habitually|customarily|"
+             r"frequently|regularly|periodically|from\s+time\s+to\s+time|every\s+now\s+and\s+then|"
              r"tend(?:s)?\s+to|used\s+to)\b")
 _HABIT = re.compile(_HABITUAL, re.I)
 # ... or after it, of the act itself: "gunfire, which usually happens when …".
 _HABIT_AFTER = re.compile(_HABITUAL + r"\s+(?:happen|occur|take\s+place|takes\s+place|break\s+out|erupt)", re.I)
+# ... or between the doers a trigger opens with and their act: "Militants periodically attack
+# convoys on the highway".
+_HABIT_INSIDE = re.compile(r"(?:[\w'’-]+\s+){1,2}" + _HABITUAL + r"\s+[a-z]+", re.I)
 # ... or as what has grown common: "Abductions for ransom have become common on the roads",
 # "kidnappings are rampant in the state". Said of the act's own noun, a few words on, in the
 # same clause (not "gunmen abducted five traders in an area where kidnappings are common").
@@ -244,7 +248,8 @@ _NEXT_CLAUSE = re.compile(r"[;:–—]|,\s+but\b|\bbut\b")
 
 def _habit(sentence: str, trigger_start: int) -> bool:
     """Whether the sentence tells its act as a habit (`_HABIT`, `_HABIT_AFTER`)."""
-    if _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60):
+    if _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60) \
+            or _HABIT_INSIDE.match(sentence, trigger_start) and not names_a_day(sentence):
         return True
     common = _GROWN_COMMON.match(sentence, trigger_start)
     if common and not _ACT_TOLD.search(sentence[:common.start()] + " " + sentence[common.end():]):
@@ -520,6 +525,11 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if event_type not in _PROTESTS and _NAMING.search(sentence, max(0, trigger_start - 60), trigger_start) \
             and _CHARGE.match(sentence, trigger_start):
         return "legal characterisation"
+    funeral = _FUNERAL_OF.search(sentence, max(0, trigger_start - 200), trigger_start)
+    if event_type not in _PROTESTS and funeral and not names_a_day(sentence[funeral.start("dead"):]):
+        return "a funeral, the death told before"
+    if _IMAGE_OF.search(sentence, max(0, trigger_start - 40), trigger_start):
+        return "an image of an act, not the act"
     if _METHOD.search(sentence):
         return "methodology"
     if _BECOME_DESCRIBED.search(sentence, max(0, trigger_start - 90), trigger_start) \
@@ -717,7 +727,36 @@ _TAGS_AR = _rx(
 )
 
 
+# "وتشهد المدينة بين الحين والآخر تفجيرات بعبوات ناسفة": what happens from time to time, told
+# before the act's word in its own clause, in a sentence that names no day of its own.
+_HABIT_AR = _rx(r"(?:بين\s+(?:ال)?حين\s+و(?:ال)?اخر|من\s+حين\s+(?:ل|الي\s+)(?:ال)?اخر|"
+                r"من\s+وقت\s+(?:ل|الي\s+)(?:ال)?اخر|"
+                r"بين\s+(?:ال)?فين[هة]\s+و(?:ال)?اخري|بشكل\s+(?:شبه\s+)?(?:يومي|متكرر|دوري|شبه\s+يومي)|"
+                r"(?:عاد[هة]|غالبا|كثيرا)\s+ما)")
+# "attended the funeral of a conscript who was killed during a raid": a funeral, and the death
+# it is for, told in its own place (the mourners' village is not where he fell). Not a crowd
+# that protests at it, nor an act done to the mourners ("police fired on the funeral"), nor a
+# death the clause dates ("the funeral of a student who was killed on Monday").
+_FUNERAL_OF = re.compile(r"\b(?:funerals?|burials?|buried|laid\s+to\s+rest)\b[^.;]{0,60}?"
+                         r"(?P<dead>\b(?:of|for)\b[^.;]{0,60}?"
+                         r"\b(?:who\s+(?:was|were|had\s+been)|killed|slain|died)\b[^.;]{0,60})$", re.I)
+_FUNERAL_OF_AR = _rx(r"(?<!\w)[وف]?(?:شيع\w*|[يت]شيع\w*|تشييع|جناز\w*|دفن|وري\w*)[^.؟!؛]{0,150}?"
+                     r"(?P<dead>(?:جثمان|جثامين|جثه|جثث)\s+(?:[^\s.،؛؟]+\s+){0,4}?(?:قتل|قتلوا|استشهد\w*|قضي|قضوا|لقي|لقوا|"
+                     r"توفي|سقط\w*)\s+(?:[^\s.،؛؟]+\s+){0,6}?)$")
+# "photos of the protests were found on their phones", "صور للمظاهرات": a picture of an act
+# told as a thing someone has, shares or finds (the act's word right after it).
+_IMAGE_OF = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|videos?|footage|clips?|recordings?)\s+of\s+"
+                       r"(?:the\s+|a\s+|an\s+|earlier\s+|past\s+|previous\s+){0,2}$", re.I)
+_IMAGE_OF_AR = _rx(r"(?<!\w)[وب]?(?:ال)?(?:صور|صوره|فيديو|فيديوهات|مقاطع|مقطع|تسجيلات|تسجيل)\s+"
+                   r"(?:مصور\w*\s+)?(?:ل|من\s+)?$")
 _INQUIRY_AR = re.compile(r"(?:تقصي|(?:ل|وال|ال)?تحقيق\s+في)\s+(?:\S+\s+){0,3}(?:[وفبل]?ال)?$")
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Start of the word at `pos` with its proclitics ("للمظاهرات" → its ل)."""
+    while pos > 0 and text[pos - 1].isalnum():
+        pos -= 1
+    return pos
 
 
 def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str | None:
@@ -728,11 +767,19 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
         return "tag or metadata line"
     if _LEGAL_AR.search(text):
         return "legal characterisation"
+    funeral = _FUNERAL_OF_AR.search(text, max(0, start - 250), _word_start(text, start))
+    if event_type not in _PROTESTS and funeral and not names_a_day(text[funeral.start("dead"):]):
+        return "a funeral, the death told before"
+    if _IMAGE_OF_AR.search(text, max(0, view.index(trigger_start) - 30), _word_start(text, start)):
+        return "an image of an act, not the act"
     # "معلنة تشكيل لجنة لتقصي أسباب الاشتباكات": an inquiry into acts told elsewhere.
     if _INQUIRY_AR.search(text, max(0, start - 40), start):
         return "an act under inquiry, told elsewhere"
     # "أدانت الأمم المتحدة القصف": the condemnation is the news; "دعا الجيش المسلحين إلى
     # الاستسلام، ثم قصفت طائراته البلدة": another clause.
+    habit = _HABIT_AR.search(text, max(0, start - 40), start)
+    if habit and not re.search(r"[,;:،؛]", text[habit.end():start]) and not names_a_day(sentence):
+        return "a habit, not an act"
     appeal = _APPEAL_AR.search(text, 0, start)
     if event_type not in _PROTESTS and appeal and not re.search(r"[,;:،؛]", text[appeal.end() : start]):
         return "appeal or condemnation"

@@ -413,6 +413,16 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
 _FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew|(?:took|taken|taking|takes)\s+off)"
                          r"\s+(?:\S+\s+){0,3}?from|"
                          r"\bfrom\s+the\s+direction\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# ... in Arabic (folded): "الطائرة أقلعت من قاعدة حميميم"، "صواريخ أطلقت من جنوب لبنان".
+_FIRED_FROM_AR = re.compile(r"(?<!\w)[وف]?(?:اقلع|انطلق|اطلق|قادم|اتي|اتيه)\w*\s+(?:[^\s.،؛؟]+\s+){0,3}?من\s+"
+                            r"(?:(?:جهه|اتجاه|ناحيه)\s+)?(?:(?:قاعده|مطار|مدينه|بلده|منطقه|مناطق)\s+)?(?:[^\s.،؛؟]+\s+){0,1}$")
+
+
+def _fired_from(before: str) -> bool:
+    """Whether the words before a place say that fire or aircraft came from it."""
+    return bool(_FIRED_FROM.search(before) or is_arabic(before) and _FIRED_FROM_AR.search(fold(before)))
+
+
 _COLON_DATELINE = re.compile(r"\s*[:.]\s+(?=[A-Z])")
 
 
@@ -493,7 +503,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # fired from the direction of the occupied Golan, targeting points near al-Kiswah",
     # "rockets launched from southern Lebanon struck Kiryat Shmona").
     out = _unless_all(out, {id(loc) for loc in out
-                            if _FIRED_FROM.search(sent.text[max(0, loc.start - offset - 80): loc.start - offset])})
+                            if _fired_from(sent.text[max(0, loc.start - offset - 80): loc.start - offset])})
     # The ends of a named road place nothing when the sentence names another place.
     ends = {id(loc) for loc in out if _road_end(sent.text[: loc.start - offset], sent.text[loc.end - offset:])}
     if ends and len(ends) < len(out):

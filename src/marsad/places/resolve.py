@@ -750,7 +750,8 @@ class PlaceResolver:
         # Calibrated confidence: absolute support, plus a margin term.
         margin = best_s - second
         conf = 1.0 / (1.0 + math.exp(-6.0 * (best_s - 0.35))) * (0.75 + 0.25 * min(1.0, margin / 0.2 + 0.2))
-        if not (near and near.get(best.geonameid)) and self._foreign_and_obscure(best, name, ctx, container, explicit):
+        if not (near and near.get(best.geonameid)) \
+                and self._foreign_and_obscure(best, name, ctx, container, explicit, cues.settlement):
             return None, min(conf, 0.1)
         if frame is not None and container is None and not support:
             def lonely() -> bool:
@@ -778,10 +779,13 @@ class PlaceResolver:
         return ctx.country_share(c.country_code, name) >= _STORY_SHARE
 
     def _foreign_and_obscure(
-        self, c: Candidate, name: str, ctx: DocContext, container: Candidate | None, explicit: bool = False
+        self, c: Candidate, name: str, ctx: DocContext, container: Candidate | None, explicit: bool = False,
+        settled: bool = False,
     ) -> bool:
         """A small place abroad while the document is clearly about one other country
-        (mentions of this same name do not count as evidence for its own country)."""
+        (mentions of this same name do not count as evidence for its own country). `settled`:
+        the text calls it a village or town ("Kuchi village"), and a city abroad that lists the
+        name among its other names (Kuqa, "Kuchi") is then no more famous than a hamlet."""
         frame = ctx.frame(name)
         if frame is not None and frame.tier(c) >= 2:
             return False  # inside the story's frame: local, not foreign
@@ -811,7 +815,9 @@ class PlaceResolver:
         # A city of 100,000 travels abroad, but not into a story that never names its country
         # ("KANI:" in a bulletin from Sagaing is not Kani, Japan); a city of half a million does
         # (El Paso in a story of Ciudad Juárez).
-        if c.match > 0 and c.population >= (_FAMOUS_POPULATION if theirs > 0 else _WORLD_CITY_POPULATION):
+        other_name = settled and c.match < 2
+        if c.match > 0 and c.population >= (_FAMOUS_POPULATION if theirs > 0 else _WORLD_CITY_POPULATION) \
+                and not other_name:
             return False
         # Its own country must be a real part of the story (a quarter of it, or named twice
         # and more), not one passing mention ("the earthquake in Turkey and Syria" does not
@@ -822,7 +828,8 @@ class PlaceResolver:
             return False
         # Known in many languages (Venice, Cannes, Sirte — not Ayaş, with 4 names): a story
         # elsewhere may still mention it. Asked last: counting names is a query.
-        return not (c.match > 0 and c.population >= 10_000 and self.gaz.name_count(c.geonameid) >= _FAMOUS_NAMES)
+        return other_name or not (c.match > 0 and c.population >= 10_000
+                                  and self.gaz.name_count(c.geonameid) >= _FAMOUS_NAMES)
 
     # -- public API ---------------------------------------------------------------
 

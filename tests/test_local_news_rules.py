@@ -1,0 +1,139 @@
+"""Rules of local news, in English and Arabic: riots, clashes fought with grenades, feuds over
+land, arrests for an attack, habits, funerals, pictures of protests, dates in figures, years
+long past, a village abroad, where jets took off from. Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad import dates
+from marsad.events.classify import classify, explain
+from marsad.events.nonevents import not_an_event
+
+from .conftest import code
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # "a riot of colour" is a sight, not a riot
+    ("Hundreds of dancers filled the old square in a riot of colour on Sunday evening.", None),
+    # protesters who smash windows riot, whatever the police then do
+    ("Masked protesters broke away from the march and smashed the windows of three banks before police "
+     "fired tear gas.", "Violent demonstration"),
+    # grenades thrown in a fight are the fight's weapons
+    ("Two rival families clashed with rifles and hand grenades in the town on Friday, leaving three dead.",
+     "Armed clash"),
+    ("قتل رجلان في اشتباكات بالأسلحة الخفيفة والقنابل اليدوية بين عائلتين في البلدة مساء الخميس.", "Armed clash"),
+    # a grenade thrown at a house stays a grenade
+    ("ألقى مجهول قنبلة يدوية على منزل في الحي مساء أمس.", "Grenade"),
+    ("A man threw a hand grenade into a crowded bar on Saturday night, wounding six.", "Grenade"),
+    # armed men who fight over land, or each other, clash
+    ("At least six people died on Thursday when two rival clan militias fought over grazing land near the village.",
+     "Armed clash"),
+    ("The gunmen and the soldiers fought each other for two hours outside the station.", "Armed clash"),
+    # the attack an arrest is for is its charge
+    ("Police arrested nine young men in the village on charges of taking part in the attacks on the patrol.",
+     "Arrests"),
+    ("Soldiers detained four men suspected of involvement in the ambush on the convoy.", "Arrests"),
+    # a bomb defused, its time between commas
+    ("وفي سياق متصل، فككت وحدة الهندسة في قيادة شرطة المدينة، مساء أمس، عبوة ناسفة كانت مزروعة في سيارة.",
+     "Disrupted weapons use"),
+    # a building demolished on a day of last week, told in the past perfect
+    ("وكانت قوات الاحتلال قد هدمت، يوم الاثنين الماضي، منشأة زراعية وبركة لتجميع المياه في القرية.",
+     "Looting/property destruction"),
+])
+def test_local_news_acts(sentence, sub_type):
+    c = classify(sentence)
+    assert (c and c.sub_event_type) == sub_type, explain(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a habit, told by its adverb
+    "Militants periodically attack convoys on the highway north of the city.",
+    "Rebels from time to time fire rockets at the town from the hills.",
+    "وتشهد المدينة بين الحين والآخر انفجارات بعبوات ناسفة تستهدف سيارات مدنيين.",
+    # a funeral, the death it is for told before, undated
+    "Thousands of people in the village attended on Thursday the funeral of a conscript who was killed during "
+    "a raid on a militant hideout in the north.",
+    "وشيع آلاف من أهالي القرية، عصر أمس، جثمان مجند استشهد خلال مداهمة لإحدى البؤر الإرهابية.",
+    # a picture of a protest
+    "Soldiers held the three students for hours after finding photos of the protests on their phones.",
+    "واقتادهم عناصر الحاجز إلى جهة مجهولة بعد العثور على صور للمظاهرات في هواتفهم.",
+])
+def test_habits_funerals_and_pictures_are_no_act(sentence):
+    c = classify(sentence)
+    assert c is None or not_an_event(sentence, c.event_type, c.trigger_start, c.sub_event_type) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    # a habit of the place, beside the act the sentence tells
+    "انفجرت عبوة ناسفة بسيارة مدني في المدينة مساء أمس، وهي مدينة تشهد بين الحين والآخر انفجارات مماثلة.",
+    # a death the funeral's clause dates is news; so is fire on the mourners
+    "Hundreds attended the funeral of a student who was killed by a sniper on Monday.",
+    "Gunmen opened fire on the funeral procession of a tribal leader in the village on Friday, killing four mourners.",
+    "وشيع الأهالي جثمان شاب قتل برصاص قناص في الحي مساء الخميس.",
+])
+def test_the_news_beside_them_stays(sentence):
+    c = classify(sentence)
+    assert c is not None and not_an_event(sentence, c.event_type, c.trigger_start, c.sub_event_type) is None
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    # day first where the month cannot come first
+    ("On 26/09/2023 at about 0130hrs, armed men invaded the village.", "2023-09-28", "2023-09-26"),
+    # the reading on or before publication, the nearer one when both are
+    ("On 9/26/2023 gunmen attacked the post.", "2023-09-28", "2023-09-26"),
+    ("On 12.03.2023 the patrol came under fire.", "2023-03-16", "2023-03-12"),
+    ("Police said on 05/09/2023 that the suspects had been arrested.", "2023-09-28", "2023-09-05"),
+])
+def test_a_date_in_figures(sentence, published, expected):
+    got = dates.resolve(sentence, dt.date.fromisoformat(published))
+    assert got is not None and got.date.isoformat() == expected and got.precision == dates.DAY
+
+
+@pytest.mark.parametrize(("sentence", "background"), [
+    ("In the 2019 election period, dozens of people were killed during protests in the capital.", True),
+    ("During the 2014 war, the old town was shelled for weeks.", True),
+    ("Police fired tear gas at supporters on Tuesday in the 2025 election campaign.", False),
+])
+def test_a_year_long_past_named_with_its_time(sentence, background):
+    published = dt.date(2025, 9, 17)
+    assert dates.is_background(sentence, published, dates.resolve(sentence, published)) is background
+
+
+def test_a_village_is_no_city_abroad_known_by_another_name(coder):
+    # "Kuchi" is one of Kuqa's (Xinjiang) other names; a village of that name in a story
+    # from Niger State is no city in China.
+    text = ("MINNA - The Niger State Police Command said on Wednesday that bandits killed two people in "
+            "Munya Local Government Area of the state.\n\nOn Tuesday at about 0130hrs, armed bandits invaded "
+            "Kuchi village, shot dead two persons and abducted 15 others, the command said in a statement "
+            "signed by its spokesman in Minna.")
+    events, _ = code(coder, text, published="2023-09-28")
+    assert events and all(e.country == "Nigeria" for e in events), [(e.country, e.location) for e in events]
+
+
+def test_where_the_jets_took_off_from_is_not_where_they_struck(coder):
+    from marsad.records import Article, content_id
+
+    text = ("قتل أربعة مدنيين في غارة روسية على أطراف مدينة جسر الشغور مساء أمس.\n\n"
+            "وأفاد مرصد الطيران التابع للمعارضة بأن الطائرة أقلعت من قاعدة حميميم، ونفذت غارتين متتاليتين "
+            "بالصواريخ على أطراف مدينة جسر الشغور.")
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title="غارة روسية", published="2020-01-15",
+                outlet=None, language="ar", text=text)
+    events, _ = coder.code([a])
+    assert events and all(e.admin1 == "Idlib" for e in events), [(e.admin1, e.location) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    # a scraped page's outlet and date glued before the lede: the act's own day is the weekday
+    ("Myanmar Now 27 March 2024 A junta fighter jet bombed the main market on Monday morning", "2024-03-27",
+     "2024-03-25"),
+    ("AFP Friday 3 Mar 2015 At least 12 people were killed on Thursday in the town", "2015-03-06", "2015-03-05"),
+    # a date at the head of a sentence that is no dateline stays its date
+    ("On 3 March 2022 rebels attacked the town", "2022-03-05", "2022-03-03"),
+    ("3 March 2022: rebels attacked the town", "2022-03-05", "2022-03-03"),
+])
+def test_a_glued_dateline_is_not_the_act_s_date(sentence, published, expected):
+    got = dates.resolve(sentence, dt.date.fromisoformat(published))
+    assert got is not None and got.date.isoformat() == expected
