@@ -31,7 +31,10 @@ from .conftest import code
     # armed men who fight over land, or each other, clash
     ("At least six people died on Thursday when two rival clan militias fought over grazing land near the village.",
      "Armed clash"),
-    ("The gunmen and the soldiers fought each other for two hours outside the station.", "Armed clash"),
+    ("Farmers' militias and herders' gunmen fought over a disputed water point near the village.", "Armed clash"),
+    # ... not men who fight a title, a debate or a case
+    ("Soldiers fought each other in the final of the army boxing championship in Abuja.", None),
+    ("Rebel leaders fought over land rights at the peace talks in Juba.", None),
     # the attack an arrest is for is its charge
     ("Police arrested nine young men in the village on charges of taking part in the attacks on the patrol.",
      "Arrests"),

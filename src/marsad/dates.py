@@ -79,7 +79,7 @@ _IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
 _MONTH_NAME = _MONTH.replace("?P<month>", "?:")  # the same, without the group
 # "in the 2019 election period", "during the 2014 war": a year that names a time long past.
-_THE_YEAR = re.compile(r"\b(?:in|since|during|after)\s+the\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])", re.I)
+_THE_YEAR = re.compile(r"^\W*(?:in|during)\s+the\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])", re.I)
 _YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
                         rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+)"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
@@ -161,7 +161,7 @@ def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:
 # A scraped page's outlet and date glued before the lede ("Myanmar Now 27 March 2024 A junta
 # jet bombed … on Monday"): the day it was published, not the day of the act.
 _GLUED_DATELINE = re.compile(r"\s*(?:(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|Of)\s)"
-                             r"[A-Z][\w'’.&-]*\s+){0,5}$")
+                             r"[A-Z][\w'’.&-]*\s+(?:(?:of|de|du|the|al|el)\s+)?){1,5}$")
 _LEDE_AFTER = re.compile(r"\s+[A-Z\d]")
 
 
@@ -174,7 +174,9 @@ def _lede_start(sentence: str) -> int:
             return x.end()
     return 0
 # "On 26/09/2023 at about 0130hrs": a date in figures, as police and army communiqués write it.
-_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d/.-])")
+_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d/-]|\.\d)")
+# A date in figures that is not the act's: a birth, a document's number or version.
+_NOT_THE_ACT_S = re.compile(r"\b(?:born|aged|version|v\.|no\.|number|bulletin|dated|ref\.?|issued)\s+(?:on\s+)?$", re.I)
 
 
 def _numeric_date(sentence: str, published: dt.date | None) -> ReportedDate | None:
@@ -184,7 +186,8 @@ def _numeric_date(sentence: str, published: dt.date | None) -> ReportedDate | No
     publication date: none."""
     for x in _NUMERIC.finditer(sentence):
         glued = x.start() < 60 and _GLUED_DATELINE.match(sentence[:x.start()]) and _LEDE_AFTER.match(sentence, x.end())
-        if glued or _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()):
+        if glued or _NOT_ITS_DATE.search(sentence, max(0, x.start() - 14), x.start()) \
+                or _NOT_THE_ACT_S.search(sentence, max(0, x.start() - 14), x.start()):
             continue
         a, b, year = int(x.group("a")), int(x.group("b")), int(x.group("year"))
         readings = []

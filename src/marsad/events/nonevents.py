@@ -224,7 +224,9 @@ _HABIT = re.compile(_HABITUAL, re.I)
 _HABIT_AFTER = re.compile(_HABITUAL + r"\s+(?:happen|occur|take\s+place|takes\s+place|break\s+out|erupt)", re.I)
 # ... or between the doers a trigger opens with and their act: "Militants periodically attack
 # convoys on the highway".
-_HABIT_INSIDE = re.compile(r"(?:[\w'’-]+\s+){1,2}" + _HABITUAL + r"\s+[a-z]+", re.I)
+_HABIT_INSIDE = re.compile(r"(?!(?:a|an|the|his|her|their|its|this|that)\s)(?:[\w'’-]+\s+){1,2}" + _HABITUAL
+                           + r"\s+(?![a-z]+(?:ed|en)\s)[a-z]+", re.I)
+_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its|this|that)\s+$", re.I)
 # ... or as what has grown common: "Abductions for ransom have become common on the roads",
 # "kidnappings are rampant in the state". Said of the act's own noun, a few words on, in the
 # same clause (not "gunmen abducted five traders in an area where kidnappings are common").
@@ -248,13 +250,15 @@ _NEXT_CLAUSE = re.compile(r"[;:–—]|,\s+but\b|\bbut\b")
 
 def _habit(sentence: str, trigger_start: int) -> bool:
     """Whether the sentence tells its act as a habit (`_HABIT`, `_HABIT_AFTER`)."""
-    if _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60) \
-            or _HABIT_INSIDE.match(sentence, trigger_start) and not names_a_day(sentence):
+    if _HABIT_AFTER.search(sentence, trigger_start, trigger_start + 60) or _HABIT_INSIDE.match(sentence, trigger_start):
         return True
     common = _GROWN_COMMON.match(sentence, trigger_start)
     if common and not _ACT_TOLD.search(sentence[:common.start()] + " " + sentence[common.end():]):
         return True
     habit = _HABIT.search(sentence, max(0, trigger_start - 25), trigger_start)
+    # ("a regularly scheduled convoy", "the frequently shelled town": a word about a thing)
+    if habit is not None and _DETERMINER.search(sentence, max(0, habit.start() - 8), habit.start()):
+        return False
     return habit is not None and not re.search(r"[,;]", sentence[habit.end():trigger_start]) \
         and not _WHO_CLAUSE.search(sentence, max(0, habit.start() - 30), habit.start()) \
         and not _NEXT_CLAUSE.search(sentence, trigger_start)
@@ -528,7 +532,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     funeral = _FUNERAL_OF.search(sentence, max(0, trigger_start - 200), trigger_start)
     if event_type not in _PROTESTS and funeral and not names_a_day(sentence[funeral.start("dead"):]):
         return "a funeral, the death told before"
-    if _IMAGE_OF.search(sentence, max(0, trigger_start - 40), trigger_start):
+    if _IMAGE_OF.search(sentence, max(0, trigger_start - 40), trigger_start) and not names_a_day(sentence):
         return "an image of an act, not the act"
     if _METHOD.search(sentence):
         return "methodology"
@@ -737,18 +741,19 @@ _HABIT_AR = _rx(r"(?:بين\s+(?:ال)?حين\s+و(?:ال)?اخر|من\s+حين\
 # it is for, told in its own place (the mourners' village is not where he fell). Not a crowd
 # that protests at it, nor an act done to the mourners ("police fired on the funeral"), nor a
 # death the clause dates ("the funeral of a student who was killed on Monday").
-_FUNERAL_OF = re.compile(r"\b(?:funerals?|burials?|buried|laid\s+to\s+rest)\b[^.;]{0,60}?"
-                         r"(?P<dead>\b(?:of|for)\b[^.;]{0,60}?"
-                         r"\b(?:who\s+(?:was|were|had\s+been)|killed|slain|died)\b[^.;]{0,60})$", re.I)
-_FUNERAL_OF_AR = _rx(r"(?<!\w)[وف]?(?:شيع\w*|[يت]شيع\w*|تشييع|جناز\w*|دفن|وري\w*)[^.؟!؛]{0,150}?"
-                     r"(?P<dead>(?:جثمان|جثامين|جثه|جثث)\s+(?:[^\s.،؛؟]+\s+){0,4}?(?:قتل|قتلوا|استشهد\w*|قضي|قضوا|لقي|لقوا|"
+_FUNERAL_OF = re.compile(r"\b(?:funerals?|burials?|laid\s+to\s+rest)\b[^.;]{0,60}?"
+                         r"(?P<dead>\b(?:of|for)\b[^.;,]{0,60}?"
+                         r"\b(?:who\s+(?:was|were|had\s+been)|killed|slain|died)\b[^.;,]{0,60})$", re.I)
+_FUNERAL_OF_AR = _rx(r"(?<!\w)[وف]?(?:شيع(?:ت|وا)?|[يت]شيع(?:ون|ان)?|تشييع|جناز[هة]|جنازات|دفن|ووري)(?!\w)"
+                     r"[^.؟!؛]{0,150}?"
+                     r"(?P<dead>(?:جثمان|جثامين)\s+(?:[^\s.،؛؟]+\s+){0,4}?(?:قتل|قتلوا|استشهد\w*|قضي|قضوا|لقي|لقوا|"
                      r"توفي|سقط\w*)\s+(?:[^\s.،؛؟]+\s+){0,6}?)$")
 # "photos of the protests were found on their phones", "صور للمظاهرات": a picture of an act
 # told as a thing someone has, shares or finds (the act's word right after it).
 _IMAGE_OF = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|videos?|footage|clips?|recordings?)\s+of\s+"
                        r"(?:the\s+|a\s+|an\s+|earlier\s+|past\s+|previous\s+){0,2}$", re.I)
-_IMAGE_OF_AR = _rx(r"(?<!\w)[وب]?(?:ال)?(?:صور|صوره|فيديو|فيديوهات|مقاطع|مقطع|تسجيلات|تسجيل)\s+"
-                   r"(?:مصور\w*\s+)?(?:ل|من\s+)?$")
+_IMAGE_OF_AR = _rx(r"(?<!\w)(?<!في\s)(?<!مدينه\s)(?<!قضاء\s)[وب]?(?:ال)?(?:صور|صورا|صوره|فيديو|فيديوهات|مقاطع|مقطع|"
+                   r"تسجيلات|تسجيل)\s+(?:مصور\w*\s+)?(?P<of>من\s+)?$")
 _INQUIRY_AR = re.compile(r"(?:تقصي|(?:ل|وال|ال)?تحقيق\s+في)\s+(?:\S+\s+){0,3}(?:[وفبل]?ال)?$")
 
 
@@ -770,7 +775,9 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
     funeral = _FUNERAL_OF_AR.search(text, max(0, start - 250), _word_start(text, start))
     if event_type not in _PROTESTS and funeral and not names_a_day(text[funeral.start("dead"):]):
         return "a funeral, the death told before"
-    if _IMAGE_OF_AR.search(text, max(0, view.index(trigger_start) - 30), _word_start(text, start)):
+    image = _IMAGE_OF_AR.search(text, max(0, start - 30), _word_start(text, start))
+    # (the picture "of" the act: "صور للمظاهرات", "مقاطع من الاشتباكات")
+    if image and (image.group("of") or text[_word_start(text, start)] == "ل") and not names_a_day(sentence):
         return "an image of an act, not the act"
     # "معلنة تشكيل لجنة لتقصي أسباب الاشتباكات": an inquiry into acts told elsewhere.
     if _INQUIRY_AR.search(text, max(0, start - 40), start):
@@ -778,7 +785,8 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
     # "أدانت الأمم المتحدة القصف": the condemnation is the news; "دعا الجيش المسلحين إلى
     # الاستسلام، ثم قصفت طائراته البلدة": another clause.
     habit = _HABIT_AR.search(text, max(0, start - 40), start)
-    if habit and not re.search(r"[,;:،؛]", text[habit.end():start]) and not names_a_day(sentence):
+    if habit and not re.search(r"[,;:،؛]", text[habit.end():start]) and not names_a_day(sentence) \
+            and not re.search(r"اسفر|ادي\s+الي|مقتل", text[start:]):
         return "a habit, not an act"
     appeal = _APPEAL_AR.search(text, 0, start)
     if event_type not in _PROTESTS and appeal and not re.search(r"[,;:،؛]", text[appeal.end() : start]):

@@ -413,8 +413,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
 _FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew|(?:took|taken|taking|takes)\s+off)"
                          r"\s+(?:\S+\s+){0,3}?from|"
                          r"\bfrom\s+the\s+direction\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-# ... in Arabic (folded): "الطائرة أقلعت من قاعدة حميميم"، "صواريخ أطلقت من جنوب لبنان".
-_FIRED_FROM_AR = re.compile(r"(?<!\w)[وف]?(?:اقلع|انطلق|اطلق|قادم|اتي|اتيه)\w*\s+(?:[^\s.،؛؟]+\s+){0,3}?من\s+"
+# ... in Arabic (folded): "الطائرة أقلعت من قاعدة حميميم"، "صواريخ أطلقت من جنوب لبنان" (not
+# "انطلقت": a march sets off from where it is a march too).
+_FIRED_FROM_AR = re.compile(r"(?<!\w)[وف]?(?:اقلع|اطلق)\w*\s+(?:[^\s.،؛؟]+\s+){0,3}?من\s+"
                             r"(?:(?:جهه|اتجاه|ناحيه)\s+)?(?:(?:قاعده|مطار|مدينه|بلده|منطقه|مناطق)\s+)?(?:[^\s.،؛؟]+\s+){0,1}$")
 
 

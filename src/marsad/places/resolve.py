@@ -40,7 +40,7 @@ from .context import (
 )
 from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, filed_abroad, find_dateline, place_votes
 from .gazetteer import Candidate, Gazetteer
-from .names import has_admin_word, is_national_site, is_site, is_street_word, plain_name, strip_admin_words
+from .names import has_admin_word, is_national_site, is_site, is_street_word, name_key, plain_name, strip_admin_words
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
 
 _IMPORTANT_CODES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "GULF"})
@@ -785,7 +785,8 @@ class PlaceResolver:
         """A small place abroad while the document is clearly about one other country
         (mentions of this same name do not count as evidence for its own country). `settled`:
         the text calls it a village or town ("Kuchi village"), and a city abroad that lists the
-        name among its other names (Kuqa, "Kuchi") is then no more famous than a hamlet."""
+        name among its other names (Kuqa, "Kuchi"; not a spelling of its own: "the town of Kiryat
+        Shmona") is then no more famous than a hamlet."""
         frame = ctx.frame(name)
         if frame is not None and frame.tier(c) >= 2:
             return False  # inside the story's frame: local, not foreign
@@ -815,7 +816,7 @@ class PlaceResolver:
         # A city of 100,000 travels abroad, but not into a story that never names its country
         # ("KANI:" in a bulletin from Sagaing is not Kani, Japan); a city of half a million does
         # (El Paso in a story of Ciudad Juárez).
-        other_name = settled and c.match < 2
+        other_name = settled and c.match < 2 and name_key(name) != name_key(c.name)
         if c.match > 0 and c.population >= (_FAMOUS_POPULATION if theirs > 0 else _WORLD_CITY_POPULATION) \
                 and not other_name:
             return False
