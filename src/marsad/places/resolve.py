@@ -40,7 +40,16 @@ from .context import (
 )
 from .frame import DATELINE_VOTES, OUTLET_VOTES, Frame, FrameVotes, filed_abroad, find_dateline, place_votes
 from .gazetteer import Candidate, Gazetteer
-from .names import has_admin_word, is_national_site, is_site, is_street_word, name_key, plain_name, strip_admin_words
+from .names import (
+    has_admin_word,
+    is_arabic_name,
+    is_national_site,
+    is_site,
+    is_street_word,
+    name_key,
+    plain_name,
+    strip_admin_words,
+)
 from .prior import DEFAULT_THRESHOLD, MATCH_WEIGHT, calibrate, prior, uncalibrate
 
 _IMPORTANT_CODES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN", "OCN", "SEA", "GULF"})
@@ -523,7 +532,9 @@ class PlaceResolver:
             # "ريف حلب", "بمدينة الميادين": the place word (its cue read by `read_cues`) goes
             inner = without_arabic_place_word(name)
             if inner:
-                return self.gaz.candidates(inner)
+                return self.gaz.candidates(inner) or list(self.gaz.transliterated(inner))
+            if is_arabic_name(name):
+                return list(self.gaz.transliterated(name))
             return self._embedded(name)
         return list(cands.values())
 
