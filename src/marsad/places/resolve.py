@@ -691,14 +691,18 @@ class PlaceResolver:
         # places or inside a country the document is about — a real part of it, not one
         # passing mention ("Al Quriyah" in a Syria story is not Korla because a link to a
         # story about China sits below it).
-        cands = [
-            c
-            for c in cands
-            if c.match > 0
-            or c.feature_code in _IMPORTANT_CODES
-            or c.curated
-            or ctx.country_share(c.country_code, name) >= _STORY_SHARE and c.country_code in _TRANSLITERATED
-        ]
+        # A match of consonants only (an Arabic name GeoNames writes in Latin letters) stands
+        # only inside the story's own province: "المشيرفة" near Kafranbel is no Musayfirah of
+        # Daraa, and a quarter ("حي المنصور بمدينة الرقة") is no town of its consonants.
+        frame = ctx.frame(name)
+
+        def kept(c: Candidate) -> bool:
+            if c.skeleton:
+                return frame is not None and frame.tier(c) >= 2 and not cues.quarter
+            return c.match > 0 or c.feature_code in _IMPORTANT_CODES or c.curated \
+                or ctx.country_share(c.country_code, name) >= _STORY_SHARE and c.country_code in _TRANSLITERATED
+
+        cands = [c for c in cands if kept(c)]
         if not cands:
             return None, 0.0
         # A town known by this very name outranks another town that merely lists it among its
