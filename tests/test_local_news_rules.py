@@ -238,3 +238,22 @@ def test_the_past_a_sentence_measures_its_act_against(sentence, background):
 def test_reconnaissance_flights_and_statements_issued(sentence, sub_type):
     c = classify(sentence)
     assert (c and c.sub_event_type) == sub_type, explain(sentence)
+
+
+def test_a_town_s_other_name_in_brackets_is_the_same_town():
+    from marsad.nlp import load_pipeline
+    from marsad.places import Gazetteer, PlaceResolver
+    from marsad.places.geoparse import geoparse_document
+
+    gaz = Gazetteer.open()
+    resolver, nlp = PlaceResolver(gaz), load_pipeline(gaz)
+
+    def places(text):
+        return {t["text"]: t for t in geoparse_document(text, resolver=resolver, nlp=nlp)["toponyms"]}
+
+    got = places("A Turkish drone struck a vehicle near the town on Wednesday, and a bomb exploded in Resulayn "
+                 "(Ras al-Ain) in Hasakah province, the SDF said.")
+    assert got["Resulayn"]["country_code"] == "SY" and got["Resulayn"]["name"] == got["Ras al-Ain"]["name"]
+    # a country in brackets is a container, not another name of the town
+    got = places("Gunmen attacked a convoy near Tripoli (Libya) on Monday.")
+    assert got["Tripoli"]["country_code"] == "LY" and got["Tripoli"]["feature_code"] != "PCLI"

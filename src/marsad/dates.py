@@ -173,6 +173,8 @@ def _lede_start(sentence: str) -> int:
         if x and _GLUED_DATELINE.match(sentence[:x.start()]) and _LEDE_AFTER.match(sentence, x.end()):
             return x.end()
     return 0
+
+
 # "On 26/09/2023 at about 0130hrs": a date in figures, as police and army communiqués write it.
 _NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d/-]|\.\d)")
 # A date in figures that is not the act's: a birth, a document's number or version.

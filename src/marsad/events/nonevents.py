@@ -505,6 +505,19 @@ _TALLY_OVER_PLACES = re.compile(r"\b(?:a total of|in all|altogether|in total)\s+
                                 r"(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*,?\s+and\s+[A-Z]")
 
 
+# "attended the funeral of a conscript who was killed during a raid": a funeral, and the death
+# it is for, told in its own place (the mourners' village is not where he fell). Not a crowd
+# that protests at it, nor an act done to the mourners ("police fired on the funeral"), nor a
+# death the clause dates ("the funeral of a student who was killed on Monday").
+_FUNERAL_OF = re.compile(r"\b(?:funerals?|burials?|laid\s+to\s+rest)\b[^.;]{0,60}?"
+                         r"(?P<dead>\b(?:of|for)\b[^.;,]{0,60}?"
+                         r"\b(?:who\s+(?:was|were|had\s+been)|killed|slain|died)\b[^.;,]{0,60})$", re.I)
+# "photos of the protests were found on their phones": a picture of an act told as a thing
+# someone has, shares or finds (the act's word right after it; a sentence naming no day).
+_IMAGE_OF = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|videos?|footage|clips?|recordings?)\s+of\s+"
+                       r"(?:the\s+|a\s+|an\s+|earlier\s+|past\s+|previous\s+){0,2}$", re.I)
+
+
 def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_type: str | None = None) -> str | None:
     """Why a sentence the classifier typed `event_type` (its trigger at `trigger_start`;
     `sub_event_type` when known) reports no event, or None. Arabic sentences too."""
@@ -737,21 +750,11 @@ _HABIT_AR = _rx(r"(?:بين\s+(?:ال)?حين\s+و(?:ال)?اخر|من\s+حين\
                 r"من\s+وقت\s+(?:ل|الي\s+)(?:ال)?اخر|"
                 r"بين\s+(?:ال)?فين[هة]\s+و(?:ال)?اخري|بشكل\s+(?:شبه\s+)?(?:يومي|متكرر|دوري|شبه\s+يومي)|"
                 r"(?:عاد[هة]|غالبا|كثيرا)\s+ما)")
-# "attended the funeral of a conscript who was killed during a raid": a funeral, and the death
-# it is for, told in its own place (the mourners' village is not where he fell). Not a crowd
-# that protests at it, nor an act done to the mourners ("police fired on the funeral"), nor a
-# death the clause dates ("the funeral of a student who was killed on Monday").
-_FUNERAL_OF = re.compile(r"\b(?:funerals?|burials?|laid\s+to\s+rest)\b[^.;]{0,60}?"
-                         r"(?P<dead>\b(?:of|for)\b[^.;,]{0,60}?"
-                         r"\b(?:who\s+(?:was|were|had\s+been)|killed|slain|died)\b[^.;,]{0,60})$", re.I)
+# ... "شيع الأهالي جثمان مجند استشهد خلال مداهمة"; and "صور للمظاهرات", a picture of an act.
 _FUNERAL_OF_AR = _rx(r"(?<!\w)[وف]?(?:شيع(?:ت|وا)?|[يت]شيع(?:ون|ان)?|تشييع|جناز[هة]|جنازات|دفن|ووري)(?!\w)"
                      r"[^.؟!؛]{0,150}?"
                      r"(?P<dead>(?:جثمان|جثامين)\s+(?:[^\s.،؛؟]+\s+){0,4}?(?:قتل|قتلوا|استشهد\w*|قضي|قضوا|لقي|لقوا|"
                      r"توفي|سقط\w*)\s+(?:[^\s.،؛؟]+\s+){0,6}?)$")
-# "photos of the protests were found on their phones", "صور للمظاهرات": a picture of an act
-# told as a thing someone has, shares or finds (the act's word right after it).
-_IMAGE_OF = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|videos?|footage|clips?|recordings?)\s+of\s+"
-                       r"(?:the\s+|a\s+|an\s+|earlier\s+|past\s+|previous\s+){0,2}$", re.I)
 _IMAGE_OF_AR = _rx(r"(?<!\w)(?<!في\s)(?<!مدينه\s)(?<!قضاء\s)[وب]?(?:ال)?(?:صور|صورا|صوره|فيديو|فيديوهات|مقاطع|مقطع|"
                    r"تسجيلات|تسجيل)\s+(?:مصور\w*\s+)?(?P<of>من\s+)?$")
 _INQUIRY_AR = re.compile(r"(?:تقصي|(?:ل|وال|ال)?تحقيق\s+في)\s+(?:\S+\s+){0,3}(?:[وفبل]?ال)?$")
@@ -782,12 +785,12 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
     # "معلنة تشكيل لجنة لتقصي أسباب الاشتباكات": an inquiry into acts told elsewhere.
     if _INQUIRY_AR.search(text, max(0, start - 40), start):
         return "an act under inquiry, told elsewhere"
-    # "أدانت الأمم المتحدة القصف": the condemnation is the news; "دعا الجيش المسلحين إلى
-    # الاستسلام، ثم قصفت طائراته البلدة": another clause.
     habit = _HABIT_AR.search(text, max(0, start - 40), start)
     if habit and not re.search(r"[,;:،؛]", text[habit.end():start]) and not names_a_day(sentence) \
             and not re.search(r"اسفر|ادي\s+الي|مقتل", text[start:]):
         return "a habit, not an act"
+    # "أدانت الأمم المتحدة القصف": the condemnation is the news; "دعا الجيش المسلحين إلى
+    # الاستسلام، ثم قصفت طائراته البلدة": another clause.
     appeal = _APPEAL_AR.search(text, 0, start)
     if event_type not in _PROTESTS and appeal and not re.search(r"[,;:،؛]", text[appeal.end() : start]):
         return "appeal or condemnation"

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..actors import ActorKB
 from ..places import Gazetteer, PlaceResolver, find_toponyms
-from ..places.contain import inherit_containers, locate_in_frame
+from ..places.contain import inherit_containers, locate_in_frame, same_as_bracketed
 from ..places.context import Cues
 from ..places.cues import capital_references
 from ..records import Article, Place
@@ -185,7 +185,7 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
         resolved, frame = resolver.resolve_document(text, spans, outlet=home)
     spans, resolved = _with_capitals(text, spans, resolved, gazetteer, resolver)
     bounds = [(s[0], s[1]) for s in spans]
-    resolved = inherit_containers(text, bounds, resolved)
+    resolved = inherit_containers(text, bounds, same_as_bracketed(text, bounds, resolved))
     resolved = locate_in_frame(text, bounds, resolved, frame, [(sent.start_char, sent.end_char) for sent in doc.sents],
                                gazetteer)
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]

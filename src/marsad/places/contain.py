@@ -81,6 +81,34 @@ def follows_container(gap: str) -> bool:
     return len(gap) <= 60 and bool(_GAP.match(gap)) or arabic_container_gap(gap, near=True)
 
 
+# "near Zirgan (Abu Rasin)", "in Resulayn (Ras al-Ain)": another name of the same town, in
+# brackets right after it.
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def same_as_bracketed(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place]) -> list[Place]:
+    """`places` with a town read as the town its bracketed other name resolves to, when the
+    two readings disagree (another country, or more than 50 km apart) or the first is
+    unresolved: the bracket names the same place ("Zirgan (Abu Rasin)" is no Zirgan of
+    Bashkortostan). Not a country or a province in brackets ("Tripoli (Libya)"): that is a
+    container, left to `inherit_containers`."""
+    out = list(places)
+    for i in range(len(spans) - 1):
+        (_s, end), (b_start, b_end) = spans[i], spans[i + 1]
+        other, place = places[i + 1], places[i]
+        if not (_OPEN_BRACKET.fullmatch(text[end:b_start]) and _CLOSE_BRACKET.match(text, b_end)):
+            continue
+        if other.latitude is None or other.longitude is None or not (other.feature_code or "").startswith(_TOWN_CODES):
+            continue
+        if place.latitude is not None and place.longitude is not None \
+                and place.country_code == other.country_code \
+                and km((place.latitude, place.longitude), (other.latitude, other.longitude)) <= 50:
+            continue
+        out[i] = replace(other, name=other.name)
+    return out
+
+
 def inherit_containers(text: str, spans: Sequence[tuple[int, int]], places: Sequence[Place]) -> list[Place]:
     """`places` with each unresolved one located by the container the text names after it.
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..arabic.text import is_arabic
 from ..records import Place
-from .contain import inherit_containers
+from .contain import inherit_containers, same_as_bracketed
 from .detect import find_toponyms
 from .frame import Frame
 from .resolve import PlaceResolver
@@ -114,7 +114,7 @@ def place_spans(
     if is_arabic(text):
         return _arabic_places(text, bounds, resolver, outlet)
     places, frame = resolver.resolve_document(text, bounds, outlet=outlet)
-    return inherit_containers(text, bounds, places), frame
+    return inherit_containers(text, bounds, same_as_bracketed(text, bounds, places)), frame
 
 
 def _arabic_places(
