@@ -1062,6 +1062,13 @@ _OBJECT_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,5}?علي\s+")
 _FROM_AFTER_AR = re.compile(r"\s+" + _WORDS_AR + r"{0,6}?من\s+")
 
 
+def word_start(text: str, pos: int) -> int:
+    """Start of the word `pos` is in, its proclitics included ("للمظاهرات" → its ل)."""
+    while pos > 0 and text[pos - 1].isalnum():
+        pos -= 1
+    return pos
+
+
 class _ArabicScorer(_Scorer):
     """The scorer over `arabic_view` text: Arabic sentence ends, background frames, attempts,
     and a capture's agent also after its verb."""
@@ -1070,10 +1077,7 @@ class _ArabicScorer(_Scorer):
         return _first_sentence_end(self.text, _SENTENCE_END_AR)
 
     def _word_start(self, pos: int) -> int:
-        """Start of the word `pos` is in (its proclitics included)."""
-        while pos > 0 and self.text[pos - 1].isalnum():
-            pos -= 1
-        return pos
+        return word_start(self.text, pos)
 
     def background(self, start: int, end: int) -> float:
         w = self._word_start(start)
@@ -1084,7 +1088,7 @@ class _ArabicScorer(_Scorer):
         frame = _BACKGROUND_AR.search(self.text, max(0, w - 80), w)
         if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and (
                 _THIS_WEEK_AR.match(self.text, end)
-                or _LAST_WEEKDAY_AR.search(re.split(r"[.؟!؛]", self.text[:end + 40][frame.start():])[0]) is not None):
+                or _LAST_WEEKDAY_AR.search(re.split(r"[.؟!؛]", self.text[frame.start():end + 40])[0]) is not None):
             return 0.0
         return BACKGROUND_PENALTY_AR
 

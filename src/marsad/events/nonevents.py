@@ -33,7 +33,7 @@ from ..arabic.text import fold
 from ..dates import RELATIVE, names_a_day
 from ..segment.clean import cut_glued_captions
 from ..segment.lines import is_caption, opens_with_credit
-from .classify import arabic_view, is_arabic_text
+from .classify import arabic_view, is_arabic_text, word_start
 
 _APPEAL = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|appeal(?:s|ed|ing)?\s+(?:to|for)|urg(?:e|es|ed|ing)\b|"
@@ -760,13 +760,6 @@ _IMAGE_OF_AR = _rx(r"(?<!\w)(?<!في\s)(?<!مدينه\s)(?<!قضاء\s)[وب]?(?
 _INQUIRY_AR = re.compile(r"(?:تقصي|(?:ل|وال|ال)?تحقيق\s+في)\s+(?:\S+\s+){0,3}(?:[وفبل]?ال)?$")
 
 
-def _word_start(text: str, pos: int) -> int:
-    """Start of the word at `pos` with its proclitics ("للمظاهرات" → its ل)."""
-    while pos > 0 and text[pos - 1].isalnum():
-        pos -= 1
-    return pos
-
-
 def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str | None:
     view = arabic_view(sentence)
     text = view.text
@@ -775,12 +768,13 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
         return "tag or metadata line"
     if _LEGAL_AR.search(text):
         return "legal characterisation"
-    funeral = _FUNERAL_OF_AR.search(text, max(0, start - 250), _word_start(text, start))
+    word = word_start(text, start)
+    funeral = _FUNERAL_OF_AR.search(text, max(0, start - 250), word)
     if event_type not in _PROTESTS and funeral and not names_a_day(text[funeral.start("dead"):]):
         return "a funeral, the death told before"
-    image = _IMAGE_OF_AR.search(text, max(0, start - 30), _word_start(text, start))
+    image = _IMAGE_OF_AR.search(text, max(0, start - 30), word)
     # (the picture "of" the act: "صور للمظاهرات", "مقاطع من الاشتباكات")
-    if image and (image.group("of") or text[_word_start(text, start)] == "ل") and not names_a_day(sentence):
+    if image and (image.group("of") or text[word] == "ل") and not names_a_day(sentence):
         return "an image of an act, not the act"
     # "معلنة تشكيل لجنة لتقصي أسباب الاشتباكات": an inquiry into acts told elsewhere.
     if _INQUIRY_AR.search(text, max(0, start - 40), start):

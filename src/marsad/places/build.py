@@ -278,15 +278,14 @@ class _Builder:
             key = (p.cc, p.admin1 or "")
             if p.fclass == "P" and p.admin1 and (key not in biggest or p.population > biggest[key].population):
                 biggest[key] = p
-        seats = {key: [ascii_fold(p.name)] for key, p in biggest.items()}
         for key, (name, gid) in list(self.admin1.items()):
             adjective = _OBLAST.match(name)
-            if not adjective:
+            if not adjective or key not in biggest:
                 continue
-            word = adjective.group(1).lower()
-            seat = next((s for s in seats.get(key, ()) if s.isascii() and " " not in s
-                         and word in {s.lower() + end for end in ("skaya", "aya", "ska", "a", "skiy", "iy")}), None)
-            if seat and not any(n == seat and k[0] == key[0] for k, (n, _) in self.admin1.items()):
+            seat, word = ascii_fold(biggest[key].name), adjective.group(1).lower()
+            if seat.isascii() and " " not in seat \
+                    and any(word == seat.lower() + end for end in ("skaya", "aya", "ska", "a", "skiy", "iy")) \
+                    and not any(n == seat and k[0] == key[0] for k, (n, _) in self.admin1.items()):
                 self.admin1[key] = (seat, gid)  # the label only, as `_oblast_seat_name`
 
     # 3. towns

@@ -105,7 +105,7 @@ def same_as_bracketed(text: str, spans: Sequence[tuple[int, int]], places: Seque
                 and place.country_code == other.country_code \
                 and km((place.latitude, place.longitude), (other.latitude, other.longitude)) <= 50:
             continue
-        out[i] = replace(other, name=other.name)
+        out[i] = other
     return out
 
 

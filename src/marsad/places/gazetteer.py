@@ -274,9 +274,9 @@ class Gazetteer:
     def transliterated(self, name: str) -> tuple[Candidate, ...]:
         """Places of the Arabic-speaking world that GeoNames knows only in Latin letters and
         whose Latin name has this Arabic name's consonants, four or more ("بصر الحرير" → Busra
-        al-Harir, "قطابر" → Qatabir);
-        when several meet, those whose و and ي agree too. Key-only matches (match 0): the
-        resolver keeps them only inside a country the story is about."""
+        al-Harir, "قطابر" → Qatabir); when several meet, those whose و and ي agree too.
+        Key-only matches (match 0, `skeleton`): the resolver keeps them only inside the story's
+        own province, never after a quarter word."""
         key = consonant_key(name)
         if len(key) < 4:
             return ()  # three consonants meet too many places: "كبانة" (Kabani) and Qaboun
