@@ -140,3 +140,14 @@ def test_cli_import_says_what_it_expects(tmp_path: Path, gaz_copy: Path) -> None
     assert r.exit_code != 0 and "not a GeoNames file" in r.output
     r = CliRunner().invoke(cli, ["gazetteer", "import", str(junk), "--path", str(tmp_path / "none.sqlite")])
     assert r.exit_code != 0 and "marsad gazetteer build" in r.output
+
+
+def test_a_dump_s_latin_only_hamlet_is_found_by_its_arabic_consonants(imported: Path) -> None:
+    # The import indexes the new Latin names by their consonants; a ة before the name's next
+    # word is read t, as transliterations write it ("خربة قصرون" is Khirbat Qasrūn).
+    db = sqlite3.connect(imported)
+    assert db.execute("SELECT count(*) FROM consonant_names WHERE geonameid = ?", (HAMLET,)).fetchone()[0] >= 1
+    db.close()
+    gaz = Gazetteer.open(imported)
+    assert [c.geonameid for c in gaz.transliterated("خربة قصرون")] == [HAMLET]
+    gaz.close()

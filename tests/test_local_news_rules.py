@@ -257,3 +257,17 @@ def test_a_town_s_other_name_in_brackets_is_the_same_town():
     # a country in brackets is a container, not another name of the town
     got = places("Gunmen attacked a convoy near Tripoli (Libya) on Monday.")
     assert got["Tripoli"]["country_code"] == "LY" and got["Tripoli"]["feature_code"] != "PCLI"
+
+
+def test_the_consonant_index_is_built_once_and_holds_no_numbered_names(gaz_path):
+    import sqlite3
+
+    from marsad.places import Gazetteer
+    from marsad.places.gazetteer import consonant_rows
+
+    db = sqlite3.connect(gaz_path)
+    stored = sorted(db.execute("SELECT key, strict, geonameid FROM consonant_names"))
+    assert stored == sorted(consonant_rows(db))  # the built table is the index, row for row
+    db.close()
+    # "October 6" is no transliteration of "قطابر": its key would be October's alone
+    assert [c.name for c in Gazetteer.open(gaz_path).transliterated("قطابر")] == ["Qatabir"]

@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from .airports import read_airports
-from .gazetteer import AIRPORTS_SOURCE, ALIAS_SOURCE, CITIES_SOURCE
+from .gazetteer import AIRPORTS_SOURCE, ALIAS_SOURCE, CITIES_SOURCE, write_consonant_names
 from .names import (
     arabic_key,
     arabic_plain,
@@ -630,6 +630,7 @@ class _Builder:
             "INSERT INTO demonyms VALUES (?,?,?)", ((k, n, g) for k, (n, g) in self.demonyms.items())
         )
         db.executescript(INDEXES)
+        consonant_names = write_consonant_names(db)
         db.executemany(
             "INSERT INTO meta VALUES (?,?)",
             [
@@ -649,6 +650,7 @@ class _Builder:
             "admin1": len(self.admin1),
             "admin2": len(self.admin2),
             "demonyms": len(self.demonyms),
+            "consonant_names": consonant_names,
         }
 
 

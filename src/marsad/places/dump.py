@@ -38,6 +38,7 @@ from tqdm import tqdm
 
 from ..errors import InvalidInput
 from .build import ARABIC_SCHEMA, INDEXES, _usable_alt, arabic_rows
+from .gazetteer import write_consonant_names
 from .names import ascii_fold, name_key, plain_name
 
 BATCH = 20_000
@@ -386,6 +387,11 @@ def import_dump(
         if log:
             log("  indexing names")
         db.executescript(INDEXES)
+    if log:
+        log("  indexing Latin names by their consonants")
+    db.execute("BEGIN")
+    write_consonant_names(db)
+    db.execute("COMMIT")
     rep = imp.report
     dates = [d for d in (old_date, rep.dump_date) if d]
     rep.dump_date = max(dates) if dates else None

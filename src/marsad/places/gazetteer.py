@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,42 @@ _DEMONYM_FORMS = (
 
 # Where Arabic news names places GeoNames may know only in Latin letters.
 ARABIC_WORLD = frozenset("SY IQ LB JO PS YE SA KW QA BH AE OM EG LY SD TN DZ MA MR SO DJ".split())
+
+
+# Latin names of places in the Arabic-speaking world by their consonants (`names.consonant_key`),
+# for Arabic names GeoNames has only in Latin letters (`Gazetteer.transliterated`). Written by
+# `gazetteer build` and `gazetteer import`, so no process has to fold every name itself.
+CONSONANT_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS consonant_names (key TEXT NOT NULL, strict TEXT NOT NULL, geonameid INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS consonant_names_key ON consonant_names (key)",
+)
+
+
+def consonant_rows(db: sqlite3.Connection) -> Iterator[tuple[str, str, int]]:
+    """(consonant key, key with و and ي, geonameid) of every Latin name of a place in the
+    Arabic-speaking world whose key is long enough to match on."""
+    marks = ",".join("?" * len(ARABIC_WORLD))
+    rows = db.execute(
+        f"SELECT n.name, n.geonameid FROM names n JOIN places p USING (geonameid) "
+        f"WHERE p.country_code IN ({marks}) AND n.key < ?", (*sorted(ARABIC_WORLD), "\u0370"))
+    for latin, gid in rows.fetchall():
+        if any(ch.isdigit() for ch in latin):
+            continue  # "October 6" is no transliteration: its key would be October's alone
+        key = consonant_key(latin)
+        if key:
+            yield key, consonant_key(latin, True), gid
+
+
+def write_consonant_names(db: sqlite3.Connection) -> int:
+    """(Re)write the `consonant_names` table from the gazetteer's names; return its rows.
+    Statement by statement, not executescript(), so that it stays inside the caller's
+    transaction."""
+    for statement in CONSONANT_SCHEMA:
+        db.execute(statement)
+    rows = list(consonant_rows(db))
+    db.execute("DELETE FROM consonant_names")
+    db.executemany("INSERT INTO consonant_names VALUES (?,?,?)", rows)
+    return len(rows)
 
 
 def default_gazetteer_path() -> Path:
@@ -127,6 +164,7 @@ class Gazetteer:
         self._arabic_table = "arabic_names" in tables
         self._arabic_memory: dict[str, list[tuple[str, int, str]]] | None = None
         self._arabic_known = lru_cache(maxsize=200_000)(self._arabic_known_uncached)
+        self._consonant_table = "consonant_names" in tables
         self._skeletons: dict[str, list[tuple[int, str]]] | None = None
 
     @classmethod
@@ -280,17 +318,11 @@ class Gazetteer:
         key = consonant_key(name)
         if len(key) < 4:
             return ()  # three consonants meet too many places: "كبانة" (Kabani) and Qaboun
-        if self._skeletons is None:
-            self._skeletons = {}
-            marks = ",".join("?" * len(ARABIC_WORLD))
-            rows = self._db.execute(
-                f"SELECT n.name, n.geonameid FROM names n JOIN places p USING (geonameid) "
-                f"WHERE p.country_code IN ({marks}) AND n.key < ?", (*sorted(ARABIC_WORLD), "\u0370"))
-            for latin, gid in rows:
-                k = consonant_key(latin)
-                if k:
-                    self._skeletons.setdefault(k, []).append((gid, consonant_key(latin, True)))
-        found = self._skeletons.get(key, [])
+        if self._consonant_table:
+            found = list(self._db.execute(
+                "SELECT geonameid, strict FROM consonant_names WHERE key = ?", (key,)))
+        else:
+            found = self._skeletons_in_memory().get(key, [])
         strict = consonant_key(name, True)
         agreed = {gid for gid, k in found if k == strict}
         out = []
@@ -299,6 +331,15 @@ class Gazetteer:
             if c is not None:
                 out.append(Candidate(**{**c.__dict__, "match": 0, "skeleton": True}))
         return tuple(out)
+
+    def _skeletons_in_memory(self) -> dict[str, list[tuple[int, str]]]:
+        """The consonant index of a gazetteer built before it had `consonant_names`, made
+        once per process (about two seconds)."""
+        if self._skeletons is None:
+            self._skeletons = {}
+            for key, strict, gid in consonant_rows(self._db):
+                self._skeletons.setdefault(key, []).append((gid, strict))
+        return self._skeletons
 
     def arabic_name(self, name: str) -> int:
         """How the gazetteer knows this Arabic spelling (folded): 0 not at all, 1 as a

@@ -265,11 +265,16 @@ def consonant_key(name: str, semivowels: bool = False) -> str:
     to tell places apart: fewer than three consonants)."""
     if is_arabic_name(name):
         tokens = []
-        for raw in name.split():
+        raws = name.split()
+        for n, raw in enumerate(raws):
             w = arabic_plain(raw)
             w = w[2:] if w.startswith("ال") and len(w) > 3 else w
-            # a final ة, ه or ى is a vowel in transliteration ("سلمى" Salma, "رفاعة" Rufa'a)
-            w = w[:-1] if raw.rstrip()[-1:] in ("ة", "ه", "ى") and len(w) > 2 else w
+            # a final ة, ه or ى is a vowel in transliteration ("سلمى" Salma, "رفاعة" Rufa'a) ...
+            # except a ة before the name's next word, read t ("خربة قصرون" Khirbat Qasrun)
+            if raw.endswith("ة") and n < len(raws) - 1:
+                w = w[:-1] + "ت"
+            elif raw.rstrip()[-1:] in ("ة", "ه", "ى") and len(w) > 2:
+                w = w[:-1]
             tokens.append(w.translate(_AR_CLASSES))
     else:
         tokens = []
