@@ -76,7 +76,12 @@ _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?[\"“‘']?(?:\w+\s+)?\w+(?:ed|en|ught|ook|ew|ung)\b", re.I)
 
 
+# "In Atbara, …", "16:45 In Chattogram, …", "وفي عطبرة، …": a sentence that opens with its town.
+_OPENS_WITH_ITS_TOWN = re.compile(r"^\W*(?:\d{1,2}[:.]\d\d\s+)?(?:(?:Meanwhile,?\s+)?[Ii]n|At)\s+(?:the\s+)?"
+                                  r"(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\s*,|"
+                                  r"^\W*و?في\s+(?:مدين[ةه]\s+|بلد[ةه]\s+|قري[ةه]\s+)?[^\s،,]+(?:\s+[^\s،,]+)?\s*[،,]")
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
+_EXCESSIVE = "Excessive force against protesters"
 _PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 # ... or for what protesters are arrested for: "for breaching the conditions and obstructing
 # the highway", "on public order charges".
@@ -205,6 +210,11 @@ class _Group:
             return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
         if m.another == "also" and not (m.consequence or m.refers_back) and e.sub_event_type != m.event.sub_event_type:
             return False
+        # "In Atbara, the people came out in a march": a protest the sentence opens with its own
+        # town is that town's crowd, not the one the story has told without a town.
+        if m.event.event_type in PROTEST_TYPES and m.place_stated and not self.place_stated \
+                and _OPENS_WITH_ITS_TOWN.match(m.event.evidence[0].text):
+            return False
         # "the villages of Kafr Nabudah and Kernaz": the places a sentence lists are events
         # of their own, however near each other (ACLED's one event per place and day).
         if m.listed and any(x.sentence == m.sentence and x.listed and x.place != m.place for x in self.mentions):
@@ -269,7 +279,11 @@ def combine(mentions: Sequence[Mention]) -> Event:
     # A protest is coded by the most severe response it met (ACLED): "marched through Kampala"
     # and "police arrested 40 of the marchers" are one protest with intervention, and lethal
     # force makes it excessive force whichever sentence tells it.
-    protests = [m.event for m in causes if m.event.event_type == "Protests"]
+    # (A toll sentence counts here when it tells protesters killed by force: "gunmen firing
+    # from rooftops killed 45 protesters" is the force, not only its toll.)
+    protests = [m.event for m in causes if m.event.event_type == "Protests"] + [
+        m.event for m in mentions if m.consequence and m.event.sub_event_type == _EXCESSIVE
+        and (m.event.fatalities or 0) > 0]
     if protests and (kind.event_type == "Protests" or kind.sub_event_type == "Arrests"):
         kind = max(protests, key=lambda e: _PROTEST_FORCE.get(e.sub_event_type, 0))
         if kind.sub_event_type == "Peaceful protest" and any(m.event.sub_event_type == "Arrests" for m in mentions):

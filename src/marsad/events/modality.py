@@ -88,6 +88,12 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
      # (not a plan carried out: "the men who planned and carried out the bombing")
      r"planned(?! and (?:then )?(?:carried out|executed|staged|mounted|conducted|launched|led))|"
      r"(?:called|calls|calling) for", 5),
+    # "Opposition leaders have called a rally in Caracas on Saturday": a protest called is to come.
+    # (right before the act's word: "called a nationwide strike"; not "called an emergency
+    # meeting after the shelling")
+    # (not a name: "staged what they called a protest against genocide")
+    (PLANNED, r"(?<!what they )(?<!what he )(?<!what she )(?<!what it )(?<!what we )(?<!what organisers )"
+     r"(?<!what organizers )(?:called|calls|calling) (?:a|an|another|new|fresh|nationwide|national)", 1),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
     # The future verb governs its whole object ("will conduct amphibious assaults, river
     # crossings and air strikes"): the cue runs on over it, up to a word that opens another
@@ -234,6 +240,8 @@ _LEFT_CUES_AR: tuple[tuple[str, str, int], ...] = (
     (HOPED, r"[يتن]امل(?:ون|ين|ان)?|امل(?:ت|وا)|(?:علي|في)\s+امل|[يت]تمني\w*|تمني\w*|[يت]طمح\w*", 6),
     # "بتحسين الأوضاع ووقف حملات الاعتقال": an end to an act asked for, not the act.
     (HOPED, r"وقف|ايقاف|انهاء|الكف\s+عن", 1),
+    # "يطالب المرصد السلطات بالكف عن استخدام الرصاص الحي في مواجهة المتظاهرين": a demand to stop
+    (HOPED, r"[بل]?الكف\s+عن", 6),
     (PLANNED, r"[يتن]?عتزم\w*|اعتزم\w*|اعتزام|عازم\w*|[يتن]خطط\w*|خطط\w*\s+ل|خطه\s+ل|مخطط\w*\s+ل|"
      r"[يتن]نوي|ينوون|تنوي|نيه|[يتن]ستعد\w*|استعد\w*|استعداد\w*|[يت]تاهب\w*|تحضير\w*\s+ل|[يت]حضر\w*\s+ل|"
      r"[يت]جهز\w*\s+ل|تجهيز\w*\s+ل|مزمع\w*|(?:من\s+)?المقرر|(?:من\s+)?المتوقع|[يت]توقع\s+ان|مرتقب\w*", 6),
@@ -242,6 +250,8 @@ _LEFT_CUES_AR: tuple[tuple[str, str, int], ...] = (
     # إزالة الألغام" (the verb and its noun, never "طالب", a student).
     (PLANNED, r"طالبت|طالبوا|[يت]طالب(?:ون|ان)?|مطالب(?:ه|ته|تها|تهم)|ناشد\w*|[يت]ناشد\w*|مناشد\w*", 10),
     (PLANNED, r"سوف", 3),
+    # "أعلنت لجان المقاومة تنظيم وقفات رمزية": a protest announced is to come (right before it)
+    (PLANNED, r"(?:اعلن|اعلنت|اعلنوا|[يت]علن(?:ون)?|اعلان)\s+(?:[^\s.،؛]+\s+){0,9}?(?:عن\s+)?(?:تنظيم|اقامه|تسيير)", 1),
     (POSSIBLE, r"ربما|رجح\w*|[يت]رجح\w*|(?:من\s+)?المرجح|[يت]حتمل|(?:من\s+)?المحتمل|احتمال\w*|محتمل\w*|"
      r"غير\s+مؤكد\w*|لم\s+[يت]تسن\w*\s+(?:ال)?(?:تاكد|تحقق)", 5),
     (DENIED, r"نفي|نفت|نفوا|نفيا|[يت]نفي|[يت]نفون|كذب\w*|[يت]كذب\w*|"

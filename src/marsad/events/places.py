@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..arabic.text import fold, is_arabic
+from ..arabic.text import fold, is_arabic, strip_marks
 from ..places.contain import follows_container
 from ..places.context import LIST_GAP
 from ..records import Place
@@ -427,6 +427,21 @@ def _fired_from(before: str) -> bool:
 _COLON_DATELINE = re.compile(r"\s*[:.]\s+(?=[A-Z])")
 
 
+# The places a crowd stands by, not where it stands: "marched in solidarity with Daraa and
+# Baniyas", "مظاهرة ... تضامناً مع درعا وبانياس", "لافتات تضامن مع دير الزور وحماة" (never past
+# a place the crowd is in: "تضامنا مع درعا في حي الصليبة باللاذقية" is in Latakia).
+_SOLIDARITY = re.compile(r"\b(?:solidarity|sympathy)\s+with\s+(?:(?:the\s+)?(?:people|residents|protesters|victims|"
+                         r"martyrs|families)\s+(?:of|in)\s+)?(?:(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                         r"(?:,\s+|\s+and\s+))*(?:the\s+)?(?:[ae][lnrsdtz]-)?$")
+_SOLIDARITY_AR = re.compile(r"(?<!\w)(?:تضامن\w*|نصر[ةه])\s+(?:مع\s+)?(?:(?!في\s)[^\s.،؛:]+\s+){0,3}?[وب]?$")
+
+
+def _in_solidarity_with(before: str) -> bool:
+    if is_arabic(before):
+        return bool(_SOLIDARITY_AR.search(fold(strip_marks(before[-80:]))))
+    return bool(_SOLIDARITY.search(before[-120:]))
+
+
 def _unless_all(places: list[Located], drop: set[int]) -> list[Located]:
     """`places` but those whose `id` is in `drop`, unless that would leave none."""
     return [loc for loc in places if id(loc) not in drop] if drop and len(drop) < len(places) else places
@@ -463,6 +478,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             remote = True
             continue
         if _METONYM_BEFORE.search(before[-80:]) or _METONYM_AFTER.match(after[:40]) or subject \
+                or _in_solidarity_with(before) \
                 or _VANTAGE.search(before[-70:]) or _TAG_RUN.search(before[-150:]) \
                 or _SPEAKER_BASE.search(before[-60:]) \
                 or _POLICE_OF_BEFORE.search(before[-12:]) and _POLICE_OF_AFTER.match(after[:30]):

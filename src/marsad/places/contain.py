@@ -300,12 +300,33 @@ def _misread_part(text: str, spans: Sequence[tuple[int, int]], out: list[Place],
     before = _ANAPHORIC_POSSESSIVE.search(text, max(0, spans[i][0] - 60), spans[i][0])
     which = after or before
     if which is None:
-        return False
+        return _misread_abroad(text, spans, out, i)
     town = _last_town_before(out, spans, i, capital=which.group(1) == "capital")
     # Not when the story names the reading's province too ("eastern Aleppo … the Sheikh
     # Maqsoud district of the city"): the reading is then the story's own.
     if town is None or town.admin1 == out[i].admin1 \
             or any(p.admin1 == out[i].admin1 for j, p in enumerate(out) if j != i and p.latitude is not None):
+        return False
+    out[i] = _located_at(text[spans[i][0]:spans[i][1]], town)
+    return True
+
+
+# "the Abbasiya neighbourhood": a part named as one, with no town after it.
+_A_NAMED_PART = re.compile(r"\s+(?:neighbo(?:u)?rhood|district|quarter)\b(?!\s+(?:of|in)\b)", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _misread_abroad(text: str, spans: Sequence[tuple[int, int]], out: list[Place], i: int) -> bool:
+    """"In Omdurman, forces fired on youths in the Abbasiya neighbourhood": a part of the one
+    town named just before it, read as a namesake in another country (an old name of Yehud,
+    in Israel), is located in that town instead (and True)."""
+    if not (_A_NAMED_PART.match(text, spans[i][1]) and _THE_BEFORE.search(text[max(0, spans[i][0] - 8):spans[i][0]])):
+        return False
+    # the town of its own sentence ("KHARTOUM — In Omdurman, … in the Abbasiya neighbourhood")
+    opened = max(text.rfind(". ", 0, spans[i][0]), text.rfind("\n", 0, spans[i][0]))
+    towns = [p for p, (a, _b) in zip(out[:i], spans[:i], strict=True) if a > opened and _is_town(p)]
+    town = towns[-1] if towns else None
+    if town is None or not out[i].country_code or town.country_code == out[i].country_code:
         return False
     out[i] = _located_at(text[spans[i][0]:spans[i][1]], town)
     return True

@@ -229,6 +229,10 @@ def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
     names a province's or a state's capital."""
     out = []
     bare_ok = _OTHER_CAPITAL.search(text) is None
+    # A capital the text has named as one ("the Armenian capital") is the one "the capital" then
+    # means, whatever country came between ("… the handover of villages to Azerbaijan … walked
+    # to the capital" is Yerevan).
+    named_capital: str | None = None
     for m in _CAPITAL.finditer(text):
         if _NOT_THE_CITY.match(text, m.end()) or re.search(r",\s*$", text[max(0, m.start() - 3):m.start()]) \
                 or _AS_A_STATUS.search(text, max(0, m.start() - 60), m.start()):
@@ -237,7 +241,7 @@ def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
             if not bare_ok:
                 continue
             before = [cc for at, cc in placed if m.start() - _NEAREST <= at < m.start()]
-            cc = before[-1] if before else home
+            cc = named_capital or (before[-1] if before else home)
         elif m.group("demonym"):
             country = gazetteer.demonym(m.group("demonym"))
             cc = country.country_code if country is not None and country.feature_code == "PCLI" else None
@@ -249,4 +253,6 @@ def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
         if capital is not None:
             start = m.start("demonym") if m.group("demonym") else m.start()
             out.append((start, m.end(), capital))
+            if not m.group("bare"):
+                named_capital = capital.country_code
     return out

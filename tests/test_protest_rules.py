@@ -1,0 +1,133 @@
+"""Rules of protest news, in English and Arabic: force against a crowd told as a toll or as
+fire on a procession, sit-in or road block; what is no protest (a rally car, a machine's
+demonstration, a crowd that went home); protests called for later; the places a crowd stands
+by; a dateline in capitals. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.events.classify import classify
+from marsad.events.modality import modality
+
+from .conftest import code
+
+
+def _sub_type(sentence: str) -> str | None:
+    c = classify(sentence)
+    return c.sub_event_type if c else None
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # forces who fire on a procession, a protest or a road block use force against protesters
+    ("Police fired on a funeral procession in the northern town on Friday, killing nine people, as protests "
+     "against the governor spread.", "Excessive force against protesters"),
+    ("Activists say soldiers opened fire on a protest in the old market district on Sunday night, killing four.",
+     "Excessive force against protesters"),
+    ("Residents say troops fired on people who had blocked the ring road, killing two.",
+     "Excessive force against protesters"),
+    ("The toll from the storming of the protest sit-in outside the parliament rose to 22 on Tuesday.",
+     "Excessive force against protesters"),
+    ("A protester was shot dead on Monday when police cleared a blockade on the coastal highway.",
+     "Excessive force against protesters"),
+    # sound and stun grenades disperse a crowd; they are no grenade attack
+    ("Police fired sound grenades and tear gas at students marching to the ministry on Monday.",
+     "Protest with intervention"),
+    # students who block a road and clash with police riot
+    ("Thousands of students blocking the main avenue clashed with police on Thursday.", "Violent demonstration"),
+    # units that pursue armed groups fight them
+    ("Security units pursued armed terrorist groups in the old quarter on Sunday, an official source said.",
+     "Armed clash"),
+    # no protest: a rally of cars, a demonstration of a machine, a crowd that went home
+    ("Thousands of fans lined the forest roads on Saturday as the world rally championship reached its last day.",
+     None),
+    ("The new baling machine was put through a live demonstration three times in the show ring.", None),
+    ("The crowd dispersed shortly before midnight without incident.", None),
+    # animals that die are no attack
+    ("Thousands of seabirds were being killed by the new power lines, a study found on Monday.", None),
+    # what a crowd protests against is no act of its own
+    ("Thousands rallied in the capital on Sunday, demanding the minister's resignation over the handover of two "
+     "border villages.", "Peaceful protest"),
+])
+def test_protest_sentences(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # fire on a funeral procession, live rounds to disperse a crowd
+    ("قتل أربعة مواطنين مساء أمس برصاص قوات الأمن التي أطلقت النار على موكب تشييع تحول إلى مظاهرة.",
+     "Excessive force against protesters"),
+    ("أطلقت قوات الأمن الرصاص الحي لتفريق متظاهرين في وسط المدينة مساء الخميس.",
+     "Excessive force against protesters"),
+    # flags the participants raise are no change of who holds the place
+    ("وتوافدت إلى الساحة وفود من القرى المجاورة، ورفع المشاركون الأعلام والرايات.", None),
+    # a place described as the protests' stronghold is no protest
+    ("وقتل مدنيان برصاص القوات المقتحمة في حي الميدان، الذي يعد معقل الاحتجاجات في المدينة.", "Attack"),
+])
+def test_arabic_protest_sentences(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # a protest called is to come
+    ("Opposition leaders have called a rally in the capital on Saturday.", "rally", "planned"),
+    # a demand to stop is no act
+    ("وطالبت المنظمة السلطات بالكف عن استخدام الرصاص الحي في مواجهة المتظاهرين السلميين.", "المتظاهرين", "hoped"),
+    # vigils announced are to come
+    ("وأعلنت نقابات المعلمين في المدن الثلاث تنظيم وقفات احتجاجية في الذكرى.", "وقفات", "planned"),
+])
+def test_protests_called_for_later(sentence, word, expected):
+    i = sentence.index(word)
+    assert modality(sentence, i, i + len(word)) == expected
+
+
+def test_a_toll_of_protesters_shot_is_the_force_the_protest_met(coder):
+    text = ("AMRAN — Gunmen firing from rooftops killed at least 31 protesters in the city's main square on Friday, "
+            "doctors said.\n\nThe shooting began as thousands of people left Friday prayers in the square, which the "
+            "protesters have renamed Dignity Square.")
+    events, _ = code(coder, text, published="2012-04-14")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Excessive force against protesters", 31)]
+
+
+def test_a_protest_told_from_its_own_town_is_that_town_s_crowd(coder):
+    # The lede's protest has no town; "In Atbara, …" opens another crowd's story, not its town
+    # (an unplaced lede beside it may then be left as an aside).
+    text = ("KHARTOUM — The death toll from the storming of the protest camp outside Sudan's defence ministry rose "
+            "to 17 on Monday night, a doctors' committee said.\n\nIn Atbara, hundreds of people marched in "
+            "solidarity with the camp on Monday, and police dispersed them with tear gas.")
+    events, _ = code(coder, text, published="2021-06-08")
+    [atbara] = [e for e in events if e.location == "Atbara"]
+    assert (atbara.sub_event_type, atbara.fatalities) == ("Protest with intervention", None)
+    assert [ev.text[:9] for ev in atbara.evidence] == ["In Atbara"]
+
+
+def test_a_quarter_of_the_town_just_named_is_no_namesake_abroad(coder):
+    text = ("KHARTOUM — In Omdurman, the same forces fired on young people guarding barricades in the Abbasiya "
+            "neighbourhood on Monday afternoon, killing three, doctors said.")
+    events, _ = code(coder, text, published="2021-06-08")
+    assert events and all(e.country == "Sudan" for e in events)
+
+
+@pytest.mark.parametrize(("text", "published", "not_there"), [
+    ("Hundreds marched through Latakia on Friday in solidarity with Daraa and Baniyas.", "2011-05-08",
+     {"Daraa", "Dar‘ā", "Bāniyās"}),
+    ("وخرجت مساء أمس مظاهرة ليلية في حي الصليبة باللاذقية تضامناً مع درعا وبانياس، ورفع المشاركون الشموع.",
+     "2011-05-08", {"Dar‘ā", "Bāniyās"}),
+])
+def test_the_places_a_crowd_stands_by_are_not_where_it_stands(coder, text, published, not_there):
+    from marsad.records import Article, content_id
+
+    lang = "en" if text.isascii() else "ar"
+    a = Article(article_id=content_id(text), doc_id="d", origin="test", title="Report" if lang == "en" else "خبر",
+                published=published, outlet=None, language=lang, text=text)
+    events, _ = coder.code([a])
+    assert events and not {e.location for e in events} & not_there
+    assert {e.admin1 for e in events} == {"Latakia"}
+
+
+def test_the_capital_after_a_capital_named_by_its_country(coder):
+    text = ("YEREVAN — Thousands of people rallied in the Armenian capital on Sunday against the planned "
+            "handover of villages to Azerbaijan.\n\nThe rally was led by a bishop who had walked to the capital "
+            "from the north with his supporters.")
+    events, _ = code(coder, text, published="2024-05-27")
+    assert events and {e.country for e in events} == {"Armenia"}
