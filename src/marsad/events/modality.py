@@ -91,9 +91,10 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     # "Opposition leaders have called a rally in Caracas on Saturday": a protest called is to come.
     # (right before the act's word: "called a nationwide strike"; not "called an emergency
     # meeting after the shelling")
-    # (not a name: "staged what they called a protest against genocide")
-    (PLANNED, r"(?<!what they )(?<!what he )(?<!what she )(?<!what it )(?<!what we )(?<!what organisers )"
-     r"(?<!what organizers )(?:called|calls|calling) (?:a|an|another|new|fresh|nationwide|national)", 1),
+    # (the perfect or the present only: "called a strike on Monday and stayed off the job" was
+    # done, and "what they called a protest", "the so-called national march" name one)
+    (PLANNED, r"(?:(?:have|has)\s+(?:\w+\s+)?called|(?:is|are)\s+calling|calls)\s+(?:a|an|another|new|fresh|nationwide|"
+     r"national)", 1),
     (PLANNED, r"will|shall|would|'ll|(?:is|are|was|were) going to", 3),
     # The future verb governs its whole object ("will conduct amphibious assaults, river
     # crossings and air strikes"): the cue runs on over it, up to a word that opens another
@@ -251,7 +252,9 @@ _LEFT_CUES_AR: tuple[tuple[str, str, int], ...] = (
     (PLANNED, r"طالبت|طالبوا|[يت]طالب(?:ون|ان)?|مطالب(?:ه|ته|تها|تهم)|ناشد\w*|[يت]ناشد\w*|مناشد\w*", 10),
     (PLANNED, r"سوف", 3),
     # "أعلنت لجان المقاومة تنظيم وقفات رمزية": a protest announced is to come (right before it)
-    (PLANNED, r"(?:اعلن|اعلنت|اعلنوا|[يت]علن(?:ون)?|اعلان)\s+(?:[^\s.،؛]+\s+){0,9}?(?:عن\s+)?(?:تنظيم|اقامه|تسيير)", 1),
+    # (not a claim or a success: "أعلن الحراك مسؤوليته عن تنظيم الوقفة", "أنها نجحت في تنظيم")
+    (PLANNED, r"(?:اعلن|اعلنت|اعلنوا|[يت]علن(?:ون)?|اعلان)\s+(?:(?!مسؤولي|نجح|نجاح|انه|انها|انهم)[^\s.،؛]+\s+){0,8}?"
+     r"(?:عن\s+)?(?:تنظيم|اقامه|تسيير)", 1),
     (POSSIBLE, r"ربما|رجح\w*|[يت]رجح\w*|(?:من\s+)?المرجح|[يت]حتمل|(?:من\s+)?المحتمل|احتمال\w*|محتمل\w*|"
      r"غير\s+مؤكد\w*|لم\s+[يت]تسن\w*\s+(?:ال)?(?:تاكد|تحقق)", 5),
     (DENIED, r"نفي|نفت|نفوا|نفيا|[يت]نفي|[يت]نفون|كذب\w*|[يت]كذب\w*|"

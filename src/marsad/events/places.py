@@ -433,7 +433,9 @@ _COLON_DATELINE = re.compile(r"\s*[:.]\s+(?=[A-Z])")
 _SOLIDARITY = re.compile(r"\b(?:solidarity|sympathy)\s+with\s+(?:(?:the\s+)?(?:people|residents|protesters|victims|"
                          r"martyrs|families)\s+(?:of|in)\s+)?(?:(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
                          r"(?:,\s+|\s+and\s+))*(?:the\s+)?(?:[ae][lnrsdtz]-)?$")
-_SOLIDARITY_AR = re.compile(r"(?<!\w)(?:تضامن\w*|نصر[ةه])\s+(?:مع\s+)?(?:(?!في\s)[^\s.،؛:]+\s+){0,3}?[وب]?$")
+_SOLIDARITY_AR = re.compile(r"(?<!\w)(?:تضامن\w*|نصر[ةه])\s+(?:مع\s+)?"
+                            r"(?:(?!(?:في|وسط|امام|قرب|داخل)\s)(?!ب(?:مدين|بلد|قري|حي|محافظ|منطق|ريف|ساح|شارع))"
+                            r"[^\s.،؛:]+\s+){0,3}?و?$")
 
 
 def _in_solidarity_with(before: str) -> bool:

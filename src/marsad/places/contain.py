@@ -317,16 +317,19 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _misread_abroad(text: str, spans: Sequence[tuple[int, int]], out: list[Place], i: int) -> bool:
-    """"In Omdurman, forces fired on youths in the Abbasiya neighbourhood": a part of the one
-    town named just before it, read as a namesake in another country (an old name of Yehud,
-    in Israel), is located in that town instead (and True)."""
+    """"In Omdurman, forces fired on youths in the Abbasiya neighbourhood": a part of the town
+    its sentence names before it, read as a whole town in another country (an old name of
+    Yehud, in Israel), is located in that town instead (and True)."""
     if not (_A_NAMED_PART.match(text, spans[i][1]) and _THE_BEFORE.search(text[max(0, spans[i][0] - 8):spans[i][0]])):
         return False
     # the town of its own sentence ("KHARTOUM — In Omdurman, … in the Abbasiya neighbourhood")
     opened = max(text.rfind(". ", 0, spans[i][0]), text.rfind("\n", 0, spans[i][0]))
     towns = [p for p, (a, _b) in zip(out[:i], spans[:i], strict=True) if a > opened and _is_town(p)]
     town = towns[-1] if towns else None
-    if town is None or not out[i].country_code or town.country_code == out[i].country_code:
+    # (only a whole town read for a quarter: "the Mezzeh district" read as Damascus's own
+    # Mezzeh is right, whatever town the sentence opens with)
+    if town is None or not out[i].country_code or town.country_code == out[i].country_code \
+            or (out[i].feature_code or "") == "PPLX":
         return False
     out[i] = _located_at(text[spans[i][0]:spans[i][1]], town)
     return True

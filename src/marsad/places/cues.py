@@ -229,10 +229,11 @@ def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
     names a province's or a state's capital."""
     out = []
     bare_ok = _OTHER_CAPITAL.search(text) is None
-    # A capital the text has named as one ("the Armenian capital") is the one "the capital" then
-    # means, whatever country came between ("… the handover of villages to Azerbaijan … walked
-    # to the capital" is Yerevan).
-    named_capital: str | None = None
+    # A capital named by its country is a place of that country too: "the handover of villages
+    # to Azerbaijan, in the largest protest in the Armenian capital … walked to the capital" is
+    # Yerevan (a country named after it still wins: "in the Qatari capital … In Israel, …
+    # rallied in the capital" is Jerusalem).
+    placed = list(placed)
     for m in _CAPITAL.finditer(text):
         if _NOT_THE_CITY.match(text, m.end()) or re.search(r",\s*$", text[max(0, m.start() - 3):m.start()]) \
                 or _AS_A_STATUS.search(text, max(0, m.start() - 60), m.start()):
@@ -240,8 +241,8 @@ def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
         if m.group("bare"):
             if not bare_ok:
                 continue
-            before = [cc for at, cc in placed if m.start() - _NEAREST <= at < m.start()]
-            cc = named_capital or (before[-1] if before else home)
+            before = sorted((at, cc) for at, cc in placed if m.start() - _NEAREST <= at < m.start())
+            cc = before[-1][1] if before else home
         elif m.group("demonym"):
             country = gazetteer.demonym(m.group("demonym"))
             cc = country.country_code if country is not None and country.feature_code == "PCLI" else None
@@ -254,5 +255,5 @@ def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
             start = m.start("demonym") if m.group("demonym") else m.start()
             out.append((start, m.end(), capital))
             if not m.group("bare"):
-                named_capital = capital.country_code
+                placed.append((m.start(), capital.country_code))
     return out
