@@ -254,6 +254,6 @@ def capital_references(text: str, gazetteer: Gazetteer, home: str | None,
         if capital is not None:
             start = m.start("demonym") if m.group("demonym") else m.start()
             out.append((start, m.end(), capital))
-            if not m.group("bare"):
+            if not m.group("bare") and capital.country_code:
                 placed.append((m.start(), capital.country_code))
     return out
