@@ -56,6 +56,16 @@ def _sub_type(sentence: str) -> str | None:
     # ... not a win over them
     ("The veteran photographer beat two reporters to the prize for best story on Friday.", None),
     ("The mayor beat two candidates to win the seat in the by-election.", None),
+    # forces who kill people as they protest use force on the protest ...
+    ("Security forces shot dead at least 14 people in the city on Sunday as thousands took to the streets to "
+     "protest against the government.", "Excessive force against protesters"),
+    # ... not men they kill a day after one
+    ("Police shot dead two men at a checkpoint on Monday, a day after protests in the town.", "Attack"),
+    ("The demonstration kitchen at the food show was packed all weekend.", None),
+    # one side's supporters who attack the other's protest riot; police who do use force
+    ("Supporters of the governor attacked a sit-in by teachers outside the ministry on Tuesday.", "Mob violence"),
+    ("Police attacked the sit-in outside parliament on Tuesday, beating dozens.",
+     "Excessive force against protesters"),
     # animals on the move
     ("Roads were closed on Tuesday as millions of red crabs began their annual march to the sea.", None),
     # ... and not what is no force on a crowd (texts a review of these rules wrote against them)
@@ -192,3 +202,20 @@ def test_a_crowd_in_solidarity_with_someone_stands_in_its_own_town(coder):
                 outlet=None, language="ar", text=text)
     events, _ = coder.code([a])
     assert [e.location for e in events] == ["Hebron"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a bare dateline with namesakes is the one in the country the story's other names lead
+    ("TRIPOLI — Town hall torched as Tripoli's lockdown protests enter a fourth night. Young men blocked roads "
+     "with burning tyres in Saida and Halba, and a junction in Beirut was briefly closed.", "LB"),
+    # ... and the best known one when they name none
+    ("TRIPOLI — Gunmen attacked a checkpoint in the city on Monday, killing two guards, the ministry said.", "LY"),
+])
+def test_a_bare_dateline_is_read_with_the_story_s_other_names(text, country):
+    from marsad.nlp import load_pipeline
+    from marsad.places import Gazetteer, PlaceResolver
+    from marsad.places.geoparse import geoparse_document
+
+    gaz = Gazetteer.open()
+    got = geoparse_document(text, resolver=PlaceResolver(gaz), nlp=load_pipeline(gaz))
+    assert got["toponyms"][0]["text"] == "TRIPOLI" and got["toponyms"][0]["country_code"] == country

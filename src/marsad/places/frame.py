@@ -138,6 +138,16 @@ class FrameVotes:
             if name:
                 self.own2[name][k2] = self.own2[name].get(k2, 0.0) + w
 
+    def leading_country(self, least: float = _MIN_VOTES) -> str | None:
+        """The country the votes cast so far lead alone, with at least `least` votes."""
+        by_country: dict[str, float] = defaultdict(float)
+        for (cc, _a1), w in self.admin1.items():
+            by_country[cc] += w
+        ranked = sorted(by_country.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < least or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return None
+        return ranked[0][0]
+
     def frame(self, without: str = "") -> Frame | None:
         """The frame from every vote but those `without` cast; None when no admin1 leads."""
         without = without.casefold()

@@ -1051,9 +1051,16 @@ class PlaceResolver:
         """The votes for the story's frame: its dateline, its outlet, its names (`frame.py`)."""
         votes = FrameVotes()
         line = find_dateline(text)
-        dateline = self._place_of(line[2], line[3]) if line is not None else None
-        dateline_city = clean_name(line[2]) if line is not None and dateline is not None else ""
+        dateline_city = clean_name(line[2]) if line is not None else ""
         place_votes(names, cands, first, votes, skip=dateline_city)
+        # A bare dateline with namesakes is the one in the country the story's own names lead
+        # ("TRIPOLI —" over Saida, Halba and Beirut is Lebanon's Tripoli).
+        dateline = self._place_of(line[2], line[3], votes) if line is not None else None
+        if dateline is None:
+            dateline_city = ""
+        # (a dateline read by the story's other names speaks for them, not for its own name)
+        by_context = line is not None and dateline is not None and not line[3] \
+            and dateline.geonameid != getattr(self._place_of(line[2], None), "geonameid", None)
         if line is not None and dateline is not None:
             _s, _e, city, qual = line
             said = f"dateline {city}{', ' + qual if qual else ''}"
@@ -1062,7 +1069,7 @@ class PlaceResolver:
             else:
                 # "PARIS, Tenn.": the state speaks, so the vote is no name's own; a bare
                 # "ATLANTA" speaks only through the city's fame, so it is Atlanta's own.
-                votes.add(dateline, DATELINE_VOTES, "" if qual else dateline_city)
+                votes.add(dateline, DATELINE_VOTES, "" if qual or by_context else dateline_city)
                 votes.notes.append(said)
         if outlet:
             city, _, qual = outlet.partition(",")
@@ -1072,11 +1079,17 @@ class PlaceResolver:
                 votes.notes.append(f"outlet {outlet}")
         return votes
 
-    def _place_of(self, city: str, qualifier: str | None) -> Candidate | None:
+    def _place_of(self, city: str, qualifier: str | None, votes: FrameVotes | None = None) -> Candidate | None:
         """The place a dateline or an outlet names: "SAVANNAH, Ga." → Savannah, Georgia; a
-        bare "ATLANTA" → the best known Atlanta; a qualifier alone when the city is unknown."""
+        bare "ATLANTA" → the best known Atlanta, or the one in the country `votes` lead; a
+        qualifier alone when the city is unknown."""
         name = clean_name(city)
         cands = [c for c in self.candidates(name) if c.match > 0]
+        # (two namesakes' worth of the story's other names is enough: each such name casts 1/4)
+        lead = votes.leading_country(least=0.5) if votes is not None and not qualifier else None
+        local = [c for c in cands if lead is not None and c.country_code == lead and c.feature_class == "P"]
+        if local and len({c.country_code for c in cands}) > 1:
+            return max(local, key=prior)
         if qualifier:
             outer = [c for c in self.gaz.candidates(clean_name(qualifier))
                      if c.match > 0 and c.feature_code in ("PCLI", "ADM1", "ADM2")]
