@@ -38,7 +38,11 @@ sys.path.insert(0, str(ROOT / "src"))
 
 OUT = ROOT / "src" / "marsad" / "data" / "event_keeper.json"
 C = 4.0
-THRESHOLD = 0.15
+# 0.10, not the cross-validated best (C=2-4, t=0.3: F1 0.720 on the tune documents): 0.10 scores
+# 0.713 there, 0.15 scored 0.715, and at 0.15 the keeper retrained on the eighth session's tune
+# halves dropped real second incidents (tests/test_keep.py's "Separately, a roadside bomb …", a
+# seed's IRGC convoy at p 0.148). The keeper errs towards keeping what a story tells.
+THRESHOLD = 0.10
 STRENGTHS = (0.25, 0.5, 1.0, 2.0, 4.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 

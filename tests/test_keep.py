@@ -19,7 +19,7 @@ RAID = (
     "The raiders went from hut to hut and set fire to a dozen homes before they withdrew into the forest, he "
     "said. Survivors fled to a camp for displaced families near Fataki, where aid workers said they had "
     "registered more than 300 new arrivals by Wednesday morning.\n\n"
-    "Militia leaders have vowed to march on Bunia, and the army says it will crush them within weeks.\n\n"
+    "Militia leaders have vowed to attack Bunia, and the army says it will crush them within weeks.\n\n"
     "The UN mission has said it will step up patrols around Fataki.\n\n"
     "Separately, a roadside bomb killed two soldiers near the town of Mahagi on Monday, an army spokesman said."
 )

@@ -56,9 +56,9 @@ def _sub_type(sentence: str) -> str | None:
     # ... not a win over them
     ("The veteran photographer beat two reporters to the prize for best story on Friday.", None),
     ("The mayor beat two candidates to win the seat in the by-election.", None),
-    # forces who kill people as they protest use force on the protest ...
-    ("Security forces shot dead at least 14 people in the city on Sunday as thousands took to the streets to "
-     "protest against the government.", "Excessive force against protesters"),
+    # forces who kill people at a protest use force on the protest ...
+    ("Security forces shot dead at least 14 people at a protest against the government in the city on Sunday.",
+     "Excessive force against protesters"),
     # ... not men they kill a day after one
     ("Police shot dead two men at a checkpoint on Monday, a day after protests in the town.", "Attack"),
     ("The demonstration kitchen at the food show was packed all weekend.", None),
@@ -66,6 +66,22 @@ def _sub_type(sentence: str) -> str | None:
     ("Supporters of the governor attacked a sit-in by teachers outside the ministry on Tuesday.", "Mob violence"),
     ("Police attacked the sit-in outside parliament on Tuesday, beating dozens.",
      "Excessive force against protesters"),
+    # ... and what a second review wrote against these rules: strikes beside a march elsewhere,
+    # force beside supporters, a beat reporter, a verbal attack, a search, a demonstration days
+    # before a vote, herders who march to protest, warning shots at a border fence
+    ("The army killed 20 civilians in air strikes on the northern province on Sunday, as thousands marched in the "
+     "capital against the war.", "Air/drone strike"),
+    ("Police and government supporters attacked the sit-in outside the ministry on Tuesday, beating dozens.",
+     "Excessive force against protesters"),
+    ("The team's beat reporters asked the coach about the injury on Friday.", None),
+    ("The governor attacked rival candidates over their plans for the economy on Sunday.", None),
+    ("Police broke up the demonstration days before the election, arresting 40 people.", "Protest with intervention"),
+    ("Hundreds of herders with their herds marched to the regional capital on Monday to protest against land "
+     "seizures.", "Peaceful protest"),
+    ("Guards fired warning shots as crowds of migrants tried to climb the border fence on Tuesday.", None),
+    # armed men who march on a town advance on it; protesters who march on parliament protest
+    ("Rebel commanders have vowed to march on the provincial capital within days.", None),
+    ("Thousands of protesters marched on parliament on Monday.", "Peaceful protest"),
     # animals on the move
     ("Roads were closed on Tuesday as millions of red crabs began their annual march to the sea.", None),
     # ... and not what is no force on a crowd (texts a review of these rules wrote against them)
@@ -208,7 +224,10 @@ def test_a_crowd_in_solidarity_with_someone_stands_in_its_own_town(coder):
     # a bare dateline with namesakes is the one in the country the story's other names lead
     ("TRIPOLI — Town hall torched as Tripoli's lockdown protests enter a fourth night. Young men blocked roads "
      "with burning tyres in Saida and Halba, and a junction in Beirut was briefly closed.", "LB"),
-    # ... and the best known one when they name none
+    # ... and the best known one when they name none, or only a far smaller namesake's country
+    ("LONDON — Police arrested 12 people in Windsor on Saturday when republican protesters tried to block a royal "
+     "procession.\n\nThe King had returned on Friday from a visit to Canada, where he met veterans in Ottawa "
+     "and Toronto.", "GB"),
     ("TRIPOLI — Gunmen attacked a checkpoint in the city on Monday, killing two guards, the ministry said.", "LY"),
 ])
 def test_a_bare_dateline_is_read_with_the_story_s_other_names(text, country):
@@ -218,4 +237,4 @@ def test_a_bare_dateline_is_read_with_the_story_s_other_names(text, country):
 
     gaz = Gazetteer.open()
     got = geoparse_document(text, resolver=PlaceResolver(gaz), nlp=load_pipeline(gaz))
-    assert got["toponyms"][0]["text"] == "TRIPOLI" and got["toponyms"][0]["country_code"] == country
+    assert got["toponyms"][0]["country_code"] == country

@@ -138,6 +138,10 @@ class FrameVotes:
             if name:
                 self.own2[name][k2] = self.own2[name].get(k2, 0.0) + w
 
+    def country_votes(self, cc: str) -> float:
+        """The votes cast so far for places of country `cc`."""
+        return sum(w for (c, _a1), w in self.admin1.items() if c == cc)
+
     def leading_country(self, least: float = _MIN_VOTES) -> str | None:
         """The country the votes cast so far lead alone, with at least `least` votes."""
         by_country: dict[str, float] = defaultdict(float)

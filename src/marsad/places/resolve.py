@@ -1088,7 +1088,13 @@ class PlaceResolver:
         # (two namesakes' worth of the story's other names is enough: each such name casts 1/4)
         lead = votes.leading_country(least=0.5) if votes is not None and not qualifier else None
         local = [c for c in cands if lead is not None and c.country_code == lead and c.feature_class == "P"]
-        if local and len({c.country_code for c in cands}) > 1:
+        famous = max(cands, key=prior) if cands else None
+        # Only a namesake of comparable size, and only when the story names nothing in the
+        # famous one's country: "LONDON —" over Ottawa and Toronto stays London, and so does
+        # "HYDERABAD —" over Lahore and Secunderabad.
+        if local and votes is not None and famous is not None and famous.country_code != lead \
+                and not votes.country_votes(famous.country_code or "") \
+                and max(c.population for c in local) * 10 >= famous.population:
             return max(local, key=prior)
         if qualifier:
             outer = [c for c in self.gaz.candidates(clean_name(qualifier))
