@@ -138,16 +138,16 @@ class FrameVotes:
             if name:
                 self.own2[name][k2] = self.own2[name].get(k2, 0.0) + w
 
-    def country_votes(self, cc: str) -> float:
-        """The votes cast so far for places of country `cc`."""
-        return sum(w for (c, _a1), w in self.admin1.items() if c == cc)
+    def by_country(self) -> dict[str, float]:
+        """The votes cast so far, summed per country."""
+        out: dict[str, float] = defaultdict(float)
+        for (cc, _a1), w in self.admin1.items():
+            out[cc] += w
+        return out
 
     def leading_country(self, least: float = _MIN_VOTES) -> str | None:
         """The country the votes cast so far lead alone, with at least `least` votes."""
-        by_country: dict[str, float] = defaultdict(float)
-        for (cc, _a1), w in self.admin1.items():
-            by_country[cc] += w
-        ranked = sorted(by_country.items(), key=lambda kv: -kv[1])
+        ranked = sorted(self.by_country().items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < least or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
             return None
         return ranked[0][0]
@@ -243,9 +243,7 @@ def filed_abroad(votes: FrameVotes, dateline: Candidate) -> bool:
     at least one full vote and cast none for the dateline's country ("BEIRUT (Reuters) —" over
     a story of Idlib and Aleppo, "NAIROBI —" over one of Somali towns). The reporter filed
     there; the story is not set there, and its vote would outweigh a province's own names."""
-    by_country: dict[str, float] = defaultdict(float)
-    for (cc, _a1), w in votes.admin1.items():
-        by_country[cc] += w
+    by_country = votes.by_country()
     if not by_country:
         return False
     cc, w = max(by_country.items(), key=lambda kv: kv[1])

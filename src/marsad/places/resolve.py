@@ -1053,14 +1053,16 @@ class PlaceResolver:
         line = find_dateline(text)
         dateline_city = clean_name(line[2]) if line is not None else ""
         place_votes(names, cands, first, votes, skip=dateline_city)
-        # A bare dateline with namesakes is the one in the country the story's own names lead
-        # ("TRIPOLI —" over Saida, Halba and Beirut is Lebanon's Tripoli).
-        dateline = self._place_of(line[2], line[3], votes) if line is not None else None
+        dateline = self._place_of(line[2], line[3]) if line is not None else None
         if dateline is None:
             dateline_city = ""
-        # (a dateline read by the story's other names speaks for them, not for its own name)
-        by_context = line is not None and dateline is not None and not line[3] \
-            and dateline.geonameid != getattr(self._place_of(line[2], None), "geonameid", None)
+        # A bare dateline with namesakes is the one in the country the story's own names lead
+        # ("TRIPOLI —" over Saida, Halba and Beirut is Lebanon's Tripoli); read so, it speaks
+        # for those names, not for its own.
+        local = self._namesake_in_lead(dateline_city, dateline, votes) \
+            if line is not None and dateline is not None and not line[3] else None
+        by_context = local is not None
+        dateline = local or dateline
         if line is not None and dateline is not None:
             _s, _e, city, qual = line
             said = f"dateline {city}{', ' + qual if qual else ''}"
@@ -1079,23 +1081,25 @@ class PlaceResolver:
                 votes.notes.append(f"outlet {outlet}")
         return votes
 
-    def _place_of(self, city: str, qualifier: str | None, votes: FrameVotes | None = None) -> Candidate | None:
+    def _namesake_in_lead(self, name: str, famous: Candidate, votes: FrameVotes) -> Candidate | None:
+        """The namesake of a bare dateline's best-known reading in the country the story's other
+        names lead (two namesakes' worth is enough: each such name casts 1/4), if it is of
+        comparable size and the story names nothing in the famous one's country: "LONDON —"
+        over Ottawa and Toronto stays London, and so does "HYDERABAD —" over Lahore and
+        Secunderabad."""
+        lead = votes.leading_country(least=0.5)
+        if lead is None or famous.country_code == lead or votes.by_country().get(famous.country_code or ""):
+            return None
+        local = [c for c in self.candidates(name) if c.match > 0 and c.country_code == lead and c.feature_class == "P"]
+        if not local or max(c.population for c in local) * 10 < famous.population:
+            return None
+        return max(local, key=prior)
+
+    def _place_of(self, city: str, qualifier: str | None) -> Candidate | None:
         """The place a dateline or an outlet names: "SAVANNAH, Ga." → Savannah, Georgia; a
-        bare "ATLANTA" → the best known Atlanta, or the one in the country `votes` lead; a
-        qualifier alone when the city is unknown."""
+        bare "ATLANTA" → the best known Atlanta; a qualifier alone when the city is unknown."""
         name = clean_name(city)
         cands = [c for c in self.candidates(name) if c.match > 0]
-        # (two namesakes' worth of the story's other names is enough: each such name casts 1/4)
-        lead = votes.leading_country(least=0.5) if votes is not None and not qualifier else None
-        local = [c for c in cands if lead is not None and c.country_code == lead and c.feature_class == "P"]
-        famous = max(cands, key=prior) if cands else None
-        # Only a namesake of comparable size, and only when the story names nothing in the
-        # famous one's country: "LONDON —" over Ottawa and Toronto stays London, and so does
-        # "HYDERABAD —" over Lahore and Secunderabad.
-        if local and votes is not None and famous is not None and famous.country_code != lead \
-                and not votes.country_votes(famous.country_code or "") \
-                and max(c.population for c in local) * 10 >= famous.population:
-            return max(local, key=prior)
         if qualifier:
             outer = [c for c in self.gaz.candidates(clean_name(qualifier))
                      if c.match > 0 and c.feature_code in ("PCLI", "ADM1", "ADM2")]
