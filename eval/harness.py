@@ -162,11 +162,11 @@ def region_key(name: str | None) -> str | None:
     areas = [c for c in gaz.candidates(name) if c.feature_code == "ADM1"]
     if areas:
         return f"adm1:{max(areas, key=lambda c: c.match).geonameid}"
-    # "Belgorod Oblast": the area named after its seat or chief city, which GeoNames calls
-    # otherwise ("Belgorodskaya oblast").
+    # "Belgorod Oblast", "Benghazi", "Kampala": the area named after its seat or chief city,
+    # which GeoNames calls otherwise ("Belgorodskaya oblast", "Banghazi", "Central Region").
     bare = re.sub(r"\s+(?:governorate|province|oblast|state|region)$", "", name.strip(), flags=re.I)
     seats = [c for c in gaz.candidates(bare) if c.match == 2 and c.feature_class == "P"
-             and (c.feature_code == "PPLA" or c.population >= 100_000)] if bare != name.strip() else []
+             and (c.feature_code in ("PPLA", "PPLC") or c.population >= 100_000)]
     area = gaz.admin1(seats[0].country_code, seats[0].admin1_code) if seats else None
     return f"adm1:{area.geonameid}" if area is not None else s
 

@@ -504,10 +504,18 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     for m in [*year_only.finditer(text), *(() if arabic else _THE_YEAR.finditer(text))]:
         if arabic and m.group("season") and re.search(r"(?:التي|الذي)\s", text[max(0, m.start() - 80):m.start()]):
             continue  # "بلدة المزيريب، التي استعادها الجيش في صيف 2018": the place's past
+        if not arabic and _FIRST_SINCE.search(text, max(0, m.start() - 120), m.start()):
+            continue  # "the first district to fall to them since rebels seized it in 2012": news, measured by the past
         year = int(m.group("year"))
         if published is None or year < published.year - (0 if published.month > 2 else 1):
             return True
     return False
+
+
+# A superlative measured from a past year makes the act news: "the first to fall to them since
+# rebels seized it in 2012", "the deadliest attack since 2014".
+_FIRST_SINCE = re.compile(r"\b(?:first|worst|deadliest|biggest|largest|heaviest|fiercest|bloodiest|most\s+\w+)\b"
+                          r"[^.;]{0,80}?\bsince\b[^.;]*$", re.I)
 
 
 # --- Arabic ----------------------------------------------------------------------------------
@@ -540,7 +548,7 @@ _DAY_OF_MONTH_AR = re.compile(rf"(?:(?<![\d/.-])(?:الـ?\s*)?(?P<day>\d{{1,2}}
 _BEFORE_YESTERDAY_AR = re.compile(rf"(?<!{_L})[وف]?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)(?!{_L})")
 _YESTERDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?:ال)?(?:امس|البارحه)(?!{_L})|(?<!{_L})[وفب]?الليله\s+الماضيه(?!{_L})")
 _TODAY_AR = re.compile(rf"(?<!{_L})(?<!حتي\s)(?<!الي\s)[وفل]?(?:اليوم|الليله)(?!{_L})(?!\s+(?:التالي|الاول|الثاني|"
-                       rf"الثالث|السابق|الذي|نفسه|ذاته|الوطني|العالمي|الماضيه|الاخير)(?!{_L}))")
+                       rf"الثالث|السابق|الذي|نفسه|ذاته|نفسها|ذاتها|الوطني|العالمي|الماضيه|الاخير)(?!{_L}))")
 _WEEKDAY_AR = re.compile(rf"(?<!{_L})[وفب]?(?P<wd>" + "|".join(WEEKDAYS_AR) + rf")(?!{_L})"
                          rf"(?P<last>\s+(?:الماضي|الفايت|المنصرم|السابق)(?!{_L}))?")
 _WEEK_AR = re.compile(rf"(?<!{_L})(?:(?P<last>ال)?اسبوع\s+(?:الماضي|الفايت|المنصرم|السابق)|"

@@ -189,8 +189,14 @@ def find_published(header: list[str], body: list[str]) -> tuple[dt.date | None, 
     for line in header:
         found = parse_dateline(line)
         if found is not None:
+            if found.day_first_prior is None and any(_ARABIC_WORD.search(b) for b in body[:3]):
+                # "3/7/2014" above an Arabic story: Arabic numeric dates are day first.
+                found = Dateline(found.candidates, found.weekday, True, found.line)
             return decide(found, body), line
     return None, None
+
+
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTER}]{{3}}")
 
 
 # A dateline glued to the first words of a scraped body: "Wed 05 Apr 2017 Syria attack …",
@@ -368,6 +374,9 @@ _TIME_AFTER_AR = re.compile(rf"(?:\s*[-–|،,]?\s*(?:الساعه\s*)?\d{{1,2}}
                             rf"(?:\s*(?:بتوقيت\s+\S+|غرينتش|GMT))?)?\s*[|،,:–-]?\s*")
 
 
+_CITY_BEFORE_DATE_AR = re.compile(rf"{_L}+(?:\s+{_L}+){{0,2}}\s*[-–—]?\s*(?=[\d٠-٩])")
+
+
 def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
     """`leading_dateline` for an Arabic text: read without diacritics ("نُشر"), offsets mapped
     back to `text`."""
@@ -376,7 +385,11 @@ def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
     bare = "".join(folded[i] for i in kept)
     lead = _LEAD_WORDS_AR.match(bare)
     at = lead.end() if lead else 0
-    for pat in _PATTERNS_AR:
+    # A wire's dateline glued to its first words: "غزة 9-12-2024 وفا- استشهد …" (the city, then
+    # the date): the date is read after the city, and nothing is cut (the city is the story's).
+    city = _CITY_BEFORE_DATE_AR.match(bare, at)
+    starts = (at, city.end()) if city else (at,)
+    for pat, at in ((p, a) for a in starts for p in _PATTERNS_AR):
         m = pat.match(bare, at)
         if m is None or m.end() - at > 40:
             continue
@@ -386,6 +399,8 @@ def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
         wd = _WEEKDAY_AR.search(bare[:at])
         if wd is not None:
             found = Dateline(found.candidates, WEEKDAYS_AR[wd.group("wd")], found.day_first_prior, found.line)
+        if city is not None and at == city.end():
+            return found, 0
         tail = _TIME_AFTER_AR.match(bare, m.end())
         end = tail.end() if tail else m.end()
         return found, kept[end] if end < len(kept) else len(text[:200])

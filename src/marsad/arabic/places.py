@@ -50,6 +50,9 @@ def _folded(words: str) -> frozenset[str]:
 # Place words (folded) that introduce a name; plurals and duals introduce a list.
 _PLACE_WORDS = _folded("قرية بلدة مدينة حي محافظة منطقة ناحية مخيم")
 _PLACE_WORDS_MANY = _folded("قرى قريتي قريتا بلدات بلدتي بلدتا مدن مدينتي مدينتا أحياء حيي مخيمات مخيمي مناطق منطقتي")
+# Duals name exactly two places: "بلدتا عريقة وملح وقفات احتجاجية" — the third "و" word is
+# "vigils", not a third town.
+_DUALS = _folded("قريتي قريتا بلدتي بلدتا مدينتي مدينتا حيي مخيمي منطقتي منطقتا")
 # "المدينة", "القرية": the town the story is in, no name ("أحياء المدينة" is no Medina).
 _THE_PLACE_WORDS = frozenset("ال" + w for w in _PLACE_WORDS)
 # After these place words an adjective is more likely than a name ("منطقة عسكرية").
@@ -294,6 +297,18 @@ def _an_outlet(words: list[_Word], text: str, start: int) -> bool:
                              and before[-2] in _SAYS)
 
 
+_STREET = _folded("شارع الشارع شوارع")
+
+
+def _a_street(words: list[_Word], start: int) -> bool:
+    """Whether the name starting at `start` names a street: "شارع طرابلس" in Misrata, "شارع
+    بغداد" in Damascus are streets named after cities, not the cities."""
+    i = next((k for k, w in enumerate(words) if w.start <= start < w.end), None)
+    if not i:
+        return False
+    return any(r in _STREET for _c, r in _readings(words[i - 1].plain))
+
+
 def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Sorted, non-overlapping (start, end, "GPE") spans of the place names of an Arabic
     `text`, offsets into `text` itself, proclitics outside the span. See the module
@@ -305,17 +320,20 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]
         if place_word and i + 1 < len(words) and _joined(words, i, 2, text):
             hit = _after_place_word(words, i + 1, text, gazetteer, vague)
             j = i + 1
+            room = 2 if any(r in _DUALS for _c, r in _readings(w.plain)) else len(words)
             # "قريتي الصالحية والبصيرة", "بلدات X وY وZ": the list after a plural
             while hit:
                 found.append(hit[:2])
                 j += hit[2]
-                if not (many and j < len(words) and words[j].plain.startswith("و") and _joined(words, j - 1, 2, text)):
+                room -= 1
+                if not (many and room and j < len(words) and words[j].plain.startswith("و")
+                        and _joined(words, j - 1, 2, text)):
                     break
                 hit = _after_place_word(words, j, text, gazetteer, vague, cut0=1)
         hit = _known(words, i, text, gazetteer, bare=True)
         if hit:
             found.append(hit[:2])
-    found = [(s, e) for s, e in found if not _an_outlet(words, text, s)]
+    found = [(s, e) for s, e in found if not _an_outlet(words, text, s) and not _a_street(words, s)]
     # Longest first, then leftmost; a span overlapping a kept one goes.
     kept: list[tuple[int, int]] = []
     for s, e in sorted(set(found), key=lambda se: (-(se[1] - se[0]), se[0])):

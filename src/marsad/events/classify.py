@@ -981,7 +981,8 @@ class _Scorer:
 
     def takes_place(self, start: int, end: int) -> bool:
         trigger = self.text[start:end].lower()
-        if "control" in trigger or trigger.startswith(("fell", "falls", "overr")):
+        if "control" in trigger or trigger.startswith(("fell", "falls", "overr")) \
+                or re.match(r"(?:have|has|had) ", trigger):  # "have taken the Hanano district": its object a place
             return True
         if self.text[end:end + 1] in ("'", "’", '"', "”"):
             end += 1  # a party's word in quotes: "it had 'liberated' the village"
@@ -1312,6 +1313,9 @@ def _classify_shipped_ar(sentence: str) -> Classification | None:
     return _classify(sentence, default_lexicon_ar())
 
 
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
 def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     if not sentence or not sentence.strip():
         return None
@@ -1342,9 +1346,13 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
         return None
     if view is not None:
         start, end = view.span(start, end)
+    event_type, sub_event_type = st.event_type, st.name
+    if sub_event_type in _TERRITORY and "capture_disputed" in lex.cues and sc.has("capture_disputed"):
+        # A capture the other side denies is a fight whose outcome is disputed: a battle.
+        sub_event_type = "Armed clash"
     return Classification(
-        event_type=st.event_type,
-        sub_event_type=st.name,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
         score=round(min(1.0, score / 6.0), 3),
         trigger_start=start,
         trigger_end=end,

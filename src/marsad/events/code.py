@@ -234,7 +234,7 @@ class EventCoder:
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
             if not told and mentions and mentions[-1].sentence >= i - 2:
                 told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])
-            if mentions and _recalled(told, _news_day(mentions, ctx.published)):
+            if mentions and (_recalled(told, _news_day(mentions, ctx.published)) or _recalled_vaguely(told, mentions)):
                 told = []
             mentions.extend(carry_actor(told, mentions))
             if told and told[0].event.event_date and told[0].event.time_precision == 1:
@@ -406,6 +406,21 @@ def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
         return (news_day - dates.latest_day(day, e.time_precision)).days >= RECALLED_DAYS
 
     return news_day is not None and bool(told) and all(earlier(m.event) for m in told)
+
+
+# An act the story recalls from "last week" or "a few days ago", with no day of its own, beside
+# news it dates to a day: background it was news in then ("Last week, fighters raided villages
+# west of the city"; "واعتقل فرع الأمن العسكري قبل أيام شابين").
+_VAGUELY_EARLIER = re.compile(r"\b(?:last\s+week|(?:a\s+few\s+|several\s+)?days\s+ago)\b|"
+                              r"(?<![\w\u0600-\u06ff])(?:قبل|منذ)\s+(?:بضعة\s+|عدة\s+)?[أا]يام(?![\w\u0600-\u06ff])|"
+                              r"(?<![\w\u0600-\u06ff])[ال]?[أا]سبوع\s+الماضي", re.I)
+
+
+def _recalled_vaguely(told: list[Mention], before: list[Mention]) -> bool:
+    """Whether a sentence's mentions all tell an act it dates only vaguely back ("last week",
+    "days ago", "قبل أيام"), when the story has told an act dated to a day."""
+    return bool(told) and any(m.day_named and m.event.time_precision == dates.DAY for m in before) and all(
+        not m.day_named and _VAGUELY_EARLIER.search(m.event.evidence[0].text) for m in told)
 
 
 def _moved(spans: tuple[Evidence, ...], offset: int) -> tuple[Evidence, ...]:

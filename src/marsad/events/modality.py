@@ -78,8 +78,9 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
     # "planned", which can tell what was then done: "the cell that planned the attack").
     # (a verb only: "plans a", "is planning a"; not the noun "the peace plan", nor a
     # participle that names someone by what he planned: "a man planning an attack was shot")
-    (PLANNED, r"(?:plans|(?:is|are|was|were|been)\s+planning)\s+(?:a|an|the|its|their|his|her|another|new|fresh|"
-     r"further)", 1),
+    # ("had been planning attacks on checkpoints": a bare plural too)
+    (PLANNED, r"(?:plans|(?:is|are|was|were|been)\s+planning)(?:\s+(?:a|an|the|its|their|his|her|another|new|fresh|"
+     r"further))?", 1),
     # "expected more than 50,000 people at the rally": a crowd foreseen
     (PLANNED, r"(?<!as )(?<!than )expect(?:s|ed|ing)?(?: (?:some|about|around|up to|more than|at least|over|nearly|"
      r"\d[\d,]*|thousands|hundreds|tens of thousands|people|supporters|protesters|crowds?|of))+ (?:at|to)", 3),

@@ -398,6 +398,18 @@ _ONE_OF_THE_GROUPS = re.compile(
 # the town of Tal Rifaat on Sunday" tells the attack.
 _RELATIVE_ACT = re.compile(r"\b(?:that|which|who)\s+(?:[\w-]+\s+)?$", re.I)
 
+# What a group does, told in the present of a relative clause: "a refuge for IS fighters who
+# attack villages and security forces", "a gang that kidnaps travellers on the highway".
+_WHO_DO = re.compile(r"\b(?:who|that|which)\s+(?:often\s+|regularly\s+|routinely\s+|frequently\s+|also\s+|still\s+|"
+                     r"continue\s+to\s+|repeatedly\s+)?(?:attack|raid|shell|target|kill|kidnap|abduct|ambush|loot|bomb|"
+                     r"storm|burn|terrori[sz]e|fight|clash|extort|rob|rape)(?:e?s)?\b", re.I)
+
+# A monitor's count of acts: "recorded 34 assassinations and attempts in the governorate during
+# October", "documented more than 200 air strikes last month" (the count, not one of them).
+_RECORDED_COUNT = re.compile(r"\b(?:recorded|documented|counted|registered|logged|tallied|verified)\s+(?:at\s+least\s+|"
+                             r"more\s+than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|around\s+|a\s+total\s+of\s+)?"
+                             r"(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
 # "EU leaders condemned what they called Russia's deliberate attacks on Ukraine's civilian
 # infrastructure": acts condemned as a whole, with no day of their own, are told elsewhere.
 _CONDEMNED = re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*)\s+(?:what\s+\w+\s+called\s+)?(?:the\s+)?"
@@ -573,6 +585,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
             return "an act told as stopping"
     if _habit(sentence, trigger_start) and not names_a_day(sentence) or _every(sentence, trigger_start):
         return "a habit, not an act"
+    if _WHO_DO.search(sentence, max(0, trigger_start - 40), trigger_start + 40) and not names_a_day(sentence):
+        return "a habit, not an act"
+    if _RECORDED_COUNT.search(sentence, max(0, trigger_start - 80), trigger_start) and not names_a_day(sentence):
+        return "a tally, not an act"
     # "Hypothermia is a killer", "malaria remains the biggest killer": what something is.
     if _IS_A_KILLER.search(sentence, max(0, trigger_start - 40), trigger_start) \
             and re.match(r"killers?\b", sentence[trigger_start:], re.I):

@@ -87,7 +87,7 @@ _POLICE_OF_AFTER = re.compile(r"^\s+police\b(?!\s+(?:station|post|headquarters|c
 _SUBJECT_OF = re.compile(r"^\s+(?:(?:has|have|had)(?!\s+been\s+(?:hit|struck|shelled|bombed|bombarded|attacked|"
                          r"targeted|raided|stormed|besieged|surrounded|encircled|captured|recaptured|taken|retaken|"
                          r"overrun|seized|liberated|freed|cleared|evacuated|destroyed|damaged|rocked|shaken|lost|won)\b)|"
-                         r"said|says|accepted|denied|announced|warned|demanded|agreed|"
+                         r"said|says|accepted|denied|confirmed|announced|warned|demanded|agreed|"
                          r"rejected|called|urged|vowed|insisted|claimed|accused|blamed|condemned|pledged|"
                          r"carried|launched|struck|strikes|shelled|bombed|conducted|targeted|attacked|fired|"
                          r"sent|deployed|retaliated|responded|intercepted|downed|hit)\b", re.I)
@@ -186,11 +186,15 @@ _TRUCE = re.compile(r"\b(?:cease-?fires?|truces?|deals?|agreements?|accords?)\b"
 _TALKS = re.compile(r"\b(?:talks|negotiations|summit|meeting|conference)\b", re.I)
 # A comma after a name that goes on naming where ("in Kuriga, Kaduna state", "on Hroza, a
 # village near Kupiansk", "in Mugunga, near Goma"), or to the verb after such a name ("…,
-# killed 12"), does not end the clause ("after a similar attack, in the town of Djibo" does).
-_WHERE_GOES_ON = re.compile(r",\s+(?:near\b|in\s+the\b|(?:killed|killing|wounded|wounding|hit|struck)\b|"
+# killed 12"), nor does one between the names of a list ("a visit to Iraq, including stops in
+# Baghdad, Najaf and Erbil"); a
+# comma before anything else ends it ("after a similar attack, in the town of Djibo" does).
+_WHERE_GOES_ON = re.compile(r",\s+(?:near\b|in\s+the\b|including\b|(?:killed|killing|wounded|wounding|hit|struck)\b|"
                             r"(?:a|the)\s+(?:[\w-]+\s+)?(?:village|town|city|district|"
                             r"suburb|capital|region|province)\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:state|province|"
-                            r"region|governorate|district|county|oblast)\b|[A-Z][\w'’-]+(?:[,.;]|$))")
+                            r"region|governorate|district|county|oblast)\b|[A-Z][\w'’-]+(?:[,.;]|$)|"
+                            # a list's next names: "visited Basra, Najaf and Kirkuk"
+                            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:and|or)\s+[A-Z])")
 
 
 _CLAUSE_STOP = re.compile(r"[,;:.](?:\s|$)")
@@ -586,6 +590,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     named_for = {id(loc) for loc in out if _put_elsewhere(sent, loc, out)}
     if named_for:
         out = [loc for loc in out if id(loc) not in named_for]
+    # Where the people are from is not where it happened, beside the act's own place; alone,
+    # it is the best hint of where ("Separately, a boy from Beit Lahia was shot dead by troops").
+    # Before the chains: "شاباً من أبناء بلدة نوى في مدينة إزرع" is a man of Nawa, in Izra.
+    out = _unless_all(out, {id(loc) for loc in out if _origin(sent, loc)})
     chains = _chains(sent, out)
     # "a bus carrying passengers from Maiduguri to Damboa ran over a mine near Kawuri": a
     # journey's ends are not where the act fell, when the sentence names that place too.
@@ -712,8 +720,20 @@ _ORIGIN = re.compile(r"\b(?:teacher|student|resident|native|man|woman|men|women|
                      r"worker|activist|nurse|doctor|pensioner|grandmother|grandfather|\d+-year-old)\s+from\s+$", re.I)
 
 
+# The same in Arabic, where the list of home towns runs on with و: "بمشاركة وفود قدمت من شهبا
+# والقريا وصلخد" (delegations that came from …), "شاباً من أبناء بلدة المزرعة" (a young man of
+# the people of al-Mazraa), "ينحدر من" (who hails from). The list ends at a preposition or a
+# place word of its own: "شاباً من أبناء بلدة نوى في مدينة إزرع" was in Izra.
+_ORIGIN_AR = re.compile(r"(?:(?:قدمت|قدموا|قادمين|قادمون|قادمة|وافدين|وافدون|جاؤوا|جاءت|"
+                        r"ينحدر|ينحدرون|المنحدر|المنحدرين)\s+من|من\s+(?:ابناء|أبناء))\s+(?:(?:بلدة|مدينة|قرية|بلدات|قرى|مدن)\s+)?"
+                        r"(?:(?!(?:في|قرب|على|عند|داخل|وسط|بين|الى|إلى|من|نحو|بعد|قبل|مدينة|بلدة|قرية|حي|منطقة)\s)"
+                        r"[^\s،,.؛:]+\s+){0,7}و?$")
+
+
 def _origin(sent: Sentence, loc: Located) -> bool:
-    return _ORIGIN.search(sent.text, max(0, loc.start - sent.start - 40), loc.start - sent.start) is not None
+    at = loc.start - sent.start
+    return (_ORIGIN.search(sent.text, max(0, at - 40), at) is not None
+            or _ORIGIN_AR.search(sent.text, max(0, at - 90), at) is not None)
 
 
 _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
@@ -750,11 +770,6 @@ _REGION_AFTER = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?")
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
                  trigger_at: int | None = None) -> list[Located]:
     here = _where_things_happen(sent, country, trigger_at)
-    # Where the people are from is not where it happened, beside the act's own place; alone,
-    # it is the best hint of where ("Separately, a boy from Beit Lahia was shot dead by troops").
-    origins = [loc for loc in here if _origin(sent, loc)]
-    if origins and len(origins) < len(here):
-        here = [loc for loc in here if loc not in origins]
     # Foreign countries alone ("United States and British aircraft struck …") name who acted,
     # not where: the story's place is then the one the article was already at.
     abroad = bool(here) and country is not None and all(

@@ -539,6 +539,7 @@ class _Builder:
                 raise ValueError(f"place_aliases.yaml: demonym {demonym!r} points at unknown {target!r}")
             self.demonyms[plain_name(demonym)] = (demonym, gid_)
         self._arabic_aliases(data.get("arabic") or ())
+        self._not_arabic(data.get("arabic_not") or ())
         self.sources.append("marsad place_aliases.yaml")
 
     def _arabic_aliases(self, entries: Iterable[dict[str, Any]]) -> None:
@@ -558,6 +559,18 @@ class _Builder:
             if bad:
                 raise ValueError(f"place_aliases.yaml: not Arabic script under {place!r}: {bad}")
             self.arabic[target.geonameid].extend(entry["names"])
+
+    def _not_arabic(self, entries: Iterable[dict[str, Any]]) -> None:
+        """Arabic names the packaged GeoNames data gives a place by mistake, taken off it
+        ("الجزيرة", an island or Sudan's Gezira, is no name of Algiers)."""
+        for entry in entries:
+            target = self.places.get(int(entry["geonameid"]))
+            if target is None or plain_name(str(entry["place"])) != plain_name(target.name):
+                raise ValueError(f"place_aliases.yaml: arabic_not: {entry['geonameid']} is not {entry['place']!r}")
+            for name in entry["names"]:
+                if name not in target.names:
+                    raise ValueError(f"place_aliases.yaml: arabic_not: {target.name!r} has no name {name!r}")
+                target.names.discard(name)
 
     def write(self, path: Path) -> dict[str, int]:
         tmp = path.with_suffix(".tmp")

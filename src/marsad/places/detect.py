@@ -185,6 +185,16 @@ def _widened(ent: Any, start: int, end: int, gazetteer: Gazetteer, full: str) ->
     return start, end
 
 
+# An area's own name ends the entity: "… Local Government Area", "… Province" (not "… Provincial
+# Council", "… State Government": bodies).
+_ADMIN_TAIL = re.compile(r"\s(?:Local\s+Government\s+Areas?|LGAs?|Province|Governorate|District|County|Municipality)$")
+
+
+def _an_area(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows `name` as an administrative area or a town."""
+    return any(c.match > 0 and c.feature_class in ("A", "P") for c in gazetteer.candidates(name))
+
+
 def _important(gazetteer: Gazetteer, text: str) -> bool:
     if len(text) < 3 and not text.isupper() or text in _GENERIC:
         return False  # "Li" is a surname; "US" and "UK" are places
@@ -261,6 +271,9 @@ def find_toponyms(
         elif gazetteer is not None and label == "NORP" and "-" in text:
             if demonyms:  # "anti-Russian", "Russian-European"
                 out.extend((start + a, start + b, "DEMONYM") for a, b in demonym_parts(text, gazetteer))
+        elif gazetteer is not None and label == "ORG" and _ADMIN_TAIL.search(text) \
+                and _an_area(gazetteer, strip_admin_words(text)):
+            out.append((start, end, "GPE"))  # "Konduga Local Government Area", "Kandahar Province" (spaCy: ORG)
         elif (
             gazetteer is not None
             and label in ("ORG", "PERSON", "NORP")

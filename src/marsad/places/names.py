@@ -115,7 +115,9 @@ def name_key(s: str) -> str:
 
 
 _ADMIN_WORDS = re.compile(
-    r"\b(governorate|province|provinces|region|district|county|municipality|prefecture|"
+    # (Nigeria's "Konduga Local Government Area", "Gwoza LGA": its second-level areas)
+    r"\b(local\s+government\s+areas?|local\s+government|lgas?|"
+    r"governorate|province|provinces|region|district|county|municipality|prefecture|"
     r"oblast|state|territory|department|countryside|city|area|raion|rayon|wilayah|"
     r"muhafazat|qada|nahiya|sub-district|subdistrict)\b",
     re.IGNORECASE,

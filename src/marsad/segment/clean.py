@@ -127,13 +127,20 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
         if parse_dateline(key) is not None and (len(out.body) <= 1 or i >= len(flat) - 3):
             out.meta_lines.append(key)
             continue
-        # Hard-wrapped paragraphs: a line that stops mid-sentence continues on the next.
-        if out.body and bi == last_block and not re.search(r"[.!?:\"”’)]$", out.body[-1]):
+        # Hard-wrapped paragraphs: a line that stops mid-sentence continues on the next — but
+        # a list's item ("• A shell kills two children near Sake") and the line under a
+        # heading in capitals ("HIGHLIGHTS", "SITUATION OVERVIEW") start their own.
+        if out.body and bi == last_block and not re.search(r"[.!?:\"”’)]$", out.body[-1]) \
+                and not _ITEM.match(key) and not _HEADING.fullmatch(out.body[-1]):
             out.body[-1] = f"{out.body[-1]} {key}"
         else:
             out.body.append(key)
         last_block = bi
     return out
+
+
+_ITEM = re.compile(r"[•·▪●◦‣∙]")
+_HEADING = re.compile(r"[A-Z][A-Z&/'’ -]{3,40}")
 
 
 def _a_story_line(line: str) -> bool:
