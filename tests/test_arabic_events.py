@@ -33,7 +33,7 @@ CASES = [
     ("Government regains territory", "استعاد الجيش السوري السيطرة على بلدة خان شيخون.", "استعاد"),
     ("Government regains territory", "سيطرة قوات النظام على بلدة كفرنبودة بعد معارك عنيفة.", "سيطرة"),
     ("Non-state actor overtakes territory", "سيطرت فصائل المعارضة على قرية الحاكورة في ريف حماة.", "سيطرت"),
-    ("Non-state actor overtakes territory", "تقدمت هيئة تحرير الشام في محيط بلدة سراقب وسيطرت على تلة.", "تقدمت"),
+    ("Non-state actor overtakes territory", "تقدمت هيئة تحرير الشام في محيط بلدة سراقب وسيطرت على تلة.", "سيطرت"),
     ("Non-state actor overtakes territory", "سقطت البلدة في يد تنظيم الدولة بعد هجوم واسع.", "سقطت"),
     # Explosions/Remote violence
     ("Air/drone strike", "شنّ الطيران الحربي الروسي غارات جوية على مدينة أريحا صباح اليوم.", "غارات"),

@@ -247,3 +247,38 @@ def test_an_act_recalled_from_days_ago_beside_the_day_s_news_is_background(coder
 
 def test_an_island_is_no_algiers(gaz):
     assert not [c for c in gaz.candidates("الجزيرة") if c.name == "Algiers"]
+
+
+def test_a_funeral_of_men_killed_before_is_no_new_act(coder):
+    from marsad.events.classify import classify
+    from marsad.events.nonevents import not_an_event
+
+    sentence = ("وشيع الأهالي في مدينة الميادين صباح اليوم جثامين خمسة من عناصر الفوج الأول من أبناء المدينة "
+                "قتلوا في غارات جوية على مواقعهم.")
+    c = classify(sentence)
+    assert c is not None and not_an_event(sentence, c.event_type, c.trigger_start, c.sub_event_type) == \
+        "a funeral, the death told before"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Analysts say both sides now prefer a war of attrition fought with artillery and drones.",
+    "ويرى محللون عسكريون أن الطرفين يفضلان حرب الاستنزاف عبر القصف المدفعي والطائرات المسيرة",
+    "ويقول الخبير الأمني للموقع إن التنظيم ما زال قادراً على تنفيذ هجمات بالعبوات الناسفة",
+])
+def test_an_analyst_s_view_of_the_war_is_no_act(sentence):
+    from marsad.events.classify import classify
+    from marsad.events.nonevents import not_an_event
+
+    c = classify(sentence)
+    assert c is not None and not_an_event(sentence, c.event_type, c.trigger_start, c.sub_event_type) == \
+        "an analyst's view, not an act"
+
+
+def test_a_scheduled_exchange_stays_planned_past_a_clause_about_last_month():
+    from marsad.events.classify import classify
+    from marsad.events.modality import modality
+
+    sentence = ("ومن المقرر أن تبدأ اللجنة، غداً الأحد، تنفيذ صفقة تبادل نحو 300 أسير بين الطرفين، بعد أن توصلت "
+                "الأطراف إلى الاتفاق الشهر الماضي.")
+    c = classify(sentence)
+    assert c is not None and modality(sentence, c.trigger_start, c.trigger_end) == "planned"

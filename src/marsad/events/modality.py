@@ -343,8 +343,11 @@ _PAST_INSIDE_AR = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذي
 
 
 def _scheduled_ar(left: str, right: str) -> int | None:
-    """Words from a cue of a schedule to the trigger, when one governs it (see above)."""
-    if _PAST_INSIDE_AR.search(right):
+    """Words from a cue of a schedule to the trigger, when one governs it (see above). A past
+    day after the trigger's own clause is another act's ("…، بعد أن توصلت الأطراف إلى الاتفاق
+    الشهر الماضي")."""
+    cut = _CLAUSE_BREAK_AR.search(right)
+    if _PAST_INSIDE_AR.search(right[:cut.start()] if cut else right):
         return None
     best = None
     for cue, reach in _SCHEDULED_AR:

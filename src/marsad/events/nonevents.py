@@ -410,6 +410,12 @@ _RECORDED_COUNT = re.compile(r"\b(?:recorded|documented|counted|registered|logge
                              r"more\s+than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|around\s+|a\s+total\s+of\s+)?"
                              r"(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
+# What analysts and experts make of the war: "analysts say both sides prefer a war of attrition
+# by shelling and drones" (a view of acts, not one of them).
+_ANALYSTS_VIEW = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|researchers?)\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:say|said|says|believe[sd]?|argue[sd]?|see|sees|note[sd]?|warn(?:s|ed)?|point(?:s|ed)? "
+                            r"out|suggest(?:s|ed)?|think|thinks)\s+(?:that\s+)?(?:[^.;]*)$", re.I)
+
 # "EU leaders condemned what they called Russia's deliberate attacks on Ukraine's civilian
 # infrastructure": acts condemned as a whole, with no day of their own, are told elsewhere.
 _CONDEMNED = re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*)\s+(?:what\s+\w+\s+called\s+)?(?:the\s+)?"
@@ -589,6 +595,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return "a habit, not an act"
     if _RECORDED_COUNT.search(sentence, max(0, trigger_start - 80), trigger_start) and not names_a_day(sentence):
         return "a tally, not an act"
+    if _ANALYSTS_VIEW.search(sentence, max(0, trigger_start - 150), trigger_start) and not names_a_day(sentence):
+        return "an analyst's view, not an act"
     # "Hypothermia is a killer", "malaria remains the biggest killer": what something is.
     if _IS_A_KILLER.search(sentence, max(0, trigger_start - 40), trigger_start) \
             and re.match(r"killers?\b", sentence[trigger_start:], re.I):
@@ -769,8 +777,12 @@ _HABIT_AR = _rx(r"(?:بين\s+(?:ال)?حين\s+و(?:ال)?اخر|من\s+حين\
 # ... "شيع الأهالي جثمان مجند استشهد خلال مداهمة"; and "صور للمظاهرات", a picture of an act.
 _FUNERAL_OF_AR = _rx(r"(?<!\w)[وف]?(?:شيع(?:ت|وا)?|[يت]شيع(?:ون|ان)?|تشييع|جناز[هة]|جنازات|دفن|ووري)(?!\w)"
                      r"[^.؟!؛]{0,150}?"
-                     r"(?P<dead>(?:جثمان|جثامين)\s+(?:[^\s.،؛؟]+\s+){0,4}?(?:قتل|قتلوا|استشهد\w*|قضي|قضوا|لقي|لقوا|"
+                     r"(?P<dead>(?:جثمان|جثامين)\s+(?:[^\s.،؛؟]+\s+){0,8}?(?:قتل|قتلوا|استشهد\w*|قضي|قضوا|لقي|لقوا|"
                      r"توفي|سقط\w*)\s+(?:[^\s.،؛؟]+\s+){0,6}?)$")
+# "ويرى محللون عسكريون أن الطرفين يفضلان حرب الاستنزاف عبر القصف المدفعي", "ويقول الخبير الأمني
+# … إن التنظيم فقد القدرة على …": a view of the war, not an act of it.
+_ANALYSTS_VIEW_AR = _rx(r"(?<!\w)[وف]?(?:يرى|يرون|[يت]عتبر\w*|اعتبر\w*|يقول|يقولون|قال|[يت]شير\w*|اشار\w*|[يت]رجح\w*)\s+"
+                        r"(?:[^\s.،؛]+\s+){0,1}?(?:ال)?(?:محلل\w*|خبير\w*|خبراء|مراقب\w*|باحث\w*|مختص\w*)(?!\w)[^.؛؟]*$")
 _IMAGE_OF_AR = _rx(r"(?<!\w)(?<!في\s)(?<!مدينه\s)(?<!قضاء\s)[وب]?(?:ال)?(?:صور|صورا|صوره|فيديو|فيديوهات|مقاطع|مقطع|"
                    r"تسجيلات|تسجيل)\s+(?:مصور\w*\s+)?(?P<of>من\s+)?$")
 _INQUIRY_AR = re.compile(r"(?:تقصي|(?:ل|وال|ال)?تحقيق\s+في)\s+(?:\S+\s+){0,3}(?:[وفبل]?ال)?$")
@@ -799,6 +811,8 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
     if habit and not re.search(r"[,;:،؛]", text[habit.end():start]) and not names_a_day(sentence) \
             and not re.search(r"اسفر|ادي\s+الي|مقتل", text[start:]):
         return "a habit, not an act"
+    if _ANALYSTS_VIEW_AR.search(text, max(0, start - 150), word) and not names_a_day(sentence):
+        return "an analyst's view, not an act"
     # "أدانت الأمم المتحدة القصف": the condemnation is the news; "دعا الجيش المسلحين إلى
     # الاستسلام، ثم قصفت طائراته البلدة": another clause.
     appeal = _APPEAL_AR.search(text, 0, start)
