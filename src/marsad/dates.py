@@ -504,7 +504,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
     for m in [*year_only.finditer(text), *(() if arabic else _THE_YEAR.finditer(text))]:
         if arabic and m.group("season") and re.search(r"(?:التي|الذي)\s", text[max(0, m.start() - 80):m.start()]):
             continue  # "بلدة المزيريب، التي استعادها الجيش في صيف 2018": the place's past
-        if not arabic and _FIRST_SINCE.search(text, max(0, m.start() - 120), m.start()):
+        first_since = None if arabic else _FIRST_SINCE.search(text, max(0, m.start() - 120), m.start())
+        if first_since and not _OWN_ACT_SINCE.search(text, first_since.start("since"), m.start()):
             continue  # "the first district to fall to them since rebels seized it in 2012": news, measured by the past
         year = int(m.group("year"))
         if published is None or year < published.year - (0 if published.month > 2 else 1):
@@ -515,7 +516,10 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
 # A superlative measured from a past year makes the act news: "the first to fall to them since
 # rebels seized it in 2012", "the deadliest attack since 2014".
 _FIRST_SINCE = re.compile(r"\b(?:first|worst|deadliest|biggest|largest|heaviest|fiercest|bloodiest|most\s+\w+)\b"
-                          r"[^.;]{0,80}?\bsince\b[^.;]*$", re.I)
+                          r"[^.;]{0,80}?\b(?P<since>since)\b[^.;]*$", re.I)
+# ... but a since-clause that tells an act of its own, with its place or its toll ("the worst
+# massacre since militants killed 160 villagers in Solhan in 2021"), recalls that act: history.
+_OWN_ACT_SINCE = re.compile(r"\d|\b(?:in|at|near|of|on)\s+[A-Z]|\bsince\s+(?:the\s+)?[A-Z]")
 
 
 # --- Arabic ----------------------------------------------------------------------------------

@@ -297,7 +297,7 @@ def _an_outlet(words: list[_Word], text: str, start: int) -> bool:
                              and before[-2] in _SAYS)
 
 
-_STREET = _folded("شارع الشارع شوارع")
+_STREET = _folded("شارع الشارع")  # (not "شوارع حمص", the streets of Homs)
 
 
 def _a_street(words: list[_Word], start: int) -> bool:

@@ -1314,6 +1314,18 @@ def _classify_shipped_ar(sentence: str) -> Classification | None:
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# "…, while in a separate statement it said it had repelled an attack on its base in Djibo":
+# another act, told in a clause of its own with its own place.
+_ANOTHER_CLAUSE = re.compile(r"\b(?:while|whereas|separately|separate|elsewhere|meanwhile)\b", re.I)
+
+
+def _disputed(sentence: str, capture_end: int, lex: Lexicon) -> bool:
+    """Whether the other side denies the capture told up to `capture_end`: a denial after it,
+    in no clause of another act's, naming no place of its own."""
+    denial = lex.cues["capture_disputed"].search(sentence, capture_end)
+    if denial is None or _ANOTHER_CLAUSE.search(sentence, capture_end, denial.start()):
+        return False
+    return re.search(r"\b(?:in|at|near|on)\s+(?:the\s+)?[A-Z]", sentence[denial.start():]) is None
 
 
 def _classify(sentence: str, lex: Lexicon) -> Classification | None:
@@ -1347,7 +1359,7 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     if view is not None:
         start, end = view.span(start, end)
     event_type, sub_event_type = st.event_type, st.name
-    if sub_event_type in _TERRITORY and "capture_disputed" in lex.cues and sc.has("capture_disputed"):
+    if sub_event_type in _TERRITORY and "capture_disputed" in lex.cues and _disputed(sentence, end, lex):
         # A capture the other side denies is a fight whose outcome is disputed: a battle.
         sub_event_type = "Armed clash"
     return Classification(

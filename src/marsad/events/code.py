@@ -411,8 +411,8 @@ def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
 # An act the story recalls from "last week" or "a few days ago", with no day of its own, beside
 # news it dates to a day: background it was news in then ("Last week, fighters raided villages
 # west of the city"; "واعتقل فرع الأمن العسكري قبل أيام شابين").
-_VAGUELY_EARLIER = re.compile(r"\b(?:last\s+week|(?:a\s+few\s+|several\s+)?days\s+ago)\b|"
-                              r"(?<![\w\u0600-\u06ff])(?:قبل|منذ)\s+(?:بضعة\s+|عدة\s+)?[أا]يام(?![\w\u0600-\u06ff])|"
+_VAGUELY_EARLIER = re.compile(r"\b(?<!since\s)(?:last\s+week|(?:a\s+few\s+|several\s+)?days\s+ago)\b|"
+                              r"(?<![\w\u0600-\u06ff])قبل\s+(?:بضعة\s+|عدة\s+)?[أا]يام(?![\w\u0600-\u06ff])|"
                               r"(?<![\w\u0600-\u06ff])[ال]?[أا]سبوع\s+الماضي", re.I)
 
 

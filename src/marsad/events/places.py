@@ -194,7 +194,8 @@ _WHERE_GOES_ON = re.compile(r",\s+(?:near\b|in\s+the\b|including\b|(?:killed|kil
                             r"suburb|capital|region|province)\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:state|province|"
                             r"region|governorate|district|county|oblast)\b|[A-Z][\w'’-]+(?:[,.;]|$)|"
                             # a list's next names: "visited Basra, Najaf and Kirkuk"
-                            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:and|or)\s+[A-Z])")
+                            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:and|or)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                            r"(?:[,.;]|$))")
 
 
 _CLAUSE_STOP = re.compile(r"[,;:.](?:\s|$)")
@@ -733,7 +734,13 @@ _ORIGIN_AR = re.compile(r"(?:(?:قدمت|قدموا|قادمين|قادمون|ق
 def _origin(sent: Sentence, loc: Located) -> bool:
     at = loc.start - sent.start
     return (_ORIGIN.search(sent.text, max(0, at - 40), at) is not None
-            or _ORIGIN_AR.search(sent.text, max(0, at - 90), at) is not None)
+            or _ORIGIN_AR.search(sent.text, max(0, at - 90), at) is not None
+            and _THE_TOWN_AR.search(sent.text, loc.end - sent.start) is None)
+
+
+# "قتل 4 من أبناء بلدة الجيزة في قصف طال البلدة": the home town the sentence then calls "the
+# town" is where it happened.
+_THE_TOWN_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال)(?:بلد[ةه]|مدين[ةه]|قري[ةه])(?![\u0621-\u064a])")
 
 
 _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
