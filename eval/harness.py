@@ -132,6 +132,7 @@ def main_event(events: list[dict[str, Any]], article_ids: set[str]) -> dict[str,
 # Rif Dimashq counts as Damascus (as in FA-KES).
 _ALIASES = {
     "dimashq": "damascus", "rifdimashq": "damascus", "damascuscountryside": "damascus", "rifdamascus": "damascus",
+    "ruraldamascus": "damascus",
     "alhasakah": "hasakah", "hasakeh": "hasakah", "hassakeh": "hasakah", "hasaka": "hasakah",
     "lattakia": "latakia", "deirezzor": "deirezzor", "deirezzour": "deirezzor", "dayrazzawr": "deirezzor",
     "assuwayda": "suwayda", "sweida": "suwayda", "arraqqah": "raqqa", "idleb": "idlib", "dara": "daraa",

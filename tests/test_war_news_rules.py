@@ -324,3 +324,30 @@ def test_people_taken_are_no_place_taken():
 
 def test_streets_of_a_city_are_the_city(gaz):
     assert _names("خرج مئات المتظاهرين مساء أمس في شوارع حمص مطالبين بالإفراج عن المعتقلين", gaz) == ["حمص"]
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("ويأتي ذلك بعد أيام من تراجع حدة المواجهات بين الطرفين في ريف المحافظة الشرقي",
+     "an earlier act the news is measured from"),
+    ("وتتصاعد هجمات التنظيم في المناطق الفاصلة بين المحافظات الثلاث", "a trend, not an act"),
+])
+def test_arabic_background_told_as_measure_or_trend(sentence, reason):
+    from marsad.events.classify import classify
+    from marsad.events.nonevents import not_an_event
+
+    c = classify(sentence)
+    assert c is not None and not_an_event(sentence, c.event_type, c.trigger_start, c.sub_event_type) == reason
+
+
+def test_the_counter_terrorism_service_is_the_state_retaking_ground():
+    assert _sub_type("أعلن جهاز مكافحة الإرهاب، الأربعاء، تحرير حي القدس في الجانب الأيسر للمدينة") == \
+        "Government regains territory"
+
+
+def test_an_outlet_in_brackets_after_a_source_is_no_place(gaz):
+    assert _names("وقال المصدر لـ(بغداد اليوم) إن الجرحى نقلوا إلى مستشفى سامراء العام", gaz) == ["سامراء"]
+
+
+def test_party_supporters_fighting_with_sticks_riot():
+    assert _sub_type("Supporters of the ruling party and the opposition fought with sticks, stones and bottles in the "
+                     "city on Sunday afternoon.") == "Mob violence"

@@ -286,14 +286,18 @@ def _an_outlet(words: list[_Word], text: str, start: int) -> bool:
         return False
     if words[i - 1].plain in _MEDIA_HEADS:
         return True
-    if text[words[i].start:start] not in ("ل", "ول", "فل"):
+    # "قال المصدر لـ(بغداد اليوم)": the preposition apart, the outlet's name in brackets or quotes
+    apart = words[i - 1].plain in ("ل", "ول", "فل") and not text[words[i - 1].end:start].strip("(«\"“ـ ")
+    if text[words[i].start:start] not in ("ل", "ول", "فل") and not apart:
         return False
     # (a verb of telling often carries its و or ف: "وقال")
     before = [w.plain[1:] if w.plain[:1] in "وف" and w.plain[1:] in _SAYS else w.plain
-              for w in words[max(0, i - 3):i]]
+              for w in words[max(0, i - 3 - apart):i - apart]]
     while before and before[-1] in _SOURCE_KINDS:
         before.pop()
-    return bool(before) and (before[-1] in _SAYS or before[-1] in _SOURCES and len(before) > 1
+    # ("قال المصدر لـ": the source with its article)
+    source = before[-1][2:] if before and before[-1].startswith("ال") else before[-1] if before else ""
+    return bool(before) and (before[-1] in _SAYS or source in _SOURCES and len(before) > 1
                              and before[-2] in _SAYS)
 
 

@@ -797,6 +797,13 @@ _FUNERAL_OF_AR = _rx(r"(?<!\w)[وف]?(?:شيع(?:ت|وا)?|[يت]شيع(?:ون|�
 _ANALYSTS_VIEW_AR = _rx(r"(?<!\w)[وف]?(?:يرى|يرون|[يت]عتبر\w*|اعتبر\w*|يقول|يقولون|قال|[يت]شير\w*|اشار\w*|"
                         r"[يت]رجح\w*)\s+"
                         r"(?:[^\s.،؛]+\s+){0,1}?(?:ال)?(?:محلل\w*|خبير\w*|خبراء|مختص\w*)(?!\w)[^.؛؟]*$")
+# "ويأتي ذلك بعد أيام من تراجع حدة المواجهات": the act after "days after" is the earlier one the
+# news is measured from.
+_MEASURED_FROM_AR = _rx(r"(?<!\w)بعد\s+(?:ايام|اسابيع|اشهر|شهور|ساعات|يومين|اسبوعين|شهرين|(?:[0-9]+|عده|بضعه)\s+"
+                        r"(?:ايام|اسابيع|اشهر|ساعات))\s+(?:قليله\s+)?(?:فقط\s+)?(?:علي\s+)?من\s+(?:[^\s.،؛؟]+\s+){0,4}$")
+# "وتتصاعد هجمات التنظيم في المناطق الفاصلة": acts on the rise, not one of them.
+_RISING_AR = _rx(r"(?<!\w)[وف]?(?:[يت]تصاعد|تصاعدت|تصاعد|[يت]تزايد|تزايدت|تزايد|ازدياد|تنامي)\s+(?:وتيره\s+|حده\s+)?"
+                 r"(?:ال)?$")
 _IMAGE_OF_AR = _rx(r"(?<!\w)(?<!في\s)(?<!مدينه\s)(?<!قضاء\s)[وب]?(?:ال)?(?:صور|صورا|صوره|فيديو|فيديوهات|مقاطع|مقطع|"
                    r"تسجيلات|تسجيل)\s+(?:مصور\w*\s+)?(?P<of>من\s+)?$")
 _INQUIRY_AR = re.compile(r"(?:تقصي|(?:ل|وال|ال)?تحقيق\s+في)\s+(?:\S+\s+){0,3}(?:[وفبل]?ال)?$")
@@ -814,6 +821,10 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
     funeral = _FUNERAL_OF_AR.search(text, max(0, start - 250), word)
     if event_type not in _PROTESTS and funeral and not names_a_day(text[funeral.start("dead"):]):
         return "a funeral, the death told before"
+    if _MEASURED_FROM_AR.search(text, max(0, start - 60), word):
+        return "an earlier act the news is measured from"
+    if _RISING_AR.search(text, max(0, start - 30), word) and not names_a_day(sentence):
+        return "a trend, not an act"
     image = _IMAGE_OF_AR.search(text, max(0, start - 30), word)
     # (the picture "of" the act: "صور للمظاهرات", "مقاطع من الاشتباكات")
     if image and (image.group("of") or text[word] == "ل") and not names_a_day(sentence):
