@@ -351,3 +351,24 @@ def test_an_outlet_in_brackets_after_a_source_is_no_place(gaz):
 def test_party_supporters_fighting_with_sticks_riot():
     assert _sub_type("Supporters of the ruling party and the opposition fought with sticks, stones and bottles in the "
                      "city on Sunday afternoon.") == "Mob violence"
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # guards a second review helper's texts set
+    ("Soldiers fought with rebels using machetes and rifles near the town on Monday, killing six.", "Armed clash"),
+    ("A car bomb exploded near a market on Sunday, killing 12 people, and police later arrested two suspects and "
+     "recovered a second device.", "Remote explosive/landmine/IED"),
+    ("The journalist was kicked and punched by soldiers at a checkpoint on Monday.", "Attack"),
+    ("Traders gathered outside the hospital gate on Friday to press the governor to reopen the market.",
+     "Peaceful protest"),
+    ("A suicide bomber killed 12 people at a mosque in the city, the deadliest attack there since the Taliban "
+     "seized power in 2021.", "Suicide bomb"),
+    ("بعد ساعات من الاشتباكات العنيفة سيطرت قوات النظام على بلدة كفرنبودة", "Government regains territory"),
+    ("وتصاعد القصف المدفعي على مدينة دوما، ما أدى إلى مقتل خمسة مدنيين", "Shelling/artillery/missile attack"),
+])
+def test_what_the_second_review_must_leave_alone(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_residents_fighting_a_fire_with_sticks_do_not_riot():
+    assert _sub_type("Residents fought with sticks and branches to put out a bushfire near the town.") != "Mob violence"

@@ -519,7 +519,7 @@ _FIRST_SINCE = re.compile(r"\b(?:first|worst|deadliest|biggest|largest|heaviest|
                           r"[^.;]{0,80}?\b(?P<since>since)\b[^.;]*$", re.I)
 # ... but a since-clause that tells an act of its own, with its place or its toll ("the worst
 # massacre since militants killed 160 villagers in Solhan in 2021"), recalls that act: history.
-_OWN_ACT_SINCE = re.compile(r"\d|\b(?:in|at|near|of|on)\s+[A-Z]|\bsince\s+(?:the\s+)?[A-Z]")
+_OWN_ACT_SINCE = re.compile(r"\d|\b(?:in|at|near|of|on)\s+[A-Z]")
 
 
 # --- Arabic ----------------------------------------------------------------------------------

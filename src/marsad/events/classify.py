@@ -1325,7 +1325,8 @@ def _disputed(sentence: str, capture_end: int, lex: Lexicon) -> bool:
     denial = lex.cues["capture_disputed"].search(sentence, capture_end)
     if denial is None or _ANOTHER_CLAUSE.search(sentence, capture_end, denial.start()):
         return False
-    return re.search(r"\b(?:in|at|near|on)\s+(?:the\s+)?[A-Z]", sentence[denial.start():]) is None
+    own = re.split(r"[,;]", sentence[denial.start():], maxsplit=1)[0]  # the denial's own clause
+    return re.search(r"\b(?:in|at|near|on)\s+(?:the\s+)?[A-Z]", own) is None
 
 
 def _classify(sentence: str, lex: Lexicon) -> Classification | None:

@@ -184,9 +184,12 @@ def _one_of_a_list(i: int, events: Sequence[Event], mentions: Sequence[Sequence[
 def secondary(events: Sequence[Event], mentions: Sequence[Sequence[Mention]], main: Event | None,
               article: Article) -> list[Event]:
     """The article's events the keeper keeps: all but those it judges (`judged_events`) and
-    puts under its threshold."""
+    puts under its threshold, or that are only to come (a vow, a plan, a fear told beside the
+    story's news is its aside, whatever the model makes of it: the analysts' events it learns
+    from are acts, so it has few rows of acts to come to learn them from)."""
     keeper = event_keeper()
     if keeper is None:
         return list(events)
-    dropped = {i for i, signs in judged_events(events, mentions, main, article) if not keeper.keeps(signs)}
+    dropped = {i for i, signs in judged_events(events, mentions, main, article)
+               if events[i].modality != "occurred" or not keeper.keeps(signs)}
     return [e for i, e in enumerate(events) if i not in dropped]

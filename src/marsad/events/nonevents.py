@@ -419,7 +419,8 @@ _TOLL_IN_VIEW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|t
                            r"\b(?:killing|killed|wounding|wounded)\s+(?:at\s+least\s+)?\d", re.I)
 # "Witnesses said that clashes …", "gangs that kidnap travellers … killed 20": no habit.
 _SAID_THAT = re.compile(r"\b(?:said|says|say|told|reported|added|noted|stated|claimed|warned|confirmed)\s+that\b", re.I)
-_MAIN_ACT_AFTER = re.compile(r"\b(?:killed|killing|ambushed|attacked|struck|shot|wounded|abducted|kidnapped|stormed|"
+_MAIN_ACT_AFTER = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\balso\s)"
+                             r"\b(?:killed|killing|ambushed|attacked|struck|shot|wounded|abducted|kidnapped|stormed|"
                              r"raided|burned|torched|looted|left\s+\w+\s+dead|seized|captured)\b", re.I)
 _ANALYSTS_VIEW = re.compile(r"\b(?:analysts?|experts?|commentators?)\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:say|said|says|believe[sd]?|argue[sd]?|see|sees|note[sd]?|warn(?:s|ed)?|point(?:s|ed)? "
@@ -601,7 +602,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if _habit(sentence, trigger_start) and not names_a_day(sentence) or _every(sentence, trigger_start):
         return "a habit, not an act"
     who_do = _WHO_DO.search(sentence, max(0, trigger_start - 40), trigger_start + 40)
-    if who_do and not _SAID_THAT.search(sentence, max(0, who_do.start() - 20), who_do.start() + 5) \
+    if who_do and not (sentence[who_do.start():who_do.start() + 4].lower() == "that"
+                       and _SAID_THAT.search(sentence, max(0, who_do.start() - 20), who_do.start() + 5)) \
             and not _MAIN_ACT_AFTER.search(sentence, who_do.end()) and not names_a_day(sentence):
         return "a habit, not an act"
     if _RECORDED_COUNT.search(sentence, max(0, trigger_start - 80), trigger_start) \
@@ -797,9 +799,10 @@ _FUNERAL_OF_AR = _rx(r"(?<!\w)[وف]?(?:شيع(?:ت|وا)?|[يت]شيع(?:ون|�
 _ANALYSTS_VIEW_AR = _rx(r"(?<!\w)[وف]?(?:يرى|يرون|[يت]عتبر\w*|اعتبر\w*|يقول|يقولون|قال|[يت]شير\w*|اشار\w*|"
                         r"[يت]رجح\w*)\s+"
                         r"(?:[^\s.،؛]+\s+){0,1}?(?:ال)?(?:محلل\w*|خبير\w*|خبراء|مختص\w*)(?!\w)[^.؛؟]*$")
-# "ويأتي ذلك بعد أيام من تراجع حدة المواجهات": the act after "days after" is the earlier one the
-# news is measured from.
-_MEASURED_FROM_AR = _rx(r"(?<!\w)بعد\s+(?:ايام|اسابيع|اشهر|شهور|ساعات|يومين|اسبوعين|شهرين|(?:[0-9]+|عده|بضعه)\s+"
+# "ويأتي ذلك بعد أيام من تراجع حدة المواجهات": the act after "it comes days after" is the earlier
+# one the news is measured from (not "بعد ساعات من الاشتباكات سيطرت القوات على البلدة").
+_MEASURED_FROM_AR = _rx(r"(?<!\w)[وف]?(?:[يت]اتي|جاء|جاءت)\s+(?:ذلك\s+|هذا\s+|هذه\s+\S+\s+|\S+\s+)?"
+                        r"بعد\s+(?:ايام|اسابيع|اشهر|شهور|ساعات|يومين|اسبوعين|شهرين|(?:[0-9]+|عده|بضعه)\s+"
                         r"(?:ايام|اسابيع|اشهر|ساعات))\s+(?:قليله\s+)?(?:فقط\s+)?(?:علي\s+)?من\s+(?:[^\s.،؛؟]+\s+){0,4}$")
 # "وتتصاعد هجمات التنظيم في المناطق الفاصلة": acts on the rise, not one of them.
 _RISING_AR = _rx(r"(?<!\w)[وف]?(?:[يت]تصاعد|تصاعدت|تصاعد|[يت]تزايد|تزايدت|تزايد|ازدياد|تنامي)\s+(?:وتيره\s+|حده\s+)?"
@@ -823,7 +826,8 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
         return "a funeral, the death told before"
     if _MEASURED_FROM_AR.search(text, max(0, start - 60), word):
         return "an earlier act the news is measured from"
-    if _RISING_AR.search(text, max(0, start - 30), word) and not names_a_day(sentence):
+    if _RISING_AR.search(text, max(0, start - 30), word) and not names_a_day(sentence) \
+            and not re.search(r"(?<!\w)(?:مقتل|قتل|اسفر\w*|ادي\s+الي|قتيل|قتلي|شهيد\w*)(?!\w)", text):
         return "a trend, not an act"
     image = _IMAGE_OF_AR.search(text, max(0, start - 30), word)
     # (the picture "of" the act: "صور للمظاهرات", "مقاطع من الاشتباكات")

@@ -738,9 +738,11 @@ def _origin(sent: Sentence, loc: Located) -> bool:
             and _THE_TOWN_AR.search(sent.text, loc.end - sent.start) is None)
 
 
-# "قتل 4 من أبناء بلدة الجيزة في قصف طال البلدة": the home town the sentence then calls "the
-# town" is where it happened.
-_THE_TOWN_AR = re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال)(?:بلد[ةه]|مدين[ةه]|قري[ةه])(?![\u0621-\u064a])")
+# "قتل 4 من أبناء بلدة الجيزة في قصف طال البلدة": the home town the sentence then puts the act in,
+# as "the town", is where it happened (not "بحسب ناشطين من البلدة").
+_THE_TOWN_AR = re.compile(r"(?<![\u0621-\u064a])(?:في|على|علي|طال|طالت|استهدف|استهدفت)\s+"
+                          r"(?:[وفب]?ال)(?:بلد[ةه]|مدين[ةه]|قري[ةه])"
+                          r"(?![\u0621-\u064a])")
 
 
 _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
