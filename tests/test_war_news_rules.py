@@ -372,3 +372,10 @@ def test_what_the_second_review_must_leave_alone(sentence, sub_type):
 
 def test_residents_fighting_a_fire_with_sticks_do_not_riot():
     assert _sub_type("Residents fought with sticks and branches to put out a bushfire near the town.") != "Mob violence"
+
+
+def test_last_week_in_arabic_is_a_vague_recall():
+    from marsad.events.code import _VAGUELY_EARLIER
+
+    assert _VAGUELY_EARLIER.search("واعتقلت الدورية الأسبوع الماضي شابين من البلدة")
+    assert not _VAGUELY_EARLIER.search("Fighting has gone on since last week in the north.")

@@ -413,7 +413,7 @@ def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
 # west of the city"; "واعتقل فرع الأمن العسكري قبل أيام شابين").
 _VAGUELY_EARLIER = re.compile(r"\b(?<!since\s)(?:last\s+week|(?:a\s+few\s+|several\s+)?days\s+ago)\b|"
                               r"(?<![\w\u0600-\u06ff])قبل\s+(?:بضعة\s+|عدة\s+)?[أا]يام(?![\w\u0600-\u06ff])|"
-                              r"(?<![\w\u0600-\u06ff])[ال]?[أا]سبوع\s+الماضي", re.I)
+                              r"(?<![\w\u0600-\u06ff])(?:ال)?[أا]سبوع\s+الماضي", re.I)
 
 
 def _recalled_vaguely(told: list[Mention], before: list[Mention]) -> bool:
