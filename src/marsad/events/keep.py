@@ -181,6 +181,9 @@ def _one_of_a_list(i: int, events: Sequence[Event], mentions: Sequence[Sequence[
                for j, other in enumerate(events))
 
 
+_TO_COME = frozenset({"planned", "threatened", "feared", "hoped"})  # (a denial is a report of an act: kept)
+
+
 def secondary(events: Sequence[Event], mentions: Sequence[Sequence[Mention]], main: Event | None,
               article: Article) -> list[Event]:
     """The article's events the keeper keeps: all but those it judges (`judged_events`) and
@@ -191,5 +194,5 @@ def secondary(events: Sequence[Event], mentions: Sequence[Sequence[Mention]], ma
     if keeper is None:
         return list(events)
     dropped = {i for i, signs in judged_events(events, mentions, main, article)
-               if events[i].modality != "occurred" or not keeper.keeps(signs)}
+               if events[i].modality in _TO_COME or not keeper.keeps(signs)}
     return [e for i, e in enumerate(events) if i not in dropped]
