@@ -278,10 +278,15 @@ _SOURCES = _folded("مصدر مصادر ناشط ناشطون ناشطين مس�
 _SOURCE_KINDS = _folded("محلي محلية مطلع مطلعة عسكري عسكرية طبي طبية أهلية أمني أمنية ميداني ميدانية")
 
 
+def _word_at(words: list[_Word], start: int) -> int | None:
+    """The index of the word that holds offset `start`, if any."""
+    return next((k for k, w in enumerate(words) if w.start <= start < w.end), None)
+
+
 def _an_outlet(words: list[_Word], text: str, start: int) -> bool:
     """Whether the name starting at `start` is an outlet: after a correspondent's word, or
     with "ل" ("to") right after a verb of telling and who told ("قال مصدر محلي لـ")."""
-    i = next((k for k, w in enumerate(words) if w.start <= start < w.end), None)
+    i = _word_at(words, start)
     if i is None or i == 0:
         return False
     if words[i - 1].plain in _MEDIA_HEADS:
@@ -307,7 +312,7 @@ _STREET = _folded("شارع الشارع")  # (not "شوارع حمص", the stre
 def _a_street(words: list[_Word], start: int) -> bool:
     """Whether the name starting at `start` names a street: "شارع طرابلس" in Misrata, "شارع
     بغداد" in Damascus are streets named after cities, not the cities."""
-    i = next((k for k, w in enumerate(words) if w.start <= start < w.end), None)
+    i = _word_at(words, start)
     if not i:
         return False
     return any(r in _STREET for _c, r in _readings(words[i - 1].plain))
