@@ -1,5 +1,5 @@
-"""Rules of war and protest news added in the ninth session (2026-12-06), in English and
-Arabic: what a dual, a street and a home town say about where something happened. Texts
+"""Rules of war and protest news added in the ninth and tenth sessions (2026-12-06, 2026-12-07),
+in English and Arabic: what a dual, a street and a home town say about where something happened. Texts
 written for these tests."""
 
 from __future__ import annotations
@@ -379,3 +379,124 @@ def test_last_week_in_arabic_is_a_vague_recall():
 
     assert _VAGUELY_EARLIER.search("واعتقلت الدورية الأسبوع الماضي شابين من البلدة")
     assert not _VAGUELY_EARLIER.search("Fighting has gone on since last week in the north.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # spaCy reads "Kherson's Dniprovskyi" as one organisation: a city, then its district
+    ("Russian shelling killed a man in Kherson's Dniprovskyi district on Tuesday.",
+     [("Kherson", "Kherson"), ("Dniprovskyi", "Kherson")]),
+    # a saint's church is no town's part
+    ("He prayed at St. George's Cathedral in Cape Town.", [("St. George's Cathedral in Cape Town", "Western Cape")]),
+])
+def test_a_town_s_part_named_in_the_possessive(gaz, text, found):
+    from marsad.nlp import load_pipeline
+    from marsad.places import PlaceResolver
+    from marsad.places.geoparse import geoparse_document
+
+    got = geoparse_document(text, resolver=PlaceResolver(gaz), nlp=load_pipeline(gaz))
+    assert [(t["text"], t["admin1"]) for t in got["toponyms"] if t["text"] != "Russian"] == found
+
+
+@pytest.mark.parametrize(("text", "admin1", "location"), [
+    # a sentence that points back at the dateline's town or its province is placed there
+    ("MAIDUGURI, Nigeria (Reuters) - Insurgents shot dead seven farmers on Sunday in a village outside "
+     "the town, residents said.", "Borno", "Maiduguri"),
+    ("MOSUL, Iraq - A roadside bomb killed two soldiers on Saturday in a village in the north of the "
+     "province, police said.", "Nineveh", "Nineveh"),
+    # ... a capital too, when the sentence says so
+    ("KABUL, Afghanistan - A bomb killed two people on Saturday outside the city, police said.", "Kabul", "Kabul"),
+    # a town a distance is measured from is no place of the act
+    ("MOGADISHU - Gunmen shot dead three men on Saturday in Afgooye, about 30 km north-west of the capital, "
+     "police said.", "Shabeellaha Hoose", "Afgooye"),
+    ("MOGADISHU - Militants shot dead two traders on Sunday in Bulo Warshiikh, a village in the Lower Shabelle "
+     "region some 120 km south-west of the capital, elders said.", "Shabeellaha Hoose", None),
+    # guards: a named town stays; a dateline's town alone is still the place
+    ("MOSUL, Iraq - A roadside bomb killed two soldiers on Saturday in Tal Afar, police said.", "Nineveh",
+     "Tall ‘Afar"),
+    ("KHERSON, Ukraine - A Russian drone killed two men on Saturday near a bus stop, officials said.", "Kherson",
+     "Kherson"),
+])
+def test_a_place_told_by_reference_to_another(coder, text, admin1, location):
+    from .conftest import code
+
+    events, _ = code(coder, text, published="2021-03-08")
+    assert [e.admin1 for e in events] == [admin1]
+    if location is not None:
+        assert events[0].location == location
+
+
+def test_a_river_alone_places_nothing(coder):
+    from .conftest import code
+
+    # (the gazetteer reads the Euphrates as a place in Syria's Deir ez-Zor)
+    text = ("BAGHDAD (Reuters) - Iraqi troops pushed into eastern Ramadi on Tuesday, officials said.\n\n"
+            "Further north, army units advancing along the Euphrates river recaptured the village of Albu Dhiyab "
+            "from Islamic State fighters on Wednesday, a military spokesman said.")
+    events, _ = code(coder, text, published="2015-12-10")
+    assert [e.admin1 for e in events if "Euphrates" in e.evidence[0].text] == ["Anbar"]
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # arson of public buildings, no one hurt: property destroyed
+    ("On Saturday gunmen set fire to two schools and the town hall in Djibo, residents said.",
+     "Looting/property destruction"),
+    ("Militants torched the district offices and a health centre in Dori overnight.", "Looting/property destruction"),
+    # with a killing, the killing is the event
+    ("Gunmen killed two teachers and set fire to the school in Gulak on Monday.", "Attack"),
+])
+def test_arson_of_public_buildings(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_an_air_strike_and_a_shelling_at_two_named_places_are_two_events(coder):
+    from .conftest import code
+
+    text = ("Rebel mortar shells hit the Bab Touma district of Damascus on Monday, killing four people, "
+            "the monitor said.\n\n"
+            "Government warplanes carried out two air strikes on the Jobar district on Monday morning, "
+            "killing three civilians.")
+    events, _ = code(coder, text, published="2013-11-05")
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    # a campaign still going, told by how long it has lasted
+    ("In Sirte, government-allied forces are still battling the last militants holed up in a few "
+     "blocks of the city, months after launching an offensive to retake it.", 0),
+    # guard: a day of its own is news
+    ("Rebels are still fighting government troops in Jobar on Tuesday, a week after the offensive began, "
+     "activists said.", 1),
+])
+def test_a_campaign_still_going_is_no_act(coder, text, n):
+    from .conftest import code
+
+    events, _ = code(coder, text, published="2016-10-16")
+    assert len(events) == n
+
+
+def test_the_war_raging_elsewhere_places_no_strike(coder):
+    from .conftest import code
+
+    text = ("NAIROBI (AFP) - An Ethiopian air strike on Thursday hit the town of Adigrat in northern Tigray, "
+            "killing at least five people, a doctor said, as fighting between government forces and "
+            "Tigrayan rebels raged in the neighbouring Amhara region.")
+    events, _ = code(coder, text, published="2021-11-12")
+    assert [e.admin1 for e in events] == ["Tigrai"]
+
+
+@pytest.mark.parametrize("text", [
+    "ADEN (Reuters) - Houthi fighters seized the district centre of al-Zahir in the central province of "
+    "al-Bayda on Sunday, tribal sources said.",
+    "ADEN (Reuters) - Houthi fighters seized al-Zahir in the province of al-Bayda on Sunday.",
+])
+def test_a_place_in_the_province_the_text_names(coder, text):
+    from .conftest import code
+
+    events, _ = code(coder, text, published="2021-07-13")
+    assert [e.admin1 for e in events] == ["Al Bayda"]
+
+
+def test_aid_trucks_entering_take_nothing():
+    assert _sub_type("The UN says hundreds of thousands in Tigray face famine, and that no aid trucks have "
+                     "entered the region since mid-October.") is None
+    assert _sub_type("Army tanks entered Daraa al-Balad on Monday.") == "Government regains territory"

@@ -210,6 +210,13 @@ class _Group:
             return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
         if m.another == "also" and not (m.consequence or m.refers_back) and e.sub_event_type != m.event.sub_event_type:
             return False
+        # "warplanes struck the Jobar neighbourhood" and "mortar shells fell on Bab Touma": an
+        # air strike and a shelling, each at a place its own sentence names, are two events
+        # however near the two places lie.
+        if {e.sub_event_type, m.event.sub_event_type} == _DISTINCT_MEANS and m.place_stated and self.place_stated \
+                and not (m.consequence or m.refers_back) and m.place.name \
+                and all(x.place.name != m.place.name for x in self.mentions if x.place_stated):
+            return False
         # "In Atbara, the people came out in a march": a protest the sentence opens with its own
         # town is that town's crowd, not the one the story has told without a town.
         if m.event.event_type in PROTEST_TYPES and m.place_stated and not self.place_stated \

@@ -426,6 +426,11 @@ _ANALYSTS_VIEW = re.compile(r"\b(?:analysts?|experts?|commentators?)\s+(?:[\w'â€
                             r"(?:say|said|says|believe[sd]?|argue[sd]?|see|sees|note[sd]?|warn(?:s|ed)?|point(?:s|ed)? "
                             r"out|suggest(?:s|ed)?|think|thinks)\s+(?:that\s+)?(?:[^.;]*)$", re.I)
 
+# "forces â€¦ are still battling the last militants holed up in the city, months after launching
+# an offensive to retake it": a campaign still going, told by how long it has lasted, no day's act.
+_STILL_AT_IT = re.compile(r"\b(?:is|are)\s+still\s+(?:\w+\s+)?\w+ing\b", re.I)
+_PERIOD_AFTER = re.compile(r"\b(?:days|weeks|months|years|a\s+(?:week|month|year))\s+(?:after|since)\b", re.I)
+
 # "EU leaders condemned what they called Russia's deliberate attacks on Ukraine's civilian
 # infrastructure": acts condemned as a whole, with no day of their own, are told elsewhere.
 _CONDEMNED = re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*)\s+(?:what\s+\w+\s+called\s+)?(?:the\s+)?"
@@ -606,6 +611,10 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
                        and _SAID_THAT.search(sentence, max(0, who_do.start() - 20), who_do.start() + 5)) \
             and not _MAIN_ACT_AFTER.search(sentence, who_do.end()) and not names_a_day(sentence):
         return "a habit, not an act"
+    if _STILL_AT_IT.search(sentence, max(0, trigger_start - 30), trigger_start + 12) \
+            and _PERIOD_AFTER.search(sentence, trigger_start) and not names_a_day(sentence) \
+            and not _TOLD_TOLL.search(sentence):
+        return "a campaign still going, not an act"
     if _RECORDED_COUNT.search(sentence, max(0, trigger_start - 80), trigger_start) \
             and re.match(r"[A-Za-z-]+s\b", sentence[trigger_start:]) and not names_a_day(sentence):
         return "a tally, not an act"

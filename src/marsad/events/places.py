@@ -18,6 +18,7 @@ person is from ("a man from Derry") gives way to the act's own place in the same
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..arabic.text import fold, is_arabic, strip_marks
 from ..places.contain import follows_container
@@ -224,11 +225,12 @@ def recalled_frames(text: str) -> list[tuple[int, int]]:
 _AS_ANOTHER = re.compile(r",?\s\bas\s+(?!(?:they|he|she|it|we|you|I|his|her|their|its|the\s+(?:victims?|people|"
                          r"residents|worshippers|crowds?|children|families|passengers|buses|convoy)|well|part|many|much|"
                          r"few|little|far|soon|long|a\s+result|of|if|though|such|usual|expected|planned|reported|"
-                         r"ordered|promised|agreed|announced|needed|well\s+as)\b)(?:[\w'’-]+\s+){1,5}?"
+                         r"ordered|promised|agreed|announced|needed|well\s+as)\b)(?:[\w'’-]+\s+){1,7}?"
                          # verbs of a campaign going on, not of a scene ("as worshippers were leaving the
                          # mosque in Mubi", "as a patrol was passing near Tal Afar" are where it happened)
                          r"(?:advanced|pushed|continued|clashed|battled|fought|closed|tightened|pressed|moved|"
-                         r"stepped|launched|began|resumed|prepared|sought|tried|struggled)\b", re.I)
+                         r"stepped|launched|began|resumed|prepared|sought|tried|struggled|raged|intensified|"
+                         r"escalated|spread|flared)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # "the truce for eastern Aleppo", "bombing northern Idlib": a part of a place, named by where
@@ -415,6 +417,14 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
                              r"\.?(?:--|[-–—])\s")
 
 
+# "… about 100 km south-west of", "30 kilometres (19 miles) from", "40 km north of the": the
+# words that make the place after them a reference point.
+_MEASURED_FROM = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{1,25}\)\s+)?"
+                            r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+                            r"(?:of|from)\s+(?:the\s+)?(?:(?:town|city|village|provincial|regional)\s+(?:of\s+)?)?"
+                            r"(?:[ae][lnrsdtz]-)?$", re.I)
+
+
 _FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew|(?:took|taken|taking|takes)\s+off)"
                          r"\s+(?:\S+\s+){0,3}?from|"
                          r"\bfrom\s+the\s+direction\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -523,6 +533,14 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and all(specificity(loc.place) == 2 and loc.place.admin1 == dateline[0].place.admin1
                     and loc.place.country_code == dateline[0].place.country_code for loc in placed):
         out = dateline + [loc for loc in out if not loc.place.country]
+    elif (town := dateline[0] if dateline else dateline_town(sent)) is not None \
+            and (home is None or town.place.country_code == home.country_code):
+        # "GOMA, Congo (AP) —": the dateline's country places nothing; with no other place the
+        # sentence may point back at the dateline's town ("a village outside the town").
+        of_dateline = {id(loc) for loc in dateline_places(sent)}
+        out = [loc for loc in out if id(loc) not in of_dateline]
+        if not any(loc.place.country for loc in out):
+            out = _back_at_the_dateline(sent.text, town) or out
     # Where fire came from is not where it hit, when the sentence names where it hit ("missiles
     # fired from the direction of the occupied Golan, targeting points near al-Kiswah",
     # "rockets launched from southern Lebanon struck Kiryat Shmona").
@@ -538,6 +556,14 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         known = [loc for loc in out if loc.place.country]
         out = [next((loc for loc in known if home is None or loc.place.country_code == home.country_code),
                     known[0] if known else out[0])]
+    # A town a distance is measured from is not where it happened when the sentence locates
+    # another place ("in Kunturwarey, a town in the Lower Shabelle region about 100 km
+    # south-west of the capital"); beside a village the gazetteer lacks it is the best there
+    # is ("the village of Tarkint, about 125 km north of Gao").
+    refs = {id(loc) for loc in out
+            if _MEASURED_FROM.search(sent.text, max(0, loc.start - offset - 70), loc.start - offset)}
+    if any(id(loc) not in refs and loc.place.country and not _is_country(loc.place) for loc in out):
+        out = [loc for loc in out if id(loc) not in refs]
     # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
     # sheltering in a school in Jabalia") are where it happened.
     out = _unless_all(out, {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
@@ -575,8 +601,13 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         out = speakers[:1]
     # "killed 14 people fleeing across the Euphrates on rafts near Mayadeen": a river or a
     # lake is where the people were; ACLED codes the town the sentence names by it.
+    # A river or a lake alone spans provinces: it places nothing ("units advancing along the
+    # Tigris seized the village of al-Buseif", a village the gazetteer lacks), and the story's
+    # place does better. (A sea alone stays: "a ship was struck in the Red Sea".)
     if any(not _water(loc.place) for loc in out):
         out = [loc for loc in out if not _water(loc.place)]
+    else:
+        out = [loc for loc in out if not _inland_water(loc.place)]
     # Where a speaker is, and a place named to say where another lies, place nothing when the
     # sentence names another place.
     asides = {id(loc) for loc in out
@@ -653,6 +684,11 @@ _BESIDE_GAP = re.compile(r"\b(?:near|outside|close|east|west|north|south|between
 def _water(p: Place) -> bool:
     """A river, a stream, a lake or a sea (GeoNames class H)."""
     return (p.feature_code or "").startswith(("STM", "LK", "SEA", "BAY", "GULF", "CHN", "RSV"))
+
+
+def _inland_water(p: Place) -> bool:
+    """A river, a stream, a canal, a lake or a reservoir."""
+    return (p.feature_code or "").startswith(("STM", "LK", "CHN", "RSV"))
 
 
 def _key(p: Place) -> object:
@@ -748,6 +784,30 @@ _THE_TOWN_AR = re.compile(r"(?<![\u0621-\u064a])(?:في|على|علي|طال|ط�
 _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:north|south|east|west|centre|center|"
                            r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\b(?!\s+(?:of\s+the\s+(?:city|town|"
                            r"capital)|suburbs?|districts?|neighbo(?:u)?rhoods?|outskirts|quarters?)\b)", re.I)
+
+
+# "outside the city", "15 km east of the town", "on the town's outskirts": the town named before.
+_THE_TOWN_AGAIN = re.compile(r"\b(?:outside|near|of|from|around)\s+the\s+(?:city|town)\b(?!['’]|\s+of\b)|"
+                             r"\bthe\s+(?:city|town)['’]s\s+(?:\w+\s+)?(?:outskirts|edge|suburbs?|districts?|"
+                             r"neighbo(?:u)?rhoods?|quarters?)\b", re.I)
+# "in the north of the province", "elsewhere in the province", "the state's …": its province.
+_THE_PROVINCE_AGAIN = re.compile(r"\b(?:of|in|across)\s+the\s+(?:province|governorate|state|region)\b(?!\s+of\b)|"
+                                 r"\bthe\s+(?:province|governorate|state|region)['’]s\b", re.I)
+
+
+def _back_at_the_dateline(text: str, town: Located) -> list[Located]:
+    """The dateline's town or its province, for a sentence that names no other place and points
+    back at it: "a village outside the town" is near the town (ACLED's geo_precision 2), "a
+    village in the north of the province" is in its province (3), a capital's too: the
+    sentence says so."""
+    p = town.place
+    if _THE_TOWN_AGAIN.search(text):
+        return [Located(town.start, town.end, replace(p, geo_precision=2), "near the dateline's town")]
+    if _THE_PROVINCE_AGAIN.search(text) and p.admin1:
+        return [Located(town.start, town.end, Place(name=p.admin1, country=p.country, country_code=p.country_code,
+                                                    admin1=p.admin1, admin2=None, geo_precision=3),
+                        "in the dateline's province")]
+    return []
 
 
 def dateline_town(sent: Sentence) -> Located | None:

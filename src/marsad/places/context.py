@@ -25,7 +25,8 @@ _ADMIN_AFTER = re.compile(
 )
 _ADMIN_BEFORE = re.compile(
     r"\b(province|governorate|countryside|district|county|region|countrysides|desert|suburbs|outskirts|"
-    r"vicinity|environs|periphery|outskirt|(?<!head\sof\s)(?<!secretary\sof\s)state)\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    r"vicinity|environs|periphery|outskirt|(?<!head\sof\s)(?<!secretary\sof\s)state)\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?"
+    r"(?:[ae][lnrsdtz]-)?$",  # "the province of al-|Bayda": an Arabic name's article may open it
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(
@@ -68,7 +69,7 @@ _SETTLEMENT_BEFORE = re.compile(
     r"(?:(?:^|[^\w\s]|\b[a-z][\w'’-]*|\b(?:The|A|Two|Three|Several))\s*)"
     r"(?P<word>(?i:villages?|towns?|hamlets?))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|,?\s+(?:and|or))\s+)*$")
-_SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet)\b")
+_SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet|town)\b")
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
 # The words between two items of a list of places — "Abu Kamal, Mayadin and Palmyra",
 # "Homs governorate and Hama", "Daraa as well as the towns of Nawa and Jasim",

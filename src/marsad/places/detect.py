@@ -190,6 +190,26 @@ def _widened(ent: Any, start: int, end: int, gazetteer: Gazetteer, full: str) ->
 _ADMIN_TAIL = re.compile(r"\s(?:Local\s+Government\s+Areas?|LGAs?|Province|Governorate|District|County|Municipality)$")
 
 
+# "Kherson's Dniprovskyi district", "Aleppo's Salaheddine": a town, then a part of it.
+_POSSESSED = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_PART_AFTER = re.compile(r"\s+(?:neighbo(?:u)?rhoods?|district|quarter|suburb|area|municipality|raion)\b", re.I)
+
+
+def _town_and_its_part(full: str, start: int, end: int, label: str,
+                       gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """A name spaCy read as one entity over a possessive, "Kherson's Dniprovskyi", as the town
+    and the part of it named after it: the town when the gazetteer knows it as a prominent
+    place, the part when it is a place name already (GPE, LOC, FAC), a part word follows it
+    ("… district") or the gazetteer knows it ("St. George's Cathedral": no town of note)."""
+    m = _POSSESSED.fullmatch(full, start, end)
+    if m is None or not _important(gazetteer, m.group(1)):
+        return []
+    parts = [(m.start(1), m.end(1), "GPE")]
+    if label in _PLACE_LABELS or _PART_AFTER.match(full, end) or _a_known_place(gazetteer, m.group(2)):
+        parts.append((m.start(2), m.end(2), label if label in _PLACE_LABELS else "GPE"))
+    return parts
+
+
 def _an_area(gazetteer: Gazetteer, name: str) -> bool:
     """Whether the gazetteer knows `name` as an administrative area or a town."""
     return any(c.match > 0 and c.feature_class in ("A", "P") for c in gazetteer.candidates(name))
@@ -237,6 +257,9 @@ def find_toponyms(
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
+        if gazetteer is not None and (parts := _town_and_its_part(full, start, end, label, gazetteer)):
+            out.extend(parts)  # "Kherson's Dniprovskyi" (spaCy: one ORG) is a town and its district
+            continue
         if _NO_CAPITAL.fullmatch(text):
             continue  # "a hijacked van" (spaCy: PERSON) is no Van: a Latin name has a capital
         if label in _PLACE_LABELS and gazetteer is not None:

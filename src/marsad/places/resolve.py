@@ -73,9 +73,13 @@ _CONTAINS_GAP = re.compile(
     r"^(?:\s+(?:warehouses?|depots?|neighbo(?:u)?rhoods?|camps?|village|town|city|area|district|checkpoint|"
     r"base|crossing|farms?|fields?|sub-district|suburbs?|quarter)\s*,?\s+(?:in|of|inside|within)|\s*,\s+(?:in|inside|within)"
     # "Lahore, the capital of Punjab province": a capital lies in what it is the capital of.
-    r"|\s*,\s+(?:the|its)\s+(?:provincial\s+|state\s+|regional\s+|district\s+)?capital\s+of)"
-    r"\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?(?:(?:outskirts|countryside|suburbs)\s+of\s+)?"
-    r"(?:the\s+)?(?:(?:city|town|province|governorate|district)\s+of\s+)?$",
+    r"|\s*,\s+(?:the|its)\s+(?:provincial\s+|state\s+|regional\s+|district\s+)?capital\s+of"
+    # "al-Zahir in the central province of al-Bayda": the area's word says what holds it.
+    r"|\s+(?:in|inside|within)(?=\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+    r"(?:province|governorate|state|region)\s+of\b))"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?"
+    r"(?:(?:outskirts|countryside|suburbs)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:city|town|province|governorate|district|state|region)\s+of\s+)?(?:[ae][lnrsdtz]-)?$",
     re.IGNORECASE,
 )
 # A name after the Arabic article ("al-Marj", "el-Arish") is read among the places of the lands
