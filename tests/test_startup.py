@@ -45,6 +45,27 @@ def test_a_shipped_file_parses_as_the_pure_python_parser_parses_it(name: str) ->
     assert shipped.load_yaml(name) == yaml.safe_load(text)
 
 
+class _NoDuplicateKeys(yaml.SafeLoader):
+    """YAML keeps the last of two equal keys of a mapping: a second `boost:` under one sub-type
+    silently dropped the first. This loader refuses them."""
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            assert key not in seen, f"duplicate key {key!r} at line {key_node.start_mark.line + 1}"
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_a_shipped_file_has_no_key_twice_in_one_mapping(name: str) -> None:
+    text = resources.files("marsad").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    yaml.load(text, Loader=_NoDuplicateKeys)  # noqa: S506 - a safe loader
+    with pytest.raises(AssertionError, match="duplicate key 'boost'"):
+        yaml.load("a:\n  boost: 1\n  b: 2\n  boost: 3\n", Loader=_NoDuplicateKeys)  # noqa: S506
+
+
 @pytest.mark.parametrize("lexicon", [default_lexicon, default_lexicon_ar])
 def test_every_lexicon_pattern_compiles(lexicon) -> None:
     # Patterns compile when a text first holds their anchors, so a broken one would show only

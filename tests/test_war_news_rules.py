@@ -500,3 +500,47 @@ def test_aid_trucks_entering_take_nothing():
     assert _sub_type("The UN says hundreds of thousands in Tigray face famine, and that no aid trucks have "
                      "entered the region since mid-October.") is None
     assert _sub_type("Army tanks entered Daraa al-Balad on Monday.") == "Government regains territory"
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # car bombs with suicide bombers at the wheel
+    ("وقال مصدر أمني إن التنظيم دفع بثلاث سيارات مفخخة يقودها انتحاريون نحو مواقع الجيش شرق المدينة.",
+     "Suicide bomb"),
+    ("انفجرت سيارة مفخخة مركونة قرب السوق صباح اليوم.", "Remote explosive/landmine/IED"),
+    # a town taken after battles: the taking is the event
+    ("أعلنت قيادة المنطقة العسكرية، اليوم الاثنين، تحرير مدينة الحسينية، مركز القضاء، من عناصر التنظيم، بعد "
+     "معارك بدأت فجر أمس الأحد بإسناد من الطيران.", "Government regains territory"),
+    ("اندلعت معارك عنيفة بين الجيش وعناصر التنظيم في محيط البلدة.", "Armed clash"),
+    # weapons seized on men arrested, or in a fight, are the arrest's or the fight's
+    ("أعلنت قيادة الشرطة اعتقال ثلاثة مطلوبين خلال حملة تفتيش، مؤكدة ضبط أسلحة بحوزتهم.", "Arrests"),
+    ("وأعلنت الوزارة أن وحدات عسكرية اشتبكت مساء الاثنين مع مجموعة مسلحة في الجبل، وحجزت بندقيتين.",
+     "Armed clash"),
+    ("وضبطت وحدات الجيش مستودعاً يحتوي على أسلحة وذخائر في ريف المدينة.", "Disrupted weapons use"),
+])
+def test_arabic_sub_types_told_by_what_goes_with_them(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    # the time since an earlier act, measured from it
+    "وكان قائد العمليات قد أعلن في العاشر من الشهر الجاري بدء المرحلة الثانية، بعد أكثر من شهر على إعلان "
+    "تحرير مدينة الموصل.",
+    # an operation launched to take a place: not taken yet
+    "وأعلن رئيس الوزراء في العاشر من الشهر الجاري انطلاق عمليات استعادة القضاء بمشاركة الجيش والشرطة.",
+])
+def test_arabic_acts_measured_from_or_aimed_at_are_no_acts(coder, text):
+    assert code_ar(coder, text, published="2017-08-24") == []
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # the medics who told the toll are in Aden; the fighting was in Zinjibar
+    ("أعلن الجيش اليوم الاثنين السيطرة على مدينة زنجبار في محافظة أبين بعد معارك مع عناصر القاعدة. "
+     "وأسفرت المعارك عن مقتل 4 جنود، بينما ذكرت مصادر طبية في العاصمة المؤقتة عدن أن عدد القتلى بلغ 6.",
+     "Abyan"),
+    # an AFP dateline is no place of the act, nor a town it lies south-east of
+    ("دمشق (أ ف ب) - قتل ثمانية اشخاص الثلاثاء في انفجار سيارة مفخخة في مدينة جرمانا ذات الغالبية الدرزية "
+     "جنوب شرق دمشق، بحسب المرصد.", "Rif Dimashq"),
+])
+def test_arabic_places_that_are_no_place_of_the_act(coder, text, town):
+    events = code_ar(coder, text, published="2016-08-15")
+    assert [e.admin1 for e in events] == [town]

@@ -813,6 +813,14 @@ _ANALYSTS_VIEW_AR = _rx(r"(?<!\w)[وف]?(?:يرى|يرون|[يت]عتبر\w*|ا�
 _MEASURED_FROM_AR = _rx(r"(?<!\w)[وف]?(?:[يت]اتي|جاء|جاءت)\s+(?:ذلك\s+|هذا\s+|هذه\s+\S+\s+|\S+\s+)?"
                         r"بعد\s+(?:ايام|اسابيع|اشهر|شهور|ساعات|يومين|اسبوعين|شهرين|(?:[0-9]+|عده|بضعه)\s+"
                         r"(?:ايام|اسابيع|اشهر|ساعات))\s+(?:قليله\s+)?(?:فقط\s+)?(?:علي\s+)?من\s+(?:[^\s.،؛؟]+\s+){0,4}$")
+# "… بعد أكثر من شهر على إعلان تحرير مدينة الموصل", "بعد عامين على سيطرة التنظيم": the time
+# since an earlier act, which the sentence measures from.
+_TIME_SINCE_AR = _rx(r"(?<!\w)بعد\s+(?:اكثر\s+من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:شهر|اسبوع|عام|سنه|ايام|اسابيع|اشهر|"
+                     r"شهور|اعوام|سنوات|شهرين|عامين|اسبوعين|يومين|سنتين|(?:[0-9]+|عده|بضعه)\s+(?:ايام|اسابيع|اشهر|"
+                     r"شهور|اعوام|سنوات))\s+(?:علي|من)\s+(?:(?:اعلان|بدء|انطلاق)\s+)?(?:ال)?$")
+# "أعلن انطلاق عمليات استعادة القضاء": an operation launched to take a place, not yet taken.
+_LAUNCHED_FOR_AR = _rx(r"(?<!\w)[وب]?(?:انطلاق|بدء|اطلاق)\s+(?:ال)?(?:عمليه|عمليات|معركه|حمله)\s+"
+                       r"(?:(?:ال)?عسكري\w*\s+)?(?:ل)?$")
 # "وتتصاعد هجمات التنظيم في المناطق الفاصلة": acts on the rise, not one of them.
 _RISING_AR = _rx(r"(?<!\w)[وف]?(?:[يت]تصاعد|تصاعدت|تصاعد|[يت]تزايد|تزايدت|تزايد|ازدياد|تنامي)\s+(?:وتيره\s+|حده\s+)?"
                  r"(?:ال)?$")
@@ -833,8 +841,11 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
     funeral = _FUNERAL_OF_AR.search(text, max(0, start - 250), word)
     if event_type not in _PROTESTS and funeral and not names_a_day(text[funeral.start("dead"):]):
         return "a funeral, the death told before"
-    if _MEASURED_FROM_AR.search(text, max(0, start - 60), word):
+    if _MEASURED_FROM_AR.search(text, max(0, start - 60), word) \
+            or _TIME_SINCE_AR.search(text, max(0, start - 50), word):
         return "an earlier act the news is measured from"
+    if _LAUNCHED_FOR_AR.search(text, max(0, start - 40), word):
+        return "an operation launched, its aim not yet done"
     if _RISING_AR.search(text, max(0, start - 30), word) and not names_a_day(sentence) \
             and not re.search(r"(?<!\w)(?:مقتل|قتل|اسفر\w*|ادي\s+الي|قتيل|قتلي|شهيد\w*)(?!\w)", text):
         return "a trend, not an act"

@@ -410,9 +410,9 @@ def _an_office(sent: Sentence, loc: Located) -> bool:
 
 # What follows a dateline's place: a date, an agency in brackets (after the country in
 # brackets, "Juba (South Sudan) (AFP) -"), and a dash ("Port Sudan (AFP) -", "Goma, March 3
-# (Reuters) —").
+# (Reuters) —", "دمشق (أ ف ب) -").
 _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-                             r"(?:,?\s+\d{4})?\s*)?(?:(?:\([A-Z][\w. ]*\)\s*){1,2}|"
+                             r"(?:,?\s+\d{4})?\s*)?(?:(?:\((?:[A-Z]|[\u0621-\u064a])[\w. ]*\)\s*){1,2}|"
                              r",\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
                              r"\.?(?:--|[-–—])\s")
 
@@ -432,6 +432,27 @@ _FIRED_FROM = re.compile(r"(?:\b(?:fired|launched|lobbed|coming|came|flying|flew
 # "انطلقت": a march sets off from where it is a march too).
 _FIRED_FROM_AR = re.compile(r"(?<!\w)[وف]?(?:اقلع|اطلق)\w*\s+(?:[^\s.،؛؟]+\s+){0,3}?من\s+"
                             r"(?:(?:جهه|اتجاه|ناحيه)\s+)?(?:(?:قاعده|مطار|مدينه|بلده|منطقه|مناطق)\s+)?(?:[^\s.،؛؟]+\s+){0,1}$")
+
+
+# "ذكرت مصادر طبية في العاصمة المؤقتة عدن", "قال مصدر أمني في محافظة نينوى": where those who
+# tell it are (folded text).
+_SPEAKER_IN_AR = re.compile(r"(?<!\w)(?:مصدر|مصادر)\s+(?:طبي|طبيه|محلي|محليه|امني|امنيه|عسكري|عسكريه|"
+                            r"حكومي|حكوميه|رسمي|رسميه|ميداني|ميدانيه|اهلي|اهليه)?\s*(?:في|ب)\s*"
+                            r"(?:(?:مدينه|محافظه|بلده|العاصمه(?:\s+الموقته)?)\s+)?$")
+
+
+def _speakers_town_ar(before: str) -> bool:
+    return is_arabic(before) and _SPEAKER_IN_AR.search(fold(strip_marks(before))) is not None
+
+
+# "… في مدينة جرمانا ذات الغالبية الدرزية جنوب شرق دمشق": a town the place lies in a direction
+# from (not "في شرق دمشق", in its east: a preposition before the direction makes it a part).
+_DIRECTION_FROM_AR = re.compile(r"(?<![\u0621-\u064a])(?<!في\s)(?<!الي\s)(?<!ب)(?:شمال|جنوب|شرق|غرب)[يا]?"
+                                r"(?:\s+(?:شرق|غرب)[يا]?)?\s+(?:مدينه\s+|بلده\s+|قريه\s+)?$")
+
+
+def _direction_from_ar(before: str) -> bool:
+    return is_arabic(before) and _DIRECTION_FROM_AR.search(fold(strip_marks(before))) is not None
 
 
 def _fired_from(before: str) -> bool:
@@ -481,6 +502,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
+        if _speakers_town_ar(before[-60:]):
+            speakers.append(loc)  # "ذكرت مصادر طبية في عدن": where those who tell it are
+            continue
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None
@@ -561,7 +585,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # south-west of the capital"); beside a village the gazetteer lacks it is the best there
     # is ("the village of Tarkint, about 125 km north of Gao").
     refs = {id(loc) for loc in out
-            if _MEASURED_FROM.search(sent.text, max(0, loc.start - offset - 70), loc.start - offset)}
+            if _MEASURED_FROM.search(sent.text, max(0, loc.start - offset - 70), loc.start - offset)
+            or _direction_from_ar(sent.text[max(0, loc.start - offset - 40):loc.start - offset])}
     if any(id(loc) not in refs and loc.place.country and not _is_country(loc.place) for loc in out):
         out = [loc for loc in out if id(loc) not in refs]
     # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
