@@ -544,3 +544,14 @@ def test_arabic_acts_measured_from_or_aimed_at_are_no_acts(coder, text):
 def test_arabic_places_that_are_no_place_of_the_act(coder, text, town):
     events = code_ar(coder, text, published="2016-08-15")
     assert [e.admin1 for e in events] == [town]
+
+
+@pytest.mark.parametrize("sentence", [
+    # measures and states of things no analyst codes as an event of their own
+    "The governor imposed a dusk-to-dawn curfew on the town on Friday.",
+    "The presidency declared a month-long state of emergency in three provinces.",
+    "Police said patrols had been stepped up around the market after the attack.",
+    "Aid groups say more than 30 towns are cut off by blockades and depend on airlifts.",
+])
+def test_a_curfew_or_more_patrols_are_no_change_of_a_group(sentence):
+    assert _sub_type(sentence) != "Change to group/activity"
