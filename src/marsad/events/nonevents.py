@@ -427,7 +427,8 @@ _ANALYSTS_VIEW = re.compile(r"\b(?:analysts?|experts?|commentators?)\s+(?:[\w'�
                             r"out|suggest(?:s|ed)?|think|thinks)\s+(?:that\s+)?(?:[^.;]*)$", re.I)
 
 # "forces … are still battling the last militants holed up in the city, months after launching
-# an offensive to retake it": a campaign still going, told by how long it has lasted, no day's act.
+# an offensive to retake it": a campaign still going, told by how long it has lasted, no day's act
+# (a protest still going is coded for every day it is reported).
 _STILL_AT_IT = re.compile(r"\b(?:is|are)\s+still\s+(?:\w+\s+)?\w+ing\b", re.I)
 _PERIOD_AFTER = re.compile(r"\b(?:days|weeks|months|years|a\s+(?:week|month|year))\s+(?:after|since)\b", re.I)
 
@@ -611,7 +612,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
                        and _SAID_THAT.search(sentence, max(0, who_do.start() - 20), who_do.start() + 5)) \
             and not _MAIN_ACT_AFTER.search(sentence, who_do.end()) and not names_a_day(sentence):
         return "a habit, not an act"
-    if _STILL_AT_IT.search(sentence, max(0, trigger_start - 30), trigger_start + 12) \
+    if event_type not in _PROTESTS and _STILL_AT_IT.search(sentence, max(0, trigger_start - 30), trigger_start + 12) \
             and _PERIOD_AFTER.search(sentence, trigger_start) and not names_a_day(sentence) \
             and not _TOLD_TOLL.search(sentence):
         return "a campaign still going, not an act"
@@ -819,6 +820,7 @@ _TIME_SINCE_AR = _rx(r"(?<!\w)بعد\s+(?:اكثر\s+من\s+|نحو\s+|قراب�
                      r"شهور|اعوام|سنوات|شهرين|عامين|اسبوعين|يومين|سنتين|(?:[0-9]+|عده|بضعه)\s+(?:ايام|اسابيع|اشهر|"
                      r"شهور|اعوام|سنوات))\s+(?:علي|من)\s+(?:(?:اعلان|بدء|انطلاق)\s+)?(?:ال)?$")
 # "أعلن انطلاق عمليات استعادة القضاء": an operation launched to take a place, not yet taken.
+_TAKING_WORD_AR = _rx(r"(?:ل|ال|لل)?(?:استعاده|تحرير|السيطره|سيطره|اقتحام|دخول|تطهير)(?!\w)")
 _LAUNCHED_FOR_AR = _rx(r"(?<!\w)[وب]?(?:انطلاق|بدء|اطلاق)\s+(?:ال)?(?:عمليه|عمليات|معركه|حمله)\s+"
                        r"(?:(?:ال)?عسكري\w*\s+)?(?:ل)?$")
 # "وتتصاعد هجمات التنظيم في المناطق الفاصلة": acts on the rise, not one of them.
@@ -844,7 +846,7 @@ def _not_an_event_ar(sentence: str, event_type: str, trigger_start: int) -> str 
     if _MEASURED_FROM_AR.search(text, max(0, start - 60), word) \
             or _TIME_SINCE_AR.search(text, max(0, start - 50), word):
         return "an earlier act the news is measured from"
-    if _LAUNCHED_FOR_AR.search(text, max(0, start - 40), word):
+    if _LAUNCHED_FOR_AR.search(text, max(0, start - 40), word) and _TAKING_WORD_AR.match(text, word):
         return "an operation launched, its aim not yet done"
     if _RISING_AR.search(text, max(0, start - 30), word) and not names_a_day(sentence) \
             and not re.search(r"(?<!\w)(?:مقتل|قتل|اسفر\w*|ادي\s+الي|قتيل|قتلي|شهيد\w*)(?!\w)", text):

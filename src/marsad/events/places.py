@@ -434,15 +434,14 @@ _FIRED_FROM_AR = re.compile(r"(?<!\w)[وف]?(?:اقلع|اطلق)\w*\s+(?:[^\s.�
                             r"(?:(?:جهه|اتجاه|ناحيه)\s+)?(?:(?:قاعده|مطار|مدينه|بلده|منطقه|مناطق)\s+)?(?:[^\s.،؛؟]+\s+){0,1}$")
 
 
-# "ذكرت مصادر طبية في العاصمة المؤقتة عدن", "قال مصدر أمني في محافظة نينوى": where those who
-# tell it are (folded text).
-_SPEAKER_IN_AR = re.compile(r"(?<!\w)(?:مصدر|مصادر)\s+(?:طبي|طبيه|محلي|محليه|امني|امنيه|عسكري|عسكريه|"
-                            r"حكومي|حكوميه|رسمي|رسميه|ميداني|ميدانيه|اهلي|اهليه)?\s*(?:في|ب)\s*"
-                            r"(?:(?:مدينه|محافظه|بلده|العاصمه(?:\s+الموقته)?)\s+)?$")
+# "… في العاصمة المؤقتة عدن، التي نقل إليها الجرحى": the town the wounded were taken to
+# (folded text, right after the place).
+_WOUNDED_TAKEN_TO_AR = re.compile(r"^\s*،?\s*(?:التي|الذي)\s+(?:نقل|نقلوا|تم\s+نقل|وصل|وصلوا|اسعف)\w*\s+"
+                                  r"(?:اليها|اليه)")
 
 
-def _speakers_town_ar(before: str) -> bool:
-    return is_arabic(before) and _SPEAKER_IN_AR.search(fold(strip_marks(before))) is not None
+def _wounded_taken_to_ar(after: str) -> bool:
+    return is_arabic(after) and _WOUNDED_TAKEN_TO_AR.match(fold(strip_marks(after))) is not None
 
 
 # "… في مدينة جرمانا ذات الغالبية الدرزية جنوب شرق دمشق": a town the place lies in a direction
@@ -502,9 +501,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if _speakers_town_ar(before[-60:]):
-            speakers.append(loc)  # "ذكرت مصادر طبية في عدن": where those who tell it are
-            continue
+        if _wounded_taken_to_ar(after[:60]):
+            continue  # "عدن، التي نقل إليها الجرحى": where the wounded went
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None
@@ -563,7 +561,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         # sentence may point back at the dateline's town ("a village outside the town").
         of_dateline = {id(loc) for loc in dateline_places(sent)}
         out = [loc for loc in out if id(loc) not in of_dateline]
-        if not any(loc.place.country for loc in out):
+        # (not when it names another town, whoever is there: "outside the town, police in
+        # Mandera said" is Mandera's)
+        if not any(loc.start != town.start and id(loc) not in of_dateline for loc in sent.places):
             out = _back_at_the_dateline(sent.text, town) or out
     # Where fire came from is not where it hit, when the sentence names where it hit ("missiles
     # fired from the direction of the occupied Golan, targeting points near al-Kiswah",
@@ -587,8 +587,12 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     refs = {id(loc) for loc in out
             if _MEASURED_FROM.search(sent.text, max(0, loc.start - offset - 70), loc.start - offset)
             or _direction_from_ar(sent.text[max(0, loc.start - offset - 40):loc.start - offset])}
-    if any(id(loc) not in refs and loc.place.country and not _is_country(loc.place) for loc in out):
-        out = [loc for loc in out if id(loc) not in refs]
+    # (only a place named before the distance is the one it describes: "15 km north of Homs on
+    # the highway to Hama" and "… south of Kaduna, the presidency in Abuja said" stay near Homs
+    # and Kaduna)
+    refs = {r for r in refs if any(id(loc) not in refs and loc.place.country and not _is_country(loc.place)
+                                   and loc.start < next(x.start for x in out if id(x) == r) for loc in out)}
+    out = [loc for loc in out if id(loc) not in refs]
     # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
     # sheltering in a school in Jabalia") are where it happened.
     out = _unless_all(out, {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
@@ -614,8 +618,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # (the wire's background), and its places are that act's. ("killed 41 fighters as they
     # queued at the crossing" goes on about the same people: its places stay.)
     aside = _AS_ANOTHER.search(sent.text, trigger_at) if trigger_at is not None else None
-    if aside is not None:
-        out = [loc for loc in out if loc.start - offset < aside.start()]
+    if aside is not None:  # (unless every place is the aside's: "killed as fighting raged around Bakhmut")
+        out = _unless_all(out, {id(loc) for loc in out if loc.start - offset >= aside.start()})
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better — unless the sentence says who told it and where they are:
     # "shelled the Baba Amr district …, activists in Homs said" is a part of the speakers' town
@@ -815,9 +819,12 @@ _REGION_NAMED = re.compile(r"\bin\s+(?:the\s+)?(?:country's\s+)?(?:far\s+)?(?:no
 _THE_TOWN_AGAIN = re.compile(r"\b(?:outside|near|of|from|around)\s+the\s+(?:city|town)\b(?!['’]|\s+of\b)|"
                              r"\bthe\s+(?:city|town)['’]s\s+(?:\w+\s+)?(?:outskirts|edge|suburbs?|districts?|"
                              r"neighbo(?:u)?rhoods?|quarters?)\b", re.I)
-# "in the north of the province", "elsewhere in the province", "the state's …": its province.
-_THE_PROVINCE_AGAIN = re.compile(r"\b(?:of|in|across)\s+the\s+(?:province|governorate|state|region)\b(?!\s+of\b)|"
-                                 r"\bthe\s+(?:province|governorate|state|region)['’]s\b", re.I)
+# "in the north of the province", "elsewhere in the province", "across the state": its province
+# (not "the state's police", "the governor of the province": who speaks).
+_THE_PROVINCE_AGAIN = re.compile(r"\b(?:(?:north|south|east|west|centre|center|heart|rest|parts?)"
+                                 r"(?:ern|-?east|-?west)?\s+of|(?:elsewhere\s+)?in|across)\s+the\s+"
+                                 r"(?:province|governorate|state)\b(?!['’]|\s+(?:of|capital|government|house|"
+                                 r"assembly|police|command|media|television|radio|agency|council|governor)\b)", re.I)
 
 
 def _back_at_the_dateline(text: str, town: Located) -> list[Located]:

@@ -69,7 +69,10 @@ _SETTLEMENT_BEFORE = re.compile(
     r"(?:(?:^|[^\w\s]|\b[a-z][\w'’-]*|\b(?:The|A|Two|Three|Several))\s*)"
     r"(?P<word>(?i:villages?|towns?|hamlets?))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|,?\s+(?:and|or))\s+)*$")
-_SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet|town)\b")
+_SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet)\b")
+# "Luuk town", "Patikul town": a town by its name (not "a Benue town", a town of Benue).
+_TOWN_AFTER = re.compile(r"^\s+(?i:town)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 _CONTAINER_AFTER = re.compile(r"^\s*,\s*(?:in\s+)?(?:the\s+)?")
 # The words between two items of a list of places — "Abu Kamal, Mayadin and Palmyra",
 # "Homs governorate and Hama", "Daraa as well as the towns of Nawa and Jasim",
@@ -126,7 +129,8 @@ def read_cues(text: str, start: int, end: int) -> Cues:
     m_before = _ADMIN_BEFORE.search(before)
     words = {m.group(1).lower() for m in (m_after, m_before) if m}
     settled_before = _SETTLEMENT_BEFORE.search(before)
-    settled = bool(settled_before or _SETTLEMENT_AFTER.match(after)) and not m_after \
+    settled = bool(settled_before or _SETTLEMENT_AFTER.match(after)
+                   or _TOWN_AFTER.match(after) and not _ARTICLE_BEFORE.search(before)) and not m_after \
         and not _POSSESSIVE_AFTER.match(after)
     admin_words = {
         "province",
