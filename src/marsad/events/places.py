@@ -231,6 +231,7 @@ _AS_ANOTHER = re.compile(r",?\s\bas\s+(?!(?:they|he|she|it|we|you|I|his|her|thei
                          r"(?:advanced|pushed|continued|clashed|battled|fought|closed|tightened|pressed|moved|"
                          r"stepped|launched|began|resumed|prepared|sought|tried|struggled|raged|intensified|"
                          r"escalated|spread|flared)\b", re.I)
+_RAGED = re.compile(r"\b(?:raged|intensified|escalated|spread|flared)$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # "the truce for eastern Aleppo", "bombing northern Idlib": a part of a place, named by where
@@ -618,8 +619,14 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # (the wire's background), and its places are that act's. ("killed 41 fighters as they
     # queued at the crossing" goes on about the same people: its places stay.)
     aside = _AS_ANOTHER.search(sent.text, trigger_at) if trigger_at is not None else None
-    if aside is not None:  # (unless every place is the aside's: "killed as fighting raged around Bakhmut")
-        out = _unless_all(out, {id(loc) for loc in out if loc.start - offset >= aside.start()})
+    if aside is not None:
+        in_aside = {id(loc) for loc in out if loc.start - offset >= aside.start()}
+        # Fighting that rages or flares around the act may be the act's own place ("three
+        # soldiers were killed as fighting intensified around Bakhmut"): it stays when the
+        # sentence names no other. A campaign's move is elsewhere ("as government forces
+        # advanced on Deir ez-Zor"), whatever else is named.
+        out = _unless_all(out, in_aside) if _RAGED.search(aside.group()) \
+            else [x for x in out if id(x) not in in_aside]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better — unless the sentence says who told it and where they are:
     # "shelled the Baba Amr district …, activists in Homs said" is a part of the speakers' town
