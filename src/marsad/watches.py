@@ -173,7 +173,7 @@ def evaluate(db: sqlite3.Connection) -> list[dict[str, Any]]:
                              " AND created_at >= ?", (oldest, oldest)).fetchall()
         ref = reference_date(db)
         for w in ws:
-            ids = [e for e, c in created if c >= w.checked_at]
+            ids = [e for e, c in created if c > w.checked_at]
             try:
                 found = RULES[w.rule](db, w, ids, ref)
             except Exception as e:  # one broken watch (a hand-edited filter) must not stop the others
@@ -183,6 +183,7 @@ def evaluate(db: sqlite3.Connection) -> list[dict[str, Any]]:
                 out.append(store.add_alert(db, w, found.message, found.details, events=found.events,
                                            claims=found.claims))
             store.checked(db, w.watch_id, at, last_doc)
+        store.past(db, at)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -323,7 +324,7 @@ def rule_new_place(db: sqlite3.Connection, w: Watch, ids: list[str], ref: dt.dat
         seen = db.execute(
             "SELECT 1 FROM event_actors a CROSS JOIN event_index i ON i.event_id = a.event_id JOIN event_changes c"
             " ON c.event_id = a.event_id WHERE a.actor = ? AND i.location = ? AND i.admin1 IS ? AND i.country IS ?"
-            " AND i.status != 'rejected' AND c.created_at < ? LIMIT 1",
+            " AND i.status != 'rejected' AND c.created_at <= ? LIMIT 1",
             (actor, location, admin1, country, w.checked_at)).fetchone()
         if not seen:
             new[(actor, country, admin1, location)] = events

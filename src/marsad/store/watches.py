@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -82,6 +83,16 @@ def now(db: sqlite3.Connection) -> str:
     return str(db.execute(f"SELECT {NOW}").fetchone()[0])
 
 
+def past(db: sqlite3.Connection, at: str) -> None:
+    """Wait, holding the write lock, until the database's clock has left the millisecond `at`:
+    an event stored after the lock goes then bears a later time, and one stored before it a time
+    no later than `at`, so "created after the watermark" is exact (`>`), never a coin toss
+    inside one millisecond (a batch's last event and the look that followed it once shared one,
+    and the next look counted that event again)."""
+    while now(db) <= at:
+        time.sleep(0.0002)
+
+
 def _watch(r: sqlite3.Row | tuple[Any, ...]) -> Watch:
     return Watch(r[0], r[1], r[2], r[3], r[4], r[5], filter_from_json(json.loads(r[6])), r[7], r[8], r[9])
 
@@ -102,6 +113,7 @@ def add_watch(db: sqlite3.Connection, name: str, rule: str, f: EventFilter, *, t
             f" VALUES (?, ?, ?, ?, ?, ?, {NOW}, {NOW}, ?)",
             (str(uuid.uuid4()), name, rule, threshold, days, json.dumps(filter_to_json(f), ensure_ascii=False),
              last_doc))
+        past(db, str(db.execute("SELECT checked_at FROM watches WHERE watch_id = ?", (cur.lastrowid,)).fetchone()[0]))
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
