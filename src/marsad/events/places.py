@@ -229,9 +229,8 @@ _AS_ANOTHER = re.compile(r",?\s\bas\s+(?!(?:they|he|she|it|we|you|I|his|her|thei
                          # verbs of a campaign going on, not of a scene ("as worshippers were leaving the
                          # mosque in Mubi", "as a patrol was passing near Tal Afar" are where it happened)
                          r"(?:advanced|pushed|continued|clashed|battled|fought|closed|tightened|pressed|moved|"
-                         r"stepped|launched|began|resumed|prepared|sought|tried|struggled|raged|intensified|"
-                         r"escalated|spread|flared)\b", re.I)
-_RAGED = re.compile(r"\b(?:raged|intensified|escalated|spread|flared)$", re.I)
+                         r"stepped|launched|began|resumed|prepared|sought|tried|struggled|"
+                         r"(?P<raged>raged|intensified|escalated|spread|flared))\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|inside|into|on|onto|from|to|towards?|across|around|of|off|"
                        r"between|and|over|along|within|by)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # "the truce for eastern Aleppo", "bombing northern Idlib": a part of a place, named by where
@@ -556,16 +555,18 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and all(specificity(loc.place) == 2 and loc.place.admin1 == dateline[0].place.admin1
                     and loc.place.country_code == dateline[0].place.country_code for loc in placed):
         out = dateline + [loc for loc in out if not loc.place.country]
-    elif (town := dateline[0] if dateline else dateline_town(sent)) is not None \
-            and (home is None or town.place.country_code == home.country_code):
-        # "GOMA, Congo (AP) —": the dateline's country places nothing; with no other place the
-        # sentence may point back at the dateline's town ("a village outside the town").
-        of_dateline = {id(loc) for loc in dateline_places(sent)}
-        out = [loc for loc in out if id(loc) not in of_dateline]
-        # (not when it names another town, whoever is there: "outside the town, police in
-        # Mandera said" is Mandera's)
-        if not any(loc.start != town.start and id(loc) not in of_dateline for loc in sent.places):
-            out = _back_at_the_dateline(sent.text, town) or out
+    else:
+        on_dateline = dateline_places(sent)
+        town = dateline[0] if dateline else next(iter(on_dateline), None)
+        if town is not None and (home is None or town.place.country_code == home.country_code):
+            # "GOMA, Congo (AP) —": the dateline's country places nothing; with no other place the
+            # sentence may point back at the dateline's town ("a village outside the town").
+            of_dateline = {id(loc) for loc in on_dateline}
+            out = [loc for loc in out if id(loc) not in of_dateline]
+            # (not when it names another town, whoever is there: "outside the town, police in
+            # Mandera said" is Mandera's)
+            if not any(loc.start != town.start and id(loc) not in of_dateline for loc in sent.places):
+                out = _back_at_the_dateline(sent.text, town) or out
     # Where fire came from is not where it hit, when the sentence names where it hit ("missiles
     # fired from the direction of the occupied Golan, targeting points near al-Kiswah",
     # "rockets launched from southern Lebanon struck Kiryat Shmona").
@@ -591,9 +592,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # (only a place named before the distance is the one it describes: "15 km north of Homs on
     # the highway to Hama" and "… south of Kaduna, the presidency in Abuja said" stay near Homs
     # and Kaduna)
-    refs = {r for r in refs if any(id(loc) not in refs and loc.place.country and not _is_country(loc.place)
-                                   and loc.start < next(x.start for x in out if id(x) == r) for loc in out)}
-    out = [loc for loc in out if id(loc) not in refs]
+    named = [loc.start for loc in out if id(loc) not in refs and loc.place.country and not _is_country(loc.place)]
+    out = [loc for loc in out if not (id(loc) in refs and named and min(named) < loc.start)]
     # Only the doers' homes, named before the event's word; the victims' ("killed 20 people
     # sheltering in a school in Jabalia") are where it happened.
     out = _unless_all(out, {id(loc) for loc in out if trigger_at is not None and loc.start - offset < trigger_at
@@ -625,7 +625,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         # soldiers were killed as fighting intensified around Bakhmut"): it stays when the
         # sentence names no other. A campaign's move is elsewhere ("as government forces
         # advanced on Deir ez-Zor"), whatever else is named.
-        out = _unless_all(out, in_aside) if _RAGED.search(aside.group()) \
+        out = _unless_all(out, in_aside) if aside.group("raged") \
             else [x for x in out if id(x) not in in_aside]
     # A name nobody can locate (no country, no point: "the Gulf", "Western") places no event;
     # the story's place does better — unless the sentence says who told it and where they are:
