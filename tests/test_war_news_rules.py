@@ -637,3 +637,137 @@ def test_arabic_guard_for_a_seizure_after_an_old_fight(sentence, sub_type):
 ])
 def test_arabic_an_operation_already_under_way_is_news(coder, text):
     assert code_ar(coder, text) != []
+
+
+@pytest.mark.parametrize(("sentence", "is_change"), [
+    # troops named beside something else are no change of what a group does
+    ("The general thanked troops at the Wajir barracks on Sunday for a year without losses.", False),
+    ("Government troops ended a two-year siege of the garrison town last month.", False),
+    ("The valley has long been contested between the army, backed by foreign troops, and the insurgents.", False),
+    # a force still, or still standing, where it was is no change either
+    ("Shopkeepers said the market was calm and that police units were still deployed at the gate.", False),
+    ("About 400 soldiers remained deployed around the dam on Tuesday.", False),
+    # "former" is no "formed": a group that was a rebel group
+    ("The army and former rebel groups hold positions in the east of the town.", False),
+    # wounded soldiers taken to hospital: no force moved
+    ("ونقل الجنود المصابون إلى المستشفى العسكري في المدينة لتلقي العلاج.", False),
+    # a patrol that managed to pull out of an ambush: the ambush's, no withdrawal of a force
+    ("وتمكنت الدورية من الانسحاب من المكان رغم إصابة سائقها.", False),
+    # a patrol, a curfew or a siege is a measure or a state of things, as in English
+    ("وسيرت الشرطة دوريات في شوارع المدينة مساء اليوم.", False),
+    ("وفرضت السلطات حظر التجول في المدينة اعتباراً من مساء الجمعة.", False),
+    # what the rules must leave alone: forces moved, formed or withdrawn
+    ("The army deployed 600 troops to the border crossing on Monday.", True),
+    ("Police said reinforcements had been sent to the district overnight.", True),
+    ("The two militias formed a new brigade in the south of the province.", True),
+    ("Rebel units withdrew from the hilltop positions on Saturday.", True),
+    ("ونقلت الميليشيا عناصر ومعدات من مواقعها في المدينة إلى البادية.", True),
+    ("وانسحبت قوات الفصيل من القرية باتجاه المدينة فجر اليوم.", True),
+])
+def test_what_is_a_change_of_a_group_s_activity(sentence, is_change):
+    assert (_sub_type(sentence) == "Change to group/activity") is is_change
+
+
+def test_a_paragraph_that_opens_with_its_town_tells_that_town_s_news(coder):
+    from .conftest import code
+
+    # the tear gas was at the second city's rally, which its paragraph opened with
+    text = ("Several thousand teachers marched through Nairobi on Wednesday to demand a pay rise, in a rally "
+            "that ended without incident, union officials said.\n\n"
+            "In Kisumu, the day was rougher. Police fired tear gas on Wednesday afternoon at protesters who "
+            "tried to force their way into the county offices, and detained about a dozen of them.")
+    events, _ = code(coder, text, published="2023-06-15")
+    got = sorted((e.location, e.sub_event_type) for e in events if e.modality == "occurred")
+    assert got == [("Kisumu", "Protest with intervention"), ("Nairobi", "Peaceful protest")]
+
+
+def test_a_place_carried_from_an_earlier_paragraph_still_joins_the_story_s_event(coder):
+    from .conftest import code
+
+    # guard: a sentence with no place of its own, after a paragraph that named the town, goes
+    # on about the story's protest
+    text = ("Hundreds of farmers rallied in Nakuru on Monday against a new tax on fertiliser.\n\n"
+            "Police later fired tear gas to disperse the crowd and arrested four people, witnesses said.")
+    events, _ = code(coder, text, published="2023-06-13")
+    got = [(e.location, e.sub_event_type) for e in events if e.modality == "occurred"]
+    assert got == [("Nakuru", "Protest with intervention")]
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    # "last August" said in March: the August before
+    ("Last August, students stormed the gates of parliament.", "2024-08-01"),
+    # said in March, "last March" is a year back, "last February" the month before
+    ("Last March, students stormed the gates of parliament.", "2024-03-01"),
+    ("Last February, students stormed the gates of parliament.", "2025-02-01"),
+])
+def test_last_and_a_month_is_the_latest_such_month_before(sentence, day):
+    import datetime as dt
+
+    from marsad.dates import resolve
+
+    r = resolve(sentence, dt.date(2025, 3, 26))
+    assert r is not None and (r.date.isoformat(), r.precision) == (day, 3)
+
+
+@pytest.mark.parametrize("text", [
+    # a burial on Wednesday, the bomb on Monday: one act, on Monday
+    ("BAGHDAD — Relatives on Wednesday buried four policemen killed this week by a roadside bomb "
+     "in Diyala province, officials said.\n\n"
+     "The bomb struck a police patrol near Muqdadiyah on Monday evening, killing the four officers, "
+     "the interior ministry said."),
+    # a day of mourning declared on Wednesday for a strike told with its own day after it
+    ("The regional government on Wednesday declared two days of mourning after a drone strike on a "
+     "market in Muqdadiyah killed nine people.\n\n"
+     "The strike on Monday evening hit the market as it was closing, the provincial council said."),
+])
+def test_a_day_of_mourning_is_no_day_of_the_act(coder, text):
+    from .conftest import code
+
+    events, _ = code(coder, text, published="2021-05-12")
+    got = [(e.admin1, e.event_date) for e in events if e.modality == "occurred"]
+    assert got == [("Diyala", "2021-05-10")]
+
+
+def test_a_mourning_day_alone_still_dates_the_act(coder):
+    from .conftest import code
+
+    # guard: with no day of its own told, the act keeps the only day the story gives
+    text = ("Mourners in Muqdadiyah on Tuesday buried three farmers killed by a roadside bomb on the road "
+            "to their fields, relatives said.")
+    events, _ = code(coder, text, published="2021-05-12")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Remote explosive/landmine/IED", "2021-05-11")]
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # a bomb that struck a patrol or a bus was planted: no clash for the soldiers it killed
+    ("The bomb struck an army patrol near the village on Monday evening, killing two soldiers.",
+     "Remote explosive/landmine/IED"),
+    # guard: a bomb dropped from a jet is the jet's
+    ("A bomb dropped by a jet struck a car on the highway, killing two.", "Air/drone strike"),
+])
+def test_a_bomb_that_struck_a_patrol(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_a_mission_named_like_a_place_is_no_place(gaz):
+    import spacy  # noqa: F401  (the pipeline below needs the model)
+
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms as find_en
+
+    nlp = load_pipeline(gaz)
+    doc = nlp("The shells hit a school, the UN Support Mission in Libya said, while the Soviet Union "
+              "collapsed long ago.")
+    names = [doc.text[s:e] for s, e, label in find_en(doc, gazetteer=gaz) if label != "EMBEDDED"]
+    assert "UN Support Mission" not in names and "Libya" in names and "Soviet Union" in names
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # an air force's strikes are air strikes, whatever they killed
+    ("On May 2 air force strikes killed about 20 militants near the border, the army said.", "Air/drone strike"),
+    # state media's "restored security" in scare quotes is still a town retaken
+    ('Army units "restored security" to the village of Tal Hamra after "eliminating terrorists", state media said.',
+     "Government regains territory"),
+])
+def test_air_force_strikes_and_quoted_security_restored(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type

@@ -73,7 +73,9 @@ _WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|t
                    re.I)
 _MONTH_REL = re.compile(r"\b(?P<rel>earlier this month|this month|last month|early this month|the past month)\b",
                         re.I)
-_IN_MONTH = re.compile(rf"\b[Ii]n (?:early |late |mid-)?{_MONTH}(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
+# ("Last August": the latest August before this month.)
+_IN_MONTH = re.compile(rf"\b(?:[Ii]n (?:early |late |mid-)?|(?P<last>[Ll]ast) ){_MONTH}(?!\s+\d{{1,2}}\b)"
+                       rf"(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
 # "In Mar Mikhael, near the port, …", "In Mar Elias camp": a sentence's capital "In" before a
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
@@ -272,8 +274,8 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
     m = next((x for x in _IN_MONTH.finditer(sentence, lede) if not _A_NAME_LIKE_A_MONTH.match(x.group())), None)
     if m:
         month = MONTHS[m.group("month").lower().rstrip(".")]
-        year = int(m.group("year")) if m.group("year") else (
-            published.year if month <= published.month else published.year - 1)
+        latest = month < published.month if m.group("last") else month <= published.month
+        year = int(m.group("year")) if m.group("year") else (published.year if latest else published.year - 1)
         return ReportedDate(dt.date(year, month, 1), MONTH, m.start(), m.end())
     return None
 

@@ -47,8 +47,8 @@ from ..link import NOT_LETHAL, level, named, same_place
 from ..records import Article, Event, FatalityReport, Place, content_id
 from . import keep
 from .classify import PROTEST_TYPES, Classification
-from .mentions import Mention
-from .places import specificity
+from .mentions import MOURNED, Mention
+from .places import OPENS_WITH_ITS_TOWN, specificity
 from .references import UNNAMED_PLACE, Reference
 
 NEAR_KM = 10.0  # two points this close are one place (a village and the town beside it)
@@ -76,10 +76,6 @@ _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?[\"“‘']?(?:\w+\s+)?\w+(?:ed|en|ught|ook|ew|ung)\b", re.I)
 
 
-# "In Atbara, …", "16:45 In Chattogram, …", "وفي عطبرة، …": a sentence that opens with its town.
-_OPENS_WITH_ITS_TOWN = re.compile(r"^\W*(?:\d{1,2}[:.]\d\d\s+)?(?:(?:Meanwhile,?\s+)?[Ii]n|At)\s+(?:the\s+)?"
-                                  r"(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\s*,|"
-                                  r"^\W*و?في\s+(?:مدين[ةه]\s+|بلد[ةه]\s+|قري[ةه]\s+)?[^\s،,]+(?:\s+[^\s،,]+)?\s*[،,]")
 _PROTESTERS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.I)
 _EXCESSIVE = "Excessive force against protesters"
 _PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
@@ -184,8 +180,11 @@ class _Group:
 
     @property
     def names_a_place(self) -> bool:
-        """One of its sentences names where: a place, one the gazetteer lacks, or "the town"."""
-        return any(m.place_stated or m.points_to_place for m in self.mentions)
+        """One of its sentences names where: a place, one the gazetteer lacks, or "the town";
+        or tells its own day in a paragraph that opened with the place ("In Surabaya, the
+        mood was tenser. Police fired tear gas on Tuesday afternoon …"; not "Fourteen people
+        were arrested.", a detail of what the paragraph told)."""
+        return any(m.place_stated or m.points_to_place or m.paragraph_place and m.day_named for m in self.mentions)
 
     @property
     def date_stated(self) -> bool:
@@ -197,7 +196,9 @@ class _Group:
 
     def fits(self, m: Mention) -> bool:
         e = self.event
-        places = places_fit(e, m.event) or not (m.place_stated and self.place_stated)
+        # (A place its paragraph opened with is told as plainly as its own: "In Surabaya, the
+        # mood was tenser. Police fired tear gas …" is no tear gas at the Jakarta rally.)
+        places = places_fit(e, m.event) or not ((m.place_stated or m.paragraph_place) and self.place_stated)
         # "The attack was launched from a bridge" goes on about a violent event already told,
         # whichever kind of violence this sentence's words name.
         toll_only = m.consequence or m.refers_back or all(x.consequence for x in self.mentions)
@@ -220,7 +221,7 @@ class _Group:
         # "In Atbara, the people came out in a march": a protest the sentence opens with its own
         # town is that town's crowd, not the one the story has told without a town.
         if m.event.event_type in PROTEST_TYPES and m.place_stated and not self.place_stated \
-                and _OPENS_WITH_ITS_TOWN.match(m.event.evidence[0].text):
+                and OPENS_WITH_ITS_TOWN.match(m.event.evidence[0].text):
             return False
         # "the villages of Kafr Nabudah and Kernaz": the places a sentence lists are events
         # of their own, however near each other (ACLED's one event per place and day).
@@ -259,7 +260,10 @@ class _Group:
             reach = 7 if _PAST_PERFECT.search(m.event.evidence[0].text) else 1
             return 0 <= gap <= reach
         if spoken_only and m.date_stated:
-            return -1 <= gap <= 0
+            # (A day of burial or mourning comes days after the act: "buried on Wednesday three
+            # soldiers killed this week" and "the bomb struck on Monday evening" are one act.)
+            mourned = any(x.spoken and MOURNED.search(x.event.evidence[0].text) for x in self.mentions)
+            return (-7 if mourned else -1) <= gap <= 0
         return abs(gap) <= 1 if m.spoken and spoken_only else True
 
     def affinity(self, m: Mention) -> tuple[int, int]:

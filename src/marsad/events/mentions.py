@@ -24,7 +24,7 @@ from .clauses import placed_act, two_acts
 from .fatalities import PERPETRATOR, VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import in_linked_headline, not_an_event, quotation_at
-from .places import enumerated, event_places, recalled_frames
+from .places import PARAGRAPH_OPENER, enumerated, event_places, recalled_frames
 from .sentences import Sentence
 
 # A trigger that only tells the toll: "the bombing killed 41", "dozens were wounded". Such a
@@ -178,6 +178,25 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
         and bool(_SPEAKER_AFTER.match(text, reported.end, trigger_start))
 
 
+# "Families on Wednesday buried three soldiers killed this week by a roadside bomb", "the
+# government on Tuesday declared three days of mourning after a drone strike …": the day of
+# a burial or of mourning, told before the act it mourns, is days after that act.
+MOURNED = re.compile(r"\b(?:buried|bury|burying|mourned|mourning|laid\s+to\s+rest|held\s+(?:a\s+|the\s+)?funerals?|"
+                      r"funerals?\s+(?:were|was)\s+held)\b", re.I)
+
+
+def mourning_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> bool:
+    """Whether the date the sentence states, before its act, is the day of a burial or of
+    mourning (`MOURNED`) told in the same clause."""
+    if reported.end > trigger_start:
+        return False
+    word = MOURNED.search(text, max(0, reported.start - 60), trigger_start)
+    if word is None:
+        return False
+    a, b = min(word.start(), reported.start), max(word.end(), reported.end)
+    return not re.search(r"[.;:]", text[a:b])
+
+
 # "The day after the attack", "the next day", "two days later": a day counted from the last
 # one the story told.
 _DAYS_LATER = re.compile(r"\b(?:the\s+day\s+after\s+(?:the|that|this|its)\b|"
@@ -199,13 +218,14 @@ def _paragraph_date(sent: Sentence, before: list[Sentence], published: dt.date |
 
 def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
     """The date the sentence states for its act, and whether it is only the day its speaker
-    spoke: "the governor said on Tuesday that shelling on Sunday killed two" dates the
-    shelling to Sunday. A dateline's date ("BAMAKO, Feb 27 (AFP) - …") is the day the story
-    was filed: the act's is the one the story states, if any."""
+    spoke, or a day of mourning (`mourning_day`): "the governor said on Tuesday that shelling
+    on Sunday killed two" dates the shelling to Sunday. A dateline's date ("BAMAKO, Feb 27
+    (AFP) - …") is the day the story was filed: the act's is the one the story states, if any."""
     reported = _after_dateline(text, published)
     if reported is not None and dates.a_toll_s_day(text, reported):
         return reported, True  # like a speaker's day: the act was that day or before
-    if reported is None or not speech_day(text, reported, trigger_start):
+    if reported is None or not (speech_day(text, reported, trigger_start)
+                                or mourning_day(text, reported, trigger_start)):
         return reported, False
     later = dates.resolve(text[reported.end:], published)
     # Not a day ahead of the speech nor one a measure names ("a curfew until Friday").
@@ -345,6 +365,9 @@ class Mention:
     points_to_place: bool = False
     listed: bool = False  # its place is a member of a list its sentence names (`places.enumerated`)
     spoken: bool = False  # its only date is the day its speaker spoke (`speech_day`)
+    # Its place is the one its paragraph opened with ("In Surabaya, the mood was tenser."),
+    # told as plainly as a place the sentence names.
+    paragraph_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -602,7 +625,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
                            date_stated=own_date, vague_toll=vague, spoken=spoken,
                            day_named=(own_date and precision == 1) or dates.names_a_day(sent.text),
                            another=another, refers_back=told_before, points_to_place=points_back,
-                           listed=i in members))
+                           listed=i in members, paragraph_place=loc.note == PARAGRAPH_OPENER))
     return out
 
 

@@ -875,6 +875,15 @@ def dateline_places(sent: Sentence) -> list[Located]:
 _REGION_AFTER = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?")
 
 
+# "In Atbara, …", "16:45 In Chattogram, …", "وفي عطبرة، …": a sentence that opens with its town.
+OPENS_WITH_ITS_TOWN = re.compile(r"^\W*(?:\d{1,2}[:.]\d\d\s+)?(?:(?:Meanwhile,?\s+)?[Ii]n|At)\s+(?:the\s+)?"
+                                 r"(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\s*,|"
+                                 r"^\W*و?في\s+(?:مدين[ةه]\s+|بلد[ةه]\s+|قري[ةه]\s+)?[^\s،,]+(?:\s+[^\s،,]+)?\s*[،,]")
+# How `event_places` noted a place carried from a sentence of the same paragraph that opened
+# with it: "In Surabaya, the mood was tenser. Police fired tear gas at protesters …".
+PARAGRAPH_OPENER = "place its paragraph opened with"
+
+
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
                  trigger_at: int | None = None) -> list[Located]:
     here = _where_things_happen(sent, country, trigger_at)
@@ -891,7 +900,10 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
             break
         there = _where_things_happen(prev, country)
         if there:
-            return [Located(loc.start, loc.end, loc.place, "place from an earlier sentence") for loc in there]
+            opener = OPENS_WITH_ITS_TOWN.match(prev.text) if prev.paragraph == sent.paragraph else None
+            note = PARAGRAPH_OPENER if opener and there[0].start - prev.start < opener.end() else \
+                "place from an earlier sentence"
+            return [Located(loc.start, loc.end, loc.place, note) for loc in there]
     # Failing that, where the story is: the first place of the article's opening paragraphs
     # ("Israeli forces raided the Jenin camp …" … "bulldozers tore up roads in the camp").
     # Only in the article's own country: a "WASHINGTON (Reuters) -" dateline is no place

@@ -124,10 +124,18 @@ _ORGANISATION_HEADS = frozenset(
 )
 
 
+# The last word of an entity that is itself an organisation's name ("the UN Support Mission",
+# spaCy: FAC). Not "Union", "Front" or "League": the Soviet Union, the Eastern Front.
+_OWN_HEADS = (_ORGANISATION_HEADS - {"union", "front", "league"}) | {"mission", "ministry", "commission", "agency"}
+
+
 def names_an_organisation(ent: Any) -> bool:
     """A place entity that opens an organisation's name: "Al-Aqsa Martyrs' Brigades",
     "Hama Military Council", "Sinjar Resistance Units" — the capitalised words after it end
-    in an organisation's head word."""
+    in an organisation's head word; or one that is a whole organisation's name ("the UN
+    Support Mission")."""
+    if len(ent) > 1 and ent[-1].lower_ in _OWN_HEADS and ent[-1].text[:1].isupper():
+        return True
     doc = ent.doc
     k = ent.end
     last = None
