@@ -333,3 +333,21 @@ def test_words_and_place_words_that_name_places_elsewhere_are_words(gaz: Gazette
     assert _names("قتل 31 مدنياً في عموم أحياء المدينة خلال يومين", gaz) == []
     # ... and a village of that name, named as one, is still a place.
     assert _names("قصفت الطائرات قرية السوداء في ريف طرطوس", gaz) == ["السوداء", "طرطوس"]
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("الصومال", "Somalia"), ("تشاد", "Chad"), ("النيجر", "Niger"), ("نيجيريا", "Nigeria"),
+    ("إثيوبيا", "Ethiopia"), ("أوكرانيا", "Ukraine"), ("جنوب السودان", "South Sudan"),
+    ("جمهورية مالي", "Mali"),
+])
+def test_countries_beyond_the_arab_world_have_their_arabic_names(gaz: Gazetteer, name: str, country: str) -> None:
+    assert [(c.name, c.feature_code) for c in gaz.candidates(name)][:1] == [(country, "PCLI")]
+
+
+@pytest.mark.parametrize("text", [
+    # "مالي" is also "financial", "المغرب" the sunset prayer: only their long forms are countries
+    "وقدمت المنظمة دعماً مالياً ودعم مالي للأسر النازحة.",
+    "واندلعت الاشتباكات بعد صلاة المغرب في الحي.",
+])
+def test_a_country_named_like_a_word_only_by_its_long_form(gaz: Gazetteer, text: str) -> None:
+    assert not any(c.feature_code == "PCLI" for s, e, _ in find_toponyms(text, gaz) for c in gaz.candidates(text[s:e]))
