@@ -351,3 +351,9 @@ def test_countries_beyond_the_arab_world_have_their_arabic_names(gaz: Gazetteer,
 ])
 def test_a_country_named_like_a_word_only_by_its_long_form(gaz: Gazetteer, text: str) -> None:
     assert not any(c.feature_code == "PCLI" for s, e, _ in find_toponyms(text, gaz) for c in gaz.candidates(text[s:e]))
+
+
+def test_a_lake_named_after_a_country_is_no_country(gaz: Gazetteer) -> None:
+    text = "خطف مسلحون صيادين قرب بلدة على ضفاف بحيرة تشاد، فيما قتل جنديان في تشاد."
+    found = [(text[s:e], s) for s, e, _ in find_toponyms(text, gaz)]
+    assert [name for name, _ in found] == ["تشاد"] and found[0][1] > text.index("بحيرة تشاد") + 10

@@ -318,6 +318,17 @@ def _a_street(words: list[_Word], start: int) -> bool:
     return any(r in _STREET for _c, r in _readings(words[i - 1].plain))
 
 
+# "بحيرة تشاد", "خليج عمان": a lake, gulf or sea named after a country is no country.
+_WATER = _folded("بحيرة البحيرة خليج الخليج بحر البحر")
+
+
+def _water_named_for_a_country(words: list[_Word], text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    i = _word_at(words, start)
+    if not i or not any(r in _WATER for _c, r in _readings(words[i - 1].plain)):
+        return False
+    return any((c.feature_code or "").startswith("PCL") for c in gazetteer.candidates(text[start:end]))
+
+
 def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Sorted, non-overlapping (start, end, "GPE") spans of the place names of an Arabic
     `text`, offsets into `text` itself, proclitics outside the span. See the module
@@ -342,7 +353,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]
         hit = _known(words, i, text, gazetteer, bare=True)
         if hit:
             found.append(hit[:2])
-    found = [(s, e) for s, e in found if not _an_outlet(words, text, s) and not _a_street(words, s)]
+    found = [(s, e) for s, e in found if not _an_outlet(words, text, s) and not _a_street(words, s)
+             and not _water_named_for_a_country(words, text, s, e, gazetteer)]
     # Longest first, then leftmost; a span overlapping a kept one goes.
     kept: list[tuple[int, int]] = []
     for s, e in sorted(set(found), key=lambda se: (-(se[1] - se[0]), se[0])):
