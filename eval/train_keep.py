@@ -14,7 +14,10 @@ and the Arabic reports. Each is coded as `marsad ingest` codes it (the same read
 segmentation and coder), with the keeper switched off; every event the keeper would judge
 (`keep.judged_events`: beside a story's main event, not one place of a list) is a training
 row, labelled 1 when it is paired with one of the analyst's events (the evals' own
-one-to-one pairing by sub-type, governorate and date), else 0. Rows of a general news story
+one-to-one pairing by sub-type, governorate and date) — or, for an event placed no finer than
+its country, with one of the same sub-type, country and day left unpaired (`country_level_match`:
+whether the story tells the event is the keeper's question, where it happened the
+geoparser's) — else 0. Rows of a general news story
 with no analyst's event are all 0.
 
 Logistic regression (scikit-learn, L2) over the signs of `keep.features`. The strength and
@@ -24,6 +27,7 @@ events, the main ones included, which the keeper never judges).
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from collections import Counter
@@ -80,6 +84,7 @@ def rows(docs: list[dict[str, Any]]) -> tuple[list[tuple[str, set[str], int]], C
     from marsad.events.code import EventCoder
     from marsad.events.mentions import Mention
     from marsad.ingest import read_paths
+    from marsad.link import level
     from marsad.records import Article, Event, RawDocument
 
     seen: dict[str, list[tuple[str, set[str]]]] = {}  # article id -> (event id, signs)
@@ -109,7 +114,19 @@ def rows(docs: list[dict[str, Any]]) -> tuple[list[tuple[str, set[str], int]], C
         preds = [asdict(e) for e in events]
         for p in preds:
             p["evidence"] = [{"text": ev["text"]} for ev in p["evidence"]]
-        paired = {p["event_id"] for p, _ in gold.pair(preds, d["events"], "sub_event_type")}
+        pairs = gold.pair(preds, d["events"], "sub_event_type")
+        paired = {p["event_id"] for p, _ in pairs}
+        # An event placed no finer than its country pairs with none of the analyst's (they
+        # pair by province), yet may be one the analyst codes: whether the story tells it is
+        # the keeper's question, where it happened the geoparser's. It counts as told when
+        # an analyst's event of its sub-type, country and day (within one) is left unpaired.
+        left = [g for g in d["events"] if all(g is not x for _, x in pairs)]
+        for p in preds:
+            if p["event_id"] not in paired and level(p) == 0:
+                g = next((g for g in left if country_level_match(p, g)), None)
+                if g is not None:
+                    paired.add(p["event_id"])
+                    left.remove(g)
         beside = {eid: signs for a in articles for eid, signs in seen.get(a.article_id, [])}
         for p in preds:
             if p["event_id"] in beside:
@@ -118,6 +135,14 @@ def rows(docs: list[dict[str, Any]]) -> tuple[list[tuple[str, set[str], int]], C
                 counts["fixed"] += 1
                 counts["fixed_paired"] += p["event_id"] in paired
     return out, counts
+
+
+def country_level_match(pred: dict[str, Any], g: dict[str, Any]) -> bool:
+    """A country-level event and an analyst's of the same sub-type, country and day (±1)."""
+    if pred.get("sub_event_type") != g.get("sub_event_type") or pred.get("country") != g.get("country"):
+        return False
+    a, b = pred.get("event_date"), g.get("event_date")
+    return bool(a and b) and abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
 
 
 def _fit(train: list[tuple[str, set[str], int]], c: float) -> tuple[list[str], Any]:

@@ -771,3 +771,22 @@ def test_a_mission_named_like_a_place_is_no_place(gaz):
 ])
 def test_air_force_strikes_and_quoted_security_restored(sentence, sub_type):
     assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # armed men who kill soldiers or pro-government militiamen fought them
+    ("Gunmen killed 12 soldiers in an attack on their post on Tuesday.", "Armed clash"),
+    ("Gunmen killed nine members of the VDP at their post on Tuesday.", "Armed clash"),
+    # guard: armed men who kill farmers attacked civilians
+    ("Gunmen killed five farmers near the village on Friday.", "Attack"),
+])
+def test_armed_men_who_kill_soldiers_fought_them(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_a_town_spacy_calls_an_organisation_after_in(coder):
+    from .conftest import code
+
+    text = "Gunmen killed 12 soldiers in an attack on their post in Djibo on Tuesday, the army said."
+    events, _ = code(coder, text, published="2023-05-10")
+    assert [(e.location, e.admin1) for e in events] == [("Djibo", "Sahel")]

@@ -226,6 +226,19 @@ def _important(gazetteer: Gazetteer, text: str) -> bool:
     return False
 
 
+# (not "from" or "to": "mercenaries from Wagner", "a transfer to Union")
+_IN_OR_NEAR = frozenset({"in", "near", "outside", "around"})
+
+
+def _a_town_after_a_locative(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
+    """A one-word entity after "in", "near", "outside" … that is a town of 5,000 or more the
+    gazetteer knows by that very name: "their post in Djibo" (spaCy: ORG). Not an acronym."""
+    if len(ent) != 1 or text.isupper() or text in _GENERIC or ent.start == 0 \
+            or ent.doc[ent.start - 1].lower_ not in _IN_OR_NEAR:
+        return False
+    return any(c.match == 2 and c.feature_class == "P" and c.population >= 5000 for c in gazetteer.candidates(text))
+
+
 def find_toponyms(
     doc: Any,
     *,
@@ -302,7 +315,8 @@ def find_toponyms(
             and label in ("ORG", "PERSON", "NORP")
             and not acronym_of_previous(ent)
             and not (label == "PERSON" and a_person(ent, text, people))
-            and _important(gazetteer, text)  # "Tunis" tagged NORP, "Palmyra" tagged PERSON
+            and (_important(gazetteer, text)  # "Tunis" tagged NORP, "Palmyra" tagged PERSON
+                 or _a_town_after_a_locative(ent, text, gazetteer))  # "in Djibo" tagged ORG
         ):
             out.append((start, end, "GPE"))
         elif gazetteer is not None and embedded and label in _EMBEDDING_LABELS:
