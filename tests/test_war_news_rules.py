@@ -790,3 +790,42 @@ def test_a_town_spacy_calls_an_organisation_after_in(coder):
     text = "Gunmen killed 12 soldiers in an attack on their post in Djibo on Tuesday, the army said."
     events, _ = code(coder, text, published="2023-05-10")
     assert [(e.location, e.admin1) for e in events] == [("Djibo", "Sahel")]
+
+
+@pytest.mark.parametrize(("sentence", "n"), [
+    # the victims named between the act and "to death" are its dead
+    ("A crowd beat a shopkeeper to death outside the market on Monday.", 1),
+    ("Assailants hacked three herders to death near the river overnight.", 3),
+    ("Two traders were stoned to death by a crowd on Friday.", 2),
+    # guard: a threat kills no one
+    ("They threatened to beat him to death.", None),
+])
+def test_beaten_or_hacked_to_death_counts_its_victims(sentence, n):
+    from marsad.events.fatalities import fatalities
+
+    assert fatalities(sentence) == n
+
+
+def test_a_mob_that_beat_a_man_to_death_is_mob_violence_even_as_it_stones_police(coder):
+    from .conftest import code
+
+    # the lede tells the act, not only a toll: the stones thrown at the police later are the
+    # same crowd's, and the event stays the mob's killing
+    text = ("A crowd beat a man to death in a village near Sialkot on Sunday after he was accused of theft, "
+            "police said.\n\nOfficers who reached the village were pelted with stones by the crowd.")
+    events, _ = code(coder, text, published="2022-06-14")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Mob violence", 1)]
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # someone stabbed, and the man arrested at the scene: the stabbing is the event
+    ("A city councillor was stabbed in the shoulder while giving a street speech on Saturday, and a man was "
+     "arrested at the scene.", "Attack"),
+    # police who raid a building students occupied break up a protest
+    ("Riot police raided a faculty building in the city that had been occupied by students for a week, "
+     "detaining 15 people.", "Protest with intervention"),
+    # guard: a house gunmen held is no protest
+    ("Police raided a house in the town that had been occupied by gunmen, killing two.", "Attack"),
+])
+def test_stabbings_and_occupations_broken_up(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type

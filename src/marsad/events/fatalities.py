@@ -102,7 +102,8 @@ _PERSON_SINGULAR = (
     "tourist|refugee|migrant|prisoner|detainee|inmate|hostage|victim|vendor|motorist|cyclist|"
     "security guard|bodyguard|cadet|recruit|peacekeeper|marine|sailor|ranger|medic|aid worker|"
     "humanitarian|national|citizen|local|individual|kid|pedestrian|spokesman|spokesperson|agent|combatant|"
-    "jihadi|extremist|separatist|guerrilla|bandit|poacher|ranger|miner|fisherman|mourner|hunter"
+    "jihadi|extremist|separatist|guerrilla|bandit|poacher|ranger|miner|fisherman|mourner|hunter|"
+    "shopkeeper|merchant|labourer|laborer|businessman|businesswoman|mechanic|butcher|tailor|porter"
 )
 # Nouns that mark a number as counting something other than people.
 _NON_PERSON = re.compile(
@@ -154,7 +155,8 @@ _DEATH_AFTER = re.compile(
     r"subsequently)\s+)*"
     r"(?:killed|dead|died|die|dying|slain|perished|murdered|massacred|executed|beheaded|shot dead|"
     # "martyred": killed, in the words of state media and of the dead's own side
-    r"martyred|gunned down|lost (?:their|his|her) li(?:ves|fe)|succumbed|deaths|fatalities|bodies|lifeless)(?!\w)",
+    r"martyred|gunned down|lost (?:their|his|her) li(?:ves|fe)|succumbed|deaths|fatalities|bodies|lifeless|"
+    r"(?:beaten|stabbed|hacked|stoned|clubbed|burned|burnt|kicked|tortured|crushed) to death)(?!\w)",
     re.I,
 )
 _DEATH_VERB = re.compile(
@@ -164,6 +166,11 @@ _DEATH_VERB = re.compile(
     r"claimed|claiming|took the lives of|taking the lives of|left|leaving)(?!\w)\s+",
     re.I,
 )
+# "A mob beat a man to death", "attackers hacked two farmers to death": the victims named
+# between the act and "to death".
+_TO_DEATH_VERB = re.compile(r"(?<!\w)(?:beat|beats|stabbed|stabs|hacked|hacks|stoned|stones|clubbed|clubs|burned|"
+                            r"burnt|burns|kicked|kicks)(?!\w)\s+", re.I)
+_TO_DEATH = re.compile(r"\s+to\s+death(?!\w)", re.I)
 _NOT_FACTUAL_BEFORE = re.compile(
     r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bcan|\bthreat(?:en(?:ed|s)?)? to|\bfailed to|"
     r"\btried to|\battempt(?:ed|ing)? to|\bplot(?:ted)? to)\s+$",
@@ -483,6 +490,13 @@ def fatality_mentions(sentence: str) -> list[FatalityMention]:
             continue
         for q in chain:
             add(q.value, q.start, q.end, KILLED)
+    for v in _TO_DEATH_VERB.finditer(text):
+        if _NOT_FACTUAL_BEFORE.search(text[max(0, v.start() - 25) : v.start()]):
+            continue
+        chain = _chain(text, v.end())
+        if chain and _TO_DEATH.match(text, chain[-1].end):
+            for q in chain:
+                add(q.value, q.start, q.end, KILLED)
 
     # "three were killed", "3 dead", "a smuggler was killed",
     # "dozens of soldiers and a general have been killed"

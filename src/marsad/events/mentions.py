@@ -72,7 +72,15 @@ _NAMED_OR_COUNTED = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nin
 _WHEN = re.compile(r"\bwhen\b", re.I)
 
 
+# "A mob beat a man to death", "attackers hacked two farmers to death": the act itself, told
+# with its victim, not only a toll ("was beaten to death" is one).
+_ACT_TO_DEATH = re.compile(r"\b(?:beat|beats|stabbed|stabs|hacked|hacks|stoned|stones|clubbed|clubs|burned|burnt|"
+                           r"burns|kicked|kicks)\s+(?!to\b)(?:[\w'’-]+\s+){1,4}?to\s+death\b", re.I)
+
+
 def _tells_a_toll(trigger: str) -> bool:
+    if _ACT_TO_DEATH.search(trigger):
+        return False
     if is_arabic(trigger):
         return _CASUALTY_TRIGGER_AR.search(fold(trigger)) is not None
     return _CASUALTY_TRIGGER.search(trigger) is not None
