@@ -651,8 +651,6 @@ def test_arabic_an_operation_already_under_way_is_news(coder, text):
     ("The army and former rebel groups hold positions in the east of the town.", False),
     # wounded soldiers taken to hospital: no force moved
     ("ونقل الجنود المصابون إلى المستشفى العسكري في المدينة لتلقي العلاج.", False),
-    # a patrol that managed to pull out of an ambush: the ambush's, no withdrawal of a force
-    ("وتمكنت الدورية من الانسحاب من المكان رغم إصابة سائقها.", False),
     # a patrol, a curfew or a siege is a measure or a state of things, as in English
     ("وسيرت الشرطة دوريات في شوارع المدينة مساء اليوم.", False),
     ("وفرضت السلطات حظر التجول في المدينة اعتباراً من مساء الجمعة.", False),
@@ -663,6 +661,11 @@ def test_arabic_an_operation_already_under_way_is_news(coder, text):
     ("Rebel units withdrew from the hilltop positions on Saturday.", True),
     ("ونقلت الميليشيا عناصر ومعدات من مواقعها في المدينة إلى البادية.", True),
     ("وانسحبت قوات الفصيل من القرية باتجاه المدينة فجر اليوم.", True),
+    # (guards a review found: a withdrawal an army "managed", troops moved into a hospital it
+    # turned into a barracks, a coalition formed by groups that were rebels)
+    ("تمكنت قوات الجيش من الانسحاب من بلدة على أطراف المدينة يوم الجمعة بعد حصار دام أسبوعا.", True),
+    ("نقلت القوات جنودها إلى مستشفى المدينة يوم الاثنين وحولته إلى ثكنة عسكرية.", True),
+    ("Former rebel groups formed a new coalition in the capital on Saturday.", True),
 ])
 def test_what_is_a_change_of_a_group_s_activity(sentence, is_change):
     assert (_sub_type(sentence) == "Change to group/activity") is is_change
@@ -829,3 +832,59 @@ def test_a_mob_that_beat_a_man_to_death_is_mob_violence_even_as_it_stones_police
 ])
 def test_stabbings_and_occupations_broken_up(sentence, sub_type):
     assert _sub_type(sentence) == sub_type
+
+
+# Guards for the misfires a review helper found in this round's rules (its texts reworded).
+@pytest.mark.parametrize("sentence", [
+    "Militants killed 30 soldiers in an ambush near the town, the deadliest attack since last March.",
+    "Militants, who last January overran the town, killed five soldiers in an ambush near it.",
+])
+def test_last_and_a_month_inside_a_clause_dates_nothing(sentence):
+    import datetime as dt
+
+    from marsad.dates import resolve
+
+    r = resolve(sentence, dt.date(2024, 6, 27))
+    assert r is None or r.precision != 3
+
+
+def test_a_paragraph_that_opens_on_speakers_places_no_act(coder):
+    from .conftest import code
+
+    text = ("Soldiers shot dead nine protesters in Mandalay on Monday, witnesses said.\n\n"
+            "In Geneva, the UN human rights office spoke to reporters. Troops on Monday also beat and detained "
+            "dozens of people, a spokeswoman said.")
+    events, _ = code(coder, text, published="2024-03-05")
+    assert {e.location for e in events} == {"Mandalay"}
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # a stabbing at home is a crime, whoever the victim
+    ("A mayor was stabbed by his wife during a domestic dispute at his home on Sunday, police said.", None),
+    # armed men who had killed soldiers before, in a relative clause: today's act is the attack
+    ("Gunmen who killed three policemen in a raid in December attacked a church on Sunday, killing five "
+     "worshippers.", "Attack"),
+])
+def test_guards_for_stabbings_and_killers_of_soldiers(sentence, sub_type):
+    assert _sub_type(sentence) != "Armed clash" and (sub_type is None) == (_sub_type(sentence) != "Attack")
+
+
+def test_a_group_named_like_a_small_town_is_no_place(gaz):
+    from marsad.nlp import load_pipeline
+    from marsad.places.detect import find_toponyms as find_en
+
+    doc = load_pipeline(gaz)("A mutiny in Wagner erupted on Saturday as fighters marched towards Moscow.")
+    assert "Wagner" not in [doc.text[s:e] for s, e, _ in find_en(doc, gazetteer=gaz)]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a state named like a country, a country joined by "و" after "the Gulf"
+    ("قتل خمسة في هجوم في ولاية النيجر النيجيرية أمس.", "النيجر"),
+    ("خطف مسلحون صيادين في دلتا النيجر أمس.", "النيجر"),
+])
+def test_arabic_a_state_or_delta_named_like_a_country_is_no_country(gaz, text, absent):
+    assert absent not in _names(text, gaz)
+
+
+def test_arabic_a_country_after_the_gulf_and_and_is_a_country(gaz):
+    assert _names("تصاعد التوتر بين دول الخليج وإيران.", gaz)[-1:] == ["إيران"]

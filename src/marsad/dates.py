@@ -73,8 +73,10 @@ _WEEK = re.compile(r"\b(?P<rel>last week|this week|earlier this week|past week|t
                    re.I)
 _MONTH_REL = re.compile(r"\b(?P<rel>earlier this month|this month|last month|early this month|the past month)\b",
                         re.I)
-# ("Last August": the latest August before this month.)
-_IN_MONTH = re.compile(rf"\b(?:[Ii]n (?:early |late |mid-)?|(?P<last>[Ll]ast) ){_MONTH}(?!\s+\d{{1,2}}\b)"
+# ("Last August, …": the latest August before this month; only opening the sentence or a
+# clause, not "the deadliest since last March" nor "militants, who last January overran …".)
+_IN_MONTH = re.compile(rf"(?:\b[Ii]n (?:early |late |mid-)?|(?:^\W*|(?<=[,;—–]\s))(?P<last>[Ll]ast) ){_MONTH}"
+                       rf"(?!\s+\d{{1,2}}\b)"
                        rf"(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b")
 # "In Mar Mikhael, near the port, …", "In Mar Elias camp": a sentence's capital "In" before a
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.

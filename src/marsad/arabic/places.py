@@ -318,13 +318,17 @@ def _a_street(words: list[_Word], start: int) -> bool:
     return any(r in _STREET for _c, r in _readings(words[i - 1].plain))
 
 
-# "بحيرة تشاد", "خليج عمان": a lake, gulf or sea named after a country is no country.
-_WATER = _folded("بحيرة البحيرة خليج الخليج بحر البحر")
+# "بحيرة تشاد", "خليج عمان", "نهر النيجر", "دلتا النيجر": a lake, gulf, sea, river or delta named
+# after a country is no country; nor is a state or province named like one ("ولاية النيجر
+# النيجيرية", Nigeria's Niger State). Not a country joined by "و" ("دول الخليج وإيران").
+_NAMED_AFTER = _folded("بحيرة البحيرة خليج الخليج بحر البحر نهر النهر دلتا ولاية ولايه إقليم اقليم محافظة "
+                       "مقاطعة")
 
 
 def _water_named_for_a_country(words: list[_Word], text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     i = _word_at(words, start)
-    if not i or not any(r in _WATER for _c, r in _readings(words[i - 1].plain)):
+    if not i or not any(r in _NAMED_AFTER for _c, r in _readings(words[i - 1].plain)) \
+            or text[max(0, start - 1):start] == "و":
         return False
     return any((c.feature_code or "").startswith("PCL") for c in gazetteer.candidates(text[start:end]))
 

@@ -184,7 +184,7 @@ class _Group:
         or tells its own day in a paragraph that opened with the place ("In Surabaya, the
         mood was tenser. Police fired tear gas on Tuesday afternoon …"; not "Fourteen people
         were arrested.", a detail of what the paragraph told)."""
-        return any(m.place_stated or m.points_to_place or m.paragraph_place and m.day_named for m in self.mentions)
+        return any(m.place_stated or m.points_to_place or _paragraph_placed(m) and m.day_named for m in self.mentions)
 
     @property
     def date_stated(self) -> bool:
@@ -198,7 +198,7 @@ class _Group:
         e = self.event
         # (A place its paragraph opened with is told as plainly as its own: "In Surabaya, the
         # mood was tenser. Police fired tear gas …" is no tear gas at the Jakarta rally.)
-        places = places_fit(e, m.event) or not ((m.place_stated or m.paragraph_place) and self.place_stated)
+        places = places_fit(e, m.event) or not ((m.place_stated or _paragraph_placed(m)) and self.place_stated)
         # "The attack was launched from a bridge" goes on about a violent event already told,
         # whichever kind of violence this sentence's words name.
         toll_only = m.consequence or m.refers_back or all(x.consequence for x in self.mentions)
@@ -278,6 +278,12 @@ class _Group:
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
         self.event = combine(self.mentions)
+
+
+def _paragraph_placed(m: Mention) -> bool:
+    """Its place is the one its paragraph opened with, and it tells no more of the story's
+    act ("Soldiers on Monday also beat and detained dozens" goes on about it)."""
+    return m.paragraph_place and m.another != "also"
 
 
 def combine(mentions: Sequence[Mention]) -> Event:

@@ -880,8 +880,17 @@ OPENS_WITH_ITS_TOWN = re.compile(r"^\W*(?:\d{1,2}[:.]\d\d\s+)?(?:(?:Meanwhile,?\
                                  r"(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\s*,|"
                                  r"^\W*و?في\s+(?:مدين[ةه]\s+|بلد[ةه]\s+|قري[ةه]\s+)?[^\s،,]+(?:\s+[^\s،,]+)?\s*[،,]")
 # How `event_places` noted a place carried from a sentence of the same paragraph that opened
-# with it: "In Surabaya, the mood was tenser. Police fired tear gas at protesters …".
+# with it: "In Surabaya, the mood was tenser. Police fired tear gas at protesters …". Not one
+# that opens on speakers, talks or a statement ("In Geneva, the UN rights office spoke to
+# reporters.", "In Cairo, mediators met Hamas officials.", "وفي جوبا، قال مسؤولون …"): the
+# acts they tell of are elsewhere.
 PARAGRAPH_OPENER = "place its paragraph opened with"
+_SPEAKERS_SCENE = re.compile(r"\b(?:said|says|say|spoke|speaks|told|tells|accused|accuses|condemned|condemns|"
+                             r"denounced|announced|urged|called\s+(?:on|for)|met|meets|meeting|talks|"
+                             r"negotiations|summit|briefing|briefed|statement|press\s+conference|news\s+conference|"
+                             r"described|describes|reporters|journalists)\b|"
+                             r"(?:قال|قالت|يقول|أفاد|افاد|أعلن|اعلن|صرح|أكد|اكد|اتهم|التقى|اجتماع|محادثات|"
+                             r"مفاوضات|بيان|مؤتمر)", re.I)
 
 
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
@@ -900,7 +909,8 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
             break
         there = _where_things_happen(prev, country)
         if there:
-            opener = OPENS_WITH_ITS_TOWN.match(prev.text) if prev.paragraph == sent.paragraph else None
+            opener = OPENS_WITH_ITS_TOWN.match(prev.text) if prev.paragraph == sent.paragraph \
+                and not _SPEAKERS_SCENE.search(prev.text) else None
             note = PARAGRAPH_OPENER if opener and there[0].start - prev.start < opener.end() else \
                 "place from an earlier sentence"
             return [Located(loc.start, loc.end, loc.place, note) for loc in there]

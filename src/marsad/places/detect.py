@@ -231,12 +231,13 @@ _IN_OR_NEAR = frozenset({"in", "near", "outside", "around"})
 
 
 def _a_town_after_a_locative(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
-    """A one-word entity after "in", "near", "outside" … that is a town of 5,000 or more the
-    gazetteer knows by that very name: "their post in Djibo" (spaCy: ORG). Not an acronym."""
+    """A one-word entity after "in", "near", "outside" … that is a town of 20,000 or more the
+    gazetteer knows by that very name: "their post in Djibo" (spaCy: ORG). Not an acronym, nor
+    a group named like a small town ("a mutiny in Wagner")."""
     if len(ent) != 1 or text.isupper() or text in _GENERIC or ent.start == 0 \
             or ent.doc[ent.start - 1].lower_ not in _IN_OR_NEAR:
         return False
-    return any(c.match == 2 and c.feature_class == "P" and c.population >= 5000 for c in gazetteer.candidates(text))
+    return any(c.match == 2 and c.feature_class == "P" and c.population >= 20_000 for c in gazetteer.candidates(text))
 
 
 def find_toponyms(
