@@ -325,7 +325,7 @@ _NAMED_AFTER = _folded("بحيرة البحيرة خليج الخليج بحر �
                        "مقاطعة")
 
 
-def _water_named_for_a_country(words: list[_Word], text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _named_after_a_country(words: list[_Word], text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     i = _word_at(words, start)
     if not i or not any(r in _NAMED_AFTER for _c, r in _readings(words[i - 1].plain)) \
             or text[max(0, start - 1):start] == "و":
@@ -358,7 +358,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]
         if hit:
             found.append(hit[:2])
     found = [(s, e) for s, e in found if not _an_outlet(words, text, s) and not _a_street(words, s)
-             and not _water_named_for_a_country(words, text, s, e, gazetteer)]
+             and not _named_after_a_country(words, text, s, e, gazetteer)]
     # Longest first, then leftmost; a span overlapping a kept one goes.
     kept: list[tuple[int, int]] = []
     for s, e in sorted(set(found), key=lambda se: (-(se[1] - se[0]), se[0])):
