@@ -90,6 +90,15 @@ def matches(pred: dict[str, Any], gold: dict[str, Any], field: str) -> bool:
     return True
 
 
+def country_level_match(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """A coded event and an analyst's of the same sub-type and country, a day apart at most
+    (for an event placed no finer than its country: `train_keep.rows`)."""
+    if pred.get("sub_event_type") != gold.get("sub_event_type") or pred.get("country") != gold.get("country"):
+        return False
+    gap = _days(pred.get("event_date"), gold.get("event_date"))
+    return gap is not None and gap <= 1
+
+
 def _folded(name: str | None) -> str:
     plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", plain.lower())

@@ -15,7 +15,7 @@ segmentation and coder), with the keeper switched off; every event the keeper wo
 (`keep.judged_events`: beside a story's main event, not one place of a list) is a training
 row, labelled 1 when it is paired with one of the analyst's events (the evals' own
 one-to-one pairing by sub-type, governorate and date) — or, for an event placed no finer than
-its country, with one of the same sub-type, country and day left unpaired (`country_level_match`:
+its country, with one of the same sub-type, country and day left unpaired (`gold.country_level_match`:
 whether the story tells the event is the keeper's question, where it happened the
 geoparser's) — else 0. Rows of a general news story
 with no analyst's event are all 0.
@@ -27,7 +27,6 @@ events, the main ones included, which the keeper never judges).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import tempfile
 from collections import Counter
@@ -123,7 +122,7 @@ def rows(docs: list[dict[str, Any]]) -> tuple[list[tuple[str, set[str], int]], C
         left = [g for g in d["events"] if all(g is not x for _, x in pairs)]
         for p in preds:
             if p["event_id"] not in paired and level(p) == 0:
-                g = next((g for g in left if country_level_match(p, g)), None)
+                g = next((g for g in left if gold.country_level_match(p, g)), None)
                 if g is not None:
                     paired.add(p["event_id"])
                     left.remove(g)
@@ -135,14 +134,6 @@ def rows(docs: list[dict[str, Any]]) -> tuple[list[tuple[str, set[str], int]], C
                 counts["fixed"] += 1
                 counts["fixed_paired"] += p["event_id"] in paired
     return out, counts
-
-
-def country_level_match(pred: dict[str, Any], g: dict[str, Any]) -> bool:
-    """A country-level event and an analyst's of the same sub-type, country and day (±1)."""
-    if pred.get("sub_event_type") != g.get("sub_event_type") or pred.get("country") != g.get("country"):
-        return False
-    a, b = pred.get("event_date"), g.get("event_date")
-    return bool(a and b) and abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
 
 
 def _fit(train: list[tuple[str, set[str], int]], c: float) -> tuple[list[str], Any]:

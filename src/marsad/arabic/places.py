@@ -309,26 +309,26 @@ def _an_outlet(words: list[_Word], text: str, start: int) -> bool:
 _STREET = _folded("شارع الشارع")  # (not "شوارع حمص", the streets of Homs)
 
 
+def _after_one_of(words: list[_Word], start: int, kinds: frozenset[str]) -> bool:
+    """Whether the word before the name starting at `start` reads as one of `kinds`."""
+    i = _word_at(words, start)
+    return i is not None and i > 0 and any(r in kinds for _c, r in _readings(words[i - 1].plain))
+
+
 def _a_street(words: list[_Word], start: int) -> bool:
     """Whether the name starting at `start` names a street: "شارع طرابلس" in Misrata, "شارع
     بغداد" in Damascus are streets named after cities, not the cities."""
-    i = _word_at(words, start)
-    if not i:
-        return False
-    return any(r in _STREET for _c, r in _readings(words[i - 1].plain))
+    return _after_one_of(words, start, _STREET)
 
 
 # "بحيرة تشاد", "خليج عمان", "نهر النيجر", "دلتا النيجر": a lake, gulf, sea, river or delta named
 # after a country is no country; nor is a state or province named like one ("ولاية النيجر
 # النيجيرية", Nigeria's Niger State). Not a country joined by "و" ("دول الخليج وإيران").
-_NAMED_AFTER = _folded("بحيرة البحيرة خليج الخليج بحر البحر نهر النهر دلتا ولاية ولايه إقليم اقليم محافظة "
-                       "مقاطعة")
+_NAMED_AFTER = _folded("بحيرة البحيرة خليج الخليج بحر البحر نهر النهر دلتا ولاية إقليم محافظة مقاطعة")
 
 
 def _named_after_a_country(words: list[_Word], text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    i = _word_at(words, start)
-    if not i or not any(r in _NAMED_AFTER for _c, r in _readings(words[i - 1].plain)) \
-            or text[max(0, start - 1):start] == "و":
+    if not _after_one_of(words, start, _NAMED_AFTER) or text[max(0, start - 1):start] == "و":
         return False
     return any((c.feature_code or "").startswith("PCL") for c in gazetteer.candidates(text[start:end]))
 

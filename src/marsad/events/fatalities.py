@@ -167,9 +167,9 @@ _DEATH_VERB = re.compile(
     re.I,
 )
 # "A mob beat a man to death", "attackers hacked two farmers to death": the victims named
-# between the act and "to death".
-_TO_DEATH_VERB = re.compile(r"(?<!\w)(?:beat|beats|stabbed|stabs|hacked|hacks|stoned|stones|clubbed|clubs|burned|"
-                            r"burnt|burns|kicked|kicks)(?!\w)\s+", re.I)
+# between the act and "to death" (`mentions` reads the same verbs as an act, not a toll).
+TO_DEATH_VERBS = "beat|beats|stabbed|stabs|hacked|hacks|stoned|stones|clubbed|clubs|burned|burnt|burns|kicked|kicks"
+_TO_DEATH_VERB = re.compile(rf"(?<!\w)(?:{TO_DEATH_VERBS})(?!\w)\s+", re.I)
 _TO_DEATH = re.compile(r"\s+to\s+death(?!\w)", re.I)
 _NOT_FACTUAL_BEFORE = re.compile(
     r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bcan|\bthreat(?:en(?:ed|s)?)? to|\bfailed to|"

@@ -21,7 +21,7 @@ from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
 from .classify import MILITARY_MEANS, Classification, classify
 from .clauses import placed_act, two_acts
-from .fatalities import PERPETRATOR, VAGUE, fatalities, fatality_mentions
+from .fatalities import PERPETRATOR, TO_DEATH_VERBS, VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import in_linked_headline, not_an_event, quotation_at
 from .places import PARAGRAPH_OPENER, enumerated, event_places, recalled_frames
@@ -74,8 +74,7 @@ _WHEN = re.compile(r"\bwhen\b", re.I)
 
 # "A mob beat a man to death", "attackers hacked two farmers to death": the act itself, told
 # with its victim, not only a toll ("was beaten to death" is one).
-_ACT_TO_DEATH = re.compile(r"\b(?:beat|beats|stabbed|stabs|hacked|hacks|stoned|stones|clubbed|clubs|burned|burnt|"
-                           r"burns|kicked|kicks)\s+(?!to\b)(?:[\w'’-]+\s+){1,4}?to\s+death\b", re.I)
+_ACT_TO_DEATH = re.compile(rf"\b(?:{TO_DEATH_VERBS})\s+(?!to\b)(?:[\w'’-]+\s+){{1,4}}?to\s+death\b", re.I)
 
 
 def _tells_a_toll(trigger: str) -> bool:

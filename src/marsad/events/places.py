@@ -909,10 +909,9 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
             break
         there = _where_things_happen(prev, country)
         if there:
-            opener = OPENS_WITH_ITS_TOWN.match(prev.text) if prev.paragraph == sent.paragraph \
-                and not _SPEAKERS_SCENE.search(prev.text) else None
-            note = PARAGRAPH_OPENER if opener and there[0].start - prev.start < opener.end() else \
-                "place from an earlier sentence"
+            opener = OPENS_WITH_ITS_TOWN.match(prev.text) if prev.paragraph == sent.paragraph else None
+            note = PARAGRAPH_OPENER if opener and there[0].start - prev.start < opener.end() \
+                and not _SPEAKERS_SCENE.search(prev.text) else "place from an earlier sentence"
             return [Located(loc.start, loc.end, loc.place, note) for loc in there]
     # Failing that, where the story is: the first place of the article's opening paragraphs
     # ("Israeli forces raided the Jenin camp …" … "bulldozers tore up roads in the camp").
