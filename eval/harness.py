@@ -142,11 +142,12 @@ _ALIASES = {
 
 # First-level areas by the English or newer name a coder may use and GeoNames lacks: the
 # Bangsamoro region succeeded the ARMM in 2019 on the same ground, and holds Lanao del Sur,
-# a province a coder may name instead; Derna is GeoNames' Darnah.
+# a province a coder may name instead; Derna is GeoNames' Darnah, Jifara its Al Jafarah.
 _OTHER_NAMES = {"timbuktu": "Tombouctou", "federalcapitalterritory": "Abuja Federal Capital Territory",
                 "bangsamoroautonomousinmuslimmindanao": "Autonomous Region in Muslim Mindanao",
                 "bangsamoro": "Autonomous Region in Muslim Mindanao",
-                "lanaodelsur": "Autonomous Region in Muslim Mindanao", "derna": "Darnah"}
+                "lanaodelsur": "Autonomous Region in Muslim Mindanao", "derna": "Darnah",
+                "aljifarah": "Al Jafarah", "jifara": "Al Jafarah"}
 
 
 @functools.cache
