@@ -52,7 +52,7 @@ _WIRE_DATELINE = re.compile(
     r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?\s*\((?:" + "|".join(WIRE_AGENCIES) + r")\)\s*[-–—:]?", re.S)
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
-                           r"tonight|earlier today)\b", re.I)
+                           r"this afternoon|this evening|tonight|earlier today)\b", re.I)
 # "five days", "a week", "2 weeks": a count of days or weeks (see `counted`). A vague count
 # ("a few days") is none.
 COUNTED_DAYS = r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
@@ -82,10 +82,27 @@ _IN_MONTH = re.compile(rf"(?:\b[Ii]n (?:early |late |mid-)?|(?:^\W*|(?<=[,;—�
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
 _MONTH_NAME = _MONTH.replace("?P<month>", "?:")  # the same, without the group
+# A day named by its calendar date: "on March 2", "on 15 August", "في 3 آذار".
+_CALENDAR_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?![\w-])|"
+                           rf"{_MONTH_NAME}\s+\d{{1,2}}\b(?!\d))", re.I)
+_CALENDAR_DAY_AR = re.compile(r"(?<!\w)[\d\u0660-\u0669]{1,2}\s+(?:/\s*)?" + MONTH_NAME_AR + r"(?!\w)")
+
+
+def opens_with_a_calendar_day(sentence: str) -> bool:
+    """Whether a sentence opens by dating what it tells to a day and month ("On March 2, …",
+    "Earlier this month, on 3 November, …", "وفي 3 آذار …"): in its first words, not in a
+    clause that dates something else ("the town Kurdish forces recaptured on January 26")."""
+    if _HAS_ARABIC.search(sentence):
+        head = " ".join(fold(strip_marks(sentence)).split()[:7])
+        return bool(_CALENDAR_DAY_AR.search(head))
+    m = _CALENDAR_DAY.search(sentence)
+    return m is not None and len(sentence[:m.start()].split()) <= 5
 # "in the 2019 election period", "during the 2014 war": a year that names a time long past.
 _THE_YEAR = re.compile(r"^\W*(?:in|during)\s+the\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])", re.I)
+# (... and a span of years: "between 2008 and 2014", "from 2011 to 2013")
 _YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
-                        rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+)"
+                        rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+|"
+                        r"(?:between|from)\s+(?=(?:19|20)\d{2}\s*(?:and|to|until|till|-|–)\s*(?:19|20)?\d{2}\b))"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
 
 DAY, WEEK, MONTH = 1, 2, 3
@@ -430,7 +447,8 @@ def _moving(text: str) -> bool:
 
 
 _CURRENT = re.compile(r"\b(?:on |last |this |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                      r"Sunday)s?\b|\b(?:today|yesterday|last night|overnight|this morning|tonight)\b", re.I)
+                      r"Sunday)s?\b|\b(?:today|yesterday|last night|overnight|this morning|this afternoon|"
+                      r"this evening|tonight)\b", re.I)
 
 
 def names_a_day(sentence: str) -> bool:

@@ -211,6 +211,14 @@ class _Group:
             return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
         if m.another == "also" and not (m.consequence or m.refers_back) and e.sub_event_type != m.event.sub_event_type:
             return False
+        # "Jets also struck the town of Morek, further north": the same kind of act at a town of
+        # its own, named apart from the towns the event was told at, is another event however
+        # near (not a quarter of the event's city, nor a town it was told at before).
+        if m.another == "also" and not (m.consequence or m.refers_back) and m.place_stated and _a_town(m.place) \
+                and any(x.place_stated for x in self.mentions) \
+                and all(_a_town(x.place) and x.place.geonameid != m.place.geonameid
+                        for x in self.mentions if x.place_stated):
+            return False
         # "warplanes struck the Jobar neighbourhood" and "mortar shells fell on Bab Touma": an
         # air strike and a shelling, each at a place its own sentence names, are two events
         # however near the two places lie.
@@ -526,6 +534,11 @@ def _distinct_ids(events: list[Event], article: Article) -> list[Event]:
 
 def _level(e: Event) -> int:
     return level(vars(e))
+
+
+def _a_town(p: Place) -> bool:
+    """A town or village the gazetteer knows, not a quarter of one (PPLX) nor an area."""
+    return p.geonameid is not None and (p.feature_code or "").startswith("PPL") and p.feature_code != "PPLX"
 
 
 def _main(events: list[Event], headline: Classification | None) -> Event | None:

@@ -175,9 +175,11 @@ _SET_OFF_KINDS = frozenset({"Peaceful protest", "Protest with intervention", "Vi
 _DESCRIBING = re.compile(r",\s+(?:who|which|whose)\s+(?:[^\s,.;!?]+\s+){0,6}?$", re.I)
 _BACKERS = re.compile(r"\b(?:(?:backed|supported|aided|helped|assisted|joined|accompanied)\s+by|alongside|along with|"
                       r"with the (?:help|support|backing) of|with support from)\s+(?:[^\s,.;!?]+\s+){0,4}?$", re.I)
-# "Syrian troops and allied fighters regained the town": allied fighters named second are not
-# the doer either (allied troops named second leave the capture the state's, as before).
-_ALLIED_SECOND = re.compile(r"\band\s+(?:their\s+|its\s+)?(?:allied|pro-government|loyalist|supporting|auxiliary)"
+# "Syrian troops and allied fighters regained the town", "Iraqi troops and Shi'ite paramilitary
+# fighters retook the village": allied fighters named second are not the doer either (allied
+# troops named second leave the capture the state's, as before).
+_ALLIED_SECOND = re.compile(r"\band\s+(?:their\s+|its\s+)?(?:[\w'’-]+\s+)?(?:allied|pro-government|loyalist|supporting|"
+                            r"auxiliary|paramilitary)"
                             r"\s+(?:[^\s,.;!?]+\s+){0,3}?$", re.I)
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight)\b")
 

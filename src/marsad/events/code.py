@@ -275,6 +275,9 @@ _ROUND_UP_HEAD = re.compile(r"\b(?:incidents|events|developments|attacks|violati
 _NO_INCIDENTS = re.compile(r"\b(?:no|without(?: any)?)\s+(?:\w+\s+)?(?:incidents|events|developments|attacks|"
                            r"violations|clashes)\b|\banniversar", re.I)
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_OPENS_WITH_ITS_DAY = re.compile(r"\W*(?:(?:late|early)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                                 rf"Saturday|Sunday)\b|\d{{1,2}}\s+{_MONTH}(?!\w)|{_MONTH}\s+\d{{1,2}}\b)", re.I)
 
 
 def _article_country(sents: list[Sentence]) -> Place | None:
@@ -292,8 +295,10 @@ def _article_country(sents: list[Sentence]) -> Place | None:
 
 def _tells_another(text: str) -> bool:
     """Whether a sentence opens another incident or another item of news ("Separately, …",
-    "Meanwhile, …")."""
-    return another_incident(text) == "separate" or _MEANWHILE.match(text) is not None
+    "Meanwhile, …", or its own day: "On Monday traders … held a protest rally" after a claim
+    of Friday's attack)."""
+    return another_incident(text) == "separate" or _MEANWHILE.match(text) is not None \
+        or _OPENS_WITH_ITS_DAY.match(text) is not None
 
 
 def _anywhere(mention: Mention, topic: str) -> bool:
@@ -398,6 +403,11 @@ def _recalled(told: list[Mention], news_day: dt.date | None) -> bool:
     the news's month ("Last month, an attack on an army post killed three soldiers")."""
     def earlier(e: Event) -> bool:
         if not e.event_date or news_day is None:
+            return False
+        # "On March 2, militants fired mortars at the same base": an earlier act a sentence
+        # opens by dating to its calendar day is told as an event of its own (months back it
+        # is history: `dates.is_background`).
+        if e.time_precision == dates.DAY and any(dates.opens_with_a_calendar_day(ev.text) for ev in e.evidence):
             return False
         day = dt.date.fromisoformat(e.event_date)
         if e.time_precision == dates.MONTH and (day.year, day.month) < (news_day.year, news_day.month) \

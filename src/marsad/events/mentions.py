@@ -189,7 +189,7 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
 # government on Tuesday declared three days of mourning after a drone strike …": the day of
 # a burial or of mourning, told before the act it mourns, is days after that act.
 MOURNED = re.compile(r"\b(?:buried|bury|burying|mourned|mourning|laid\s+to\s+rest|held\s+(?:a\s+|the\s+)?funerals?|"
-                      r"funerals?\s+(?:were|was)\s+held)\b", re.I)
+                      r"funerals?\s+(?:were|was)\s+held|funeral\s+prayers)\b", re.I)
 
 
 def mourning_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> bool:
@@ -197,7 +197,10 @@ def mourning_day(text: str, reported: dates.ReportedDate, trigger_start: int) ->
     mourning (`MOURNED`) told in the same clause."""
     if reported.end > trigger_start:
         return False
-    word = MOURNED.search(text, max(0, reported.start - 60), trigger_start)
+    # (the clause may be long: "Funeral prayers of two more soldiers who succumbed to their
+    # injuries were offered at the FC headquarters in Turbat on Tuesday, raising the toll of
+    # Friday's attack")
+    word = MOURNED.search(text, max(0, reported.start - 160), trigger_start)
     if word is None:
         return False
     a, b = min(word.start(), reported.start), max(word.end(), reported.end)

@@ -113,9 +113,17 @@ _FIGHTING = re.compile(r"(?:fighting|violence|war|conflict|hostilities|clashes|b
 _STIRRED = re.compile(r"\w+\s+(?:(?:in|across|around)\s+\w+\s+)?(?:has|have|had)?\s*(?:raised|sparked|prompted|fuelled|"
                       r"fueled|triggered|stoked|deepened|heightened)\s+(?:\w+\s+)?(?:concerns?|fears?|alarm|outrage|"
                       r"condemnation|worries|anxiety|calls)\b", re.I)
+# "The fighting has also cut roads linking the region to Bamako", "the clashes have forced
+# thousands to flee": what fighting has done, told as its consequence, not one of its days.
+_CONSEQUENCE = re.compile(r"\w+\s+(?:(?:in|across|around|near|for)\s+(?:the\s+)?[\w-]+\s+)?(?:has|have)\s+"
+                          r"(?:also\s+|already\s+|now\s+)?(?:cut|cut\s+off|disrupted|displaced|forced|driven|closed|"
+                          r"halted|hampered|severed|blocked|uprooted|paralysed|paralyzed|crippled|emptied|"
+                          r"devastated|destroyed\s+(?:crops|harvests|livelihoods))\b", re.I)
 _HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", re.I)
+# ... in the passive or told of what did it: "the fighting around Gao has killed more than
+# 300 people and displaced 40,000 since April".
 _TOLL_SINCE = re.compile(
-    r"\b(?:has|have) been (?P<verb>killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,6}?since "
+    r"\b(?:has|have) (?:been )?(?P<verb>killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,8}?since "
     r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b", re.I)
 _FIGHTING_WORD = re.compile(r"(?:fighting|battling)\b", re.I)
@@ -694,6 +702,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if stirred and not _HURT.search(sentence) \
             and not re.search(r"\b(?:as|while|when|after|and)\b", sentence[stirred.end():]):
         return "fighting named as a cause"
+    if _FIGHTING.match(sentence, trigger_start) and _CONSEQUENCE.match(sentence, trigger_start) \
+            and not _HURT.search(sentence) and not names_a_day(sentence):
+        return "fighting named by what it has done"
     # "Eight people were wounded due to clashes" is a toll of the clashes, not a cause.
     if _FIGHTING.match(sentence, trigger_start) \
             and _PAUSE_OR_CAUSE.search(sentence[max(0, trigger_start - 40):trigger_start]) \

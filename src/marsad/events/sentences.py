@@ -106,12 +106,16 @@ def _with_capitals(text: str, spans: list[tuple[int, int, str]], resolved: list[
     capital", "the capital" after a place of a country or in a story set in one country:
     `capital_references`), in text order."""
     placed = [(s[0], p.country_code) for s, p in zip(spans, resolved, strict=True) if p.country_code]
-    found = [(a, b, c) for a, b, c in capital_references(text, gazetteer, _story_country(resolved), placed)
-             if not any(s[0] < b and a < s[1] for s in spans)]
+    refs = capital_references(text, gazetteer, _story_country(resolved), placed)
+    # "Mali's capital", "the capital of Guinea-Bissau": the country named inside the reference
+    # names whose capital it is; the place is the capital.
+    inside = {i for i, (sp, p) in enumerate(zip(spans, resolved, strict=True)) if p.feature_code == "PCLI"
+              and any(a <= sp[0] and sp[1] <= b for a, b, _ in refs)}
+    kept = [(sp, p) for i, (sp, p) in enumerate(zip(spans, resolved, strict=True)) if i not in inside]
+    found = [(a, b, c) for a, b, c in refs if not any(sp[0] < b and a < sp[1] for sp, _ in kept)]
     if not found:
         return spans, resolved
-    pairs = [*zip(spans, resolved, strict=True),
-             *(((a, b, "GPE"), resolver.to_place(text[a:b], c, 1.0, Cues())) for a, b, c in found)]
+    pairs = [*kept, *(((a, b, "GPE"), resolver.to_place(text[a:b], c, 1.0, Cues())) for a, b, c in found)]
     pairs.sort(key=lambda sp: sp[0])
     return [s for s, _ in pairs], [p for _, p in pairs]
 

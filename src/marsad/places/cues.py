@@ -200,7 +200,7 @@ def cue_toponyms(text: str) -> list[tuple[int, int]]:
 # "the capital, Kabul": the name is the place) nor with "of" after it ("the Syrian capital of
 # the group's caliphate", "the capital of the province"), nor in apposition ("Kabul, the Afghan
 # capital": the name before is the place), nor capital in another sense ("capital punishment").
-_OF_COUNTRY = r"(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+_OF_COUNTRY = r"(?P<country>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
 _CAPITAL = re.compile(rf"\b(?:[Tt]he (?P<demonym>[A-Z][a-z]+) capital|{_OF_COUNTRY}['’]?s capital|"
                       rf"[Tt]he capital of {_OF_COUNTRY.replace('country', 'country_of')}|"
                       r"(?P<bare>[Tt]he (?:country['’]s |nation['’]s )?capital))\b")
