@@ -102,3 +102,110 @@ def test_a_country_s_capital_is_its_capital(coder, capital):
     text = f"Armed men stormed a private radio station in {capital} on Tuesday night, beating three journalists."
     events, _ = code(coder, text, published="2025-06-05")
     assert [(e.location, e.geo_precision) for e in events] == [("Bissau", 1)]
+
+
+@pytest.mark.parametrize("when", ["this afternoon", "this evening"])
+def test_this_afternoon_is_the_day_of_publication(when):
+    import datetime as dt
+
+    from marsad.dates import resolve
+
+    day = resolve(f"Russian artillery shelled the town {when}, injuring a 70-year-old man.", dt.date(2023, 8, 29))
+    assert day is not None and day.date == dt.date(2023, 8, 29)
+
+
+def test_a_sentence_that_opens_on_its_own_day_is_read_apart_from_a_claim_before_it(coder):
+    text = ("Militants attacked a police post in Quetta on Friday night, killing three policemen, officials said. "
+            "A banned group claimed responsibility for the attack, a claim officials dismissed as propaganda. "
+            "On Monday traders in Quetta kept their shops closed and held a protest rally against the closure of "
+            "the main road.")
+    events, _ = code(coder, text, published="2024-05-29")
+    assert ("Peaceful protest", "2024-05-27") in {(e.sub_event_type, e.event_date) for e in events}
+
+
+def test_funeral_prayers_date_no_act(coder):
+    text = ("Funeral prayers of two more soldiers who succumbed to their injuries were offered at the army "
+            "headquarters in Quetta on Tuesday, raising the toll of Friday's attack on a checkpoint in Turbat to five.")
+    events, _ = code(coder, text, published="2024-05-29")
+    assert "2024-05-28" not in {e.event_date for e in events}
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # an attack on farmers, whatever property burned with it
+    ("Settlers attacked olive pickers near the village of Qaryut on Tuesday, wounding two men and setting fire "
+     "to two cars.", "Attack"),
+    # the state's capture, with paramilitary allies named second
+    ("Iraqi troops and Shi'ite paramilitary fighters retook the village of al-Mazraa south of Baiji on Tuesday.",
+     "Government regains territory"),
+    # rebels and allies are still rebels
+    ("Rebels and allied fighters seized the town of Kafr Nabudah on Monday.", "Non-state actor overtakes territory"),
+])
+def test_who_was_attacked_and_who_took_the_village(sentence, sub_type):
+    from marsad.events.classify import classify
+
+    c = classify(sentence)
+    assert c is not None and c.sub_event_type == sub_type
+
+
+def test_a_name_that_opens_with_madinat_is_one_name(gaz_path):
+    from marsad.nlp import load_pipeline
+    from marsad.places import Gazetteer
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    doc = load_pipeline(gaz)("Rebels and government forces fought on the outskirts of Madinat al-Baath on Tuesday.")
+    assert [doc.text[s:e] for s, e, _ in find_toponyms(doc, gazetteer=gaz)] == ["Madinat al-Baath"]
+
+
+def test_arabic_a_burial_day_is_no_day_of_the_act(coder):
+    from .test_war_news_rules import code_ar
+
+    text = ("شيّع أهالي بلدة عين عيسى، اليوم الأربعاء، ثلاثة أشخاص قتلوا بضربة طائرة مسيّرة تركية استهدفت سيارتهم "
+            "قرب البلدة، يوم الاثنين الماضي.")
+    events = code_ar(coder, text, published="2024-02-14")
+    assert {e.event_date for e in events} == {"2024-02-12"}
+
+
+@pytest.mark.parametrize(("heading", "headline"), [
+    ("Related news", "Gunmen kill three soldiers in an ambush near Gao"),
+    ("اخبار ذات صلة", "اعتقال ثلاثة مطلوبين بتهم ارهابية في الموصل"),
+])
+def test_the_headlines_under_a_related_news_heading_are_not_the_story(heading, headline):
+    from marsad.segment.clean import blocks, clean_part
+
+    page = ("The body of the story tells what happened on Monday in the town, officials said.\n\n"
+            f"A second paragraph tells more of it, and of who said so.\n\n{heading}\n{headline}\n")
+    part = clean_part(blocks(page), title="A story")
+    assert headline not in " ".join(part.body) and headline in part.meta_lines
+
+
+@pytest.mark.parametrize(("sentence", "veto"), [
+    # a picture of the act, shared on a day of its own
+    ("Videos of the assault circulated on social media on Monday.", True),
+    # what the video shows is the act, with its day
+    ("Videos of the assault on Monday show gunmen firing at the crowd.", False),
+])
+def test_a_video_shared_on_a_day_is_no_act_of_that_day(sentence, veto):
+    from marsad.events.nonevents import not_an_event
+
+    assert (not_an_event(sentence, "Battles", sentence.index("assault")) is not None) == veto
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("Farmers drove their tractors to the provincial government building on Monday and handed over a petition.",
+     None),
+    ("Rebels handed over the town to the army on Monday.", "Non-violent transfer of territory"),
+])
+def test_a_petition_handed_over_is_no_territory(sentence, sub_type):
+    from marsad.events.classify import classify
+
+    c = classify(sentence)
+    assert (c.sub_event_type if c else None) == sub_type
+
+
+def test_where_the_wounded_were_taken_is_not_where_it_happened(coder):
+    text = ("Regime shells struck Sarmin on Monday, killing three civilians. The shells struck near a school as "
+            "pupils were leaving and wounded seven other people who were taken to the Bab al-Hawa hospital, "
+            "medics said.")
+    events, _ = code(coder, text, published="2022-11-08")
+    assert {e.location for e in events} == {"Sarmīn"}

@@ -117,6 +117,8 @@ def test_a_watch_fires_when_a_new_file_is_ingested_and_its_atom_feed_is_valid(tm
 
         page.reload()
         ready(page)
+        # (the badge's own request is not part of a refresh: wait for it, under load it comes last)
+        page.wait_for_function("() => document.getElementById('alert-badge').textContent !== ''", timeout=20000)
         assert page.inner_text("#alert-badge") == "1"
         page.click("#alerts")
         page.wait_for_selector(".alert-item")

@@ -189,7 +189,9 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
 # government on Tuesday declared three days of mourning after a drone strike …": the day of
 # a burial or of mourning, told before the act it mourns, is days after that act.
 MOURNED = re.compile(r"\b(?:buried|bury|burying|mourned|mourning|laid\s+to\s+rest|held\s+(?:a\s+|the\s+)?funerals?|"
-                      r"funerals?\s+(?:were|was)\s+held|funeral\s+prayers)\b", re.I)
+                      r"funerals?\s+(?:were|was)\s+held|funeral\s+prayers)\b|"
+                      # "شيّع أهالي الرقة، اليوم الأربعاء، ثلاثة أشخاص قتلوا …": a burial in Arabic
+                      r"(?<![\u0600-\u06ff])[وف]?(?:ي?شي\u0651?ع|تشييع|جناز|دفن)[\u0600-\u06ff]*", re.I)
 
 
 def mourning_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> bool:
@@ -238,6 +240,13 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
                                 or mourning_day(text, reported, trigger_start)):
         return reported, False
     later = dates.resolve(text[reported.end:], published)
+    # ("اليوم الأربعاء", "today, Wednesday": one day named twice is no later date)
+    end = reported.end
+    while later is not None and later.date == reported.date and not text[end:end + later.start].strip(" ,،"):
+        end += later.end
+        later = dates.resolve(text[end:], published)
+    later = replace(later, start=later.start + end - reported.end, end=later.end + end - reported.end) \
+        if later is not None else None
     # Not a day ahead of the speech nor one a measure names ("a curfew until Friday").
     if later is not None and later.date <= reported.date \
             and not _MEASURED.search(text, max(0, reported.end + later.start - 12), reported.end + later.start) \

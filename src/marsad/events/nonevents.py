@@ -556,6 +556,9 @@ _FUNERAL_OF = re.compile(r"\b(?:funerals?|burials?|laid\s+to\s+rest)\b[^.;]{0,60
                          r"\b(?:who\s+(?:was|were|had\s+been)|killed|slain|died)\b[^.;,]{0,60})$", re.I)
 # "photos of the protests were found on their phones": a picture of an act told as a thing
 # someone has, shares or finds (the act's word right after it; a sentence naming no day).
+# ... whatever day it was shared on: "Videos of the assault circulated on social media on Monday".
+_SHARED = re.compile(r"\b(?:circulat\w+|surfac\w+|went\s+viral|(?:was|were|been|being)\s+(?:widely\s+)?"
+                     r"(?:shared|posted|published|broadcast|aired|uploaded))\b", re.I)
 _IMAGE_OF = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|videos?|footage|clips?|recordings?)\s+of\s+"
                        r"(?:the\s+|a\s+|an\s+|earlier\s+|past\s+|previous\s+){0,2}$", re.I)
 
@@ -587,7 +590,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     funeral = _FUNERAL_OF.search(sentence, max(0, trigger_start - 200), trigger_start)
     if event_type not in _PROTESTS and funeral and not names_a_day(sentence[funeral.start("dead"):]):
         return "a funeral, the death told before"
-    if _IMAGE_OF.search(sentence, max(0, trigger_start - 40), trigger_start) and not names_a_day(sentence):
+    if _IMAGE_OF.search(sentence, max(0, trigger_start - 40), trigger_start) \
+            and (not names_a_day(sentence) or _SHARED.search(sentence, trigger_start)):
         return "an image of an act, not the act"
     if _METHOD.search(sentence):
         return "methodology"
@@ -800,7 +804,8 @@ _LEGAL_AR = _rx(
     r"(?:جرائم\s+حرب|جريمه\s+حرب|جرائم\s+ضد\s+الانسانيه|جريمه\s+ضد\s+الانسانيه|اباده\s+جماعيه|تطهير\s+عرقي)"
 )
 _TAGS_AR = _rx(
-    r"^\s*(?:ال)?(?:وسوم|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|تصنيفات|مواضيع\s+ذات\s+صله|اقرا\s+ايضا)\s*:?\s"
+    r"^\s*(?:ال)?(?:وسوم|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|تصنيفات|(?:مواضيع|اخبار|مقالات)\s+ذات\s+صله|"
+    r"اقرا\s+(?:ايضا|المزيد))\s*:?\s"
 )
 
 

@@ -440,6 +440,14 @@ _WOUNDED_TAKEN_TO_AR = re.compile(r"^\s*،?\s*(?:التي|الذي)\s+(?:نقل|
                                   r"(?:اليها|اليه)")
 
 
+# "… wounded seven people who were taken to the Bab al-Hawa hospital", "rushed to hospital in
+# Sarmada", "airlifted to Quetta": where the wounded or the dead were taken, not where the act was.
+_TAKEN_TO = re.compile(r"\b(?:taken|rushed|brought|transferred|evacuated|airlifted|flown|admitted|moved|carried|"
+                       r"shifted)\s+(?:(?:later|then|immediately|quickly)\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?"
+                       r"(?:(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility)|"
+                       r"morgue)\s+(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)?$", re.I)
+
+
 def _wounded_taken_to_ar(after: str) -> bool:
     return is_arabic(after) and _WOUNDED_TAKEN_TO_AR.match(fold(strip_marks(after))) is not None
 
@@ -501,8 +509,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if _wounded_taken_to_ar(after[:60]):
-            continue  # "عدن، التي نقل إليها الجرحى": where the wounded went
+        if _wounded_taken_to_ar(after[:60]) or _TAKEN_TO.search(before[-80:]):
+            continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None

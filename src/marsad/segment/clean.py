@@ -108,13 +108,19 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
             flat = flat[best[2]:]
     seen: set[str] = set()
     last_block = -1
+    links = False  # under a heading of links to other stories: their headlines, not the story
     for i, (bi, ln) in enumerate(flat):
         key = L.norm_line(ln)
         if key in seen or (out.title and key.lower() == out.title.lower()):
             continue
         seen.add(key)
         if L.is_chrome(ln):
+            links = links or L.heads_links(ln)
             continue
+        if links and L.titleness(ln) > 0:
+            out.meta_lines.append(key)
+            continue
+        links = False
         if L.is_caption(ln):
             out.captions.append(key)
             continue

@@ -78,6 +78,21 @@ def norm_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
 
+# Headings of a box of links to other stories, whose lines below are those stories' headlines.
+LINK_HEADINGS = {
+    "related", "related articles", "related news", "related stories", "read more", "read also", "more news",
+    "most read", "most popular", "you may also like", "recommended", "see also", "latest news", "top stories",
+    "اخبار ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا",
+    "إقرأ أيضاً", "اقرأ المزيد", "الأكثر قراءة", "الاكثر قراءة", "آخر الأخبار", "اخر الاخبار",
+}
+CHROME |= LINK_HEADINGS
+
+
+def heads_links(line: str) -> bool:
+    """Whether a line heads a box of links to other stories ("Related news", "اقرأ أيضا")."""
+    return norm_line(line).lower().strip(" |•·:>»«-–—") in LINK_HEADINGS
+
+
 # Teasers for other stories: "Read more: …", "Related: …".
 _TEASER = re.compile(r"^(?:read more|read also|also read|see also|related|watch|more on this|recommended)\s*:", re.I)
 
