@@ -209,3 +209,25 @@ def test_where_the_wounded_were_taken_is_not_where_it_happened(coder):
             "medics said.")
     events, _ = code(coder, text, published="2022-11-08")
     assert {e.location for e in events} == {"Sarmīn"}
+
+
+def test_an_organisations_initials_are_no_town(gaz_path):
+    from marsad.nlp import load_pipeline
+    from marsad.places import Gazetteer
+    from marsad.places.detect import find_toponyms
+
+    gaz = Gazetteer.open(gaz_path)
+    nlp = load_pipeline(gaz)
+    doc = nlp("Al-Shabaab militants attacked SNA positions near Afgooye on Sunday, the SNA said.")
+    assert "SNA" not in [doc.text[s:e] for s, e, _ in find_toponyms(doc, gazetteer=gaz)]
+    # initials of a country or a region stay places
+    doc = nlp("The US said its forces struck targets, and the EU condemned it.")
+    assert {"US", "EU"} <= {doc.text[s:e] for s, e, _ in find_toponyms(doc, gazetteer=gaz)}
+
+
+def test_arabic_sorties_on_gatherings_are_air_strikes():
+    from marsad.events.classify import classify
+
+    c = classify("ونفذ سلاح الجو في الجيش العربي السوري طلعات على تجمعات ومقرات لإرهابيي التنظيم في مدينة الميادين، "
+                 "أسفرت عن تدمير مستودع للذخيرة")
+    assert c is not None and c.sub_event_type == "Air/drone strike"

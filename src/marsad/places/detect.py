@@ -355,7 +355,9 @@ def find_toponyms(
         out = [_with_its_compass(full, x, out, gazetteer) for x in out]
     out = _with_its_tail(full, out)
     return sorted(x for x in out if not _a_dedication(full, x[0], x[1], gazetteer) and not _a_street(full, x[0], x[1])
-                  and not _A_BROADCASTER.search(full, max(0, x[0] - 8), x[0]))
+                  and not _A_BROADCASTER.search(full, max(0, x[0] - 8), x[0])
+                  # "SNA positions", "the SNA said": the Somali National Army, not Sanaa
+                  and not (gazetteer is not None and _an_organisations_initials(full, x[0], x[1], gazetteer)))
 
 
 # "Mocímboa da Praia", "Ciudad del Este", "Vitória da Conquista": one name whose lower-case
@@ -462,6 +464,25 @@ def _with_its_tail(full: str, spans: list[tuple[int, int, str]]) -> list[tuple[i
 # streets, not the towns they are named after.
 _STREETS_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?i:streets|roads|avenues)\b")
 _STREETS_BEFORE = re.compile(r"\b(?:corner|intersection|junction)\s+of\s+$", re.I)
+
+
+# Initials in capitals that name no country or province, used as an organisation's: "SNA
+# positions", "the SNA said" (GeoNames lists "SNA" among Sanaa's names, as an airport code).
+_INITIALS = re.compile(r"[A-Z]{2,4}")
+_ACTOR_AFTER = re.compile(r"\s+(?:positions?|forces|troops|soldiers|fighters|militi(?:a|as|amen)|commanders?|"
+                          r"spokes(?:man|woman|person)|units?|bases?|officers?|officials?|members|leaders?|"
+                          r"said|says|claimed|denied|announced)\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _an_organisations_initials(full: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    if not _INITIALS.fullmatch(full[start:end]):
+        return False
+    if not (_ACTOR_AFTER.match(full, end) or _THE_BEFORE.search(full, max(0, start - 5), start)):
+        return False
+    # (only a town's or a spot's alias: "the EU", a region, stays a toponym)
+    found = gazetteer.candidates(full[start:end])
+    return bool(found) and all(c.feature_class in ("P", "S") for c in found)
 
 
 # A broadcaster named for where it is or whom it serves: "Radio Shabelle", "Tele Sahel",
