@@ -231,3 +231,36 @@ def test_arabic_sorties_on_gatherings_are_air_strikes():
     c = classify("ونفذ سلاح الجو في الجيش العربي السوري طلعات على تجمعات ومقرات لإرهابيي التنظيم في مدينة الميادين، "
                  "أسفرت عن تدمير مستودع للذخيرة")
     assert c is not None and c.sub_event_type == "Air/drone strike"
+
+
+def test_a_story_sentence_glued_after_a_teaser_headline_is_read(coder):
+    text = ("Gunmen shot dead a farmer near Shahba on Saturday, relatives said. Read more: Families of hostages say "
+            "the regime used them as a bargaining chip Unknown gunmen abducted a young man from the town of Shahba "
+            "on Sunday, his family said.")
+    events, _ = code(coder, text, published="2018-11-12")
+    assert "Abduction/forced disappearance" in {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Read more: Gunmen kill three soldiers in ambush near Gao",
+    "Turkey has sent troops into Idlib and threatened to strike regime forces if its soldiers are harmed Read more: "
+    "The offensive in numbers Tags: Latakia, Kabani, Russian airstrikes, Bdama",
+])
+def test_a_teaser_headline_and_a_glued_tag_line_are_no_event(sentence):
+    from marsad.events.nonevents import not_an_event
+
+    word = "kill" if "kill " in sentence else "airstrikes"
+    assert not_an_event(sentence, "Battles", sentence.index(word)) == "tag or metadata line"
+
+
+def test_history_told_of_a_place_in_a_relative_clause_leaves_the_day_s_act(coder):
+    text = ("On Thursday, gunmen on motorbikes killed five civilians in Djibo, a town where dozens of people were "
+            "massacred in June last year, local sources said.")
+    events, _ = code(coder, text, published="2023-05-16")
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [("Attack", "2023-05-11", 5)]
+
+
+def test_an_act_of_last_year_in_a_relative_clause_without_a_day_is_history(coder):
+    text = "Militants who stormed the village of Djibo last year killed 40 people, residents recalled."
+    events, _ = code(coder, text, published="2023-05-16")
+    assert events == []

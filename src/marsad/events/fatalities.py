@@ -192,8 +192,21 @@ _WAR_TOLL_BEFORE = re.compile(
 
 
 def _war_toll_at(text: str, pos: int) -> bool:
-    """Whether the count at `pos` is a war's toll told in a relative clause (`_WAR_TOLL_BEFORE`)."""
-    return _WAR_TOLL_BEFORE.search(text, max(0, pos - 120), pos) is not None
+    """Whether the count at `pos` is a war's toll told in a relative clause (`_WAR_TOLL_BEFORE`),
+    or a toll of a time gone by told of a place (`_PAST_RELATIVE`)."""
+    if _WAR_TOLL_BEFORE.search(text, max(0, pos - 120), pos) is not None:
+        return True
+    clause = _PAST_RELATIVE.search(text, max(0, pos - 80), pos)
+    if clause is None:
+        return False
+    end = re.search(r"[,;.]", text[pos:])
+    return _GONE_BY.search(text, clause.start(), pos + end.start() if end else len(text)) is not None
+
+
+# "… killed five civilians in Seytenga, a town where dozens of people were massacred in June
+# last year": the toll of another day, told of the place.
+_PAST_RELATIVE = re.compile(r"\b(?:where|in\s+which|when)\s+[^,;.]*$", re.I)
+_GONE_BY = re.compile(r"\b(?:last|previous)\s+year\b|\byears?\s+ago\b|\bin\s+(?:19|20)\d{2}\b", re.I)
 
 
 # "the death toll rose to 66", "the toll from the strike has increased to 31", "the number of

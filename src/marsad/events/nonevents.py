@@ -67,6 +67,22 @@ _METHOD = re.compile(
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
 # "Source AA Related News Death toll rises to 70 as …": a page's list of links to other stories.
 _RELATED = re.compile(r"\b(?:Related|More)\s+(?:News|Articles|Stories|Posts|Coverage|Reading)\b|\bRead\s+[Mm]ore\b")
+# A linked story's headline runs a dozen words at most: a scraped body glues the story's next
+# sentence after it ("Read more: Families of hostages say regime used them as bargaining chip
+# Unknown gunmen abducted a young man …"), whose act is the story's own.
+_TEASER_WORDS = 12
+
+
+# A page's tag line glued after the body's last sentence: "… if Turkish soldiers are harmed
+# Tags: Latakia, Kabani, Russian airstrikes".
+_TAGS_GLUED = re.compile(r"\b(?:Tags|Keywords|Topics)\s*:")
+
+
+def _in_a_teaser(sentence: str, trigger_start: int) -> bool:
+    if _TAGS_GLUED.search(sentence, 0, trigger_start):
+        return True
+    teasers = list(_RELATED.finditer(sentence, 0, trigger_start))
+    return bool(teasers) and len(sentence[teasers[-1].end():trigger_start].split()) <= _TEASER_WORDS
 # "… from Daesh REUTERS Social Media Website Blast Occurs Near Bus Convoy Evacuating Syrians
 # From Besieged Towns to Aleppo Over 20 Dead MOSCOW (Sputnik) …", "Sputnik Hikmet Durgun
 # US-Led Coalition Confirms Syrias Raqqa Completely Liberated From Daesh": a linked story's
@@ -574,7 +590,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         return _not_an_event_ar(sentence, event_type, trigger_start)
     if sub_event_type == "Arrests" and _released(sentence):
         return "a release, not an arrest"
-    if _TAGS.match(sentence) or _RELATED.search(sentence, 0, trigger_start):
+    if _TAGS.match(sentence) or _in_a_teaser(sentence, trigger_start):
         return "tag or metadata line"
     if is_caption(sentence) or opens_with_credit(sentence) or cut_glued_captions(sentence)[1]:
         return "photo caption"
