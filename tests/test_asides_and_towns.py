@@ -264,3 +264,18 @@ def test_an_act_of_last_year_in_a_relative_clause_without_a_day_is_history(coder
     text = "Militants who stormed the village of Djibo last year killed 40 people, residents recalled."
     events, _ = code(coder, text, published="2023-05-16")
     assert events == []
+
+
+def test_a_province_at_geonames_second_level_is_that_province(gaz_path):
+    from marsad.nlp import load_pipeline
+    from marsad.places import Gazetteer
+    from marsad.places.detect import find_toponyms
+    from marsad.places.resolve import PlaceResolver
+
+    gaz = Gazetteer.open(gaz_path)
+    doc = load_pipeline(gaz)("Jihadists attacked Sebba on Saturday. On Thursday, gunmen killed five civilians in a "
+                             "village in the neighbouring Seno province, local sources said.")
+    spans = find_toponyms(doc, gazetteer=gaz)
+    places = PlaceResolver(gaz).resolve_all(doc.text, spans)
+    seno = [p for (s, e, _), p in zip(spans, places, strict=True) if doc.text[s:e].startswith("Seno")]
+    assert [(p.country_code, p.feature_code) for p in seno] == [("BF", "ADM2")]

@@ -289,6 +289,7 @@ class DocContext:
 
 
 _RANK = {"CONT": 0, "PCLI": 1, "RGN": 1, "ADM1": 2, "ADM2": 3}
+_PROVINCE_WORD = re.compile(r"\bprovinces?\b", re.I)
 
 
 def _rank(c: Candidate) -> int:
@@ -633,7 +634,9 @@ class PlaceResolver:
         if admin_named:
             if c.feature_code == "ADM1" and not district:
                 s += 0.5
-            elif c.feature_code == "ADM2" and district:
+            elif c.feature_code == "ADM2" and (district or c.match > 0 and _PROVINCE_WORD.search(name)):
+                # (Burkina Faso's and Congo's provinces are GeoNames' second level: "the Seno
+                # province" is Seno, not Turkey's Sinop by a looser spelling)
                 s += 0.5
             elif c.feature_class == "P":
                 s -= 0.1
