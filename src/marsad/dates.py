@@ -90,19 +90,39 @@ _CALENDAR_DAY_AR = re.compile(r"(?<!\w)[\d\u0660-\u0669]{1,2}\s+(?:/\s*)?" + MON
 
 def opens_with_a_calendar_day(sentence: str) -> bool:
     """Whether a sentence opens by dating what it tells to a day and month ("On March 2, …",
-    "Earlier this month, on 3 November, …", "وفي 3 آذار …"): in its first words, not in a
-    clause that dates something else ("the town Kurdish forces recaptured on January 26")."""
+    "Earlier this month, on 3 November, …", "The March 2 attack …", "وفي 3 آذار …"): in its
+    first words, not in a clause that dates something else ("the town Kurdish forces recaptured
+    on January 26", "In a statement on March 2, the army said …", "After the March 2 truce
+    collapsed, …", "وكان النظام قد أعلن في 3 آذار …")."""
     if _HAS_ARABIC.search(sentence):
-        head = " ".join(fold(strip_marks(sentence)).split()[:7])
-        return bool(_CALENDAR_DAY_AR.search(head))
+        words = fold(strip_marks(sentence)).split()
+        # (the pluperfect of a recalled act puts its subject first: "وكانت قوة أمنية قد تعرضت في
+        # 21 آذار …")
+        head = " ".join(words[:10 if words and re.fullmatch(r"و?كان(?:ت)?", words[0]) else 7])
+        m = _CALENDAR_DAY_AR.search(head)
+        return m is not None and not _SAID_AR.search(head, 0, m.start())
     m = _CALENDAR_DAY.search(sentence)
-    return m is not None and len(sentence[:m.start()].split()) <= 5
+    if m is None or len(sentence[:m.start()].split()) > 5:
+        return False
+    before = sentence[:m.start()]
+    return bool(re.search(r"\bon\s+$", before, re.I) and not _SAID_BEFORE.search(before)
+                or re.fullmatch(r"\W*the\s+", before, re.I) and _AN_ACT_NOUN.match(sentence, m.end()))
+
+
+_SAID_BEFORE = re.compile(r"\b(?:statement|said|says|announced|told|report(?:ed)?|briefing|after|before|since)\b",
+                          re.I)
+_AN_ACT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:attack|bombing|strike|air\s?strike|ambush|raid|assault|blast|"
+                          r"explosion|shelling|massacre|killing|clashes)\b", re.I)
+_SAID_AR = re.compile(r"(?:اعلن|قال|اكد|ذكر|افاد|صرح|اتفاق|تسويه|هدنه)")
 # "in the 2019 election period", "during the 2014 war": a year that names a time long past.
 _THE_YEAR = re.compile(r"^\W*(?:in|during)\s+the\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])", re.I)
-# (... and a span of years: "between 2008 and 2014", "from 2011 to 2013")
+# (... and a span of years that fighting filled: "rounds of fighting between 2008 and 2014",
+# not a career's span nor a count: "served from 2015 to 2019", "between 1900 and 2000 people")
 _YEAR_ONLY = re.compile(rf"\b(?:(?:in|since|during|by|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}\s+)?|"
                         rf"(?:between|and|from|until|till)\s+{_MONTH_NAME}\s+|"
-                        r"(?:between|from)\s+(?=(?:19|20)\d{2}\s*(?:and|to|until|till|-|–)\s*(?:19|20)?\d{2}\b))"
+                        r"(?:fighting|clashes|battles|violence|attacks|bombings|war|conflict|insurgency|rounds)\s+"
+                        r"(?:between|from)\s+(?=(?:19|20)\d{2}\s*(?:and|to|until|till|-|–)\s*(?:19|20)?\d{2}\b"
+                        r"(?!\s+(?:people|persons|men|women|protesters|demonstrators|fighters|troops|soldiers))))"
                         r"(?P<year>(?:19|20)\d{2})\b", re.I)
 
 DAY, WEEK, MONTH = 1, 2, 3

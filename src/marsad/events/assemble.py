@@ -44,6 +44,7 @@ from dataclasses import replace
 from .. import dates
 from ..actors import ActorKB
 from ..link import NOT_LETHAL, level, named, same_place
+from ..places.names import plain_name
 from ..records import Article, Event, FatalityReport, Place, content_id
 from . import keep
 from .classify import PROTEST_TYPES, Classification
@@ -217,6 +218,7 @@ class _Group:
         if m.another == "also" and not (m.consequence or m.refers_back) and m.place_stated and _a_town(m.place) \
                 and any(x.place_stated for x in self.mentions) \
                 and all(_a_town(x.place) and x.place.geonameid != m.place.geonameid
+                        and not _told_in(m.place.name, x.event.evidence[0].text)
                         for x in self.mentions if x.place_stated):
             return False
         # "warplanes struck the Jobar neighbourhood" and "mortar shells fell on Bab Touma": an
@@ -534,6 +536,11 @@ def _distinct_ids(events: list[Event], article: Article) -> list[Event]:
 
 def _level(e: Event) -> int:
     return level(vars(e))
+
+
+def _told_in(name: str, text: str) -> bool:
+    """Whether a sentence names the place (a quarter its city stood for: "in Baghdad's Sadr City")."""
+    return plain_name(name) in plain_name(text)
 
 
 def _a_town(p: Place) -> bool:

@@ -276,6 +276,8 @@ _NO_INCIDENTS = re.compile(r"\b(?:no|without(?: any)?)\s+(?:\w+\s+)?(?:incidents
                            r"violations|clashes)\b|\banniversar", re.I)
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# ... unless it goes on with what was told ("On Tuesday, another explosion at the depot …").
+_GOES_ON = re.compile(r"\b(?:another|again|the same|also|further|more)\b", re.I)
 _OPENS_WITH_ITS_DAY = re.compile(r"\W*(?:(?:late|early)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                                  rf"Saturday|Sunday)\b|\d{{1,2}}\s+{_MONTH}(?!\w)|{_MONTH}\s+\d{{1,2}}\b)", re.I)
 
@@ -298,7 +300,7 @@ def _tells_another(text: str) -> bool:
     "Meanwhile, …", or its own day: "On Monday traders … held a protest rally" after a claim
     of Friday's attack)."""
     return another_incident(text) == "separate" or _MEANWHILE.match(text) is not None \
-        or _OPENS_WITH_ITS_DAY.match(text) is not None
+        or _OPENS_WITH_ITS_DAY.match(text) is not None and not _GOES_ON.search(text)
 
 
 def _anywhere(mention: Mention, topic: str) -> bool:

@@ -191,7 +191,9 @@ def speech_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> b
 MOURNED = re.compile(r"\b(?:buried|bury|burying|mourned|mourning|laid\s+to\s+rest|held\s+(?:a\s+|the\s+)?funerals?|"
                       r"funerals?\s+(?:were|was)\s+held|funeral\s+prayers)\b|"
                       # "شيّع أهالي الرقة، اليوم الأربعاء، ثلاثة أشخاص قتلوا …": a burial in Arabic
-                      r"(?<![\u0600-\u06ff])[وف]?(?:ي?شي\u0651?ع|تشييع|جناز|دفن)[\u0600-\u06ff]*", re.I)
+                      # (not شيعي, شيعة: Shia)
+                      r"(?<![\u0600-\u06ff])[وف]?(?:ي?شي\u0651?ع(?:ت|وا|ون|ان)?(?![\u0600-\u06ff])|"
+                      r"(?:تشييع|جناز|دفن)[\u0600-\u06ff]*)", re.I)
 
 
 def mourning_day(text: str, reported: dates.ReportedDate, trigger_start: int) -> bool:

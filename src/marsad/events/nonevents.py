@@ -78,6 +78,12 @@ _TEASER_WORDS = 12
 _TAGS_GLUED = re.compile(r"\b(?:Tags|Keywords|Topics)\s*:")
 
 
+def in_a_teaser_headline(sentence: str, pos: int) -> bool:
+    """Whether `pos` lies in the dozen words after a "Read more:" glued into a sentence."""
+    teasers = list(_RELATED.finditer(sentence, 0, pos))
+    return bool(teasers) and len(sentence[teasers[-1].end():pos].split()) < _TEASER_WORDS
+
+
 def _in_a_teaser(sentence: str, trigger_start: int) -> bool:
     if _TAGS_GLUED.search(sentence, 0, trigger_start):
         return True
@@ -607,7 +613,7 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     if event_type not in _PROTESTS and funeral and not names_a_day(sentence[funeral.start("dead"):]):
         return "a funeral, the death told before"
     if _IMAGE_OF.search(sentence, max(0, trigger_start - 40), trigger_start) \
-            and (not names_a_day(sentence) or _SHARED.search(sentence, trigger_start)):
+            and (not names_a_day(sentence) or _SHARED.search(sentence, trigger_start) and not _HURT.search(sentence)):
         return "an image of an act, not the act"
     if _METHOD.search(sentence):
         return "methodology"

@@ -24,6 +24,7 @@ from ..arabic.text import fold, is_arabic, strip_marks
 from ..places.contain import follows_container
 from ..places.context import LIST_GAP
 from ..records import Place
+from .nonevents import in_a_teaser_headline
 from .sentences import Located, Sentence
 
 _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|leadership|ministry|request|"
@@ -444,8 +445,16 @@ _WOUNDED_TAKEN_TO_AR = re.compile(r"^\s*،?\s*(?:التي|الذي)\s+(?:نقل|
 # Sarmada", "airlifted to Quetta": where the wounded or the dead were taken, not where the act was.
 _TAKEN_TO = re.compile(r"\b(?:taken|rushed|brought|transferred|evacuated|airlifted|flown|admitted|moved|carried|"
                        r"shifted)\s+(?:(?:later|then|immediately|quickly)\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?"
-                       r"(?:(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility)|"
+                       r"(?P<hospital>(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility)|"
                        r"morgue)\s+(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)?$", re.I)
+# ... a town alone only when the wounded or the dead are who went there ("reinforcements were
+# rushed to Menaka", "troops moved into Kidal" go where the act is).
+_THE_HURT = re.compile(r"\b(?:wounded|injured|casualties|bodies|dead|victims|survivors|patients)\b", re.I)
+
+
+def _taken_to(before: str) -> bool:
+    m = _TAKEN_TO.search(before[-80:])
+    return m is not None and (m.group("hospital") is not None or _THE_HURT.search(before[-120:]) is not None)
 
 
 def _wounded_taken_to_ar(after: str) -> bool:
@@ -509,7 +518,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if _wounded_taken_to_ar(after[:60]) or _TAKEN_TO.search(before[-80:]):
+        if _wounded_taken_to_ar(after[:60]) or _taken_to(before):
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
@@ -575,6 +584,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             # Mandera said" is Mandera's)
             if not any(loc.start != town.start and id(loc) not in of_dateline for loc in sent.places):
                 out = _back_at_the_dateline(sent.text, town) or out
+    # A linked story's headline glued into a scraped sentence ("Read more: Families of Suwayda
+    # hostages say … Unknown gunmen abducted a young man from the town of Shahba") names its own
+    # story's places, not this act's.
+    out = _unless_all(out, {id(loc) for loc in out if in_a_teaser_headline(sent.text, loc.start - offset)})
     # Where fire came from is not where it hit, when the sentence names where it hit ("missiles
     # fired from the direction of the occupied Golan, targeting points near al-Kiswah",
     # "rockets launched from southern Lebanon struck Kiryat Shmona").

@@ -198,13 +198,16 @@ def cue_toponyms(text: str) -> list[tuple[int, int]]:
 # and "the capital" after a place of one country (or in a story set in one): news names a
 # country's capital by its country more often than by its name. Not when a name follows ("the Syrian capital Damascus",
 # "the capital, Kabul": the name is the place) nor with "of" after it ("the Syrian capital of
-# the group's caliphate", "the capital of the province"), nor in apposition ("Kabul, the Afghan
-# capital": the name before is the place), nor capital in another sense ("capital punishment").
+# the group's caliphate", "the capital of the province", "the capital of Syria's Idlib
+# province"), nor in apposition ("Kabul, the Afghan capital": the name before is the place),
+# nor capital in another sense ("capital punishment").
 _OF_COUNTRY = r"(?P<country>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
 _CAPITAL = re.compile(rf"\b(?:[Tt]he (?P<demonym>[A-Z][a-z]+) capital|{_OF_COUNTRY}['’]?s capital|"
                       rf"[Tt]he capital of {_OF_COUNTRY.replace('country', 'country_of')}|"
                       r"(?P<bare>[Tt]he (?:country['’]s |nation['’]s )?capital))\b")
-_NOT_THE_CITY = re.compile(r"['’]?s?\s+(?:of\b|punishment|gains?\b|markets?\b|flight|expenditure|investment|spending|"
+_NOT_THE_CITY = re.compile(r"['’]s?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+                           r"(?i:province|governorate|state|region|district|county)\b|"
+                           r"['’]?s?\s+(?:of\b|punishment|gains?\b|markets?\b|flight|expenditure|investment|spending|"
                            r"budget|costs?\b|offen[cs]es?|crimes?\b|cases?\b|letters?\b|city(?:,\s*|\s+)[A-Z])|"
                            r",?\s+(?!(?:" + "|".join(sorted(STOP)) + r")\b)[A-Z]")
 

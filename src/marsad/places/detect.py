@@ -42,7 +42,7 @@ from typing import Any
 from .contain import follows_container
 from .cues import NOT_NAMES, STOP, airfields, cue_toponyms, datelines, regions
 from .gazetteer import Gazetteer
-from .names import ascii_fold, has_admin_word, strip_admin_words
+from .names import has_admin_word, strip_admin_words
 from .people import (
     a_person,
     acronym_of_previous,
@@ -73,10 +73,6 @@ def ruler_patterns(
     # Nu‘mān, whose GeoNames population of 0 keeps it off the list above, and which NER often
     # takes for a person).
     names.update(gazetteer.news_spellings(countries or REGION_COUNTRIES))
-    # English news drops diacritics: "Akcakale" for GeoNames' Akçakale, "Ceylanpinar". The
-    # resolver folds them already; the ruler matches exact words, so it gets the folded form
-    # of each Latin name too (not of Arabic or Hebrew script, which folds to nothing useful).
-    names.update(ascii_fold(n) for n in list(names) if not n.isascii() and _LATIN.fullmatch(n))
     out = []
     for n in sorted(names):
         if not n.isascii() or len(n) < 4 or n in STOP or not n[0].isupper() or n.isupper():
@@ -103,8 +99,6 @@ def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **kwargs: Any) -> Any:
 # A name of plain ASCII words between single spaces ("Deir Hafer", "Kafr Nabl"): 87% of the
 # region's names.
 _PLAIN_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
-# A name in Latin script, diacritics and apostrophes included.
-_LATIN = re.compile(r"[\u0020-\u024f\u1e00-\u1effʿʾʻʼ′]+")
 
 
 @contextlib.contextmanager

@@ -83,6 +83,10 @@ def split_glued(text: str) -> list[list[tuple[int, list[str]]]]:
     return [p for p in parts if p]
 
 
+# An Arabic line that opens with "و" (and) goes on with the story ("وأدى القصف إلى مقتل …"): no headline.
+_GOES_ON_AR = re.compile(r"و(?=[\u0621-\u064a])")
+
+
 def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -> Part:
     """Sort the lines of one article; `title` is a title known from metadata."""
     flat = [(bi, ln) for bi, (_, b) in enumerate(part) for ln in b]
@@ -108,19 +112,21 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
             flat = flat[best[2]:]
     seen: set[str] = set()
     last_block = -1
-    links = False  # under a heading of links to other stories: their headlines, not the story
+    links = 0  # lines left under a heading of links to other stories: their headlines, not the story
     for i, (bi, ln) in enumerate(flat):
         key = L.norm_line(ln)
         if key in seen or (out.title and key.lower() == out.title.lower()):
             continue
         seen.add(key)
         if L.is_chrome(ln):
-            links = links or L.heads_links(ln)
+            links = 4 if L.heads_links(ln) else links
             continue
-        if links and L.titleness(ln) > 0:
+        # (a headline runs a dozen words at most; a longer line is the story going on)
+        if links and L.titleness(ln) > 0 and len(key.split()) <= L.HEADLINE_WORDS and not _GOES_ON_AR.match(key):
             out.meta_lines.append(key)
+            links -= 1
             continue
-        links = False
+        links = 0
         if L.is_caption(ln):
             out.captions.append(key)
             continue

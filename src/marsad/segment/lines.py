@@ -88,6 +88,9 @@ LINK_HEADINGS = {
 CHROME |= LINK_HEADINGS
 
 
+HEADLINE_WORDS = 12  # the most words a linked story's headline runs to
+
+
 def heads_links(line: str) -> bool:
     """Whether a line heads a box of links to other stories ("Related news", "اقرأ أيضا")."""
     return norm_line(line).lower().strip(" |•·:>»«-–—") in LINK_HEADINGS
