@@ -371,9 +371,10 @@ _HISTORY = re.compile(r"\b(?:last|previous) year\b|\b(?:a|one|two|three|several|
                       r"\bin the past\b(?!\s+(?:(?:few|several|couple\s+of|two|three|four|five|six|seven|eight|nine|"
                       r"ten|eleven|twelve)\s+(?:weeks|months|years|decades)|months|years|decades|month|year|decade)\b)",
                       re.I)
-# (or "where"/"which"/"who": "killed five civilians in Seytenga, a town where dozens were
-# massacred last year", in a sentence that names its own day)
-_IN_A_RELATIVE = re.compile(r"\b(?:whose|where|which|who)\s[^,;]{0,60}$", re.I)
+# (or "where"/"which", of a place: "killed five civilians in Seytenga, a town where dozens were
+# massacred last year", in a sentence that names its own day; not "who": "a report released on
+# Monday said militants who stormed a village last year killed 40" tells last year's act)
+_IN_A_RELATIVE = re.compile(r"\b(?:whose|where|which)\s[^,;]{0,60}$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|where|whose)\s[^,;.]{0,60}$", re.I)
 # ... not the "that" of what someone said ("officials said on Monday that …")
 _SAID_THAT = re.compile(r"\b(?:said|says|say|told|tells|announced|reported|added|stated|warned|claimed|confirmed)\b"
