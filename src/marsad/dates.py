@@ -87,6 +87,15 @@ _CALENDAR_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH
                            rf"{_MONTH_NAME}\s+\d{{1,2}}\b(?!\d))", re.I)
 _CALENDAR_DAY_AR = re.compile(r"(?<!\w)[\d\u0660-\u0669]{1,2}\s+(?:/\s*)?" + MONTH_NAME_AR + r"(?!\w)")
 
+# What else a calendar day may date at a sentence's opening: a statement, a truce, a report
+# ("In a statement on March 2", "After the March 2 truce", "أعلن في 3 آذار"); an act's noun
+# after it dates the act ("The March 2 attack").
+_SAID_BEFORE = re.compile(r"\b(?:statement|said|says|announced|told|report(?:ed)?|briefing|after|before|since)\b",
+                          re.I)
+_AN_ACT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:attack|bombing|strike|air\s?strike|ambush|raid|assault|blast|"
+                          r"explosion|shelling|massacre|killing|clashes)\b", re.I)
+_SAID_AR = re.compile(r"(?:اعلن|قال|اكد|ذكر|افاد|صرح|اتفاق|تسويه|هدنه)")
+
 
 def opens_with_a_calendar_day(sentence: str) -> bool:
     """Whether a sentence opens by dating what it tells to a day and month ("On March 2, …",
@@ -108,12 +117,6 @@ def opens_with_a_calendar_day(sentence: str) -> bool:
     return bool(re.search(r"\bon\s+$", before, re.I) and not _SAID_BEFORE.search(before)
                 or re.fullmatch(r"\W*the\s+", before, re.I) and _AN_ACT_NOUN.match(sentence, m.end()))
 
-
-_SAID_BEFORE = re.compile(r"\b(?:statement|said|says|announced|told|report(?:ed)?|briefing|after|before|since)\b",
-                          re.I)
-_AN_ACT_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:attack|bombing|strike|air\s?strike|ambush|raid|assault|blast|"
-                          r"explosion|shelling|massacre|killing|clashes)\b", re.I)
-_SAID_AR = re.compile(r"(?:اعلن|قال|اكد|ذكر|افاد|صرح|اتفاق|تسويه|هدنه)")
 # "in the 2019 election period", "during the 2014 war": a year that names a time long past.
 _THE_YEAR = re.compile(r"^\W*(?:in|during)\s+the\s+(?P<year>(?:19|20)\d{2})\s+(?=[a-z])", re.I)
 # (... and a span of years that fighting filled: "rounds of fighting between 2008 and 2014",

@@ -277,7 +277,7 @@ _NO_INCIDENTS = re.compile(r"\b(?:no|without(?: any)?)\s+(?:\w+\s+)?(?:incidents
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # ... unless it goes on with what was told ("On Tuesday, another explosion at the depot …").
-_GOES_ON = re.compile(r"\b(?:another|again|the same|also|further|more)\b", re.I)
+_GOES_ON = re.compile(r"\b(?:another|again|the same|also|further)\b", re.I)
 _OPENS_WITH_ITS_DAY = re.compile(r"\W*(?:(?:late|early)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                                  rf"Saturday|Sunday)\b|\d{{1,2}}\s+{_MONTH}(?!\w)|{_MONTH}\s+\d{{1,2}}\b)", re.I)
 

@@ -32,7 +32,7 @@ import re
 from ..arabic.text import fold
 from ..dates import RELATIVE, names_a_day
 from ..segment.clean import cut_glued_captions
-from ..segment.lines import is_caption, opens_with_credit
+from ..segment.lines import HEADLINE_WORDS, is_caption, opens_with_credit
 from .classify import arabic_view, is_arabic_text, word_start
 
 _APPEAL = re.compile(
@@ -67,10 +67,10 @@ _METHOD = re.compile(
     r"\b(?:aircraft|warplanes?|planes|jets|helicopters)\b[^.;]{0,40}?\bby\b|\bmethodolog", re.I)
 # "Source AA Related News Death toll rises to 70 as …": a page's list of links to other stories.
 _RELATED = re.compile(r"\b(?:Related|More)\s+(?:News|Articles|Stories|Posts|Coverage|Reading)\b|\bRead\s+[Mm]ore\b")
-# A linked story's headline runs a dozen words at most: a scraped body glues the story's next
-# sentence after it ("Read more: Families of hostages say regime used them as bargaining chip
-# Unknown gunmen abducted a young man …"), whose act is the story's own.
-_TEASER_WORDS = 12
+# A linked story's headline runs a dozen words at most (`segment.lines.HEADLINE_WORDS`): a
+# scraped body glues the story's next sentence after it ("Read more: Families of hostages say
+# regime used them as bargaining chip Unknown gunmen abducted a young man …"), whose act is
+# the story's own.
 
 
 # A page's tag line glued after the body's last sentence: "… if Turkish soldiers are harmed
@@ -81,14 +81,14 @@ _TAGS_GLUED = re.compile(r"\b(?:Tags|Keywords|Topics)\s*:")
 def in_a_teaser_headline(sentence: str, pos: int) -> bool:
     """Whether `pos` lies in the dozen words after a "Read more:" glued into a sentence."""
     teasers = list(_RELATED.finditer(sentence, 0, pos))
-    return bool(teasers) and len(sentence[teasers[-1].end():pos].split()) < _TEASER_WORDS
+    return bool(teasers) and len(sentence[teasers[-1].end():pos].split()) < HEADLINE_WORDS
 
 
 def _in_a_teaser(sentence: str, trigger_start: int) -> bool:
     if _TAGS_GLUED.search(sentence, 0, trigger_start):
         return True
     teasers = list(_RELATED.finditer(sentence, 0, trigger_start))
-    return bool(teasers) and len(sentence[teasers[-1].end():trigger_start].split()) <= _TEASER_WORDS
+    return bool(teasers) and len(sentence[teasers[-1].end():trigger_start].split()) <= HEADLINE_WORDS
 # "… from Daesh REUTERS Social Media Website Blast Occurs Near Bus Convoy Evacuating Syrians
 # From Besieged Towns to Aleppo Over 20 Dead MOSCOW (Sputnik) …", "Sputnik Hikmet Durgun
 # US-Led Coalition Confirms Syrias Raqqa Completely Liberated From Daesh": a linked story's
