@@ -82,6 +82,7 @@ _IN_MONTH = re.compile(rf"(?:\b[Ii]n (?:early |late |mid-)?|(?:^\W*|(?<=[,;—�
 # month's short form opens a place's name (Mar, Jan, Dec …), not a month.
 _A_NAME_LIKE_A_MONTH = re.compile(r"In (?:early |late |mid-)?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\.)")
 _MONTH_NAME = _MONTH.replace("?P<month>", "?:")  # the same, without the group
+MONTH_NAME = _MONTH_NAME  # (for the modules that read a calendar day too)
 # A day named by its calendar date: "on March 2", "on 15 August", "في 3 آذار".
 _CALENDAR_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?![\w-])|"
                            rf"{_MONTH_NAME}\s+\d{{1,2}}\b(?!\d))", re.I)

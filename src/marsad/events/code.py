@@ -275,11 +275,11 @@ _ROUND_UP_HEAD = re.compile(r"\b(?:incidents|events|developments|attacks|violati
 _NO_INCIDENTS = re.compile(r"\b(?:no|without(?: any)?)\s+(?:\w+\s+)?(?:incidents|events|developments|attacks|"
                            r"violations|clashes)\b|\banniversar", re.I)
 _MEANWHILE = re.compile(r"\s*(?:meanwhile|in other news)\b", re.I)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # ... unless it goes on with what was told ("On Tuesday, another explosion at the depot …").
 _GOES_ON = re.compile(r"\b(?:another|again|the same|also|further)\b", re.I)
 _OPENS_WITH_ITS_DAY = re.compile(r"\W*(?:(?:late|early)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                                 rf"Saturday|Sunday)\b|\d{{1,2}}\s+{_MONTH}(?!\w)|{_MONTH}\s+\d{{1,2}}\b)", re.I)
+                                 rf"Saturday|Sunday)\b|\d{{1,2}}\s+{dates.MONTH_NAME}(?!\w)|{dates.MONTH_NAME}\s+\d{{1,2}}\b)",
+                                 re.I)
 
 
 def _article_country(sents: list[Sentence]) -> Place | None:

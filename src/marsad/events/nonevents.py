@@ -78,17 +78,24 @@ _RELATED = re.compile(r"\b(?:Related|More)\s+(?:News|Articles|Stories|Posts|Cove
 _TAGS_GLUED = re.compile(r"\b(?:Tags|Keywords|Topics)\s*:")
 
 
+def _words_after_a_teaser(sentence: str, pos: int) -> int | None:
+    """How many words lie between the last "Read more:" (or "Related news") before `pos` and
+    `pos`; None when there is none."""
+    teasers = list(_RELATED.finditer(sentence, 0, pos))
+    return len(sentence[teasers[-1].end():pos].split()) if teasers else None
+
+
 def in_a_teaser_headline(sentence: str, pos: int) -> bool:
     """Whether `pos` lies in the dozen words after a "Read more:" glued into a sentence."""
-    teasers = list(_RELATED.finditer(sentence, 0, pos))
-    return bool(teasers) and len(sentence[teasers[-1].end():pos].split()) < HEADLINE_WORDS
+    words = _words_after_a_teaser(sentence, pos)
+    return words is not None and words < HEADLINE_WORDS
 
 
 def _in_a_teaser(sentence: str, trigger_start: int) -> bool:
     if _TAGS_GLUED.search(sentence, 0, trigger_start):
         return True
-    teasers = list(_RELATED.finditer(sentence, 0, trigger_start))
-    return bool(teasers) and len(sentence[teasers[-1].end():trigger_start].split()) <= HEADLINE_WORDS
+    words = _words_after_a_teaser(sentence, trigger_start)
+    return words is not None and words <= HEADLINE_WORDS
 # "… from Daesh REUTERS Social Media Website Blast Occurs Near Bus Convoy Evacuating Syrians
 # From Besieged Towns to Aleppo Over 20 Dead MOSCOW (Sputnik) …", "Sputnik Hikmet Durgun
 # US-Led Coalition Confirms Syrias Raqqa Completely Liberated From Daesh": a linked story's

@@ -83,6 +83,7 @@ def split_glued(text: str) -> list[list[tuple[int, list[str]]]]:
     return [p for p in parts if p]
 
 
+_LINKED_HEADLINES = 4  # the most lines a box of links to other stories holds
 # An Arabic line that opens with "و" (and) goes on with the story ("وأدى القصف إلى مقتل …"): no headline.
 _GOES_ON_AR = re.compile(r"و(?=[\u0621-\u064a])")
 
@@ -119,7 +120,7 @@ def clean_part(part: list[tuple[int, list[str]]], *, title: str | None = None) -
             continue
         seen.add(key)
         if L.is_chrome(ln):
-            links = 4 if L.heads_links(ln) else links
+            links = _LINKED_HEADLINES if L.heads_links(ln) else links
             continue
         # (a headline runs a dozen words at most; a longer line is the story going on)
         if links and L.titleness(ln) > 0 and len(key.split()) <= L.HEADLINE_WORDS and not _GOES_ON_AR.match(key):
