@@ -406,7 +406,10 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b|"
+                    # "the group continues to carry out bombings across the country": a habit told
+                    # in the present (not "continued to shell the town", a day's news)
+                    r"\b(?:continues|continue) to (?:carry out|conduct|stage|mount|commit|wage)\b", re.I)
 # "the rise in air strikes showed …": a count of acts rising or falling — unless the sentence
 # tells an act's toll beside it ("amid a rise in attacks, gunmen killed two aid workers").
 _RISE_IN_ACTS = re.compile(r"\b(?:rise|increase|surge|spike|uptick|jump|drop|decline|fall|decrease)\s+in\s+"

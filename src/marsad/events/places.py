@@ -56,7 +56,12 @@ _METONYM_BEFORE = re.compile(r"(?:\b(?:government|regime|authorities|officials|l
 _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:[\w'’-]+\s+){0,2}?(?:countryside|outskirts|suburbs?|districts?|"
                             r"neighbo(?:u)?rhoods?|province|old city|streets?|cent(?:re|er)|city cent(?:re|er)|"
                             r"(?-i:CBD)|downtown|waterfront|harbou?r|villages?|"
-                            r"camps?|border|city|port|airport))|"
+                            r"camps?|border|city|port|airport|"
+                            # "Gao's main market", "Turbat's main bazaar", "Kampala's Makindye
+                            # division": a part of the town, where things happen
+                            r"markets?|bazaars?|souqs?|souks?|squares?|hospitals?|mosques?|"
+                            r"roundabouts?|bus\s+station|areas?|divisions?|quarters?|slums?|"
+                            r"entrances?|industrial\s+(?:zone|area|city)))|"
                             # "United States and British aircraft": a country naming the forces
                             r"(?:\s+and\s+[A-Z]\w+)?\s+(?:\w+\s+)?(?:aircraft|warplanes|jets|planes|forces|troops|"
                             r"army|navy|air force|drones?|military|warships?|destroyers?|helicopters?|soldiers)\b|"

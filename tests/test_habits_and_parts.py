@@ -1,0 +1,110 @@
+"""Rules of news added in the thirteenth session (2026-12-07): a part of a town named with
+its possessive ("Gao's main market") places the act in the town; a habit told in the present
+("continues to carry out bombings") and a state's checkpoints are no event. Texts written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import code
+from .test_war_news_rules import _sub_type
+
+SHOPKEEPER = "Gunmen shot dead a shopkeeper in Kidal on Tuesday, residents said. "
+
+
+@pytest.mark.parametrize(("part", "town"), [
+    ("Hours later, angry youths ransacked stalls in Gao's main market, witnesses said.", "Gao"),
+    ("Later on Tuesday a grenade was thrown at a shop in Timbuktu's old bazaar, wounding two.", "Timbuktu"),
+    ("On Tuesday evening a bomb went off near Menaka's bus station, killing one man.", "Menaka"),
+])
+def test_a_part_of_a_town_named_with_its_possessive_places_the_act_there(coder, part, town):
+    events, _ = code(coder, SHOPKEEPER + part, published="2019-08-07")
+    assert town in {e.location for e in events}
+
+
+@pytest.mark.parametrize("name", [
+    # a country's possessive still names its government or its war, not a place
+    "Mali's main opposition party said on Tuesday that the vote had been rigged.",
+    "Niger's army said its jets had struck a convoy, without saying where.",
+])
+def test_a_country_s_possessive_is_still_no_place(coder, name):
+    events, _ = code(coder, SHOPKEEPER + name, published="2019-08-07")
+    assert all(e.location != "Mali" for e in events)
+    assert all(e.location != "Niger" for e in events)
+
+
+@pytest.mark.parametrize("habit", [
+    "But the group continues to carry out deadly bombings in towns across the region, including the capital.",
+    "Militants continue to stage ambushes on the roads out of the town.",
+])
+def test_a_habit_told_in_the_present_is_no_event(coder, habit):
+    events, _ = code(coder, SHOPKEEPER + habit, published="2019-08-07")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Attack", "Kidal")]
+
+
+@pytest.mark.parametrize(("news", "sub_type"), [
+    # the past of it is one day's act
+    ("Government jets continued to bomb Kafr Nabl on Tuesday, killing four people.", "Air/drone strike"),
+    # a habit's word with a day of its own
+    ("On Tuesday the militants continued their attacks, storming a police post in Ansongo.", "Armed clash"),
+])
+def test_guards_for_habits(news, sub_type):
+    assert _sub_type(news) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("Shops stayed closed on Friday and security forces set up additional checkpoints on roads into the town.", None),
+    ("Police erected checkpoints across the capital on Friday.", None),
+    # a non-state group's checkpoint is its base
+    ("Al-Shabaab fighters set up checkpoints on the road between the two towns on Friday.",
+     "Headquarters or base established"),
+])
+def test_a_state_s_checkpoints_are_no_base(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Al-Masirah, the outlet ("المسيرة نت", "قناة المسيرة"), is no drone
+    ("المسيرة نت – صعدة", None),
+    ("ونقلت قناة المسيرة عن مصدر محلي أن مواطنا أصيب برصاص قناص في مديرية حيس.", "Attack"),
+    # ... but a drone is one
+    ("وقصفت المسيرة موقعا للجيش قرب مأرب.", "Air/drone strike"),
+    ("استهدفت مسيرة تركية سيارة قرب عين العرب.", "Air/drone strike"),
+])
+def test_arabic_the_outlet_al_masirah_is_no_drone(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # the suffocation tear gas caused in a crowd
+    ("وفي بحري، أطلقت الشرطة الغاز المسيل للدموع على موكب المحتجين، ما أدى إلى حالات اختناق بين المتظاهرين.",
+     "Protest with intervention"),
+    # ... and a chemical attack's
+    ("أصيب عشرات المدنيين بحالات اختناق جراء قصف بغاز الكلور على بلدة كفرزيتا.", "Chemical weapon"),
+])
+def test_arabic_suffocation_from_tear_gas_is_no_chemical_weapon(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # an arrest in the wake of a bombing told elsewhere
+    ("In Jableh, police arrested two members of a cell that had hidden the suicide bomber for a week.", "Arrests"),
+    ("وفي جبلة، ألقت الشرطة القبض على شخصين ينتمون إلى خلية كانت تؤوي الانتحاري منذ أسبوع.", "Arrests"),
+    # ... but the bombing, with the arrests after it, is the bombing
+    ("A suicide bomber blew himself up at a checkpoint in Jableh, and police later arrested two men.",
+     "Suicide bomb"),
+    ("فجر انتحاري نفسه عند حاجز في جبلة، وألقت الشرطة القبض على شخصين.", "Suicide bomb"),
+])
+def test_an_arrest_after_a_suicide_bombing_is_an_arrest(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # a depot struck is no weapons seized
+    ("وقال الجيش إن طائراته استهدفت \"مخزن أسلحة\" في منطقة الهرمل.", "Air/drone strike"),
+    # ... a depot seized is
+    ("وضبطت الجهات المختصة مستودع أسلحة في ريف درعا الغربي.", "Disrupted weapons use"),
+])
+def test_arabic_a_depot_struck_is_no_weapons_seized(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
