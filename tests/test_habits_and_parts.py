@@ -108,3 +108,30 @@ def test_an_arrest_after_a_suicide_bombing_is_an_arrest(sentence, sub_type):
 ])
 def test_arabic_a_depot_struck_is_no_weapons_seized(sentence, sub_type):
     assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # some intercepted: the rest got through, a strike
+    ("Israeli jets struck a warehouse near Homs at dawn, and Syrian air defences intercepted some of the missiles.",
+     "Air/drone strike"),
+    ("شن العدو الإسرائيلي فجر اليوم عدواناً جوياً مستهدفاً مستودعاً قرب حمص، وتصدت وسائط دفاعنا الجوي لصواريخ "
+     "العدوان وأسقطت بعضها.", "Air/drone strike"),
+    # all intercepted: foiled
+    ("Syrian air defences intercepted Israeli missiles over Homs at dawn.", "Disrupted weapons use"),
+    ("تصدت وسائط الدفاع الجوي لطائرات مسيرة حاولت الاقتراب من قاعدة حميميم وأسقطتها.", "Disrupted weapons use"),
+])
+def test_a_strike_partly_intercepted_is_a_strike(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # bombs in store that air strikes destroyed are no bombing
+    ("وقال الجيش إن طائراته نفذت أمس غارات على مواقع المسلحين جنوب العريش، أسفرت عن تدمير 3 عربات ومخزن للعبوات "
+     "الناسفة.", "Air/drone strike"),
+    # ... a bomb that went off is one
+    ("انفجرت عبوة ناسفة بدورية للجيش جنوب العريش، ما أدى إلى مقتل جنديين.", "Remote explosive/landmine/IED"),
+    # arms taken from men killed in an ambush are the ambush's
+    ("وقالت الوزارة إن وحدات الجيش قتلت مسلحَين اثنين في كمين بجبل الشعانبي، وحجزت بندقيتين.", "Armed clash"),
+])
+def test_arabic_what_a_strike_or_an_ambush_destroyed_or_took_is_part_of_it(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
