@@ -135,3 +135,23 @@ def test_a_strike_partly_intercepted_is_a_strike(sentence, sub_type):
 ])
 def test_arabic_what_a_strike_or_an_ambush_destroyed_or_took_is_part_of_it(sentence, sub_type):
     assert _sub_type(sentence) == sub_type
+
+
+def test_a_foreign_country_named_in_passing_is_not_carried_to_the_next_sentence(coder, monkeypatch):
+    import marsad.events.mentions as mentions
+
+    carried = []
+    real = mentions.event_places
+
+    def spy(sent, before, country, trigger_at=None):
+        out = real(sent, before, country, trigger_at)
+        carried.extend(loc.place.name for loc in out if loc.note)
+        return out
+
+    monkeypatch.setattr(mentions, "event_places", spy)
+    code(coder, "OUAGADOUGOU, June 12 — Five soldiers were killed on Tuesday when their convoy hit a roadside "
+                "bomb near Garango, security sources said.\n\nA local source put the toll at seven and said the "
+                "wounded were taken to the hospital in Tenkodogo.\n\nNo group claimed the attack, but militants "
+                "are active in the Centre-East region, which borders Togo and Ghana. On June 2, gunmen killed two "
+                "herders at a well in Kodjomboari, residents said.", published="2024-06-12")
+    assert carried and "Ghana" not in carried and "Togo" not in carried

@@ -933,7 +933,10 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     for prev in reversed(before):
         if prev.paragraph < sent.paragraph - 1:
             break
-        there = _where_things_happen(prev, country)
+        # (not a foreign country named in passing: "… the Centre-East region, which borders Togo
+        # and Ghana. On March 12, gunmen killed four civilians in Lalgaye" is no act in Ghana)
+        there = [loc for loc in _where_things_happen(prev, country)
+                 if not (country is not None and _is_country(loc.place) and loc.place.country != country.country)]
         if there:
             opener = OPENS_WITH_ITS_TOWN.match(prev.text) if prev.paragraph == sent.paragraph else None
             note = PARAGRAPH_OPENER if opener and there[0].start - prev.start < opener.end() \
