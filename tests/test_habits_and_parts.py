@@ -155,3 +155,33 @@ def test_a_foreign_country_named_in_passing_is_not_carried_to_the_next_sentence(
                 "are active in the Centre-East region, which borders Togo and Ghana. On June 2, gunmen killed two "
                 "herders at a well in Kodjomboari, residents said.", published="2024-06-12")
     assert carried and "Ghana" not in carried and "Togo" not in carried
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # shells that slammed into homes and killed civilians are a shelling
+    ("In Hodeidah, rebel shells slammed into a row of houses on Sunday, killing two civilians, medics said.",
+     "Shelling/artillery/missile attack"),
+    ("On June 3, a cluster munition strike hit a market in central Kherson, killing four people.",
+     "Shelling/artillery/missile attack"),
+    # gunmen who attack a village, kill and burn: the killing is the act, the burning part of it
+    ("Insurgents attacked a village near Mueda on Monday, killing two people and burning dozens of houses.", "Attack"),
+    ("Bandits set fire to 40 homes in the village on Tuesday, residents said.", "Looting/property destruction"),
+    # ... but an attack in which soldiers died is a fight, and troops storming a village too
+    ("Rebels attacked the village of Kidogo on Monday, killing three soldiers at an army post.", "Armed clash"),
+    ("Government troops tried to storm the hilltop village of Kabani on Saturday.", "Armed clash"),
+    # arms taken from men killed or captured in a capture are the capture's
+    ("Rebels seized an army outpost at Hpapun on Monday, saying four soldiers were killed and six captured along "
+     "with weapons and ammunition.", "Non-state actor overtakes territory"),
+    # an assault on someone in politics is an attack
+    ("A councillor running for re-election was punched and kicked by a man at a night market in Tainan on Sunday.",
+     "Attack"),
+    ("The senator attacked the government's budget in a speech on Monday.", None),
+])
+def test_what_the_act_was(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_a_rocket_named_after_a_place_is_no_place(coder):
+    events, _ = code(coder, "Despite the truce, residents of the Abu Salim district of Tripoli say several Grad "
+                            "rockets fell on houses on Sunday morning.", published="2019-08-11")
+    assert events and all(e.location != "Grad" and e.country != "Slovenia" for e in events)

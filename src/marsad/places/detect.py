@@ -240,6 +240,12 @@ def _a_town_after_a_locative(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
     return any(c.match == 2 and c.feature_class == "P" and c.population >= 20_000 for c in gazetteer.candidates(text))
 
 
+# A name a rocket or its launcher is known by ("Grad rockets", "Katyusha rockets", "Tochka
+# missiles") — not "the Homs rocket attack", where the town names the attack's place.
+_WEAPON_AFTER = re.compile(r"[\s-]+(?:rockets?|missiles?|(?:multiple[\s-]+)?rocket[\s-]+launchers?|launchers?|MLRS|"
+                           r"howitzers?)\b(?![\s-]+(?:attacks?|strikes?|fire|barrages?|salvos?)\b)", re.I)
+
+
 def find_toponyms(
     doc: Any,
     *,
@@ -276,6 +282,8 @@ def find_toponyms(
             continue
         if _NO_CAPITAL.fullmatch(text):
             continue  # "a hijacked van" (spaCy: PERSON) is no Van: a Latin name has a capital
+        if label != "NORP" and _WEAPON_AFTER.match(full, end):
+            continue  # "Grad rockets fell on houses": a weapon's name, not Grad in Slovenia
         if label in _PLACE_LABELS and gazetteer is not None:
             start, end = _widened(ent, start, end, gazetteer, full)
             text = full[start:end]
