@@ -185,3 +185,35 @@ def test_a_rocket_named_after_a_place_is_no_place(coder):
     events, _ = code(coder, "Despite the truce, residents of the Abu Salim district of Tripoli say several Grad "
                             "rockets fell on houses on Sunday morning.", published="2019-08-11")
     assert events and all(e.location != "Grad" and e.country != "Slovenia" for e in events)
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    # a dateline of its own with an outlet's or a city's longer name
+    ("مركز توثيق الانتهاكات في سوريا | الأحد 4 آب/أغسطس 2024", "2024-08-04"),
+    ("نيالا، الأربعاء ١٤ فبراير ٢٠٢٤ – راديو دبنقا", "2024-02-14"),
+    # a numeric date spaced out
+    ("كركوك / واع / 9 / 11 / 2019", "2019-11-09"),
+])
+def test_arabic_datelines_with_longer_names(line, day):
+    from marsad.pubdate import parse_dateline
+
+    found = parse_dateline(line)
+    assert found is not None and found.candidates[0].isoformat() == day
+
+
+def test_arabic_a_sentence_with_a_date_is_no_dateline():
+    from marsad.pubdate import parse_dateline
+
+    assert parse_dateline("وقال مسؤول محلي في المجلس البلدي للمدينة إن الهجوم وقع في ١٤ فبراير ٢٠٢٤ قرب السوق الرئيسي") is None
+
+
+@pytest.mark.parametrize("first", [
+    "الرئيسية أخبار قصف مدفعي يستهدف سوق المدينة 14 نيسان 2023 راديو المدينة قصفت قوات الدعم السريع السوق صباح اليوم",
+    "قصف مدفعي يستهدف سوق المدينة شبكة الأخبار/ الأبيض 14-04-2023 | 09:15 قصفت قوات الدعم السريع السوق صباح اليوم",
+])
+def test_arabic_a_scraped_page_s_date_after_its_repeated_headline_is_its_date(first):
+    from marsad.segment.clean import strip_lead
+
+    rest, dateline = strip_lead(first, "قصف مدفعي يستهدف سوق المدينة")
+    assert dateline is not None and dateline.candidates[0].isoformat() == "2023-04-14"
+    assert "قصفت قوات الدعم السريع السوق" in rest

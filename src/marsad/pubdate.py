@@ -330,7 +330,8 @@ _IN_BRACKETS = re.compile(r"\([^()\d]{1,30}\)")
 
 def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
     """`parse_dateline` for a line in Arabic (or of Eastern digits)."""
-    folded = fold(s)
+    # ("28 / 3 / 2016": a numeric date spaced out)
+    folded = re.sub(r"(?<=\d)\s+([/.-])\s+(?=\d)", r"\1", fold(s))
     for pat in _PATTERNS_AR:
         m = pat.search(folded)
         if not m:
@@ -345,7 +346,11 @@ def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
                              r"(?:" + _WEEKDAY_AR.pattern + r"\s*[،,]?\s*)?$", before)
             after = _IN_BRACKETS.sub(" ", _HIJRI_DATE_AR.sub(" ", _BYLINE_AR.sub("", folded[m.end():])))
             rest = ("" if named else before) + " " + after
-            if len(re.sub(r"\s+", "", _DATELINE_WORDS_AR.sub(" ", strip_marks(rest)))) > 12:
+            # (a line of its own, short as datelines are, holds an outlet's or a city's longer
+            # name: "المرصد السوري لحقوق الإنسان | السبت 10 أيار/مايو 2025", "الفاشر، الثلاثاء ١٢
+            # أغسطس ٢٠٢٥ – سودان تربيون")
+            if len(re.sub(r"\s+", "", _DATELINE_WORDS_AR.sub(" ", strip_marks(rest)))) > (
+                    24 if len(s.strip()) <= 70 else 12):
                 continue
         g = m.groupdict()
         year = int(g["year"])
@@ -408,3 +413,25 @@ def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
 
 
 _MARK = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
+def arabic_date_after(text: str, at: int, *, within: int = 60) -> tuple[Dateline, int] | None:
+    """A full date (day, month, year) starting within `within` characters after `at` in an
+    Arabic text, read as a scraped page's dateline, and where it ends (with the time beside
+    it: "السومرية نيوز/ نينوى 15-10-2017 | 14:20"); or None."""
+    folded = fold(text[at:at + within + 40])
+    kept = [i for i, c in enumerate(folded) if not _MARK.match(c)]
+    bare = "".join(folded[i] for i in kept)
+    best = None
+    for pat in _PATTERNS_AR:
+        m = pat.search(bare)
+        if m is not None and kept[m.start()] <= within and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    found = _parse_arabic(bare[best.start():best.end()], strict=False)
+    if found is None:
+        return None
+    tail = _TIME_AFTER_AR.match(bare, best.end())
+    end = tail.end() if tail else best.end()
+    return found, at + (kept[end] if end < len(kept) else len(folded))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..pubdate import Dateline, leading_dateline, parse_dateline
+from ..arabic.text import fold
+from ..pubdate import Dateline, arabic_date_after, leading_dateline, parse_dateline
 from . import lines as L
 
 _HEAD_WINDOW = 8  # the title, captions and dateline sit in the first lines of a page
@@ -182,7 +183,30 @@ def strip_lead(first: str, title: str | None) -> tuple[str, Dateline | None]:
         cut = _after_repeat(first, title) if title else None
         if cut is not None:
             first = first[cut:]
+    if dateline is None and title and _ARABIC_LETTERS.search(title):
+        # "الرئيسية أخبار <the headline> 30 مارس 2025 دارفور24 الضعين يستقبل …", "<the headline>
+        # السومرية نيوز/ نينوى 15-10-2017 | 14:20 تفقد …": a scraped Arabic page glues its
+        # breadcrumbs, the headline and the date to the story; the date a few words after the
+        # headline is the page's.
+        end = _repeat_end(first[:300 + len(title)], title)
+        found = arabic_date_after(first, end) if end is not None else None
+        if found is not None and first[found[1]:].strip():
+            dateline, first = found[0], first[found[1]:]
     return first, dateline
+
+
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a]{3}")
+
+
+def _repeat_end(text: str, title: str) -> int | None:
+    """Where `title` (letters and digits compared, folded) ends inside `text`, or None."""
+    want = "".join(c for c in fold(title) if c.isalnum())
+    if len(want) < 12:
+        return None
+    at = [i for i, c in enumerate(fold(text)) if c.isalnum()]
+    letters = "".join(fold(text)[i] for i in at)
+    k = letters.find(want)
+    return at[k + len(want) - 1] + 1 if k >= 0 else None
 
 
 def _after_repeat(text: str, title: str) -> int | None:
