@@ -204,7 +204,8 @@ def test_arabic_datelines_with_longer_names(line, day):
 def test_arabic_a_sentence_with_a_date_is_no_dateline():
     from marsad.pubdate import parse_dateline
 
-    assert parse_dateline("وقال مسؤول محلي في المجلس البلدي للمدينة إن الهجوم وقع في ١٤ فبراير ٢٠٢٤ قرب السوق الرئيسي") is None
+    sentence = "وقال مسؤول محلي في المجلس البلدي للمدينة إن الهجوم وقع في ١٤ فبراير ٢٠٢٤ قرب السوق الرئيسي"
+    assert parse_dateline(sentence) is None
 
 
 @pytest.mark.parametrize("first", [
