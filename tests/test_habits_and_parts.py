@@ -218,3 +218,35 @@ def test_arabic_a_scraped_page_s_date_after_its_repeated_headline_is_its_date(fi
     rest, dateline = strip_lead(first, "قصف مدفعي يستهدف سوق المدينة")
     assert dateline is not None and dateline.candidates[0].isoformat() == "2023-04-14"
     assert "قصفت قوات الدعم السريع السوق" in rest
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # the army's "eliminated two terrorists" is a fight, the arms it recovered part of it
+    ("قضت مفرزة للجيش، صباح اليوم، على إرهابيين اثنين واسترجعت مسدسين رشاشين خلال عملية تمشيط بمنطقة القل.",
+     "Armed clash"),
+    ("قضى الشاب ثلاث سنوات في السجن قبل الإفراج عنه.", None),
+    # hideouts and homemade bombs found and destroyed
+    ("كشفت ودمرت مفارز للجيش 4 مخابئ للإرهابيين و3 قنابل تقليدية الصنع بولاية المدية.", "Disrupted weapons use"),
+    ("ألقى مجهول قنبلة يدوية على محل تجاري في الحسكة.", "Grenade"),
+    ("وكشف المصدر أن القنابل كانت محلية الصنع.", None),
+    # gunmen who kill villagers and take their cattle commit an attack, the theft part of it
+    ("وفي محلية نيرتتي، قتل مسلحون يمتطون دراجات نارية أربعة مزارعين داخل مزارعهم ونهبوا ماشيتهم.", "Attack"),
+    ("أحرق مستوطنون منزلين ومركبتين في بلدة دوما جنوب نابلس.", "Looting/property destruction"),
+    # a march put down with rubber bullets is a protest with intervention, no drone, no chemical weapon
+    ("وأصيب شابان بالرصاص المعدني المغلف بالمطاط والعشرات بالاختناق خلال قمع الاحتلال مسيرة بلعين الأسبوعية.",
+     "Protest with intervention"),
+    ("استهدفت طائرة مسيرة سيارة قرب مأرب.", "Air/drone strike"),
+])
+def test_arabic_what_the_act_was(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_arabic_the_mourners_towns_are_not_where_the_dead_fell(coder):
+    from marsad.records import Article, content_id
+
+    text = ("شيعت قرى في محافظتي سوهاج وأسيوط، اليوم الخميس، جثامين ثلاثة جنود قتلوا أمس بانفجار عبوة ناسفة جنوب "
+            "مدينة الشيخ زويد في شمال سيناء.")
+    article = Article(article_id=content_id(text), doc_id="d", origin="test", title="تشييع ثلاثة جنود",
+                      published="2016-05-05", outlet=None, language="ar", text=text)
+    events = [e for e in coder.code([article])[0] if e.modality == "occurred"]
+    assert [(e.admin1, e.location) for e in events] == [("North Sinai", "Ash Shaykh Zuwayd")]

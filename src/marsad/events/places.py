@@ -472,6 +472,18 @@ _DIRECTION_FROM_AR = re.compile(r"(?<![\u0621-\u064a])(?<!في\s)(?<!الي\s)(?
                                 r"(?:\s+(?:شرق|غرب)[يا]?)?\s+(?:مدينه\s+|بلده\s+|قريه\s+)?$")
 
 
+# "شيعت قرى في محافظات المنوفية والشرقية، الخميس، جثامين 4 جنود قتلوا …": the mourners' towns,
+# named before the bodies they buried, are where the funeral was, not where the dead fell.
+_FUNERAL_OPENS_AR = re.compile(r"^\W*(?:و)?(?:شيع|شيعت|شيعوا|يشيع|تشيع|يشيعون)(?![\u0621-\u064a])")
+_BODIES_AR = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:جثمان|جثامين|جثث|جثه)")
+
+
+def _mourners_place_ar(before: str, after: str) -> bool:
+    return is_arabic(before + after) and _FUNERAL_OPENS_AR.match(fold(strip_marks(before))) is not None \
+        and _BODIES_AR.search(fold(strip_marks(after))) is not None \
+        and _BODIES_AR.search(fold(strip_marks(before))) is None
+
+
 def _direction_from_ar(before: str) -> bool:
     return is_arabic(before) and _DIRECTION_FROM_AR.search(fold(strip_marks(before))) is not None
 
@@ -523,7 +535,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if _wounded_taken_to_ar(after[:60]) or _taken_to(before):
+        if _wounded_taken_to_ar(after[:60]) or _taken_to(before) or _mourners_place_ar(before, after):
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
