@@ -250,3 +250,13 @@ def test_arabic_the_mourners_towns_are_not_where_the_dead_fell(coder):
                       published="2016-05-05", outlet=None, language="ar", text=text)
     events = [e for e in coder.code([article])[0] if e.modality == "occurred"]
     assert [(e.admin1, e.location) for e in events] == [("North Sinai", "Ash Shaykh Zuwayd")]
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # Philippine English: an "encounter" with troops is a clash
+    ("Two Abu Sayyaf members were killed and a soldier was wounded in an encounter with troops in Maluso on Tuesday.",
+     "Armed clash"),
+    ("The singer delighted the crowd in an encounter with fans after the show.", None),
+])
+def test_an_encounter_with_troops_is_a_clash(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
