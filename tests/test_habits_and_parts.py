@@ -260,3 +260,26 @@ def test_arabic_the_mourners_towns_are_not_where_the_dead_fell(coder):
 ])
 def test_an_encounter_with_troops_is_a_clash(sentence, sub_type):
     assert _sub_type(sentence) == sub_type
+
+
+class _RejectingGate:
+    def passes(self, title, text):
+        return False
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    # an act of war told in full: its day, its dead and armed men who did it
+    ("Insurgents attacked a village near Mecula on Monday, killing two people, the district administrator said.",
+     True),
+    # violent words of another story (the gate's job): no armed men, or no dead
+    ("The visitors attacked relentlessly on Monday and killed off the game in the second half.", False),
+    ("A fire swept through the village on Monday, killing two people, the district administrator said.", False),
+])
+def test_an_act_of_war_told_in_full_outlives_the_story_gate(coder, monkeypatch, sentence, kept):
+    import marsad.events.code as code_module
+
+    monkeypatch.setattr(code_module, "story_gate", lambda: _RejectingGate())
+    events, _ = code(coder, "The number of elephants in the reserve has risen for the first time in a decade, "
+                            "according to an aerial census presented on Tuesday. " + sentence,
+                     title="Elephant census shows recovery", published="2022-10-04")
+    assert bool(events) == kept

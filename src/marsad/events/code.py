@@ -34,7 +34,7 @@ from ..nlp import LONG, WINDOW, load_pipeline, windows
 from ..places import Gazetteer, PlaceResolver
 from ..records import Article, Claim, Event, Evidence, Place, content_id
 from ..sources import SourceKB, unknown_attributions
-from .assemble import assemble
+from .assemble import VIOLENT, assemble
 from .classify import classify, story_names, story_topics
 from .gate import story_gate
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
@@ -251,8 +251,11 @@ class EventCoder:
             mentions = _kept_by_story(article, mentions)
             if not story.news:
                 # The learned gate (`gate.py`) reads the story as another kind of news: only
-                # its protests and riots are coded, as in a story about another walk of life.
-                mentions = [m for m in mentions if m.event.event_type in ANYWHERE]
+                # its protests and riots are coded, as in a story about another walk of life —
+                # and an act of war told with its day, its dead and armed men who did it
+                # ("Insurgents attacked a village near Mecula on Monday, killing two people" in a
+                # story of an elephant census), which no figure of speech is.
+                mentions = [m for m in mentions if m.event.event_type in ANYWHERE or _told_as_war(m)]
             if story.topic is not None:
                 dated = story.topic in TOPICS_OF_PAST_VIOLENCE
                 mentions = [m for m in mentions if _anywhere(m, story.topic)
@@ -387,6 +390,14 @@ def _story(article: Article, sents: list[Sentence]) -> Story:
     return Story(violent=bool(told) or war or story_names(text, "organised_violence"),
                  air=any(c.sub_event_type == "Air/drone strike" for c in told), topic=topic,
                  news=story_gate().passes(article.title, article.text))
+
+
+def _told_as_war(m: Mention) -> bool:
+    """Whether a mention tells an act of war in full: violent, its own day named, its dead
+    counted and armed men named as its doers."""
+    text = m.event.evidence[0].text if m.event.evidence else ""
+    return m.event.event_type in VIOLENT and m.day_named and bool(m.event.fatalities) \
+        and (story_names(text, "non_state_actor") or story_names(text, "armed_actor"))
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:
