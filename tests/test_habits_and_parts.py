@@ -283,3 +283,21 @@ def test_an_act_of_war_told_in_full_outlives_the_story_gate(coder, monkeypatch, 
                             "according to an aerial census presented on Tuesday. " + sentence,
                      title="Elephant census shows recovery", published="2022-10-04")
     assert bool(events) == kept
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("Thousands of nurses formed a human chain through central Riga on Friday to demand higher pay.",
+     "Peaceful protest"),
+    ("Villagers formed a human chain to pass sandbags to the embankment.", None),
+    ("Police used capsicum spray to push back hundreds of protesters blocking the port gates on Wednesday.",
+     "Protest with intervention"),
+])
+def test_a_human_chain_of_protest_and_capsicum_spray(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_where_a_speaker_spoke_and_a_town_s_faith_are_no_places(coder):
+    events, _ = code(coder, "On Sunday, militants shot dead four men in the mainly Christian town of Bartella, east "
+                            "of Mosul, accusing them of spying, a UN spokeswoman said in Geneva.",
+                     published="2016-10-17")
+    assert events and all(e.location not in ("Geneva", "Christian") and e.country == "Iraq" for e in events)

@@ -161,7 +161,10 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 # Where a speaker sits: "the coalition, which is based in Istanbul, said", "a commander said by
 # telephone from Erbil", "reached by phone from Beirut".
 _SPEAKER_BASE = re.compile(r"\b(?:based\s+in|(?:said|says|told\s+\w+|spoke|speaking|reached)\s+(?:[\w'’-]+\s+){0,2}?"
-                           r"by\s+(?:tele|satellite\s+|mobile\s+)?phone\s+from)\s+(?:the\s+)?$", re.I)
+                           r"by\s+(?:tele|satellite\s+|mobile\s+)?phone\s+from|"
+                           # "…, a UN spokeswoman said in Geneva.": where the speaker spoke, last
+                           r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told\s+reporters|told\s+journalists)\s+in)"
+                           r"\s+(?:the\s+)?$", re.I)
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
 # is who acted, not where.
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)

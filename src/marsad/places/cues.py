@@ -92,7 +92,11 @@ NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its",
               "Military", "Army", "Security", "Police", "Iranian", "Israeli", "Russian", "Turkish", "American",
               "Syrian", "Iraqi", "Lebanese", "Kurdish", "Arab", "Coalition", "US", "U.S.", "UN", "New", "Old",
               "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-              "Regime", "Border", "Refugee", "Displacement", "Camp", "City", "Town", "Village", "In", "On", "At"}
+              "Regime", "Border", "Refugee", "Displacement", "Camp", "City", "Town", "Village", "In", "On", "At",
+              # a faith or a people the town is "mainly" of ("the mainly Christian town of Bartella")
+              "Christian", "Muslim", "Sunni", "Shia", "Shiite", "Alawite", "Druze", "Yazidi", "Assyrian", "Turkmen",
+              "Armenian", "Catholic", "Coptic", "Orthodox", "Jewish", "Hindu", "Buddhist", "Tuareg", "Fulani",
+              "Pashtun", "Hazara", "Tamil", "Rohingya", "Ismaili", "Chaldean"}
 
 
 def _without_leading_non_names(name: str, start: int) -> tuple[str, int]:
