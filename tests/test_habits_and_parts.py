@@ -301,3 +301,70 @@ def test_where_a_speaker_spoke_and_a_town_s_faith_are_no_places(coder):
                             "of Mosul, accusing them of spying, a UN spokeswoman said in Geneva.",
                      published="2016-10-17")
     assert events and all(e.location not in ("Geneva", "Christian") and e.country == "Iraq" for e in events)
+
+
+# Guards for the misfires a review helper found with texts of its own (old vs new code).
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("A suicide bomber targeted a police post in Quetta on Friday, wounding eight officers, and police later "
+     "arrested two suspected accomplices.", "Suicide bomb"),
+    ("Army engineers found and destroyed several roadside bombs planted along the Gao road on Tuesday.",
+     "Disrupted weapons use"),
+    ("The Iron Dome system intercepted several rockets fired from Gaza toward Sderot on Saturday.",
+     "Disrupted weapons use"),
+    ("Twelve villagers were killed by rebels in an overnight raid on Mangina.", "Attack"),
+    ("President Ruto beat the opposition candidate by a wide margin.", None),
+    ("The incumbent MP was beaten by a newcomer in Sunday's party primaries in Kisumu.", None),
+    ("The party kicked out two MPs who voted against the budget.", None),
+    ("JNIM fighters raided a village near Djibo on Tuesday and clashed with VDP volunteers, leaving 14 dead.",
+     "Armed clash"),
+    ("Al-Shabaab fighters disguised as police set up checkpoints on the road to Afgooye on Friday.",
+     "Headquarters or base established"),
+    ("RSF soldiers set up new checkpoints in western Omdurman on Thursday.", "Headquarters or base established"),
+    ("The United States announced on Friday it would send cluster munitions to Ukraine.", None),
+    ("نفذ انتحاري عملية في سوق شعبي وسط مدينة بعقوبة صباح اليوم، أسفرت عن سقوط 7 ضحايا، واعتقلت الشرطة اثنين من "
+     "المشتبه بهم.", "Suicide bomb"),
+    ("قصفت مروحيات النظام بلدة كفرزيتا ببراميل تحتوي غاز الكلور، ما أدى إلى عشرات حالات الاختناق، في إطار حملة قمع "
+     "المناطق الثائرة.", "Chemical weapon"),
+    ("داهمت قوة أمنية، اليوم، وكرا لخلية متورطة في قتل مدنيين في قضاء الطارمية، وضبطت داخله كميات من الأسلحة "
+     "والعبوات الناسفة.", "Disrupted weapons use"),
+    ("وقال الجيش إن قواته ضبطت مستودع أسلحة في ريف درعا، بعدما استهدفت طائراته مستودعا آخر في المنطقة أمس.",
+     "Disrupted weapons use"),
+    ("ضبطت قوات الجيش كمية من الصواريخ والقذائف في مستودع بريف حماة، اليوم، ودمرت بعضها في مكانه.",
+     "Disrupted weapons use"),
+    ("كشفت كاميرات المراقبة لحظة إلقاء قنبلة يدوية على محل صرافة في مدينة الرقة.", "Grenade"),
+    ("تعهد رئيس الوزراء، اليوم الثلاثاء، بالقضاء على الإرهابيين خلال زيارته مدينة الموصل.", None),
+    ("قتل مجهولون عنصرين من الشرطة ومدنيين اثنين على طريق كركوك تكريت.", "Armed clash"),
+    ("قمعت قوات الاحتلال، اليوم الجمعة، مسيرة كفر قدوم الأسبوعية بالرصاص المطاطي.", "Protest with intervention"),
+])
+def test_guards_from_the_review(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_a_habit_beside_an_act_of_its_own_is_the_act(coder):
+    events, _ = code(coder, "GAZA — Israel continues to wage war on Gaza, where air strikes killed 40 people in Rafah, "
+                            "the health ministry said.", published="2024-05-10")
+    assert events and {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize("line", [
+    "قتل 3 مدنيين بقصف على الفاشر في 3 أيار 2025.",
+    "ملف: الذكرى الأولى لهجوم 7 أكتوبر 2023",
+    "وقعت المجزرة يوم الأحد 5 أيار 2025 في قرية ود النورة.",
+    "سقط صاروخ على حي سكني في حلب يوم 4 / 5 / 2016",
+])
+def test_arabic_a_short_sentence_with_a_date_is_no_dateline(line):
+    from marsad.pubdate import parse_dateline
+
+    assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize("first", [
+    "هجوم بمسيرة على سوق الدويم قالت لجان المقاومة إن الهجوم الذي وقع في 3 مارس 2025 على السوق أسفر عن مقتل 9",
+    "الرئيسية أخبار حصيلة الحرب في غزة ترتفع منذ 7 أكتوبر 2023 قتل أكثر من 35 ألف شخص",
+])
+def test_arabic_a_date_in_the_story_after_its_headline_is_no_page_date(first):
+    from marsad.segment.clean import strip_lead
+
+    title = first.split(" قالت")[0] if "قالت" in first else "حصيلة الحرب في غزة ترتفع"
+    rest, dateline = strip_lead(first, title)
+    assert dateline is None and rest.endswith(first[-20:])

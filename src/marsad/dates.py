@@ -406,10 +406,13 @@ _TREND = re.compile(r"\b(?:has|have) (?:intensified|escalated|stepped up)\b|"
                     r"pounding|striking|raiding|firing|hitting|launching|expanding|advancing|pushing|ambushing|"
                     r"abducting|arresting|detaining|storming|carrying out)\b|"
                     r"\b(?:is|are) (?:(?:now|still|also)\s+)?(?:fighting|battling) (?:to|for)\b|"
-                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b|"
-                    # "the group continues to carry out bombings across the country": a habit told
-                    # in the present (not "continued to shell the town", a day's news)
-                    r"\b(?:continues|continue) to (?:carry out|conduct|stage|mount|commit|wage)\b", re.I)
+                    r"\b(?:regularly|routinely|frequently|repeatedly|constantly)\b", re.I)
+# "the group continues to carry out bombings across the country": a habit told in the present
+# (not "continued to shell the town", a day's news; nor with an act of its own after it: "Israel
+# continues to wage war on Gaza, where air strikes killed 40 people in Rafah")
+_HABIT = re.compile(r"\b(?:continues|continue) to (?:carry out|conduct|stage|mount|commit|wage)\b"
+                    r"(?![^.;]*(?:\bwhere\b|:|\b(?:killed|killing|dead|died|executed|wounded|injured|arrested|"
+                    r"detained)\b))", re.I)
 # "the rise in air strikes showed …": a count of acts rising or falling — unless the sentence
 # tells an act's toll beside it ("amid a rise in attacks, gunmen killed two aid workers").
 _RISE_IN_ACTS = re.compile(r"\b(?:rise|increase|surge|spike|uptick|jump|drop|decline|fall|decrease)\s+in\s+"
@@ -526,7 +529,8 @@ def is_background(sentence: str, published: dt.date | None, reported: ReportedDa
             _MONTH_GONE_AR.search(text) or _days_summed_ar(text, published) if arabic
             else _summed_in_the_singular(text)):
         return True
-    if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text))) and not current.search(text):
+    if (trend.search(text) or not arabic and (_moving(text) or _SEASONS.search(text) or _HABIT.search(text))) \
+            and not current.search(text):
         return True
     if not arabic and _RISE_IN_ACTS.search(text) and not current.search(text) and not _TOLL_OR_COUNT.search(text):
         return True

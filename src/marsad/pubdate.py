@@ -328,6 +328,17 @@ _HIJRI_DATE_AR = re.compile(
 _IN_BRACKETS = re.compile(r"\([^()\d]{1,30}\)")
 
 
+_SEPARATOR_AR = re.compile(r"[|–—/():،-]")
+_BEFORE_DATE_AR = re.compile(r"(?:[|–—/():،,-]|(?<![\u0621-\u064a])(?:" + "|".join(WEEKDAYS_AR) + r"))\s*[،,]?\s*$")
+
+
+def _a_dateline_line(line: str, folded: str, at: int) -> bool:
+    """A line of its own, short as datelines are, with a separator in it and the date right
+    after one or after a weekday: it may hold an outlet's or a city's longer name."""
+    return len(line.strip()) <= 70 and _SEPARATOR_AR.search(folded[:at]) is not None \
+        and _BEFORE_DATE_AR.search(folded[:at]) is not None
+
+
 def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
     """`parse_dateline` for a line in Arabic (or of Eastern digits)."""
     # ("28 / 3 / 2016": a numeric date spaced out)
@@ -350,7 +361,7 @@ def _parse_arabic(s: str, *, strict: bool) -> Dateline | None:
             # name: "المرصد السوري لحقوق الإنسان | السبت 10 أيار/مايو 2025", "الفاشر، الثلاثاء ١٢
             # أغسطس ٢٠٢٥ – سودان تربيون")
             if len(re.sub(r"\s+", "", _DATELINE_WORDS_AR.sub(" ", strip_marks(rest)))) > (
-                    24 if len(s.strip()) <= 70 else 12):
+                    24 if _a_dateline_line(s, folded, m.start()) else 12):
                 continue
         g = m.groupdict()
         year = int(g["year"])
@@ -415,6 +426,10 @@ def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
 _MARK = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
+_PROSE_AR = re.compile(r"(?<![\u0621-\u064a])(?:في|منذ|بعد|قبل|يوم|ان|الذي|التي|قال|قالت|وقع|وقعت|علي|الي|من)"
+                       r"(?![\u0621-\u064a])")
+
+
 def arabic_date_after(text: str, at: int, *, within: int = 60) -> tuple[Dateline, int] | None:
     """A full date (day, month, year) starting within `within` characters after `at` in an
     Arabic text, read as a scraped page's dateline, and where it ends (with the time beside
@@ -427,7 +442,9 @@ def arabic_date_after(text: str, at: int, *, within: int = 60) -> tuple[Dateline
         m = pat.search(bare)
         if m is not None and kept[m.start()] <= within and (best is None or m.start() < best.start()):
             best = m
-    if best is None:
+    # (only an outlet's or a city's name between: "قالت لجان المقاومة إن الهجوم الذي وقع في 3 مارس"
+    # and "ترتفع منذ 7 أكتوبر 2023" are the story's sentences)
+    if best is None or len(bare[:best.start()].split()) > 4 or _PROSE_AR.search(bare[:best.start()]):
         return None
     found = _parse_arabic(bare[best.start():best.end()], strict=False)
     if found is None:

@@ -57,10 +57,10 @@ _METONYM_AFTER = re.compile(r"^(?:['’]s\s+(?!(?:[\w'’-]+\s+){0,2}?(?:country
                             r"neighbo(?:u)?rhoods?|province|old city|streets?|cent(?:re|er)|city cent(?:re|er)|"
                             r"(?-i:CBD)|downtown|waterfront|harbou?r|villages?|"
                             r"camps?|border|city|port|airport|"
-                            # "Gao's main market", "Turbat's main bazaar", "Kampala's Makindye
-                            # division": a part of the town, where things happen
+                            # "Gao's main market", "Turbat's main bazaar", "Kabul's Dasht-e-Barchi
+                            # area": a part of the town, where things happen
                             r"markets?|bazaars?|souqs?|souks?|squares?|hospitals?|mosques?|"
-                            r"roundabouts?|bus\s+station|areas?|divisions?|quarters?|slums?|"
+                            r"roundabouts?|bus\s+station|areas?|quarters?|slums?|"
                             r"entrances?|industrial\s+(?:zone|area|city)))|"
                             # "United States and British aircraft": a country naming the forces
                             r"(?:\s+and\s+[A-Z]\w+)?\s+(?:\w+\s+)?(?:aircraft|warplanes|jets|planes|forces|troops|"
@@ -530,6 +530,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     doers_at: list[Located] = []  # "police in Kabul fired …": where the doers are
     speakers: list[Located] = []  # "activists in Homs said": where those who tell it are
     remote = False  # ... of fire they sent from there ("rebels in Idlib shelled …")
+    mourners: set[int] = set()  # where a funeral was (`_mourners_place_ar`)
     offset = sent.start
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
@@ -538,8 +539,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if _wounded_taken_to_ar(after[:60]) or _taken_to(before) or _mourners_place_ar(before, after):
+        if _wounded_taken_to_ar(after[:60]) or _taken_to(before):
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
+        if _mourners_place_ar(before, after):
+            mourners.add(id(loc))
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None
@@ -604,6 +607,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             # Mandera said" is Mandera's)
             if not any(loc.start != town.start and id(loc) not in of_dateline for loc in sent.places):
                 out = _back_at_the_dateline(sent.text, town) or out
+    # (unless the funeral's town is the only place named: "شيع آلاف في مخيم جنين جثامين ثلاثة
+    # شهداء ارتقوا خلال اقتحام المخيم" was in the camp)
+    out = _unless_all(out, mourners)
     # A linked story's headline glued into a scraped sentence ("Read more: Families of Suwayda
     # hostages say … Unknown gunmen abducted a young man from the town of Shahba") names its own
     # story's places, not this act's.
