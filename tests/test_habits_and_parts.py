@@ -368,3 +368,28 @@ def test_arabic_a_date_in_the_story_after_its_headline_is_no_page_date(first):
     title = first.split(" قالت")[0] if "قالت" in first else "حصيلة الحرب في غزة ترتفع"
     rest, dateline = strip_lead(first, title)
     assert dateline is None and rest.endswith(first[-20:])
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # a road blocked is a protest's form, violent only with fire, stones or a fight
+    ("Several hundred farmers blocked the main road for several hours on Monday to protest against low prices.",
+     "Peaceful protest"),
+    ("Hundreds of angry residents blocked the highway out of town with rocks and burning tyres on Wednesday.",
+     "Violent demonstration"),
+    # armed men who kill people are an attack, whatever else they did
+    ("On March 3, raiders killed four people and abducted two children in a village in Akobo district.", "Attack"),
+    # bombs the dead were planting did not go off
+    ("The coalition said an air strike killed three insurgents who were planting roadside bombs in Zurmat district.",
+     "Air/drone strike"),
+])
+def test_blockades_raiders_and_bombs_being_planted(sentence, sub_type):
+    assert _sub_type(sentence) == sub_type
+
+
+def test_a_crowd_datelined_in_a_capital_is_in_the_capital(coder):
+    events, _ = code(coder, "LIMA — Hundreds of students threw stones at riot police outside the Education Ministry "
+                            "on Wednesday, demanding higher grants, police said.", published="2023-06-08")
+    assert [e.location for e in events] == ["Lima"]
+    events, _ = code(coder, "LIMA (Reuters) - Gunmen killed four police officers in an ambush on Tuesday, officials "
+                            "said.", published="2023-06-08")
+    assert all(e.location != "Lima" for e in events)

@@ -941,7 +941,7 @@ _SPEAKERS_SCENE = re.compile(r"\b(?:said|says|say|spoke|speaks|told|tells|accuse
 
 
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
-                 trigger_at: int | None = None) -> list[Located]:
+                 trigger_at: int | None = None, *, protest: bool = False) -> list[Located]:
     here = _where_things_happen(sent, country, trigger_at)
     # Foreign countries alone ("United States and British aircraft struck …") name who acted,
     # not where: the story's place is then the one the article was already at.
@@ -989,12 +989,14 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     # "SAO PAULO (Reuters) - Thousands of nurses marched …" and nothing else placed: in the
     # story's own country, the dateline's town is the best place there is.
     # Not a capital's ("NAIROBI (Reuters) - Gunmen killed five police officers", where the
-    # agencies' bureaus are and the whole country's news is filed), nor beside a part of the
-    # country the sentence names ("in the northeast").
+    # agencies' bureaus are and the whole country's news is filed) — unless it is a crowd's:
+    # "SANTIAGO — Hooded students threw petrol bombs at riot police outside the Instituto
+    # Nacional" is the capital's protest; nor beside a part of the country the sentence names
+    # ("in the northeast").
     for first in [*before, sent][:2]:
         town = dateline_town(first)
         if town is not None and (country is None or town.place.country_code == country.country_code) \
-                and town.place.feature_code != "PPLC" and not _REGION_NAMED.search(sent.text):
+                and (town.place.feature_code != "PPLC" or protest) and not _REGION_NAMED.search(sent.text):
             return [Located(town.start, town.end, town.place, "place of the dateline")]
     if country is not None:
         return [Located(sent.start, sent.start, Place(name=country.name, country=country.country,
