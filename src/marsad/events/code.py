@@ -397,7 +397,7 @@ def _told_as_war(m: Mention) -> bool:
     counted and armed men named as its doers."""
     text = m.event.evidence[0].text if m.event.evidence else ""
     return m.event.event_type in VIOLENT and m.day_named and bool(m.event.fatalities) \
-        and (story_names(text, "non_state_actor") or story_names(text, "armed_actor"))
+        and story_names(text, "non_state_actor")
 
 
 def _news_day(mentions: list[Mention], published: dt.date | None) -> dt.date | None:

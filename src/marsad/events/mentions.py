@@ -19,7 +19,7 @@ from ..arabic.text import ARABIC_LETTER, fold, is_arabic, pattern
 from ..places.frame import dateline_end
 from ..records import Article, Event, Evidence, FatalityReport, Place
 from . import actors as actor_roles
-from .classify import MILITARY_MEANS, PROTEST_TYPES, Classification, classify
+from .classify import MILITARY_MEANS, Classification, classify
 from .clauses import placed_act, two_acts
 from .fatalities import PERPETRATOR, TO_DEATH_VERBS, VAGUE, fatalities, fatality_mentions
 from .modality import modality
@@ -590,7 +590,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         event_date, precision = published.isoformat(), 2
     else:
         event_date, precision = None, None
-    places = event_places(sent, before, ctx.country, cls.trigger_start, protest=cls.event_type in PROTEST_TYPES)
+    places = event_places(sent, before, ctx.country, cls.trigger_start)
     other_parts = _OTHER_PARTS.search(sent.text)
     if other_parts and not _ONE_OF_THEM.search(sent.text, 0, other_parts.start()) \
             and not any(not loc.note for loc in places):

@@ -161,10 +161,12 @@ _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|
 # Where a speaker sits: "the coalition, which is based in Istanbul, said", "a commander said by
 # telephone from Erbil", "reached by phone from Beirut".
 _SPEAKER_BASE = re.compile(r"\b(?:based\s+in|(?:said|says|told\s+\w+|spoke|speaking|reached)\s+(?:[\w'’-]+\s+){0,2}?"
-                           r"by\s+(?:tele|satellite\s+|mobile\s+)?phone\s+from|"
-                           # "…, a UN spokeswoman said in Geneva.": where the speaker spoke, last
-                           r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told\s+reporters|told\s+journalists)\s+in)"
-                           r"\s+(?:the\s+)?$", re.I)
+                           r"by\s+(?:tele|satellite\s+|mobile\s+)?phone\s+from)\s+(?:the\s+)?$", re.I)
+# "…, a UN spokeswoman said in Geneva.": where the speaker spoke, at the clause's end — not the
+# act's place when the sentence names another ("…, the mayor told reporters in Ayacucho" alone
+# may be the act's town)
+_SPOKE_IN = re.compile(r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told\s+reporters|told\s+journalists)\s+in\s+"
+                       r"(?:the\s+)?$", re.I)
 # "airstrikes launched by Russia on eastern Syria", "shelling by Turkey": a country after "by"
 # is who acted, not where.
 _DOER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -530,7 +532,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     doers_at: list[Located] = []  # "police in Kabul fired …": where the doers are
     speakers: list[Located] = []  # "activists in Homs said": where those who tell it are
     remote = False  # ... of fire they sent from there ("rebels in Idlib shelled …")
-    mourners: set[int] = set()  # where a funeral was (`_mourners_place_ar`)
+    mourners: set[int] = set()  # where a funeral was (`_mourners_place_ar`) or a speaker spoke
     offset = sent.start
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
@@ -541,7 +543,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
         if _wounded_taken_to_ar(after[:60]) or _taken_to(before):
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
-        if _mourners_place_ar(before, after):
+        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]):
             mourners.add(id(loc))
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
@@ -941,7 +943,7 @@ _SPEAKERS_SCENE = re.compile(r"\b(?:said|says|say|spoke|speaks|told|tells|accuse
 
 
 def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
-                 trigger_at: int | None = None, *, protest: bool = False) -> list[Located]:
+                 trigger_at: int | None = None) -> list[Located]:
     here = _where_things_happen(sent, country, trigger_at)
     # Foreign countries alone ("United States and British aircraft struck …") name who acted,
     # not where: the story's place is then the one the article was already at.
@@ -989,14 +991,12 @@ def event_places(sent: Sentence, before: list[Sentence], country: Place | None,
     # "SAO PAULO (Reuters) - Thousands of nurses marched …" and nothing else placed: in the
     # story's own country, the dateline's town is the best place there is.
     # Not a capital's ("NAIROBI (Reuters) - Gunmen killed five police officers", where the
-    # agencies' bureaus are and the whole country's news is filed) — unless it is a crowd's:
-    # "SANTIAGO — Hooded students threw petrol bombs at riot police outside the Instituto
-    # Nacional" is the capital's protest; nor beside a part of the country the sentence names
-    # ("in the northeast").
+    # agencies' bureaus are and the whole country's news is filed), nor beside a part of the
+    # country the sentence names ("in the northeast").
     for first in [*before, sent][:2]:
         town = dateline_town(first)
         if town is not None and (country is None or town.place.country_code == country.country_code) \
-                and (town.place.feature_code != "PPLC" or protest) and not _REGION_NAMED.search(sent.text):
+                and town.place.feature_code != "PPLC" and not _REGION_NAMED.search(sent.text):
             return [Located(town.start, town.end, town.place, "place of the dateline")]
     if country is not None:
         return [Located(sent.start, sent.start, Place(name=country.name, country=country.country,

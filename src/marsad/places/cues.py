@@ -94,7 +94,7 @@ NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "Their", "Its",
               "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
               "Regime", "Border", "Refugee", "Displacement", "Camp", "City", "Town", "Village", "In", "On", "At",
               # a faith or a people the town is "mainly" of ("the mainly Christian town of Bartella")
-              "Christian", "Muslim", "Sunni", "Shia", "Shiite", "Alawite", "Druze", "Yazidi", "Assyrian", "Turkmen",
+              "Christian", "Muslim", "Sunni", "Shia", "Shiite", "Alawite", "Druze", "Yazidi", "Assyrian",
               "Armenian", "Catholic", "Coptic", "Orthodox", "Jewish", "Hindu", "Buddhist", "Tuareg", "Fulani",
               "Pashtun", "Hazara", "Tamil", "Rohingya", "Ismaili", "Chaldean"}
 
