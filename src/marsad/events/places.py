@@ -532,7 +532,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     doers_at: list[Located] = []  # "police in Kabul fired …": where the doers are
     speakers: list[Located] = []  # "activists in Homs said": where those who tell it are
     remote = False  # ... of fire they sent from there ("rebels in Idlib shelled …")
-    mourners: set[int] = set()  # where a funeral was (`_mourners_place_ar`) or a speaker spoke
+    # where a funeral was (`_mourners_place_ar`) or a speaker spoke (`_SPOKE_IN`): left when the
+    # sentence names another place
+    left_if_others: set[int] = set()
     offset = sent.start
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
@@ -544,7 +546,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if _wounded_taken_to_ar(after[:60]) or _taken_to(before):
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
         if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]):
-            mourners.add(id(loc))
+            left_if_others.add(id(loc))
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None
@@ -609,9 +611,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             # Mandera said" is Mandera's)
             if not any(loc.start != town.start and id(loc) not in of_dateline for loc in sent.places):
                 out = _back_at_the_dateline(sent.text, town) or out
-    # (unless the funeral's town is the only place named: "شيع آلاف في مخيم جنين جثامين ثلاثة
-    # شهداء ارتقوا خلال اقتحام المخيم" was in the camp)
-    out = _unless_all(out, mourners)
+    # (unless it is the only place named: "شيع آلاف في مخيم جنين جثامين ثلاثة شهداء ارتقوا خلال
+    # اقتحام المخيم" was in the camp, "…, a spokesman said in Jalalabad, where the attack took
+    # place" in Jalalabad)
+    out = _unless_all(out, left_if_others)
     # A linked story's headline glued into a scraped sentence ("Read more: Families of Suwayda
     # hostages say … Unknown gunmen abducted a young man from the town of Shahba") names its own
     # story's places, not this act's.
