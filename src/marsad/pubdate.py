@@ -397,8 +397,7 @@ def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
     """`leading_dateline` for an Arabic text: read without diacritics ("نُشر"), offsets mapped
     back to `text`."""
     folded = fold(text[:200])
-    kept = [i for i, c in enumerate(folded) if not _MARK.match(c)]
-    bare = "".join(folded[i] for i in kept)
+    bare, kept = _unmarked(folded)
     lead = _LEAD_WORDS_AR.match(bare)
     at = lead.end() if lead else 0
     # A wire's dateline glued to its first words: "غزة 9-12-2024 وفا- استشهد …" (the city, then
@@ -426,6 +425,13 @@ def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
 _MARK = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
+def _unmarked(folded: str) -> tuple[str, list[int]]:
+    """A folded Arabic text without its diacritics and tatweel, and where each of its
+    characters stands in `folded` (to map offsets back)."""
+    kept = [i for i, c in enumerate(folded) if not _MARK.match(c)]
+    return "".join(folded[i] for i in kept), kept
+
+
 _PROSE_AR = re.compile(r"(?<![\u0621-\u064a])(?:في|منذ|بعد|قبل|يوم|ان|الذي|التي|قال|قالت|وقع|وقعت|علي|الي|من)"
                        r"(?![\u0621-\u064a])")
 
@@ -435,8 +441,7 @@ def arabic_date_after(text: str, at: int, *, within: int = 60) -> tuple[Dateline
     Arabic text, read as a scraped page's dateline, and where it ends (with the time beside
     it: "السومرية نيوز/ نينوى 15-10-2017 | 14:20"); or None."""
     folded = fold(text[at:at + within + 40])
-    kept = [i for i, c in enumerate(folded) if not _MARK.match(c)]
-    bare = "".join(folded[i] for i in kept)
+    bare, kept = _unmarked(folded)
     best = None
     for pat in _PATTERNS_AR:
         m = pat.search(bare)

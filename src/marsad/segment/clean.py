@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..arabic.text import fold
+from ..arabic.text import ARABIC_LETTER, fold
 from ..pubdate import Dateline, arabic_date_after, leading_dateline, parse_dateline
 from . import lines as L
 
@@ -195,7 +195,7 @@ def strip_lead(first: str, title: str | None) -> tuple[str, Dateline | None]:
     return first, dateline
 
 
-_ARABIC_LETTERS = re.compile("[\u0621-\u064a]{3}")
+_ARABIC_LETTERS = re.compile(f"[{ARABIC_LETTER}]{{3}}")
 
 
 def _repeat_end(text: str, title: str) -> int | None:
@@ -203,8 +203,9 @@ def _repeat_end(text: str, title: str) -> int | None:
     want = "".join(c for c in fold(title) if c.isalnum())
     if len(want) < 12:
         return None
-    at = [i for i, c in enumerate(fold(text)) if c.isalnum()]
-    letters = "".join(fold(text)[i] for i in at)
+    folded = fold(text)
+    at = [i for i, c in enumerate(folded) if c.isalnum()]
+    letters = "".join(folded[i] for i in at)
     k = letters.find(want)
     return at[k + len(want) - 1] + 1 if k >= 0 else None
 
