@@ -1300,19 +1300,25 @@ def classify(sentence: str, *, lexicon: Lexicon | None = None) -> Classification
     return _classify(sentence, lexicon)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=1024)
 def _classify_shipped(sentence: str) -> Classification | None:
-    """`classify` with the shipped lexicon, the last few texts remembered: coding an
-    article asks again about a text it just classified (a one-sentence paragraph read
-    "with its neighbours" is that sentence; `follow_up` re-reads a sentence). Few, as
-    articles seldom repeat each other's sentences (a bigger cache would flatter a
-    benchmark made of copies)."""
+    """`classify` with the shipped lexicon, the texts of the article being coded remembered:
+    coding an article asks again about texts it classified (the story's lede is read before
+    its sentences are; a one-sentence paragraph read "with its neighbours" is that sentence;
+    `follow_up` re-reads a sentence). `new_article` forgets them, as articles seldom repeat
+    each other's sentences (a cache across articles would flatter a benchmark made of copies)."""
     return _classify(sentence, default_lexicon())
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=1024)
 def _classify_shipped_ar(sentence: str) -> Classification | None:
     return _classify(sentence, default_lexicon_ar())
+
+
+def new_article() -> None:
+    """Forget the texts `classify` remembered for the article coded before."""
+    _classify_shipped.cache_clear()
+    _classify_shipped_ar.cache_clear()
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")

@@ -35,7 +35,7 @@ from ..places import Gazetteer, PlaceResolver
 from ..records import Article, Claim, Event, Evidence, Place, content_id
 from ..sources import SourceKB, unknown_attributions
 from .assemble import VIOLENT, assemble
-from .classify import classify, story_names, story_topics
+from .classify import classify, new_article, story_names, story_topics
 from .gate import story_gate
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
 from .places import dateline_places, specificity
@@ -146,6 +146,7 @@ class EventCoder:
         docs = self._annotate([u.text for u, _ in units if u.language == "en"])
         stories: dict[str, Story] = {}  # read from an article's first window, for all of them
         for unit, offset in units:
+            new_article()
             if unit.language == "en":
                 sents = sentences(unit, next(docs), gazetteer=self.gazetteer, resolver=self.resolver,
                                   actors=self.actors, sources=self.sources)

@@ -173,6 +173,10 @@ def arabic_sentences(article: Article, *, gazetteer: Gazetteer, resolver: PlaceR
             for start, end, para in arabic_split(text)]
 
 
+# Where a paragraph ends: every "\n\n", overlapping ones too ("\n\n\n" holds two).
+_BLANK_LINE = re.compile(r"(?=\n\n)")
+
+
 def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: PlaceResolver,
               actors: ActorKB, sources: SourceKB) -> list[Sentence]:
     """The article's sentences (never crossing a paragraph) with their resolved places."""
@@ -190,13 +194,13 @@ def sentences(article: Article, doc: Any, *, gazetteer: Gazetteer, resolver: Pla
     spans, resolved = _with_capitals(text, spans, resolved, gazetteer, resolver)
     bounds = [(s[0], s[1]) for s in spans]
     resolved = inherit_containers(text, bounds, same_as_bracketed(text, bounds, resolved))
-    resolved = locate_in_frame(text, bounds, resolved, frame, [(sent.start_char, sent.end_char) for sent in doc.sents],
-                               gazetteer)
+    # (the model's sentences read once: each reading of `doc.sents` walks every token)
+    sent_spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    resolved = locate_in_frame(text, bounds, resolved, frame, sent_spans, gazetteer)
     located = [Located(s[0], s[1], p) for s, p in zip(spans, resolved, strict=True)]
-    paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    paragraph_starts = [0] + [m.start() + 2 for m in _BLANK_LINE.finditer(text)]
     out = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in sent_spans:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
