@@ -179,15 +179,21 @@ def modality(sentence: str, trigger_start: int, trigger_end: int) -> str:
     ]
     # "Students have announced a large gathering in Nis on Saturday", "are preparing a march
     # to Belgrade": a protest announced or prepared is to come (not "announced the arrest").
-    if _A_GATHERING.fullmatch(sentence, trigger_start, trigger_end) and _ANNOUNCED.search(left):
+    # (Not one a verb then tells of: "organisers announced the rally was over".)
+    if _A_GATHERING.fullmatch(sentence, trigger_start, trigger_end) and _ANNOUNCED.search(left) \
+            and not _TOLD_OF.match(sentence, trigger_end):
         found.append((0, PLANNED))
     return _nearest(found)
 
 
-_A_GATHERING = re.compile(r"(?:gathering|march|rally|protest|demonstration|strike|sit-in|vigil|walkout|boycott)s?",
-                          re.I)
-_ANNOUNCED = re.compile(r"\b(?:announc|prepar)(?:e|es|ed|ing)\s+(?:a|an|the|their|its|another|new)\s+"
-                        r"(?:[\w-]+\s+){0,2}?$", re.I)
+_A_GATHERING = re.compile(r"(?:gathering|march|rally|protest|demonstration|strike|sit-in|vigil|walkout|boycott)"
+                          r"(?:e?s)?", re.I)
+_TOLD_OF = re.compile(r"\s+(?:had|has|have|was|were|is|are|ended|passed|went|turned)\b", re.I)
+# ("has announced further marches in Graz and Linz", "announced protests for Friday"; not
+# "announced that the march had ended")
+_ANNOUNCED = re.compile(r"\b(?:announc|prepar)(?:e|es|ed|ing)\s+"
+                        r"(?:(?:a|an|the|their|its|another|new|more|further|fresh)\s+)?"
+                        r"(?:(?!that\b|the\b|a\b|an\b)[\w-]+\s+){0,2}?$", re.I)
 
 
 _Cues = tuple[tuple[str, re.Pattern[str], int], ...]

@@ -115,7 +115,9 @@ _TARGET_AFTER_AR = re.compile(r"(?:علي|باتجاه|نحو)\s+(?:\S+\s+){0,3}
                               r"(?:قريه|بلده|مدينه|حي|قري|بلدات|مدن|احياء)(?:\s|$)")
 # Only an act done where they stand: fire sent elsewhere ("militants in Gaza fired rockets
 # into Israel", "forces in Hmeimim launched air strikes") lands where it struck.
-_ACTS_AFTER = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
+# ("Police in Ocana said they arrested four men": the speakers tell their own act)
+_ACTS_AFTER = re.compile(r"^\s+(?:(?:said|say|says)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it)\s+)?"
+                         r"(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
                          r"rubber\s+bullets|live\s+(?:rounds|ammunition|bullets)|warning\s+shots)|opened\s+fire|"
                          r"shot|attacked|raided|stormed|beat|clashed|detained|arrested|dispersed|charged)\b", re.I)
 # ("terrorists positioned in Idleb southern countryside attacked with a drone …" too)
@@ -150,12 +152,23 @@ _DESCRIBES_WHERE = re.compile(r"\b(?:which|that)\s+(?:borders?|overlooks?|adjoin
 # sentence names another place, that one is the event's).
 _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
                          r"governor|ministry)\s+(?:in|at|from)|"
+                         # "the army said in a statement from Bucaramanga that drones hit a base
+                         # in Tibu": where the statement came from
+                         r"\bstatement\s+(?:(?:issued|released|sent|published)\s+)?(?:in|from)|"
                          # "Fabius told reporters during a visit to the West Bank city of Ramallah" —
                          # the speaker's visit, not one an attack hit ("mortars hit the compound
                          # during a visit to Lashkar Gah by the president")
                          r"\b(?:said|says|told|tells|stated|declared|announced)\s+(?:[\w'’-]+\s+){0,3}?"
                          r"(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:visit|trip|tour)\s+to)"
                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|capital)\s+of\s+)?$", re.I)
+# "a demonstration against the World Economic Forum, which opens in Davos on Monday": where
+# a meeting, a contest or a trial is held, named to say what it is, not where the act was
+# (when the sentence names another place).
+_VENUE_OF = re.compile(r"\b(?:forum|summit|conference|talks|meeting|congress|session|assembly|games|olympics|"
+                       r"championships?|tournament|festival|fair|exhibition|trial|hearing)\W{0,2},?\s+(?:which|that)\s+"
+                       r"(?:(?:is|was|will\s+be)\s+(?:being\s+)?held|opens|opened|begins|began|starts|started|"
+                       r"takes\s+place|took\s+place|meets|met|convenes|convened|runs|ran)\s+"
+                       r"(?:[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 # Where a speaker sits: "the coalition, which is based in Istanbul, said", "a commander said by
@@ -414,6 +427,15 @@ _OFFICE_AFTER = re.compile(r"\s+(?:police|health|security|military|civil\s+defen
                            r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)", re.I)
 
 
+# "the office of the Beni territory administrator said", "the Lamu county commissioner told
+# reporters": a place that names whose official speaks — left when the sentence names another
+# (alone it may be where the act was: "ten were killed, the Beni territory administrator said").
+_OFFICIAL_OF_AFTER = re.compile(r"\s+(?:territory|district|county|provincial|province|regional|state|municipal|"
+                                r"local|town|city)\s+(?:administrator|commissioner|governor|mayor|council|chief|"
+                                r"officials?|spokes(?:man|woman|person))"
+                                r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)", re.I)
+
+
 def _an_office(sent: Sentence, loc: Located) -> bool:
     """Whether the place names an office that speaks ("Hasaka Police Command told SANA")."""
     return _OFFICE_AFTER.match(sent.text, loc.end - sent.start, loc.end - sent.start + 70) is not None
@@ -454,12 +476,22 @@ _WOUNDED_TAKEN_TO_AR = re.compile(r"^\s*،?\s*(?:التي|الذي)\s+(?:نقل|
 # "… wounded seven people who were taken to the Bab al-Hawa hospital", "rushed to hospital in
 # Sarmada", "airlifted to Quetta": where the wounded or the dead were taken, not where the act was.
 _TAKEN_TO = re.compile(r"\b(?:taken|rushed|brought|transferred|evacuated|airlifted|flown|admitted|moved|carried|"
-                       r"shifted)\s+(?:(?:later|then|immediately|quickly)\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?"
+                       r"shifted)\s+(?:(?:later|then|immediately|quickly)\s+)?"
+                       # ("evacuated by helicopter to Cucuta")
+                       r"(?:by\s+(?:an?\s+)?(?:military\s+)?(?:helicopter|ambulance|air|road|boat|plane|aircraft)s?\s+)?"
+                       r"(?:to|into)\s+(?:an?\s+|the\s+)?"
                        r"(?P<hospital>(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility)|"
                        r"morgue)\s+(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)?$", re.I)
 # ... a town alone only when the wounded or the dead are who went there ("reinforcements were
 # rushed to Menaka", "troops moved into Kidal" go where the act is).
 _THE_HURT = re.compile(r"\b(?:wounded|injured|casualties|bodies|dead|victims|survivors|patients)\b", re.I)
+
+
+# What may stand between a place and the places that describe it: ", the capital of",
+# " in neighbouring", ", in".
+_DESCRIBING_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|a)\s+)?(?:(?:(?:provincial|regional|state|district)\s+)?"
+                             r"(?:capital|seat|main\s+(?:city|town))\s+of\s+|in\s+|of\s+)(?:the\s+)?"
+                             r"(?:neighbou?ring\s+)?$", re.I)
 
 
 def _taken_to(before: str) -> bool:
@@ -536,16 +568,21 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # sentence names another place
     left_if_others: set[int] = set()
     offset = sent.start
+    taken_to_end = None  # where the last place the wounded were taken to ends
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
+        if taken_to_end is not None and _DESCRIBING_GAP.match(sent.text, taken_to_end, loc.start - offset):
+            taken_to_end = loc.end - offset
+            continue  # "evacuated to Cucuta, the capital of Norte de Santander": that town's description
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
         if _wounded_taken_to_ar(after[:60]) or _taken_to(before):
+            taken_to_end = loc.end - offset
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
-        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]):
+        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]) or _OFFICIAL_OF_AFTER.match(after[:70]):
             left_if_others.add(id(loc))
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
@@ -700,7 +737,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # sentence names another place.
     asides = {id(loc) for loc in out
               if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 70):loc.start - offset])
-              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
+              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])
+              or _VENUE_OF.search(sent.text[max(0, loc.start - offset - 80):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
     # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building or a
@@ -929,7 +967,8 @@ _REGION_AFTER = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?")
 
 # "In Atbara, …", "16:45 In Chattogram, …", "وفي عطبرة، …": a sentence that opens with its town.
 OPENS_WITH_ITS_TOWN = re.compile(r"^\W*(?:\d{1,2}[:.]\d\d\s+)?(?:(?:Meanwhile,?\s+)?[Ii]n|At)\s+(?:the\s+)?"
-                                 r"(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\s*,|"
+                                 r"(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+"
+                                 r"(?:\s+and\s+(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+)?\s*,|"
                                  r"^\W*و?في\s+(?:مدين[ةه]\s+|بلد[ةه]\s+|قري[ةه]\s+)?[^\s،,]+(?:\s+[^\s،,]+)?\s*[،,]")
 # How `event_places` noted a place carried from a sentence of the same paragraph that opened
 # with it: "In Surabaya, the mood was tenser. Police fired tear gas at protesters …". Not one
