@@ -158,7 +158,7 @@ class Gazetteer:
         self._derived_demonym = lru_cache(maxsize=20_000)(self._derived_demonym_uncached)
         self._name_count = lru_cache(maxsize=20_000)(self._name_count_uncached)
         self._get = lru_cache(maxsize=50_000)(self._get_uncached)
-        self._capital_id = lru_cache(maxsize=1_000)(self._capital_id_uncached)
+        self._capitals: dict[str, int] | None = None
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         # A gazetteer built before Arabic names had a table of their own: its Arabic rows of
         # `names`, folded here once, on the first Arabic look-up.
@@ -376,14 +376,16 @@ class Gazetteer:
 
     def capital(self, cc: str) -> Candidate | None:
         """The country's capital (its PPLC; the most populous one should a dump hold two)."""
-        gid = self._capital_id(cc)
+        if self._capitals is None:
+            # Every country's at once, at the first ask: one pass over the places, where a
+            # query per country would scan each country's places (every "capital" a text
+            # names asks).
+            self._capitals = {}
+            for code, gid in self._db.execute("SELECT country_code, geonameid FROM places "
+                                              "WHERE feature_code = 'PPLC' ORDER BY population"):
+                self._capitals[code] = gid  # the most populous comes last and stays
+        gid = self._capitals.get(cc)
         return self.get(gid) if gid is not None else None
-
-    def _capital_id_uncached(self, cc: str) -> int | None:
-        # (cached: the query scans the country's places, and every "capital" a text names asks)
-        row = self._db.execute("SELECT geonameid FROM places WHERE country_code = ? AND feature_code = 'PPLC' "
-                               "ORDER BY population DESC LIMIT 1", (cc,)).fetchone()
-        return row[0] if row else None
 
     def admin1(self, cc: str, a1: str) -> Candidate | None:
         gid = self.admin1_ids.get((cc, a1))
