@@ -116,10 +116,14 @@ _TARGET_AFTER_AR = re.compile(r"(?:علي|باتجاه|نحو)\s+(?:\S+\s+){0,3}
 # Only an act done where they stand: fire sent elsewhere ("militants in Gaza fired rockets
 # into Israel", "forces in Hmeimim launched air strikes") lands where it struck.
 # ("Police in Ocana said they arrested four men": the speakers tell their own act)
-_ACTS_AFTER = re.compile(r"^\s+(?:(?:said|say|says)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it)\s+)?"
+_ACTS_AFTER = re.compile(r"^\s+(?:(?:said|say|says)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it)\s+"
+                         # (what they say they did where they stand: not "the army in Goma said it
+                         # had attacked rebel positions", which are elsewhere)
+                         r"(?:(?:has|have|had)\s+)?(?:arrested|detained|dispersed|fired\s+(?:tear\s*gas|rubber\s+bullets|"
+                         r"warning\s+shots|into\s+the\s+air))|"
                          r"(?:(?:has|have|had)\s+)?(?:fired\s+(?:on|at|upon|into\s+the\s+air|tear\s*gas|"
                          r"rubber\s+bullets|live\s+(?:rounds|ammunition|bullets)|warning\s+shots)|opened\s+fire|"
-                         r"shot|attacked|raided|stormed|beat|clashed|detained|arrested|dispersed|charged)\b", re.I)
+                         r"shot|attacked|raided|stormed|beat|clashed|detained|arrested|dispersed|charged))\b", re.I)
 # ("terrorists positioned in Idleb southern countryside attacked with a drone …" too)
 _FIRES_AFTER = re.compile(r"^(?:\s+(?:north|south|east|west)(?:ern)?|\s+(?:countryside|province|governorate|areas?))*"
                           r"\s+(?:(?:has|have|had)\s+)?(?:shelled|launched|fired|struck|bombed|pounded|targeted|"
@@ -152,9 +156,6 @@ _DESCRIBES_WHERE = re.compile(r"\b(?:which|that)\s+(?:borders?|overlooks?|adjoin
 # sentence names another place, that one is the event's).
 _SPEAKER_IN = re.compile(r"\b(?:(?:source|sources|official|officials|spokes(?:man|woman|person)|correspondent|reporter|"
                          r"governor|ministry)\s+(?:in|at|from)|"
-                         # "the army said in a statement from Bucaramanga that drones hit a base
-                         # in Tibu": where the statement came from
-                         r"\bstatement\s+(?:(?:issued|released|sent|published)\s+)?(?:in|from)|"
                          # "Fabius told reporters during a visit to the West Bank city of Ramallah" —
                          # the speaker's visit, not one an attack hit ("mortars hit the compound
                          # during a visit to Lashkar Gah by the president")
@@ -169,6 +170,10 @@ _VENUE_OF = re.compile(r"\b(?:forum|summit|conference|talks|meeting|congress|ses
                        r"(?:(?:is|was|will\s+be)\s+(?:being\s+)?held|opens|opened|begins|began|starts|started|"
                        r"takes\s+place|took\s+place|meets|met|convenes|convened|runs|ran)\s+"
                        r"(?:[\w'’-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+# "the army said in a statement from Bucaramanga that drones hit a base in Tibu": where the
+# statement came from.
+_STATEMENT_FROM = re.compile(r"\bstatement\s+(?:(?:issued|released|sent|published)\s+)?(?:in|from)\s+(?:the\s+)?"
+                             r"(?:(?:city|town|capital)\s+of\s+)?$", re.I)
 _VANTAGE = re.compile(r"\b(?:heard|seen|visible|audible|watched|observed|filmed|photographed)\s+"
                       r"(?:from|as far as)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 # Where a speaker sits: "the coalition, which is based in Istanbul, said", "a commander said by
@@ -494,6 +499,11 @@ _DESCRIBING_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|a)\s+)?(?:(?:(?:provincial|
                              r"(?:neighbou?ring\s+)?$", re.I)
 
 
+# "… were taken to Jalalabad, where the attack happened", "flown to Kidal, where militants later
+# shelled the camp": the town the wounded reached is where an act was, too.
+_WHERE_IT_HAPPENED = re.compile(r"[^.;]{0,60}?,\s+where\b", re.I)
+
+
 def _taken_to(before: str) -> bool:
     m = _TAKEN_TO.search(before[-80:])
     return m is not None and (m.group("hospital") is not None or _THE_HURT.search(before[-120:]) is not None)
@@ -550,6 +560,35 @@ def _in_solidarity_with(before: str) -> bool:
     return bool(_SOLIDARITY.search(before[-120:]))
 
 
+def _beside_a_place_of_its_own(sent: Sentence, places: list[Located], drop: set[int]) -> list[Located]:
+    """`places` but those in `drop`, when another names where the act was: a place the
+    gazetteer knows, no country, no province that holds a dropped place, and not what
+    describes one (", the capital of Borno state", ", Switzerland")."""
+    dropped = [loc for loc in places if id(loc) in drop]
+    if not dropped:
+        return places
+
+    def describes(loc: Located) -> bool:
+        return any(d.end <= loc.start and (_DESCRIBING_GAP.match(sent.text, d.end - sent.start, loc.start - sent.start)
+                                           or _COMMA_GAP.fullmatch(sent.text, d.end - sent.start,
+                                                                   loc.start - sent.start))
+                   for d in dropped)
+
+    def holds(loc: Located) -> bool:
+        return (loc.place.feature_code or "").startswith(("ADM", "RGN", "AREA")) and any(
+            specificity(loc.place) < specificity(d.place) and loc.place.country_code == d.place.country_code
+                   and (loc.place.admin1 is None or loc.place.admin1 == d.place.admin1) for d in dropped)
+
+    # (nor where people came from: "activists from Lyon marched against the summit, which opens
+    # in Biarritz")
+    own = [loc for loc in places if id(loc) not in drop and loc.place.country and not _is_country(loc.place)
+           and not holds(loc) and not describes(loc) and not _origin(sent, loc)]
+    return [loc for loc in places if id(loc) not in drop] if own else places
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
 def _unless_all(places: list[Located], drop: set[int]) -> list[Located]:
     """`places` but those whose `id` is in `drop`, unless that would leave none."""
     return [loc for loc in places if id(loc) not in drop] if drop and len(drop) < len(places) else places
@@ -567,23 +606,28 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # where a funeral was (`_mourners_place_ar`) or a speaker spoke (`_SPOKE_IN`): left when the
     # sentence names another place
     left_if_others: set[int] = set()
+    left_unless_alone: set[int] = set()  # ... only beside a place of the act's own
     offset = sent.start
     taken_to_end = None  # where the last place the wounded were taken to ends
     for loc in sent.places:
         before = sent.text[: loc.start - offset]
         after = sent.text[loc.end - offset:]
         if taken_to_end is not None and _DESCRIBING_GAP.match(sent.text, taken_to_end, loc.start - offset):
+            # "evacuated to Cucuta, the capital of Norte de Santander": that town's description,
+            # left beside a place of the act's own
             taken_to_end = loc.end - offset
-            continue  # "evacuated to Cucuta, the capital of Norte de Santander": that town's description
+            left_unless_alone.add(id(loc))
         subject = _SUBJECT_OF.match(after[:40]) and not _GOVERNED.search(before[-40:]) \
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if _wounded_taken_to_ar(after[:60]) or _taken_to(before):
+        if (_wounded_taken_to_ar(after[:60]) or _taken_to(before)) and not _WHERE_IT_HAPPENED.match(after):
             taken_to_end = loc.end - offset
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
-        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]) or _OFFICIAL_OF_AFTER.match(after[:70]):
+        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]):
             left_if_others.add(id(loc))
+        if _OFFICIAL_OF_AFTER.match(after[:70]):
+            left_unless_alone.add(id(loc))
         doers = _DOERS_IN.search(before[-50:]) is not None
         acts_here = doers and _ACTS_AFTER.match(after[:40]) is not None
         fires = doers and _FIRES_AFTER.match(after[:80]) is not None
@@ -652,6 +696,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # اقتحام المخيم" was in the camp, "…, a spokesman said in Jalalabad, where the attack took
     # place" in Jalalabad)
     out = _unless_all(out, left_if_others)
+    out = _beside_a_place_of_its_own(sent, out, left_unless_alone)
     # A linked story's headline glued into a scraped sentence ("Read more: Families of Suwayda
     # hostages say … Unknown gunmen abducted a young man from the town of Shahba") names its own
     # story's places, not this act's.
@@ -737,10 +782,16 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
     # sentence names another place.
     asides = {id(loc) for loc in out
               if _SPEAKER_IN.search(sent.text[max(0, loc.start - offset - 70):loc.start - offset])
-              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])
-              or _VENUE_OF.search(sent.text[max(0, loc.start - offset - 80):loc.start - offset])}
+              or _DESCRIBES_WHERE.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])}
     if asides and len(asides) < len(out):
         out = [loc for loc in out if id(loc) not in asides]
+    # A statement's town and a meeting's venue are left only beside a place of the act's own
+    # ("… said in a statement issued in Quetta, Pakistan, that a bomb exploded in the city" is
+    # Quetta's).
+    out = _beside_a_place_of_its_own(sent, out, {
+        id(loc) for loc in out
+        if _STATEMENT_FROM.search(sent.text[max(0, loc.start - offset - 60):loc.start - offset])
+        or _VENUE_OF.search(sent.text[max(0, loc.start - offset - 80):loc.start - offset])})
     # "the Baghdad Hotel in central Damascus", "Shahba hotel in al-Meridian": a building or a
     # square named after a town is where the words after it put it (in, at or near another
     # town or a part of one); alone ("the Kabul Hotel", "an Aden mosque … in southern Yemen")
@@ -879,8 +930,12 @@ def enumerated(sent: Sentence, places: list[Located]) -> set[int]:
 
 # Where a person is from: "said Jenny Carr, a retired teacher from Toowong who was among those
 # arrested", "a 19-year-old man from Bolton was detained".
-_ORIGIN = re.compile(r"\b(?:teacher|student|resident|native|man|woman|men|women|boy|girl|father|mother|farmer|"
-                     r"worker|activist|nurse|doctor|pensioner|grandmother|grandfather|\d+-year-old)\s+from\s+$", re.I)
+_ORIGIN = re.compile(r"\b(?i:(?:(?:teacher|student|resident|native|boy|girl|farmer|worker|activist|nurse|doctor|"
+                     r"pensioner|protester|demonstrator|supporter|pilgrim|delegate|fan)s?|man|woman|men|women|people|"
+                     r"father|mother|"
+                     r"grandmother|grandfather|\d+-year-old)\s+from)\s+"
+                     # ("activists from Lyon and Marseille": both)
+                     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+|\s+and\s+))?$")
 
 
 # The same in Arabic, where the list of home towns runs on with و: "بمشاركة وفود قدمت من شهبا
@@ -968,7 +1023,10 @@ _REGION_AFTER = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\.?")
 # "In Atbara, …", "16:45 In Chattogram, …", "وفي عطبرة، …": a sentence that opens with its town.
 OPENS_WITH_ITS_TOWN = re.compile(r"^\W*(?:\d{1,2}[:.]\d\d\s+)?(?:(?:Meanwhile,?\s+)?[Ii]n|At)\s+(?:the\s+)?"
                                  r"(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+"
-                                 r"(?:\s+and\s+(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+)?\s*,|"
+                                 # ("In Harare and Bulawayo, the protesters marched …" goes on
+                                 # about the crowd told before)
+                                 r"(?:\s+and\s+(?:[A-Z][\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\s*,(?!\s*the\s+(?:protesters|"
+                                 r"demonstrators|marchers|crowds?|rall(?:y|ies)|marche?s?)\b)|\s*,)|"
                                  r"^\W*و?في\s+(?:مدين[ةه]\s+|بلد[ةه]\s+|قري[ةه]\s+)?[^\s،,]+(?:\s+[^\s،,]+)?\s*[،,]")
 # How `event_places` noted a place carried from a sentence of the same paragraph that opened
 # with it: "In Surabaya, the mood was tenser. Police fired tear gas at protesters …". Not one
