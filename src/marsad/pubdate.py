@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .arabic.text import ARABIC_LETTER, fold, is_arabic, strip_marks
+from .arabic.text import ARABIC_LETTER, ARABIC_WORD, MARK, fold, is_arabic, strip_marks
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -189,14 +189,11 @@ def find_published(header: list[str], body: list[str]) -> tuple[dt.date | None, 
     for line in header:
         found = parse_dateline(line)
         if found is not None:
-            if found.day_first_prior is None and any(_ARABIC_WORD.search(b) for b in body[:3]):
+            if found.day_first_prior is None and any(ARABIC_WORD.search(b) for b in body[:3]):
                 # "3/7/2014" above an Arabic story: Arabic numeric dates are day first.
                 found = Dateline(found.candidates, found.weekday, True, found.line)
             return decide(found, body), line
     return None, None
-
-
-_ARABIC_WORD = re.compile(f"[{ARABIC_LETTER}]{{3}}")
 
 
 # A dateline glued to the first words of a scraped body: "Wed 05 Apr 2017 Syria attack …",
@@ -422,13 +419,10 @@ def _leading_arabic(text: str) -> tuple[Dateline, int] | None:
     return None
 
 
-_MARK = re.compile("[\u064b-\u0652\u0670\u0640]")
-
-
 def _unmarked(folded: str) -> tuple[str, list[int]]:
     """A folded Arabic text without its diacritics and tatweel, and where each of its
     characters stands in `folded` (to map offsets back)."""
-    kept = [i for i, c in enumerate(folded) if not _MARK.match(c)]
+    kept = [i for i, c in enumerate(folded) if not MARK.match(c)]
     return "".join(folded[i] for i in kept), kept
 
 

@@ -62,6 +62,10 @@ _NOT_LETTER_AFTER = f"(?![{ARABIC_LETTER}{DIACRITIC}])"
 
 
 _ARABIC_LETTER_RX = re.compile(f"[{ARABIC_LETTER}]")
+# Three Arabic letters in a row: a line or a title with an Arabic word in it.
+ARABIC_WORD = re.compile(f"[{ARABIC_LETTER}]{{3}}")
+# One diacritic or a tatweel.
+MARK = re.compile(f"[{DIACRITIC}]")
 
 
 def is_arabic(text: str) -> bool:

@@ -427,9 +427,10 @@ def _road_end(before: str, after: str) -> bool:
 # province — no place of the act when the story names one ("… a suicide bomber blew himself
 # up in central Qamishli"), the only hint of it when not ("the Idlib Health Directorate said 12
 # people were killed in air strikes": see `event_places`).
+# (… that speaks: a verb of saying right after, one word between at most)
+_SPEAKS_AFTER = r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)"
 _OFFICE_AFTER = re.compile(r"\s+(?:police|health|security|military|civil\s+defen[cs]e)\s+(?:command|directorate|"
-                           r"department|headquarters|authorit(?:y|ies)|office)"
-                           r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)", re.I)
+                           r"department|headquarters|authorit(?:y|ies)|office)" + _SPEAKS_AFTER, re.I)
 
 
 # "the office of the Beni territory administrator said", "the Lamu county commissioner told
@@ -437,8 +438,7 @@ _OFFICE_AFTER = re.compile(r"\s+(?:police|health|security|military|civil\s+defen
 # (alone it may be where the act was: "ten were killed, the Beni territory administrator said").
 _OFFICIAL_OF_AFTER = re.compile(r"\s+(?:territory|district|county|provincial|province|regional|state|municipal|"
                                 r"local|town|city)\s+(?:administrator|commissioner|governor|mayor|council|chief|"
-                                r"officials?|spokes(?:man|woman|person))"
-                                r"(?=\s+(?:\w+\s+){0,1}(?:told|said|says|reported|reports|stated|announced)\b)", re.I)
+                                r"officials?|spokes(?:man|woman|person))" + _SPEAKS_AFTER, re.I)
 
 
 def _an_office(sent: Sentence, loc: Located) -> bool:
@@ -577,7 +577,7 @@ def _beside_a_place_of_its_own(sent: Sentence, places: list[Located], drop: set[
     def holds(loc: Located) -> bool:
         return (loc.place.feature_code or "").startswith(("ADM", "RGN", "AREA")) and any(
             specificity(loc.place) < specificity(d.place) and loc.place.country_code == d.place.country_code
-                   and (loc.place.admin1 is None or loc.place.admin1 == d.place.admin1) for d in dropped)
+            and (loc.place.admin1 is None or loc.place.admin1 == d.place.admin1) for d in dropped)
 
     # (nor where people came from: "activists from Lyon marched against the summit, which opens
     # in Biarritz")
@@ -932,8 +932,7 @@ def enumerated(sent: Sentence, places: list[Located]) -> set[int]:
 # arrested", "a 19-year-old man from Bolton was detained".
 _ORIGIN = re.compile(r"\b(?i:(?:(?:teacher|student|resident|native|boy|girl|farmer|worker|activist|nurse|doctor|"
                      r"pensioner|protester|demonstrator|supporter|pilgrim|delegate|fan)s?|man|woman|men|women|people|"
-                     r"father|mother|"
-                     r"grandmother|grandfather|\d+-year-old)\s+from)\s+"
+                     r"father|mother|grandmother|grandfather|\d+-year-old)\s+from)\s+"
                      # ("activists from Lyon and Marseille": both)
                      r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+|\s+and\s+))?$")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..arabic.text import ARABIC_LETTER, fold
+from ..arabic.text import ARABIC_WORD, fold
 from ..pubdate import Dateline, arabic_date_after, leading_dateline, parse_dateline
 from . import lines as L
 
@@ -183,7 +183,7 @@ def strip_lead(first: str, title: str | None) -> tuple[str, Dateline | None]:
         cut = _after_repeat(first, title) if title else None
         if cut is not None:
             first = first[cut:]
-    if dateline is None and title and _ARABIC_LETTERS.search(title):
+    if dateline is None and title and ARABIC_WORD.search(title):
         # "الرئيسية أخبار <the headline> 30 مارس 2025 دارفور24 الضعين يستقبل …", "<the headline>
         # السومرية نيوز/ نينوى 15-10-2017 | 14:20 تفقد …": a scraped Arabic page glues its
         # breadcrumbs, the headline and the date to the story; the date a few words after the
@@ -193,9 +193,6 @@ def strip_lead(first: str, title: str | None) -> tuple[str, Dateline | None]:
         if found is not None and first[found[1]:].strip():
             dateline, first = found[0], first[found[1]:]
     return first, dateline
-
-
-_ARABIC_LETTERS = re.compile(f"[{ARABIC_LETTER}]{{3}}")
 
 
 def _repeat_end(text: str, title: str) -> int | None:
