@@ -51,6 +51,7 @@ _WIRE_DATELINE = re.compile(
     r"^.{0,40}?\b[A-Z]{3,}(?:[ -][A-Z]{2,})*,?\s+" + _MONTH.replace("(?P<month>", "(?:") +
     r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?\s*\((?:" + "|".join(WIRE_AGENCIES) + r")\)\s*[-–—:]?", re.S)
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"this afternoon|this evening|tonight|earlier today)\b", re.I)
 # "five days", "a week", "2 weeks": a count of days or weeks (see `counted`). A vague count
@@ -290,8 +291,11 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
     m = _WEEKDAY.search(sentence, lede)
     if m:
         wd = WEEKDAYS[m.group("wd").lower()]
-        # The publication's own weekday is that day: wires write "on Saturday" for today.
+        # The publication's own weekday is that day: wires write "on Saturday" for today; but
+        # "last Saturday" said on a Saturday is a week ago.
         back = (published.weekday() - wd) % 7
+        if back == 0 and _LAST_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
+            back = 7
         return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
     # (after the days the sentence names: "arrested on Monday the men who planted the bomb two
     # weeks ago" is Monday's news)

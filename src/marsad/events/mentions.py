@@ -230,16 +230,34 @@ def _paragraph_date(sent: Sentence, before: list[Sentence], published: dt.date |
     return None
 
 
+# "A girl died on Wednesday of wounds she suffered when a sniper shot her on Sunday", "توفي
+# ضابط صباح اليوم متأثراً بإصابته برصاص مسلحين استهدفوه مساء الخميس": the day of a death from
+# wounds is not the day of the act that caused them.
+_DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|succumbed)\b[^.;]{0,80}?\b(?:of|from|to)\s+(?:(?:his|her|their|its)\s+)?"
+                             r"(?:\w+\s+)?(?:wounds|injuries)\b|"
+                             r"(?<![\u0600-\u06ff])[وف]?(?:توفي|توفيت|فارق|فارقت|استشهد|استشهدت|مات|ماتت)(?![\u0600-\u06ff])"
+                             r"[^.؛]{0,80}?متأثر\S*\s+ب(?:جراح|[إا]صاب)", re.I)
+
+
+def wounds_death_day(text: str, reported: dates.ReportedDate) -> bool:
+    """Whether the date the sentence states is the day someone died of wounds (`_DIED_OF_WOUNDS`):
+    the date inside that phrase or just after it."""
+    return any(m.start() < reported.start < m.end() + 30
+               for m in _DIED_OF_WOUNDS.finditer(text, max(0, reported.start - 160), reported.end + 160))
+
+
 def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
     """The date the sentence states for its act, and whether it is only the day its speaker
-    spoke, or a day of mourning (`mourning_day`): "the governor said on Tuesday that shelling
-    on Sunday killed two" dates the shelling to Sunday. A dateline's date ("BAMAKO, Feb 27
-    (AFP) - …") is the day the story was filed: the act's is the one the story states, if any."""
+    spoke, a day of mourning (`mourning_day`) or the day someone died of wounds: "the
+    governor said on Tuesday that shelling on Sunday killed two" dates the shelling to Sunday.
+    A dateline's date ("BAMAKO, Feb 27 (AFP) - …") is the day the story was filed: the act's
+    is the one the story states, if any."""
     reported = _after_dateline(text, published)
     if reported is not None and dates.a_toll_s_day(text, reported):
         return reported, True  # like a speaker's day: the act was that day or before
     if reported is None or not (speech_day(text, reported, trigger_start)
-                                or mourning_day(text, reported, trigger_start)):
+                                or mourning_day(text, reported, trigger_start)
+                                or wounds_death_day(text, reported)):
         return reported, False
     later = dates.resolve(text[reported.end:], published)
     # ("اليوم الأربعاء", "today, Wednesday": one day named twice is no later date)
@@ -275,16 +293,24 @@ def _after_dateline(text: str, published: dt.date | None) -> dates.ReportedDate 
 # told by its distance from the sentence's day happened that many days before it.
 _FRAME_BEFORE = re.compile(dates.COUNTED_DAYS + r"\s+(?:after|since)\s+(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
 _CLAUSE_END_OR_TEXT = re.compile(r"[,;:.]\s|$")
+_ANOTHER_CLAUSE = re.compile(r"[;:]|\.\s|\b(?:and|but|while|whereas|as|when|before|then|which|who|said|says|told)\b",
+                             re.I)
 
 
-def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start: int) -> dates.ReportedDate | None:
+def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start: int,
+                   spoken: bool = False) -> dates.ReportedDate | None:
     """The date of an act told inside "N days after …": the sentence's day less N days (a
-    week's precision for weeks). A date inside that clause is the act's own."""
+    week's precision for weeks). A date inside that clause is the act's own, also after
+    asides of place ("two days after a bomber blew herself up at a mosque in Konduga, about
+    35 km from Maiduguri, on Thursday"), but not a speaker's day nor one of another clause."""
     frame = _FRAME_BEFORE.search(text, max(0, trigger_start - 90), trigger_start)
     if frame is None or reported is None or reported.precision != 1:
         return reported
     clause_end = _CLAUSE_END_OR_TEXT.search(text, trigger_start)
     if frame.start() <= reported.start < (clause_end.start() if clause_end else len(text)):
+        return reported
+    if reported.start > trigger_start and not spoken \
+            and not _ANOTHER_CLAUSE.search(text, trigger_start, reported.start):
         return reported
     n, weeks = dates.counted(frame)
     return replace(reported, date=reported.date - dt.timedelta(days=7 * n if weeks else n),
@@ -552,7 +578,7 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     published = ctx.published
     dated, at = (whole.text, offset + cls.trigger_start) if whole is not None else (sent.text, cls.trigger_start)
     reported, spoken = act_date(dated, published, at)
-    reported = _measured_back(dated, reported, at)
+    reported = _measured_back(dated, reported, at, spoken)
     own_date = reported is not None and not spoken
     base = _paragraph_date(sent, before, published) if reported is None else None
     later = _DAYS_LATER.search(dated) if reported is None else None

@@ -34,13 +34,15 @@ from .gazetteer import Candidate
 # A dateline opens the text or one of its first lines: a city in capitals ("SAVANNAH"),
 # or in title case when a state, country or agency follows ("Paris, Tenn.", "Idlib (AFP)"),
 # then a dash. "CITY, Ga., May 3 (AP) —", "CITY, May 3 —" and, in the style of Spanish and
-# French agencies, "Bogotá, 22 Apr (EFE).-" carry a date as well.
+# French agencies, "Bogotá, 22 Apr (EFE).-" carry a date as well; a title-case city with a date
+# is one too ("Mogadishu, 17 March 2020 –", as statements and bulletins open), and two cities
+# may share one ("Port Sudan/Omdurman, 10 October 2023 —").
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]*){0,3}|"
-    r"[A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){0,3})"
+    r"[A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){0,3}(?:/[A-Z][a-zà-ÿ'’.-]+(?:[ -][A-Z][a-zà-ÿ'’.-]+){0,2})?)"
     r"(?:,[ \t]*(?P<qual>(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d)"
     r"[A-Z][A-Za-z.]*\.?(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
-    r"(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
+    r"(?:,[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
     r"[ \t]*(?:\((?P<agency>[A-Za-z .&-]{2,30})\))?[ \t]*\.?(?:—|–|--|-)[ \t]"
 )
 _DATELINE_REACH = 400  # characters from the start where a dateline may stand
@@ -203,7 +205,7 @@ def find_dateline(text: str) -> tuple[int, int, str, str | None] | None:
         a = _AR_DATELINE.search(text[:_DATELINE_REACH])
         return (a.start("city"), a.end("city"), a.group("city"), None) if a else None
     city, qual = m.group("city"), m.group("qual")
-    if not (city.isupper() or qual or m.group("agency")):
+    if not (city.isupper() or qual or m.group("agency") or m.group("date")):
         return None
     return m.start("city"), m.end("city"), city, qual
 
@@ -212,7 +214,7 @@ def dateline_end(text: str) -> int:
     """Where the story proper begins after a dateline that opens `text` (0 when none): the
     date a dateline carries is the day the story was filed, not the day of its act."""
     m = _DATELINE.match(text)
-    if not m or not (m.group("city").isupper() or m.group("qual") or m.group("agency")):
+    if not m or not (m.group("city").isupper() or m.group("qual") or m.group("agency") or m.group("date")):
         return 0
     return m.end()
 
