@@ -132,3 +132,41 @@ def test_an_air_force_that_struck_made_air_strikes_in_arabic(text, sub_type):
     cls = classify(text)
     # (a bare "جوية" is only the weak reading, score 0.5: the pipeline needs more to code it)
     assert (cls.sub_event_type if cls is not None and cls.score > 0.5 else None) == sub_type
+
+
+# --- a first-level area abroad is no commune, forest or quarter of the story's country ---
+
+_CONGO = ("KINSHASA, July 3 (Reuters) - Mobondo militiamen attacked a village near Kwamouth in Mai-Ndombe province "
+          "on Sunday, killing four people, Congolese officials said. ")
+
+
+def _geoparsed(text: str, name: str) -> dict:
+    """The reading of the last `name` in `text`, every place of the story given as a span."""
+    from marsad.places import Gazetteer, PlaceResolver, default_gazetteer_path
+    from marsad.places.geoparse import geoparse_text
+
+    resolver = PlaceResolver(Gazetteer.open(default_gazetteer_path()))
+    names = ["KINSHASA", "Kwamouth", "Mai-Ndombe", "Kinshasa", "Indonesia", name]
+    spans = sorted({(i, i + len(n)) for n in names for i in [text.rfind(n)] if i >= 0})
+    return next(r for r in geoparse_text(text, resolver=resolver, spans=[list(s) for s in spans])
+                if r["text"] == name)
+
+
+@pytest.mark.parametrize("tail", [
+    "In Kinshasa the police arrested eleven suspected militiamen in the commune of Maluku on Friday.",
+    "Troops searched the Maluku commune, east of the capital, on Friday.",
+])
+def test_a_province_abroad_is_no_commune_of_the_story_s_country(tail):
+    assert _geoparsed(_CONGO + tail, "Maluku")["country_code"] != "ID"
+
+
+def test_a_province_abroad_named_a_commune_is_not_the_arrest_s_place(coder):
+    events, _ = code(coder, _CONGO + "In Kinshasa the police arrested on Friday eleven suspected Mobondo militiamen "
+                                     "in the commune of Maluku on the eastern edge of the capital.",
+                     published="2023-07-03")
+    assert {e.country for e in events} == {"Democratic Republic of the Congo"}
+
+
+def test_guard_a_province_abroad_named_bare_is_still_that_province():
+    text = _CONGO + "The militia's leaders are believed to have sold gold to traders from Maluku in Indonesia."
+    assert _geoparsed(text, "Maluku")["country_code"] == "ID"

@@ -70,6 +70,10 @@ _SETTLEMENT_BEFORE = re.compile(
     r"(?P<word>(?i:villages?|towns?|hamlets?))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|,?\s+(?:and|or))\s+)*$")
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet)\b")
+# "the commune of Maluku", "the forest of Dilly", "Bambeto neighbourhood": a unit smaller than a
+# province, which no first-level area of another country is.
+_LOCAL_BEFORE = re.compile(r"\b(?i:communes?|localit(?:y|ies)|forests?|neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$")
+_LOCAL_AFTER = re.compile(r"^\s+(?i:commune|forest|neighbou?rhood|quarter)\b")
 # "Luuk town", "Patikul town": a town by its name (not "a Benue town", a town of Benue).
 _TOWN_AFTER = re.compile(r"^\s+(?i:town)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
@@ -105,6 +109,8 @@ class Cues:
     village: "the village of X" (one village): never a city of a hundred thousand ("the
     village of Arak" near Palmyra is not Iran's Arak).
     quarter: "حي X", "شارع X", "ساحة X", "دوار X": a part of a town, Arabic only.
+    local: the text calls the place a commune, locality, forest, neighbourhood or quarter
+    ("the commune of Maluku", "the forest of Dilly"), or a settlement: smaller than a province.
     """
 
     admin: bool = False
@@ -118,6 +124,7 @@ class Cues:
     settlement: bool = False
     village: bool = False
     quarter: bool = False
+    local: bool = False
 
 
 def read_cues(text: str, start: int, end: int) -> Cues:
@@ -162,6 +169,7 @@ def read_cues(text: str, start: int, end: int) -> Cues:
         # ("the villages of Maiduguri" are those of the city; "Nairobi village" may be the capital)
         village=settled and settled_before is not None
         and settled_before.group("word").lower() in ("village", "hamlet"),
+        local=settled or bool(_LOCAL_BEFORE.search(before) or _LOCAL_AFTER.match(after)),
     )
 
 

@@ -773,7 +773,7 @@ class PlaceResolver:
         margin = best_s - second
         conf = 1.0 / (1.0 + math.exp(-6.0 * (best_s - 0.35))) * (0.75 + 0.25 * min(1.0, margin / 0.2 + 0.2))
         if not (near and near.get(best.geonameid)) \
-                and self._foreign_and_obscure(best, name, ctx, container, explicit, cues.settlement):
+                and self._foreign_and_obscure(best, name, ctx, container, explicit, cues.settlement, cues.local):
             return None, min(conf, 0.1)
         if frame is not None and container is None and not support:
             def lonely() -> bool:
@@ -802,13 +802,15 @@ class PlaceResolver:
 
     def _foreign_and_obscure(
         self, c: Candidate, name: str, ctx: DocContext, container: Candidate | None, explicit: bool = False,
-        settled: bool = False,
+        settled: bool = False, local: bool = False,
     ) -> bool:
         """A small place abroad while the document is clearly about one other country
         (mentions of this same name do not count as evidence for its own country). `settled`:
         the text calls it a village or town ("Kuchi village"), and a city abroad that lists the
         name among its other names (Kuqa, "Kuchi"; not a spelling of its own: "the town of Kiryat
-        Shmona") is then no more famous than a hamlet."""
+        Shmona") is then no more famous than a hamlet. `local`: the text calls it a unit smaller
+        than a province ("the commune of Maluku", "the forest of Dilly"), which a first-level
+        area abroad, however large, is not."""
         frame = ctx.frame(name)
         if frame is not None and frame.tier(c) >= 2:
             return False  # inside the story's frame: local, not foreign
@@ -823,7 +825,8 @@ class PlaceResolver:
         if main is None or c.country_code == main:
             return False
         # A spelling-key match ("Al-Joura" ~ "Jura") is never famous enough to travel abroad.
-        if c.match > 0 and c.feature_code in _IMPORTANT_CODES or c.curated:
+        area_called_local = local and c.feature_code in ("ADM1", "ADM2", "RGN") and not c.curated
+        if c.match > 0 and c.feature_code in _IMPORTANT_CODES and not area_called_local or c.curated:
             return False
         own = ctx.own_anchor.get((name, c.country_code or ""), 0.0)
         total = sum(ctx.anchors.values()) - own
@@ -840,7 +843,7 @@ class PlaceResolver:
         # (El Paso in a story of Ciudad Juárez).
         other_name = settled and c.match < 2 and name_key(name) != name_key(c.name)
         if c.match > 0 and c.population >= (_FAMOUS_POPULATION if theirs > 0 else _WORLD_CITY_POPULATION) \
-                and not other_name:
+                and not other_name and not area_called_local:
             return False
         # Its own country must be a real part of the story (a quarter of it, or named twice
         # and more), not one passing mention ("the earthquake in Turkey and Syria" does not
@@ -851,7 +854,7 @@ class PlaceResolver:
             return False
         # Known in many languages (Venice, Cannes, Sirte — not Ayaş, with 4 names): a story
         # elsewhere may still mention it. Asked last: counting names is a query.
-        return other_name or not (c.match > 0 and c.population >= 10_000
+        return area_called_local or other_name or not (c.match > 0 and c.population >= 10_000
                                   and self.gaz.name_count(c.geonameid) >= _FAMOUS_NAMES)
 
     # -- public API ---------------------------------------------------------------
