@@ -170,3 +170,35 @@ def test_a_province_abroad_named_a_commune_is_not_the_arrest_s_place(coder):
 def test_guard_a_province_abroad_named_bare_is_still_that_province():
     text = _CONGO + "The militia's leaders are believed to have sold gold to traders from Maluku in Indonesia."
     assert _geoparsed(text, "Maluku")["country_code"] == "ID"
+
+
+# --- nights, and a dateline glued inside a scraped page's first line ---
+
+@pytest.mark.parametrize("text, act_day", [
+    ("Gunmen attacked the police post at Sebba on the night of Friday 8 to Saturday 9 March 2024, killing "
+     "three officers.", "2024-03-08"),
+    ("Gunmen attacked the police post at Sebba on the night of 8 to 9 March, killing three officers.", "2024-03-08"),
+    ("Gunmen attacked the police post at Sebba overnight Friday to Saturday, killing three officers.", "2024-03-08"),
+    # (guards: a span of days is no night, and "overnight" alone is as it was)
+    ("Clashes around Sebba from 6 to 9 March killed three officers.", "2024-03-09"),
+    ("Gunmen attacked the police post at Sebba overnight, killing three officers.", "2024-03-11"),
+])
+def test_a_night_is_dated_by_its_first_day(coder, text, act_day):
+    events, _ = code(coder, text, published="2024-03-11")
+    assert _dates(events) == {act_day}
+
+
+def test_a_dateline_glued_after_a_scraped_headline_is_the_filing_day(coder):
+    text = ("Yagha: police post attacked near Sebba three officers killed BF24 Dori Monday 11 March 2024 (AIB)-Gunmen "
+            "attacked the police post at Sebba in the province of Yagha on Saturday, killing three officers, the "
+            "regional governor said.")
+    events, _ = code(coder, text, published="2024-03-11")
+    assert {(e.location, e.event_date) for e in events} == {("Sebba", "2024-03-09")}
+
+
+def test_a_dateline_glued_after_a_scraped_headline_is_no_place_of_the_act(coder):
+    text = ("Cascades: brigade attacked in Niangoloko two gendarmes killed AIB Banfora Monday 16 May 2022 "
+            "(AIB)-Unidentified armed men attacked the gendarmerie brigade of Niangoloko in the province of Comoé on "
+            "Saturday killing two gendarmes the governor said in a statement")
+    events, _ = code(coder, text, published="2022-05-16")
+    assert "Niangoloko" in {e.location for e in events} and "Banfora" not in {e.location for e in events}

@@ -36,7 +36,11 @@ _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+_WEEKDAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _EXPLICIT = (
+    # "on the night of Saturday 14 to Sunday 15 May": a night is dated by its first day.
+    re.compile(rf"\bnight\s+of\s+(?:{_WEEKDAY_WORD}\s+)?{_DAY}\s*(?:to|and|-|–|/)\s*(?:{_WEEKDAY_WORD}\s+)?"
+               rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"),
 )
@@ -52,6 +56,7 @@ _WIRE_DATELINE = re.compile(
     r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?\s*\((?:" + "|".join(WIRE_AGENCIES) + r")\)\s*[-–—:]?", re.S)
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
+_NIGHT_NAMED = re.compile(r"\s+(?:on\s+|from\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"this afternoon|this evening|tonight|earlier today)\b", re.I)
 # "five days", "a week", "2 weeks": a count of days or weeks (see `counted`). A vague count
@@ -283,6 +288,9 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
     m = _RELATIVE_DAY.search(sentence, lede)
     # "The day before, on Monday, …": the day before the last act told, which the weekday names.
     if m and m.group("rel").lower() == "the day before" and _WEEKDAY.search(sentence):
+        m = None
+    # "overnight Saturday to Sunday", "overnight on Friday": the weekday names the night.
+    if m and m.group("rel").lower() == "overnight" and _NIGHT_NAMED.match(sentence, m.end()):
         m = None
     if m:
         rel = m.group("rel").lower()

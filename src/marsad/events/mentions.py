@@ -275,12 +275,20 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
     return reported, True
 
 
+_AGENCY_DASH = re.compile(r"\s*\([A-Z][\w. ]*\)\s*(?:--|[-–—])")
+
+
 def _after_dateline(text: str, published: dt.date | None) -> dates.ReportedDate | None:
     """The first date `text` states; when that is a dateline's, the date the story then states
     ("GOMA, Feb 27 (Reuters) - … on Sunday", "… last month"), unless it is to come ("ahead of
     elections scheduled for April 20")."""
     first = dates.resolve(text, published)
     skip = dateline_end(text)
+    # (a date an agency and a dash follow is a dateline's wherever it stands: "… two gendarmes
+    # killed AIB Dori Monday 11 March 2024 (AIB)-Gunmen attacked …", a scraped first line)
+    glued = _AGENCY_DASH.match(text, first.end) if first is not None and not skip else None
+    if glued is not None:
+        skip = glued.end()
     if first is None or not skip or first.start >= skip or first.precision != dates.DAY:
         return first
     later = dates.resolve(text[skip:], published)

@@ -454,6 +454,14 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
                              r",\s*(?-i:SANA|ANHA|NNA|IRNA|WAFA|KUNA|QNA|MENA)\s*)?"
                              r"\.?(?:--|[-–—])\s")
 
+# ... and one a scraped page leaves inside its first line, after the headline and the
+# outlet: "… two gendarmes killed AIB Banfora Monday 16 May 2022 (AIB)-Unidentified armed men
+# attacked …". A date, an agency in brackets and a dash after a place make it one wherever it
+# stands.
+_GLUED_DATELINE_AFTER = re.compile(r",?\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}\s*"
+                                   r"\([A-Z][\w. ]*\)\s*(?:--|[-–—])")
+
 
 # "… about 100 km south-west of", "30 kilometres (19 miles) from", "40 km north of the": the
 # words that make the place after them a reference point.
@@ -656,7 +664,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             if _COLON_DATELINE.match(after):
                 dateline.append(loc)
             continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
-        if not before.strip() and _DATELINE_AFTER.match(after):
+        if not before.strip() and _DATELINE_AFTER.match(after) or _GLUED_DATELINE_AFTER.match(after):
             # "Port Sudan (AFP) - Shelling … in the Darfur region": the reporter's town, when the
             # sentence places the act elsewhere; "Mosul, March 5 (Reuters) - A car bomb exploded
             # near a crowded market" is in Mosul.
