@@ -202,3 +202,33 @@ def test_a_dateline_glued_after_a_scraped_headline_is_no_place_of_the_act(coder)
             "Saturday killing two gendarmes the governor said in a statement")
     events, _ = code(coder, text, published="2022-05-16")
     assert "Niangoloko" in {e.location for e in events} and "Banfora" not in {e.location for e in events}
+
+
+# --- types read off this round's tune errors ---
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("وأفادت مصادر محلية بأن قوات الاحتلال اقتحمت بلدة بيت فوريك شرق نابلس، واعتقلت ثلاثة شبان بعد دهم منازل ذويهم.",
+     "Arrests"),
+    # (guards: a town stormed after battles, or taken and held, is taken ground)
+    ("اقتحمت قوات الجيش بلدة كفرنبودة بعد معارك عنيفة واعتقلت عددا من المسلحين.", "Government regains territory"),
+    ("اقتحمت قوات الجيش بلدة صوران وسيطرت عليها واعتقلت عددا من المسلحين.", "Government regains territory"),
+])
+def test_a_raid_told_by_its_arrests_takes_no_ground_in_arabic(text, sub_type):
+    from marsad.events.classify import classify
+
+    assert classify(text).sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    'The opposition accused the government of "raiding the rainy-day fund to pay for campaign promises".',
+    "The treasurer was accused on Tuesday of raiding the pension fund to plug the deficit, a charge he denied.",
+])
+def test_a_fund_raided_is_no_armed_raid(coder, text):
+    events, _ = code(coder, text, published="2023-06-12")
+    assert events == []
+
+
+def test_guard_gunmen_who_raided_a_savings_office_made_an_attack(coder):
+    events, _ = code(coder, "Gunmen raided the offices of a savings cooperative in Kisumu on Monday, killing a guard.",
+                     published="2023-06-12")
+    assert [e.event_type for e in events] == ["Violence against civilians"]
