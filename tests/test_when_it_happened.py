@@ -256,3 +256,41 @@ def test_arabic_types_read_off_the_round_s_tune_errors(text, sub_type):
     # ("territory": who took it is the pipeline's to say, from the actors it knows)
     got = classify(text).sub_event_type
     assert got.endswith("territory") if sub_type == "territory" else got == sub_type
+
+
+# --- a live page's entries are of the page's day ---
+
+_LIVE = """Saturday 14 June 2025 - Sunday 15 June 2025
+
+SATURDAY 14 JUNE
+
+09:10 Welcome to our live coverage. Residents of El Obeid are still clearing rubble after Thursday's drone
+strike on the central market.
+
+11:45 Aid workers say the road between Kosti and El Obeid has reopened to lorries.
+
+SUNDAY 15 JUNE
+
+00:40 A drone struck a fuel depot near the port in Port Sudan, the army says. Firefighters are battling the blaze.
+
+07:15 Local officials say two workers were killed when the drone hit the depot."""
+
+
+def test_an_undated_entry_of_a_live_page_is_of_its_heading_s_day(coder):
+    events, _ = code(coder, _LIVE, title="Sudan war live", published="2025-06-14")
+    assert {(e.location, e.event_date) for e in events} == {("El Obeid", "2025-06-12"), ("Port Sudan", "2025-06-15")}
+
+
+def test_live_page_headings_and_entries():
+    import datetime as dt
+
+    from marsad.events.live import day_heading, live_page, opens_an_entry
+
+    published = dt.date(2023, 12, 31)
+    assert day_heading("MONDAY 1 JANUARY", published) == dt.date(2024, 1, 1)
+    assert day_heading("Sunday, 31 December 2023", published) == dt.date(2023, 12, 31)
+    # (guards: a day far from publication, a sentence that names a day, an ordinary story)
+    assert day_heading("MONDAY 1 JULY", published) is None
+    assert day_heading("Gunmen attacked the town on Monday 1 January.", published) is None
+    assert opens_an_entry("14:20 The SBU says it detained a man.") and not opens_an_entry("10:30 am was the time.")
+    assert live_page(_LIVE) and not live_page("Gunmen attacked a post at 10:30 on Monday.\n\nTwo died.")

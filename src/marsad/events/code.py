@@ -37,6 +37,7 @@ from ..sources import SourceKB, unknown_attributions
 from .assemble import VIOLENT, assemble
 from .classify import classify, new_article, story_names, story_topics
 from .gate import story_gate
+from .live import day_heading, live_page, opens_an_entry, page_day
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
 from .places import dateline_places, specificity
 from .references import headline_places, incident_references
@@ -202,6 +203,8 @@ class EventCoder:
         )
         last_sources: tuple[str, ...] = ()
         story_date: tuple[str, int] | None = None  # the day the story is at so far
+        live = live_page(article.text)
+        heading_day: dt.date | None = None  # a live page's heading of the day
         mentions: list[Mention] = []
         claims: list[Claim] = []
         count_date: tuple[int, int, tuple[str, int] | None] = (-2, -1, None)  # sentence, paragraph, date
@@ -232,6 +235,12 @@ class EventCoder:
                          for c in found_claims) or bool(
                 _STATIONED.search(sent.text) and not dates.names_a_day(sent.text)
                 and claim_stage.own_date(sent.text, ctx.published) is None)
+            if live:
+                # An entry of a live page is of the page's day unless it says otherwise (`live.py`).
+                heading = day_heading(sent.text, ctx.published)
+                heading_day = heading or heading_day
+                if heading is not None or opens_an_entry(sent.text):
+                    story_date = page_day(heading_day, ctx.published)
             told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
             if not told and mentions and mentions[-1].sentence >= i - 2:
                 told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])

@@ -1,0 +1,63 @@
+"""Live pages: the day their entries are told on.
+
+A live page is a run of entries, each opened by its time ("14:20 The SBU says …"), often
+under headings of the day ("MONDAY 1 JANUARY"). An entry that states no day of its own is
+of the page's day — the day heading above it, else the day of publication — not of the
+entry before it, which may have looked back ("the damage from Friday's attack").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import dates
+
+# An entry opens with its time: "14:20 The governor says …", "10.05 Good morning" (not
+# "10:30 am", a time told inside a sentence).
+_ENTRY_TIME = re.compile(r"\W{0,3}\d{1,2}[:.]\d\d\b(?!\s*(?:am|pm|a\.m\.|p\.m\.)\b)", re.I)
+_ENTRY_AT_LINE = re.compile(r"(?m)^\W{0,3}\d{1,2}[:.]\d\d\b(?!\s*(?:am|pm|a\.m\.|p\.m\.)\b)", re.I)
+_LIVE_ENTRIES = 3
+# A heading of the day and nothing else: "MONDAY 1 JANUARY", "Sunday, 31 December 2023",
+# "Tuesday, March 5".
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY_HEADING = re.compile(
+    r"\W*(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\W*", re.I)
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(_MONTHS.split("|"), start=1)}
+_HEADING_REACH = 7  # days from publication a page's day heading may lie
+
+
+def live_page(text: str) -> bool:
+    """Whether the text is a live page: three lines or more open with an entry's time."""
+    return len(_ENTRY_AT_LINE.findall(text)) >= _LIVE_ENTRIES
+
+
+def opens_an_entry(sentence: str) -> bool:
+    return _ENTRY_TIME.match(sentence) is not None
+
+
+def day_heading(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The day a heading of the day names, the one nearest publication (a page opened on 31
+    December runs into "MONDAY 1 JANUARY" of the next year); None for any other sentence."""
+    m = _DAY_HEADING.fullmatch(sentence.strip())
+    if m is None or published is None:
+        return None
+    month = _MONTH_NUMBER[(m["m1"] or m["m2"]).lower()]
+    day = int(m["d1"] or m["d2"])
+    years = [int(m["year"])] if m["year"] else [published.year - 1, published.year, published.year + 1]
+    readings = []
+    for year in years:
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    near = [d for d in readings if abs((d - published).days) <= _HEADING_REACH]
+    return min(near, key=lambda d: abs((d - published).days)) if near else None
+
+
+def page_day(day: dt.date | None, published: dt.date | None) -> tuple[str, int] | None:
+    """The day an undated entry is told on: its heading's, else the day of publication."""
+    when = day or published
+    return (when.isoformat(), dates.DAY) if when is not None else None
