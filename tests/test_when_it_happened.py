@@ -294,3 +294,19 @@ def test_live_page_headings_and_entries():
     assert day_heading("Gunmen attacked the town on Monday 1 January.", published) is None
     assert opens_an_entry("14:20 The SBU says it detained a man.") and not opens_an_entry("10:30 am was the time.")
     assert live_page(_LIVE) and not live_page("Gunmen attacked a post at 10:30 on Monday.\n\nTwo died.")
+
+
+def test_the_act_a_story_s_news_came_after_is_an_event_of_its_own_day(coder):
+    text = ("Gunmen attacked a police station in Orlu early on Thursday, killing three officers. The attack came "
+            "two days after arsonists set ablaze the local council secretariat in Nkwerre on Tuesday night, "
+            "destroying vehicles and records.")
+    events, _ = code(coder, text, published="2021-06-04")
+    assert ("Looting/property destruction", "Nkwerre", "2021-06-01") in {
+        (e.sub_event_type, e.location, e.event_date) for e in events}
+
+
+def test_guard_an_attack_that_came_after_a_truce_is_still_told_by_its_own_sentence(coder):
+    text = ("Gunmen attacked a police station in Orlu early on Thursday, killing three officers. The attack came "
+            "days after a truce was agreed between the police and local vigilantes.")
+    events, _ = code(coder, text, published="2021-06-04")
+    assert [(e.location, e.event_date) for e in events] == [("Orlu", "2021-06-03")]

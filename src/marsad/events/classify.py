@@ -159,6 +159,12 @@ _ANCHORED_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|bar
                              r"about\s+|nearly\s+|almost\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\d+|several|a\s+few|few)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|since)\s+"
                              r"(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
+# "The attack came a day after hoodlums set ablaze …": the news named by its own noun as the
+# subject of "came … after" is the story's act told before; the sentence tells the other one,
+# by doers and a verb (not "after Monday's strike", "after a truce": names of what was before).
+_COMES_AFTER = re.compile(r"\s+(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|"
+                          r"six|seven|eight|nine|ten|\d+|several|a\s+few)\s+)?(?:hours?|days?|weeks?|months?)\s+"
+                          r"(?:after|since)\s+(?!(?:the|a|an|this|that|its|their|his|her)\b|\w+['’]s\b)", re.I)
 _MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                         r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)\b")
@@ -784,7 +790,7 @@ class _Scorer:
         # (unless the earlier act names its own day: "… came hours after gunmen killed 12
         # worshippers in Kano on Friday", "… after Monday's strike on Kafr Nabl" tell that act)
         anchored = _ANCHORED_AFTER.search(self.text, max(0, start - 80), start)
-        if anchored and not _names_a_day(self.text, anchored.start()):
+        if anchored and not _names_a_day(self.text, anchored.start()) or _COMES_AFTER.match(self.text, end):
             return ANCHOR_PENALTY
         # "the 2018 abduction of …", "its 2013 chemical attack": an act known by its year.
         if _NAMED_BY_YEAR.search(self.text, max(0, start - 40), start):
