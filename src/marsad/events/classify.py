@@ -162,8 +162,8 @@ _ANCHORED_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|bar
 # "The attack came a day after hoodlums set ablaze …": the news named by its own noun as the
 # subject of "came … after" is the story's act told before; the sentence tells the other one,
 # by doers and a verb (not "after Monday's strike", "after a truce": names of what was before).
-_COMES_AFTER = re.compile(r"\s+(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|"
-                          r"six|seven|eight|nine|ten|\d+|several|a\s+few)\s+)?(?:hours?|days?|weeks?|months?)\s+"
+_COMES_AFTER = re.compile(r"\s+(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|"
+                          r"five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+)?(?:hours?|days?|weeks?|months?)\s+"
                           r"(?:after|since)\s+(?!(?:the|a|an|this|that|its|their|his|her)\b|\w+['’]s\b)", re.I)
 _MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                         r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
