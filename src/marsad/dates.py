@@ -40,7 +40,7 @@ _WEEKDAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _EXPLICIT = (
     # "on the night of Saturday 14 to Sunday 15 May": a night is dated by its first day.
     re.compile(rf"\bnight\s+of\s+(?:{_WEEKDAY_WORD}\s+)?{_DAY}\s*(?:to|and|-|–|/)\s*(?:{_WEEKDAY_WORD}\s+)?"
-               rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}"),
+               rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}"),
 )
@@ -56,6 +56,7 @@ _WIRE_DATELINE = re.compile(
     r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?\s*\((?:" + "|".join(WIRE_AGENCIES) + r")\)\s*[-–—:]?", re.S)
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:last\s+)?$")
 _NIGHT_NAMED = re.compile(r"\s+(?:on\s+|from\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"this afternoon|this evening|tonight|earlier today)\b", re.I)
@@ -271,9 +272,13 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
                 continue
             month = MONTHS[x.group("month").lower().rstrip(".")]
             day = int(x.group("day"))
-            if x.group("year"):
+            year = int(x.group("year")) if x.group("year") else None
+            # "the night of 30 to 1 May": the night began in the month before
+            if "day2" in pat.groupindex and day > int(x.group("day2")):
+                month, year = (month - 1, year) if month > 1 else (12, year and year - 1)
+            if year:
                 try:
-                    return ReportedDate(dt.date(int(x.group("year")), month, day), DAY, x.start(), x.end())
+                    return ReportedDate(dt.date(year, month, day), DAY, x.start(), x.end())
                 except ValueError:
                     continue
             if published is not None:
@@ -296,7 +301,10 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         rel = m.group("rel").lower()
         back = 1 if rel in ("yesterday", "last night", "the day before") else 0
         return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
-    m = _WEEKDAY.search(sentence, lede)
+    # (not the start of a span: "the deadliest attack since last Friday, gunmen killed three
+    # people … on Friday")
+    m = next((w for w in _WEEKDAY.finditer(sentence, lede)
+              if not _SINCE_BEFORE.search(sentence, max(0, w.start() - 12), w.start())), None)
     if m:
         wd = WEEKDAYS[m.group("wd").lower()]
         # The publication's own weekday is that day: wires write "on Saturday" for today; but

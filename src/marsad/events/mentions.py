@@ -239,6 +239,12 @@ _DIED_OF_WOUNDS = re.compile(r"\b(?:died|dies|succumbed)\b[^.;]{0,80}?\b(?:of|fr
                              r"[^.؛]{0,80}?متأثر\S*\s+ب(?:جراح|[إا]صاب)", re.I)
 
 
+# ... whose cause the sentence may leave for another act: "… after air strikes hit a house in
+# Rafah, where strikes on Tuesday had killed 12", "… مخيم جنين، الذي شهد اقتحاما مماثلا يوم
+# الاثنين الماضي".
+_OTHER_ACT_AFTER = re.compile(r"\b(?:where|which|had|similar|another|earlier|previous)\b|الذي|التي|مماثل|سابق")
+
+
 def wounds_death_day(text: str, reported: dates.ReportedDate) -> bool:
     """Whether the date the sentence states is the day someone died of wounds (`_DIED_OF_WOUNDS`):
     the date inside that phrase or just after it."""
@@ -257,7 +263,8 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
         return reported, True  # like a speaker's day: the act was that day or before
     if reported is None or not (speech_day(text, reported, trigger_start)
                                 or mourning_day(text, reported, trigger_start)
-                                or wounds_death_day(text, reported)):
+                                or wounds_death_day(text, reported)
+                                and not _OTHER_ACT_AFTER.search(text, reported.end)):
         return reported, False
     later = dates.resolve(text[reported.end:], published)
     # ("اليوم الأربعاء", "today, Wednesday": one day named twice is no later date)
@@ -292,15 +299,26 @@ def _after_dateline(text: str, published: dt.date | None) -> dates.ReportedDate 
     if first is None or not skip or first.start >= skip or first.precision != dates.DAY:
         return first
     later = dates.resolve(text[skip:], published)
-    if later is not None and later.date <= first.date:
+    # (not a date of what the act came after: "Kaya, 14 June – Gunmen killed 11 civilians in
+    # Dablo, a week after the 11 June massacre in Seytenga")
+    if later is not None and later.date <= first.date \
+            and not _CAME_AFTER.search(text, skip, skip + later.start):
         return replace(later, start=later.start + skip, end=later.end + skip)
     return first
+
+
+_CAME_AFTER = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|since)\b|\b(?:since|following)\b", re.I)
 
 
 # "Zelensky visited Kharkiv on Tuesday, two days after a Russian strike killed seven": an act
 # told by its distance from the sentence's day happened that many days before it.
 _FRAME_BEFORE = re.compile(dates.COUNTED_DAYS + r"\s+(?:after|since)\s+(?:[^\s.,;!?]+\s+){0,7}?$", re.I)
 _CLAUSE_END_OR_TEXT = re.compile(r"[,;:.]\s|$")
+# "…, about 35 km from Maiduguri, on Thursday": an aside of place (not "…, killing 12 people,
+# rescuers pulled two more bodies on Friday", the sentence's own clause).
+_PLACE_ASIDE = re.compile(r"\s*(?:(?:on|early|late)?\s*$|about|some|around|roughly|nearly|near|in|at|outside|inside|"
+                          r"close|north|south|east|west|the\s+(?:capital|main|provincial|regional|district|largest|"
+                          r"second)|\d)", re.I)
 _ANOTHER_CLAUSE = re.compile(r"[;:]|\.\s|\b(?:and|but|while|whereas|as|when|before|then|which|who|said|says|told)\b",
                              re.I)
 
@@ -318,7 +336,8 @@ def _measured_back(text: str, reported: dates.ReportedDate | None, trigger_start
     if frame.start() <= reported.start < (clause_end.start() if clause_end else len(text)):
         return reported
     if reported.start > trigger_start and not spoken \
-            and not _ANOTHER_CLAUSE.search(text, trigger_start, reported.start):
+            and not _ANOTHER_CLAUSE.search(text, trigger_start, reported.start) \
+            and all(_PLACE_ASIDE.match(part) for part in text[trigger_start:reported.start].split(",")[1:]):
         return reported
     n, weeks = dates.counted(frame)
     return replace(reported, date=reported.date - dt.timedelta(days=7 * n if weeks else n),

@@ -70,10 +70,10 @@ _SETTLEMENT_BEFORE = re.compile(
     r"(?P<word>(?i:villages?|towns?|hamlets?))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|,?\s+(?:and|or))\s+)*$")
 _SETTLEMENT_AFTER = re.compile(r"^\s+(?i:village|hamlet)\b")
-# "the commune of Maluku", "the forest of Dilly", "Bambeto neighbourhood": a unit smaller than a
-# province, which no first-level area of another country is.
-_LOCAL_BEFORE = re.compile(r"\b(?i:communes?|localit(?:y|ies)|forests?|neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$")
-_LOCAL_AFTER = re.compile(r"^\s+(?i:commune|forest|neighbou?rhood|quarter)\b")
+# "the commune of Maluku", "Bambeto neighbourhood": a unit smaller than a province, which no
+# first-level area of another country is (not "the forests of Ituri": a province has them).
+_LOCAL_BEFORE = re.compile(r"\b(?i:communes?|neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$")
+_LOCAL_AFTER = re.compile(r"^\s+(?i:commune|neighbou?rhood|quarter)\b")
 # "Luuk town", "Patikul town": a town by its name (not "a Benue town", a town of Benue).
 _TOWN_AFTER = re.compile(r"^\s+(?i:town)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
@@ -109,8 +109,8 @@ class Cues:
     village: "the village of X" (one village): never a city of a hundred thousand ("the
     village of Arak" near Palmyra is not Iran's Arak).
     quarter: "حي X", "شارع X", "ساحة X", "دوار X": a part of a town, Arabic only.
-    local: the text calls the place a commune, locality, forest, neighbourhood or quarter
-    ("the commune of Maluku", "the forest of Dilly"), or a settlement: smaller than a province.
+    local: the text calls the place a commune, neighbourhood or quarter ("the commune of
+    Maluku"), or a settlement: smaller than a province.
     """
 
     admin: bool = False

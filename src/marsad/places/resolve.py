@@ -809,8 +809,8 @@ class PlaceResolver:
         the text calls it a village or town ("Kuchi village"), and a city abroad that lists the
         name among its other names (Kuqa, "Kuchi"; not a spelling of its own: "the town of Kiryat
         Shmona") is then no more famous than a hamlet. `local`: the text calls it a unit smaller
-        than a province ("the commune of Maluku", "the forest of Dilly"), which a first-level
-        area abroad, however large, is not."""
+        than a province ("the commune of Maluku"), which a first-level area abroad, however
+        large, is not."""
         frame = ctx.frame(name)
         if frame is not None and frame.tier(c) >= 2:
             return False  # inside the story's frame: local, not foreign
