@@ -94,15 +94,20 @@ def test_the_day_of_a_death_from_wounds_is_not_the_act_s(coder, text, act_day):
     assert _dates(events) == {act_day}
 
 
-def test_the_day_of_a_death_from_wounds_is_not_the_act_s_in_arabic(coder):
+def _arabic_dates(coder, text: str, published: str) -> set[str]:
+    """The days of the events that happened in one Arabic report."""
     from marsad.records import Article, content_id
 
-    text = ("توفي شرطي في مديرية أمن مصراتة صباح اليوم السبت متأثرا بإصابته برصاص مسلحين مجهولين استهدفوه "
-            "مساء الأربعاء أثناء عودته إلى منزله.")
-    article = Article(article_id=content_id(text), doc_id="d", origin="test", title="خبر", published="2023-11-18",
+    article = Article(article_id=content_id(text), doc_id="d", origin="test", title="خبر", published=published,
                       outlet=None, language="ar", text=text)
     events, _ = coder.code([article])
-    assert {e.event_date for e in events if e.modality == "occurred"} == {"2023-11-15"}
+    return {e.event_date for e in events if e.modality == "occurred"}
+
+
+def test_the_day_of_a_death_from_wounds_is_not_the_act_s_in_arabic(coder):
+    text = ("توفي شرطي في مديرية أمن مصراتة صباح اليوم السبت متأثرا بإصابته برصاص مسلحين مجهولين استهدفوه "
+            "مساء الأربعاء أثناء عودته إلى منزله.")
+    assert _arabic_dates(coder, text, "2023-11-18") == {"2023-11-15"}
 
 
 @pytest.mark.parametrize("text, act_day", [
@@ -339,14 +344,9 @@ def test_guard_dates_from_review(coder, text, published, act_day):
 
 
 def test_guard_a_death_from_wounds_beside_another_raid_s_day_in_arabic(coder):
-    from marsad.records import Article, content_id
-
     text = ("استشهد شاب متأثرا بإصابته برصاص قوات الاحتلال اليوم خلال اقتحام مخيم جنين، الذي شهد اقتحاما مماثلا يوم "
             "الاثنين الماضي.")
-    article = Article(article_id=content_id(text), doc_id="d", origin="test", title="خبر", published="2024-03-09",
-                      outlet=None, language="ar", text=text)
-    events, _ = coder.code([article])
-    assert {e.event_date for e in events if e.modality == "occurred"} == {"2024-03-09"}
+    assert _arabic_dates(coder, text, "2024-03-09") == {"2024-03-09"}
 
 
 def test_guard_the_forests_of_a_province_abroad_are_that_province(coder):
