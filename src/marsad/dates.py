@@ -57,7 +57,7 @@ _WIRE_DATELINE = re.compile(
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:last\s+)?$")
-_NIGHT_NAMED = re.compile(r"\s+(?:on\s+|from\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_NIGHT_NAMED = re.compile(rf"\s+(?:on\s+|from\s+)?{_WEEKDAY_WORD}\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<rel>today|yesterday|last night|the day before|overnight|this morning|"
                            r"this afternoon|this evening|tonight|earlier today)\b", re.I)
 # "five days", "a week", "2 weeks": a count of days or weeks (see `counted`). A vague count
