@@ -387,3 +387,9 @@ def test_guard_arabic_types_from_review(text, sub_type):
     cls = classify(text)
     got = cls.sub_event_type if cls is not None else None
     assert (got is not None and got.endswith("territory")) if sub_type == "territory" else got == sub_type
+
+
+def test_today_in_a_live_page_entry_is_of_its_heading_s_day(coder):
+    text = _LIVE + "\n\n09:30 The governor says a drone struck a market in Kosti this morning, wounding three traders."
+    events, _ = code(coder, text, title="Sudan war live", published="2025-06-14")
+    assert ("Kosti", "2025-06-15") in {(e.location, e.event_date) for e in events}

@@ -241,9 +241,12 @@ class EventCoder:
                 heading_day = heading or heading_day
                 if heading is not None or opens_an_entry(sent.text):
                     story_date = page_day(heading_day, ctx.published)
-            told = sentence_mentions(ctx, i, sent, sents[:i], sources, story_date, counts=census)
+            # (… and its "this morning", "today" are of that day: "MONDAY 1 JANUARY … 10:20 The
+            # governor says a drone hit a bus stop this morning" on a page published on 31 December)
+            here = replace(ctx, published=heading_day) if live and heading_day is not None else ctx
+            told = sentence_mentions(here, i, sent, sents[:i], sources, story_date, counts=census)
             if not told and mentions and mentions[-1].sentence >= i - 2:
-                told = follow_up(ctx, i, sent, sents[:i], sources, mentions[-1])
+                told = follow_up(here, i, sent, sents[:i], sources, mentions[-1])
             if mentions and (_recalled(told, _news_day(mentions, ctx.published)) or _recalled_vaguely(told, mentions)):
                 told = []
             mentions.extend(carry_actor(told, mentions))
