@@ -205,6 +205,7 @@ class EventCoder:
         story_date: tuple[str, int] | None = None  # the day the story is at so far
         live = live_page(article.text)
         heading_day: dt.date | None = None  # a live page's heading of the day
+        here = ctx  # the context a sentence is read in: on a live page, its heading's day
         mentions: list[Mention] = []
         claims: list[Claim] = []
         count_date: tuple[int, int, tuple[str, int] | None] = (-2, -1, None)  # sentence, paragraph, date
@@ -238,12 +239,13 @@ class EventCoder:
             if live:
                 # An entry of a live page is of the page's day unless it says otherwise (`live.py`).
                 heading = day_heading(sent.text, ctx.published)
-                heading_day = heading or heading_day
+                if heading is not None:
+                    # (… and its "this morning", "today" are of that day: "MONDAY 1 JANUARY … 10:20
+                    # The governor says a drone hit a bus stop this morning" on a page published on
+                    # 31 December)
+                    heading_day, here = heading, replace(ctx, published=heading)
                 if heading is not None or opens_an_entry(sent.text):
                     story_date = page_day(heading_day, ctx.published)
-            # (… and its "this morning", "today" are of that day: "MONDAY 1 JANUARY … 10:20 The
-            # governor says a drone hit a bus stop this morning" on a page published on 31 December)
-            here = replace(ctx, published=heading_day) if live and heading_day is not None else ctx
             told = sentence_mentions(here, i, sent, sents[:i], sources, story_date, counts=census)
             if not told and mentions and mentions[-1].sentence >= i - 2:
                 told = follow_up(here, i, sent, sents[:i], sources, mentions[-1])

@@ -12,11 +12,12 @@ import datetime as dt
 import re
 
 from .. import dates
+from ..pubdate import MONTHS
 
 # An entry opens with its time: "14:20 The governor says …", "10.05 Good morning" (not
 # "10:30 am", a time told inside a sentence).
 _ENTRY_TIME = re.compile(r"\W{0,3}\d{1,2}[:.]\d\d\b(?!\s*(?:am|pm|a\.m\.|p\.m\.)\b)", re.I)
-_ENTRY_AT_LINE = re.compile(r"(?m)^\W{0,3}\d{1,2}[:.]\d\d\b(?!\s*(?:am|pm|a\.m\.|p\.m\.)\b)", re.I)
+_ENTRY_AT_LINE = re.compile("(?m)^" + _ENTRY_TIME.pattern, re.I)
 _LIVE_ENTRIES = 3
 # A heading of the day and nothing else: "MONDAY 1 JANUARY", "Sunday, 31 December 2023",
 # "Tuesday, March 5".
@@ -25,7 +26,6 @@ _DAY_HEADING = re.compile(
     r"\W*(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\W*", re.I)
-_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(_MONTHS.split("|"), start=1)}
 _HEADING_REACH = 7  # days from publication a page's day heading may lie
 
 
@@ -44,7 +44,7 @@ def day_heading(sentence: str, published: dt.date | None) -> dt.date | None:
     m = _DAY_HEADING.fullmatch(sentence.strip())
     if m is None or published is None:
         return None
-    month = _MONTH_NUMBER[(m["m1"] or m["m2"]).lower()]
+    month = MONTHS[(m["m1"] or m["m2"]).lower()]
     day = int(m["d1"] or m["d2"])
     years = [int(m["year"])] if m["year"] else [published.year - 1, published.year, published.year + 1]
     readings = []

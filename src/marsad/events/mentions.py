@@ -24,7 +24,7 @@ from .clauses import placed_act, two_acts
 from .fatalities import PERPETRATOR, TO_DEATH_VERBS, VAGUE, fatalities, fatality_mentions
 from .modality import modality
 from .nonevents import in_linked_headline, not_an_event, quotation_at
-from .places import PARAGRAPH_OPENER, enumerated, event_places, recalled_frames
+from .places import AGENCY_DASH, PARAGRAPH_OPENER, enumerated, event_places, recalled_frames
 from .sentences import Sentence
 
 # A trigger that only tells the toll: "the bombing killed 41", "dozens were wounded". Such a
@@ -247,9 +247,11 @@ _OTHER_ACT_AFTER = re.compile(r"\b(?:where|which|had|similar|another|earlier|pre
 
 def wounds_death_day(text: str, reported: dates.ReportedDate) -> bool:
     """Whether the date the sentence states is the day someone died of wounds (`_DIED_OF_WOUNDS`):
-    the date inside that phrase or just after it."""
-    return any(m.start() < reported.start < m.end() + 30
-               for m in _DIED_OF_WOUNDS.finditer(text, max(0, reported.start - 160), reported.end + 160))
+    the date inside that phrase or just after it, and no other act told after it
+    (`_OTHER_ACT_AFTER`), whose day a later date would be."""
+    return not _OTHER_ACT_AFTER.search(text, reported.end) and any(
+        m.start() < reported.start < m.end() + 30
+        for m in _DIED_OF_WOUNDS.finditer(text, max(0, reported.start - 160), reported.end + 160))
 
 
 def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[dates.ReportedDate | None, bool]:
@@ -263,8 +265,7 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
         return reported, True  # like a speaker's day: the act was that day or before
     if reported is None or not (speech_day(text, reported, trigger_start)
                                 or mourning_day(text, reported, trigger_start)
-                                or wounds_death_day(text, reported)
-                                and not _OTHER_ACT_AFTER.search(text, reported.end)):
+                                or wounds_death_day(text, reported)):
         return reported, False
     later = dates.resolve(text[reported.end:], published)
     # ("اليوم الأربعاء", "today, Wednesday": one day named twice is no later date)
@@ -282,7 +283,7 @@ def act_date(text: str, published: dt.date | None, trigger_start: int) -> tuple[
     return reported, True
 
 
-_AGENCY_DASH = re.compile(r"\s*\([A-Z][\w. ]*\)\s*(?:--|[-–—])")
+_AGENCY_DASH = re.compile(AGENCY_DASH)
 
 
 def _after_dateline(text: str, published: dt.date | None) -> dates.ReportedDate | None:

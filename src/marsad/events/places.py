@@ -457,10 +457,11 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}
 # ... and one a scraped page leaves inside its first line, after the headline and the
 # outlet: "… two gendarmes killed AIB Banfora Monday 16 May 2022 (AIB)-Unidentified armed men
 # attacked …". A date, an agency in brackets and a dash after a place make it one wherever it
-# stands.
+# stands (`mentions._after_dateline` reads its date as the filing day).
+AGENCY_DASH = r"\s*\([A-Z][\w. ]*\)\s*(?:--|[-–—])"
 _GLUED_DATELINE_AFTER = re.compile(r",?\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-                                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}\s*"
-                                   r"\([A-Z][\w. ]*\)\s*(?:--|[-–—])")
+                                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}"
+                                   + AGENCY_DASH)
 
 
 # "… about 100 km south-west of", "30 kilometres (19 miles) from", "40 km north of the": the
