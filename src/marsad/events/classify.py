@@ -1360,8 +1360,11 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     if score < MIN_SCORE:
         return None
     non_score, non_name = _non_event_score(sc, start)
-    # A demonstration about a disaster, a crime or sanctions is still a demonstration.
-    margin = PROTEST_NON_EVENT_MARGIN if st.event_type in PROTEST_TYPES else 0.0
+    # A demonstration about a disaster, a crime or sanctions is still a demonstration. Beside
+    # words of sport, one the sentence says protests: a "rally" in the seventh inning, the
+    # chasing group of a bike race or a final won by "beating" the other side are sport's.
+    sport_words = non_name == "SPORT" and "protest_claim" in lex.cues and not sc.has("protest_claim")
+    margin = PROTEST_NON_EVENT_MARGIN if st.event_type in PROTEST_TYPES and not sport_words else 0.0
     # Gangs and diplomats do not fly air strikes or fire artillery: an air strike on drug
     # smugglers is still an air strike.
     # Nor does a flood shell an army post: armed men named beside a disaster's words still
