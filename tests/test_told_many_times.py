@@ -41,3 +41,25 @@ def test_a_protest_word_in_a_sentence_of_sport_is_sport(coder, text):
 ])
 def test_a_crowd_that_protests_stays_a_protest(coder, text, subtype):
     assert subtype in _subtypes(coder, text)
+
+
+# The people the police held at a protest or a riot, only counted ("Police said 23 people
+# were arrested in the city"), are its intervention, not an event of their own: ACLED codes
+# a protest with intervention, and a riot stays a riot.
+@pytest.mark.parametrize("text, subtype", [
+    ("Police fired tear gas at hundreds of teachers marching on the education ministry in Harare on Tuesday. "
+     "Police said 23 people were arrested in the city.",
+     {"Protest with intervention", "Excessive force against protesters"}),
+    ("Youths burned tyres, looted shops and threw stones at police in Kisumu on Monday after the verdict. The "
+     "regional governor said no one had been killed in the city but that 11 people had been arrested.",
+     {"Violent demonstration"}),
+])
+def test_arrests_only_counted_at_a_protest_are_its_own(coder, text, subtype):
+    found = _subtypes(coder, text, published="2024-05-15")
+    assert len(found) == 1 and found[0] in subtype
+
+
+def test_arrests_of_suspects_in_raids_stay_arrests(coder):
+    text = ("Youths burned tyres and threw stones at police in Kisumu on Monday after the verdict. On Monday night "
+            "police arrested three men suspected of organising the riot in raids on their homes in Kisumu.")
+    assert "Arrests" in _subtypes(coder, text, published="2024-05-15")

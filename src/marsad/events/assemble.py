@@ -87,6 +87,15 @@ _AT_A_PROTEST = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|a
                            r"obstruct\w*\s+(?:the\s+)?(?:highway|road|traffic|police)|"
                            r"breach\w*\s+(?:of\s+)?(?:the\s+)?(?:conditions|order|peace)|"
                            r"public\s+order|unlawful\s+assembly|illegal\s+gathering)\b", re.I)
+# ... or only counts the people the police held that day, naming none and suspecting none of
+# anything ("Police said 37 people were arrested in the capital", "… and that 14 people had
+# been arrested"): beside a protest or a riot of that place and day, its arrests.
+_COUNTED_ARRESTS = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
+                              r"(?:more\s+)?(?:people|persons|others)?\s*(?:were|had\s+been|have\s+been)\s+"
+                              r"(?:detained|arrested|held|taken\s+into\s+custody)\b|\bamong\s+those\s+(?:arrested|detained)\b",
+                              re.I)
+_SUSPECTED = re.compile(r"\b(?:suspect\w*|in\s+connection\s+with|accused|charged|raids?|raided|wanted|homes?|house)\b",
+                        re.I)
 # An attack made by men on the ground: gunmen, shots, knives, executions.
 _ON_FOOT = re.compile(r"\b(?:gunm[ae]n|shot dead|shot and killed|gunned down|stabbed|executed|beheaded|hacked|"
                       r"firing squad)\b", re.I)
@@ -99,12 +108,14 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
         return False
     if a.sub_event_type == b.sub_event_type:
         return True
-    # Arrests made at a protest are the police's intervention in it (ACLED: a protest with
-    # intervention), not an event of their own — when the arrest's sentence says so ("police
-    # arrested 14 of the protesters", "detained at the rally"); other arrests that day are not.
-    if "Arrests" in (a.sub_event_type, b.sub_event_type) and "Protests" in (a.event_type, b.event_type):
+    # Arrests made at a protest or a riot are the police's intervention in it (ACLED: a protest
+    # with intervention; a riot stays a riot), not an event of their own — when the arrest's
+    # sentence says so ("police arrested 14 of the protesters", "detained at the rally") or
+    # only counts the held (`_COUNTED_ARRESTS`); other arrests that day are not.
+    if "Arrests" in (a.sub_event_type, b.sub_event_type) and {"Protests", "Riots"} & {a.event_type, b.event_type}:
         arrest = a if a.sub_event_type == "Arrests" else b
-        return any(_AT_A_PROTEST.search(ev.text) for ev in arrest.evidence)
+        return any(_AT_A_PROTEST.search(ev.text) or _COUNTED_ARRESTS.search(ev.text) and not _SUSPECTED.search(ev.text)
+                   for ev in arrest.evidence)
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         # A strike and the attack on civilians it was are one event; a battle and an
         # execution of captives, or a strike and a ground assault, are two; so are a suicide
@@ -315,6 +326,8 @@ def combine(mentions: Sequence[Mention]) -> Event:
         kind = max(protests, key=lambda e: _PROTEST_FORCE.get(e.sub_event_type, 0))
         if kind.sub_event_type == "Peaceful protest" and any(m.event.sub_event_type == "Arrests" for m in mentions):
             kind = replace(kind, sub_event_type="Protest with intervention")
+    elif kind.sub_event_type == "Arrests":
+        kind = next((m.event for m in causes if m.event.event_type == "Riots"), kind)
     where = _finest(mentions)
     dated = [m for m in mentions if m.event.event_date]
     when = max(dated, key=lambda m: (m.date_stated, -(m.event.time_precision or 9), -m.sentence)) if dated else None
