@@ -63,3 +63,93 @@ def test_arrests_of_suspects_in_raids_stay_arrests(coder):
     text = ("Youths burned tyres and threw stones at police in Kisumu on Monday after the verdict. On Monday night "
             "police arrested three men suspected of organising the riot in raids on their homes in Kisumu.")
     assert "Arrests" in _subtypes(coder, text, published="2024-05-15")
+
+
+def _places(coder, text: str, published: str = "2024-05-14") -> list[str | None]:
+    events, _ = code(coder, text, published=published)
+    return sorted(e.location or "" for e in events)
+
+
+# Where one of the hurt died later ("died of his wounds on Monday in a hospital in Kilis",
+# "died at Bab al-Hawa hospital") is no place of the act: the toll's update, not a second event.
+@pytest.mark.parametrize("text, place", [
+    ("A car bomb exploded at a market in Azaz on Sunday, killing four people, and a fifth victim died of his "
+     "wounds on Monday in a hospital in Kilis, the local council said.", "I‘zāz"),
+    ("Shelling killed six people in Maarat al-Numan on Sunday, after a wounded girl died at Bab al-Hawa "
+     "hospital, rescuers said.", "Ma‘arrat an Nu‘mān"),
+])
+def test_where_the_wounded_died_is_no_place_of_the_act(coder, text, place):
+    assert _places(coder, text) == [place]
+
+
+def test_a_town_where_people_died_is_the_acts_place(coder):
+    text = "Two soldiers died in Gao on Monday when their vehicle hit a landmine, the army said."
+    assert _places(coder, text) == ["Gao"]
+
+
+# A suicide bombing and the gunfight its attackers fought on at its place that day are one
+# complex attack, which ACLED codes as the suicide bombing; a clash elsewhere stays apart.
+def test_a_suicide_bombing_and_its_gunfight_are_one_attack(coder):
+    text = ("A suicide bomber blew himself up at the gate of the police station in Bannu early on Tuesday, police "
+            "said. Officers then fought the attackers in a gunfight of about two hours in the town, and four "
+            "policemen were killed.")
+    assert _subtypes(coder, text, published="2024-05-15") == ["Suicide bomb"]
+
+
+def test_a_clash_elsewhere_beside_a_suicide_bombing_is_its_own(coder):
+    text = ("A suicide bomber struck a checkpoint in Konduga on Tuesday, killing three soldiers. Separately, troops "
+            "clashed with insurgents near Bama the same day, the army said.")
+    assert sorted(_subtypes(coder, text, published="2024-05-15")) == ["Armed clash", "Suicide bomb"]
+
+
+# Reinforcements sent to where an act of violence the story tells was are its response, not a
+# move of their own; sent where nothing happened that day, they are still a change of activity.
+def test_reinforcements_sent_after_an_attack_are_its_response(coder):
+    text = ("Militants attacked a police post in Kulachi on Thursday night, killing two constables, police said.\n\n"
+            "Reinforcements have been sent from Dera Ismail Khan and Tank, police say.")
+    assert _subtypes(coder, text, published="2024-05-17") == ["Armed clash"]
+
+
+def test_reinforcements_on_a_quiet_day_stay_a_change_of_activity(coder):
+    text = ("The army sent reinforcements to the border town of Chaman on Thursday, officials said, as talks on "
+            "the crossing stalled.")
+    assert _subtypes(coder, text, published="2024-05-17") == ["Change to group/activity"]
+
+
+# What a sentence tells as someone's blame for an act ("blamed 'Turkish drones' flying for the
+# Tripoli government for the raid on the base") and an air alert ("drones are heading towards
+# Kirovohrad region") are no acts of their own.
+@pytest.mark.parametrize("text", [
+    'An army spokesman blamed "foreign drones" flying for the rebels in the south for the raid on the base.',
+    "The air force warns that groups of Shahed drones are heading towards Poltava region from the east.",
+    "An air raid alert was declared in Kyiv region at 2 a.m.",
+])
+def test_blame_and_alerts_are_no_acts(coder, text):
+    assert _subtypes(coder, text) == []
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Drones heading towards Odesa were shot down by air defences overnight.", "Disrupted weapons use"),
+    ("Russian drones struck Odesa overnight, killing two people, and more drones are heading towards the city, "
+     "the air force said.", "Air/drone strike"),
+])
+def test_acts_beside_an_alert_stay(coder, text, subtype):
+    assert subtype in _subtypes(coder, text)
+
+
+# An act told as one of a count over a period ("the third attack on police in the district this
+# year") is a recap or a tally; told with its own day or dead it is news.
+@pytest.mark.parametrize("text", [
+    "Some background: this is the third attack on police in Mianwali district this year.",
+    "It was the fifth such raid on the camp in a month, residents said.",
+])
+def test_an_act_counted_over_a_period_is_a_recap(coder, text):
+    assert _subtypes(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday gunmen killed two soldiers in Bannu in the third attack on the base this month.",
+    "A second blast struck the checkpoint in Mogadishu minutes later, police said.",
+])
+def test_an_ordinal_act_with_its_day_or_dead_is_news(coder, text):
+    assert _subtypes(coder, text) != []

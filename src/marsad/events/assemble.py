@@ -96,6 +96,8 @@ _COUNTED_ARRESTS = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eigh
                               re.I)
 _SUSPECTED = re.compile(r"\b(?:suspect\w*|in\s+connection\s+with|accused|charged|raids?|raided|wanted|homes?|house)\b",
                         re.I)
+# A fight told as a part of an attack already told: "the attack was repulsed", "fought the attackers".
+_THE_ATTACK = re.compile(r"\bthe\s+(?:attack|attackers|assault|assailants|bombers?)\b", re.I)
 # An attack made by men on the ground: gunmen, shots, knives, executions.
 _ON_FOOT = re.compile(r"\b(?:gunm[ae]n|shot dead|shot and killed|gunned down|stabbed|executed|beheaded|hacked|"
                       r"firing squad)\b", re.I)
@@ -117,6 +119,13 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
         return any(_AT_A_PROTEST.search(ev.text) or _COUNTED_ARRESTS.search(ev.text) and not _SUSPECTED.search(ev.text)
                    for ev in arrest.evidence)
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
+        # A suicide bombing and the gunfight its attackers fought on at its place that day are
+        # one complex attack, which ACLED codes as the suicide bombing: the fight is told as the
+        # attack's ("… blew himself up at the gate. Police say the attack has been repulsed after
+        # a gunfight"). A clash told on its own terms nearby is another event.
+        if {a.sub_event_type, b.sub_event_type} == {"Suicide bomb", "Armed clash"} and any(
+                _THE_ATTACK.search(ev.text) for ev in (a if a.sub_event_type == "Armed clash" else b).evidence):
+            return True
         # A strike and the attack on civilians it was are one event; a battle and an
         # execution of captives, or a strike and a ground assault, are two; so are a suicide
         # bombing and an air strike or a shelling, two means no report confuses.

@@ -105,6 +105,13 @@ _SERIES_OF = re.compile(r"\b(?:series|string|spate|wave|spree)\s+of\s+(?:[\w-]+\
 _A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|winter|year)|"
                        r"\bin\s+recent\s+(?:weeks|months|years)|\bover\s+the\s+(?:past|last)\s+(?:(?:few|several|\w+)\s+)?(?:weeks|months|years)|"
                        r"\bsince\s+(?:19|20)\d\d", re.I)
+# "this is the third attack on police in Mianwali district this year", "the fifth such raid in a
+# month": an act told as one of a count over a period — a recap or a tally, not news of its own.
+_ORDINAL_OF = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+                         r"(?:(?:such|major|deadly|[\w-]+)\s+)?$", re.I)
+_COUNTED_OVER = re.compile(r"\b(?:this|last|past)\s+(?:week|month|summer|spring|autumn|fall|winter|year)\b|\bsince\b|"
+                           r"\bin\s+(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years|week|month|year)\b|"
+                           r"\bin\s+recent\s+(?:days|weeks|months)\b", re.I)
 # "twenty rounds of fighting between 2008 and 2014", "clashes from 2012 to 2016": acts summed
 # up over years, not one act — when the span is in the act's own clause, with no day of its
 # own (see `_Scorer._over_years`).
@@ -807,7 +814,9 @@ class _Scorer:
             return BACKGROUND_PENALTY
         if _PERIOD_OF.search(self.text, max(0, start - 50), start) or self._over_years(start, end):
             return SUPPORT_PENALTY
-        if _SERIES_OF.search(self.text, max(0, start - 40), start) and _A_PERIOD.search(self.text, end, end + 80) \
+        if (_SERIES_OF.search(self.text, max(0, start - 40), start) and _A_PERIOD.search(self.text, end, end + 80)
+                or _ORDINAL_OF.search(self.text, max(0, start - 30), start)
+                and _COUNTED_OVER.search(self.text, end, end + 80)) \
                 and not _TOLL_WORD.search(self.text) and not _names_a_day(self.text):
             return SUPPORT_PENALTY
         # "troops, backed by Russian air strikes, took the town", "a force … backed by coalition

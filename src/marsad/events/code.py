@@ -263,7 +263,7 @@ class EventCoder:
                     story_date = (day.date.isoformat(), dates.DAY)
         headline = classify(article.title) if article.title else None
         if article.language == "en":
-            mentions = _kept_by_story(article, mentions)
+            mentions = _without_responses(_kept_by_story(article, mentions))
             if not story.news:
                 # The learned gate (`gate.py`) reads the story as another kind of news: only
                 # its protests and riots are coded, as in a story about another walk of life —
@@ -350,6 +350,26 @@ def _kept_by_story(article: Article, mentions: list[Mention]) -> list[Mention]:
         return names(need)
 
     return [m for m in mentions if kept(m)]
+
+
+# "Reinforcements have been sent from Mianwali city, police say": troops sent to where an act
+# of violence the story tells was, its response — news of that act, not a move of its own.
+_REINFORCEMENTS = re.compile(r"\breinforc\w*", re.I)
+
+
+def _without_responses(mentions: list[Mention]) -> list[Mention]:
+    """The mentions less reinforcements sent within a day of a violent act the story tells."""
+    days = {dt.date.fromisoformat(m.event.event_date) for m in mentions
+            if m.event.event_type in VIOLENT and m.event.event_date}
+
+    def response(m: Mention) -> bool:
+        if m.event.sub_event_type != "Change to group/activity" or not m.event.event_date \
+                or not any(_REINFORCEMENTS.search(ev.text) for ev in m.event.evidence):
+            return False
+        day = dt.date.fromisoformat(m.event.event_date)
+        return any(abs((day - d).days) <= 1 for d in days)
+
+    return [m for m in mentions if not response(m)]
 
 
 # "Opinion: The West is losing …", "EDITORIAL | …", "Book review: …": commentary argues about

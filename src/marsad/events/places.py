@@ -501,6 +501,22 @@ _TAKEN_TO = re.compile(r"\b(?:taken|rushed|brought|transferred|evacuated|airlift
 _THE_HURT = re.compile(r"\b(?:wounded|injured|casualties|bodies|dead|victims|survivors|patients)\b", re.I)
 
 
+# "… after a wounded child died at Bab al-Hawa hospital", "a fourth died of his wounds on Tuesday in
+# a hospital in al-Hasaka": where one of the hurt died later, not where the act was.
+_DIED_AT = re.compile(r"\b(?:died|dies|succumbed)\b[^.;]{0,60}?\b(?:at|in)\s+(?:the\s+|an?\s+)?"
+                      r"(?P<hospital>(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centre|center|facility))\s+"
+                      r"(?:in|at)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?)?"
+                      # ("in al-Hasakah": the place's name may leave its article out)
+                      r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?$", re.I)
+_A_HOSPITAL_AFTER = re.compile(r"\s*(?:(?:general|teaching|military|field|national|university)\s+)?"
+                               r"(?:hospital|clinic|medical\s+(?:centre|center))\b", re.I)
+
+
+def _died_in_hospital(before: str, after: str) -> bool:
+    m = _DIED_AT.search(before[-90:])
+    return m is not None and (m.group("hospital") is not None or _A_HOSPITAL_AFTER.match(after) is not None)
+
+
 # What may stand between a place and the places that describe it: ", the capital of",
 # " in neighbouring", ", in".
 _DESCRIBING_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|a)\s+)?(?:(?:(?:provincial|regional|state|district)\s+)?"
@@ -630,7 +646,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if (_wounded_taken_to_ar(after[:60]) or _taken_to(before)) and not _WHERE_IT_HAPPENED.match(after):
+        if (_wounded_taken_to_ar(after[:60]) or _taken_to(before) or _died_in_hospital(before, after[:40])) \
+                and not _WHERE_IT_HAPPENED.match(after):
             taken_to_end = loc.end - offset
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
         if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]):
