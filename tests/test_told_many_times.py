@@ -153,3 +153,39 @@ def test_an_act_counted_over_a_period_is_a_recap(coder, text):
 ])
 def test_an_ordinal_act_with_its_day_or_dead_is_news(coder, text):
     assert _subtypes(coder, text) != []
+
+
+def _arabic_subtypes(coder, text: str, published: str = "2024-05-15") -> list[str]:
+    """The sub-types of the events that happened in one Arabic report."""
+    from marsad.records import Article, content_id
+
+    article = Article(article_id=content_id(text), doc_id="d", origin="test", title="خبر", published=published,
+                      outlet=None, language="ar", text=text)
+    events, _ = coder.code([article])
+    return sorted(e.sub_event_type for e in events if e.modality == "occurred")
+
+
+# Arabic: a death "during clashes" or in "violent clashes between the two sides" is the clash;
+# air defences that confronted drones, however many words between, disrupted them; the act
+# right after "منذ" (since) in a recap is the one since which, not news.
+@pytest.mark.parametrize("text, subtype", [
+    ("قتل شاب فجر اليوم الأربعاء برصاص قوات الأمن خلال اشتباكات مسلحة اندلعت في مدينة جنين.", "Armed clash"),
+    ("شهدت مدينة الفاشر يوم الاثنين اشتباكات عنيفة بين الطرفين قرب السوق الكبير، قتل فيها ثلاثة مدنيين.",
+     "Armed clash"),
+    ("تصدت وسائط الدفاع الجوي مساء أمس لطائرات مسيرة أطلقها المسلحون باتجاه مدينة جبلة وأسقطتها.",
+     "Disrupted weapons use"),
+])
+def test_arabic_clashes_and_air_defences(coder, text, subtype):
+    assert _arabic_subtypes(coder, text) == [subtype]
+
+
+def test_an_arabic_recap_since_a_capture_takes_no_territory(coder):
+    text = ("قصفت طائرات حربية حي الرميلة في مدينة الرقة صباح اليوم الثلاثاء، ما أدى إلى مقتل أربعة مدنيين. "
+            "ويعد هذا القصف الأعنف على المدينة منذ سيطرة التنظيم على محافظة الرقة.")
+    assert "Non-state actor overtakes territory" not in _arabic_subtypes(coder, text)
+
+
+def test_an_arabic_air_alert_is_no_act_beside_a_strike_that_killed_it_is(coder):
+    assert _arabic_subtypes(coder, "حذر سلاح الجو من أن طائرات مسيرة تتجه نحو مدينة خاركيف من الشرق.") == []
+    text = "قصفت طائرات مسيرة مدينة أوديسا ليلا ما أدى إلى مقتل شخصين، فيما تتجه طائرات أخرى نحو المدينة."
+    assert _arabic_subtypes(coder, text) == ["Air/drone strike"]

@@ -1034,10 +1034,12 @@ _WORDS_AR = r"(?:[^\s.;!?،؛؟]+\s+)"
 # Frames that make a trigger an earlier event (`arabic_view` text, which ends just before
 # the trigger's word): "ردا على" in retaliation for, "انتقاما ل", "ذكرى" anniversary,
 # "اتهم" accused, "منذ عام" since the year, "في عام 2017", the past perfect "كانت ... قد",
-# "سبق أن" previously, "بعد أسابيع من" weeks after.
+# "سبق أن" previously, "بعد أسابيع من" weeks after, an act right after "منذ" (since).
 _BACKGROUND_AR = re.compile(
     r"(?<!\w)" + CLITIC + r"(?:ردا\s+علي|ردا|انتقاما|ثارا|ذكري|اتهم\w*|[يت]تهم\w*|متهم\w*|اتهام\w*|"
     r"منذ\s+(?:عام|العام|سنه|سنوات|اعوام|اشهر|مطلع|بدايه|اندلاع)|(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d|"
+    # ("الأعنف منذ سيطرة التنظيم على المحافظة": the act right after "منذ", since which)
+    r"منذ(?=\s+$)|"
     r"كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد|سبق\s+(?:ان|و|ل))\s+" + _WORDS_AR + r"{0,5}?$"
 )
 # "بعد أسابيع من سيطرة المعارضة على …": the act a sentence is dated by, days or more before, a
