@@ -189,3 +189,52 @@ def test_an_arabic_air_alert_is_no_act_beside_a_strike_that_killed_it_is(coder):
     assert _arabic_subtypes(coder, "حذر سلاح الجو من أن طائرات مسيرة تتجه نحو مدينة خاركيف من الشرق.") == []
     text = "قصفت طائرات مسيرة مدينة أوديسا ليلا ما أدى إلى مقتل شخصين، فيما تتجه طائرات أخرى نحو المدينة."
     assert _arabic_subtypes(coder, text) == ["Air/drone strike"]
+
+
+def _dates(coder, text: str, published: str) -> list[str | None]:
+    events, _ = code(coder, text, published=published)
+    return sorted(e.event_date or "" for e in events)
+
+
+# A scraped page's outlet and date glued to the lede's first word ("… 12 March 2019Armed
+# cattle raiders …") is the filing day, as with a space between: the act keeps its own day.
+@pytest.mark.parametrize("text", [
+    "Radio Tamazuj Kuajok 12 March 2019Armed cattle raiders killed five herders in a cattle camp near Kuajok "
+    "on Sunday, officials said.",
+    "Radio Tamazuj Kuajok 12/03/2019Armed cattle raiders killed five herders in a cattle camp near Kuajok "
+    "on Sunday, officials said.",
+])
+def test_a_date_glued_to_the_lede_is_the_filing_day(coder, text):
+    assert _dates(coder, text, "2019-03-12") == ["2019-03-10"]
+
+
+def test_an_act_told_as_the_nth_of_a_period_after_its_noun_is_a_recap(coder):
+    text = 'The party said the attack was the third on its candidates in Gulu since campaigning began.'
+    assert _subtypes(coder, text) == []
+
+
+# "The attack on Gamboula comes two weeks after a MINUSCA vehicle struck an explosive device":
+# the story's act named by its noun comes after another, which the sentence tells.
+def test_what_the_told_act_comes_after_is_told(coder):
+    text = ("The attack on Bouar comes two weeks after a UN vehicle struck an explosive device about 10 km "
+            "outside Berberati, wounding two peacekeepers.")
+    assert _subtypes(coder, text, published="2021-02-18") == ["Remote explosive/landmine/IED"]
+
+
+def test_what_talks_come_after_is_still_background(coder):
+    text = "The talks in Bangui come a week after rebels attacked a convoy near Bouar."
+    assert _subtypes(coder, text, published="2021-02-18") == []
+
+
+# A crowd of residents that beat men to death is mob violence, with the residents' town told
+# between commas ("Residents of Carrefour, south-west of the capital, beat …").
+def test_residents_who_beat_men_to_death_with_an_aside_are_a_mob(coder):
+    text = ("Residents of Kisenyi, a suburb of Kampala, beat two suspected thieves to death on Friday after a "
+            "market stall was robbed, police said.")
+    assert _subtypes(coder, text) == ["Mob violence"]
+
+
+def test_young_men_only_counted_as_arrested_at_a_protest_are_its_own(coder):
+    text = ("Security forces opened fire on a demonstration in Douma on Friday, wounding three protesters. "
+            "Dozens of young men were arrested in the streets around the mosque.")
+    assert _subtypes(coder, text, published="2012-06-23") == ["Excessive force against protesters"]

@@ -214,7 +214,9 @@ def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:
 # jet bombed … on Monday"): the day it was published, not the day of the act.
 _GLUED_DATELINE = re.compile(r"\s*(?:(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|Of)\s)"
                              r"[A-Z][\w'’.&-]*\s+(?:(?:of|de|du|the|al|el)\s+)?){1,5}$")
-_LEDE_AFTER = re.compile(r"\s+[A-Z\d]")
+# (… or glued to the date itself, as a scraper leaves it: "Eye Radio Aweil 12 March 2019Armed
+# cattle raiders …", "Radio Okapi Bandundu 16/04/2024Kwilu: seven killed …")
+_LEDE_AFTER = re.compile(r"\s+[A-Z\d]|(?<=\d)[A-Z][a-z]")
 
 
 def _lede_start(sentence: str) -> int:

@@ -91,7 +91,8 @@ _AT_A_PROTEST = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|a
 # anything ("Police said 37 people were arrested in the capital", "… and that 14 people had
 # been arrested"): beside a protest or a riot of that place and day, its arrests.
 _COUNTED_ARRESTS = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
-                              r"(?:more\s+)?(?:people|persons|others)?\s*(?:were|had\s+been|have\s+been)\s+"
+                              r"(?:more\s+)?(?:of\s+)?(?:(?:young|other|the)\s+)?(?:people|persons|others|men|women|youths|"
+                              r"students|protesters|demonstrators|marchers)?\s*(?:were|had\s+been|have\s+been)\s+"
                               r"(?:detained|arrested|held|taken\s+into\s+custody)\b|\bamong\s+those\s+(?:arrested|detained)\b",
                               re.I)
 _SUSPECTED = re.compile(r"\b(?:suspect\w*|in\s+connection\s+with|accused|charged|raids?|raided|wanted|homes?|house)\b",

@@ -109,6 +109,9 @@ _A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|win
 # month": an act told as one of a count over a period — a recap or a tally, not news of its own.
 _ORDINAL_OF = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
                          r"(?:(?:such|major|deadly|[\w-]+)\s+)?$", re.I)
+# ... or told after its noun: "the attack was the third on its candidates in Kampala since …"
+_ORDINAL_AFTER = re.compile(r"\s+(?:was|is|marks|marked|became)\s+the\s+(?:second|third|fourth|fifth|sixth|seventh|"
+                            r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I)
 _COUNTED_OVER = re.compile(r"\b(?:this|last|past)\s+(?:week|month|summer|spring|autumn|fall|winter|year)\b|\bsince\b|"
                            r"\bin\s+(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years|week|month|year)\b|"
                            r"\bin\s+recent\s+(?:days|weeks|months)\b", re.I)
@@ -169,9 +172,19 @@ _ANCHORED_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|bar
 # "The attack came a day after hoodlums set ablaze …": the news named by its own noun as the
 # subject of "came … after" is the story's act told before; the sentence tells the other one,
 # by doers and a verb (not "after Monday's strike", "after a truce": names of what was before).
-_COMES_AFTER = re.compile(r"\s+(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|"
+# (The act may be named with its place: "The attack on Gamboula comes two weeks after …".)
+_COMES_AFTER = re.compile(r"(?:\s+(?:on|in|at|near)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
+                          r"\s+(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|"
                           r"five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+)?(?:hours?|days?|weeks?|months?)\s+"
-                          r"(?:after|since)\s+(?!(?:the|a|an|this|that|its|their|his|her)\b|\w+['’]s\b)", re.I)
+                          r"(?:after|since)\s+(?:(?!(?:the|a|an|this|that|its|their|his|her)\b|\w+['’]s\b)|"
+                          # ("… comes two weeks after a MINUSCA vehicle struck an explosive device")
+                          r"(?=(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}(?:struck|hit|killed|attacked|exploded|"
+                          r"stormed|ambushed|shelled|bombed|opened|set|seized|abducted|kidnapped|raided|fired|detonated|"
+                          r"blew|overran|torched|burned)\b))", re.I)
+# The story's act named by its noun, as the subject of such a "comes … after" (`_Scorer.background`).
+_TOLD_ACT_COMES = re.compile(r"(?:^|[.;:]\s+|,\s+)\W*(?:the|this|that|today['’]s|[A-Z]\w+day['’]s)\s+(?:\w+\s+)?"
+                             r"(?:attack|assault|raid|bombing|blast|strike|ambush|massacre|killing|shelling)s?"
+                             r"(?:\s+(?:on|in|at|near)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})?\s*$", re.I)
 _MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                         r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)\b")
@@ -797,7 +810,12 @@ class _Scorer:
         # (unless the earlier act names its own day: "… came hours after gunmen killed 12
         # worshippers in Kano on Friday", "… after Monday's strike on Kafr Nabl" tell that act)
         anchored = _ANCHORED_AFTER.search(self.text, max(0, start - 80), start)
-        if anchored and not _names_a_day(self.text, anchored.start()) or _COMES_AFTER.match(self.text, end):
+        # (… unless what "comes" after it is the story's act named by its noun: "The attack on
+        # Gamboula comes two weeks after a MINUSCA vehicle struck an explosive device" tells the
+        # blast, on a day of its own; see `_COMES_AFTER`)
+        told_comes = anchored is not None and _TOLD_ACT_COMES.search(self.text, 0, anchored.start()) is not None
+        if anchored and not _names_a_day(self.text, anchored.start()) and not told_comes \
+                or _COMES_AFTER.match(self.text, end):
             return ANCHOR_PENALTY
         # "the 2018 abduction of …", "its 2013 chemical attack": an act known by its year.
         if _NAMED_BY_YEAR.search(self.text, max(0, start - 40), start):
@@ -806,7 +824,7 @@ class _Scorer:
         # opened fire on protesters, killing four" tells today's shooting)
         if _YEARS_AFTER.search(self.text, max(0, start - 60), start) and not _TOLL_WORD.search(self.text, end):
             return ANCHOR_PENALTY
-        if self.recalled and _RECALLED.search(self.text, max(0, start - 60), start):
+        if self.recalled and not told_comes and _RECALLED.search(self.text, max(0, start - 60), start):
             return RECALLED_PENALTY
         if _ARMS_TRADE.search(self.text, max(0, start - 60), start) and _WEAPON_NOUN.fullmatch(self.text, start, end):
             return ARMS_TRADE_PENALTY
@@ -815,7 +833,7 @@ class _Scorer:
         if _PERIOD_OF.search(self.text, max(0, start - 50), start) or self._over_years(start, end):
             return SUPPORT_PENALTY
         if (_SERIES_OF.search(self.text, max(0, start - 40), start) and _A_PERIOD.search(self.text, end, end + 80)
-                or _ORDINAL_OF.search(self.text, max(0, start - 30), start)
+                or (_ORDINAL_OF.search(self.text, max(0, start - 30), start) or _ORDINAL_AFTER.match(self.text, end))
                 and _COUNTED_OVER.search(self.text, end, end + 80)) \
                 and not _TOLL_WORD.search(self.text) and not _names_a_day(self.text):
             return SUPPORT_PENALTY
