@@ -238,3 +238,38 @@ def test_young_men_only_counted_as_arrested_at_a_protest_are_its_own(coder):
     text = ("Security forces opened fire on a demonstration in Douma on Friday, wounding three protesters. "
             "Dozens of young men were arrested in the streets around the mosque.")
     assert _subtypes(coder, text, published="2012-06-23") == ["Excessive force against protesters"]
+
+
+# Arabic: the town in the name of the hospital where the hurt died or were taken is no place of
+# the act; a recap ("ويعد هذا الهجوم الأعنف …") and an act "منذ أسابيع" are background, an act
+# after "منذ" with its own date is told.
+@pytest.mark.parametrize("before, hurt", [
+    ("بعد وفاة رجل وطفلة متأثرين بجراحهما في مشفى ", True),
+    ("ونقل الجرحى إلى مستشفى ", True),
+    ("قصفت الطائرات مستشفى ", False),
+])
+def test_an_arabic_hospital_where_the_hurt_went(before, hurt):
+    from marsad.events.places import _hurt_at_hospital_ar
+
+    assert _hurt_at_hospital_ar(before) is hurt
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("ويعد هذا الهجوم الأعنف في بلعد منذ أشهر.", None),
+    ("والأكثر دموية منذ انفجار سيارة مفخخة في سوق المدينة في 17 كانون الأول الماضي.",
+     "Remote explosive/landmine/IED"),
+])
+def test_arabic_recaps_and_since(text, subtype):
+    from marsad.events.classify import classify
+
+    c = classify(text)
+    assert (c.sub_event_type if c is not None else None) == subtype
+
+
+def test_arabic_attacks_for_weeks_are_not_the_sentences_act():
+    from marsad.events.classify import classify
+
+    text = ("استهدف التنظيم حي الزهور بقذائف الهاون يوم الاثنين، ما أسفر عن مقتل طفلين، فيما تتعرض أحياء "
+            "الساحل الأيسر منذ أسابيع لهجمات متفرقة بالطائرات المسيرة.")
+    c = classify(text)
+    assert c is not None and c.sub_event_type != "Air/drone strike"

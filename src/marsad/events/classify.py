@@ -1049,15 +1049,21 @@ class _Scorer:
 
 _SENTENCE_END_AR = re.compile(r"[.!?؟؛][\"'”’»)]*\s+")
 _WORDS_AR = r"(?:[^\s.;!?،؛؟]+\s+)"
+# A day the clause of an act gives: "في 17 كانون الأول", "يوم الخميس" (`arabic_view` text).
+_ITS_DAY_AR = re.compile(r"(?<!\w)(?:في|يوم)\s+(?:\d{1,2}\s+\S+|(?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))"
+                         r"(?!\w)")
 # Frames that make a trigger an earlier event (`arabic_view` text, which ends just before
 # the trigger's word): "ردا على" in retaliation for, "انتقاما ل", "ذكرى" anniversary,
 # "اتهم" accused, "منذ عام" since the year, "في عام 2017", the past perfect "كانت ... قد",
 # "سبق أن" previously, "بعد أسابيع من" weeks after, an act right after "منذ" (since).
 _BACKGROUND_AR = re.compile(
     r"(?<!\w)" + CLITIC + r"(?:ردا\s+علي|ردا|انتقاما|ثارا|ذكري|اتهم\w*|[يت]تهم\w*|متهم\w*|اتهام\w*|"
-    r"منذ\s+(?:عام|العام|سنه|سنوات|اعوام|اشهر|مطلع|بدايه|اندلاع)|(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d|"
+    r"منذ\s+(?:عام|العام|سنه|سنوات|اعوام|اشهر|شهور|اسابيع|ايام|مطلع|بدايه|اندلاع)|(?:عام|عامي|العام|سنه)\s+(?:19|20)\d\d|"
     # ("الأعنف منذ سيطرة التنظيم على المحافظة": the act right after "منذ", since which)
     r"منذ(?=\s+$)|"
+    # ("ويعد هذا الهجوم الأعنف في بلعد منذ أشهر", "ويعد تفجير اليوم الأعنف": a recap of the act
+    # told, which the story has coded where it told it)
+    r"(?:يعد|تعد|يعتبر|تعتبر)(?:\s+(?:هذا|هذه|ذلك|تلك))?(?=\s+$)|"
     r"كان(?:ت|وا)?\s+" + _WORDS_AR + r"{0,3}?قد|سبق\s+(?:ان|و|ل))\s+" + _WORDS_AR + r"{0,5}?$"
 )
 # "بعد أسابيع من سيطرة المعارضة على …": the act a sentence is dated by, days or more before, a
@@ -1124,6 +1130,9 @@ class _ArabicScorer(_Scorer):
         if _WEEKS_AFTER_AR.search(self.text, max(0, w - 60), w):
             return ANCHOR_PENALTY  # as "two weeks after …" in English
         frame = _BACKGROUND_AR.search(self.text, max(0, w - 80), w)
+        if frame is not None and frame.group().lstrip("وف").startswith("منذ") and _ITS_DAY_AR.search(
+                self.text, end, end + 80):
+            return 0.0  # "… منذ انفجار سيارة مفخخة في سوق المدينة في 17 كانون الأول": dated, told
         if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and (
                 _THIS_WEEK_AR.match(self.text, end)
                 or _LAST_WEEKDAY_AR.search(re.split(r"[.؟!؛]", self.text[frame.start():end + 40])[0]) is not None):

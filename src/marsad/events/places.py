@@ -538,6 +538,18 @@ def _wounded_taken_to_ar(after: str) -> bool:
     return is_arabic(after) and _WOUNDED_TAKEN_TO_AR.match(fold(strip_marks(after))) is not None
 
 
+# "… بعد وفاة رجل وطفلة متأثرين بجراحهما في مشفى الحسكة الوطني", "نقل الجرحى إلى مستشفى سلقين":
+# the town in the name of the hospital where the hurt died or were taken (folded text, up to
+# the place).
+_HURT_AT_HOSPITAL_AR = re.compile(r"(?:متاثر\w*\s+بجراح\w*|توفي\w*|وفاه|نقل\w*|اسعاف\w*|اسعف\w*|اسعفوا|وصل\w*|جثث|"
+                                  r"جثمان\w*|الجرحي|المصابين)[^.،؛؟!]{0,40}?(?<!\w)(?:في|الي|بين)?\s*"
+                                  r"(?:ال)?(?:مشفي|مستشفي|مشافي|مستشفيات)\s+(?:\S+\s+)?$")
+
+
+def _hurt_at_hospital_ar(before: str) -> bool:
+    return is_arabic(before) and _HURT_AT_HOSPITAL_AR.search(fold(strip_marks(before[-90:]))) is not None
+
+
 # "… في مدينة جرمانا ذات الغالبية الدرزية جنوب شرق دمشق": a town the place lies in a direction
 # from (not "في شرق دمشق", in its east: a preposition before the direction makes it a part).
 _DIRECTION_FROM_AR = re.compile(r"(?<![\u0621-\u064a])(?<!في\s)(?<!الي\s)(?<!ب)(?:شمال|جنوب|شرق|غرب)[يا]?"
@@ -646,7 +658,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if (_wounded_taken_to_ar(after[:60]) or _taken_to(before) or _died_in_hospital(before, after[:40])) \
+        if (_wounded_taken_to_ar(after[:60]) or _taken_to(before) or _died_in_hospital(before, after[:40])
+                or _hurt_at_hospital_ar(before)) \
                 and not _WHERE_IT_HAPPENED.match(after):
             taken_to_end = loc.end - offset
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
