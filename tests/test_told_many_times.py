@@ -273,3 +273,20 @@ def test_arabic_attacks_for_weeks_are_not_the_sentences_act():
             "الساحل الأيسر منذ أسابيع لهجمات متفرقة بالطائرات المسيرة.")
     c = classify(text)
     assert c is not None and c.sub_event_type != "Air/drone strike"
+
+
+# An air force's tally of the night is no act of any region it names; air defences that shot
+# drones down over one town, or debris that hurt people, stay events.
+@pytest.mark.parametrize("text", [
+    "The air force said it had shot down 18 of 23 Shahed drones launched overnight over several regions, "
+    "including Sumy, Chernihiv and Poltava.",
+    "The air force said Russia had launched 62 drones and three missiles at Ukraine overnight, and that 40 "
+    "drones had been shot down.",
+])
+def test_an_air_forces_tally_is_no_act(coder, text):
+    assert _subtypes(coder, text, published="2024-11-21") == []
+
+
+def test_drones_shot_down_over_a_town_with_debris_hurting_people_stay(coder):
+    text = "Air defences shot down 12 of 15 drones over Kyiv region, and falling debris injured two people in Bucha."
+    assert _subtypes(coder, text, published="2024-11-21") != []
