@@ -290,3 +290,12 @@ def test_an_air_forces_tally_is_no_act(coder, text):
 def test_drones_shot_down_over_a_town_with_debris_hurting_people_stay(coder):
     text = "Air defences shot down 12 of 15 drones over Kyiv region, and falling debris injured two people in Bucha."
     assert _subtypes(coder, text, published="2024-11-21") != []
+
+
+# A headline a scraper glued to its lede tells the lede's toll again, not a second group.
+def test_a_glued_headline_and_lede_tell_one_toll():
+    from marsad.events.fatalities import fatalities
+
+    assert fatalities("Kisangani seven killed in militia attack on Bafwasende At least seven people were killed on "
+                      "Sunday when militiamen attacked the town.") == 7
+    assert fatalities("Two soldiers were killed in Idlib and two civilians were killed in Hama.") == 4

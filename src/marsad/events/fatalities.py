@@ -608,6 +608,11 @@ def _candidate_starts(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"(?<![\w-])[\w]", text)]
 
 
+# A toll that opens a new sentence whose full stop a scraper lost: a capitalised quantifier
+# in the middle of a sentence ("… on Bagata At least seven people were killed").
+_LEDE_RESTARTS = re.compile(r"(?<=[\w'’] )(?-i:At least|At most|Some|About|Nearly|Almost|More than|Up to|Over) ")
+
+
 def fatalities(sentence: str) -> int | None:
     """The conservative number of people the sentence says were killed, or None.
 
@@ -616,6 +621,11 @@ def fatalities(sentence: str) -> int | None:
     about deaths).
     """
     mentions = fatality_mentions(sentence)
+    # A headline a scraper glued to its lede tells the lede's toll again: "Kwilu seven killed
+    # in militia attack on Bagata At least seven people were killed on Sunday …" is seven.
+    mentions = [m for i, m in enumerate(mentions)
+                if not (m.kind == KILLED and _LEDE_RESTARTS.match(sentence, m.start)
+                        and any(o.kind == KILLED and o.value == m.value for o in mentions[:i]))]
     own = [m.value for m in mentions if m.kind in (KILLED, PERPETRATOR)]
     totals = [m.value for m in mentions if m.kind == TOTAL]
     if own:
