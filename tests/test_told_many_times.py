@@ -299,3 +299,19 @@ def test_a_glued_headline_and_lede_tell_one_toll():
     assert fatalities("Kisangani seven killed in militia attack on Bafwasende At least seven people were killed on "
                       "Sunday when militiamen attacked the town.") == 7
     assert fatalities("Two soldiers were killed in Idlib and two civilians were killed in Hama.") == 4
+
+
+# What a pest, a blight or a drought kills is no one: "an army of bark beetles has killed a
+# third of the spruce trees". Armed men who destroy crops beside killing farmers still attack.
+@pytest.mark.parametrize("text", [
+    "An army of bark beetles has killed about a third of the spruce trees in the Harz mountains in three years, "
+    "the park authority said on Tuesday.",
+    "Foresters in the Harz have tried to fight the infestation by felling infected trees quickly.",
+])
+def test_trees_killed_by_beetles_are_no_attack(coder, text):
+    assert _subtypes(coder, text) == []
+
+
+def test_farmers_killed_beside_crops_destroyed_are_an_attack(coder):
+    text = "Gunmen killed three farmers and destroyed crops in the village of Kuru in Plateau State on Monday."
+    assert _subtypes(coder, text) == ["Attack"]
