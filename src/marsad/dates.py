@@ -212,7 +212,8 @@ def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:
 
 # A scraped page's outlet and date glued before the lede ("Myanmar Now 27 March 2024 A junta
 # jet bombed … on Monday"): the day it was published, not the day of the act.
-_GLUED_DATELINE = re.compile(r"\s*(?:(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|Of)\s)"
+_GLUED_DATELINE = re.compile(r"\s*(?:(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|Of|Last|This|Next|"
+                             r"Early|Late|Every|Each)\s)"
                              r"[A-Z][\w'’.&-]*\s+(?:(?:of|de|du|the|al|el)\s+)?){1,5}$")
 # (… or glued to the date itself, as a scraper leaves it: "Eye Radio Aweil 12 March 2019Armed
 # cattle raiders …", "Radio Okapi Bandundu 16/04/2024Kwilu: seven killed …")

@@ -95,10 +95,30 @@ _COUNTED_ARRESTS = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eigh
                               r"students|protesters|demonstrators|marchers)?\s*(?:were|had\s+been|have\s+been)\s+"
                               r"(?:detained|arrested|held|taken\s+into\s+custody)\b|\bamong\s+those\s+(?:arrested|detained)\b",
                               re.I)
-_SUSPECTED = re.compile(r"\b(?:suspect\w*|in\s+connection\s+with|accused|charged|raids?|raided|wanted|homes?|house)\b",
+_SUSPECTED = re.compile(r"\b(?:suspect\w*|in\s+connection\s+with|accused|charged|raids?|raided|wanted|homes?|house|"
+                        r"separate\w*|operations?|crackdown|sweeps?|search\w*)\b",
                         re.I)
 # A fight told as a part of an attack already told: "the attack was repulsed", "fought the attackers".
-_THE_ATTACK = re.compile(r"\bthe\s+(?:attack|attackers|assault|assailants|bombers?)\b", re.I)
+# (Not "the army said the assailants were repelled" after a clash told on its own terms.)
+_THE_ATTACK = re.compile(r"\bthe\s+(?:attack|assault)\b|"
+                         r"\b(?:fought|fighting|engaged|repelled|repulsed)\s+the\s+(?:attackers|assailants)\b", re.I)
+# ... with nothing after the count but where, when and who said so, or the hurt beside it
+# ("… 34 people were detained and that five officers were injured by stones"): not arrests
+# for a reason of their own ("for violating the ban on kite flying", "during an anti-drug
+# operation", "for the murder", "as security forces searched neighbourhoods").
+_COUNT_ENDS = re.compile(r"(?:\s+(?:in|at|on|near|across|around|outside|inside)\s+(?:(?!\b(?:for|during|as|after|over|"
+                         r"because|while|when|following|amid|since|with|in\s+connection)\b)[^,.;])*)?"
+                         r"(?:\s*,?\s*(?:and\s+(?:that\s+)?[^,.;]*?\b(?:injured|wounded|hurt)\b[^,.;]*?|"
+                         r"(?:police|officials?|authorities|the\s+[\w\s]+?)\s+(?:said|say|says|added)[^,.;]*?))*\s*[.;]?[\"”’]?\s*$",
+                         re.I)
+
+
+def _only_counted(text: str) -> bool:
+    """Whether a sentence tells arrests only by their count (`_COUNTED_ARRESTS`, `_COUNT_ENDS`)."""
+    m = _COUNTED_ARRESTS.search(text)
+    return m is not None and not _SUSPECTED.search(text) and _COUNT_ENDS.match(text, m.end()) is not None
+
+
 # An attack made by men on the ground: gunmen, shots, knives, executions.
 _ON_FOOT = re.compile(r"\b(?:gunm[ae]n|shot dead|shot and killed|gunned down|stabbed|executed|beheaded|hacked|"
                       r"firing squad)\b", re.I)
@@ -117,8 +137,7 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
     # only counts the held (`_COUNTED_ARRESTS`); other arrests that day are not.
     if "Arrests" in (a.sub_event_type, b.sub_event_type) and {"Protests", "Riots"} & {a.event_type, b.event_type}:
         arrest = a if a.sub_event_type == "Arrests" else b
-        return any(_AT_A_PROTEST.search(ev.text) or _COUNTED_ARRESTS.search(ev.text) and not _SUSPECTED.search(ev.text)
-                   for ev in arrest.evidence)
+        return any(_AT_A_PROTEST.search(ev.text) or _only_counted(ev.text) for ev in arrest.evidence)
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         # A suicide bombing and the gunfight its attackers fought on at its place that day are
         # one complex attack, which ACLED codes as the suicide bombing: the fight is told as the

@@ -107,7 +107,9 @@ _A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|win
                        r"\bsince\s+(?:19|20)\d\d", re.I)
 # "this is the third attack on police in Mianwali district this year", "the fifth such raid in a
 # month": an act told as one of a count over a period — a recap or a tally, not news of its own.
-_ORDINAL_OF = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+# (Not "rebels launched a second offensive on the town in three days": news.)
+_ORDINAL_OF = re.compile(r"\b(?:is|was|are|were|marks|marked|became|been|be)\s+(?:the|its|their)\s+(?:second|third|"
+                         r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
                          r"(?:(?:such|major|deadly|[\w-]+)\s+)?$", re.I)
 # ... or told after its noun: "the attack was the third on its candidates in Kampala since …"
 _ORDINAL_AFTER = re.compile(r"\s+(?:was|is|marks|marked|became)\s+the\s+(?:second|third|fourth|fifth|sixth|seventh|"
@@ -813,7 +815,8 @@ class _Scorer:
         # (… unless what "comes" after it is the story's act named by its noun: "The attack on
         # Gamboula comes two weeks after a MINUSCA vehicle struck an explosive device" tells the
         # blast, on a day of its own; see `_COMES_AFTER`)
-        told_comes = anchored is not None and _TOLD_ACT_COMES.search(self.text, 0, anchored.start()) is not None
+        told_comes = anchored is not None and _TOLD_ACT_COMES.search(self.text, 0, anchored.start()) is not None \
+            and not re.search(r"(?:after|since)\s+[\"“‘']", anchored.group())  # (not an act in someone's words)
         if anchored and not _names_a_day(self.text, anchored.start()) and not told_comes \
                 or _COMES_AFTER.match(self.text, end):
             return ANCHOR_PENALTY
@@ -833,7 +836,7 @@ class _Scorer:
         if _PERIOD_OF.search(self.text, max(0, start - 50), start) or self._over_years(start, end):
             return SUPPORT_PENALTY
         if (_SERIES_OF.search(self.text, max(0, start - 40), start) and _A_PERIOD.search(self.text, end, end + 80)
-                or (_ORDINAL_OF.search(self.text, max(0, start - 30), start) or _ORDINAL_AFTER.match(self.text, end))
+                or (_ORDINAL_OF.search(self.text, max(0, start - 40), start) or _ORDINAL_AFTER.match(self.text, end))
                 and _COUNTED_OVER.search(self.text, end, end + 80)) \
                 and not _TOLL_WORD.search(self.text) and not _names_a_day(self.text):
             return SUPPORT_PENALTY
@@ -1130,9 +1133,11 @@ class _ArabicScorer(_Scorer):
         if _WEEKS_AFTER_AR.search(self.text, max(0, w - 60), w):
             return ANCHOR_PENALTY  # as "two weeks after …" in English
         frame = _BACKGROUND_AR.search(self.text, max(0, w - 80), w)
-        if frame is not None and frame.group().lstrip("وف").startswith("منذ") and _ITS_DAY_AR.search(
-                self.text, end, end + 80):
-            return 0.0  # "… منذ انفجار سيارة مفخخة في سوق المدينة في 17 كانون الأول": dated, told
+        if frame is not None and frame.group().lstrip("وف").startswith(("منذ", "يعد", "تعد", "يعتبر", "تعتبر")) \
+                and _ITS_DAY_AR.search(self.text, end, end + 80):
+            # "… منذ انفجار سيارة مفخخة في سوق المدينة في 17 كانون الأول", "ويعد هذا القصف الأعنف …
+            # إذ قتل فيه 12 مدنيا يوم الاثنين": dated, told
+            return 0.0
         if frame is None or _PERFECT_AR.match(self.text, frame.start(), w) and (
                 _THIS_WEEK_AR.match(self.text, end)
                 or _LAST_WEEKDAY_AR.search(re.split(r"[.؟!؛]", self.text[frame.start():end + 40])[0]) is not None):
@@ -1366,6 +1371,9 @@ def new_article() -> None:
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# The protest words sport has senses of its own for (a team's rally, the chasing group of a
+# race, a final won by beating the other side); a march, a sit-in or strikers are protests.
+_SPORT_SENSE = re.compile(r"rall(?:y|ies|ied|ying)|chas(?:e|ed|ing)|beat(?:s|ing|en)?", re.I)
 # "…, while in a separate statement it said it had repelled an attack on its base in Djibo":
 # another act, told in a clause of its own with its own place.
 _ANOTHER_CLAUSE = re.compile(r"\b(?:while|whereas|separately|separate|elsewhere|meanwhile)\b", re.I)
@@ -1401,7 +1409,8 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     # A demonstration about a disaster, a crime or sanctions is still a demonstration. Beside
     # words of sport, one the sentence says protests: a "rally" in the seventh inning, the
     # chasing group of a bike race or a final won by "beating" the other side are sport's.
-    sport_words = non_name == "SPORT" and "protest_claim" in lex.cues and not sc.has("protest_claim")
+    sport_words = non_name == "SPORT" and "protest_claim" in lex.cues and not sc.has("protest_claim") \
+        and _SPORT_SENSE.fullmatch(sentence[start:end]) is not None
     margin = PROTEST_NON_EVENT_MARGIN if st.event_type in PROTEST_TYPES and not sport_words else 0.0
     # Gangs and diplomats do not fly air strikes or fire artillery: an air strike on drug
     # smugglers is still an air strike.

@@ -358,8 +358,9 @@ _REINFORCEMENTS = re.compile(r"\breinforc\w*", re.I)
 
 
 def _without_responses(mentions: list[Mention]) -> list[Mention]:
-    """The mentions less reinforcements sent within a day of a violent act the story tells."""
-    days = {dt.date.fromisoformat(m.event.event_date) for m in mentions
+    """The mentions less reinforcements sent within a day of a violent act the story tells, in
+    its province (reinforcements moved into another province are news of their own)."""
+    acts = {(dt.date.fromisoformat(m.event.event_date), m.event.admin1) for m in mentions
             if m.event.event_type in VIOLENT and m.event.event_date}
 
     def response(m: Mention) -> bool:
@@ -367,7 +368,7 @@ def _without_responses(mentions: list[Mention]) -> list[Mention]:
                 or not any(_REINFORCEMENTS.search(ev.text) for ev in m.event.evidence):
             return False
         day = dt.date.fromisoformat(m.event.event_date)
-        return any(abs((day - d).days) <= 1 for d in days)
+        return any(abs((day - d).days) <= 1 and (admin1 == m.event.admin1 or not m.place_stated) for d, admin1 in acts)
 
     return [m for m in mentions if not response(m)]
 

@@ -620,6 +620,16 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         if day is not None and (published is None or day + dt.timedelta(days=n) <= published):
             reported = dates.ReportedDate(day + dt.timedelta(days=n), dates.DAY, later.start(), later.end())
             own_date = True
+    elif reported is None and (frame := _FRAME_BEFORE.search(dated, max(0, at - 90), at)) is not None:
+        # "The attack on Gamboula comes two weeks after a MINUSCA vehicle struck an explosive
+        # device": the act told inside "N weeks after …", undated, is that long before the day
+        # the story told last (a week's precision for weeks).
+        day = base.date if base is not None and base.precision == dates.DAY else \
+            dt.date.fromisoformat(story_date[0]) if story_date is not None and story_date[1] == dates.DAY else None
+        if day is not None:
+            n, weeks = dates.counted(frame)
+            reported = dates.ReportedDate(day - dt.timedelta(days=7 * n if weeks else n),
+                                          dates.WEEK if weeks else dates.DAY, frame.start(), frame.end())
     if reported is None:
         reported = base
     if dates.is_background(dated, published, reported):

@@ -512,9 +512,22 @@ _A_HOSPITAL_AFTER = re.compile(r"\s*(?:(?:general|teaching|military|field|nation
                                r"(?:hospital|clinic|medical\s+(?:centre|center))\b", re.I)
 
 
-def _died_in_hospital(before: str, after: str) -> bool:
+# ... told as a death from wounds, after the act ("died of his wounds", "a wounded child died",
+# "later died", "succumbed"); a hospital the act itself hit ("died in Kafr Nabl hospital when
+# an air strike hit its emergency ward") is the act's place, and so is a hospital town a
+# sentence names alone ("died on Saturday at a hospital in Jenin"): see `_where_things_happen`.
+_DIED_OF_WOUNDS = re.compile(r"\b(?:wounded|injured)\s+(?:\w+\s+){0,2}(?:died|dies|succumbed)|"
+                             r"\bdied\s+(?:later\s+)?of\s+(?:his|her|their|its)?\s*(?:wounds|injuries)|"
+                             r"\blater\s+died|\bsuccumbed", re.I)
+
+
+def _died_in_hospital(before: str, after: str) -> str | None:
+    """"of wounds" where a sentence tells one of the hurt died in a hospital of the place
+    later, "hospital" where it only tells someone died in one there, else None."""
     m = _DIED_AT.search(before[-90:])
-    return m is not None and (m.group("hospital") is not None or _A_HOSPITAL_AFTER.match(after) is not None)
+    if m is None or m.group("hospital") is None and _A_HOSPITAL_AFTER.match(after) is None:
+        return None
+    return "of wounds" if _DIED_OF_WOUNDS.search(before[-140:]) else "hospital"
 
 
 # What may stand between a place and the places that describe it: ", the capital of",
@@ -541,7 +554,7 @@ def _wounded_taken_to_ar(after: str) -> bool:
 # "… بعد وفاة رجل وطفلة متأثرين بجراحهما في مشفى الحسكة الوطني", "نقل الجرحى إلى مستشفى سلقين":
 # the town in the name of the hospital where the hurt died or were taken (folded text, up to
 # the place).
-_HURT_AT_HOSPITAL_AR = re.compile(r"(?:متاثر\w*\s+بجراح\w*|توفي\w*|وفاه|نقل\w*|اسعاف\w*|اسعف\w*|اسعفوا|وصل\w*|جثث|"
+_HURT_AT_HOSPITAL_AR = re.compile(r"(?:متاثر\w*\s+بجراح\w*|توفي\w*|وفاه|نقل\w*|اسعاف\w*|اسعف\w*|اسعفوا|جثث|"
                                   r"جثمان\w*|الجرحي|المصابين)[^.،؛؟!]{0,40}?(?<!\w)(?:في|الي|بين)?\s*"
                                   r"(?:ال)?(?:مشفي|مستشفي|مشافي|مستشفيات)\s+(?:\S+\s+)?$")
 
@@ -658,8 +671,10 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
             and not _PREPOSITION_BEFORE.search(before[-50:]) and not _OBJECT_OF.search(before[-40:])
         if subject and (_SPEAKER_IN.search(before[-70:]) or _TELLERS_IN.search(before[-50:])):
             speakers.append(loc)  # "activists in Homs said": people in Homs, not Homs's government
-        if (_wounded_taken_to_ar(after[:60]) or _taken_to(before) or _died_in_hospital(before, after[:40])
-                or _hurt_at_hospital_ar(before)) \
+        died_here = _died_in_hospital(before, after[:40])
+        if died_here == "hospital" or _hurt_at_hospital_ar(before):
+            left_unless_alone.add(id(loc))  # a hospital town, unless the sentence names no other place
+        elif (_wounded_taken_to_ar(after[:60]) or _taken_to(before) or died_here) \
                 and not _WHERE_IT_HAPPENED.match(after):
             taken_to_end = loc.end - offset
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
