@@ -610,11 +610,11 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     own_date = reported is not None and not spoken
     base = _paragraph_date(sent, before, published) if reported is None else None
     later = _DAYS_LATER.search(dated) if reported is None else None
+    # The day the story told last (its paragraph's, else the story's), when that is a day.
+    day = base.date if base is not None and base.precision == dates.DAY else \
+        dt.date.fromisoformat(story_date[0]) if story_date is not None and story_date[1] == dates.DAY else None
     if later is not None:
-        # "The day after the attack, soldiers killed 20 villagers": days counted from the day
-        # the story told last (its paragraph's, else the story's), when that is a day.
-        day = base.date if base is not None and base.precision == dates.DAY else \
-            dt.date.fromisoformat(story_date[0]) if story_date is not None and story_date[1] == dates.DAY else None
+        # "The day after the attack, soldiers killed 20 villagers": days counted from that day.
         n = 1 if later["n"] is None else dates.counted(later)[0]
         # (never after the story: a base that was the day someone spoke is no act's)
         if day is not None and (published is None or day + dt.timedelta(days=n) <= published):
@@ -624,8 +624,6 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
         # "The attack on Gamboula comes two weeks after a MINUSCA vehicle struck an explosive
         # device": the act told inside "N weeks after …", undated, is that long before the day
         # the story told last (a week's precision for weeks).
-        day = base.date if base is not None and base.precision == dates.DAY else \
-            dt.date.fromisoformat(story_date[0]) if story_date is not None and story_date[1] == dates.DAY else None
         if day is not None:
             n, weeks = dates.counted(frame)
             reported = dates.ReportedDate(day - dt.timedelta(days=7 * n if weeks else n),
