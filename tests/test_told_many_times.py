@@ -388,3 +388,17 @@ def test_what_the_review_found_in_arabic(text, subtype):
 
     c = classify(text)
     assert c is not None and c.sub_event_type == subtype
+
+
+# Weapons seized from the men an arrest took are part of the arrest, however long the account of
+# whom it took ("arrested a cell of four persons linked to … who were planning …, and seized
+# explosive belts"); a cache found on its own is disrupted weapons use.
+def test_weapons_seized_in_a_long_told_arrest_are_the_arrest(coder):
+    text = ("In Dera Ismail Khan, police arrested a cell of four men linked to an armed group who were planning to "
+            "carry out bombings in the city, and seized two explosive belts in their possession on Monday.")
+    assert _subtypes(coder, text) == ["Arrests"]
+
+
+def test_a_cache_found_on_its_own_is_disrupted_weapons_use(coder):
+    text = "Soldiers found a cache of explosives and two rifles in a house in Gao on Tuesday, the army said."
+    assert _subtypes(coder, text) == ["Disrupted weapons use"]
