@@ -402,3 +402,19 @@ def test_weapons_seized_in_a_long_told_arrest_are_the_arrest(coder):
 def test_a_cache_found_on_its_own_is_disrupted_weapons_use(coder):
     text = "Soldiers found a cache of explosives and two rifles in a house in Gao on Tuesday, the army said."
     assert _subtypes(coder, text) == ["Disrupted weapons use"]
+
+
+def test_a_weekday_before_a_glued_date_is_no_outlet():
+    import datetime as dt
+
+    from marsad import dates
+
+    found = dates.resolve("Last Sunday 3 March 2024Militants attacked an army post in Kidal, killing five soldiers.",
+                          dt.date(2024, 3, 9))
+    assert found is not None and found.date == dt.date(2024, 3, 3)
+
+
+def test_an_act_quoted_after_comes_after_is_not_told(coder):
+    text = ('Soldiers killed 14 civilians in the village of Tillia on Friday, residents said. The massacre in Tillia '
+            'comes weeks after "the army attacked the camp", as one resident put it.')
+    assert "Armed clash" not in _subtypes(coder, text)
