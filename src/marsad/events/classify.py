@@ -108,12 +108,11 @@ _A_PERIOD = re.compile(r"\b(?:this|last|past)\s+(?:summer|spring|autumn|fall|win
 # "this is the third attack on police in Mianwali district this year", "the fifth such raid in a
 # month": an act told as one of a count over a period — a recap or a tally, not news of its own.
 # (Not "rebels launched a second offensive on the town in three days": news.)
-_ORDINAL_OF = re.compile(r"\b(?:is|was|are|were|marks|marked|became|been|be)\s+(?:the|its|their)\s+(?:second|third|"
-                         r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
-                         r"(?:(?:such|major|deadly|[\w-]+)\s+)?$", re.I)
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_ORDINAL_OF = re.compile(r"\b(?:is|was|are|were|marks|marked|became|been|be)\s+(?:the|its|their)\s+" + _ORDINAL +
+                         r"\s+(?:(?:such|major|deadly|[\w-]+)\s+)?$", re.I)
 # ... or told after its noun: "the attack was the third on its candidates in Kampala since …"
-_ORDINAL_AFTER = re.compile(r"\s+(?:was|is|marks|marked|became)\s+the\s+(?:second|third|fourth|fifth|sixth|seventh|"
-                            r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I)
+_ORDINAL_AFTER = re.compile(r"\s+(?:was|is|marks|marked|became)\s+the\s+" + _ORDINAL + r"\b", re.I)
 _COUNTED_OVER = re.compile(r"\b(?:this|last|past)\s+(?:week|month|summer|spring|autumn|fall|winter|year)\b|\bsince\b|"
                            r"\bin\s+(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years|week|month|year)\b|"
                            r"\bin\s+recent\s+(?:days|weeks|months)\b", re.I)
@@ -175,9 +174,9 @@ _ANCHORED_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|bar
 # subject of "came … after" is the story's act told before; the sentence tells the other one,
 # by doers and a verb (not "after Monday's strike", "after a truce": names of what was before).
 # (The act may be named with its place: "The attack on Gamboula comes two weeks after …".)
-_COMES_AFTER = re.compile(r"(?:\s+(?:on|in|at|near)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
-                          r"\s+(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|"
-                          r"five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+)?(?:hours?|days?|weeks?|months?)\s+"
+_ITS_PLACE = r"(?:\s+(?:on|in|at|near)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
+_COMES_AFTER = re.compile(_ITS_PLACE + r"\s+(?:came|comes|coming)\s+(?:just\s+|only\s+|barely\s+)?"
+                          r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+)?(?:hours?|days?|weeks?|months?)\s+"
                           r"(?:after|since)\s+(?:(?!(?:the|a|an|this|that|its|their|his|her)\b|\w+['’]s\b)|"
                           # ("… comes two weeks after a MINUSCA vehicle struck an explosive device")
                           r"(?=(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}(?:struck|hit|killed|attacked|exploded|"
@@ -186,7 +185,9 @@ _COMES_AFTER = re.compile(r"(?:\s+(?:on|in|at|near)\s+(?:the\s+)?[\w'’-]+(?:\s
 # The story's act named by its noun, as the subject of such a "comes … after" (`_Scorer.background`).
 _TOLD_ACT_COMES = re.compile(r"(?:^|[.;:]\s+|,\s+)\W*(?:the|this|that|today['’]s|[A-Z]\w+day['’]s)\s+(?:\w+\s+)?"
                              r"(?:attack|assault|raid|bombing|blast|strike|ambush|massacre|killing|shelling)s?"
-                             r"(?:\s+(?:on|in|at|near)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})?\s*$", re.I)
+                             + _ITS_PLACE + r"\s*$", re.I)
+# ... not an act in someone's words: 'comes weeks after "the army attacked the camp"'
+_QUOTED_AFTER = re.compile(r"(?:after|since)\s+[\"“‘']")
 _MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                         r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)\b")
@@ -816,7 +817,7 @@ class _Scorer:
         # Gamboula comes two weeks after a MINUSCA vehicle struck an explosive device" tells the
         # blast, on a day of its own; see `_COMES_AFTER`)
         told_comes = anchored is not None and _TOLD_ACT_COMES.search(self.text, 0, anchored.start()) is not None \
-            and not re.search(r"(?:after|since)\s+[\"“‘']", anchored.group())  # (not an act in someone's words)
+            and not _QUOTED_AFTER.search(anchored.group())
         if anchored and not _names_a_day(self.text, anchored.start()) and not told_comes \
                 or _COMES_AFTER.match(self.text, end):
             return ANCHOR_PENALTY
