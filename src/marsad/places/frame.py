@@ -13,6 +13,11 @@ ez-Zor one. The evidence, as votes for an admin1 (and its country, and an admin2
   "Muscogee County" and "Tennessee" have none): 1 vote; a name with namesakes elsewhere,
   read with confidence on its own, is a weaker hint (1/4 vote).
 
+A place votes once however it is spelt ("Tennessee", "Tenn."). An admin1 frames the story
+with more than half the votes, or short of that with a clear lead: the admin1 the dateline or
+the outlet states, ahead of every other, or two votes and twice any other's. A state's name
+whose namesakes are small towns ("Maine", "Texas") votes in full but frames nothing alone.
+
 A name is never evidence for its own reading: `FrameVotes.frame(without=name)` leaves its
 own votes out, as `DocContext` does for the document's countries. The dateline is where the
 story was filed, not always where it happened (a Reuters story on Idlib filed from Beirut):
@@ -58,8 +63,9 @@ DATELINE_VOTES = 1.5
 OUTLET_VOTES = 2.0
 UNAMBIGUOUS_VOTES = 1.0
 HINT_VOTES = 0.25
-# An admin1 becomes the frame with this many votes and more than this share of them: one
-# unambiguous place can frame a story, but not half of a story spread over the world.
+# An admin1 becomes the frame with this many votes and more than this share of them (or a
+# clear lead: `FrameVotes._decide`): one unambiguous place can frame a story, but not half of a
+# story spread over the world.
 _MIN_VOTES = 1.0
 _MIN_SHARE = 0.5
 # Without a leading admin1, a country is the frame with as many votes and this share.
@@ -121,14 +127,28 @@ class FrameVotes:
     labels: dict[Key1 | Key2, str | None] = field(default_factory=dict)  # area -> its name
     country_names: dict[str, str | None] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The admin1 a dateline or the outlet states outright ("ATHENS, Ala. —"): where a local
+    # paper files from is where its story is set, so that admin1 frames the story when it
+    # leads every other one, even short of half the votes (a Madison, Fla. story that names
+    # Valdosta, Georgia and a Wisconsin namesake).
+    stated: Key1 | None = None
+    # Votes that may frame a story: all but those of a state's name read as the state over
+    # its small namesakes. A story that names such a state and nothing in it ("Texas beat
+    # the Blue Jays") is not set there.
+    grounded: dict[Key1, float] = field(default_factory=lambda: defaultdict(float))
     _cache: dict[str, Frame | None] = field(default_factory=dict)
 
-    def add(self, c: Candidate, w: float, name: str = "") -> None:
+    def add(self, c: Candidate, w: float, name: str = "", *, grounded: bool = True) -> None:
+        """Add `w` votes for where `c` lies, cast by `name` (none: a dateline's state or the
+        outlet). `grounded`: the vote may frame the story on its own (not a state's name
+        that has namesakes, `place_votes`)."""
         if not (c.country_code and c.admin1_code) or c.feature_code in _NOT_REGIONAL:
             return
         name = name.casefold()
         k1 = (c.country_code, c.admin1_code)
         self.admin1[k1] += w
+        if grounded:
+            self.grounded[k1] += w
         self.country_names.setdefault(c.country_code, c.country)
         self.labels.setdefault(k1, c.name if c.feature_code == "ADM1" else c.admin1)
         if name:
@@ -173,7 +193,12 @@ class FrameVotes:
         # story) does not dilute it.
         in_country = sum(max(0.0, w) for (cc, _a1), w in votes.items() if cc == key[0])
         share_of = in_country if in_country / total >= _COUNTRY_SHARE else total
-        if best < _MIN_VOTES or best / share_of <= _MIN_SHARE:
+        # Short of half the votes, a province still leads when the dateline or the outlet states
+        # it and no other has as many, or when it has two votes and twice any other's: a local
+        # story names its neighbours and a far city or two, each once.
+        runner_up = max((w for k, w in votes.items() if k != key), default=0.0)
+        leads = key == self.stated and best > runner_up or best >= 2 * max(runner_up, _MIN_VOTES)
+        if best < _MIN_VOTES or best / share_of <= _MIN_SHARE and not leads or not self.grounded.get(key):
             # No province leads; a country may ("Tbilisi", "Batumi" and "Kutaisi").
             by_country: dict[str, float] = defaultdict(float)
             for (cc, _a1), w in votes.items():
@@ -230,6 +255,9 @@ def place_votes(
     all lie in one admin1 votes for it; a name read with confidence though it has
     namesakes elsewhere gives a hint."""
     seen: set[str] = {skip.casefold()}
+    # A place votes once however it is spelt: "Tennessee" and "Tenn." are one vote, as
+    # "Tennessee" named twice is.
+    cast: dict[int, float] = {}
     for n, cs, (best, conf) in zip(names, cands, first, strict=True):
         if n.casefold() in seen:
             continue
@@ -237,7 +265,14 @@ def place_votes(
         if best is None or conf < _MIN_CONF or best.feature_code in _NOT_REGIONAL:
             continue
         areas = {(c.country_code, c.admin1_code) for c in cs if _counts(c)}
-        votes.add(best, UNAMBIGUOUS_VOTES if len(areas) <= 1 else HINT_VOTES, n)
+        big = {(c.country_code, c.admin1_code) for c in cs if _counts(c) and not _dwarfed(c, best)}
+        w = UNAMBIGUOUS_VOTES if len(big) <= 1 else HINT_VOTES
+        if w > cast.get(best.geonameid, 0.0):
+            # A state's name that has small namesakes ("Texas", "Maine") votes in full, but it
+            # frames a story only beside a place inside it: sport and politics name states
+            # ("Texas beat the Blue Jays") far more than towns named after them.
+            votes.add(best, w - cast.get(best.geonameid, 0.0), n, grounded=not len(big) <= 1 < len(areas))
+            cast[best.geonameid] = w
 
 
 def filed_abroad(votes: FrameVotes, dateline: Candidate) -> bool:
@@ -250,6 +285,19 @@ def filed_abroad(votes: FrameVotes, dateline: Candidate) -> bool:
         return False
     cc, w = max(by_country.items(), key=lambda kv: kv[1])
     return cc != dateline.country_code and w >= _MIN_VOTES and by_country.get(dateline.country_code or "", 0.0) <= 0
+
+
+def _dwarfed(c: Candidate, best: Candidate) -> bool:
+    """Whether `c` is a town or county named after the state or province `best` and under a
+    hundredth of its size: Maine, Wisconsin (2,000 people) beside Maine (1.1 million), Ohio
+    County beside Ohio, or a tenth of it when the name is only one of its alternate names. News
+    that names the small one says so ("Maine, Wis."); the state's name alone is the state's.
+    A country or a city of weight beside it (Georgia, Victoria, Washington) keeps the name
+    ambiguous."""
+    if best.feature_code != "ADM1" or c.geonameid == best.geonameid or c.feature_code in ("ADM1", "PCLI"):
+        return False
+    # A town that bears the name only as an alternate one is a namesake ten times as small.
+    return c.population * (100 if c.match == 2 else 10) < best.population
 
 
 def _counts(c: Candidate) -> bool:

@@ -741,6 +741,14 @@ class PlaceResolver:
             c.feature_code == "PPLC" and c.country_code == frame.country_code and c.match == 2 for c in cands
         )
         country_name = frame is not None and any(c.feature_code == "PCLI" and c.match == 2 for c in cands)
+        # A state of the frame's own country that shares its name with a country abroad is the
+        # state, wherever in the country the story is set ("vendors drive up from Georgia" in a
+        # South Carolina story), unless the story names anything else in that country.
+        home_state = frame is not None and frame.country_code is not None and any(
+            c.feature_code == "ADM1" and c.match == 2 and c.country_code == frame.country_code for c in cands
+        ) and any(c.feature_code == "PCLI" and c.match == 2 and c.country_code != frame.country_code
+                  for c in cands) and not any(c.feature_code == "PCLI" and c.country_code != frame.country_code
+                                              and ctx.country_share(c.country_code, name) > 0 for c in cands)
 
         # Only a sentence's country that holds a reading of the name weighs ("In Bolivia, …
         # Santa Cruz"); one that holds none leaves the name to the rest of the story.
@@ -758,6 +766,8 @@ class PlaceResolver:
                 # a Georgia story, Paris in a Tennessee one, the Deir ez-Zor namesake of a
                 # village. An area must bear the name itself ("Texas" is not Texas County).
                 s += _FRAME_BONUS[frame.tier(c)]
+                if home_state and c.feature_code == "ADM1" and frame.tier(c) == 1:
+                    s += _FRAME_BONUS[2]
             if exact_areas and c.match == 0 and (c.country_code, c.admin1_code) not in exact_areas:
                 s *= 0.6  # a place that only shares the spelling key ("Columbia" ~ Colombia)
             if c.feature_code == "ADM1" and (c.country_code, c.admin1_code) in metropolises:
@@ -1082,12 +1092,16 @@ class PlaceResolver:
                 # "PARIS, Tenn.": the state speaks, so the vote is no name's own; a bare
                 # "ATLANTA" speaks only through the city's fame, so it is Atlanta's own.
                 votes.add(dateline, DATELINE_VOTES, "" if qual or by_context else dateline_city)
+                if qual and dateline.country_code and dateline.admin1_code:
+                    votes.stated = (dateline.country_code, dateline.admin1_code)
                 votes.notes.append(said)
         if outlet:
             city, _, qual = outlet.partition(",")
             where = self._place_of(city.strip(), qual.strip() or None)
             if where is not None:
                 votes.add(where, OUTLET_VOTES)
+                if where.country_code and where.admin1_code:
+                    votes.stated = (where.country_code, where.admin1_code)
                 votes.notes.append(f"outlet {outlet}")
         return votes
 
