@@ -186,3 +186,26 @@ def test_the_country_stays_the_country_when_the_story_names_its_places(resolver:
     got, _frame = resolve(resolver, text, "LEXINGTON", "S.C", "Gilbert", "Tbilisi", "Saluda County",
                           "Batesburg-Leesville", "Georgia", "Batumi")
     assert (got["Georgia"].country_code, got["Georgia"].feature_code) == ("GE", "PCLI")
+
+
+# Water's names: a river or a bay is no town that once bore its name, nor the generic word
+# inside it; a city named after its lake keeps its name.
+RIVER_TOWN = (
+    "KEARNEY, Neb. — Volunteers counted 12,000 sandhill cranes along the Platte River on Saturday. "
+    "A birder from Nova Scotia said the roost beat anything she had seen on the Bay of Fundy, and a "
+    "couple from Lake Charles, Louisiana, drove 900 miles for the sight."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Platte River", (None, None)),  # not Platteville, Wisconsin (an old name of it)
+        ("Bay of Fundy", (None, None)),  # not Bay, a region of Somalia
+        ("Lake Charles", ("US", "Louisiana")),  # guard: a city of that very name
+    ],
+)
+def test_a_water_name_is_no_town(resolver: PlaceResolver, name: str, expected: tuple[str | None, str | None]) -> None:
+    got, _frame = resolve(resolver, RIVER_TOWN, "KEARNEY", "Neb", "Platte River", "Nova Scotia", "Bay of Fundy",
+                          "Lake Charles", "Louisiana")
+    assert where(got[name]) == expected

@@ -177,8 +177,8 @@ _FAMOUS_NAMES = 15
 _EMBED_STOP = frozenset(
     "world cup university college school hospital general office center centre international national "
     "federal state city county airport station church cathedral park street road mall club hotel "
-    "museum academy institute tower bridge river lake mount new old great royal saint st the of and "
-    "north south east west northern southern eastern western central upper lower".split()
+    "museum academy institute tower bridge river lake bay gulf sea dam mount new old great royal saint st the "
+    "of and north south east west northern southern eastern western central upper lower".split()
 )
 # Words that end the name of a settlement or a feature ("Tennessee Colony", "Meadow Grove",
 # "Elkhorn River", "Marigny Canal"): such a name is a place of its own.
@@ -186,8 +186,10 @@ _SETTLEMENT_WORDS = frozenset(
     "colony grove groves river creek springs spring heights hills hill valley lake lakes beach falls "
     "junction village township mills mill ridge crossing point harbor harbour bay island islands mountain "
     "county parish landing bluff bend ferry gardens woods forest glen canyon shores estates acres plains "
-    "prairie meadows fields rapids corner corners cove wells gap summit plantation settlement canal".split()
+    "prairie meadows fields rapids corner corners cove wells gap summit plantation settlement canal dam "
+    "reservoir".split()
 )
+_WATER_END = re.compile(r"\s(?:River|Creek|Lake|Bay|Reservoir|Dam|Canal|Brook)$", re.IGNORECASE)
 # Words that open a place's own name: a fort, a mountain ("Mount Washington" is not in the
 # capital). A lake is left out: it is often named after the town on its shore ("Lake Manassas").
 _OWN_PLACE_HEADS = frozenset({"fort", "mount", "mt", "mt."})
@@ -517,6 +519,10 @@ class PlaceResolver:
             return [Candidate(**{**c.__dict__, "match": 1}) for c in self.gaz.candidates(town)
                     if c.match == 2 and c.feature_class == "P" and c.feature_code != "PPLC"]
         cands = {c.geonameid: c for c in self.gaz.candidates(name)}
+        if _WATER_END.search(name):
+            # A river's or a lake's name is no town's, though GeoNames keeps old names of towns
+            # that were ("Platte River" for Platteville): only a town of that very name stays.
+            cands = {k: c for k, c in cands.items() if c.match == 2 or c.feature_class != "P"}
         if has_admin_word(name):
             stripped = strip_admin_words(name)
             # "Kansas City" and "Suffolk County" are places of their own when the gazetteer knows
