@@ -3,8 +3,9 @@ held-out set.
 
     python eval/local_news.py [--detect] [--outlet] [--errors] [--unseen]
 
-75 invented stories in the style of small local papers (two batches, see its README: US,
-UK, Canadian, Australian, Irish, Indian), 1,233 place mentions annotated by hand with what a careful
+115 invented stories in the style of small local papers (three batches, see its README: US,
+UK, Canadian, Australian, Irish, Indian, New Zealand, South African), 2,080 place mentions
+annotated by hand with what a careful
 reader resolves them to: kind (country, state, county, town, part of a town, water,
 region, other), country, state or province, and the town. Written by a helper in one
 session, without reading marsad's code or data, to be hard the way local news is: towns
