@@ -209,3 +209,28 @@ def test_a_water_name_is_no_town(resolver: PlaceResolver, name: str, expected: t
     got, _frame = resolve(resolver, RIVER_TOWN, "KEARNEY", "Neb", "Platte River", "Nova Scotia", "Bay of Fundy",
                           "Lake Charles", "Louisiana")
     assert where(got[name]) == expected
+
+
+# A bare dateline names a town, never a country: over a story of a US county's towns, the town
+# of the country's name is the one meant, however small beside the country.
+def test_a_bare_dateline_named_like_a_country_is_the_local_town(resolver: PlaceResolver) -> None:
+    text = (
+        "PALESTINE — A barn fire east of town spread to two pickups early Sunday, Anderson County "
+        "officials said. The owner, who moved here from Jackson, Tennessee, thanked crews from Athens. "
+        "Palestine's volunteer chief said dry grass across East Texas has kept his crews busy."
+    )
+    got, frame = resolve(resolver, text, "PALESTINE", "Anderson County", "Jackson", "Tennessee", "Athens",
+                         "Palestine", "East Texas")
+    assert frame is not None and frame.admin1 == "Texas"
+    assert where(got["PALESTINE"]) == ("US", "Texas")
+    assert where(got["Palestine"]) == ("US", "Texas")
+
+
+def test_a_country_named_in_the_story_is_still_the_country(resolver: PlaceResolver) -> None:
+    # Guard: the dateline rule does not touch the country named in a story's text.
+    text = (
+        "AMMAN — Aid convoys reached the West Bank on Monday. Officials in Ramallah said Palestine "
+        "would ask donors in Cairo for more."
+    )
+    got, _frame = resolve(resolver, text, "AMMAN", "West Bank", "Ramallah", "Palestine", "Cairo")
+    assert got["Palestine"].country_code == "PS"

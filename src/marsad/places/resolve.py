@@ -1114,14 +1114,17 @@ class PlaceResolver:
     def _namesake_in_lead(self, name: str, famous: Candidate, votes: FrameVotes) -> Candidate | None:
         """The namesake of a bare dateline's best-known reading in the country the story's other
         names lead (two namesakes' worth is enough: each such name casts 1/4), if it is of
-        comparable size and the story names nothing in the famous one's country: "LONDON —"
+        comparable size (or the famous one is a country) and the story names nothing in the
+        famous one's country: "LONDON —"
         over Ottawa and Toronto stays London, and so does "HYDERABAD —" over Lahore and
         Secunderabad."""
         lead = votes.leading_country(least=0.5)
         if lead is None or famous.country_code == lead or votes.by_country().get(famous.country_code or ""):
             return None
         local = [c for c in self.candidates(name) if c.match > 0 and c.country_code == lead and c.feature_class == "P"]
-        if not local or max(c.population for c in local) * 10 < famous.population:
+        # A dateline names a town, never a country: "PALESTINE —" over a story of Texas towns is
+        # Palestine, Texas, however small beside the country of the name.
+        if not local or famous.feature_class == "P" and max(c.population for c in local) * 10 < famous.population:
             return None
         return max(local, key=prior)
 
