@@ -42,7 +42,7 @@ from typing import Any
 from .contain import follows_container
 from .cues import NOT_NAMES, STOP, airfields, cue_toponyms, datelines, regions
 from .gazetteer import Gazetteer
-from .names import has_admin_word, strip_admin_words
+from .names import ascii_fold, has_admin_word, strip_admin_words
 from .people import (
     a_person,
     acronym_of_previous,
@@ -73,6 +73,14 @@ def ruler_patterns(
     # Nu‘mān, whose GeoNames population of 0 keeps it off the list above, and which NER often
     # takes for a person).
     names.update(gazetteer.news_spellings(countries or REGION_COUNTRIES))
+    # GeoNames writes the towns of the war's countries with their diacritics ("Ḩarastā",
+    # "Ma‘arrat an Nu‘mān"); English news writes them without ("Harasta"), and NER takes many
+    # of those for people. The plain spelling goes in beside the written one (not for Turkey's,
+    # Iran's or Egypt's towns, whose plain spellings are often English words and surnames:
+    # "Bush", "Bala"; nor for the few here that are: "the Dail", "the Duma", Dara the name).
+    folded_in = [c for c in countries or REGION_COUNTRIES if c in FOLDED_COUNTRIES]
+    names.update({ascii_fold(n) for n in gazetteer.names_in_countries(folded_in, min_population=min_population)
+                  if not n.isascii()} - _FOLDED_NOT)
     out = []
     for n in sorted(names):
         if not n.isascii() or len(n) < 4 or n in STOP or not n[0].isupper() or n.isupper():
@@ -94,6 +102,11 @@ def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **kwargs: Any) -> Any:
     with nlp.select_pipes(enable=[]), _names_tokenized_fast(nlp):
         ruler.add_patterns(ruler_patterns(gazetteer, **kwargs))
     return ruler
+
+
+# The war's own countries, whose towns' plain spellings are matched too (`ruler_patterns`).
+FOLDED_COUNTRIES = frozenset({"SY", "IQ", "YE", "LB", "PS", "LY"})
+_FOLDED_NOT = frozenset({"Dail", "Duma", "Dara", "Bala"})
 
 
 # A name of plain ASCII words between single spaces ("Deir Hafer", "Kafr Nabl"): 87% of the
