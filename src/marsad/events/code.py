@@ -37,7 +37,7 @@ from ..sources import SourceKB, unknown_attributions
 from .assemble import VIOLENT, assemble
 from .classify import classify, new_article, story_names, story_topics
 from .gate import story_gate
-from .live import day_heading, live_page, opens_an_entry, page_day
+from .live import day_heading, entry_day, live_page, opens_an_entry, page_day
 from .mentions import ArticleContext, Mention, another_incident, carry_actor, follow_up, sentence_mentions
 from .places import dateline_places, specificity
 from .references import headline_places, incident_references
@@ -238,7 +238,7 @@ class EventCoder:
                 and claim_stage.own_date(sent.text, ctx.published) is None)
             if live:
                 # An entry of a live page is of the page's day unless it says otherwise (`live.py`).
-                heading = day_heading(sent.text, ctx.published)
+                heading = day_heading(sent.text, ctx.published) or entry_day(sent.text, heading_day or ctx.published)
                 if heading is not None:
                     # (… and its "this morning", "today" are of that day: "MONDAY 1 JANUARY … 10:20
                     # The governor says a drone hit a bus stop this morning" on a page published on

@@ -3,7 +3,8 @@
 A live page is a run of entries, each opened by its time ("14:20 The SBU says …"), often
 under headings of the day ("MONDAY 1 JANUARY"). An entry that states no day of its own is
 of the page's day — the day heading above it, else the day of publication — not of the
-entry before it, which may have looked back ("the damage from Friday's attack").
+entry before it, which may have looked back ("the damage from Friday's attack"). An entry
+stamped with a weekday ("00:50 (Tuesday)") moves the page's day forward to it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _DAY_HEADING = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\W*", re.I)
 _HEADING_REACH = 7  # days from publication a page's day heading may lie
+# An entry past midnight may say so by its weekday: "00:50 (Tuesday) Police say …" on a page
+# of Monday. A page runs forward, so that is the coming Tuesday, not the one before.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ENTRY_WEEKDAY = re.compile(_ENTRY_TIME.pattern + r"\s*\(\s*(?P<wd>" + "|".join(_WEEKDAYS) + r")\s*\)", re.I)
 
 
 def live_page(text: str) -> bool:
@@ -55,6 +60,15 @@ def day_heading(sentence: str, published: dt.date | None) -> dt.date | None:
             continue
     near = [d for d in readings if abs((d - published).days) <= _HEADING_REACH]
     return min(near, key=lambda d: abs((d - published).days)) if near else None
+
+
+def entry_day(sentence: str, day: dt.date | None) -> dt.date | None:
+    """The day an entry stamped with its weekday is of ("00:50 (Tuesday)"): the first such
+    weekday on or after the page's day so far; None for an entry with no weekday."""
+    m = _ENTRY_WEEKDAY.match(sentence)
+    if m is None or day is None:
+        return None
+    return day + dt.timedelta(days=(_WEEKDAYS.index(m["wd"].lower()) - day.weekday()) % 7)
 
 
 def page_day(day: dt.date | None, published: dt.date | None) -> tuple[str, int] | None:

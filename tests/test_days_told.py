@@ -1,0 +1,42 @@
+"""The days of acts, told every way (issues 9 and 14, seventeenth session): rules read off the
+tune halves of the thirty-sixth probe batch and the thirty-second Arabic batch, each pinned by
+a case written for it that failed before it, and by guards.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .conftest import code
+
+_PAGE = (
+    "LIVE: Shells hit Homs market\n\n"
+    "Monday 24 October 2016. All times Damascus.\n\n"
+    "08:30 State media say mortar shells fell on the market of Homs's old city this morning, killing three.\n\n"
+    "11:10 Rescuers in Homs say the toll has risen to five.\n\n"
+    "17:40 The UN envoy says he is alarmed by the escalation.\n\n"
+    "{late}\n\n"
+    "01:15 We are closing this page for the night."
+)
+
+
+def test_an_entry_past_midnight_stamped_with_its_weekday_is_of_that_day(coder):
+    text = _PAGE.format(late="00:50 (Tuesday) Police say army engineers defused a car bomb parked near a "
+                             "mosque in Talbiseh about half an hour ago.")
+    events, _ = code(coder, text, title="LIVE: Shells hit Homs market", published="2016-10-24")
+    got = {(e.sub_event_type, e.event_date) for e in events}
+    assert ("Disrupted weapons use", "2016-10-25") in got
+    assert ("Shelling/artillery/missile attack", "2016-10-24") in got
+
+
+def test_entry_day_runs_forward_and_needs_the_stamp():
+    from marsad.events.live import entry_day
+
+    monday = dt.date(2016, 10, 24)
+    assert entry_day("00:50 (Tuesday) Police say a bomb was defused.", monday) == dt.date(2016, 10, 25)
+    assert entry_day("07:10 (Monday) Good morning.", monday) == monday
+    # (guards: a weekday told inside the entry, and a stamp with no weekday)
+    assert entry_day("09:30 Police say the bomb was found on Tuesday.", monday) is None
+    assert entry_day("09:30 (updated) Police say a bomb was defused.", monday) is None
