@@ -81,6 +81,12 @@ def ruler_patterns(
     folded_in = [c for c in countries or REGION_COUNTRIES if c in FOLDED_COUNTRIES]
     names.update({ascii_fold(n) for n in gazetteer.names_in_countries(folded_in, min_population=min_population)
                   if not n.isascii()} - _FOLDED_NOT)
+    # ... and there, a village of any size whose name is two words or more ("Khan Arnabah",
+    # "Tell Tamer"): such a name is no English word, and NER misses most of them.
+    for n in gazetteer.names_in_countries(folded_in):
+        plain = n if n.isascii() else ascii_fold(n)
+        if " " in plain or "-" in plain:
+            names.add(plain)
     out = []
     for n in sorted(names):
         if not n.isascii() or len(n) < 4 or n in STOP or not n[0].isupper() or n.isupper():
