@@ -40,3 +40,40 @@ def test_entry_day_runs_forward_and_needs_the_stamp():
     # (guards: a weekday told inside the entry, and a stamp with no weekday)
     assert entry_day("09:30 Police say the bomb was found on Tuesday.", monday) is None
     assert entry_day("09:30 (updated) Police say a bomb was defused.", monday) is None
+
+
+def _code_ar(coder, text: str, published: str):  # type: ignore[no-untyped-def]
+    from marsad.records import Article, content_id
+
+    article = Article(article_id=content_id(text), doc_id="d", origin="test", title="تقرير",
+                      published=published, outlet=None, language="ar", text=text)
+    return [e for e in coder.code([article])[0] if e.modality == "occurred"]
+
+
+# A scrape that lost its punctuation: three acts of three days in one run of words.
+_RUN_ON_AR = ("قتل مدني وأصيب اثنان فجر اليوم السبت جراء قصف مدفعي لقوات النظام على الأحياء السكنية في مدينة "
+              "كفرنبل بريف إدلب الجنوبي وقال ناشطون إن القذائف سقطت قرب مدرسة ومسجد في وسط المدينة ما أدى إلى "
+              "أضرار كبيرة في المباني كما ألقت مروحيات النظام أمس الجمعة براميل متفجرة على بلدة حاس المجاورة "
+              "ما أدى إلى مقتل طفلين وكانت بلدة معرة حرمة تعرضت يوم الأربعاء الماضي لغارات جوية مماثلة دون "
+              "وقوع إصابات ويعاني ريف إدلب الجنوبي من نزوح واسع منذ أسابيع")
+
+
+def test_an_arabic_run_on_scrape_is_cut_where_its_sentences_open():
+    from marsad.arabic.text import sentences
+
+    got = [_RUN_ON_AR[a:b].split()[0] for a, b, _p in sentences(_RUN_ON_AR)]
+    assert got == ["قتل", "وقال", "كما", "وكانت", "ويعاني"]
+
+
+def test_guard_punctuated_arabic_prose_is_not_cut_at_those_words():
+    from marsad.arabic.text import sentences
+
+    text = "قال مصدر محلي إن القصف استهدف المدينة، كما استهدف الطيران قرية مجاورة. وقال ناشطون إن الوضع صعب."
+    assert len(sentences(text)) == 2
+
+
+def test_each_act_of_an_arabic_run_on_scrape_is_coded_on_its_day(coder):
+    events = _code_ar(coder, _RUN_ON_AR, "2019-06-08")
+    got = {(e.sub_event_type, e.event_date) for e in events}
+    assert ("Shelling/artillery/missile attack", "2019-06-08") in got
+    assert ("Air/drone strike", "2019-06-07") in got
