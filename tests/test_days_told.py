@@ -77,3 +77,20 @@ def test_each_act_of_an_arabic_run_on_scrape_is_coded_on_its_day(coder):
     got = {(e.sub_event_type, e.event_date) for e in events}
     assert ("Shelling/artillery/missile attack", "2019-06-08") in got
     assert ("Air/drone strike", "2019-06-07") in got
+
+
+def test_an_execution_at_a_roundabout_is_an_act_of_its_own(coder):
+    # "دوار X" (a roundabout) names a place of the town, as "حي X" does: the act told there
+    # is placed, not an aside.
+    text = ("شنت طائرات التحالف فجر اليوم الأحد غارات على مواقع للتنظيم في مدينة الرقة ما أدى لمقتل ثلاثة عناصر. "
+            "وكان التنظيم قد أعدم ظهر أمس السبت شاباً رمياً بالرصاص في دوار الساعة بتهمة التخابر.")
+    got = {(e.sub_event_type, e.event_date) for e in _code_ar(coder, text, "2015-08-23")}
+    assert ("Attack", "2015-08-22") in got
+    assert ("Air/drone strike", "2015-08-23") in got
+
+
+def test_an_arabic_execution_is_no_air_strike_of_the_same_day(coder):
+    text = ("قتل ثلاثة مدنيين أمس الثلاثاء بغارة جوية على حي الجسر في مدينة دير الزور. "
+            "وفي مدينة دير الزور أيضاً، أعدم عناصر التنظيم أمس الثلاثاء رجلين رمياً بالرصاص بتهمة التعامل مع النظام.")
+    got = {(e.sub_event_type, e.event_date) for e in _code_ar(coder, text, "2016-03-02")}
+    assert ("Attack", "2016-03-01") in got and ("Air/drone strike", "2016-03-01") in got

@@ -43,6 +43,7 @@ from dataclasses import replace
 
 from .. import dates
 from ..actors import ActorKB
+from ..arabic.text import is_arabic, strip_marks
 from ..link import NOT_LETHAL, level, named, same_place
 from ..places.names import plain_name
 from ..records import Article, Event, FatalityReport, Place, content_id
@@ -122,6 +123,13 @@ def _only_counted(text: str) -> bool:
 # An attack made by men on the ground: gunmen, shots, knives, executions.
 _ON_FOOT = re.compile(r"\b(?:gunm[ae]n|shot dead|shot and killed|gunned down|stabbed|executed|beheaded|hacked|"
                       r"firing squad)\b", re.I)
+# ... told in Arabic (matched on folded text): executed, an execution, shot ("رمياً بالرصاص"),
+# slaughtered, stabbed, assassinated, gunmen.
+_ON_FOOT_AR = re.compile(r"(?:اعدم|اعدام|رميا بالرصاص|ذبحا|ذبح|طعنا|طعن|اغتال|اغتيال|مسلحون|مسلحين)")
+
+
+def _on_foot(text: str) -> bool:
+    return bool(_ON_FOOT.search(text) or is_arabic(text) and _ON_FOOT_AR.search(strip_marks(text)))
 
 
 def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
@@ -154,7 +162,7 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
             return False
         # "Gunmen shot dead a former commander" is no air strike or shelling on civilians.
         if not toll_only and {a.sub_event_type, b.sub_event_type} & _DISTINCT_MEANS \
-                and any(e.sub_event_type == "Attack" and _ON_FOOT.search(" ".join(ev.text for ev in e.evidence))
+                and any(e.sub_event_type == "Attack" and _on_foot(" ".join(ev.text for ev in e.evidence))
                         for e in (a, b)):
             return False
         # (An abduction or a rape is no strike on civilians: only an attack is.)
