@@ -94,3 +94,26 @@ def test_an_arabic_execution_is_no_air_strike_of_the_same_day(coder):
             "وفي مدينة دير الزور أيضاً، أعدم عناصر التنظيم أمس الثلاثاء رجلين رمياً بالرصاص بتهمة التعامل مع النظام.")
     got = {(e.sub_event_type, e.event_date) for e in _code_ar(coder, text, "2016-03-02")}
     assert ("Attack", "2016-03-01") in got and ("Air/drone strike", "2016-03-01") in got
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_act_it_tells():
+    import datetime as dt
+
+    from marsad import dates
+
+    tuesday = dt.date(2023, 3, 14)
+    said = "أفاد مصدر أمني في محافظة صلاح الدين، اليوم الثلاثاء، بمقتل راعيين بهجوم لمسلحين ليل الاثنين على قرية نائية"
+    assert dates.resolve(said, tuesday).date == dt.date(2023, 3, 13)
+    # (guards: a reporting verb's day with no other day, and an act's own "today")
+    assert dates.resolve("أفاد مصدر أمني، اليوم الثلاثاء، بمقتل راعيين بهجوم على قرية", tuesday).date == tuesday
+    assert dates.resolve("قتل راعيان اليوم الثلاثاء بهجوم على قرية نائية", tuesday).date == tuesday
+
+
+def test_gunmen_and_a_bomb_on_the_patrol_sent_after_them_are_two_acts(coder):
+    text = ("أفاد مصدر أمني، اليوم الأربعاء، بمقتل راعيين بهجوم شنه مسلحون ليل الثلاثاء على قرية قرب مدينة بعقوبة. "
+            "وأضاف المصدر أن عبوة ناسفة انفجرت صباح اليوم بدورية للشرطة خلال توجهها إلى موقع الحادث، ما أسفر عن "
+            "إصابة شرطيين. وكانت المنطقة ذاتها قد شهدت في الثالث من الشهر الجاري هجوماً مماثلاً قتل فيه راعي أغنام.")
+    got = {(e.sub_event_type, e.event_date) for e in _code_ar(coder, text, "2019-07-10")}
+    assert ("Attack", "2019-07-09") in got
+    assert ("Remote explosive/landmine/IED", "2019-07-10") in got
+    assert ("Attack", "2019-07-03") in got

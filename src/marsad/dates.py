@@ -645,6 +645,24 @@ _IN_MONTH_AR = (
 )
 
 
+# A reporting verb and what may stand between it and the day it names ("أفاد مصدر أمني في
+# محافظة ديالى، اليوم الثلاثاء،").
+_SAID_DAY_AR = re.compile(rf"(?<!{_L})[وف]?(?:افاد|افادت|قال|قالت|اعلن|اعلنت|ذكر|ذكرت|اكد|اكدت)(?!{_L})"
+                          rf"[^.،,]{{0,60}}?[،,]?\s*(?:{_TODAY_AR.pattern}|{_YESTERDAY_AR.pattern})"
+                          rf"(?:\s+(?:{'|'.join(WEEKDAYS_AR)})(?!{_L}))?")
+
+
+def _said_day_end(text: str) -> int:
+    """Where the day a reporting verb names ends, when the sentence tells another day after
+    it (its act's); 0 otherwise."""
+    m = _SAID_DAY_AR.search(text)
+    if m is None:
+        return 0
+    rest = text[m.end():]
+    other = _WEEKDAY_AR.search(rest) or _YESTERDAY_AR.search(rest) or _BEFORE_YESTERDAY_AR.search(rest)
+    return m.end() if other else 0
+
+
 def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None:
     """`resolve` for an Arabic sentence (see the module docstring)."""
     text = fold(sentence)
@@ -674,11 +692,14 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
             return ReportedDate(first.replace(day=day), DAY, m.start(), m.end())
         except ValueError:
             pass
+    # "أفاد مصدر أمني، اليوم الثلاثاء، بمقتل مزارعين بهجوم ليل الاثنين": the day after a
+    # reporting verb is the day it was said; the act's own day, told later, is the act's.
+    said_until = _said_day_end(text)
     for pat, back in ((_BEFORE_YESTERDAY_AR, 2), (_YESTERDAY_AR, 1), (_TODAY_AR, 0)):
-        m = pat.search(text)
+        m = pat.search(text, said_until)
         if m:
             return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
-    m = _WEEKDAY_AR.search(text)
+    m = _WEEKDAY_AR.search(text, said_until)
     if m:
         wd = WEEKDAYS_AR[m.group("wd")]
         back = (published.weekday() - wd) % 7

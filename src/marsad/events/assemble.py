@@ -75,6 +75,8 @@ _DIED_LATER = re.compile(r"\b(?:later\s+died|died\s+(?:later|of\s+(?:his|her|the
                          r"in\s+hospital|on\s+the\s+way)|succumb\w*|of\s+(?:the|them)\s+(?:wounded\s+|injured\s+)?(?:\w+\s+)?died|"
                          r"toll\s+(?:rose|climbed|has\s+risen|increased))\b", re.I)
 _DISTINCT_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack"}
+# Means that kill from afar: an attack by men on the ground is none of them (`kinds_fit`).
+_REMOTE_MEANS = _DISTINCT_MEANS | {"Remote explosive/landmine/IED", "Grenade"}
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?[\"“‘']?(?:\w+\s+)?\w+(?:ed|en|ught|ook|ew|ung)\b", re.I)
 
 
@@ -160,8 +162,8 @@ def kinds_fit(a: Event, b: Event, *, toll_only: bool = False) -> bool:
         if not toll_only and {a.sub_event_type, b.sub_event_type} & _TELLING_MEANS \
                 and {a.sub_event_type, b.sub_event_type} & _DISTINCT_MEANS:
             return False
-        # "Gunmen shot dead a former commander" is no air strike or shelling on civilians.
-        if not toll_only and {a.sub_event_type, b.sub_event_type} & _DISTINCT_MEANS \
+        # "Gunmen shot dead a former commander" is no air strike, shelling or bomb on civilians.
+        if not toll_only and {a.sub_event_type, b.sub_event_type} & _REMOTE_MEANS \
                 and any(e.sub_event_type == "Attack" and _on_foot(" ".join(ev.text for ev in e.evidence))
                         for e in (a, b)):
             return False

@@ -355,8 +355,12 @@ _NOT_AN_ACT = re.compile(r"['’]s\s+(?:\w+\s+)?(?:vote|election|polls?|talks|de
 _THE_PLACE = re.compile(r"\b(?:in|at|near|inside|outside|into|around|on|across|of)\s+(?:the|that)\s+(?:same\s+)?"
                         r"(?:town|village|city|camp|district|neighbo(?:u)?rhood|outskirts|suburb|market|hospital|"
                         r"school|mosque|base|airport|checkpoint|crossing|prison|port|valley)\b|"
-                        # Arabic: "في البلدة"، "في المدينة نفسها"، "داخل المخيم"
-                        r"(?:في|داخل|قرب|عند)\s+(?:ال)(?:بلد[ةه]|مدين[ةه]|قري[ةه]|مخيم|حي|سوق|مستشفى|حاجز)",
+                        # Arabic: "في البلدة"، "في المدينة نفسها"، "داخل المخيم"؛ the scene ("موقع
+                        # الحادث"، "مكان الهجوم") and "the same X" as a subject ("وكانت الناحية
+                        # ذاتها قد شهدت …")
+                        r"(?:في|داخل|قرب|عند)\s+(?:ال)(?:بلد[ةه]|مدين[ةه]|قري[ةه]|مخيم|حي|سوق|مستشفى|حاجز)|"
+                        r"(?:موقع|مكان)\s+(?:الحادث|الهجوم|الانفجار|التفجير|الاستهداف)|"
+                        r"(?:ال)(?:بلد[ةه]|مدين[ةه]|قري[ةه]|ناحي[ةه]|منطق[ةه]|مخيم|حي)\s+(?:ذاتها|ذاته|نفسها|نفسه)",
                         re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom)\s+$", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|previously\s+)?(?:\w+(?:ed|en|ung|ought|ook|ew|ade)|come|"
