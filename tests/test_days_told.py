@@ -1,6 +1,6 @@
-"""The days of acts, told every way (issues 9 and 14, seventeenth session): rules read off the
-tune halves of the thirty-sixth probe batch and the thirty-second Arabic batch, each pinned by
-a case written for it that failed before it, and by guards.
+"""The days of acts, told every way, and the other rules read off the tune halves of the
+thirty-sixth probe batch and the thirty-second Arabic batch (issues 9 and 14, seventeenth
+session), each pinned by a case written for it that failed before it, and by guards.
 
 Every text here is written for these tests.
 """
@@ -117,3 +117,14 @@ def test_gunmen_and_a_bomb_on_the_patrol_sent_after_them_are_two_acts(coder):
     assert ("Attack", "2019-07-09") in got
     assert ("Remote explosive/landmine/IED", "2019-07-10") in got
     assert ("Attack", "2019-07-03") in got
+
+
+def test_weapons_recovered_from_the_men_an_arrest_took_are_the_arrest():
+    from marsad.events.classify import classify
+
+    s = ("On Monday, police detained four suspected gun runners at a bus park in Sokoto, a spokesman said, "
+         "adding that three rifles and 200 rounds of ammunition were recovered.")
+    assert classify(s).sub_event_type == "Arrests"
+    # (guard: a seizure told on its own stays a seizure)
+    assert classify("Three rifles and 200 rounds of ammunition were recovered from a house in Sokoto on "
+                    "Monday, police said.").sub_event_type == "Disrupted weapons use"
