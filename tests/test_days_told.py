@@ -128,3 +128,27 @@ def test_weapons_recovered_from_the_men_an_arrest_took_are_the_arrest():
     # (guard: a seizure told on its own stays a seizure)
     assert classify("Three rifles and 200 rounds of ammunition were recovered from a house in Sokoto on "
                     "Monday, police said.").sub_event_type == "Disrupted weapons use"
+
+
+def test_a_run_on_scrape_is_cut_before_yesterday_and_activists(coder):
+    text = ("Levant Daily Monday 4 Nov 2013 Hama Rebels shell army post near Morek Levant Daily Rebels shelled an "
+            "army post near Morek in the northern countryside of Hama today with mortars and rockets killing two "
+            "soldiers a field commander said the post had been used to shell nearby villages for weeks and the "
+            "rebels say they will keep up the pressure until the road is cut Yesterday Sunday regime helicopters "
+            "dropped barrel bombs on the town of Kafr Zita killing four people including a child according to "
+            "local activists Activists said hundreds of families had fled to the olive groves west of the town "
+            "after the raids")
+    events, _ = code(coder, text, title="Rebels shell army post near Morek", published="2013-11-04")
+    got = {(e.sub_event_type, e.event_date) for e in events}
+    assert ("Air/drone strike", "2013-11-03") in got
+    assert ("Shelling/artillery/missile attack", "2013-11-04") in got
+
+
+def test_guard_a_long_punctuated_sentence_is_not_cut():
+    from marsad.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = ("Residents said that the town, which lies on the main road, had been shelled for weeks, that families "
+            "had fled to the fields, that yesterday's rain had flooded the camps, that rebels held the hills, and "
+            "that activists feared worse to come, though officials, speaking in the capital, denied it all.")
+    assert len(list(nlp(text).sents)) == 1
