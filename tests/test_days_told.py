@@ -152,3 +152,25 @@ def test_guard_a_long_punctuated_sentence_is_not_cut():
             "had fled to the fields, that yesterday's rain had flooded the camps, that rebels held the hills, and "
             "that activists feared worse to come, though officials, speaking in the capital, denied it all.")
     assert len(list(nlp(text).sents)) == 1
+
+
+def test_an_ordinal_day_of_the_month():
+    from marsad import dates
+
+    sunday = dt.date(2013, 3, 10)
+    assert dates.resolve("On the 5th of this month troops arrested 30 men in Izraa.", sunday).date == dt.date(2013, 3, 5)
+    assert dates.resolve("Gunmen looted an aid office in Zangba on the 4th, forcing staff to leave.",
+                         sunday).date == dt.date(2013, 3, 4)
+    assert dates.resolve("On the 28th of last month, rebels shelled the town.", sunday).date == dt.date(2013, 2, 28)
+    # a day after the story's own is of the month before
+    assert dates.resolve("Rebels attacked the post on the 12th, killing two.", sunday).date == dt.date(2013, 2, 12)
+    # (guards: units and centuries)
+    assert dates.resolve("Troops of the 5th battalion shelled the town.", sunday) is None
+    assert dates.resolve("The 14th century castle was damaged.", sunday) is None
+
+
+def test_where_the_held_were_taken_is_no_place_of_the_arrest(coder):
+    text = ("Security forces arrested 25 young men in raids on homes in the town of Nawa on Tuesday and took them to "
+            "the Air Force Intelligence branch in Damascus, activists said.")
+    events, _ = code(coder, text, published="2013-03-07")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Nawá")]

@@ -262,6 +262,31 @@ def _numeric_date(sentence: str, published: dt.date | None) -> ReportedDate | No
     return None
 
 
+# "on the 4th", "On the 5th of this month", "the 28th of last month": a day of the month the
+# story was written in (or of the month before), as statements and local outlets write it. Not
+# "the 5th battalion", "the 14th century": the ordinal stands after "on" or before "of this
+# (last) month", and nothing but a stop or a clause follows a bare "on the 4th".
+_ORDINAL_DAY = re.compile(r"\b(?:on\s+the\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<w1>this|last)\s+month)?"
+                          r"(?=\s*(?:[,.;:]|$|\s+of\s+(?:this|last)\s+month|\s+(?:and|when|after|as|at|in|near|"
+                          r"while|which|killing|wounding)\b))|"
+                          r"the\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<w2>this|last)\s+month)", re.I)
+
+
+def _ordinal_day(sentence: str, published: dt.date, lede: int) -> ReportedDate | None:
+    m = _ORDINAL_DAY.search(sentence, lede)
+    if m is None:
+        return None
+    day = int(m["d1"] or m["d2"])
+    which = (m["w1"] or m["w2"] or "").lower()
+    first = published.replace(day=1)
+    if which == "last" or not which and day > published.day:
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    try:
+        return ReportedDate(first.replace(day=day), DAY, m.start(), m.end())
+    except ValueError:
+        return None
+
+
 def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> ReportedDate | None:
     """`resolve` of an English sentence; `spans`: skip the ends of a span of dates."""
     lede = _lede_start(sentence)
@@ -293,6 +318,9 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         return numeric
     if published is None:
         return None
+    ordinal = _ordinal_day(sentence, published, lede)
+    if ordinal is not None:
+        return ordinal
     m = _RELATIVE_DAY.search(sentence, lede)
     # "The day before, on Monday, …": the day before the last act told, which the weekday names.
     if m and m.group("rel").lower() == "the day before" and _WEEKDAY.search(sentence):

@@ -542,7 +542,18 @@ _DESCRIBING_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|a)\s+)?(?:(?:(?:provincial|
 _WHERE_IT_HAPPENED = re.compile(r"[^.;]{0,60}?,\s+where\b", re.I)
 
 
+# "… arrested 30 young men and took them to the Military Intelligence branch in Suwayda": where
+# the held were taken, not where they were held.
+_HELD_TAKEN_TO = re.compile(r"\b(?:took|taken|transferred|moved|led|driven|flown|handed\s+over)\s+"
+                            r"(?:(?:them|him|her|the\s+(?:men|detainees|suspects|prisoners))\s+)?(?:away\s+)?to\s+"
+                            r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:branch|prison|jail|detention\s+(?:centre|center|"
+                            r"facility)|headquarters|police\s+station|intelligence\s+(?:office|centre|center))\s+"
+                            r"(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
 def _taken_to(before: str) -> bool:
+    if _HELD_TAKEN_TO.search(before[-120:]):
+        return True
     m = _TAKEN_TO.search(before[-80:])
     return m is not None and (m.group("hospital") is not None or _THE_HURT.search(before[-120:]) is not None)
 
