@@ -174,3 +174,17 @@ def test_where_the_held_were_taken_is_no_place_of_the_arrest(coder):
             "the Air Force Intelligence branch in Damascus, activists said.")
     events, _ = code(coder, text, published="2013-03-07")
     assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Nawá")]
+
+
+def test_a_dashed_dateline_in_capitals_places_an_act_with_no_other_place(coder):
+    text = ("TBILISI - Riot police used water cannon to disperse several thousand protesters outside parliament "
+            "late on Thursday, and detained at least 20 people.")
+    events, _ = code(coder, text, published="2025-02-21")
+    assert {(e.admin1, e.location) for e in events} == {("Tbilisi", "Tbilisi")}
+
+
+def test_guard_a_capitals_dateline_beside_the_act_s_own_town_is_not_its_place(coder):
+    text = ("NAIROBI - Gunmen killed four police officers in an ambush near Garissa on Thursday, "
+            "a police spokesman said.")
+    events, _ = code(coder, text, published="2019-05-10")
+    assert [e.location for e in events] == ["Garissa"]

@@ -718,7 +718,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if not before.strip() and name.isupper() and len(name) > 3:
             # "ISLAMABAD: Police arrested …", "KAMPALA. Police …": the paper's dateline, the
             # act's place when the sentence names no other (as for a dashed dateline, below).
-            if _COLON_DATELINE.match(after):
+            # ("TBILISI - Riot police …": a dashed one in capitals too)
+            if _COLON_DATELINE.match(after) or _DATELINE_AFTER.match(after):
                 dateline.append(loc)
             continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
         if not before.strip() and _DATELINE_AFTER.match(after) or _GLUED_DATELINE_AFTER.match(after):
