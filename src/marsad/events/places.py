@@ -718,8 +718,9 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if not before.strip() and name.isupper() and len(name) > 3:
             # "ISLAMABAD: Police arrested …", "KAMPALA. Police …": the paper's dateline, the
             # act's place when the sentence names no other (as for a dashed dateline, below).
-            # ("TBILISI - Riot police …": a dashed one in capitals too)
-            if _COLON_DATELINE.match(after) or _DATELINE_AFTER.match(after):
+            # ("TBILISI - Riot police …": a dashed one in capitals too, a local paper's; a wire's,
+            # "ABUJA (Reuters) -", is its bureau's town)
+            if _COLON_DATELINE.match(after) or _DATELINE_AFTER.match(after) and "(" not in after[:30]:
                 dateline.append(loc)
             continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
         if not before.strip() and _DATELINE_AFTER.match(after) or _GLUED_DATELINE_AFTER.match(after):
