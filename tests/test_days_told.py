@@ -188,3 +188,28 @@ def test_guard_a_capitals_dateline_beside_the_act_s_own_town_is_not_its_place(co
             "a police spokesman said.")
     events, _ = code(coder, text, published="2019-05-10")
     assert [e.location for e in events] == ["Garissa"]
+
+
+def test_arabic_arrests_told_with_a_long_aside_before_the_held():
+    from marsad.events.classify import classify
+
+    s = ("أوقفت الشرطة في مدينة الباب بريف حلب الشرقي، صباح اليوم، الأحد 6 من أيلول، أربعة أشخاص يُشتبه "
+         "بتورطهم في تفجير دراجة نارية مفخخة وسط المدينة.")
+    assert classify(s).sub_event_type == "Arrests"
+    # (guard: workers stopped from work are not held)
+    assert classify("أوقفت إدارة المعمل، صباح اليوم، الأحد، أربعة أشخاص عن العمل بسبب الإضراب.").sub_event_type \
+        != "Arrests"
+
+
+def test_no_party_claiming_an_act_is_no_act():
+    from marsad.events.classify import classify
+
+    assert classify("ولم تتبنَّ أي جهة تفجير الباب حتى لحظة إعداد هذا التقرير.") is None
+
+
+def test_the_act_the_news_comes_after_is_placed_at_its_own_town(coder):
+    text = ("قتل ثلاثة مدنيين صباح اليوم الأحد بانفجار سيارة مفخخة في مدينة اعزاز بريف حلب الشمالي. "
+            "ويأتي تفجير اعزاز بعد أيام من انفجار دراجة نارية مفخخة في مدينة جرابلس، يوم الأربعاء 2 من أيلول.")
+    got = {(e.location, e.event_date) for e in _code_ar(coder, text, "2020-09-06")}
+    assert ("Jarābulus", "2020-09-02") in got
+    assert not any(loc != "Jarābulus" and day == "2020-09-02" for loc, day in got)

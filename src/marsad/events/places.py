@@ -562,6 +562,17 @@ def _wounded_taken_to_ar(after: str) -> bool:
     return is_arabic(after) and _WOUNDED_TAKEN_TO_AR.match(fold(strip_marks(after))) is not None
 
 
+# "ويأتي تفجير اعزاز بعد أيام من انفجار دراجة مفخخة في جرابلس، يوم الأحد": the place of the act
+# the news is (told before), not of the earlier act the sentence dates (folded text).
+_COMES_BEFORE_AR = re.compile(r"^\W*[وف]?(?:[يت]اتي|جاء|جاءت)\s+(?:\S+\s+){0,3}$")
+_AFTER_WORD_AR = re.compile(r"^[^.،؛؟]{0,30}?(?<!\w)بعد(?!\w)")
+
+
+def _comes_after_ar(before: str, after: str) -> bool:
+    return is_arabic(before) and _COMES_BEFORE_AR.match(fold(strip_marks(before))) is not None \
+        and _AFTER_WORD_AR.match(fold(strip_marks(after))) is not None
+
+
 # "… بعد وفاة رجل وطفلة متأثرين بجراحهما في مشفى الحسكة الوطني", "نقل الجرحى إلى مستشفى سلقين":
 # the town in the name of the hospital where the hurt died or were taken (folded text, up to
 # the place).
@@ -689,7 +700,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 and not _WHERE_IT_HAPPENED.match(after):
             taken_to_end = loc.end - offset
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
-        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]):
+        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]) or _comes_after_ar(before, after):
             left_if_others.add(id(loc))
         if _OFFICIAL_OF_AFTER.match(after[:70]):
             left_unless_alone.add(id(loc))
