@@ -234,3 +234,26 @@ def test_a_country_named_in_the_story_is_still_the_country(resolver: PlaceResolv
     )
     got, _frame = resolve(resolver, text, "AMMAN", "West Bank", "Ramallah", "Palestine", "Cairo")
     assert got["Palestine"].country_code == "PS"
+
+
+# --- guards from a review of this round's rules on texts of its own ---
+
+
+def test_a_bare_dateline_town_is_the_one_in_the_leading_state(resolver: PlaceResolver) -> None:
+    text = ("LEBANON — Police in Nashville and Murfreesboro are searching for a man who robbed a bank downtown, "
+            "Wilson County deputies said.")
+    _got, frame = resolve(resolver, text, "LEBANON", "Nashville", "Murfreesboro", "Wilson County")
+    assert frame is not None and frame.admin1 == "Tennessee"
+
+
+def test_a_state_named_in_a_story_abroad_frames_no_country(resolver: PlaceResolver) -> None:
+    text = "A tourist from Texas was stabbed in Paris on Saturday near the river, French police said."
+    got, frame = resolve(resolver, text, "Texas", "Paris", "French")
+    assert frame is None or frame.country_code != "US"
+    assert where(got["Paris"])[0] == "FR"
+
+
+def test_a_dam_named_after_its_town_is_at_the_town(resolver: PlaceResolver) -> None:
+    text = "Russian forces shelled the Kakhovka Dam area on Tuesday, killing two workers, Ukrainian officials said."
+    got, _frame = resolve(resolver, text, "Kakhovka Dam")
+    assert where(got["Kakhovka Dam"]) == ("UA", "Kherson")

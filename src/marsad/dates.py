@@ -264,11 +264,12 @@ def _numeric_date(sentence: str, published: dt.date | None) -> ReportedDate | No
 
 # "on the 4th", "On the 5th of this month", "the 28th of last month": a day of the month the
 # story was written in (or of the month before), as statements and local outlets write it. Not
-# "the 5th battalion", "the 14th century": the ordinal stands after "on" or before "of this
-# (last) month", and nothing but a stop or a clause follows a bare "on the 4th".
+# "the 5th battalion", "the 14th century", "on the 4th and 5th floors": the ordinal stands after
+# "on" or before "of this (last) month", no other ordinal follows it, and nothing but a stop or
+# a clause follows a bare "on the 4th".
 _ORDINAL_DAY = re.compile(r"\b(?:on\s+the\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<w1>this|last)\s+month)?"
-                          r"(?=\s*(?:[,.;:]|$|\s+of\s+(?:this|last)\s+month|\s+(?:and|when|after|as|at|in|near|"
-                          r"while|which|killing|wounding)\b))|"
+                          r"(?!\s*(?:,|and|or|to|-|–)\s*\d)(?=\s*(?:[,.;:]|$|\s+of\s+(?:this|last)\s+month|"
+                          r"\s+(?:when|after|as|at|in|near|while|killing|wounding)\b))|"
                           r"the\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<w2>this|last)\s+month)", re.I)
 
 
@@ -318,9 +319,6 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         return numeric
     if published is None:
         return None
-    ordinal = _ordinal_day(sentence, published, lede)
-    if ordinal is not None:
-        return ordinal
     m = _RELATIVE_DAY.search(sentence, lede)
     # "The day before, on Monday, …": the day before the last act told, which the weekday names.
     if m and m.group("rel").lower() == "the day before" and _WEEKDAY.search(sentence):
@@ -344,6 +342,10 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         if back == 0 and _LAST_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
             back = 7
         return ReportedDate(published - dt.timedelta(days=back), DAY, m.start(), m.end())
+    # (a weekday or "yesterday" the sentence names comes first: "on Tuesday on the 4th floor")
+    ordinal = _ordinal_day(sentence, published, lede)
+    if ordinal is not None:
+        return ordinal
     # (after the days the sentence names: "arrested on Monday the men who planted the bomb two
     # weeks ago" is Monday's news)
     m = _AGO.search(sentence, lede)
@@ -680,6 +682,9 @@ _SAID_DAY_AR = re.compile(rf"(?<!{_L})[وف]?(?:افاد|افادت|قال|قا�
                           rf"(?:\s+(?:{'|'.join(WEEKDAYS_AR)})(?!{_L}))?")
 
 
+_MEASURED_FROM_DAY_AR = re.compile(rf"(?<!{_L})(?:منذ|بعد|قبل|حتي)(?!{_L})(?:\s+\S+){{0,3}}\s*$")
+
+
 def _said_day_end(text: str) -> int:
     """Where the day a reporting verb names ends, when the sentence tells another day after
     it (its act's); 0 otherwise."""
@@ -687,8 +692,12 @@ def _said_day_end(text: str) -> int:
     if m is None:
         return 0
     rest = text[m.end():]
-    other = _WEEKDAY_AR.search(rest) or _YESTERDAY_AR.search(rest) or _BEFORE_YESTERDAY_AR.search(rest)
-    return m.end() if other else 0
+    # (not a day the sentence measures from: "الهجوم الثاني منذ يوم الجمعة", "بعد هجوم مماثل يوم الأربعاء")
+    for pat in (_WEEKDAY_AR, _YESTERDAY_AR, _BEFORE_YESTERDAY_AR):
+        for other in pat.finditer(rest):
+            if not _MEASURED_FROM_DAY_AR.search(rest, max(0, other.start() - 30), other.start()):
+                return m.end()
+    return 0
 
 
 def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None:

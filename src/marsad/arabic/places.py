@@ -48,7 +48,7 @@ def _folded(words: str) -> frozenset[str]:
 
 
 # Place words (folded) that introduce a name; plurals and duals introduce a list.
-_PLACE_WORDS = _folded("قرية بلدة مدينة حي محافظة منطقة ناحية مخيم دوار")
+_PLACE_WORDS = _folded("قرية بلدة مدينة حي محافظة منطقة ناحية مخيم")
 _PLACE_WORDS_MANY = _folded("قرى قريتي قريتا بلدات بلدتي بلدتا مدن مدينتي مدينتا أحياء حيي مخيمات مخيمي مناطق منطقتي")
 # Duals name exactly two places: "بلدتا عريقة وملح وقفات احتجاجية" — the third "و" word is
 # "vigils", not a third town.
@@ -56,7 +56,7 @@ _DUALS = _folded("قريتي قريتا بلدتي بلدتا مدينتي مد�
 # "المدينة", "القرية": the town the story is in, no name ("أحياء المدينة" is no Medina).
 _THE_PLACE_WORDS = frozenset("ال" + w for w in _PLACE_WORDS)
 # After these place words an adjective is more likely than a name ("منطقة عسكرية").
-_VAGUE_PLACE_WORDS = _folded("مدينة حي منطقة مناطق مدن أحياء مخيم مخيمات دوار")
+_VAGUE_PLACE_WORDS = _folded("مدينة حي منطقة مناطق مدن أحياء مخيم مخيمات")
 # The first word of two-word names ("تل رفعت", "دير حافر", "عين العرب", "أبو كمال").
 _NAME_HEADS = _folded("""
 تل دير عين رأس كفر خان جسر أبو أم بئر بير بيت بني قصر جبل وادي مزرعة سد حوش معرة الشيخ شيخ تلول عرب مرج سهل

@@ -273,11 +273,12 @@ def _breaks_in(text: str, start: int, end: int) -> list[int]:
 
 # A scrape that lost its punctuation runs a report's sentences together ("… في مدينة تلبيسة
 # وقال مراسل ستيب إن …كما قصفت قوات النظام …"). In a stretch of `_RUN_ON` words or more with
-# no sentence mark and few commas, the words Arabic news opens its sentences with start one.
+# no sentence mark and few commas, the words Arabic news opens its sentences with start one
+# (not "في حين" or "بينما", "while", which join two clauses of one sentence).
 _RUN_ON = 40
 _OPENS_SENTENCE = re.compile(
     r"(?<=\s)(?=(?:وقال|وقالت|وأضاف|وأضافت|وأفاد|وأفادت|وذكر|وذكرت|وأكد|وأكدت|كما|وكان|وكانت|وفي|"
-    r"في حين|بينما|إلى ذلك|من جهة أخرى|من جهتها|من جهته|ويعاني|ويأتي|وتأتي|وتجدد|وتجددت)\s)"
+    r"إلى ذلك|من جهة أخرى|من جهتها|من جهته|ويعاني|ويأتي|وتأتي|وتجدد|وتجددت)\s)"
 )
 
 

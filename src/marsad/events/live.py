@@ -28,8 +28,9 @@ _DAY_HEADING = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\W*", re.I)
 _HEADING_REACH = 7  # days from publication a page's day heading may lie
-# An entry past midnight may say so by its weekday: "00:50 (Tuesday) Police say …" on a page
-# of Monday. A page runs forward, so that is the coming Tuesday, not the one before.
+# An entry may say its day by its weekday: "00:50 (Tuesday) Police say …" past midnight on a
+# page of Monday is the next day; "23:40 (Monday)" on a page published on Tuesday, the day
+# before. Never further ahead than the next day: a page does not run a week on.
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ENTRY_WEEKDAY = re.compile(_ENTRY_TIME.pattern + r"\s*\(\s*(?P<wd>" + "|".join(_WEEKDAYS) + r")\s*\)", re.I)
 
@@ -63,12 +64,13 @@ def day_heading(sentence: str, published: dt.date | None) -> dt.date | None:
 
 
 def entry_day(sentence: str, day: dt.date | None) -> dt.date | None:
-    """The day an entry stamped with its weekday is of ("00:50 (Tuesday)"): the first such
-    weekday on or after the page's day so far; None for an entry with no weekday."""
+    """The day an entry stamped with its weekday is of ("00:50 (Tuesday)"): the page's day so
+    far, the day after it, or one of the six before it; None for an entry with no weekday."""
     m = _ENTRY_WEEKDAY.match(sentence)
     if m is None or day is None:
         return None
-    return day + dt.timedelta(days=(_WEEKDAYS.index(m["wd"].lower()) - day.weekday()) % 7)
+    ahead = (_WEEKDAYS.index(m["wd"].lower()) - day.weekday()) % 7
+    return day + dt.timedelta(days=ahead if ahead <= 1 else ahead - 7)
 
 
 def page_day(day: dt.date | None, published: dt.date | None) -> tuple[str, int] | None:

@@ -543,7 +543,7 @@ _WHERE_IT_HAPPENED = re.compile(r"[^.;]{0,60}?,\s+where\b", re.I)
 
 
 # "… arrested 30 young men and took them to the Military Intelligence branch in Suwayda": where
-# the held were taken, not where they were held.
+# the held were taken, not where they were held (when the sentence names where they were).
 _HELD_TAKEN_TO = re.compile(r"\b(?:took|taken|transferred|moved|led|driven|flown|handed\s+over)\s+"
                             r"(?:(?:them|him|her|the\s+(?:men|detainees|suspects|prisoners))\s+)?(?:away\s+)?to\s+"
                             r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:branch|prison|jail|detention\s+(?:centre|center|"
@@ -552,8 +552,6 @@ _HELD_TAKEN_TO = re.compile(r"\b(?:took|taken|transferred|moved|led|driven|flown
 
 
 def _taken_to(before: str) -> bool:
-    if _HELD_TAKEN_TO.search(before[-120:]):
-        return True
     m = _TAKEN_TO.search(before[-80:])
     return m is not None and (m.group("hospital") is not None or _THE_HURT.search(before[-120:]) is not None)
 
@@ -700,7 +698,8 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
                 and not _WHERE_IT_HAPPENED.match(after):
             taken_to_end = loc.end - offset
             continue  # "عدن، التي نقل إليها الجرحى", "taken to the Bab al-Hawa hospital": where the wounded went
-        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]) or _comes_after_ar(before, after):
+        if _mourners_place_ar(before, after) or _SPOKE_IN.search(before[-80:]) or _comes_after_ar(before, after) \
+                or _HELD_TAKEN_TO.search(before[-120:]):
             left_if_others.add(id(loc))
         if _OFFICIAL_OF_AFTER.match(after[:70]):
             left_unless_alone.add(id(loc))
@@ -729,9 +728,7 @@ def _where_things_happen(sent: Sentence, home: Place | None = None, trigger_at: 
         if not before.strip() and name.isupper() and len(name) > 3:
             # "ISLAMABAD: Police arrested …", "KAMPALA. Police …": the paper's dateline, the
             # act's place when the sentence names no other (as for a dashed dateline, below).
-            # ("TBILISI - Riot police …": a dashed one in capitals too, a local paper's; a wire's,
-            # "ABUJA (Reuters) -", is its bureau's town)
-            if _COLON_DATELINE.match(after) or _DATELINE_AFTER.match(after) and "(" not in after[:30]:
+            if _COLON_DATELINE.match(after):
                 dateline.append(loc)
             continue  # "BEIRUT Syrian government air strikes …": the wire's dateline, not the event's place
         if not before.strip() and _DATELINE_AFTER.match(after) or _GLUED_DATELINE_AFTER.match(after):

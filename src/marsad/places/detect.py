@@ -73,19 +73,16 @@ def ruler_patterns(
     # Nu‘mān, whose GeoNames population of 0 keeps it off the list above, and which NER often
     # takes for a person).
     names.update(gazetteer.news_spellings(countries or REGION_COUNTRIES))
-    # GeoNames writes the towns of the war's countries with their diacritics ("Ḩarastā",
-    # "Ma‘arrat an Nu‘mān"); English news writes them without ("Harasta"), and NER takes many
-    # of those for people. The plain spelling goes in beside the written one (not for Turkey's,
-    # Iran's or Egypt's towns, whose plain spellings are often English words and surnames:
-    # "Bush", "Bala"; nor for the few here that are: "the Dail", "the Duma", Dara the name).
+    # A village of the war's own countries, of any size, whose name opens with a word for a
+    # place — a caravanserai, a hill, a village, a spring, a bridge ("Khan Arnabah", "Tell
+    # Tamer", "Jisr ash Shughur") — in its plain spelling too (GeoNames writes "Khān Arnabah"):
+    # NER misses most of them. (Not one-word names, nor names of men and groups, "Safwan",
+    # "Said Sadiq", "Al Hirak": their plain spellings are people's names far more often.)
     folded_in = [c for c in countries or REGION_COUNTRIES if c in FOLDED_COUNTRIES]
-    names.update({ascii_fold(n) for n in gazetteer.names_in_countries(folded_in, min_population=min_population)
-                  if not n.isascii()} - _FOLDED_NOT)
-    # ... and there, a village of any size whose name is two words or more ("Khan Arnabah",
-    # "Tell Tamer"): such a name is no English word, and NER misses most of them.
     for n in gazetteer.names_in_countries(folded_in):
         plain = n if n.isascii() else ascii_fold(n)
-        if " " in plain or "-" in plain:
+        words = plain.replace("-", " ").split()
+        if len(words) > 1 and words[0].lower() in _PLACE_HEADS:
             names.add(plain)
     out = []
     for n in sorted(names):
@@ -110,9 +107,13 @@ def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **kwargs: Any) -> Any:
     return ruler
 
 
-# The war's own countries, whose towns' plain spellings are matched too (`ruler_patterns`).
+# The war's own countries, whose villages named with a place word are matched at any size
+# (`ruler_patterns`), and those words.
 FOLDED_COUNTRIES = frozenset({"SY", "IQ", "YE", "LB", "PS", "LY"})
-_FOLDED_NOT = frozenset({"Dail", "Duma", "Dara", "Bala"})
+_PLACE_HEADS = frozenset(
+    "khan tal tall tel tell kafr kfar kafar deir dayr dair ain ayn ein beit bayt bait jabal jebel jabel "
+    "khirbet khirbat khirbat umm ras wadi qasr maarat maaret marat maarrat jisr bir qalat nahr".split()
+)
 
 
 # A name of plain ASCII words between single spaces ("Deir Hafer", "Kafr Nabl"): 87% of the

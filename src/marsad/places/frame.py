@@ -160,16 +160,16 @@ class FrameVotes:
             if name:
                 self.own2[name][k2] = self.own2[name].get(k2, 0.0) + w
 
-    def by_country(self) -> dict[str, float]:
-        """The votes cast so far, summed per country."""
+    def by_country(self, grounded: bool = False) -> dict[str, float]:
+        """The votes cast so far, summed per country (`grounded`: only those that may frame)."""
         out: dict[str, float] = defaultdict(float)
-        for (cc, _a1), w in self.admin1.items():
+        for (cc, _a1), w in (self.grounded if grounded else self.admin1).items():
             out[cc] += w
         return out
 
     def leading_country(self, least: float = _MIN_VOTES) -> str | None:
         """The country the votes cast so far lead alone, with at least `least` votes."""
-        ranked = sorted(self.by_country().items(), key=lambda kv: -kv[1])
+        ranked = sorted(self.by_country(grounded=True).items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < least or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
             return None
         return ranked[0][0]
@@ -201,8 +201,10 @@ class FrameVotes:
         if best < _MIN_VOTES or best / share_of <= _MIN_SHARE and not leads or not self.grounded.get(key):
             # No province leads; a country may ("Tbilisi", "Batumi" and "Kutaisi").
             by_country: dict[str, float] = defaultdict(float)
-            for (cc, _a1), w in votes.items():
-                by_country[cc] += max(0.0, w)
+            for (cc, a1), w in votes.items():
+                # (a state's name alone frames no country either: "a tourist from Texas was
+                # stabbed in Paris")
+                by_country[cc] += max(0.0, min(w, self.grounded.get((cc, a1), 0.0)))
             cc, w = max(by_country.items(), key=lambda kv: kv[1])
             if w < _MIN_VOTES or w / total < _COUNTRY_SHARE:
                 return None

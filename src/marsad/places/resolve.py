@@ -186,8 +186,7 @@ _SETTLEMENT_WORDS = frozenset(
     "colony grove groves river creek springs spring heights hills hill valley lake lakes beach falls "
     "junction village township mills mill ridge crossing point harbor harbour bay island islands mountain "
     "county parish landing bluff bend ferry gardens woods forest glen canyon shores estates acres plains "
-    "prairie meadows fields rapids corner corners cove wells gap summit plantation settlement canal dam "
-    "reservoir".split()
+    "prairie meadows fields rapids corner corners cove wells gap summit plantation settlement canal".split()
 )
 _WATER_END = re.compile(r"\s(?:River|Creek|Lake|Bay|Reservoir|Dam|Canal|Brook)$", re.IGNORECASE)
 # Words that open a place's own name: a fort, a mountain ("Mount Washington" is not in the
@@ -749,7 +748,9 @@ class PlaceResolver:
         country_name = frame is not None and any(c.feature_code == "PCLI" and c.match == 2 for c in cands)
         # A state of the frame's own country that shares its name with a country abroad is the
         # state, wherever in the country the story is set ("vendors drive up from Georgia" in a
-        # South Carolina story), unless the story names anything else in that country.
+        # South Carolina story), unless the story names anything else in that country. (A story
+        # of the country that names nothing in it — "exports from Georgia to China" in a Napa
+        # paper — is read as the state: a known limit, rarer in local news than the state.)
         home_state = frame is not None and frame.country_code is not None and any(
             c.feature_code == "ADM1" and c.match == 2 and c.country_code == frame.country_code for c in cands
         ) and any(c.feature_code == "PCLI" and c.match == 2 and c.country_code != frame.country_code
@@ -1126,7 +1127,9 @@ class PlaceResolver:
         # Palestine, Texas, however small beside the country of the name.
         if not local or famous.feature_class == "P" and max(c.population for c in local) * 10 < famous.population:
             return None
-        return max(local, key=prior)
+        # (the one in the province the story's names lead: "LEBANON —" over Nashville and Wilson
+        # County is Lebanon, Tennessee, not the bigger Lebanon of Pennsylvania)
+        return max(local, key=lambda c: (votes.grounded.get((c.country_code or "", c.admin1_code or ""), 0.0), prior(c)))
 
     def _place_of(self, city: str, qualifier: str | None) -> Candidate | None:
         """The place a dateline or an outlet names: "SAVANNAH, Ga." → Savannah, Georgia; a
