@@ -170,7 +170,7 @@ def test_an_ordinal_day_of_the_month():
     assert dates.resolve("A drone hit the block and residents on the 5th, 6th and 7th floors fled.", sunday) is None
     assert dates.resolve("A fire broke out on the 4th and 5th floors of the hospital on Tuesday.",
                          sunday).date == dt.date(2013, 3, 5)
-    assert dates.resolve("Fire broke out on Tuesday on the 4th floor, killing three.", sunday).date == dt.date(2013, 3, 5)
+    assert dates.resolve("Fire broke out on Tuesday on the 4th floor.", sunday).date == dt.date(2013, 3, 5)
 
 
 def test_where_the_held_were_taken_is_no_place_of_the_arrest(coder):
@@ -267,6 +267,6 @@ def test_a_village_named_with_a_place_word_is_found_in_its_plain_spelling(coder)
 
 
 def test_guard_a_man_named_like_a_town_is_a_man(coder):
-    text = "Safwan Issa, a spokesman for the local council, said government shelling of Idlib killed four people on Monday."
+    text = "Safwan Issa, a spokesman for the local council, said government shelling of Idlib killed four on Monday."
     events, _ = code(coder, text, published="2024-03-09")
     assert [(e.admin1, e.fatalities) for e in events] == [("Idlib", 4)]

@@ -284,7 +284,7 @@ _OPENS_SENTENCE = re.compile(
 
 def _run_on_cuts(text: str, start: int, end: int, cuts: list[int]) -> list[int]:
     bounds = [start, *sorted(c for c in cuts if start < c < end), end]
-    out = []
+    out: list[int] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
         stretch = text[a:b]
         words = len(stretch.split())

@@ -1129,7 +1129,8 @@ class PlaceResolver:
             return None
         # (the one in the province the story's names lead: "LEBANON —" over Nashville and Wilson
         # County is Lebanon, Tennessee, not the bigger Lebanon of Pennsylvania)
-        return max(local, key=lambda c: (votes.grounded.get((c.country_code or "", c.admin1_code or ""), 0.0), prior(c)))
+        return max(local, key=lambda c: (votes.grounded.get((c.country_code or "", c.admin1_code or ""), 0.0),
+                                         prior(c)))
 
     def _place_of(self, city: str, qualifier: str | None) -> Candidate | None:
         """The place a dateline or an outlet names: "SAVANNAH, Ga." → Savannah, Georgia; a
