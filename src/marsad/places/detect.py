@@ -112,7 +112,7 @@ def add_place_ruler(nlp: Any, gazetteer: Gazetteer, **kwargs: Any) -> Any:
 FOLDED_COUNTRIES = frozenset({"SY", "IQ", "YE", "LB", "PS", "LY"})
 _PLACE_HEADS = frozenset(
     "khan tal tall tel tell kafr kfar kafar deir dayr dair ain ayn ein beit bayt bait jabal jebel jabel "
-    "khirbet khirbat khirbat umm ras wadi qasr maarat maaret marat maarrat jisr bir qalat nahr".split()
+    "khirbet khirbat umm ras wadi qasr maarat maaret marat maarrat jisr bir qalat nahr".split()
 )
 
 
