@@ -242,8 +242,10 @@ def test_a_country_named_in_the_story_is_still_the_country(resolver: PlaceResolv
 def test_a_bare_dateline_town_is_the_one_in_the_leading_state(resolver: PlaceResolver) -> None:
     text = ("LEBANON — Police in Nashville and Murfreesboro are searching for a man who robbed a bank downtown, "
             "Wilson County deputies said.")
-    _got, frame = resolve(resolver, text, "LEBANON", "Nashville", "Murfreesboro", "Wilson County")
+    got, frame = resolve(resolver, text, "LEBANON", "Nashville", "Murfreesboro", "Wilson County")
     assert frame is not None and frame.admin1 == "Tennessee"
+    # (and the dateline itself is that town, not the country of its name)
+    assert where(got["LEBANON"]) == ("US", "Tennessee")
 
 
 def test_a_state_named_in_a_story_abroad_frames_no_country(resolver: PlaceResolver) -> None:

@@ -136,6 +136,9 @@ class FrameVotes:
     # its small namesakes. A story that names such a state and nothing in it ("Texas beat
     # the Blue Jays") is not set there.
     grounded: dict[Key1, float] = field(default_factory=lambda: defaultdict(float))
+    # The town a bare dateline named like a country was read as ("LEBANON —" over Nashville:
+    # Lebanon, Tennessee), whose name the story's toponyms then read the same way.
+    dateline_town: int | None = None
     _cache: dict[str, Frame | None] = field(default_factory=dict)
 
     def add(self, c: Candidate, w: float, name: str = "", *, grounded: bool = True) -> None:

@@ -767,8 +767,11 @@ class PlaceResolver:
             s = self._score(c, name, cues, ctx, container, is_dem, explicit, support, peers, near, dominated)
             if scoped and c.feature_code != "PCLI":
                 s += _SCOPE_BONUS if c.country_code == scope.country_code else -_SCOPE_BONUS  # type: ignore[union-attr]
+            # (a country's name is no town of the frame — but a bare dateline read as the town
+            # of the story's country, "LEBANON —" over Nashville, is that town wherever it is named)
+            dateline_town = ctx.frame_votes is not None and c.geonameid == ctx.frame_votes.dateline_town
             if frame is not None and not capital and (c.match == 2 or not c.is_area) \
-                    and not (country_name and c.feature_class == "P"):
+                    and not (country_name and c.feature_class == "P" and not dateline_town):
                 # A local story's ambiguous names are read inside its frame first: Columbus in
                 # a Georgia story, Paris in a Tennessee one, the Deir ez-Zor namesake of a
                 # village. An area must bear the name itself ("Texas" is not Texas County).
@@ -1090,6 +1093,8 @@ class PlaceResolver:
             if line is not None and dateline is not None and not line[3] else None
         by_context = local is not None
         dateline = local or dateline
+        if local is not None:
+            votes.dateline_town = local.geonameid
         if line is not None and dateline is not None:
             _s, _e, city, qual = line
             said = f"dateline {city}{', ' + qual if qual else ''}"
