@@ -273,15 +273,19 @@ _ORDINAL_DAY = re.compile(r"\b(?:on\s+the\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)(?:\s+
                           r"the\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<w2>this|last)\s+month)", re.I)
 
 
+def _month_start(published: dt.date, previous: bool) -> dt.date:
+    """The first day of the month of publication, or of the month before it."""
+    first = published.replace(day=1)
+    return (first - dt.timedelta(days=1)).replace(day=1) if previous else first
+
+
 def _ordinal_day(sentence: str, published: dt.date, lede: int) -> ReportedDate | None:
     m = _ORDINAL_DAY.search(sentence, lede)
     if m is None:
         return None
     day = int(m["d1"] or m["d2"])
     which = (m["w1"] or m["w2"] or "").lower()
-    first = published.replace(day=1)
-    if which == "last" or not which and day > published.day:
-        first = (first - dt.timedelta(days=1)).replace(day=1)
+    first = _month_start(published, which == "last" or not which and day > published.day)
     try:
         return ReportedDate(first.replace(day=day), DAY, m.start(), m.end())
     except ValueError:
@@ -363,10 +367,7 @@ def _resolve(sentence: str, published: dt.date | None, *, spans: bool) -> Report
         return ReportedDate(start, WEEK, m.start(), m.end())
     m = _MONTH_REL.search(sentence, lede)
     if m:
-        first = published.replace(day=1)
-        if "last" in m.group("rel").lower():
-            first = (first - dt.timedelta(days=1)).replace(day=1)
-        return ReportedDate(first, MONTH, m.start(), m.end())
+        return ReportedDate(_month_start(published, "last" in m.group("rel").lower()), MONTH, m.start(), m.end())
     m = next((x for x in _IN_MONTH.finditer(sentence, lede) if not _A_NAME_LIKE_A_MONTH.match(x.group())), None)
     if m:
         month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -721,9 +722,7 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
         return None
     m = _DAY_OF_MONTH_AR.search(text)
     if m:
-        first = published.replace(day=1)
-        if m.group("which") not in ("الجاري", "الحالي"):
-            first = (first - dt.timedelta(days=1)).replace(day=1)
+        first = _month_start(published, m.group("which") not in ("الجاري", "الحالي"))
         try:
             day = int(m.group("day")) if m.group("day") else ORDINAL_DAYS_AR[m.group("ord")]
             return ReportedDate(first.replace(day=day), DAY, m.start(), m.end())
@@ -750,10 +749,7 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
         return ReportedDate(start, WEEK, m.start(), m.end())
     m = _MONTH_REL_AR.search(text)
     if m:
-        first = published.replace(day=1)
-        if m.group("last"):
-            first = (first - dt.timedelta(days=1)).replace(day=1)
-        return ReportedDate(first, MONTH, m.start(), m.end())
+        return ReportedDate(_month_start(published, bool(m.group("last"))), MONTH, m.start(), m.end())
     return month_and_year_ar(sentence, published)
 
 

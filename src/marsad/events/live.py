@@ -4,16 +4,18 @@ A live page is a run of entries, each opened by its time ("14:20 The SBU says �
 under headings of the day ("MONDAY 1 JANUARY"). An entry that states no day of its own is
 of the page's day — the day heading above it, else the day of publication — not of the
 entry before it, which may have looked back ("the damage from Friday's attack"). An entry
-stamped with a weekday ("00:50 (Tuesday)") moves the page's day forward to it.
+stamped with a weekday ("00:50 (Tuesday)") moves the page's day to it: the next day at most,
+or one of the six before.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
 from .. import dates
-from ..pubdate import MONTHS
+from ..pubdate import MONTHS, WEEKDAYS
 
 # An entry opens with its time: "14:20 The governor says …", "10.05 Good morning" (not
 # "10:30 am", a time told inside a sentence).
@@ -31,8 +33,7 @@ _HEADING_REACH = 7  # days from publication a page's day heading may lie
 # An entry may say its day by its weekday: "00:50 (Tuesday) Police say …" past midnight on a
 # page of Monday is the next day; "23:40 (Monday)" on a page published on Tuesday, the day
 # before. Never further ahead than the next day: a page does not run a week on.
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ENTRY_WEEKDAY = re.compile(_ENTRY_TIME.pattern + r"\s*\(\s*(?P<wd>" + "|".join(_WEEKDAYS) + r")\s*\)", re.I)
+_ENTRY_WEEKDAY = re.compile(_ENTRY_TIME.pattern + r"\s*\(\s*(?P<wd>" + "|".join(calendar.day_name) + r")\s*\)", re.I)
 
 
 def live_page(text: str) -> bool:
@@ -69,7 +70,7 @@ def entry_day(sentence: str, day: dt.date | None) -> dt.date | None:
     m = _ENTRY_WEEKDAY.match(sentence)
     if m is None or day is None:
         return None
-    ahead = (_WEEKDAYS.index(m["wd"].lower()) - day.weekday()) % 7
+    ahead = (WEEKDAYS[m["wd"].lower()] - day.weekday()) % 7
     return day + dt.timedelta(days=ahead if ahead <= 1 else ahead - 7)
 
 

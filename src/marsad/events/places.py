@@ -561,14 +561,15 @@ def _wounded_taken_to_ar(after: str) -> bool:
 
 
 # "ويأتي تفجير اعزاز بعد أيام من انفجار دراجة مفخخة في جرابلس، يوم الأحد": the place of the act
-# the news is (told before), not of the earlier act the sentence dates (folded text).
+# the news is (told before), not of the earlier act the sentence dates (folded text, marks
+# stripped).
 _COMES_BEFORE_AR = re.compile(r"^\W*[وف]?(?:[يت]اتي|جاء|جاءت)\s+(?:\S+\s+){0,3}$")
 _AFTER_WORD_AR = re.compile(r"^[^.،؛؟]{0,30}?(?<!\w)بعد(?!\w)")
 
 
 def _comes_after_ar(before: str, after: str) -> bool:
-    return is_arabic(before) and _COMES_BEFORE_AR.match(fold(strip_marks(before))) is not None \
-        and _AFTER_WORD_AR.match(fold(strip_marks(after))) is not None
+    return is_arabic(before) and _COMES_BEFORE_AR.match(strip_marks(before)) is not None \
+        and _AFTER_WORD_AR.match(strip_marks(after)) is not None
 
 
 # "… بعد وفاة رجل وطفلة متأثرين بجراحهما في مشفى الحسكة الوطني", "نقل الجرحى إلى مستشفى سلقين":
@@ -580,7 +581,7 @@ _HURT_AT_HOSPITAL_AR = re.compile(r"(?:متاثر\w*\s+بجراح\w*|توفي\w*
 
 
 def _hurt_at_hospital_ar(before: str) -> bool:
-    return is_arabic(before) and _HURT_AT_HOSPITAL_AR.search(fold(strip_marks(before[-90:]))) is not None
+    return is_arabic(before) and _HURT_AT_HOSPITAL_AR.search(strip_marks(before[-90:])) is not None
 
 
 # "… في مدينة جرمانا ذات الغالبية الدرزية جنوب شرق دمشق": a town the place lies in a direction
