@@ -32,8 +32,9 @@ _DEMONYM_FORMS = (
 )
 
 
-# Where Arabic news names places GeoNames may know only in Latin letters.
-ARABIC_WORLD = frozenset("SY IQ LB JO PS YE SA KW QA BH AE OM EG LY SD TN DZ MA MR SO DJ".split())
+# Where Arabic news names places GeoNames may know only in Latin letters: the Arab League's
+# members where war is reported, and Chad, whose other official language is Arabic.
+ARABIC_WORLD = frozenset("SY IQ LB JO PS YE SA KW QA BH AE OM EG LY SD TN DZ MA MR SO DJ TD".split())
 
 
 # Latin names of places in the Arabic-speaking world by their consonants (`names.consonant_key`),

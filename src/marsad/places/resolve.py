@@ -434,7 +434,10 @@ def _one_sense_held(
         return result
     held: dict[str, tuple[Candidate, float]] = {}
     for n, cont, (best, conf) in zip(names, containers, result, strict=True):
-        if cont is not None and best is not None and best.feature_class == "P" and frame.tier(best) >= 2 \
+        # (a town found by its consonants only inside the province written after it is held
+        # wherever the frame is: nothing else would read its other mentions)
+        if cont is not None and best is not None and best.feature_class == "P" \
+                and (frame.tier(best) >= 2 or best.skeleton) \
                 and cont.index is not None and _rank_of(result[cont.index][0]) in (2, 3):
             held.setdefault(n.lower(), (best, conf))
     if not held:
@@ -705,12 +708,15 @@ class PlaceResolver:
         # story about China sits below it).
         # A match of consonants only (an Arabic name GeoNames writes in Latin letters) stands
         # only inside the story's own province: "المشيرفة" near Kafranbel is no Musayfirah of
-        # Daraa, and a quarter ("حي المنصور بمدينة الرقة") is no town of its consonants.
+        # Daraa, and a quarter ("حي المنصور بمدينة الرقة") is no town of its consonants. The
+        # province the text writes after the name is as good as the story's ("بلدة X في إقليم
+        # هيران" in a story of Mogadishu).
         frame = ctx.frame(name)
 
         def kept(c: Candidate) -> bool:
             if c.skeleton:
-                return frame is not None and frame.tier(c) >= 2 and not cues.quarter
+                held = container is not None and _rank(container) in (2, 3) and contains(container, c, explicit)
+                return (held or frame is not None and frame.tier(c) >= 2) and not cues.quarter
             return c.match > 0 or c.feature_code in _IMPORTANT_CODES or c.curated \
                 or ctx.country_share(c.country_code, name) >= _STORY_SHARE and c.country_code in _TRANSLITERATED
 
