@@ -60,3 +60,15 @@ def test_chad_s_lake_province_and_egypt_s_beheira_share_a_name_the_story_s_count
     got = _arabic_places(resolver, "أصيب ثلاثة أشخاص في مشاجرة بين عائلتين في قرية تابعة لمركز دمنهور بمحافظة "
                                    "البحيرة شمالي مصر.")
     assert [a for _n, a in got.values() if a] and all(a == "Beheira" for _n, a in got.values() if a)
+
+
+def test_south_lebanon_s_border_villages_are_places_of_lebanon(resolver):
+    got = _arabic_places(resolver, "استهدفت مسيرة إسرائيلية دراجة نارية عند الأطراف الشمالية لبلدة عيترون، فيما تعرضت "
+                                   "أطراف بلدة الخيام لقصف مدفعي متقطع.")
+    assert got["عيترون"] == ("Aitaroun", "Nabatieh")
+    assert got["بلدة الخيام"] == ("Khiam", "Nabatieh")
+    # tents are no Khiam: the bare word is read only after a place word
+    assert _arabic_places(resolver, "نصب النازحون الخيام في ساحة المدرسة بعد القصف.") == {}
+    # the quarters of Lebanon's Tripoli put the city in Lebanon, not in Libya
+    got = _arabic_places(resolver, "تجددت الاشتباكات بين باب التبانة وجبل محسن في طرابلس ليل أمس، وأصيب خمسة أشخاص.")
+    assert got["طرابلس"][1] == "North Lebanon"
