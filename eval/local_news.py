@@ -3,8 +3,8 @@ held-out set.
 
     python eval/local_news.py [--detect] [--outlet] [--errors] [--unseen]
 
-115 invented stories in the style of small local papers (three batches, see its README: US,
-UK, Canadian, Australian, Irish, Indian, New Zealand, South African), 2,080 place mentions
+155 invented stories in the style of small local papers (four batches, see its README: US,
+UK, Canadian, Australian, Irish, Indian, New Zealand, South African), 3,125 place mentions
 annotated by hand with what a careful
 reader resolves them to: kind (country, state, county, town, part of a town, water,
 region, other), country, state or province, and the town. Written by a helper in one
