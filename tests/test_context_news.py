@@ -9,6 +9,8 @@ from marsad.arabic.places import find_toponyms
 from marsad.places import Gazetteer, PlaceResolver
 from marsad.places.geoparse import geoparse_text
 
+from .conftest import code
+
 
 @pytest.fixture(scope="module")
 def resolver() -> PlaceResolver:
@@ -72,3 +74,116 @@ def test_south_lebanon_s_border_villages_are_places_of_lebanon(resolver):
     # the quarters of Lebanon's Tripoli put the city in Lebanon, not in Libya
     got = _arabic_places(resolver, "تجددت الاشتباكات بين باب التبانة وجبل محسن في طرابلس ليل أمس، وأصيب خمسة أشخاص.")
     assert got["طرابلس"][1] == "North Lebanon"
+
+
+# --- events: acts told among sentences that tell no act of now --------------------------------
+
+
+def test_an_act_told_as_coming_later_of_another_type_is_an_event_of_its_own(coder):
+    text = ("ISIOLO, Kenya, May 16 - Armed raiders killed two herders and drove off about 300 goats at Merti, in "
+            "Kenya's Isiolo county, on Saturday, police said.\n\nPolice reservists pursued the raiders and exchanged "
+            "fire with them near Lodungokwe later the same day, recovering 100 goats, the county commander said.")
+    events, _ = code(coder, text, title="Raiders kill two herders in Kenya's Isiolo", published="2022-05-16")
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Armed clash", None), ("Attack", 2)]
+
+
+def test_another_blast_minutes_later_at_the_same_place_is_the_same_event(coder):
+    text = ("A suicide bomber blew himself up at the entrance of the main market in Mogadishu on Sunday, killing "
+            "seven people, police said.\n\n\"I heard the blast and then there was another explosion a few minutes "
+            "later and the walls shook,\" a trader said.")
+    events, _ = code(coder, text, published="2022-05-16")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_a_people_s_forces_open_a_sentence_in_a_scrape_without_full_stops(coder):
+    text = ("Since the start of the month shelling and air raids on the valley have killed more than 40 civilians "
+            "according to the Civil Defence which said thousands of families had fled to camps near the Turkish "
+            "border Russian warplanes carried out three raids on the outskirts of Maarrat Misrin on Friday morning "
+            "causing damage only activists said and residents said the bakery would reopen next week")
+    events, _ = code(coder, text, published="2021-09-11")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Air/drone strike", "2021-09-10")]
+
+
+def test_an_outlet_s_date_in_figures_glued_to_the_lede_is_not_the_act_s():
+    import datetime as dt
+
+    from marsad import dates
+
+    s = ("Enab al-Marj 22/06/2020 DaraaTwo young men were shot dead on Sunday evening near the town's mosque "
+         "by unknown gunmen")
+    assert dates.resolve(s, dt.date(2020, 6, 22)).date == dt.date(2020, 6, 21)
+
+
+def test_a_province_or_its_capital_written_with_a_lower_case_article_is_a_place(resolver):
+    from marsad.nlp import load_pipeline
+    from marsad.places.geoparse import geoparse_document
+
+    text = ("A bomb exploded near a checkpoint on the road east of the provincial capital, al-Ghaydah, on "
+            "Thursday. Leaders of al-Qaeda and al-Shabaab were named in the report.")
+    parsed = geoparse_document(text, resolver=resolver, nlp=load_pipeline(resolver.gaz))
+    got = {t["text"]: t for t in parsed["toponyms"]}
+    assert got["al-Ghaydah"]["country_code"] == "YE"
+    assert "al-Qaeda" not in got and "al-Shabaab" not in got
+
+
+def test_a_committee_named_after_a_sit_in_is_no_protest():
+    from marsad.events.classify import classify
+
+    c = classify("Security forces detained four members of the sit-in committee that organised the march.")
+    assert c is not None and c.sub_event_type == "Arrests"
+    c = classify("Hundreds of teachers joined the sit-in outside the ministry.")
+    assert c is not None and c.sub_event_type == "Peaceful protest"
+
+
+def test_the_day_before_counts_from_the_day_the_paragraph_told(coder):
+    text = ("On Thursday, about 300 traders rallied peacefully in Tiznit against a new market tax. The day before, "
+            "police detained four members of the traders' union at their office in Tiznit, the union said.")
+    events, _ = code(coder, text, published="2023-03-11")
+    assert ("Arrests", "2023-03-08") in {(e.sub_event_type, e.event_date) for e in events}
+
+
+@pytest.mark.parametrize(("sentence", "word", "mode"), [
+    # an act in the clause a sentence opens with "if" is a condition
+    ("If the army answers the ambush with more arrests, the district could become the next front.", "arrests",
+     "possible"),
+    # "if anything" is no condition
+    ("If anything, the shelling of the market on Tuesday showed how weak the truce is.", "shelling", "occurred"),
+    # the act after the condition's comma is told by its own words
+    ("If the figures are right, the strike on the school killed 14 children on Monday.", "killed", "occurred"),
+])
+def test_an_if_clause_makes_its_act_a_condition(sentence, word, mode):
+    from marsad.events.modality import modality
+
+    i = sentence.index(word)
+    assert modality(sentence, i, i + len(word)) == mode
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # blame for the violence in general, praise or condemnation of an act told: reactions
+    ("A spokesman for the provincial council blamed the army and the militias for the violence.", None),
+    ("The group that runs the camp praised the shooting but did not claim it.", None),
+    ("Church leaders condemned Sunday's attack in a joint statement.", None),
+    # ... not when the sentence counts its dead, nor when the reaction follows the act told
+    ("The governor condemned the attack, which killed 12 villagers near the market on Monday.", "Attack"),
+    ("Gunmen stormed a church in the town on Sunday, and the bishop condemned the attack.", "Attack"),
+    ("Gunmen blamed for the violence shot dead three villagers in the hills on Monday.", "Attack"),
+    # a man of one people stabbing a man of another: no lone crime
+    ("A Palestinian man stabbed and wounded an Israeli man at a bus stop near the settlement on Monday.", "Attack"),
+    ("A man stabbed his neighbour at a petrol station on Monday after an argument, police said.", None),
+])
+def test_reactions_are_no_acts_and_a_victim_s_people_make_a_stabbing_political(sentence, sub_type):
+    from marsad.events.classify import classify, explain
+
+    c = classify(sentence)
+    assert (c and c.sub_event_type) == sub_type, explain(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Nine of them were killed in Kupwara district alone.", "a place's share of a tally"),
+    ("In Aleppo alone, 300 civilians have died this year.", "a place's share of a tally"),
+    ("In Kabul alone, three bombs exploded on Tuesday, killing nine people.", None),
+])
+def test_a_place_s_share_of_a_tally_is_no_act(sentence, why):
+    from marsad.events.nonevents import not_an_event
+
+    assert not_an_event(sentence, "Violence against civilians", 5) == why

@@ -214,7 +214,7 @@ def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:
 # jet bombed … on Monday"): the day it was published, not the day of the act.
 _GLUED_DATELINE = re.compile(r"\s*(?:(?!(?:On|In|At|By|From|Since|Until|Before|After|Between|Of|Last|This|Next|"
                              r"Early|Late|Every|Each)\s)"
-                             r"[A-Z][\w'’.&-]*\s+(?:(?:of|de|du|the|al|el)\s+)?){1,5}$")
+                             r"(?:[A-Z]|(?:al|el)-[A-Z])[\w'’.&-]*\s+(?:(?:of|de|du|the|al|el)\s+)?){1,5}$")
 # (… or glued to the date itself, as a scraper leaves it: "Eye Radio Aweil 12 March 2019Armed
 # cattle raiders …", "Radio Okapi Bandundu 16/04/2024Kwilu: seven killed …")
 _LEDE_AFTER = re.compile(r"\s+[A-Z\d]|(?<=\d)[A-Z][a-z]")
@@ -223,7 +223,7 @@ _LEDE_AFTER = re.compile(r"\s+[A-Z\d]|(?<=\d)[A-Z][a-z]")
 def _lede_start(sentence: str) -> int:
     """Where the lede starts after a glued outlet and date ("Club of Mozambique 20 March 2025
     Insurgents killed …", "AFP Friday 3 Mar 2015 At least 12 …"); 0 when there is none."""
-    for pat in _EXPLICIT:
+    for pat in (*_EXPLICIT, _NUMERIC):  # ("Zaman al-Wasl 17/08/2021 IdlibThree children …")
         x = pat.search(sentence, 0, 60)
         if x and _GLUED_DATELINE.match(sentence[:x.start()]) and _LEDE_AFTER.match(sentence, x.end()):
             return x.end()

@@ -63,6 +63,13 @@ Several One Two Three Four Five Residents Witnesses Officials Police Local Yeste
 There Activists Rebels Fighters Troops Soldiers Gunmen Militants Medics Doctors Rescuers Sources Read Tags""".split())
 _TAKES_A_NAME = frozenset("""of the a an to from by in on at for with and or nor as than into onto upon about
 against between near via per like told tells named called""".split())
+# A people's name before the forces it sends opens a sentence too ("… fled to camps near the
+# Turkish border Russian warplanes carried out four raids …"), but not after a word that goes
+# on into a clause ("said that Russian jets …", "where Syrian troops …").
+_FORCES = frozenset("""warplanes jets aircraft planes drones helicopters forces troops soldiers artillery army
+police militias gunboats""".split())
+_GOES_ON = frozenset("""that which who whom whose where when while as after before because since until if
+said says say told added""".split())
 
 
 @Language.component("marsad_run_ons")
@@ -77,6 +84,10 @@ def run_on_breaks(doc: Doc) -> Doc:
             opens_a_name = tok.ent_iob_ == "I" or tok.ent_iob_ == "B" and tok.ent_type_ not in _NOT_NAMES
             if tok.text in _OPENERS and not opens_a_name and prev.is_lower and prev.is_alpha \
                     and prev.text not in _TAKES_A_NAME and tok.i + 1 < sent.end:
+                tok.is_sent_start = True
+            elif tok.ent_iob_ == "B" and tok.ent_type_ == "NORP" and tok.i + 1 < sent.end \
+                    and doc[tok.i + 1].lower_ in _FORCES and prev.is_lower and prev.is_alpha \
+                    and prev.text not in _TAKES_A_NAME and prev.text not in _GOES_ON:
                 tok.is_sent_start = True
     return doc
 

@@ -262,6 +262,8 @@ class _Group:
             return False  # "Elsewhere, rebels attacked a checkpoint in Homs, killing six"
         if m.another == "also" and not (m.consequence or m.refers_back) and e.sub_event_type != m.event.sub_event_type:
             return False
+        if m.another == "later" and not (m.consequence or m.refers_back) and e.event_type != m.event.event_type:
+            return False
         # "Jets also struck the town of Morek, further north": the same kind of act at a town of
         # its own, named apart from the towns the event was told at, is another event however
         # near (not a quarter of the event's city, nor a town it was told at before).

@@ -90,6 +90,12 @@ def _tells_a_toll(trigger: str) -> bool:
 # an event of its own even at the same place and on the same day.
 _SEPARATE = re.compile(r"\b(?:separately|elsewhere|in (?:a |an )?(?:separate|other|another|second|further)"
                        r" (?:incident|attack|strike|raid|assault|bombing|clash|shelling|operation)s?)\b", re.I)
+# One told as coming after it ("later") adds an act of another type ("Police reservists
+# pursued the raiders and exchanged fire with them later the same day" after a raid on
+# herders, "The next morning, troops stormed …"); of the same type at the same place and day
+# it is the same event for ACLED ("another explosion a few minutes later" of a suicide bombing).
+_LATER = re.compile(r"\b(?:later\s+(?:on\s+)?(?:the\s+same|that)\s+(?:day|night|evening|morning|afternoon)"
+                    r"|(?:hours|minutes)\s+later|the\s+(?:next|following)\s+(?:day|morning|night|evening))\b", re.I)
 # "Shelling and drone attacks killed four civilians in other parts of the region": a count of
 # incidents the story does not tell one by one, at no place of their own. Not an event, and
 # not the toll of the incident told next.
@@ -115,11 +121,13 @@ _ALSO = re.compile(r"\balso\s+(?:\w+ed|struck|hit|shot|fought|threw|blew|stormed
 
 def another_incident(text: str) -> str | None:
     """"separate" when the sentence says it tells another incident, "also" when it adds one
-    more act to the story, else None (see `assemble._Group.fits`)."""
+    more act to the story, "later" when it tells what came after, else None (see
+    `assemble._Group.fits`)."""
     if is_arabic(text):
         folded = fold(text)
         return "separate" if _SEPARATE_AR.search(folded) else "also" if _ALSO_AR.search(folded) else None
-    return "separate" if _SEPARATE.search(text) else "also" if _ALSO.search(text) else None
+    return "separate" if _SEPARATE.search(text) else "also" if _ALSO.search(text) else \
+        "later" if _LATER.search(text) else None
 
 
 # "the attack", "Saturday's blast", "the Tel Abyad bombing": an incident named with a definite
@@ -132,7 +140,7 @@ _NOT_ANOTHER = (r"(?:(?!(?:second|third|fourth|other|another|previous|earlier|la
                 r"[\w'’-]+\s+)")
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their)|\w['’]s)\s+" + _NOT_ANOTHER + r"{0,2}$", re.I)
 _INCIDENT = re.compile(r"(?:attacks?|bombings?|blasts?|explosions?|(?:air\s?)?strikes?|airstrikes?|raids?|"
-                       r"ambush|massacre|assault|shelling)", re.I)
+                       r"ambush|massacre|assault|shelling|stabbing|shooting|assassination|kidnapping|abduction)", re.I)
 _OPENS_WITH_INCIDENT = re.compile(r"^\W*(?:the|this|that|these|those)\s+" + _NOT_ANOTHER + r"{0,2}?"
                                   + _INCIDENT.pattern + r"\b", re.I)
 
@@ -216,6 +224,9 @@ def mourning_day(text: str, reported: dates.ReportedDate, trigger_start: int) ->
 _DAYS_LATER = re.compile(r"\b(?:the\s+day\s+after\s+(?:the|that|this|its)\b|"
                          r"the\s+(?:next|following)\s+(?:day|morning)\b|"
                          r"(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+(?P<unit>days?))\s+later\b)", re.I)
+
+
+_DAY_BEFORE = re.compile(r"the\s+day\s+before", re.I)
 
 
 def _paragraph_date(sent: Sentence, before: list[Sentence], published: dt.date | None) -> dates.ReportedDate | None:
@@ -615,6 +626,12 @@ def _mentions(ctx: ArticleContext, index: int, sent: Sentence, before: list[Sent
     reported = _measured_back(dated, reported, at, spoken)
     own_date = reported is not None and not spoken
     base = _paragraph_date(sent, before, published) if reported is None else None
+    if reported is not None and _DAY_BEFORE.fullmatch(dated, reported.start, reported.end):
+        # "On Tuesday, hundreds rallied … The day before, security forces detained four
+        # organisers": the day before the day the paragraph told, not before the story's.
+        told = _paragraph_date(sent, before, published)
+        if told is not None and told.precision == dates.DAY:
+            reported = dates.ReportedDate(told.date - dt.timedelta(days=1), dates.DAY, reported.start, reported.end)
     later = _DAYS_LATER.search(dated) if reported is None else None
     # The day the story told last (its paragraph's, else the story's), when that is a day.
     day = base.date if base is not None and base.precision == dates.DAY else \

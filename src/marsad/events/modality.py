@@ -111,12 +111,15 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
      r"wednesday|thursday|friday|saturday|sunday)|tomorrow|later this (?:week|month))", 3),
     # "it was unclear whether he was an accomplice or a hostage": the whole question is open.
     (POSSIBLE, r"(?:unclear|not clear|not known|uncertain) (?:whether|if)", 8),
+    # "If Riyadh answers it with more arrests, al-Mahra could become the next front": an act in
+    # the clause a sentence opens with "if" is a condition, however far from the "if".
+    (POSSIBLE, r"\A\W*(?:but\s+|and\s+|even\s+)?if(?=[^,;:]*\Z)", 40),
     # (lower case, or before "have"/"be": "On May 17, fighters burned the market" names the month)
     (POSSIBLE, r"(?:(?-i:may)|(?-i:May)(?= (?:have|be)\b))(?! \d)(?: have)?|might(?: have)?|could(?: have)?|"
      r"possibl[ey]|"
      r"(?:maybe|perhaps)(?!\s+(?:\d|(?:as many|as much|more than|some|about|over|up to|around|nearly)\b))|unconfirmed|"
      r"unverified|"
-     r"whether|if|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
+     r"whether|if(?!\s+anything\b)|in case of|rumou?r(?:s|ed)? (?:of|that)", 4),
     (DENIED, r"den(?:y|ies|ied|ying)(?: that| reports? (?:of|that)| any)?|refut(?:e|es|ed|ing)|"
      r"(?:rejected|dismissed) (?:reports?|claims?) (?:of|that)", 10),
     # "Nobody was arrested", "none of the members of the forces have withdrawn".

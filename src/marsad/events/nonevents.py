@@ -156,6 +156,8 @@ _TOLL_SINCE = re.compile(
     r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b", re.I)
 _FIGHTING_WORD = re.compile(r"(?:fighting|battling)\b", re.I)
+_PLACE_ALONE = re.compile(r"\b[Ii]n\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:district|province|county|region|state|"
+                          r"governorate|city|area|valley)\s+)?alone\b")
 # "the bus was carrying opposition fighters battling forces loyal to Assad": the group is the
 # object of the sentence's own verb, and the fighting says who they are.
 _OBJECT_GROUP = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:\w+\s+){0,2}?(?:\w+ing|\w+ed)\s+"
@@ -764,6 +766,11 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
         if m.start() <= trigger_start <= m.end() and not names_a_day(sentence) \
                 and not _ACT_CLAUSE_AFTER.search(sentence, m.end()):
             return "a campaign's toll summed up"
+    # "More than 40 militants have been killed in the valley since January. Eleven of them
+    # were killed in Shopian district alone": a place's share of a period's count, no one act
+    # (not "In Kabul alone, three bombs exploded on Tuesday", which tells its day).
+    if _PLACE_ALONE.search(sentence) and _HURT.search(sentence) and not names_a_day(sentence):
+        return "a place's share of a tally"
     # "… freed five hostages, without saying when or where the operation took place": the
     # source gave neither a place nor a day, and the sentence says so.
     if _NEITHER_WHERE_NOR_WHEN.search(sentence) and not names_a_day(sentence):
