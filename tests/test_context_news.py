@@ -187,3 +187,44 @@ def test_a_place_s_share_of_a_tally_is_no_act(sentence, why):
     from marsad.events.nonevents import not_an_event
 
     assert not_an_event(sentence, "Violence against civilians", 5) == why
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    # a date of these weeks in a relative clause about something else is that thing's
+    ("قصفت قوات النظام بلدة كفرنبل منذ ساعات صباح اليوم الخميس، على الرغم من الهدنة التي دخلت حيز التنفيذ في "
+     "الثاني عشر من الشهر الجاري.", 16),
+    # ... not when a reporting verb names today and the clause tells the act ("… الذي شنه … مساء أمس")
+    ("أعلنت مصادر أمنية، اليوم الخميس، ارتفاع حصيلة الهجوم الذي شنه مسلحون على نقطة للجيش، مساء أمس الأربعاء، "
+     "إلى ثلاثة قتلى.", 15),
+])
+def test_arabic_a_date_in_a_relative_clause_is_its_thing_s(sentence, day):
+    import datetime as dt
+
+    from marsad import dates
+
+    assert dates.resolve(sentence, dt.date(2020, 1, 16)).date == dt.date(2020, 1, day)
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # the fire that goes with a battle is the battle's
+    ("Heavy clashes went on near the village between rebels and troops trying to advance, amid intense shelling.",
+     "Armed clash"),
+    ("وتتواصل الاشتباكات العنيفة على محور القرية بين الفصائل وقوات النظام، وسط قصف مدفعي مكثف.", "Armed clash"),
+    # ... and alone, the act that killed
+    ("Two civilians were killed in the town on Monday amid heavy shelling by government forces.",
+     "Shelling/artillery/missile attack"),
+    # a ceasefire is no shooting, a call to keep it no agreement
+    ("وطالبت الخارجية التركية الجانب الروسي بضرورة الالتزام الفوري بوقف إطلاق النار في المنطقة.", None),
+    ("توصل الطرفان مساء أمس إلى اتفاق لوقف إطلاق النار في المدينة برعاية وجهاء العشائر.", "Agreement"),
+    # an analyst's view is no report of an act
+    ("ويرى الباحث في الشأن العراقي أحمد الجبوري أن الاغتيالات في المحافظة باتت أداة لتصفية الحسابات.", None),
+    ("قتل ثلاثة مدنيين بقصف على البلدة صباح اليوم، بحسب ما قال محلل عسكري.", "Shelling/artillery/missile attack"),
+    # people who relive the memory of a massacre regain no town
+    ("يستعيد أهالي البلدة، اليوم، ذكرى المجزرة التي ارتكبتها قوات النظام قبل عشر سنوات.", None),
+    ("استعاد الجيش بلدة مورك صباح اليوم بعد معارك عنيفة.", "Government regains territory"),
+])
+def test_battles_amid_fire_truces_kept_analysts_and_memories(sentence, sub_type):
+    from marsad.events.classify import classify, explain
+
+    c = classify(sentence)
+    assert (c and c.sub_event_type) == sub_type, explain(sentence)

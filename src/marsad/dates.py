@@ -703,6 +703,30 @@ def _said_day_end(text: str) -> int:
 
 def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None:
     """`resolve` for an Arabic sentence (see the module docstring)."""
+    found = _resolve_ar_first(sentence, published)
+    if found is None or published is None:
+        return found
+    # "… منذ صباح اليوم الخميس، على الرغم من وقف إطلاق النار الذي دخل حيز التنفيذ في الثاني عشر من
+    # الشهر الجاري": a date of these weeks in a relative clause about something else, after the
+    # sentence's own day, is that thing's. (A date of years past there is what the sentence
+    # remembers: "يستعيد الأهالي اليوم ذكرى المجزرة التي ارتكبت في 25 أيار 2012".)
+    if not 0 <= (published - found.date).days <= 31:
+        return found
+    text = fold(sentence)
+    rel = _RELATIVE_PRONOUN_AR.search(text, 0, found.start)
+    if rel is None:
+        return found
+    own = _resolve_ar_first(sentence[:rel.start()], published)
+    # (not the day a reporting verb names: "أعلنت مصادر، اليوم الثلاثاء، ارتفاع حصيلة الهجوم الذي
+    # شنه … مساء أمس" — there the clause's day is the act's)
+    return own if own is not None and own.precision == DAY and own.start >= _said_day_end(text) else found
+
+
+_RELATIVE_PRONOUN_AR = re.compile(r"(?<![\u0600-\u06ff])[و]?(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)(?![\u0600-\u06ff])")
+
+
+def _resolve_ar_first(sentence: str, published: dt.date | None) -> ReportedDate | None:
+    """The date an Arabic sentence states, by the order of the kinds of date below."""
     text = fold(sentence)
     for pat in _EXPLICIT_AR:
         for e in pat.finditer(text):

@@ -1380,6 +1380,11 @@ _SPORT_SENSE = re.compile(r"rall(?:y|ies|ied|ying)|chas(?:e|ed|ing)|beat(?:s|ing
 _ANOTHER_CLAUSE = re.compile(r"\b(?:while|whereas|separately|separate|elsewhere|meanwhile)\b", re.I)
 
 
+_SUPPORTING_FIRE = ("Shelling/artillery/missile attack", "Air/drone strike")
+_AMID = re.compile(r"(?:\bamid|\bunder\s+cover\s+of|(?<![\u0600-\u06ff])[و]?(?:وسط|في\s+ظل|تحت\s+غطاء))\s+"
+                   r"(?:[^\s.,;،؛]+\s+){0,3}$", re.I)
+
+
 def _disputed(sentence: str, capture_end: int, lex: Lexicon) -> bool:
     """Whether the other side denies the capture told up to `capture_end`: a denial after it,
     in no clause of another act's, naming no place of its own."""
@@ -1406,6 +1411,12 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     score, start, end, st = scored[0]
     if score < MIN_SCORE:
         return None
+    if st.name in _SUPPORTING_FIRE and _AMID.search(sc.text, max(0, start - 40), start):
+        # "Fierce clashes continued on the front … amid intense ground shelling", "تتواصل
+        # الاشتباكات … وسط قصف بري مكثف": the fire that goes with a battle is the battle's.
+        clash = next((x for x in scored[1:] if x[3].name == "Armed clash" and x[0] >= MIN_SCORE), None)
+        if clash is not None:
+            score, start, end, st = clash
     non_score, non_name = _non_event_score(sc, start)
     # A demonstration about a disaster, a crime or sanctions is still a demonstration. Beside
     # words of sport, one the sentence says protests: a "rally" in the seventh inning, the
