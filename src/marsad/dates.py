@@ -722,7 +722,8 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
     return own if own is not None and own.precision == DAY and own.start >= _said_day_end(text) else found
 
 
-_RELATIVE_PRONOUN_AR = re.compile(r"(?<![\u0600-\u06ff])[و]?(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)(?![\u0600-\u06ff])")
+_RELATIVE_PRONOUN_AR = re.compile(r"(?<![\u0600-\u06ff])[و]?(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)"
+                                  r"(?![\u0600-\u06ff])")
 
 
 def _resolve_ar_first(sentence: str, published: dt.date | None) -> ReportedDate | None:
