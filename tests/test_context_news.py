@@ -228,3 +228,38 @@ def test_battles_amid_fire_truces_kept_analysts_and_memories(sentence, sub_type)
 
     c = classify(sentence)
     assert (c and c.sub_event_type) == sub_type, explain(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "word", "why"), [
+    # a toll summed up since a month, however long its list, or over this year
+    ("The fighting around the capital has killed more than 900 people and displaced more than 80,000 since May, "
+     "according to the UN.", "fighting", "a toll summed up since a date"),
+    ("The gangs, which control much of the port city, have killed and kidnapped hundreds of people this year.",
+     "killed", "a toll summed up since a date"),
+    # a place's months or year summed up
+    ("Ubari, an oasis town in the south, has been torn since June by fighting between rival militias.", "fighting",
+     "a place's months summed up"),
+    ("The northern provinces have been shaken this year by a wave of violence blamed on cattle raiders.", "violence",
+     "a place's months summed up"),
+    # ... not an act of a day, nor one told before the summary
+    ("The town has been shaken by a car bomb that killed nine people on Tuesday.", "car bomb", None),
+    ("Gunmen killed three farmers in the district, which has been plagued by violence for months.", "killed", None),
+])
+def test_a_period_summed_up_is_no_act(sentence, word, why):
+    from marsad.events.nonevents import not_an_event
+
+    assert not_an_event(sentence, "Battles", sentence.index(word)) == why
+
+
+def test_protest_leaders_are_no_protest_and_a_rally_planned_there_is_to_come():
+    from marsad.events.classify import classify
+    from marsad.events.modality import modality
+
+    c = classify("Protest leaders in Arequipa said they would join a national march on the capital planned for Friday.")
+    assert c is not None and c.trigger == "march"
+    s = "Students said they would walk to Kragujevac over the coming weekend for a rally planned there on Saturday."
+    i = s.index("rally")
+    assert modality(s, i, i + 5) == "planned"
+    s = "Thousands marched in the capital on Saturday in a rally planned by the opposition for weeks."
+    i = s.index("marched")
+    assert modality(s, i, i + 7) == "occurred"

@@ -131,7 +131,8 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
 _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
     (DENIED, r"(?:was|were|has been|have been|had been) (?:denied|refuted)|"
      r"(?:did not|never) (?:take place|happen|occur)|(?:were|was) (?:false|fabricated|untrue)", 3),
-    (PLANNED, r"(?:is|are|was|were) (?:planned|scheduled|due|expected) (?:for|to|on|next)|"
+    (PLANNED, r"(?:(?:is|are|was|were) )?(?:planned|scheduled) (?:for|there|on|next|in|at)|"
+     r"(?:is|are|was|were) (?:due|expected) (?:for|to|on|next)|"
      r"(?:is|are) being (?:planned|organi[sz]ed|prepared)|"
      r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|"
      r"(?:will|would|shall) (?:still )?(?:go ahead|take place|be held|proceed|begin|start|resume)", 4),

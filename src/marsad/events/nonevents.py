@@ -152,9 +152,16 @@ _HURT = re.compile(r"\b(?:killed|wounded|injured|died|dead|hurt|casualties)\b", 
 # ... in the passive or told of what did it: "the fighting around Gao has killed more than
 # 300 people and displaced 40,000 since April".
 _TOLL_SINCE = re.compile(
-    r"\b(?:has|have) (?:been )?(?P<verb>killed|displaced|wounded|injured|detained|arrested) (?:[\w,-]+ ){0,8}?since "
-    r"(?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b", re.I)
+    r"\b(?:has|have) (?:been )?(?P<verb>killed|displaced|wounded|injured|detained|arrested|kidnapped|abducted) "
+    r"(?:[\w,-]+ ){0,12}?(?:since (?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b|(?:so far )?this year\b)", re.I)
+# "Murzuq has been torn since August by fighting between …", "the coastal provinces have been
+# shaken this year by a wave of violence": a place's months or year summed up.
+_PERIOD_SHAKEN = re.compile(
+    r"\b(?:has|have|had) been (?:\w+ly )?(?:torn|rocked|gripped|shaken|plagued|wracked|racked|engulfed|ravaged|roiled|"
+    r"convulsed|beset|marred|blighted) (?:[\w,'’-]+ ){0,6}?(?:since\b|this year\b|for (?:weeks|months|years)\b|"
+    r"in recent (?:weeks|months|years)\b|by (?:a |an )?(?:\w+ )?(?:wave|spate|string|series|surge|cycle|spiral) of\b)",
+    re.I)
 _FIGHTING_WORD = re.compile(r"(?:fighting|battling)\b", re.I)
 _PLACE_ALONE = re.compile(r"\b[Ii]n\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:district|province|county|region|state|"
                           r"governorate|city|area|valley)\s+)?alone\b")
@@ -752,6 +759,9 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     for m in _TOLL_SINCE.finditer(sentence):
         if m.start() - 40 <= trigger_start <= m.start("verb") and not RELATIVE.search(sentence, 0, m.start()):
             return "a toll summed up since a date"
+    shaken = _PERIOD_SHAKEN.search(sentence)
+    if shaken and trigger_start >= shaken.start() and not names_a_day(sentence):
+        return "a place's months summed up"
     # "The government offensive on eastern Aleppo, which has destroyed hospitals and killed
     # hundreds": what a campaign has done so far, summed up, not one of its days.
     for m in _CAMPAIGN_TOLL.finditer(sentence):
