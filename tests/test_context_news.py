@@ -263,3 +263,32 @@ def test_protest_leaders_are_no_protest_and_a_rally_planned_there_is_to_come():
     s = "Thousands marched in the capital on Saturday in a rally planned by the opposition for weeks."
     i = s.index("marched")
     assert modality(s, i, i + 7) == "occurred"
+
+
+def test_a_scrape_s_next_sentence_opens_with_hours_later_and_a_second_device_dismantled_is_an_act(coder):
+    text = ("Radio Tal 3 May 2019 An explosive device planted under a car exploded this morning at the entrance of "
+            "Izra killing the driver a man in his forties from Busra al-Harir local sources said Read more: Traders in "
+            "Daraa close shops over fuel prices Hours later army engineers dismantled a second device found under a "
+            "bridge near Izra, a military source said")
+    events, _ = code(coder, text, published="2019-05-03")
+    got = {(e.sub_event_type, e.location) for e in events}
+    assert ("Disrupted weapons use", "Izra‘") in got
+    # the driver's home town is no place of the bombing
+    assert all("Harir" not in (e.location or "") for e in events)
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # groups of youth who stone the forces riot
+    ("As the gunfight went on, groups of youth gathered near the village and pelted stones on the forces.",
+     "Violent demonstration"),
+    # a truck burned by armed men is property destroyed
+    ("A cane truck of the sugar mill was burned by armed men believed to be rebels in the town on Friday night.",
+     "Looting/property destruction"),
+    # ... houses burned in a raid that killed are the raid's
+    ("Three houses were burned and two villagers were killed when gunmen raided the village.", "Attack"),
+])
+def test_youths_stoning_forces_and_property_burned_by_armed_men(sentence, sub_type):
+    from marsad.events.classify import classify, explain
+
+    c = classify(sentence)
+    assert (c and c.sub_event_type) == sub_type, explain(sentence)

@@ -60,7 +60,8 @@ _NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONE
 _OPENERS = frozenset("""The On In At After Before Another Nobody No He She They We It His Her Their Its This
 That These Those But However Meanwhile Separately Earlier Later Since When While According Some Many Most
 Several One Two Three Four Five Residents Witnesses Officials Police Local Yesterday Today Tonight Last Next
-There Activists Rebels Fighters Troops Soldiers Gunmen Militants Medics Doctors Rescuers Sources Read Tags""".split())
+There Activists Rebels Fighters Troops Soldiers Gunmen Militants Medics Doctors Rescuers Sources Read Tags
+Hours Minutes Days Weeks Shortly Afterwards""".split())
 _TAKES_A_NAME = frozenset("""of the a an to from by in on at for with and or nor as than into onto upon about
 against between near via per like told tells named called""".split())
 # A people's name before the forces it sends opens a sentence too ("… fled to camps near the
