@@ -22,6 +22,13 @@ def _arabic_places(resolver: PlaceResolver, text: str) -> dict[str, tuple[str, s
     return {t["text"]: (t["name"], t["admin1"]) for t in geoparse_text(text, resolver=resolver, spans=spans)}
 
 
+def _assert_sub_type(sentence: str, sub_type: str | None) -> None:
+    from marsad.events.classify import classify, explain
+
+    c = classify(sentence)
+    assert (c and c.sub_event_type) == sub_type, explain(sentence)
+
+
 _MOGADISHU = "قتل ثلاثة جنود بانفجار عبوة ناسفة في حي هودان بالعاصمة مقديشو صباح اليوم. "
 
 
@@ -172,10 +179,7 @@ def test_an_if_clause_makes_its_act_a_condition(sentence, word, mode):
     ("A man stabbed his neighbour at a petrol station on Monday after an argument, police said.", None),
 ])
 def test_reactions_are_no_acts_and_a_victim_s_people_make_a_stabbing_political(sentence, sub_type):
-    from marsad.events.classify import classify, explain
-
-    c = classify(sentence)
-    assert (c and c.sub_event_type) == sub_type, explain(sentence)
+    _assert_sub_type(sentence, sub_type)
 
 
 @pytest.mark.parametrize(("sentence", "why"), [
@@ -224,10 +228,7 @@ def test_arabic_a_date_in_a_relative_clause_is_its_thing_s(sentence, day):
     ("استعاد الجيش بلدة مورك صباح اليوم بعد معارك عنيفة.", "Government regains territory"),
 ])
 def test_battles_amid_fire_truces_kept_analysts_and_memories(sentence, sub_type):
-    from marsad.events.classify import classify, explain
-
-    c = classify(sentence)
-    assert (c and c.sub_event_type) == sub_type, explain(sentence)
+    _assert_sub_type(sentence, sub_type)
 
 
 @pytest.mark.parametrize(("sentence", "word", "why"), [
@@ -288,7 +289,4 @@ def test_a_scrape_s_next_sentence_opens_with_hours_later_and_a_second_device_dis
     ("Three houses were burned and two villagers were killed when gunmen raided the village.", "Attack"),
 ])
 def test_youths_stoning_forces_and_property_burned_by_armed_men(sentence, sub_type):
-    from marsad.events.classify import classify, explain
-
-    c = classify(sentence)
-    assert (c and c.sub_event_type) == sub_type, explain(sentence)
+    _assert_sub_type(sentence, sub_type)
