@@ -290,3 +290,24 @@ def test_a_scrape_s_next_sentence_opens_with_hours_later_and_a_second_device_dis
 ])
 def test_youths_stoning_forces_and_property_burned_by_armed_men(sentence, sub_type):
     _assert_sub_type(sentence, sub_type)
+
+
+def test_a_review_s_marches_and_commentary_s_celebrations_are_no_protests(coder):
+    text = ("The revival opens with a bang. The second act sags, and the weaker numbers are exposed when the company "
+            "marches through a patriotic medley on the Savoy stage in London.")
+    events, _ = code(coder, text, title="Review: the Blitz musical returns to the West End", published="2025-04-25")
+    assert events == []
+    text = ("The fall of the town has been celebrated in Damascus and in Beirut's southern suburbs as a turning point. "
+            "It is nothing of the kind.")
+    events, _ = code(coder, text, title="Opinion: the illusion of a military solution", published="2013-06-10")
+    assert events == []
+    # ... but commentary that reports a protest of its day, saying they protest, keeps it
+    text = ("Thousands of students marched through Dhaka on Tuesday to protest against the new quota law. The "
+            "government should listen.")
+    events, _ = code(coder, text, title="Opinion: the students are right", published="2024-07-17")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_flash_mob_is_no_mob():
+    _assert_sub_type("The flash mob, organised by a dance school in the old quarter, had been rehearsed for weeks.", None)
+    _assert_sub_type("A mob beat a suspected thief to death in the market on Sunday.", "Mob violence")

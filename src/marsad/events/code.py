@@ -325,10 +325,12 @@ def _anywhere(mention: Mention, topic: str) -> bool:
     """Whether a story on `topic` still codes this mention: a protest or a riot — but in a
     story of a parade, a festival or a military show, a march only where its sentence says the
     crowd protests ("20,000 are expected to line the route for the march" is the parade,
-    "marching contingents of the army" the show)."""
+    "marching contingents of the army" the show), and so in a review of a play or a film ("the
+    company marches through a patriotic medley") and in commentary ("the fall of Qusayr has been
+    celebrated in Damascus")."""
     if mention.event.event_type not in ANYWHERE:
         return False
-    return topic not in ("CELEBRATION", "DRILL") or mention.event.event_type != "Protests" \
+    return topic not in ("CELEBRATION", "DRILL", "FICTION", "COMMENTARY") or mention.event.event_type != "Protests" \
         or any(story_names(ev.text, "protest_claim") for ev in mention.event.evidence)
 
 
@@ -376,7 +378,7 @@ def _without_responses(mentions: list[Mention]) -> list[Mention]:
 # "Opinion: The West is losing …", "EDITORIAL | …", "Book review: …": commentary argues about
 # events and a review judges a work; neither reports them. (A news analysis often opens with
 # the news: "Analysis: Israeli strike on Rafah kills 20 as talks stall".)
-_COMMENTARY = re.compile(r"\s*(?:(?:opinion|comment|commentary|editorial|op-ed|column|letters?|"
+_COMMENTARY = re.compile(r"\s*(?:(?:opinion|comment|commentary|editorial|op-ed|column|letters?|review|"
                          r"(?:book|film|movie|game|theatre|theater|album|tv|television|concert|exhibition)\s+review)"
                          r"\s*[:|–—-]\s|review\s*[:|–—-]\s*['‘\"“])", re.I)
 
