@@ -309,5 +309,5 @@ def test_a_review_s_marches_and_commentary_s_celebrations_are_no_protests(coder)
 
 
 def test_a_flash_mob_is_no_mob():
-    _assert_sub_type("The flash mob, organised by a dance school in the old quarter, had been rehearsed for weeks.", None)
+    _assert_sub_type("The flash mob, organised by a dance school in the old quarter, was rehearsed for weeks.", None)
     _assert_sub_type("A mob beat a suspected thief to death in the market on Sunday.", "Mob violence")
