@@ -311,3 +311,10 @@ def test_a_review_s_marches_and_commentary_s_celebrations_are_no_protests(coder)
 def test_a_flash_mob_is_no_mob():
     _assert_sub_type("The flash mob, organised by a dance school in the old quarter, was rehearsed for weeks.", None)
     _assert_sub_type("A mob beat a suspected thief to death in the market on Sunday.", "Mob violence")
+
+
+def test_arabic_people_fleeing_are_no_event_of_their_own():
+    _assert_sub_type("وشهدت الأيام الماضية نزوح آلاف المدنيين من البلدة باتجاه المخيمات الحدودية.", None)
+    _assert_sub_type("وتواصلت حركة النزوح من القرى الحدودية باتجاه المدينة وسط زحمة سير خانقة.", None)
+    # ... and a raid that made them flee is still the raid
+    _assert_sub_type("نزح مئات السكان من القرية بعد أن هاجمها مسلحون فجر اليوم وقتلوا ثلاثة رعاة.", "Attack")
