@@ -318,3 +318,17 @@ def test_arabic_people_fleeing_are_no_event_of_their_own():
     _assert_sub_type("وتواصلت حركة النزوح من القرى الحدودية باتجاه المدينة وسط زحمة سير خانقة.", None)
     # ... and a raid that made them flee is still the raid
     _assert_sub_type("نزح مئات السكان من القرية بعد أن هاجمها مسلحون فجر اليوم وقتلوا ثلاثة رعاة.", "Attack")
+
+
+def test_a_great_place_s_own_name_is_no_small_town_s_old_name(resolver):
+    from marsad.nlp import load_pipeline
+    from marsad.places.geoparse import geoparse_document
+
+    text = "TULSA, Okla. — A Tulsa man who drove to Quebec last week was turned back at the border."
+    parsed = geoparse_document(text, resolver=resolver, nlp=load_pipeline(resolver.gaz))
+    quebec = next(t for t in parsed["toponyms"] if t["text"] == "Quebec")
+    assert quebec["country_code"] == "CA"
+    # a town's own name still wins in its frame: "Paris" in a Tennessee story
+    text = "PARIS, Tenn. — The Henry County commission met in Paris on Monday to approve the new jail budget."
+    parsed = geoparse_document(text, resolver=resolver, nlp=load_pipeline(resolver.gaz))
+    assert all(t["country_code"] == "US" for t in parsed["toponyms"] if t["text"] in ("PARIS", "Paris"))

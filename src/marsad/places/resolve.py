@@ -732,6 +732,15 @@ class PlaceResolver:
         short = f" {plain_name(name)} "
         cands = [c for c in cands if not (c.match == 1 and c.feature_class == "P" and c.country_code in own_towns
                                           and not c.curated and short not in f" {plain_name(c.name)} ")] or cands
+        # ... and anywhere, a great place known by this very name (a country, a first-level area,
+        # a city of 100,000) outranks a town a tenth its size that lists the name among its
+        # other names: "drove to Quebec" in a Tulsa story is the Canadian province, not New
+        # Britain, Connecticut, once called Quebec.
+        great = max((c.population for c in cands if c.match == 2 and (
+            c.feature_code in ("PCLI", "ADM1") or c.feature_class == "P" and c.population >= 100_000)), default=0)
+        if great:
+            cands = [c for c in cands if not (c.match == 1 and c.feature_class == "P" and not c.curated
+                                              and c.population * 10 < great)] or cands
         # A world region known by this very name outranks a country that lists it among its
         # other names: "Central Africa" is the region, not the Central African Republic.
         if any(c.match == 2 and c.feature_code == "RGN" for c in cands):
