@@ -194,6 +194,17 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
         filed = _resolve(sentence[:wire.end()], published, spans=False)
         if filed is not None and (published is None or filed.date <= published):
             published = filed.date
+    # ... and so does a scraped page's outlet and date glued to the lede ("Zaman al-Wasl
+    # 17/08/2021 IdlibThree children were killed …" in a feed of the 18th): the day the page was
+    # filed, its acts' day when the sentence tells no other.
+    stamp = None
+    lede = _lede_start(sentence)
+    if lede:
+        stamp = _resolve(sentence[:lede], published, spans=False)
+        if stamp is not None and published is not None and stamp.date > published:
+            stamp = None
+        if stamp is not None:
+            published = stamp.date
     for when in [*_WEEKDAY.finditer(sentence), *_RELATIVE_DAY.finditer(sentence)]:
         if _TOLL_REACHED.search(sentence, max(0, when.start() - 60), when.start()):
             masked = masked[:when.start()] + " " * (when.end() - when.start()) + masked[when.end():]
@@ -201,7 +212,7 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
     # (Read again only when something was left out: most sentences name no date at all.)
     if found is None and (masked != sentence or _SPAN_WORD.search(sentence)):
         found = _resolve(sentence, published, spans=False)
-    return found
+    return found if found is not None else stamp
 
 
 def a_toll_s_day(sentence: str, reported: ReportedDate) -> bool:
@@ -714,7 +725,10 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
         return found
     text = fold(sentence)
     rel = _RELATIVE_PRONOUN_AR.search(text, 0, found.start)
-    if rel is None:
+    # (a truce, a deal, a decision, a statement or a meeting: not a body found today "الذي
+    # اختطفه مسلحون في الخامس من الشهر", a toll that rose today "المجزرة التي ارتكبت في …")
+    if rel is None or not (_NO_ACT_BEFORE_AR.search(text, max(0, rel.start() - 40), rel.start())
+                           or _SPEECH_AFTER_AR.match(text, rel.end())):
         return found
     own = _resolve_ar_first(sentence[:rel.start()], published)
     # (not the day a reporting verb names: "أعلنت مصادر، اليوم الثلاثاء، ارتفاع حصيلة الهجوم الذي
@@ -722,6 +736,13 @@ def _resolve_ar(sentence: str, published: dt.date | None) -> ReportedDate | None
     return own if own is not None and own.precision == DAY and own.start >= _said_day_end(text) else found
 
 
+_NO_ACT_BEFORE_AR = re.compile(r"(?:هدنه|النار|اتفاق|الاتفاق|قرار|القرار|بيان|البيان|اجتماع|الاجتماع|مؤتمر|المؤتمر|"
+                               r"مقابله|تصريحات|التصريحات|مواقف|المواقف|انتخابات|الانتخابات|قانون|القانون|مهله|"
+                               r"المهله|حظر|الحظر|تسويه|التسويه|مبادره|المبادره|جلسه|الجلسه|زياره|الزياره)"
+                               r"(?:\s+\S+){0,3}\s*[،,]?\s*$")
+# ... or what a speaker said ("وفق نادي الأسير، الذي قال إن …")
+_SPEECH_AFTER_AR = re.compile(r"\s+(?:قال|قالت|افاد|افادت|اوضح|اوضحت|اكد|اكدت|ذكر|ذكرت|اشار|اشارت|اعلن|اعلنت)"
+                              r"(?![\u0621-\u064a])")
 _RELATIVE_PRONOUN_AR = re.compile(r"(?<![\u0600-\u06ff])[و]?(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)"
                                   r"(?![\u0600-\u06ff])")
 

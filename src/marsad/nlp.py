@@ -66,11 +66,13 @@ _TAKES_A_NAME = frozenset("""of the a an to from by in on at for with and or nor
 against between near via per like told tells named called""".split())
 # A people's name before the forces it sends opens a sentence too ("… fled to camps near the
 # Turkish border Russian warplanes carried out four raids …"), but not after a word that goes
-# on into a clause ("said that Russian jets …", "where Syrian troops …").
+# on into a clause ("said that Russian jets …", "where Syrian troops …") or a verb whose object
+# they are ("ambushed Nigerian troops", "rebels fought Kurdish forces").
 _FORCES = frozenset("""warplanes jets aircraft planes drones helicopters forces troops soldiers artillery army
 police militias gunboats""".split())
 _GOES_ON = frozenset("""that which who whom whose where when while as after before because since until if
-said says say told added""".split())
+said says say told added fought hit shot struck fight fighting fights attack attacks attacking ambush
+ambushing killing""".split())
 
 
 @Language.component("marsad_run_ons")
@@ -88,7 +90,7 @@ def run_on_breaks(doc: Doc) -> Doc:
                 tok.is_sent_start = True
             elif tok.ent_iob_ == "B" and tok.ent_type_ == "NORP" and tok.i + 1 < sent.end \
                     and doc[tok.i + 1].lower_ in _FORCES and prev.is_lower and prev.is_alpha \
-                    and prev.text not in _TAKES_A_NAME and prev.text not in _GOES_ON:
+                    and prev.text not in _TAKES_A_NAME and prev.text not in _GOES_ON and not prev.text.endswith("ed"):
                 tok.is_sent_start = True
     return doc
 

@@ -1414,7 +1414,10 @@ def _classify(sentence: str, lex: Lexicon) -> Classification | None:
     if st.name in _SUPPORTING_FIRE and _AMID.search(sc.text, max(0, start - 40), start):
         # "Fierce clashes continued on the front … amid intense ground shelling", "تتواصل
         # الاشتباكات … وسط قصف بري مكثف": the fire that goes with a battle is the battle's.
-        clash = next((x for x in scored[1:] if x[3].name == "Armed clash" and x[0] >= MIN_SCORE), None)
+        # (the battle told first, as the sentence's news: not "nine civilians were killed amid
+        # air strikes on the town, as rebels fought troops to the south")
+        clash = next((x for x in scored[1:] if x[3].name == "Armed clash" and x[0] >= MIN_SCORE and x[1] < start),
+                     None)
         if clash is not None:
             score, start, end, st = clash
     non_score, non_name = _non_event_score(sc, start)

@@ -131,7 +131,11 @@ _LEFT_CUES: tuple[tuple[str, str, int], ...] = (
 _RIGHT_CUES: tuple[tuple[str, str, int], ...] = (
     (DENIED, r"(?:was|were|has been|have been|had been) (?:denied|refuted)|"
      r"(?:did not|never) (?:take place|happen|occur)|(?:were|was) (?:false|fabricated|untrue)", 3),
-    (PLANNED, r"(?:(?:is|are|was|were) )?(?:planned|scheduled) (?:for|there|on|next|in|at)|"
+    # ("a rally planned there on Saturday"; not one that "went ahead as planned", nor "a protest
+    # planned for Friday went ahead", nor "dispersed a march planned in the centre")
+    (PLANNED, r"(?<!as )(?:(?:(?:is|are|was|were) )?(?:planned|scheduled) (?:for|there|on|next)|"
+     r"(?:is|are|was|were) (?:planned|scheduled) (?:in|at))"
+     r"(?![^.;]*\b(?:went ahead|took place|was held|were held|went off|got under way|drew)\b)|"
      r"(?:is|are|was|were) (?:due|expected) (?:for|to|on|next)|"
      r"(?:is|are) being (?:planned|organi[sz]ed|prepared)|"
      r"next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|"

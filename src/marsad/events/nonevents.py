@@ -155,6 +155,10 @@ _TOLL_SINCE = re.compile(
     r"\b(?:has|have) (?:been )?(?P<verb>killed|displaced|wounded|injured|detained|arrested|kidnapped|abducted) "
     r"(?:[\w,-]+ ){0,12}?(?:since (?:(?:early|late|mid)[ -])?(?:(?:19|20)\d\d|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b|(?:so far )?this year\b)", re.I)
+# ... not an act ranked among the year's ("in the deadliest attack this year", "the third such
+# kidnapping this year")
+_RANKED_IN_THE_YEAR = re.compile(r"\b(?:deadliest|worst|biggest|largest|bloodiest|latest|first|second|third|fourth|"
+                                 r"fifth|such)\b", re.I)
 # "Murzuq has been torn since August by fighting between …", "the coastal provinces have been
 # shaken this year by a wave of violence": a place's months or year summed up.
 _PERIOD_SHAKEN = re.compile(
@@ -163,6 +167,10 @@ _PERIOD_SHAKEN = re.compile(
     r"in recent (?:weeks|months|years)\b|by (?:a |an )?(?:\w+ )?(?:wave|spate|string|series|surge|cycle|spiral) of\b)",
     re.I)
 _FIGHTING_WORD = re.compile(r"(?:fighting|battling)\b", re.I)
+# ... a count the sentence takes from one told before ("of them") or sums over time (not "In
+# Khartoum alone, security forces shot dead nine protesters", after a sentence naming the day)
+_A_SHARE = re.compile(r"\bof (?:them|those|these|whom)\b|\b(?:has|have) (?:been )?\w+ed\b|\bthis year\b|\bsince\b",
+                      re.I)
 _PLACE_ALONE = re.compile(r"\b[Ii]n\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:district|province|county|region|state|"
                           r"governorate|city|area|valley)\s+)?alone\b")
 # "the bus was carrying opposition fighters battling forces loyal to Assad": the group is the
@@ -757,10 +765,14 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     # have been killed since April" nor "bringing to 300 the number killed since October",
     # whose event is told before.
     for m in _TOLL_SINCE.finditer(sentence):
-        if m.start() - 40 <= trigger_start <= m.start("verb") and not RELATIVE.search(sentence, 0, m.start()):
+        if m.start() - 40 <= trigger_start <= m.start("verb") and not RELATIVE.search(sentence, 0, m.start()) \
+                and not _RANKED_IN_THE_YEAR.search(m.group()):
             return "a toll summed up since a date"
+    # (the trigger inside the summary itself, not an act told after it: "The city, which has been
+    # rocked by a wave of bombings, was hit again when a car bomb exploded")
     shaken = _PERIOD_SHAKEN.search(sentence)
-    if shaken and trigger_start >= shaken.start() and not names_a_day(sentence):
+    if shaken and shaken.start() <= trigger_start <= shaken.end() + 90 \
+            and not re.search(r"[,;]", sentence[shaken.end():trigger_start]) and not names_a_day(sentence):
         return "a place's months summed up"
     # "The government offensive on eastern Aleppo, which has destroyed hospitals and killed
     # hundreds": what a campaign has done so far, summed up, not one of its days.
@@ -779,7 +791,8 @@ def not_an_event(sentence: str, event_type: str, trigger_start: int, sub_event_t
     # "More than 40 militants have been killed in the valley since January. Eleven of them
     # were killed in Shopian district alone": a place's share of a period's count, no one act
     # (not "In Kabul alone, three bombs exploded on Tuesday", which tells its day).
-    if _PLACE_ALONE.search(sentence) and _HURT.search(sentence) and not names_a_day(sentence):
+    if _PLACE_ALONE.search(sentence) and _HURT.search(sentence) and _A_SHARE.search(sentence) \
+            and not names_a_day(sentence):
         return "a place's share of a tally"
     # "… freed five hostages, without saying when or where the operation took place": the
     # source gave neither a place nor a day, and the sentence says so.

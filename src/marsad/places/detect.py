@@ -671,10 +671,20 @@ _SEAT_CODES = frozenset({"ADM1", "ADM2", "PPLA", "PPLA2", "PPLC"})
 
 
 def _an_arabic_seat(gazetteer: Gazetteer, text: str) -> bool:
+    """A province written however the writer spells it, or a district or seat written as
+    GeoNames writes it or one of its other names (al-Mayadeen, the channel, is no Mayadin
+    District)."""
     head, dash, rest = text.partition("-")
-    return bool(dash) and head in _ARABIC_ARTICLE and rest[:1].isupper() and " " not in rest \
-        and any(c.country_code in FOLDED_COUNTRIES and c.feature_code in _SEAT_CODES
-                for c in gazetteer.candidates(text))
+    if not dash or head not in _ARABIC_ARTICLE or not rest[:1].isupper() or " " in rest or rest in _NOT_SEATS:
+        return False
+    return any(c.country_code in FOLDED_COUNTRIES and c.feature_code in _SEAT_CODES
+               and (c.match > 0 or c.feature_code == "ADM1") for c in gazetteer.candidates(text))
+
+
+# Names after the article that are outlets, bodies, men and words far more often than a district
+# of the same name ("al-Manar" TV and Al Manar district of Yemen, "al-Hussein", "al-Quds").
+_NOT_SEATS = frozenset("""Manar Hussein Husayn Quds Jazeera Jazira Mayadeen Arabiya Thawra Wahda Tahrir Sadr
+Watan Akhbar Hayat Nour Ahram Sharq Furat Aqsa Nusra Mahdi Qaeda Shabaab Assad""".split())
 
 
 def _arabic_article_name(toks: list[Any], i: int, gazetteer: Gazetteer, full: str) -> tuple[int, int] | None:
