@@ -194,17 +194,16 @@ def resolve(sentence: str, published: dt.date | None) -> ReportedDate | None:
         filed = _resolve(sentence[:wire.end()], published, spans=False)
         if filed is not None and (published is None or filed.date <= published):
             published = filed.date
-    # ... and so does a scraped page's outlet and date glued to the lede ("Zaman al-Wasl
-    # 17/08/2021 IdlibThree children were killed …" in a feed of the 18th): the day the page was
-    # filed, its acts' day when the sentence tells no other.
+    # A scraped page's outlet and date glued to the lede ("Zaman al-Wasl 17/08/2021 IdlibThree
+    # children were killed …" in a feed of the 18th) is the day the page was filed: its act's
+    # day when the sentence tells no other. (Its weekdays still count from the publication: a
+    # scraper's stamp may be mistyped.)
     stamp = None
     lede = _lede_start(sentence)
     if lede:
         stamp = _resolve(sentence[:lede], published, spans=False)
         if stamp is not None and published is not None and stamp.date > published:
             stamp = None
-        if stamp is not None:
-            published = stamp.date
     for when in [*_WEEKDAY.finditer(sentence), *_RELATIVE_DAY.finditer(sentence)]:
         if _TOLL_REACHED.search(sentence, max(0, when.start() - 60), when.start()):
             masked = masked[:when.start()] + " " * (when.end() - when.start()) + masked[when.end():]
