@@ -1009,7 +1009,7 @@ def enumerated(sent: Sentence, places: list[Located]) -> set[int]:
 _ORIGIN = re.compile(r"\b(?i:(?:(?:teacher|student|resident|native|boy|girl|farmer|worker|activist|nurse|doctor|"
                      r"pensioner|protester|demonstrator|supporter|pilgrim|delegate|fan)s?|man|woman|men|women|people|"
                      r"father|mother|grandmother|grandfather|\d+-year-old)"
-                     # ("a man in his forties from Salkhad", "a driver aged 52 from Izra")
+                     # ("a man in his forties from Salkhad", "a man aged 52 from Izra")
                      r"(?:\s+(?:in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-?)?\w+ies|aged\s+\d+))?\s+from)\s+"
                      # ("activists from Lyon and Marseille": both)
                      r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+|\s+and\s+))?$")
